@@ -1,0 +1,22 @@
+import type { Origin } from './variable.js';
+
+export type Severity = 'error' | 'warning' | 'notice';
+
+export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, notice: 1 };
+
+/** How a finding was suppressed; suppressed findings are reported, never dropped. */
+export type Suppression = { by: 'ignore-option' } | { by: 'inline-comment'; file: string; line: number };
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  variable: string;
+  /** Redacted (see core/redact.ts); never the raw value. */
+  value: string;
+  origin: Origin;
+  message: string;
+  fix: string;
+  suppressed?: Suppression;
+  /** The variable is overridden by a higher-precedence source; the finding is informational. */
+  shadowedBy?: Origin;
+}

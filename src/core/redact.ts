@@ -1,0 +1,16 @@
+/**
+ * Redacts a value for display as prefix + `…` + last 4.
+ * The prefix is a known non-secret key prefix (`sk_live_`, `pk_test_`, `whsec_`, `test_`, `live_`),
+ * and nothing at all for other values. Short values are fully masked: showing the last 4 characters
+ * of an 8-character secret would reveal half of it.
+ */
+const KNOWN_PREFIXES = ['sk_live_', 'sk_test_', 'pk_live_', 'pk_test_', 'whsec_', 'live_', 'test_', 'ak_'];
+const MIN_LENGTH_FOR_TAIL = 16;
+
+export function redact(value: string): string {
+  if (value === '') return '(empty)';
+  const prefix = KNOWN_PREFIXES.find((p) => value.startsWith(p)) ?? '';
+  const rest = value.slice(prefix.length);
+  if (rest.length < MIN_LENGTH_FOR_TAIL) return `${prefix}…`;
+  return `${prefix}…${rest.slice(-4)}`;
+}

@@ -1,0 +1,26 @@
+import type { CheckResult } from './check.js';
+import type { Finding, Severity } from './finding.js';
+import type { SourceInfo } from './source.js';
+
+export type FailOn = 'error' | 'warning' | 'never';
+
+/** The gate's result; every reporter renders this. Values in it are already redacted. */
+export interface Report {
+  environment: string;
+  isProduction: boolean;
+  passed: boolean;
+  failOn: FailOn;
+  summary: Record<'errors' | 'warnings' | 'notices' | 'suppressed', number>;
+  sources: SourceInfo[];
+  findings: Finding[];
+  checks: CheckResult[];
+}
+
+/** Findings that count toward the summary and the verdict: not suppressed. */
+export function activeFindings(findings: readonly Finding[]): Finding[] {
+  return findings.filter((f) => !f.suppressed);
+}
+
+export function countBySeverity(findings: readonly Finding[], severity: Severity): number {
+  return activeFindings(findings).filter((f) => f.severity === severity).length;
+}

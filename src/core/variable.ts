@@ -1,0 +1,22 @@
+/** Where a variable was defined. Every variable keeps its origin so a finding can point at it. */
+export type Origin =
+  | { kind: 'file'; file: string; line: number; column: number }
+  | { kind: 'vars' }
+  | { kind: 'secrets' }
+  | { kind: 'env' };
+
+/** One name=value pair from one source. `value` is the exact string, never coerced. */
+export interface Variable {
+  name: string;
+  value: string;
+  origin: Origin;
+  /** Rule ids suppressed for this definition by an inline dotenv comment. */
+  ignoredRules?: string[];
+  /** Set when a higher-precedence definition of the same name overrides this one. */
+  shadowedBy?: Origin;
+}
+
+/** Human form of an origin: `path/.env:3:1`, `vars`, `secrets`, `env`. */
+export function describeOrigin(origin: Origin): string {
+  return origin.kind === 'file' ? `${origin.file}:${origin.line}:${origin.column}` : origin.kind;
+}

@@ -1,0 +1,39 @@
+import type { Severity } from '../core/finding.js';
+import type { Variable } from '../core/variable.js';
+
+/** Static description of a rule, shown in reports and docs/rules.md. Ids are stable. */
+export interface RuleMeta {
+  id: string;
+  /** Severity when the target environment counts as production. */
+  severity: Severity;
+  title: string;
+  explanation: string;
+  fix: string;
+  docs: string;
+}
+
+export interface RuleContext {
+  /** Every variable read, including shadowed definitions. */
+  variables: readonly Variable[];
+  /** The definitions that actually reach the environment (not shadowed). */
+  effective: readonly Variable[];
+  environment: string;
+  isProduction: boolean;
+}
+
+/** What a rule reports; the engine redacts, applies suppressions and shadowing. */
+export interface RuleHit {
+  variable: Variable;
+  message: string;
+  /** Overrides meta.severity (e.g. a rule that is a warning outside production). */
+  severity?: Severity;
+  fix?: string;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(context: RuleContext): RuleHit[];
+}
+
+export const RULES_DOCS_BASE =
+  'https://github.com/clerk-production-gate/clerk-production-gate/blob/main/docs/rules.md';
