@@ -10,3 +10,10 @@ export class InputError extends Error {
 export const EXIT_PASSED = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
+
+/** One line, no stack. Unexpected errors say so, since they are bugs to report. */
+export function describeError(error: unknown): string {
+  if (error instanceof InputError) return error.message;
+  const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  return `internal error: ${message} (please report this)`;
+}

@@ -1,6 +1,6 @@
 import type { CheckResult } from './check.js';
 import type { Finding, Severity } from './finding.js';
-import type { SourceInfo } from './source.js';
+import type { SourceDiagnostic, SourceInfo } from './source.js';
 
 export type FailOn = 'error' | 'warning' | 'never';
 
@@ -14,6 +14,8 @@ export interface Report {
   sources: SourceInfo[];
   findings: Finding[];
   checks: CheckResult[];
+  /** Lines of sources that dotenv ignores (never their text). */
+  diagnostics: SourceDiagnostic[];
 }
 
 /** Findings that count toward the summary and the verdict: not suppressed. */

@@ -2,3 +2,10 @@
 export type SourceInfo =
   | { kind: 'file'; file: string; variables: number; framework?: string }
   | { kind: 'vars' | 'secrets' | 'env'; variables: number };
+
+/** A line of a source that dotenv ignores; reported so a mistyped definition is not silently lost. */
+export interface SourceDiagnostic {
+  file: string;
+  line: number;
+  message: string;
+}

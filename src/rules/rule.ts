@@ -19,6 +19,10 @@ export interface RuleContext {
   effective: readonly Variable[];
   environment: string;
   isProduction: boolean;
+  /** Frameworks resolved for the scanned directories (`nextjs`, `vite`, …). */
+  frameworks: ReadonlySet<string>;
+  /** Whether vars, secrets or the process environment were given: the deployment's real environment. */
+  hasRuntimeSources: boolean;
 }
 
 /** What a rule reports; the engine redacts, applies suppressions and shadowing. */
@@ -28,12 +32,17 @@ export interface RuleHit {
   /** Overrides meta.severity (e.g. a rule that is a warning outside production). */
   severity?: Severity;
   fix?: string;
+  /** Names the variable the finding is about when it is not `variable` (e.g. a missing key). */
+  subject?: string;
+  /** The finding is about an absent value: report `(not set)` instead of the variable's value. */
+  absent?: boolean;
 }
 
 export interface Rule {
   meta: RuleMeta;
   check(context: RuleContext): RuleHit[];
 }
+
 
 export const RULES_DOCS_BASE =
   'https://github.com/clerk-production-gate/clerk-production-gate/blob/main/docs/rules.md';

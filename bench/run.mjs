@@ -1,0 +1,462 @@
+#!/usr/bin/env node
+// Benchmark: clerk-production-gate vs secretlint (recommended preset) vs bare `node -e 0`.
+// See bench/README.md for what is measured and how.
+//
+//   npm run bench [-- options]      (build first: npm run build)
+//
+// Options:
+//   --sizes 1000,10000   tree sizes (files) to generate and scan
+//   --runs N             exactly N timed runs per case (default: adaptive, see --budget)
+//   --budget S           adaptive mode: ~S seconds of timed runs per case (default 20),
+//                        clamped to 5..30 runs (3 if a single run takes over 20 s)
+//   --mem-runs N         peak-RSS runs per case (default 3; 1 if a single run takes over 20 s)
+//   --mem time|preload   peak-RSS method (default: GNU time if available, else preload)
+//   --no-cli             skip clerk-production-gate (e.g. before dist/cli.js is built)
+//   --no-secretlint      skip secretlint
+//   --strict             exit 1 when a target is missed (a failed run always exits 1)
+//   --force-trees        regenerate the trees even if they are up to date
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
+import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+
+import { ROOT_DIR, TREES_DIR, ensureSizedTree, ensureTypicalTree, loadCorpus, treeName } from './generate-tree.mjs';
+
+const TARGETS = {
+  /** secretlint median / clerk-production-gate median on the 1,000-file tree. */
+  speedupVsSecretlint: 5,
+  /** clerk-production-gate on the typical project / `node -e 0`. */
+  typicalVsNodeStart: 2,
+  /** Peak RSS on the largest tree / peak RSS on the smallest tree ("flat" memory). */
+  memoryGrowth: 1.5,
+};
+const SLOW_RUN_MS = 20_000;
+
+const { values: opts } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,10000' },
+    runs: { type: 'string' },
+    budget: { type: 'string', default: '20' },
+    'mem-runs': { type: 'string', default: '3' },
+    mem: { type: 'string' },
+    'no-cli': { type: 'boolean', default: false },
+    'no-secretlint': { type: 'boolean', default: false },
+    strict: { type: 'boolean', default: false },
+    'force-trees': { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+if (opts.help) {
+  const src = readFileSync(new URL(import.meta.url), 'utf8');
+  console.log(
+    src
+      .split('\n')
+      .filter((l) => l.startsWith('//'))
+      .map((l) => l.replace(/^\/\/ ?/, ''))
+      .join('\n'),
+  );
+  process.exit(0);
+}
+
+const sizes = opts.sizes
+  .split(',')
+  .map((s) => Number(s.replace(/_/g, '')))
+  .filter((n) => Number.isInteger(n) && n > 0)
+  .sort((a, b) => a - b);
+const fixedRuns = opts.runs ? Math.max(1, Number(opts.runs)) : undefined;
+const budgetMs = Number(opts.budget) * 1000;
+const memRuns = Math.max(1, Number(opts['mem-runs']));
+
+const NODE = process.execPath;
+const CLI = join(ROOT_DIR, 'dist', 'cli.js');
+const SECRETLINT = join(ROOT_DIR, 'node_modules', 'secretlint', 'bin', 'secretlint.js');
+const SECRETLINTRC = 'bench/.secretlintrc.json';
+
+const fmtInt = (n) => n.toLocaleString('en-US');
+const fmtMs = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
+const fmtMiB = (kib) => (kib == null ? 'n/a' : `${(kib / 1024).toFixed(1)} MiB`);
+const fmtX = (x) => (x == null || !Number.isFinite(x) ? 'n/a' : `${x.toFixed(2)}×`);
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const log = (...a) => console.error(...a);
+
+// ---------------------------------------------------------------------------
+// Preconditions.
+
+if (!opts['no-cli'] && !existsSync(CLI)) {
+  log(`error: ${relative(ROOT_DIR, CLI)} not found. Build it first (npm run build), or pass --no-cli.`);
+  process.exit(1);
+}
+if (!opts['no-secretlint'] && !existsSync(SECRETLINT)) {
+  log(`error: ${relative(ROOT_DIR, SECRETLINT)} not found (npm ci installs it as a devDependency), or pass --no-secretlint.`);
+  process.exit(1);
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'cpg-bench-'));
+process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
+
+/** Peak RSS method: GNU time (`-f %M`, KiB, from wait4's ru_maxrss) or a preloaded exit hook. */
+function detectMemMethod() {
+  if (opts.mem === 'preload') return 'preload';
+  const out = join(tmp, 'probe');
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', '-o', out, NODE, '-e', '0'], { stdio: 'ignore' });
+  const ok = r.status === 0 && /^\d+\s*$/.test(readFileSync(out, { encoding: 'utf8', flag: 'a+' }));
+  if (opts.mem === 'time' && !ok) {
+    log('error: --mem time requested but GNU time (/usr/bin/time -f %M) does not work here');
+    process.exit(1);
+  }
+  return ok ? 'time' : 'preload';
+}
+const memMethod = detectMemMethod();
+const PRELOAD =
+  'data:text/javascript,import{appendFileSync}from"node:fs";' +
+  'process.on("exit",()=>appendFileSync(process.env.BENCH_MAXRSS_FILE,process.resourceUsage().maxRSS+"\\n"))';
+
+// ---------------------------------------------------------------------------
+// Trees and cases.
+
+const corpus = loadCorpus();
+if (corpus.source === 'builtin') log('note: real corpus not found; trees use the small built-in corpus (see README)');
+const trees = Object.fromEntries(
+  sizes.map((n) => [n, ensureSizedTree(n, { corpus, force: opts['force-trees'] })]),
+);
+const typical = ensureTypicalTree({ corpus, force: opts['force-trees'] });
+
+const rel = (p) => relative(ROOT_DIR, p).split('\\').join('/');
+const globFor = (n) => `${rel(join(TREES_DIR, treeName(n)))}/**/.env*`;
+
+/**
+ * A case: argv (run with cwd = repo root, no shell, so globs reach the tool unexpanded),
+ * the exit codes that count as success, and how to read the number of files scanned from stdout.
+ */
+const cases = [];
+cases.push({ id: 'node', label: 'node -e 0', tool: 'node', files: 0, argv: [NODE, '-e', '0'], ok: [0] });
+if (!opts['no-cli']) {
+  const cliCount = (stdout) => {
+    const report = JSON.parse(stdout);
+    if (!Array.isArray(report?.sources)) return undefined;
+    return report.sources.filter((s) => s.kind === 'file').length;
+  };
+  cases.push({
+    id: 'cli-typical',
+    label: 'clerk-production-gate, typical (3)',
+    tool: 'cli',
+    files: typical.manifest.files,
+    argv: [NODE, rel(CLI), '--offline', '--format', 'json', rel(typical.dir)],
+    ok: [0, 1],
+    count: cliCount,
+  });
+  for (const n of sizes) {
+    cases.push({
+      id: `cli-${n}`,
+      label: `clerk-production-gate, ${fmtInt(n)}`,
+      tool: 'cli',
+      size: n,
+      files: n,
+      argv: [NODE, rel(CLI), '--offline', '--format', 'json', globFor(n)],
+      ok: [0, 1],
+      count: cliCount,
+    });
+  }
+}
+if (!opts['no-secretlint']) {
+  for (const n of sizes) {
+    cases.push({
+      id: `secretlint-${n}`,
+      label: `secretlint, ${fmtInt(n)}`,
+      tool: 'secretlint',
+      size: n,
+      files: n,
+      // --no-gitignore: secretlint 13 honours .gitignore by default, and bench/.trees/ is gitignored,
+      // so without it secretlint would scan nothing. --format json to match the CLI's output mode.
+      argv: [NODE, rel(SECRETLINT), globFor(n), '--secretlintrc', SECRETLINTRC, '--no-gitignore', '--format', 'json'],
+      ok: [0, 1],
+      count: (stdout) => {
+        const results = JSON.parse(stdout);
+        return Array.isArray(results) ? results.length : undefined;
+      },
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Running.
+
+function describeFailure(r) {
+  if (r.error) return r.error.message;
+  if (r.signal) return `killed by ${r.signal}`;
+  const err = (r.stderr ?? '').toString().trim().split('\n').slice(-5).join('\n    ');
+  return `exit code ${r.status}${err ? `\n    ${err}` : ''}`;
+}
+
+/** One timed run: stdout to /dev/null (as hyperfine does), stderr captured for diagnostics. */
+function timedRun(c) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(c.argv[0], c.argv.slice(1), {
+    cwd: ROOT_DIR,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.error || r.signal || !c.ok.includes(r.status)) throw new Error(`${c.label}: ${describeFailure(r)}`);
+  return ms;
+}
+
+/** One peak-RSS run, in KiB. */
+function memRun(c) {
+  const out = join(tmp, `mem-${c.id}`);
+  writeFileSync(out, '');
+  const [cmd, ...args] =
+    memMethod === 'time'
+      ? ['/usr/bin/time', '-f', '%M', '-o', out, ...c.argv]
+      : [c.argv[0], '--import', PRELOAD, ...c.argv.slice(1)];
+  const r = spawnSync(cmd, args, {
+    cwd: ROOT_DIR,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, BENCH_MAXRSS_FILE: out },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (r.error || r.signal || !c.ok.includes(r.status)) throw new Error(`${c.label}: ${describeFailure(r)}`);
+  // GNU time writes "Command exited with non-zero status N" before the value when N != 0.
+  const lines = readFileSync(out, 'utf8').trim().split('\n');
+  const kib = Number(lines[lines.length - 1]);
+  if (!Number.isFinite(kib) || kib <= 0) throw new Error(`${c.label}: could not read peak RSS (${lines.join(' | ')})`);
+  return kib;
+}
+
+const failures = [];
+const warnings = [];
+
+// 1. Validation + warm-up: one run per case with stdout captured; checks the exit code and that the
+//    tool really scanned the whole tree (a tool that silently scans nothing would look very fast).
+log(`\nvalidating (1 warm-up run per case)...`);
+for (const c of cases) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(c.argv[0], c.argv.slice(1), { cwd: ROOT_DIR, maxBuffer: 1024 * 1024 * 1024 });
+  c.warmupMs = Number(process.hrtime.bigint() - t0) / 1e6;
+  c.exitCode = r.status;
+  if (r.error || r.signal || !c.ok.includes(r.status)) {
+    c.failed = describeFailure(r);
+    failures.push(`${c.label}: ${c.failed}`);
+    log(`  FAIL ${c.label}: ${c.failed}`);
+    continue;
+  }
+  if (c.count) {
+    try {
+      c.scanned = c.count(r.stdout.toString('utf8'));
+    } catch (e) {
+      c.scanned = undefined;
+      warnings.push(`${c.label}: could not parse JSON output (${e.message})`);
+    }
+    if (c.scanned === undefined) {
+      warnings.push(`${c.label}: could not verify the number of files scanned`);
+    } else if (c.scanned !== c.files) {
+      c.failed = `scanned ${c.scanned} files, expected ${c.files}`;
+      failures.push(`${c.label}: ${c.failed}`);
+    }
+  }
+  log(
+    `  ok   ${c.label}: exit ${r.status}, ${fmtMs(c.warmupMs)}` +
+      (c.count ? `, ${c.scanned ?? '?'} files scanned` : '') +
+      (c.failed ? `  <-- ${c.failed}` : ''),
+  );
+}
+
+// 2. Timed runs, interleaved round-robin across cases so drift (thermal, background load) hits all alike.
+const live = cases.filter((c) => !c.failed);
+for (const c of live) {
+  c.runs =
+    fixedRuns ??
+    (c.warmupMs > SLOW_RUN_MS ? 3 : Math.min(30, Math.max(5, Math.floor(budgetMs / Math.max(c.warmupMs, 1)))));
+  c.times = [];
+}
+const totalRuns = live.reduce((s, c) => s + c.runs, 0);
+log(`\ntiming (${totalRuns} runs, interleaved)...`);
+for (let round = 0; live.some((c) => !c.failed && c.times.length < c.runs); round++) {
+  for (const c of live) {
+    if (c.failed || c.times.length >= c.runs) continue;
+    try {
+      c.times.push(timedRun(c));
+    } catch (e) {
+      c.failed = e.message;
+      failures.push(e.message);
+    }
+  }
+  process.stderr.write(`\r  round ${round + 1}`);
+}
+process.stderr.write('\n');
+
+// 3. Peak RSS, in separate runs so the wrapper does not touch the timings.
+log(`\npeak memory (${memMethod === 'time' ? 'GNU time %M' : 'preloaded process.resourceUsage().maxRSS'})...`);
+for (const c of live) {
+  if (c.failed) continue;
+  const n = c.warmupMs > SLOW_RUN_MS ? 1 : memRuns;
+  c.mem = [];
+  try {
+    for (let i = 0; i < n; i++) c.mem.push(memRun(c));
+  } catch (e) {
+    c.failed = e.message;
+    failures.push(e.message);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Results.
+
+for (const c of cases) {
+  if (c.times?.length) {
+    c.medianMs = median(c.times);
+    c.minMs = Math.min(...c.times);
+    c.maxMs = Math.max(...c.times);
+  }
+  if (c.mem?.length) c.peakRssKiB = median(c.mem);
+}
+const byId = Object.fromEntries(cases.map((c) => [c.id, c]));
+const ok = (c) => c && !c.failed && c.medianMs != null;
+const base = byId.node;
+
+const header = ['case', 'files', 'runs', 'median', 'min', 'max', '× node -e 0', 'peak RSS'];
+const rows = cases.map((c) => [
+  c.label,
+  c.files ? fmtInt(c.scanned ?? c.files) : '-',
+  c.times ? String(c.times.length) : '-',
+  ok(c) ? fmtMs(c.medianMs) : c.failed ? 'FAILED' : 'n/a',
+  ok(c) ? fmtMs(c.minMs) : '',
+  ok(c) ? fmtMs(c.maxMs) : '',
+  ok(c) && ok(base) ? fmtX(c.medianMs / base.medianMs) : '',
+  fmtMiB(c.peakRssKiB),
+]);
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+const line = (cells) => cells.map((s, i) => (i === 0 ? s.padEnd(widths[i]) : s.padStart(widths[i]))).join('  ');
+
+console.log(`\nclerk-production-gate benchmark — node ${process.version}, ${platform()} ${release()}, ${cpus().length} CPU (${cpus()[0]?.model ?? '?'})`);
+console.log(`wall time: median of N runs, stdout to /dev/null; peak RSS: median of ${memRuns} run(s) (${memMethod === 'time' ? 'GNU time %M' : 'preload hook'})\n`);
+console.log(line(header));
+console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+for (const r of rows) console.log(line(r));
+
+// Comparisons and targets.
+const checks = [];
+const small = sizes.includes(1000) ? 1000 : sizes[0];
+const large = sizes[sizes.length - 1];
+const target = (name, value, goal, pass, note) => checks.push({ name, value, goal, pass, note });
+
+for (const n of sizes) {
+  const cli = byId[`cli-${n}`];
+  const sl = byId[`secretlint-${n}`];
+  if (ok(cli) && ok(sl)) {
+    const x = sl.medianMs / cli.medianMs;
+    if (n === small) {
+      target(`speed vs secretlint, ${fmtInt(n)} files`, `${fmtX(x)} faster`, `≥ ${TARGETS.speedupVsSecretlint}×`, x >= TARGETS.speedupVsSecretlint);
+    } else {
+      target(`speed vs secretlint, ${fmtInt(n)} files`, `${fmtX(x)} faster`, '(info)', null);
+    }
+  } else if (n === small && (!opts['no-cli'] && !opts['no-secretlint'])) {
+    target(`speed vs secretlint, ${fmtInt(n)} files`, 'n/a', `≥ ${TARGETS.speedupVsSecretlint}×`, false, 'a run failed');
+  }
+}
+const typ = byId['cli-typical'];
+if (typ) {
+  if (ok(typ) && ok(base)) {
+    const x = typ.medianMs / base.medianMs;
+    target(
+      'typical project (3 files) vs node -e 0',
+      `${fmtX(x)} (+${fmtMs(typ.medianMs - base.medianMs)})`,
+      `< ${TARGETS.typicalVsNodeStart}×`,
+      x < TARGETS.typicalVsNodeStart,
+    );
+  } else {
+    target('typical project (3 files) vs node -e 0', 'n/a', `< ${TARGETS.typicalVsNodeStart}×`, false, 'a run failed');
+  }
+}
+if (sizes.length > 1) {
+  for (const tool of ['cli', 'secretlint']) {
+    const a = byId[`${tool}-${small}`];
+    const b = byId[`${tool}-${large}`];
+    if (!a || !b) continue;
+    const name = `peak RSS ${fmtInt(large)} / ${fmtInt(small)} files, ${tool === 'cli' ? 'clerk-production-gate' : 'secretlint'}`;
+    if (a.peakRssKiB && b.peakRssKiB) {
+      const x = b.peakRssKiB / a.peakRssKiB;
+      const flat = `< ${TARGETS.memoryGrowth}× ("flat")`;
+      target(name, `${fmtX(x)} (${fmtMiB(a.peakRssKiB)} → ${fmtMiB(b.peakRssKiB)})`, tool === 'cli' ? flat : '(info)', tool === 'cli' ? x < TARGETS.memoryGrowth : null);
+    } else if (tool === 'cli') {
+      target(name, 'n/a', `< ${TARGETS.memoryGrowth}×`, false, 'a run failed');
+    }
+  }
+}
+
+if (checks.length) {
+  const cw = [
+    Math.max(...checks.map((c) => c.name.length)),
+    Math.max(...checks.map((c) => c.value.length)),
+    Math.max(...checks.map((c) => c.goal.length)),
+  ];
+  console.log('\ntargets');
+  for (const c of checks) {
+    const verdict = c.pass === null ? '' : c.pass ? 'PASS' : 'MISS';
+    console.log(`  ${c.name.padEnd(cw[0])}  ${c.value.padStart(cw[1])}  ${c.goal.padEnd(cw[2])}  ${verdict}${c.note ? ` (${c.note})` : ''}`);
+  }
+  console.log(
+    `\n  "flat" memory: peak RSS on the ${fmtInt(large)}-file tree under ${TARGETS.memoryGrowth}× the peak RSS on the ` +
+      `${fmtInt(small)}-file tree (${fmtInt(large / small)}× the files).`,
+  );
+}
+for (const w of warnings) console.log(`warning: ${w}`);
+for (const f of failures) console.log(`FAILED: ${f}`);
+
+const resultsPath = join(TREES_DIR, 'results.json');
+let commit;
+try {
+  commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT_DIR, encoding: 'utf8' }).stdout?.trim() || undefined;
+} catch {
+  commit = undefined;
+}
+writeFileSync(
+  resultsPath,
+  `${JSON.stringify(
+    {
+      date: new Date().toISOString(),
+      commit,
+      node: process.version,
+      platform: `${platform()} ${release()}`,
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model,
+      totalMemMiB: Math.round(totalmem() / 1024 / 1024),
+      loadavg: loadavg(),
+      memMethod,
+      corpus: { source: corpus.source, digest: corpus.digest },
+      targets: TARGETS,
+      cases: cases.map((c) => ({
+        id: c.id,
+        label: c.label,
+        argv: c.argv.map((a) => (a === NODE ? 'node' : a)),
+        files: c.files,
+        scanned: c.scanned,
+        exitCode: c.exitCode,
+        failed: c.failed,
+        warmupMs: c.warmupMs,
+        runs: c.times?.length,
+        medianMs: c.medianMs,
+        minMs: c.minMs,
+        maxMs: c.maxMs,
+        timesMs: c.times,
+        peakRssKiB: c.peakRssKiB,
+        rssSamplesKiB: c.mem,
+      })),
+      checks,
+      failures,
+      warnings,
+    },
+    null,
+    2,
+  )}\n`,
+);
+console.log(`\nresults written to ${rel(resultsPath)}`);
+
+if (failures.length) process.exit(1);
+if (opts.strict && checks.some((c) => c.pass === false)) process.exit(1);

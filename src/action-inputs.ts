@@ -1,0 +1,41 @@
+import * as core from '@actions/core';
+import type { GateOptionsInput } from './engine/options.js';
+import { splitList } from './engine/list-input.js';
+import { InputError } from './core/errors.js';
+
+/** Reads the action's inputs (strings) into engine options; the engine's zod schema validates them. */
+export function readActionInputs(env: Record<string, string | undefined>): GateOptionsInput {
+  const workingDirectory = core.getInput('working-directory') || '.';
+  const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
+  const vars = core.getInput('vars-json');
+  const secrets = core.getInput('secrets-json');
+  const environment = core.getInput('environment');
+  const productionEnvironments = splitList(core.getInput('production-environments'));
+  const framework = core.getInput('framework');
+  const failOn = core.getInput('fail-on');
+  return {
+    cwd: resolveFrom(workspace, workingDirectory),
+    paths: splitList(core.getInput('env-files') || '.'),
+    ...(environment && { environment }),
+    ...(productionEnvironments.length > 0 && { productionEnvironments }),
+    ...(framework && { framework: framework as never }),
+    ...(failOn && { failOn: failOn as never }),
+    varsJson: vars.trim() ? { label: 'input vars-json', text: vars } : undefined,
+    secretsJson: secrets.trim() ? { label: 'input secrets-json', text: secrets } : undefined,
+    processEnv: booleanInput('scan-process-env') ? env : undefined,
+    ignore: splitList(core.getInput('ignore')),
+    offline: booleanInput('offline')
+  };
+}
+
+/** Like core.getBooleanInput, but the error names the input in our one-line style; empty is false. */
+function booleanInput(name: string): boolean {
+  const value = core.getInput(name).trim().toLowerCase();
+  if (value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  throw new InputError(`${name}: expected true or false`);
+}
+
+function resolveFrom(base: string, dir: string): string {
+  return dir.startsWith('/') ? dir : `${base.replace(/\/$/, '')}/${dir}`;
+}

@@ -1,0 +1,99 @@
+import { parseArgs } from 'node:util';
+import { InputError } from './core/errors.js';
+import { splitList } from './engine/list-input.js';
+
+export const FORMATS = ['text', 'json', 'markdown', 'sarif'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export const USAGE = `Usage: clerk-production-gate [options] [path ...]
+
+Stops a production deploy that still carries Clerk development settings.
+Each path is a dotenv file, a glob ('apps/*/.env*'), or a directory, read the
+way its framework loads it for the target environment. Default: .
+
+Options:
+  --environment NAME              target environment (default: production)
+  --production-environments LIST  names that count as production, comma-separated (default: production)
+  --vars-json FILE                JSON object of variables, as \${{ toJSON(vars) }} gives it
+  --secrets-json FILE             JSON object of secrets, as \${{ toJSON(secrets) }} gives it
+  --scan-process-env              also scan this process's environment (minus GITHUB_*, RUNNER_*, INPUT_*, ACTIONS_*)
+  --framework NAME                auto|nextjs|vite|remix|astro|nuxt|expo|node (default: auto)
+  --ignore RULES                  rule ids to suppress, comma-separated, repeatable
+  --fail-on LEVEL                 error|warning|never (default: error)
+  --offline                       skip every network check
+  --format FORMAT                 text|json|markdown|sarif (default: text)
+  --output FILE                   write the report to FILE instead of standard output
+  --no-color                      plain text even on a terminal
+  -h, --help                      show this help
+  -v, --version                   show the version
+
+Exit codes: 0 passed, 1 the gate failed, 2 usage or input error.`;
+
+export interface CliArgs {
+  help: boolean;
+  version: boolean;
+  paths: string[];
+  environment?: string;
+  productionEnvironments?: string[];
+  varsJsonFile?: string;
+  secretsJsonFile?: string;
+  scanProcessEnv: boolean;
+  framework?: string;
+  ignore: string[];
+  failOn?: string;
+  offline: boolean;
+  format: Format;
+  output?: string;
+  color?: boolean;
+}
+
+/** Parses argv strictly: an unknown option or a missing value is a usage error (exit 2). */
+export function parseCliArgs(argv: string[]): CliArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        environment: { type: 'string' },
+        'production-environments': { type: 'string' },
+        'vars-json': { type: 'string' },
+        'secrets-json': { type: 'string' },
+        'scan-process-env': { type: 'boolean', default: false },
+        framework: { type: 'string' },
+        ignore: { type: 'string', multiple: true, default: [] },
+        'fail-on': { type: 'string' },
+        offline: { type: 'boolean', default: false },
+        format: { type: 'string', default: 'text' },
+        output: { type: 'string' },
+        'no-color': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false }
+      }
+    });
+  } catch (error) {
+    throw new InputError((error as Error).message.split('\n')[0] ?? 'invalid arguments');
+  }
+  const { values, positionals } = parsed;
+  const format = values.format as Format;
+  if (!FORMATS.includes(format)) throw new InputError(`--format: expected one of ${FORMATS.join(', ')}`);
+  return {
+    help: values.help,
+    version: values.version,
+    paths: positionals.length > 0 ? positionals : ['.'],
+    environment: values.environment,
+    productionEnvironments:
+      values['production-environments'] === undefined ? undefined : splitList(values['production-environments']),
+    varsJsonFile: values['vars-json'],
+    secretsJsonFile: values['secrets-json'],
+    scanProcessEnv: values['scan-process-env'],
+    framework: values.framework,
+    ignore: values.ignore.flatMap((item) => splitList(item)),
+    failOn: values['fail-on'],
+    offline: values.offline,
+    format,
+    output: values.output,
+    color: values['no-color'] ? false : undefined
+  };
+}

@@ -1,0 +1,10 @@
+/** Entry point of dist/cli.js. */
+import { runCli } from './cli.js';
+
+process.exitCode = await runCli({
+  argv: process.argv.slice(2),
+  cwd: process.cwd(),
+  env: process.env,
+  stdout: process.stdout,
+  stderr: process.stderr
+});

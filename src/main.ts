@@ -1,0 +1,57 @@
+/**
+ * The GitHub Action shell over the engine: inputs → gate → masking, summary, annotations, outputs.
+ * Exit code: 0 passed, 1 the gate failed, 2 input error (the runner shows any non-zero as failed).
+ */
+import * as core from '@actions/core';
+import { writeFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { readActionInputs } from './action-inputs.js';
+import { describeError, EXIT_FAILED, EXIT_PASSED, EXIT_USAGE } from './core/errors.js';
+import type { Report } from './core/report.js';
+import { runGate } from './engine/run-gate.js';
+import { planAnnotations } from './reporters/annotations.js';
+import { renderDiagnostics } from './reporters/diagnostics.js';
+import { renderJson } from './reporters/json.js';
+import { renderMarkdown } from './reporters/markdown.js';
+import { buildOutputs } from './reporters/outputs.js';
+import { renderText } from './reporters/text.js';
+import { RULE_METAS } from './rules/index.js';
+
+export async function run(env: Record<string, string | undefined> = process.env): Promise<number> {
+  try {
+    const options = readActionInputs(env);
+    const { report, secrets } = await runGate(options);
+    // Mask before anything is written, so no later log line can carry a secret.
+    for (const secret of secrets) core.setSecret(secret);
+
+    core.info(renderText(report, { color: false }) + renderDiagnostics(report));
+    const reportFile = join(env.RUNNER_TEMP ?? options.cwd, 'clerk-production-gate-report.json');
+    await writeFile(reportFile, renderJson(report));
+    if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderMarkdown(report, RULE_METAS)).write();
+    annotate(report, options.cwd, env.GITHUB_WORKSPACE ?? options.cwd);
+    for (const [name, value] of Object.entries(buildOutputs(report, reportFile))) core.setOutput(name, value);
+
+    if (report.passed) return EXIT_PASSED;
+    core.setFailed(`Clerk production gate failed: ${report.summary.errors} errors, ${report.summary.warnings} warnings.`);
+    return EXIT_FAILED;
+  } catch (error) {
+    core.setFailed(describeError(error));
+    return EXIT_USAGE;
+  }
+}
+
+/** Annotation paths are relative to the repository root, not the working directory. */
+function annotate(report: Report, cwd: string, workspace: string): void {
+  for (const annotation of planAnnotations(report)) {
+    const { level, message, title, file, startLine, startColumn } = annotation;
+    const properties: core.AnnotationProperties = { title };
+    if (file) {
+      properties.file = relative(workspace, resolve(cwd, file)).split('\\').join('/');
+      properties.startLine = startLine;
+      properties.startColumn = startColumn;
+    }
+    if (level === 'error') core.error(message, properties);
+    else if (level === 'warning') core.warning(message, properties);
+    else core.notice(message, properties);
+  }
+}

@@ -1,0 +1,51 @@
+import type { Finding, Severity, Suppression } from '../core/finding.js';
+import { describeOrigin } from '../core/variable.js';
+
+/** Small helpers shared by the reporters. */
+
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'notice'];
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** `2 errors, 1 warning, 0 notices (1 suppressed)` — from the report's own summary. */
+export function summaryLine(summary: Record<'errors' | 'warnings' | 'notices' | 'suppressed', number>): string {
+  const counts = `${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.notices, 'notice')}`;
+  return `${counts} (${summary.suppressed} suppressed)`;
+}
+
+export function describeSuppression(s: Suppression): string {
+  return s.by === 'ignore-option' ? 'suppressed by the ignore option' : `suppressed by an inline comment at ${s.file}:${s.line}`;
+}
+
+/** Why a finding is shown apart (suppressed or shadowed), or undefined for a live finding. */
+export function hiddenReason(finding: Finding): string | undefined {
+  if (finding.suppressed) return describeSuppression(finding.suppressed);
+  if (finding.shadowedBy) return `shadowed by ${describeOrigin(finding.shadowedBy)}`;
+  return undefined;
+}
+
+/** A group key per location: the file path, or the source kind (`vars`, `secrets`, `env`). */
+export function locationGroup(finding: Finding): string {
+  return finding.origin.kind === 'file' ? `file:${finding.origin.file}` : finding.origin.kind;
+}
+
+/** Findings grouped by file/source in first-appearance order, sorted by line and column inside a file. */
+export function sortByLocation(findings: readonly Finding[]): Finding[] {
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const key = locationGroup(f);
+    const group = groups.get(key);
+    if (group) group.push(f);
+    else groups.set(key, [f]);
+  }
+  const position = (f: Finding): [number, number] => (f.origin.kind === 'file' ? [f.origin.line, f.origin.column] : [0, 0]);
+  return [...groups.values()].flatMap((group) =>
+    [...group].sort((a, b) => {
+      const [la, ca] = position(a);
+      const [lb, cb] = position(b);
+      return la - lb || ca - cb;
+    })
+  );
+}

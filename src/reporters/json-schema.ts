@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+/**
+ * The public contract of the JSON report (`version: 1`). Objects are strict: a key that is not
+ * listed here is a contract change. Findings carry `suppressed` and `shadowed_by` only when set.
+ */
+const severity = z.enum(['error', 'warning', 'notice']);
+
+export const jsonLocationSchema = z.union([
+  z.strictObject({ file: z.string(), line: z.number().int(), column: z.number().int() }),
+  z.strictObject({ source: z.enum(['vars', 'secrets', 'env']) })
+]);
+
+export const jsonSuppressionSchema = z.discriminatedUnion('by', [
+  z.strictObject({ by: z.literal('ignore-option') }),
+  z.strictObject({ by: z.literal('inline-comment'), file: z.string(), line: z.number().int() })
+]);
+
+export const jsonFindingSchema = z.strictObject({
+  rule: z.string(),
+  severity,
+  variable: z.string(),
+  value: z.string(),
+  location: jsonLocationSchema,
+  message: z.string(),
+  fix: z.string(),
+  suppressed: jsonSuppressionSchema.optional(),
+  shadowed_by: jsonLocationSchema.optional()
+});
+
+export const jsonSourceSchema = z.union([
+  z.strictObject({ kind: z.literal('file'), file: z.string(), variables: z.number().int(), framework: z.string().optional() }),
+  z.strictObject({ kind: z.enum(['vars', 'secrets', 'env']), variables: z.number().int() })
+]);
+
+export const jsonCheckSchema = z.strictObject({
+  id: z.string(),
+  status: z.enum(['pass', 'fail', 'skipped', 'error']),
+  detail: z.string()
+});
+
+export const jsonReportSchema = z.strictObject({
+  version: z.literal(1),
+  environment: z.string(),
+  passed: z.boolean(),
+  summary: z.strictObject({ errors: z.number().int(), warnings: z.number().int(), notices: z.number().int() }),
+  sources: z.array(jsonSourceSchema),
+  findings: z.array(jsonFindingSchema),
+  checks: z.array(jsonCheckSchema)
+});
+
+export type JsonReport = z.infer<typeof jsonReportSchema>;
+export type JsonFinding = z.infer<typeof jsonFindingSchema>;
+export type JsonLocation = z.infer<typeof jsonLocationSchema>;

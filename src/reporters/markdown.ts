@@ -1,0 +1,153 @@
+import type { CheckStatus } from '../core/check.js';
+import type { Finding, Severity } from '../core/finding.js';
+import type { Report } from '../core/report.js';
+import { describeOrigin } from '../core/variable.js';
+import type { RuleMeta } from '../rules/rule.js';
+import { hiddenReason, sortByLocation, summaryLine } from './format.js';
+
+export interface MarkdownOptions {
+  /** Upper bound on the UTF-8 size of the result. GitHub's job summary limit is 1 MiB; a PR comment's is 65,536 characters. */
+  maxBytes?: number;
+  heading?: string;
+}
+
+export const DEFAULT_MAX_BYTES = 1_000_000;
+const DEFAULT_HEADING = 'Clerk production gate';
+
+const SEVERITY_LABEL: Record<Severity, string> = { error: '❌ error', warning: '⚠️ warning', notice: 'ℹ️ notice' };
+const CHECK_LABEL: Record<CheckStatus, string> = { pass: '✅', fail: '❌', skipped: '⏭️', error: '⚠️' };
+
+/** One line, no control characters: a newline or CR would end a table row. */
+function oneLine(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
+}
+
+/**
+ * Escapes text for GFM: every ASCII punctuation character is backslash-escaped (CommonMark allows
+ * it for all of them), so no `<tag>`, `[link](…)`, `|` cell break, emphasis, autolink or entity survives.
+ */
+export function escapeMarkdown(s: string): string {
+  return oneLine(s).replace(/[!-/:-@[-`{-~]/g, '\\$&');
+}
+
+/**
+ * A code span inside a table cell: a backtick fence longer than any backtick run in the text, padded
+ * when the text starts or ends with a backtick. Backslash escapes do not work in code spans, but GFM
+ * strips `\` before `|` in table cells before inline parsing, so `|` is written `\|`.
+ */
+export function codeSpan(s: string): string {
+  const text = oneLine(s).replace(/\|/g, '\\|');
+  const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longestRun + 1);
+  const pad = /^[` ]|[` ]$/.test(text) ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
+
+function ruleCell(id: string, rules: ReadonlyMap<string, RuleMeta>): string {
+  const docs = rules.get(id)?.docs;
+  if (!docs || !/^https?:\/\//.test(docs)) return escapeMarkdown(id);
+  const url = docs.replace(/[\s()<>|\\`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return `[${escapeMarkdown(id)}](${url})`;
+}
+
+const MAIN_HEADER = '| Severity | Rule | Variable | Location | Value | Message | Fix |\n|---|---|---|---|---|---|---|';
+const HIDDEN_HEADER = '| Severity | Rule | Variable | Location | Value | Why |\n|---|---|---|---|---|---|';
+
+function mainRow(f: Finding, rules: ReadonlyMap<string, RuleMeta>): string {
+  const cells = [
+    SEVERITY_LABEL[f.severity],
+    ruleCell(f.rule, rules),
+    codeSpan(f.variable),
+    codeSpan(describeOrigin(f.origin)),
+    codeSpan(f.value),
+    escapeMarkdown(f.message),
+    escapeMarkdown(f.fix)
+  ];
+  return `| ${cells.join(' | ')} |`;
+}
+
+function hiddenRow(f: Finding, rules: ReadonlyMap<string, RuleMeta>): string {
+  const cells = [
+    SEVERITY_LABEL[f.severity],
+    ruleCell(f.rule, rules),
+    codeSpan(f.variable),
+    codeSpan(describeOrigin(f.origin)),
+    codeSpan(f.value),
+    escapeMarkdown(hiddenReason(f) ?? '')
+  ];
+  return `| ${cells.join(' | ')} |`;
+}
+
+const bytes = (s: string): number => Buffer.byteLength(s, 'utf8');
+const moreLine = (n: number): string => `…and ${n} more ${n === 1 ? 'finding' : 'findings'} (see the JSON report)`;
+
+/** Keeps leading rows while they fit in `budget` bytes (each row costs its bytes plus a newline). */
+function fitRows(rows: readonly string[], budget: number): { kept: string[]; used: number } {
+  const kept: string[] = [];
+  let used = 0;
+  for (const row of rows) {
+    const cost = bytes(row) + 1;
+    if (used + cost > budget) break;
+    kept.push(row);
+    used += cost;
+  }
+  return { kept, used };
+}
+
+function tableSection(header: string, rows: readonly string[], kept: readonly string[]): string {
+  const omitted = rows.length - kept.length;
+  const table = [header, ...kept].join('\n');
+  return omitted > 0 ? `${table}\n\n${moreLine(omitted)}` : table;
+}
+
+export function renderMarkdown(report: Report, rules: ReadonlyMap<string, RuleMeta>, options: MarkdownOptions = {}): string {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const heading = escapeMarkdown(options.heading ?? DEFAULT_HEADING);
+  const verdict = report.passed ? '✅' : '❌';
+  const scope = report.isProduction ? 'production' : 'not production';
+
+  const head = [
+    `## ${verdict} ${heading}: ${report.passed ? 'passed' : 'failed'}`,
+    '',
+    `Environment ${codeSpan(report.environment)} (${scope}) · ${escapeMarkdown(summaryLine(report.summary))}`,
+    '',
+    '### Checks',
+    '',
+    ...report.checks.map((c) => {
+      const detail = c.detail ? ` — ${escapeMarkdown(c.detail)}` : '';
+      return `- ${CHECK_LABEL[c.status]} ${c.status}: **${escapeMarkdown(c.title || c.id)}** (${codeSpan(c.id)})${detail}`;
+    }),
+    '',
+    '### Findings',
+    ''
+  ].join('\n');
+
+  const sorted = sortByLocation(report.findings);
+  const mainRows = sorted.filter((f) => hiddenReason(f) === undefined).map((f) => mainRow(f, rules));
+  const hiddenRows = sorted.filter((f) => hiddenReason(f) !== undefined).map((f) => hiddenRow(f, rules));
+  const hiddenOpen = `\n\n<details>\n<summary>Suppressed and shadowed findings (${hiddenRows.length})</summary>\n\n`;
+  const hiddenClose = '\n\n</details>';
+
+  // Fixed parts, plus room for both "…and N more" lines, come first; rows share what is left.
+  const reserve = 2 * (bytes(moreLine(report.findings.length)) + 2) + bytes(MAIN_HEADER) + bytes(HIDDEN_HEADER) + 2;
+  let budget = maxBytes - bytes(head) - bytes(hiddenOpen) - bytes(hiddenClose) - reserve - 1;
+  const main = fitRows(mainRows, budget);
+  budget -= main.used;
+  const hidden = fitRows(hiddenRows, budget);
+
+  let out = head + (mainRows.length > 0 ? tableSection(MAIN_HEADER, mainRows, main.kept) : 'No active findings.');
+  if (hiddenRows.length > 0) out += hiddenOpen + tableSection(HIDDEN_HEADER, hiddenRows, hidden.kept) + hiddenClose;
+  out += '\n';
+  return bytes(out) <= maxBytes ? out : truncateBytes(out, maxBytes);
+}
+
+/** Last resort when even the fixed parts do not fit (a tiny maxBytes): cut at a character boundary. */
+function truncateBytes(s: string, maxBytes: number): string {
+  const note = '\n\n…output truncated (see the JSON report)\n';
+  const room = maxBytes - bytes(note);
+  if (room <= 0) return '';
+  // A multi-byte character split by the cut decodes to U+FFFD; drop it.
+  const cut = Buffer.from(s, 'utf8').subarray(0, room).toString('utf8').replace(/\uFFFD+$/, '');
+  return cut + note;
+}

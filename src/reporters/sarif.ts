@@ -1,0 +1,97 @@
+import type { Finding, Severity } from '../core/finding.js';
+import type { Report } from '../core/report.js';
+import { describeOrigin, type Origin } from '../core/variable.js';
+import { ruleDocs } from '../rules/docs-link.js';
+import type { RuleMeta } from '../rules/rule.js';
+import { VERSION } from '../version.js';
+
+export type SarifLevel = 'error' | 'warning' | 'note';
+
+const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+const INFORMATION_URI = 'https://github.com/clerk-production-gate/clerk-production-gate';
+const LEVEL: Record<Severity, SarifLevel> = { error: 'error', warning: 'warning', notice: 'note' };
+
+interface SarifRule {
+  id: string;
+  shortDescription: { text: string };
+  fullDescription: { text: string };
+  help?: { text: string };
+  helpUri: string;
+  defaultConfiguration: { level: SarifLevel };
+}
+
+/** A relative path as a URI reference: `/` separators, each segment percent-encoded. */
+function artifactUri(file: string): string {
+  const path = file.replace(/\\/g, '/');
+  const encoded = path.split('/').map(encodeURIComponent).join('/');
+  return path.startsWith('/') ? `file://${encoded}` : encoded;
+}
+
+function physicalLocation(file: string, line: number, column?: number): object {
+  const region = column === undefined ? { startLine: Math.max(1, line) } : { startLine: Math.max(1, line), startColumn: Math.max(1, column) };
+  return { physicalLocation: { artifactLocation: { uri: artifactUri(file) }, region } };
+}
+
+function location(origin: Origin): object {
+  if (origin.kind === 'file') return physicalLocation(origin.file, origin.line, origin.column);
+  return { logicalLocations: [{ name: origin.kind, kind: 'resource' }] };
+}
+
+function describeRule(id: string, meta: RuleMeta | undefined, severity: Severity): SarifRule {
+  if (!meta) {
+    return { id, shortDescription: { text: id }, fullDescription: { text: id }, helpUri: ruleDocs(id), defaultConfiguration: { level: LEVEL[severity] } };
+  }
+  return {
+    id,
+    shortDescription: { text: meta.title },
+    fullDescription: { text: meta.explanation },
+    help: { text: meta.fix },
+    helpUri: meta.docs,
+    defaultConfiguration: { level: LEVEL[meta.severity] }
+  };
+}
+
+function result(f: Finding, ruleIndex: number): object {
+  // Shadowed definitions never reach the environment: informational, so `note`.
+  const level: SarifLevel = f.shadowedBy ? 'note' : LEVEL[f.severity];
+  const shadowed = f.shadowedBy ? ` Shadowed by ${describeOrigin(f.shadowedBy)}; informational.` : '';
+  const out: Record<string, unknown> = {
+    ruleId: f.rule,
+    ruleIndex,
+    level,
+    message: { text: `${f.variable} = ${f.value}: ${f.message}${shadowed} Fix: ${f.fix}` },
+    locations: [location(f.origin)]
+  };
+  if (f.suppressed) {
+    out.suppressions = [
+      f.suppressed.by === 'inline-comment'
+        ? { kind: 'inSource', location: physicalLocation(f.suppressed.file, f.suppressed.line) }
+        : { kind: 'external', justification: 'Ignored with the ignore option.' }
+    ];
+  }
+  return out;
+}
+
+/** SARIF 2.1.0 with one run. Lists every known rule, then any rule id found only in findings. */
+export function renderSarif(report: Report, rules: ReadonlyMap<string, RuleMeta>): string {
+  const descriptors: SarifRule[] = [...rules.values()].map((meta) => describeRule(meta.id, meta, meta.severity));
+  const index = new Map(descriptors.map((d, i) => [d.id, i]));
+  for (const f of report.findings) {
+    if (!index.has(f.rule)) {
+      index.set(f.rule, descriptors.length);
+      descriptors.push(describeRule(f.rule, undefined, f.severity));
+    }
+  }
+  const sarif = {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'clerk-production-gate', version: VERSION, informationUri: INFORMATION_URI, rules: descriptors } },
+        columnKind: 'utf16CodeUnits',
+        results: report.findings.map((f) => result(f, index.get(f.rule) ?? 0))
+      }
+    ]
+  };
+  return `${JSON.stringify(sarif, null, 2)}\n`;
+}

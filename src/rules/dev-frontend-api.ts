@@ -1,0 +1,42 @@
+import { hostOf, isDevelopmentOrStagingHost } from '../clerk/hosts.js';
+import { parsePublishableKey } from '../clerk/publishable-key.js';
+import { classifySecretKey } from '../clerk/secret-key.js';
+import { isClerkVariable, isSecretKeyVariable } from './clerk-variables.js';
+import { ruleDocs } from './docs-link.js';
+import type { Rule, RuleHit } from './rule.js';
+import type { Variable } from '../core/variable.js';
+
+export const devFrontendApi: Rule = {
+  meta: {
+    id: 'dev-frontend-api',
+    severity: 'error',
+    title: 'Development Frontend API or Account Portal host',
+    explanation:
+      'Hosts ending in `.clerk.accounts.dev`, `.accounts.dev`, `.lcl.dev` (and Clerk staging suffixes) belong to development instances. A production app must use `clerk.<your-domain>` and `accounts.<your-domain>`.',
+    fix: 'Use the production Frontend API host shown on the Domains page of the production instance (`clerk.<your-domain>`), or remove the variable and let the publishable key carry it.',
+    docs: ruleDocs('dev-frontend-api')
+  },
+  check({ variables, isProduction }) {
+    if (!isProduction) return [];
+    return variables.flatMap((variable): RuleHit[] => {
+      const fromKey = liveKeyWithDevHost(variable);
+      if (fromKey) return [fromKey];
+      if (!isClerkVariable(variable.name) || isSecretKeyVariable(variable.name)) return [];
+      if (classifySecretKey(variable.value) || parsePublishableKey(variable.value)) return [];
+      const host = hostOf(variable.value);
+      if (!host || !isDevelopmentOrStagingHost(host)) return [];
+      return [{ variable, message: `${variable.name} points at ${host}, a development or staging Clerk host.` }];
+    });
+  }
+};
+
+/** A `pk_live_` key whose encoded host is a development host: hand-built or corrupted. */
+function liveKeyWithDevHost(variable: Variable): RuleHit | null {
+  const parsed = parsePublishableKey(variable.value);
+  if (!parsed || parsed.instanceType !== 'production') return null;
+  if (!isDevelopmentOrStagingHost(parsed.frontendApi)) return null;
+  return {
+    variable,
+    message: `${variable.name} is a pk_live_ key, but it encodes ${parsed.frontendApi}, a development or staging Clerk host.`
+  };
+}

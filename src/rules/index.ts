@@ -1,0 +1,29 @@
+import { devFrontendApi } from './dev-frontend-api.js';
+import { devOnlySetting } from './dev-only-setting.js';
+import { devPublishableKey } from './dev-publishable-key.js';
+import { devSecretKey } from './dev-secret-key.js';
+import { devUrl } from './dev-url.js';
+import { invalidKey } from './invalid-key.js';
+import { keyEnvironmentMismatch } from './key-environment-mismatch.js';
+import { liveKeyOutsideProduction } from './live-key-outside-production.js';
+import { missingKey } from './missing-key.js';
+import type { Rule, RuleMeta } from './rule.js';
+import { secretInPublicVariable } from './secret-in-public-variable.js';
+
+/** Every offline rule, in the order the checklist shows them. */
+export const RULES: readonly Rule[] = [
+  devSecretKey,
+  devPublishableKey,
+  devFrontendApi,
+  invalidKey,
+  keyEnvironmentMismatch,
+  secretInPublicVariable,
+  devUrl,
+  devOnlySetting,
+  missingKey,
+  liveKeyOutsideProduction
+];
+
+export const RULE_IDS: readonly string[] = RULES.map((rule) => rule.meta.id);
+
+export const RULE_METAS: ReadonlyMap<string, RuleMeta> = new Map(RULES.map((rule) => [rule.meta.id, rule.meta]));

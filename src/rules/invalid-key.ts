@@ -1,0 +1,38 @@
+import { publishableKeyProblem } from '../clerk/publishable-key.js';
+import { classifySecretKey, isWebhookSecret } from '../clerk/secret-key.js';
+import { isPublicVariable, isPublishableKeyVariable, isSecretKeyVariable } from './clerk-variables.js';
+import { ruleDocs } from './docs-link.js';
+import type { Rule } from './rule.js';
+
+export const invalidKey: Rule = {
+  meta: {
+    id: 'invalid-key',
+    severity: 'error',
+    title: 'Clerk key variable holds no valid key',
+    explanation:
+      'Clerk refuses to start with an empty, placeholder or malformed key, so the deploy would ship a broken sign-in. A publishable key is `pk_live_`/`pk_test_` followed by the base64 of `<frontend API host>$`; a secret key is `sk_live_`/`sk_test_` followed by its random part.',
+    fix: 'Copy the key again from the Clerk Dashboard, API keys page, of the production instance; check that no quotes, spaces or a placeholder such as `your_key_here` were left in.',
+    docs: ruleDocs('invalid-key')
+  },
+  check({ variables }) {
+    return variables.flatMap((variable) => {
+      const { name, value } = variable;
+      if (isPublishableKeyVariable(name)) {
+        // A secret in a public variable is secret-in-public-variable's finding, not a malformed key.
+        if (isPublicVariable(name) && (classifySecretKey(value) || isWebhookSecret(value))) return [];
+        const problem = publishableKeyProblem(value);
+        return problem ? [{ variable, message: `${name} is not a valid publishable key: it ${problem}.` }] : [];
+      }
+      if (isSecretKeyVariable(name)) {
+        if (value === '') return [{ variable, message: `${name} is empty.` }];
+        if (value.startsWith('pk_')) {
+          return [{ variable, message: `${name} holds a publishable key, not a secret key.` }];
+        }
+        if (!classifySecretKey(value)) {
+          return [{ variable, message: `${name} is not a valid secret key: it does not start with sk_live_ or sk_test_.` }];
+        }
+      }
+      return [];
+    });
+  }
+};

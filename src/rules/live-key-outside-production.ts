@@ -1,0 +1,26 @@
+import { parsePublishableKey } from '../clerk/publishable-key.js';
+import { classifySecretKey } from '../clerk/secret-key.js';
+import { isClerkVariable } from './clerk-variables.js';
+import { ruleDocs } from './docs-link.js';
+import type { Rule } from './rule.js';
+
+export const liveKeyOutsideProduction: Rule = {
+  meta: {
+    id: 'live-key-outside-production',
+    severity: 'warning',
+    title: 'Production key outside production',
+    explanation:
+      'A `pk_live_`/`sk_live_` key in a preview or staging environment lets test traffic create and change real users, and spreads the production secret to more places.',
+    fix: "Use the development instance's keys here, or add this environment's name to `production-environments` if it really is production.",
+    docs: ruleDocs('live-key-outside-production')
+  },
+  check({ variables, isProduction, environment }) {
+    if (isProduction) return [];
+    return variables.flatMap((variable) => {
+      const pk = parsePublishableKey(variable.value);
+      const sk = isClerkVariable(variable.name) ? classifySecretKey(variable.value) : null;
+      if (pk?.instanceType !== 'production' && sk?.instanceType !== 'production') return [];
+      return [{ variable, message: `${variable.name} holds a production key in the ${environment} environment.` }];
+    });
+  }
+};

@@ -1,0 +1,47 @@
+import type { Variable } from '../core/variable.js';
+import { isClerkVariable, isPublicVariable, isPublishableKeyVariable, isSecretKeyVariable } from './clerk-variables.js';
+import { ruleDocs } from './docs-link.js';
+import type { Rule, RuleHit } from './rule.js';
+
+/** Frameworks whose Clerk SDK runs on a server and so needs the secret key. */
+const SERVER_FRAMEWORKS = new Set(['nextjs', 'remix', 'astro', 'nuxt', 'node']);
+
+export const missingKey: Rule = {
+  meta: {
+    id: 'missing-key',
+    severity: 'error',
+    title: 'Clerk is configured but a key is missing',
+    explanation:
+      'Clerk variables reach this environment, but no publishable key (needed by every app) or no secret key (needed by server-side code) does. The app would fail at start or on the first request.',
+    fix: "Add the production instance's keys to the environment, e.g. `NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY` and `CLERK_SECRET_KEY` as environment secrets. If your hosting provider injects them, pass them to the gate too, or ignore this rule.",
+    docs: ruleDocs('missing-key')
+  },
+  check({ effective, frameworks, hasRuntimeSources }) {
+    const clerk = effective.filter((v) => isClerkVariable(v.name));
+    const first = clerk[0];
+    if (!first) return [];
+    // Without the runtime environment the keys may live in the host's settings, which the gate cannot see.
+    const severity = hasRuntimeSources ? 'error' : 'warning';
+    const hits: RuleHit[] = [];
+    if (!clerk.some((v) => isPublishableKeyVariable(v.name))) {
+      hits.push(missing(first, 'CLERK_PUBLISHABLE_KEY', 'publishable key', severity));
+    }
+    const serverSide =
+      [...frameworks].some((f) => SERVER_FRAMEWORKS.has(f)) ||
+      clerk.some((v) => !isPublicVariable(v.name) && !isPublishableKeyVariable(v.name));
+    if (serverSide && !clerk.some((v) => isSecretKeyVariable(v.name))) {
+      hits.push(missing(first, 'CLERK_SECRET_KEY', 'secret key', severity));
+    }
+    return hits;
+  }
+};
+
+function missing(evidence: Variable, subject: string, what: string, severity: 'error' | 'warning'): RuleHit {
+  return {
+    variable: evidence,
+    subject,
+    absent: true,
+    severity,
+    message: `Clerk is in use (${evidence.name} is set) but no ${what} reaches this environment.`
+  };
+}

@@ -1,0 +1,49 @@
+import { readFile, stat } from 'node:fs/promises';
+import { InputError } from '../core/errors.js';
+
+export type PathKind = 'file' | 'dir' | 'other' | 'missing';
+
+/** What is at `abs`; `label` (the path as the user knows it) names it in errors. */
+export async function pathKind(abs: string, label: string): Promise<PathKind> {
+  try {
+    const s = await stat(abs);
+    return s.isFile() ? 'file' : s.isDirectory() ? 'dir' : 'other';
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return 'missing';
+    throw new InputError(`${label}: ${reason(code)}`);
+  }
+}
+
+/**
+ * The text of a dotenv file: must be UTF-8 without NUL bytes. A BOM is kept, as `fs.readFileSync(p, 'utf8')`
+ * (what dotenv itself uses) keeps it; the parser treats it like dotenv does.
+ */
+export async function readDotenvText(abs: string, label: string): Promise<string> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(abs);
+  } catch (err) {
+    throw new InputError(`${label}: ${reason((err as NodeJS.ErrnoException).code)}`);
+  }
+  if (bytes.includes(0)) throw new InputError(`${label}: contains NUL bytes, not a dotenv text file`);
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    throw new InputError(`${label}: not valid UTF-8`);
+  }
+}
+
+function reason(code: string | undefined): string {
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory';
+    default:
+      return `cannot read (${code ?? 'unknown error'})`;
+  }
+}
