@@ -11,15 +11,18 @@
 //                        clamped to 5..30 runs (3 if a single run takes over 20 s)
 //   --mem-runs N         peak-RSS runs per case (default 3; 1 if a single run takes over 20 s)
 //   --mem time|preload   peak-RSS method (default: GNU time if available, else preload)
+//   --cli PATH           the CLI to measure (default dist/cli.js)
 //   --no-cli             skip clerk-production-gate (e.g. before dist/cli.js is built)
 //   --no-secretlint      skip secretlint
 //   --strict             exit 1 when a target is missed (a failed run always exits 1)
 //   --force-trees        regenerate the trees even if they are up to date
+//   --keep-env           pass NODE_OPTIONS / NODE_EXTRA_CA_CERTS / NODE_V8_COVERAGE to the measured
+//                        processes (by default they are removed: they add work to every Node start)
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { ROOT_DIR, TREES_DIR, ensureSizedTree, ensureTypicalTree, loadCorpus, treeName } from './generate-tree.mjs';
@@ -41,10 +44,12 @@ const { values: opts } = parseArgs({
     budget: { type: 'string', default: '20' },
     'mem-runs': { type: 'string', default: '3' },
     mem: { type: 'string' },
+    cli: { type: 'string', default: 'dist/cli.js' },
     'no-cli': { type: 'boolean', default: false },
     'no-secretlint': { type: 'boolean', default: false },
     strict: { type: 'boolean', default: false },
     'force-trees': { type: 'boolean', default: false },
+    'keep-env': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -70,7 +75,7 @@ const budgetMs = Number(opts.budget) * 1000;
 const memRuns = Math.max(1, Number(opts['mem-runs']));
 
 const NODE = process.execPath;
-const CLI = join(ROOT_DIR, 'dist', 'cli.js');
+const CLI = resolve(ROOT_DIR, opts.cli);
 const SECRETLINT = join(ROOT_DIR, 'node_modules', 'secretlint', 'bin', 'secretlint.js');
 const SECRETLINTRC = 'bench/.secretlintrc.json';
 
@@ -97,6 +102,14 @@ if (!opts['no-secretlint'] && !existsSync(SECRETLINT)) {
   process.exit(1);
 }
 
+// Environment of the measured processes. Variables that make every Node process do extra work at start
+// (NODE_EXTRA_CA_CERTS: parse a CA bundle, ~45 ms here; NODE_OPTIONS: anything) would inflate the
+// `node -e 0` baseline and every case alike, hiding the tools' own cost; remove them unless --keep-env.
+const SCRUBBED = ['NODE_OPTIONS', 'NODE_EXTRA_CA_CERTS', 'NODE_V8_COVERAGE'];
+const childEnv = { ...process.env };
+const scrubbed = opts['keep-env'] ? [] : SCRUBBED.filter((k) => k in childEnv);
+for (const k of scrubbed) delete childEnv[k];
+
 const tmp = mkdtempSync(join(tmpdir(), 'cpg-bench-'));
 process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
 
@@ -104,7 +117,7 @@ process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
 function detectMemMethod() {
   if (opts.mem === 'preload') return 'preload';
   const out = join(tmp, 'probe');
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', '-o', out, NODE, '-e', '0'], { stdio: 'ignore' });
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', '-o', out, NODE, '-e', '0'], { stdio: 'ignore', env: childEnv });
   const ok = r.status === 0 && /^\d+\s*$/.test(readFileSync(out, { encoding: 'utf8', flag: 'a+' }));
   if (opts.mem === 'time' && !ok) {
     log('error: --mem time requested but GNU time (/usr/bin/time -f %M) does not work here');
@@ -200,6 +213,7 @@ function timedRun(c) {
   const r = spawnSync(c.argv[0], c.argv.slice(1), {
     cwd: ROOT_DIR,
     stdio: ['ignore', 'ignore', 'pipe'],
+    env: childEnv,
     maxBuffer: 64 * 1024 * 1024,
   });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
@@ -218,7 +232,7 @@ function memRun(c) {
   const r = spawnSync(cmd, args, {
     cwd: ROOT_DIR,
     stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, BENCH_MAXRSS_FILE: out },
+    env: { ...childEnv, BENCH_MAXRSS_FILE: out },
     maxBuffer: 64 * 1024 * 1024,
   });
   if (r.error || r.signal || !c.ok.includes(r.status)) throw new Error(`${c.label}: ${describeFailure(r)}`);
@@ -237,7 +251,7 @@ const warnings = [];
 log(`\nvalidating (1 warm-up run per case)...`);
 for (const c of cases) {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(c.argv[0], c.argv.slice(1), { cwd: ROOT_DIR, maxBuffer: 1024 * 1024 * 1024 });
+  const r = spawnSync(c.argv[0], c.argv.slice(1), { cwd: ROOT_DIR, env: childEnv, maxBuffer: 1024 * 1024 * 1024 });
   c.warmupMs = Number(process.hrtime.bigint() - t0) / 1e6;
   c.exitCode = r.status;
   if (r.error || r.signal || !c.ok.includes(r.status)) {
@@ -287,9 +301,9 @@ for (let round = 0; live.some((c) => !c.failed && c.times.length < c.runs); roun
       failures.push(e.message);
     }
   }
-  process.stderr.write(`\r  round ${round + 1}`);
+  if (process.stderr.isTTY) process.stderr.write(`\r  round ${round + 1}`);
 }
-process.stderr.write('\n');
+if (process.stderr.isTTY) process.stderr.write('\n');
 
 // 3. Peak RSS, in separate runs so the wrapper does not touch the timings.
 log(`\npeak memory (${memMethod === 'time' ? 'GNU time %M' : 'preloaded process.resourceUsage().maxRSS'})...`);
@@ -335,7 +349,9 @@ const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].l
 const line = (cells) => cells.map((s, i) => (i === 0 ? s.padEnd(widths[i]) : s.padStart(widths[i]))).join('  ');
 
 console.log(`\nclerk-production-gate benchmark — node ${process.version}, ${platform()} ${release()}, ${cpus().length} CPU (${cpus()[0]?.model ?? '?'})`);
-console.log(`wall time: median of N runs, stdout to /dev/null; peak RSS: median of ${memRuns} run(s) (${memMethod === 'time' ? 'GNU time %M' : 'preload hook'})\n`);
+console.log(`wall time: median of N runs, stdout to /dev/null; peak RSS: median of ${memRuns} run(s) (${memMethod === 'time' ? 'GNU time %M' : 'preload hook'})`);
+if (scrubbed.length) console.log(`removed from the measured processes' environment: ${scrubbed.join(', ')} (--keep-env to keep)`);
+console.log('');
 console.log(line(header));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const r of rows) console.log(line(r));
@@ -401,7 +417,7 @@ if (checks.length) {
     const verdict = c.pass === null ? '' : c.pass ? 'PASS' : 'MISS';
     console.log(`  ${c.name.padEnd(cw[0])}  ${c.value.padStart(cw[1])}  ${c.goal.padEnd(cw[2])}  ${verdict}${c.note ? ` (${c.note})` : ''}`);
   }
-  console.log(
+  if (sizes.length > 1) console.log(
     `\n  "flat" memory: peak RSS on the ${fmtInt(large)}-file tree under ${TARGETS.memoryGrowth}× the peak RSS on the ` +
       `${fmtInt(small)}-file tree (${fmtInt(large / small)}× the files).`,
   );
@@ -429,6 +445,7 @@ writeFileSync(
       totalMemMiB: Math.round(totalmem() / 1024 / 1024),
       loadavg: loadavg(),
       memMethod,
+      scrubbedEnv: scrubbed,
       corpus: { source: corpus.source, digest: corpus.digest },
       targets: TARGETS,
       cases: cases.map((c) => ({

@@ -32,13 +32,15 @@ export function escapeMarkdown(s: string): string {
 }
 
 /**
- * A code span inside a table cell: a backtick fence longer than any backtick run in the text, padded
- * when the text starts or ends with a backtick. Backslash escapes do not work in code spans, but GFM
- * strips `\` before `|` in table cells before inline parsing, so `|` is written `\|`.
+ * A code span: a backtick fence longer than any backtick run in the text, padded when the text starts
+ * or ends with a backtick or space. Backslash escapes do not work in code spans, but inside a table
+ * GFM takes any `|` preceded by `\` into the cell and drops that one `\` before inline parsing, so
+ * there `|` is written `\|`.
  */
-export function codeSpan(s: string): string {
-  const text = oneLine(s).replace(/\|/g, '\\|');
-  const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+export function codeSpan(s: string, inTable = true): string {
+  const text = inTable ? oneLine(s).replace(/\|/g, '\\|') : oneLine(s);
+  if (text === '') return '';
+  const longestRun = (text.match(/`+/g) ?? []).reduce((max, run) => Math.max(max, run.length), 0);
   const fence = '`'.repeat(longestRun + 1);
   const pad = /^[` ]|[` ]$/.test(text) ? ' ' : '';
   return `${fence}${pad}${text}${pad}${fence}`;
@@ -105,21 +107,22 @@ export function renderMarkdown(report: Report, rules: ReadonlyMap<string, RuleMe
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const heading = escapeMarkdown(options.heading ?? DEFAULT_HEADING);
   const verdict = report.passed ? '✅' : '❌';
-  const scope = report.isProduction ? 'production' : 'not production';
+  const scope = report.isProduction ? '' : ' (not production)';
 
   const head = [
     `## ${verdict} ${heading}: ${report.passed ? 'passed' : 'failed'}`,
     '',
-    `Environment ${codeSpan(report.environment)} (${scope}) · ${escapeMarkdown(summaryLine(report.summary))}`,
+    `Environment ${codeSpan(report.environment, false)}${scope} · ${summaryLine(report.summary)}`,
     '',
     '### Checks',
     '',
     ...report.checks.map((c) => {
       const detail = c.detail ? ` — ${escapeMarkdown(c.detail)}` : '';
-      return `- ${CHECK_LABEL[c.status]} ${c.status}: **${escapeMarkdown(c.title || c.id)}** (${codeSpan(c.id)})${detail}`;
+      return `- ${CHECK_LABEL[c.status]} ${c.status}: **${escapeMarkdown(c.title || c.id)}** (${codeSpan(c.id, false)})${detail}`;
     }),
     '',
     '### Findings',
+    '',
     ''
   ].join('\n');
 

@@ -43,8 +43,8 @@ export function renderText(report: Report, options: TextOptions): string {
   const t = sanitizeForTerminal;
 
   const verdict = report.passed ? paint('green', 'PASSED') : paint('red', 'FAILED');
-  const scope = report.isProduction ? 'production' : 'not production';
-  const lines = [`${paint('bold', 'clerk-production-gate')}  environment ${t(report.environment)} (${scope})  ${verdict}`, ''];
+  const scope = report.isProduction ? '' : ' (not production)';
+  const lines = [`${paint('bold', 'clerk-production-gate')}  environment ${t(report.environment)}${scope}  ${verdict}`, ''];
 
   const findings = sortByLocation(report.findings);
   if (findings.length === 0) lines.push('No findings.', '');

@@ -32,10 +32,23 @@ export function jsonErrorOffset(text: string): number {
       } else i++;
     }
   };
+  const digits = (): void => {
+    if (!isDigit(text[i])) fail(i);
+    while (isDigit(text[i])) i++;
+  };
   const number = (): void => {
-    const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i));
-    if (!m) fail(i);
-    else i += m[0].length;
+    if (text[i] === '-') i++;
+    if (text[i] === '0') i++;
+    else digits();
+    if (text[i] === '.') {
+      i++;
+      digits();
+    }
+    if (text[i] === 'e' || text[i] === 'E') {
+      i++;
+      if (text[i] === '+' || text[i] === '-') i++;
+      digits();
+    }
   };
   const value = (): void => {
     ws();
@@ -72,7 +85,7 @@ export function jsonErrorOffset(text: string): number {
     else if (c === 't') literal('true');
     else if (c === 'f') literal('false');
     else if (c === 'n') literal('null');
-    else if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) number();
+    else if (c === '-' || isDigit(c)) number();
     else fail(i);
   };
   try {
@@ -83,6 +96,10 @@ export function jsonErrorOffset(text: string): number {
     if (err instanceof Located) return Math.min(err.offset, text.length);
     throw err;
   }
+}
+
+function isDigit(c: string | undefined): boolean {
+  return c !== undefined && c >= '0' && c <= '9';
 }
 
 class Located {

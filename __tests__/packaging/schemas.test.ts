@@ -1,0 +1,72 @@
+import { describe, expect, it } from '@jest/globals';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { parse } from 'yaml';
+import { RULE_IDS } from '../../src/rules/index.js';
+
+const require = createRequire(import.meta.url);
+// ajv ships CommonJS; its draft-07 class is the default export.
+const Ajv = require('ajv').default as typeof import('ajv').default;
+
+const shared = resolve(process.cwd(), '../shared/reference/github/schemastore');
+const root = new URL('../../', import.meta.url);
+
+async function validator(file: string) {
+  const schema = JSON.parse(await readFile(resolve(shared, file), 'utf8'));
+  const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+  return ajv.compile(schema);
+}
+
+const actionYml = parse(await readFile(new URL('action.yml', root), 'utf8'));
+const readme = await readFile(new URL('README.md', root), 'utf8');
+
+describe('action.yml', () => {
+  it('validates against the schemastore schema of action.yml', async () => {
+    const validate = await validator('github-action.json');
+    expect(validate(actionYml) ? [] : validate.errors).toEqual([]);
+  });
+  it('runs on node24 from the committed bundle', () => {
+    expect(actionYml.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
+  });
+  it('documents every input with a default, and every output', () => {
+    for (const [name, input] of Object.entries<Record<string, unknown>>(actionYml.inputs)) {
+      expect([name, typeof input.description]).toEqual([name, 'string']);
+      expect([name, 'default' in input]).toEqual([name, true]);
+      expect(readme).toContain(`\`${name}\``);
+    }
+    expect(Object.keys(actionYml.outputs).sort()).toEqual(['errors', 'findings', 'passed', 'report-file', 'warnings']);
+  });
+});
+
+describe('README', () => {
+  it('starts with the two fresh-machine commands', () => {
+    const firstBlock = /```sh\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+    const lines = firstBlock.trim().split('\n');
+    expect(lines[0]).toMatch(/^npm ci && node dist\/cli\.js examples\//);
+    expect(lines[1]).toMatch(/^npm ci && npm test/);
+  });
+  it('has workflow recipes that validate against the workflow schema', async () => {
+    const validate = await validator('github-workflow.json');
+    const recipes = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => parse(m[1] ?? ''));
+    expect(recipes.length).toBeGreaterThan(0);
+    for (const recipe of recipes) expect(validate(recipe) ? [] : validate.errors).toEqual([]);
+    expect(recipes[0].jobs['clerk-gate'].environment).toBe('production');
+    expect(recipes[0].jobs['clerk-gate'].steps[1].with['secrets-json']).toBe('${{ toJSON(secrets) }}');
+  });
+  it('links docs/rules.md, which names every rule', async () => {
+    const rules = await readFile(new URL('docs/rules.md', root), 'utf8');
+    expect(readme).toContain('docs/rules.md');
+    for (const id of RULE_IDS) expect(rules).toContain(`## \`${id}\``);
+  });
+});
+
+describe('package.json', () => {
+  it('declares the CLI bin and matches the version the bundles report', async () => {
+    const pkg = JSON.parse(await readFile(new URL('package.json', root), 'utf8'));
+    const { VERSION } = await import('../../src/version.js');
+    expect(pkg.bin['clerk-production-gate']).toBe('dist/cli.js');
+    expect(pkg.type).toBe('module');
+    expect(VERSION).toBe(pkg.version);
+  });
+});

@@ -1,0 +1,115 @@
+import { describe, expect, it } from '@jest/globals';
+import { invalidKey } from '../../src/rules/invalid-key.js';
+import { keyEnvironmentMismatch } from '../../src/rules/key-environment-mismatch.js';
+import { missingKey } from '../../src/rules/missing-key.js';
+import { secretInPublicVariable } from '../../src/rules/secret-in-public-variable.js';
+import { DEV_HOST, PROD_HOST, publishableKey, secretKey } from '../helpers/keys.js';
+import { context, variable } from '../helpers/variables.js';
+
+describe('invalid-key', () => {
+  it.each([
+    ['NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY', ''],
+    ['NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY', 'your_publishable_key_here'],
+    ['NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY', 'pk_live_!!!notbase64'],
+    ['NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY', `pk_live_${Buffer.from('nodot$').toString('base64')}`],
+    ['NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY', `pk_live_${Buffer.from(PROD_HOST).toString('base64')}`],
+    ['CLERK_SECRET_KEY', ''],
+    ['CLERK_SECRET_KEY', 'sk_...'],
+    ['CLERK_SECRET_KEY', publishableKey(PROD_HOST, 'live')]
+  ])('fires on %s = %j', (name, value) => {
+    expect(invalidKey.check(context([variable(name, value)]))).toHaveLength(1);
+  });
+  it('passes valid keys', () => {
+    const hits = invalidKey.check(
+      context([
+        variable('NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY', publishableKey(PROD_HOST, 'live')),
+        variable('CLERK_SECRET_KEY', secretKey('live')),
+        variable('CLERK_API_KEY', 'live_' + 'b'.repeat(30))
+      ])
+    );
+    expect(hits).toEqual([]);
+  });
+  it('never includes the value in its message', () => {
+    const placeholder = 'sk_placeholder_do_not_print';
+    const hits = invalidKey.check(context([variable('CLERK_SECRET_KEY', placeholder)]));
+    expect(hits[0]?.message).not.toContain(placeholder);
+  });
+});
+
+describe('key-environment-mismatch', () => {
+  it('fires when the secret key and publishable key come from different instances', () => {
+    const hits = keyEnvironmentMismatch.check(
+      context([
+        variable('NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY', publishableKey(DEV_HOST)),
+        variable('CLERK_SECRET_KEY', secretKey('live'))
+      ])
+    );
+    expect(hits).toHaveLength(1);
+    expect(hits[0]?.message).toBe('CLERK_SECRET_KEY is a production key but NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY is a development key.');
+  });
+  it('passes a matching pair, and keys of two apps in different directories', () => {
+    const web = { kind: 'file' as const, file: 'apps/web/.env', line: 1, column: 1 };
+    const api = { kind: 'file' as const, file: 'apps/api/.env', line: 1, column: 1 };
+    const hits = keyEnvironmentMismatch.check(
+      context([
+        variable('NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY', publishableKey(PROD_HOST, 'live'), web),
+        variable('CLERK_SECRET_KEY', secretKey('live'), web),
+        variable('CLERK_SECRET_KEY', secretKey('test'), api)
+      ])
+    );
+    expect(hits).toEqual([]);
+  });
+  it('ignores shadowed definitions', () => {
+    const shadowed = variable('CLERK_SECRET_KEY', secretKey('test'), undefined, { shadowedBy: { kind: 'secrets' } });
+    const hits = keyEnvironmentMismatch.check(
+      context([
+        variable('NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY', publishableKey(PROD_HOST, 'live')),
+        shadowed,
+        variable('CLERK_SECRET_KEY', secretKey('live'), { kind: 'secrets' })
+      ])
+    );
+    expect(hits).toEqual([]);
+  });
+});
+
+describe('secret-in-public-variable', () => {
+  it('fires on secret keys and webhook secrets in public Clerk variables', () => {
+    const hits = secretInPublicVariable.check(
+      context([
+        variable('NEXT_PUBLIC_CLERK_SECRET_KEY', secretKey('live')),
+        variable('VITE_CLERK_WEBHOOK_SECRET', 'whsec_' + 'c'.repeat(32)),
+        variable('CLERK_SECRET_KEY', secretKey('live'))
+      ])
+    );
+    expect(hits.map((h) => h.variable.name)).toEqual(['NEXT_PUBLIC_CLERK_SECRET_KEY', 'VITE_CLERK_WEBHOOK_SECRET']);
+  });
+});
+
+describe('missing-key', () => {
+  it('reports a missing secret key for a server-side app', () => {
+    const hits = missingKey.check(
+      context([variable('NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY', publishableKey(PROD_HOST, 'live'))], {
+        frameworks: new Set(['nextjs']),
+        hasRuntimeSources: true
+      })
+    );
+    expect(hits).toHaveLength(1);
+    expect(hits[0]).toMatchObject({ subject: 'CLERK_SECRET_KEY', absent: true, severity: 'error' });
+  });
+  it('does not require a secret key for a browser-only Vite app', () => {
+    const hits = missingKey.check(
+      context([variable('VITE_CLERK_PUBLISHABLE_KEY', publishableKey(PROD_HOST, 'live'))], {
+        frameworks: new Set(['vite'])
+      })
+    );
+    expect(hits).toEqual([]);
+  });
+  it('reports a missing publishable key, as a warning when only dotenv files were read', () => {
+    const hits = missingKey.check(context([variable('CLERK_SECRET_KEY', secretKey('live'))]));
+    expect(hits).toHaveLength(1);
+    expect(hits[0]).toMatchObject({ subject: 'CLERK_PUBLISHABLE_KEY', severity: 'warning' });
+  });
+  it('says nothing when Clerk is not in use', () => {
+    expect(missingKey.check(context([variable('DATABASE_URL', 'postgres://db')]))).toEqual([]);
+  });
+});

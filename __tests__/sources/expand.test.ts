@@ -1,0 +1,52 @@
+import { describe, expect, it } from '@jest/globals';
+import type { Origin, Variable } from '../../src/core/variable.js';
+import { parseDotenv } from '../../src/sources/dotenv-file.js';
+import { expandVariables } from '../../src/sources/expand.js';
+
+const host = 'happy-hippo-12.clerk.accounts.dev';
+
+describe('expandVariables', () => {
+  it('expands ${NAME}, $NAME, defaults and \\$ escapes like dotenv-expand', () => {
+    const { variables } = parseDotenv(
+      `HOST=${host}\nURL=https://\${HOST}/v1\nBARE=$HOST\nDEF=\${MISSING:-fallback}\nESC=\\$HOST\n`,
+      '.env'
+    );
+    const out = Object.fromEntries(expandVariables(variables).map((v) => [v.name, v.value]));
+    expect(out).toEqual({
+      HOST: host,
+      URL: `https://${host}/v1`,
+      BARE: host,
+      DEF: 'fallback',
+      ESC: '$HOST'
+    });
+  });
+
+  it('neither reads nor writes process.env', () => {
+    process.env.CPG_EXPAND_PROBE = 'from-process';
+    try {
+      const { variables } = parseDotenv('A=${CPG_EXPAND_PROBE}\nCPG_EXPAND_WRITE=1\n', '.env');
+      expect(expandVariables(variables).map((v) => v.value)).toEqual(['', '1']);
+      expect(process.env.CPG_EXPAND_WRITE).toBeUndefined();
+    } finally {
+      delete process.env.CPG_EXPAND_PROBE;
+    }
+  });
+
+  it('expands shadowed definitions in the effective context and leaves origins alone', () => {
+    const { variables } = parseDotenv('BASE=one\nURL=${BASE}/a\nBASE=two\nURL=${BASE}/b\n', '.env');
+    const out = expandVariables(variables);
+    expect(out.map((v) => v.value)).toEqual(['one', 'two/a', 'two', 'two/b']);
+    expect(out.map((v) => v.origin)).toEqual(variables.map((v) => v.origin));
+    expect(out[0]?.shadowedBy).toEqual(variables[2]?.origin);
+  });
+
+  it('resolves a name from a lower layer when layers are passed lowest first', () => {
+    const winner: Origin = { kind: 'file', file: '.env.production', line: 1, column: 1 };
+    const vars: Variable[] = [
+      { name: 'HOST', value: 'dev.example', origin: { kind: 'file', file: '.env', line: 1, column: 1 }, shadowedBy: winner },
+      { name: 'API', value: 'https://${HOST}', origin: { kind: 'file', file: '.env', line: 2, column: 1 } },
+      { name: 'HOST', value: 'prod.example', origin: winner }
+    ];
+    expect(expandVariables(vars).map((v) => v.value)).toEqual(['dev.example', 'https://prod.example', 'prod.example']);
+  });
+});
