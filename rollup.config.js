@@ -19,8 +19,8 @@ function bundle(input, file, banner) {
       json()
     ],
     onwarn(warning, warn) {
-      // Dependencies use `this` at module scope and circular imports; both are harmless here.
-      if (warning.code === 'THIS_IS_UNDEFINED' || warning.code === 'CIRCULAR_DEPENDENCY') return;
+      // Dependencies use `this` at module scope, circular imports and pure-annotations in odd places (zod): all harmless.
+      if (['THIS_IS_UNDEFINED', 'CIRCULAR_DEPENDENCY', 'INVALID_ANNOTATION'].includes(warning.code ?? '')) return;
       warn(warning);
     }
   };

@@ -39646,12 +39646,29 @@ function jsonErrorOffset(text) {
                 i++;
         }
     };
-    const number = () => {
-        const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i));
-        if (!m)
+    const digits = () => {
+        if (!isDigit(text[i]))
             fail(i);
+        while (isDigit(text[i]))
+            i++;
+    };
+    const number = () => {
+        if (text[i] === '-')
+            i++;
+        if (text[i] === '0')
+            i++;
         else
-            i += m[0].length;
+            digits();
+        if (text[i] === '.') {
+            i++;
+            digits();
+        }
+        if (text[i] === 'e' || text[i] === 'E') {
+            i++;
+            if (text[i] === '+' || text[i] === '-')
+                i++;
+            digits();
+        }
     };
     const value = () => {
         ws();
@@ -39704,7 +39721,7 @@ function jsonErrorOffset(text) {
             literal('false');
         else if (c === 'n')
             literal('null');
-        else if (c === '-' || (c !== undefined && c >= '0' && c <= '9'))
+        else if (c === '-' || isDigit(c))
             number();
         else
             fail(i);
@@ -39719,6 +39736,9 @@ function jsonErrorOffset(text) {
             return Math.min(err.offset, text.length);
         throw err;
     }
+}
+function isDigit(c) {
+    return c !== undefined && c >= '0' && c <= '9';
 }
 class Located {
     offset;

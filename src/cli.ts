@@ -3,6 +3,7 @@
  * Imports nothing from @actions/*, so the CLI bundle never loads Octokit.
  */
 import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { describeError, EXIT_FAILED, EXIT_PASSED, EXIT_USAGE, InputError } from './core/errors.js';
 import type { Report } from './core/report.js';
 import { runGate } from './engine/run-gate.js';
@@ -37,15 +38,15 @@ export async function runCli(io: CliIo): Promise<number> {
       ...(args.productionEnvironments !== undefined && { productionEnvironments: args.productionEnvironments }),
       ...(args.framework !== undefined && { framework: args.framework as never }),
       ...(args.failOn !== undefined && { failOn: args.failOn as never }),
-      varsJson: args.varsJsonFile ? await readInputFile('--vars-json', args.varsJsonFile) : undefined,
-      secretsJson: args.secretsJsonFile ? await readInputFile('--secrets-json', args.secretsJsonFile) : undefined,
+      varsJson: args.varsJsonFile ? await readInputFile('--vars-json', args.varsJsonFile, io.cwd) : undefined,
+      secretsJson: args.secretsJsonFile ? await readInputFile('--secrets-json', args.secretsJsonFile, io.cwd) : undefined,
       processEnv: args.scanProcessEnv ? io.env : undefined,
       ignore: args.ignore,
       offline: args.offline
     });
     const rendered = render(report, args, io);
     if (args.output) {
-      await writeOutput(args.output, rendered);
+      await writeOutput(resolve(io.cwd, args.output), args.output, rendered);
     } else {
       io.stdout.write(rendered.endsWith('\n') ? rendered : `${rendered}\n`);
     }
@@ -79,9 +80,9 @@ function wantsColor(io: CliIo): boolean {
   return io.stdout.isTTY === true;
 }
 
-async function writeOutput(file: string, text: string): Promise<void> {
+async function writeOutput(path: string, file: string, text: string): Promise<void> {
   try {
-    await writeFile(file, text);
+    await writeFile(path, text);
   } catch (error) {
     throw new InputError(`--output: cannot write ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }

@@ -1,10 +1,16 @@
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { InputError } from './core/errors.js';
 
 /** Reads a file named by an option; failures name the option and file, never the content. */
-export async function readInputFile(option: string, file: string): Promise<{ label: string; text: string }> {
+/** `file` is relative to `cwd`; the label (used in messages) keeps the name as given. */
+export async function readInputFile(
+  option: string,
+  file: string,
+  cwd: string
+): Promise<{ label: string; text: string }> {
   try {
-    return { label: file, text: await readFile(file, 'utf8') };
+    return { label: file, text: await readFile(resolve(cwd, file), 'utf8') };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
     throw new InputError(`${option}: cannot read ${file} (${code})`);

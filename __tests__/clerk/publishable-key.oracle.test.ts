@@ -8,7 +8,7 @@ import {
   isDevelopmentFromPublishableKey as oracleIsDevelopment,
   isProductionFromPublishableKey as oracleIsProduction,
   isPublishableKey as oracleIsPublishableKey,
-  parsePublishableKey as oracleParsePublishableKey,
+  parsePublishableKey as oracleParsePublishableKey
 } from '@clerk/shared/keys';
 import { isomorphicAtob } from '@clerk/shared/isomorphicAtob';
 import { forgivingBase64Decode } from '../../src/clerk/base64.js';
@@ -62,7 +62,7 @@ function devHost(): string {
     () => `${pick(WORDS)}-${pick(WORDS)}-${1 + int(99)}.clerk.accounts.dev`,
     () => `${pick(WORDS)}-${pick(WORDS)}-${1 + int(99)}.clerk.accountsstage.dev`,
     () => `clerk.${pick(WORDS)}.${pick(WORDS)}-${1 + int(99)}${pick(DEV_SUFFIXES)}`,
-    () => `${pick(WORDS)}-${pick(WORDS)}-${1 + int(99)}${pick(DEV_SUFFIXES)}`,
+    () => `${pick(WORDS)}-${pick(WORDS)}-${1 + int(99)}${pick(DEV_SUFFIXES)}`
   ])();
 }
 
@@ -70,7 +70,7 @@ function prodHost(): string {
   return pick([
     () => `clerk.${pick(WORDS)}${pick(WORDS)}.${pick(TLDS)}`,
     () => `clerk.${str(LOWER + '0123456789-', 1, 20)}.${pick(TLDS)}`,
-    () => `accounts.${pick(WORDS)}.${pick(TLDS)}`,
+    () => `accounts.${pick(WORDS)}.${pick(TLDS)}`
   ])();
 }
 
@@ -82,7 +82,7 @@ function anyHost(): string {
     () => str(LOWER, 1, 12), // no dot
     () => `${str(LOWER, 0, 5)}.${str(LOWER, 0, 5)}`,
     () => `${str('?>~ÿþ/ .', 1, 10)}.${str('?>~', 0, 4)}`, // bytes that encode to `+` and `/`
-    () => `https://${prodHost()}/`,
+    () => `https://${prodHost()}/`
   ])();
 }
 
@@ -134,7 +134,7 @@ const CATEGORIES: readonly Category[] = [
       let key = validKey(chance(0.8) ? devHost() : anyHost());
       for (let i = 1 + int(3); i > 0; i--) key = insertAt(key, pick(WHITESPACE));
       return key;
-    },
+    }
   },
   {
     name: 'padding variants',
@@ -143,39 +143,42 @@ const CATEGORIES: readonly Category[] = [
       const key = validKey(devHost(), false);
       const pad = pick(['', '=', '==', '===', '= =', '=\n=', ' =', '=a', '==\t']);
       return chance(0.2) ? insertAt(key, '=', 8 + int(key.length - 7)) : key + pad;
-    },
+    }
   },
   {
     name: 'invalid base64 characters',
     expects: ['rejected'],
-    make: () => insertAt(validKey(), pick([...'-_.!@#%*~$,:;"\'\\`\0\u00e9\u00ff\u0100', '\ud83d\ude00']), 8 + int(20)),
+    make: () => insertAt(validKey(), pick([...'-_.!@#%*~$,:;"\'\\`\0\u00e9\u00ff\u0100', '\ud83d\ude00']), 8 + int(20))
   },
   {
     name: 'base64url alphabet (- and _ instead of + and /)',
     expects: ['accepted', 'rejected'],
-    make: () => validKey(`${str('?>~ÿ', 0, 6)}${prodHost()}`).replace(/\+/g, '-').replace(/(?<=^pk_[a-z]{4}_.*)\//g, '_'),
+    make: () =>
+      validKey(`${str('?>~ÿ', 0, 6)}${prodHost()}`)
+        .replace(/\+/g, '-')
+        .replace(/(?<=^pk_[a-z]{4}_.*)\//g, '_')
   },
   {
     name: 'leftover bits in the last character',
     expects: ['accepted', 'rejected'],
-    make: () => flipLeftoverBits(validKey(chance(0.8) ? devHost() : anyHost(), false)),
+    make: () => flipLeftoverBits(validKey(chance(0.8) ? devHost() : anyHost(), false))
   },
   { name: 'missing $', expects: ['rejected'], make: () => prefix() + unpad(b64(anyHost())) },
   { name: 'doubled $$', expects: ['rejected'], make: () => prefix() + unpad(b64(`${anyHost()}$$`)) },
   {
     name: '$ in the middle',
     expects: ['rejected'],
-    make: () => prefix() + b64(`${insertAt(devHost(), '$', int(10))}$`),
+    make: () => prefix() + b64(`${insertAt(devHost(), '$', int(10))}$`)
   },
   {
     name: 'host with no dot or empty host',
     expects: ['rejected'],
-    make: () => prefix() + b64(`${chance(0.3) ? '' : str(LOWER + '-0123456789:/', 1, 16)}$`),
+    make: () => prefix() + b64(`${chance(0.3) ? '' : str(LOWER + '-0123456789:/', 1, 16)}$`)
   },
   {
     name: 'dot placement edge cases',
     expects: ['accepted'],
-    make: () => prefix() + unpad(b64(`${pick(['.', '..', `.${str(LOWER, 1, 5)}`, `${str(LOWER, 1, 5)}.`, ' . '])}$`)),
+    make: () => prefix() + unpad(b64(`${pick(['.', '..', `.${str(LOWER, 1, 5)}`, `${str(LOWER, 1, 5)}.`, ' . '])}$`))
   },
   {
     name: 'legacy forms and structure',
@@ -192,8 +195,8 @@ const CATEGORIES: readonly Category[] = [
         () => `pk_test__${unpad(b64(`${devHost()}$`))}`,
         () => `pk_test_pk_live_${unpad(b64(`${devHost()}$`))}`,
         () => validKey(devHost()),
-        () => `pk_test_${unpad(b64(`${devHost()}$`))}${pick(['\n', ' ', '\r\n'])}`,
-      ])(),
+        () => `pk_test_${unpad(b64(`${devHost()}$`))}${pick(['\n', ' ', '\r\n'])}`
+      ])()
   },
   {
     name: 'Stripe keys sharing the prefixes',
@@ -201,7 +204,7 @@ const CATEGORIES: readonly Category[] = [
     make: () =>
       pick(['pk_test_', 'pk_live_', 'sk_test_', 'sk_live_', 'rk_live_']) +
       pick(['51', '51H', '4e', '']) +
-      str(ALNUM, 24, 99),
+      str(ALNUM, 24, 99)
   },
   {
     name: 'uppercase prefixes',
@@ -210,12 +213,12 @@ const CATEGORIES: readonly Category[] = [
       const key = validKey(devHost());
       const head = [...key.slice(0, 8)].map((c) => (chance(0.3) ? c.toUpperCase() : c)).join('');
       return head + key.slice(8);
-    },
+    }
   },
   {
     name: 'pk_live_ with development hosts',
     expects: ['accepted'],
-    make: () => `pk_live_${(chance(0.5) ? unpad : (s: string) => s)(b64(`${devHost()}$`))}`,
+    make: () => `pk_live_${(chance(0.5) ? unpad : (s: string) => s)(b64(`${devHost()}$`))}`
   },
   {
     name: 'random unicode',
@@ -226,14 +229,14 @@ const CATEGORIES: readonly Category[] = [
         () => prefix() + randomUnicode(1, 30),
         () => insertAt(validKey(devHost()), randomUnicode(1, 3), 8 + int(20)),
         // Latin-1 bytes >= 0x80 in the decoded host: valid keys with odd frontendApi values.
-        () => prefix() + b64(`${String.fromCharCode(...Array.from({ length: 1 + int(8) }, () => 0x80 + int(0x80)))}.x$`),
-      ])(),
+        () => prefix() + b64(`${String.fromCharCode(...Array.from({ length: 1 + int(8) }, () => 0x80 + int(0x80)))}.x$`)
+      ])()
   },
   {
     name: 'random base64 noise',
     expects: ['rejected'],
-    make: () => prefix() + str(B64, 1, 60) + pick(['', '=', '==']),
-  },
+    make: () => prefix() + str(B64, 1, 60) + pick(['', '=', '=='])
+  }
 ];
 
 interface Mismatch {
@@ -279,11 +282,17 @@ describe('publishable keys: differential against @clerk/shared/keys', () => {
 
       const problem = publishableKeyProblem(input);
       if ((problem === null) !== expected) report('publishableKeyProblem is null', problem, expected);
-      if (problem !== null && input.length > 12 && problem.includes(input)) report('reason leaks the value', problem, '');
+      if (problem !== null && input.length > 12 && problem.includes(input))
+        report('reason leaks the value', problem, '');
 
       if (ourParse !== null) {
-        const oracleType = oracleIsDevelopment(input) ? 'development' : oracleIsProduction(input) ? 'production' : 'none';
-        if (ourParse.instanceType !== oracleType) report('instanceType vs is*FromPublishableKey', ourParse.instanceType, oracleType);
+        const oracleType = oracleIsDevelopment(input)
+          ? 'development'
+          : oracleIsProduction(input)
+            ? 'production'
+            : 'none';
+        if (ourParse.instanceType !== oracleType)
+          report('instanceType vs is*FromPublishableKey', ourParse.instanceType, oracleType);
       }
     }
   }
@@ -297,7 +306,7 @@ describe('publishable keys: differential against @clerk/shared/keys', () => {
     `category "%s" produced the outcomes it exists for (seed ${SEED})`,
     (name, expects) => {
       expect([...(outcomes.get(name) ?? [])].sort()).toEqual(expect.arrayContaining([...expects]));
-    },
+    }
   );
 
   it(`forgivingBase64Decode matches isomorphicAtob on raw strings (seed ${SEED})`, () => {

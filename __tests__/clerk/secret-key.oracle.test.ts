@@ -33,13 +33,28 @@ function str(alphabet: string, min: number, max: number): string {
 }
 
 const ALNUM = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
-const PREFIXES = ['sk_test_', 'sk_live_', 'test_', 'live_', 'SK_TEST_', 'sk_Live_', 'pk_test_', 'pk_live_', 'rk_live_', 'sk_', 'whsec_', 'xsk_test_', ' sk_test_', ''];
+const PREFIXES = [
+  'sk_test_',
+  'sk_live_',
+  'test_',
+  'live_',
+  'SK_TEST_',
+  'sk_Live_',
+  'pk_test_',
+  'pk_live_',
+  'rk_live_',
+  'sk_',
+  'whsec_',
+  'xsk_test_',
+  ' sk_test_',
+  ''
+];
 const TAILS: ReadonlyArray<() => string> = [
   () => str(ALNUM, 1, 60),
   () => `51${str(ALNUM, 90, 99)}`, // Stripe-like
   () => '',
   () => str(`${ALNUM}_-=+/ .\n`, 1, 40),
-  () => `${str(ALNUM, 1, 20)}${pick([' ', '\n', '_', '-', '.', 'é'])}`,
+  () => `${str(ALNUM, 1, 20)}${pick([' ', '\n', '_', '-', '.', 'é'])}`
 ];
 
 /** What the remainder after a recognised prefix must look like for us to call it a key. */
@@ -89,17 +104,26 @@ describe('classifySecretKey', () => {
     ['sk_test_abc123', { kind: 'secret-key', instanceType: 'development' }],
     ['sk_live_ABCdef987', { kind: 'secret-key', instanceType: 'production' }],
     ['test_0123abcd', { kind: 'legacy-api-key', instanceType: 'development' }],
-    ['live_0123abcd', { kind: 'legacy-api-key', instanceType: 'production' }],
+    ['live_0123abcd', { kind: 'legacy-api-key', instanceType: 'production' }]
   ] as const)('%s', (value, expected) => {
     expect(classifySecretKey(value)).toEqual(expected);
   });
 
-  it.each(['', 'sk_test_', 'live_', 'sk_test_abc def', 'sk_test_abc\n', ' sk_test_abc', 'SK_TEST_abc', 'sk_test_a-b', 'pk_test_abc', 'live_stream_url', 'sk_prod_abc'])(
-    'rejects %j',
-    (value) => {
-      expect(classifySecretKey(value)).toBeNull();
-    },
-  );
+  it.each([
+    '',
+    'sk_test_',
+    'live_',
+    'sk_test_abc def',
+    'sk_test_abc\n',
+    ' sk_test_abc',
+    'SK_TEST_abc',
+    'sk_test_a-b',
+    'pk_test_abc',
+    'live_stream_url',
+    'sk_prod_abc'
+  ])('rejects %j', (value) => {
+    expect(classifySecretKey(value)).toBeNull();
+  });
 });
 
 describe('isWebhookSecret', () => {
@@ -107,7 +131,10 @@ describe('isWebhookSecret', () => {
     expect(isWebhookSecret('whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw')).toBe(true);
     expect(isWebhookSecret('whsec_ab+/cd==')).toBe(true);
   });
-  it.each(['whsec_', 'whsec', 'WHSEC_abc', 'whsec_ab cd', 'whsec_ab=cd', 'sk_test_abc', 'whsec_abc==='])('rejects %j', (value) => {
-    expect(isWebhookSecret(value)).toBe(false);
-  });
+  it.each(['whsec_', 'whsec', 'WHSEC_abc', 'whsec_ab cd', 'whsec_ab=cd', 'sk_test_abc', 'whsec_abc==='])(
+    'rejects %j',
+    (value) => {
+      expect(isWebhookSecret(value)).toBe(false);
+    }
+  );
 });

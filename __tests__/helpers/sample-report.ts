@@ -37,10 +37,27 @@ export function sampleFindings(): Finding[] {
       message: 'Development publishable key.',
       fix: 'Use the production publishable key.'
     }),
-    makeFinding({ rule: 'dev-url', severity: 'warning', variable: 'CLERK_SIGN_IN_URL', value: '…host', origin: { kind: 'secrets' } }),
-    makeFinding({ rule: 'missing-key', severity: 'notice', variable: 'CLERK_WEBHOOK_SECRET', value: '(not set)', origin: { kind: 'env' } }),
+    makeFinding({
+      rule: 'dev-url',
+      severity: 'warning',
+      variable: 'CLERK_SIGN_IN_URL',
+      value: '…host',
+      origin: { kind: 'secrets' }
+    }),
+    makeFinding({
+      rule: 'missing-key',
+      severity: 'notice',
+      variable: 'CLERK_WEBHOOK_SECRET',
+      value: '(not set)',
+      origin: { kind: 'env' }
+    }),
     makeFinding({ origin: fileOrigin('.env', 4, 1), suppressed: { by: 'inline-comment', file: '.env', line: 3 } }),
-    makeFinding({ rule: 'dev-url', severity: 'warning', origin: { kind: 'vars' }, suppressed: { by: 'ignore-option' } }),
+    makeFinding({
+      rule: 'dev-url',
+      severity: 'warning',
+      origin: { kind: 'vars' },
+      suppressed: { by: 'ignore-option' }
+    }),
     makeFinding({ origin: fileOrigin('.env.local', 1, 1), shadowedBy: { kind: 'secrets' } })
   ];
 }
@@ -118,6 +135,11 @@ export function hostileFinding(overrides: Partial<Finding> = {}): Finding {
 export function manyFindings(n: number, overrides: Partial<Finding> = {}): Finding[] {
   const rules = ['dev-secret-key', 'dev-publishable-key', 'dev-url'];
   return Array.from({ length: n }, (_, i) =>
-    makeFinding({ rule: rules[i % rules.length] ?? 'dev-secret-key', variable: `VAR_${i}`, origin: fileOrigin('.env', i + 1, 1), ...overrides })
+    makeFinding({
+      rule: rules[i % rules.length] ?? 'dev-secret-key',
+      variable: `VAR_${i}`,
+      origin: fileOrigin('.env', i + 1, 1),
+      ...overrides
+    })
   );
 }

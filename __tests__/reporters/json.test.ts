@@ -34,7 +34,9 @@ describe('toJsonReport', () => {
     expect(json.findings[4]?.suppressed).toEqual({ by: 'inline-comment', file: '.env', line: 3 });
     expect(json.findings[5]?.suppressed).toEqual({ by: 'ignore-option' });
     expect(json.findings[6]?.shadowed_by).toEqual({ source: 'secrets' });
-    const shadowedByFile = toJsonReport(makeReport([makeFinding({ shadowedBy: { kind: 'file', file: 'a.env', line: 2, column: 1 } })]));
+    const shadowedByFile = toJsonReport(
+      makeReport([makeFinding({ shadowedBy: { kind: 'file', file: 'a.env', line: 2, column: 1 } })])
+    );
     expect(shadowedByFile.findings[0]?.shadowed_by).toEqual({ file: 'a.env', line: 2, column: 1 });
   });
 
@@ -50,7 +52,8 @@ describe('toJsonReport', () => {
   it('leaves out report fields outside the contract (isProduction, failOn, suppressed count, diagnostics)', () => {
     const report = makeReport(sampleFindings(), { diagnostics: [{ file: '.env', line: 9, message: 'ignored line' }] });
     const text = JSON.stringify(toJsonReport(report));
-    for (const key of ['isProduction', 'failOn', 'diagnostics', 'shadowedBy', 'origin', '"suppressed":2']) expect(text).not.toContain(key);
+    for (const key of ['isProduction', 'failOn', 'diagnostics', 'shadowedBy', 'origin', '"suppressed":2'])
+      expect(text).not.toContain(key);
   });
 });
 
@@ -65,7 +68,11 @@ describe('renderJson', () => {
 
   it('validates for an empty, passing report', () => {
     const parsed: unknown = JSON.parse(renderJson(makeReport([], { checks: [], sources: [] })));
-    expect(jsonReportSchema.parse(parsed)).toMatchObject({ passed: true, findings: [], summary: { errors: 0, warnings: 0, notices: 0 } });
+    expect(jsonReportSchema.parse(parsed)).toMatchObject({
+      passed: true,
+      findings: [],
+      summary: { errors: 0, warnings: 0, notices: 0 }
+    });
   });
 });
 

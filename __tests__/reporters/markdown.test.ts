@@ -20,11 +20,16 @@ function cells(row: string): string[] {
   return out.slice(1, -1).map((c) => c.trim());
 }
 
-const tableRows = (text: string): string[] => text.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Severity'));
+const tableRows = (text: string): string[] =>
+  text.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Severity'));
 
 describe('renderMarkdown', () => {
   it('opens with a heading carrying the verdict emoji, then the environment and summary', () => {
-    expect(md.startsWith('## ❌ Clerk production gate: failed\n\nEnvironment `production` · 3 errors, 1 warning, 1 notice (2 suppressed)\n')).toBe(true);
+    expect(
+      md.startsWith(
+        '## ❌ Clerk production gate: failed\n\nEnvironment `production` · 3 errors, 1 warning, 1 notice (2 suppressed)\n'
+      )
+    ).toBe(true);
     const passed = renderMarkdown(makeReport([]), rules, { heading: 'Gate <b>' });
     expect(passed.startsWith('## ✅ Gate \\<b\\>: passed\n')).toBe(true);
     expect(passed).toContain('No active findings.');
@@ -40,7 +45,9 @@ describe('renderMarkdown', () => {
 
   it('has a findings table of active findings with a docs link, code spans and the fix', () => {
     const main = md.slice(0, md.indexOf('<details>'));
-    expect(main).toContain('| Severity | Rule | Variable | Location | Value | Message | Fix |\n|---|---|---|---|---|---|---|\n');
+    expect(main).toContain(
+      '| Severity | Rule | Variable | Location | Value | Message | Fix |\n|---|---|---|---|---|---|---|\n'
+    );
     const rows = tableRows(main);
     expect(rows).toHaveLength(4);
     expect(cells(rows[1]!)).toEqual([
@@ -52,15 +59,28 @@ describe('renderMarkdown', () => {
       'CLERK\\_SECRET\\_KEY holds a development secret key\\.',
       'Use the production secret key\\.'
     ]);
-    expect(cells(rows[2]!).slice(0, 4)).toEqual(['⚠️ warning', '[dev\\-url](https://example.test/docs/rules.md#dev-url)', '`CLERK_SIGN_IN_URL`', '`secrets`']);
+    expect(cells(rows[2]!).slice(0, 4)).toEqual([
+      '⚠️ warning',
+      '[dev\\-url](https://example.test/docs/rules.md#dev-url)',
+      '`CLERK_SIGN_IN_URL`',
+      '`secrets`'
+    ]);
   });
 
   it('puts suppressed and shadowed findings in a collapsed details section', () => {
     const details = md.slice(md.indexOf('<details>'));
-    expect(details.startsWith('<details>\n<summary>Suppressed and shadowed findings (3)</summary>\n\n| Severity | Rule | Variable | Location | Value | Why |')).toBe(true);
+    expect(
+      details.startsWith(
+        '<details>\n<summary>Suppressed and shadowed findings (3)</summary>\n\n| Severity | Rule | Variable | Location | Value | Why |'
+      )
+    ).toBe(true);
     expect(details.trimEnd().endsWith('</details>')).toBe(true);
     const why = tableRows(details).map((row) => cells(row).at(-1));
-    expect(why).toEqual(['suppressed by an inline comment at \\.env\\:3', 'suppressed by the ignore option', 'shadowed by secrets']);
+    expect(why).toEqual([
+      'suppressed by an inline comment at \\.env\\:3',
+      'suppressed by the ignore option',
+      'shadowed by secrets'
+    ]);
   });
 
   it('links a rule only when its docs are an http(s) URL', () => {
@@ -82,8 +102,11 @@ describe('escaping', () => {
     const [, , variable, location, value, message, fix] = cells(row);
     // Outside code spans (where text is literal) no markup survives.
     const prose = out.replace(variable!, '').replace(location!, '').replace(value!, '');
-    for (const tag of ['<script>', '<img', '<b>', '<i>', '](https://evil.test)', '**bold**']) expect(prose).not.toContain(tag);
-    expect(message).toBe('Bad \\[link\\]\\(https\\:\\/\\/evil\\.test\\) \\*\\*bold\\*\\* \\<b\\>html\\<\\/b\\> \\| pipe new row');
+    for (const tag of ['<script>', '<img', '<b>', '<i>', '](https://evil.test)', '**bold**'])
+      expect(prose).not.toContain(tag);
+    expect(message).toBe(
+      'Bad \\[link\\]\\(https\\:\\/\\/evil\\.test\\) \\*\\*bold\\*\\* \\<b\\>html\\<\\/b\\> \\| pipe new row'
+    );
     expect(fix).toBe('Fix \\`it\\` \\& \\<i\\>done\\<\\/i\\>');
     // Code spans: fence longer than any backtick run inside, pipes escaped for the table.
     expect(variable).toBe('`` EVIL\\|<script>alert(1)</script>`x` ``');

@@ -37,9 +37,15 @@ describe('renderText without colour', () => {
   });
 
   it('marks suppressed and shadowed findings', () => {
-    expect(plain).toContain('.env:4:1  error    dev-secret-key  CLERK_SECRET_KEY = sk_test_…WXYZ  [suppressed by an inline comment at .env:3]');
-    expect(plain).toContain('vars  warning  dev-url  CLERK_SECRET_KEY = sk_test_…WXYZ  [suppressed by the ignore option]');
-    expect(plain).toContain('.env.local:1:1  error    dev-secret-key  CLERK_SECRET_KEY = sk_test_…WXYZ  [shadowed by secrets]');
+    expect(plain).toContain(
+      '.env:4:1  error    dev-secret-key  CLERK_SECRET_KEY = sk_test_…WXYZ  [suppressed by an inline comment at .env:3]'
+    );
+    expect(plain).toContain(
+      'vars  warning  dev-url  CLERK_SECRET_KEY = sk_test_…WXYZ  [suppressed by the ignore option]'
+    );
+    expect(plain).toContain(
+      '.env.local:1:1  error    dev-secret-key  CLERK_SECRET_KEY = sk_test_…WXYZ  [shadowed by secrets]'
+    );
   });
 
   it('lists every check with its mark', () => {
@@ -56,7 +62,9 @@ describe('renderText without colour', () => {
   });
 
   it('shows control characters in report strings escaped, so they cannot drive the terminal', () => {
-    const report = makeReport([makeFinding({ variable: 'X\u001b[2J', message: 'line\nbreak', origin: fileOrigin('a\r.env', 1, 1) })]);
+    const report = makeReport([
+      makeFinding({ variable: 'X\u001b[2J', message: 'line\nbreak', origin: fileOrigin('a\r.env', 1, 1) })
+    ]);
     const out = renderText(report, { color: false });
     expect(out).not.toContain(ESC);
     expect(out).toContain('X\\x1b[2J = ');

@@ -23,7 +23,7 @@ const byName = (vars: Variable[], name: string) => vars.find((v) => v.name === n
 
 describe('parseDotenv values', () => {
   it('strips single, double and backtick quotes; only double quotes expand \\n', () => {
-    const { variables } = parse("S='a\\nb'\nD=\"a\\nb\"\nB=`it's \"x\"`\nU=  spaced out  \n");
+    const { variables } = parse('S=\'a\\nb\'\nD="a\\nb"\nB=`it\'s "x"`\nU=  spaced out  \n');
     expect(byName(variables, 'S')?.value).toBe('a\\nb');
     expect(byName(variables, 'D')?.value).toBe('a\nb');
     expect(byName(variables, 'B')?.value).toBe('it\'s "x"');
@@ -124,7 +124,9 @@ describe('parseDotenv inline ignore comments', () => {
   });
 
   it('does not suppress anything when no id is named', () => {
-    const { variables } = parse('# clerk-production-gate-ignore -- just because\nA=1\nB=2 # clerk-production-gate-ignore\n');
+    const { variables } = parse(
+      '# clerk-production-gate-ignore -- just because\nA=1\nB=2 # clerk-production-gate-ignore\n'
+    );
     expect(byName(variables, 'A')?.ignoredRules).toBeUndefined();
     expect(byName(variables, 'B')?.ignoredRules).toBeUndefined();
   });

@@ -43,7 +43,12 @@ describe('expandVariables', () => {
   it('resolves a name from a lower layer when layers are passed lowest first', () => {
     const winner: Origin = { kind: 'file', file: '.env.production', line: 1, column: 1 };
     const vars: Variable[] = [
-      { name: 'HOST', value: 'dev.example', origin: { kind: 'file', file: '.env', line: 1, column: 1 }, shadowedBy: winner },
+      {
+        name: 'HOST',
+        value: 'dev.example',
+        origin: { kind: 'file', file: '.env', line: 1, column: 1 },
+        shadowedBy: winner
+      },
       { name: 'API', value: 'https://${HOST}', origin: { kind: 'file', file: '.env', line: 2, column: 1 } },
       { name: 'HOST', value: 'prod.example', origin: winner }
     ];

@@ -84,7 +84,19 @@ describe('jsonErrorOffset', () => {
   });
 
   it('agrees with V8 wherever V8 states a position', () => {
-    const cases = ['{"a": -}', '{"a": 1.}', '{"a": 1e}', '{"a": 01}', '{"a":1,}', '{"a" 1}', '[1] x', '{"a": "x\ny"}', '{"a":1 "b":2}', '{"a":[1,2}'];
+    const cases = [
+      '{"a": -}',
+      '{"a": 1.}',
+      '{"a": 1e}',
+      '{"a": 01}',
+      '{"a":1,}',
+      '{"a" 1}',
+      '[1] x',
+      '{"a": "x\ny"}',
+      '{"a":1 "b":2}',
+      '{"a":[1,2}'
+    ];
+    let compared = 0;
     for (const text of cases) {
       let message = '';
       try {
@@ -93,8 +105,11 @@ describe('jsonErrorOffset', () => {
         message = (err as Error).message;
       }
       const stated = /at position (\d+)/.exec(message);
-      if (stated) expect([text, jsonErrorOffset(text)]).toEqual([text, Number(stated[1])]);
+      if (!stated) continue;
+      compared++;
+      expect([text, jsonErrorOffset(text)]).toEqual([text, Number(stated[1])]);
     }
+    expect(compared).toBeGreaterThan(cases.length / 2);
   });
 });
 

@@ -14,7 +14,7 @@ export const LEGACY_DEV_INSTANCE_SUFFIXES: readonly string[] = ['.lcl.dev', '.lc
 export const CURRENT_DEV_INSTANCE_SUFFIXES: readonly string[] = [
   '.accounts.dev',
   '.accountsstage.dev',
-  '.accounts.lclclerk.com',
+  '.accounts.lclclerk.com'
 ];
 
 /**
@@ -31,11 +31,16 @@ export const DEV_OR_STAGING_SUFFIXES: readonly string[] = [
   '.stg.lclclerk.com',
   '.accounts.lclclerk.com',
   'accountsstage.dev',
-  'accounts.dev',
+  'accounts.dev'
 ];
 
 /** Suffixes of `isStaging` in `@clerk/shared` utils/instance.ts (`.clerkstage.dev` is only here). */
-export const STAGING_SUFFIXES: readonly string[] = ['.lclstage.dev', '.stgstage.dev', '.clerkstage.dev', '.accountsstage.dev'];
+export const STAGING_SUFFIXES: readonly string[] = [
+  '.lclstage.dev',
+  '.stgstage.dev',
+  '.clerkstage.dev',
+  '.accountsstage.dev'
+];
 
 /** `PUBLISHABLE_FRONTEND_API_DEV_REGEX` in `@clerk/shared` keys.ts, e.g. `foo-bar-13.clerk.accounts.dev`. */
 const DEV_FRONTEND_API = /^(([a-z]+)-){2}([0-9]{1,2})\.clerk\.accounts([a-z.]*)(dev|com)$/i;
@@ -61,7 +66,11 @@ export function isDevelopmentOrStagingHost(host: string): boolean {
   if (DEV_OR_STAGING_SUFFIXES.some((s) => h.endsWith(s))) return true;
   if (STAGING_SUFFIXES.some((s) => h.endsWith(s))) return true;
   if (DEV_FRONTEND_API.test(h)) return true;
-  return h.startsWith('clerk.') && LEGACY_DEV_INSTANCE_SUFFIXES.some((s) => h.endsWith(s)) && !h.endsWith('.prod.lclclerk.com');
+  return (
+    h.startsWith('clerk.') &&
+    LEGACY_DEV_INSTANCE_SUFFIXES.some((s) => h.endsWith(s)) &&
+    !h.endsWith('.prod.lclclerk.com')
+  );
 }
 
 const LDH_LABEL = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;

@@ -21,13 +21,36 @@ import { hostOf } from './hosts.js';
 type Range = readonly [address: string, prefix: number, family: 'ipv4' | 'ipv6'];
 
 const IP_RANGES: ReadonlyArray<readonly [reason: string, ranges: readonly Range[]]> = [
-  ['points at a loopback address (localhost)', [['127.0.0.0', 8, 'ipv4'], ['::1', 128, 'ipv6']]],
-  ['points at the unspecified address (0.0.0.0 or ::)', [['0.0.0.0', 32, 'ipv4'], ['::', 128, 'ipv6']]],
+  [
+    'points at a loopback address (localhost)',
+    [
+      ['127.0.0.0', 8, 'ipv4'],
+      ['::1', 128, 'ipv6']
+    ]
+  ],
+  [
+    'points at the unspecified address (0.0.0.0 or ::)',
+    [
+      ['0.0.0.0', 32, 'ipv4'],
+      ['::', 128, 'ipv6']
+    ]
+  ],
   [
     'points at a private network address',
-    [['10.0.0.0', 8, 'ipv4'], ['172.16.0.0', 12, 'ipv4'], ['192.168.0.0', 16, 'ipv4'], ['fc00::', 7, 'ipv6']],
+    [
+      ['10.0.0.0', 8, 'ipv4'],
+      ['172.16.0.0', 12, 'ipv4'],
+      ['192.168.0.0', 16, 'ipv4'],
+      ['fc00::', 7, 'ipv6']
+    ]
   ],
-  ['points at a link-local address', [['169.254.0.0', 16, 'ipv4'], ['fe80::', 10, 'ipv6']]],
+  [
+    'points at a link-local address',
+    [
+      ['169.254.0.0', 16, 'ipv4'],
+      ['fe80::', 10, 'ipv6']
+    ]
+  ]
 ];
 
 const BLOCK_LISTS: ReadonlyArray<readonly [string, BlockList]> = IP_RANGES.map(([reason, ranges]) => {
@@ -40,7 +63,7 @@ const NAME_SUFFIXES: ReadonlyArray<readonly [suffix: string, reason: string]> = 
   ['.local', 'points at a .local (mDNS) host'],
   ['.internal', 'points at a .internal (private network) host'],
   ['.home.arpa', 'points at a .home.arpa (home network) host'],
-  ['.test', 'points at a .test host (reserved, never public)'],
+  ['.test', 'points at a .test host (reserved, never public)']
 ];
 
 function ipReason(address: string, family: 'ipv4' | 'ipv6'): string | null {

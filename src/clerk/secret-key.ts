@@ -27,7 +27,7 @@ export function classifySecretKey(value: string): SecretKeyClass | null {
   if (!match) return null;
   return {
     kind: match[1] ? 'secret-key' : 'legacy-api-key',
-    instanceType: match[2] === 'live' ? 'production' : 'development',
+    instanceType: match[2] === 'live' ? 'production' : 'development'
   };
 }
 

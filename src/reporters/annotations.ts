@@ -22,7 +22,9 @@ function levelOf(f: Finding): Severity | undefined {
 }
 
 function annotate(f: Finding, level: Severity): Annotation {
-  const shadowed = f.shadowedBy ? `\nShadowed by ${describeOrigin(f.shadowedBy)}: this definition does not reach the environment.` : '';
+  const shadowed = f.shadowedBy
+    ? `\nShadowed by ${describeOrigin(f.shadowedBy)}: this definition does not reach the environment.`
+    : '';
   const where = f.origin.kind === 'file' ? '' : ` (${f.origin.kind})`;
   const annotation: Annotation = {
     level,
@@ -43,7 +45,11 @@ function aggregate(level: Severity, rest: readonly Finding[]): Annotation {
   for (const f of rest) counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
   const byRule = [...counts].sort(([a, x], [b, y]) => y - x || a.localeCompare(b)).map(([rule, n]) => `${rule} ×${n}`);
   const more = `${rest.length} more ${level}s`;
-  return { level, title: `clerk-production-gate: ${more}`, message: `and ${more}: ${byRule.join(', ')} — see the job summary` };
+  return {
+    level,
+    title: `clerk-production-gate: ${more}`,
+    message: `and ${more}: ${byRule.join(', ')} — see the job summary`
+  };
 }
 
 /** At most 10 annotations per level; past that, 9 findings and one aggregate for the rest. */

@@ -16,7 +16,9 @@ export function summaryLine(summary: Record<'errors' | 'warnings' | 'notices' | 
 }
 
 export function describeSuppression(s: Suppression): string {
-  return s.by === 'ignore-option' ? 'suppressed by the ignore option' : `suppressed by an inline comment at ${s.file}:${s.line}`;
+  return s.by === 'ignore-option'
+    ? 'suppressed by the ignore option'
+    : `suppressed by an inline comment at ${s.file}:${s.line}`;
 }
 
 /** Why a finding is shown apart (suppressed or shadowed), or undefined for a live finding. */
@@ -40,7 +42,8 @@ export function sortByLocation(findings: readonly Finding[]): Finding[] {
     if (group) group.push(f);
     else groups.set(key, [f]);
   }
-  const position = (f: Finding): [number, number] => (f.origin.kind === 'file' ? [f.origin.line, f.origin.column] : [0, 0]);
+  const position = (f: Finding): [number, number] =>
+    f.origin.kind === 'file' ? [f.origin.line, f.origin.column] : [0, 0];
   return [...groups.values()].flatMap((group) =>
     [...group].sort((a, b) => {
       const [la, ca] = position(a);

@@ -29,7 +29,12 @@ export const jsonFindingSchema = z.strictObject({
 });
 
 export const jsonSourceSchema = z.union([
-  z.strictObject({ kind: z.literal('file'), file: z.string(), variables: z.number().int(), framework: z.string().optional() }),
+  z.strictObject({
+    kind: z.literal('file'),
+    file: z.string(),
+    variables: z.number().int(),
+    framework: z.string().optional()
+  }),
   z.strictObject({ kind: z.enum(['vars', 'secrets', 'env']), variables: z.number().int() })
 ]);
 

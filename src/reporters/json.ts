@@ -25,7 +25,9 @@ export function renderJson(report: Report): string {
 }
 
 export function toJsonLocation(origin: Origin): JsonLocation {
-  return origin.kind === 'file' ? { file: origin.file, line: origin.line, column: origin.column } : { source: origin.kind };
+  return origin.kind === 'file'
+    ? { file: origin.file, line: origin.line, column: origin.column }
+    : { source: origin.kind };
 }
 
 export function toJsonFinding(finding: Finding): JsonFinding {

@@ -103,7 +103,11 @@ function tableSection(header: string, rows: readonly string[], kept: readonly st
   return omitted > 0 ? `${table}\n\n${moreLine(omitted)}` : table;
 }
 
-export function renderMarkdown(report: Report, rules: ReadonlyMap<string, RuleMeta>, options: MarkdownOptions = {}): string {
+export function renderMarkdown(
+  report: Report,
+  rules: ReadonlyMap<string, RuleMeta>,
+  options: MarkdownOptions = {}
+): string {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const heading = escapeMarkdown(options.heading ?? DEFAULT_HEADING);
   const verdict = report.passed ? '✅' : '❌';
@@ -151,6 +155,9 @@ function truncateBytes(s: string, maxBytes: number): string {
   const room = maxBytes - bytes(note);
   if (room <= 0) return '';
   // A multi-byte character split by the cut decodes to U+FFFD; drop it.
-  const cut = Buffer.from(s, 'utf8').subarray(0, room).toString('utf8').replace(/\uFFFD+$/, '');
+  const cut = Buffer.from(s, 'utf8')
+    .subarray(0, room)
+    .toString('utf8')
+    .replace(/\uFFFD+$/, '');
   return cut + note;
 }

@@ -28,7 +28,10 @@ function artifactUri(file: string): string {
 }
 
 function physicalLocation(file: string, line: number, column?: number): object {
-  const region = column === undefined ? { startLine: Math.max(1, line) } : { startLine: Math.max(1, line), startColumn: Math.max(1, column) };
+  const region =
+    column === undefined
+      ? { startLine: Math.max(1, line) }
+      : { startLine: Math.max(1, line), startColumn: Math.max(1, column) };
   return { physicalLocation: { artifactLocation: { uri: artifactUri(file) }, region } };
 }
 
@@ -39,7 +42,13 @@ function location(origin: Origin): object {
 
 function describeRule(id: string, meta: RuleMeta | undefined, severity: Severity): SarifRule {
   if (!meta) {
-    return { id, shortDescription: { text: id }, fullDescription: { text: id }, helpUri: ruleDocs(id), defaultConfiguration: { level: LEVEL[severity] } };
+    return {
+      id,
+      shortDescription: { text: id },
+      fullDescription: { text: id },
+      helpUri: ruleDocs(id),
+      defaultConfiguration: { level: LEVEL[severity] }
+    };
   }
   return {
     id,
@@ -87,7 +96,14 @@ export function renderSarif(report: Report, rules: ReadonlyMap<string, RuleMeta>
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'clerk-production-gate', version: VERSION, informationUri: INFORMATION_URI, rules: descriptors } },
+        tool: {
+          driver: {
+            name: 'clerk-production-gate',
+            version: VERSION,
+            informationUri: INFORMATION_URI,
+            rules: descriptors
+          }
+        },
         columnKind: 'utf16CodeUnits',
         results: report.findings.map((f) => result(f, index.get(f.rule) ?? 0))
       }

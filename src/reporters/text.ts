@@ -44,7 +44,10 @@ export function renderText(report: Report, options: TextOptions): string {
 
   const verdict = report.passed ? paint('green', 'PASSED') : paint('red', 'FAILED');
   const scope = report.isProduction ? '' : ' (not production)';
-  const lines = [`${paint('bold', 'clerk-production-gate')}  environment ${t(report.environment)}${scope}  ${verdict}`, ''];
+  const lines = [
+    `${paint('bold', 'clerk-production-gate')}  environment ${t(report.environment)}${scope}  ${verdict}`,
+    ''
+  ];
 
   const findings = sortByLocation(report.findings);
   if (findings.length === 0) lines.push('No findings.', '');
@@ -70,7 +73,8 @@ export function renderText(report: Report, options: TextOptions): string {
 function findingLines(f: Finding, paint: (style: Style, s: string) => string, t: (s: string) => string): string[] {
   const reason = hiddenReason(f);
   const severity = f.severity.padEnd(7);
-  const head = (sev: string): string => `${t(describeOrigin(f.origin))}  ${sev}  ${t(f.rule)}  ${t(f.variable)} = ${t(f.value)}`;
+  const head = (sev: string): string =>
+    `${t(describeOrigin(f.origin))}  ${sev}  ${t(f.rule)}  ${t(f.variable)} = ${t(f.value)}`;
   const body = [`    ${t(f.message)}`, `    fix: ${t(f.fix)}`];
   if (reason === undefined) return [head(paint(SEVERITY_STYLE[f.severity], severity)), ...body];
   // Suppressed or shadowed: the whole block dimmed, with a marker that survives without colour.

@@ -48,8 +48,7 @@ export async function collectVariables(options: CollectOptions): Promise<Collect
   for (const unit of units) {
     if (unit.kind !== 'dir' || seen.has(unit.abs)) continue;
     seen.add(unit.abs);
-    const framework =
-      options.framework === 'auto' ? await detectFramework(unit.abs, rel(unit.abs)) : options.framework;
+    const framework = options.framework === 'auto' ? await detectFramework(unit.abs, rel(unit.abs)) : options.framework;
     const files = await readLayered(unit.abs, framework, options.environment, rel);
     for (const f of files) seen.add(f.abs);
     results.set(unit, files);
@@ -60,7 +59,9 @@ export async function collectVariables(options: CollectOptions): Promise<Collect
     const file = rel(unit.abs);
     const parsed = parseDotenv(await readDotenvText(unit.abs, file), file);
     const variables = expandVariables(parsed.variables);
-    results.set(unit, [{ abs: unit.abs, source: fileSource(file, variables), variables, diagnostics: parsed.diagnostics }]);
+    results.set(unit, [
+      { abs: unit.abs, source: fileSource(file, variables), variables, diagnostics: parsed.diagnostics }
+    ]);
   }
   const files = units.flatMap((u) => results.get(u) ?? []);
 
@@ -146,5 +147,7 @@ async function readLayered(
 }
 
 function fileSource(file: string, variables: Variable[], framework?: Framework): SourceInfo {
-  return framework ? { kind: 'file', file, variables: variables.length, framework } : { kind: 'file', file, variables: variables.length };
+  return framework
+    ? { kind: 'file', file, variables: variables.length, framework }
+    : { kind: 'file', file, variables: variables.length };
 }

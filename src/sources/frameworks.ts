@@ -76,5 +76,7 @@ export function envFilesFor(framework: Framework, environment: string): string[]
 }
 
 function flowOrder(mode: string): string[] {
-  return mode === 'test' ? [`.env.${mode}.local`, `.env.${mode}`, '.env'] : [`.env.${mode}.local`, '.env.local', `.env.${mode}`, '.env'];
+  return mode === 'test'
+    ? [`.env.${mode}.local`, `.env.${mode}`, '.env']
+    : [`.env.${mode}.local`, '.env.local', `.env.${mode}`, '.env'];
 }

@@ -12,8 +12,9 @@ export function jsonErrorOffset(text: string): number {
     while (i < text.length && ' \t\n\r'.includes(text[i] as string)) i++;
   };
   const literal = (word: string): void => {
-    for (const ch of word) if (text[i] === ch) i++;
-    else fail(i);
+    for (const ch of word)
+      if (text[i] === ch) i++;
+      else fail(i);
   };
   const string = (): void => {
     i++; // opening quote
