@@ -39,8 +39,10 @@ export async function runCli(io: CliIo): Promise<number> {
       ...(args.framework !== undefined && { framework: args.framework as never }),
       ...(args.failOn !== undefined && { failOn: args.failOn as never }),
       varsJson: args.varsJsonFile ? await readInputFile('--vars-json', args.varsJsonFile, io.cwd) : undefined,
-      secretsJson: args.secretsJsonFile ? await readInputFile('--secrets-json', args.secretsJsonFile, io.cwd) : undefined,
-      processEnv: args.scanProcessEnv ? io.env : undefined,
+      secretsJson: args.secretsJsonFile
+        ? await readInputFile('--secrets-json', args.secretsJsonFile, io.cwd)
+        : undefined,
+      processEnv: args.scanProcessEnv ? { ...io.env } : undefined,
       ignore: args.ignore,
       offline: args.offline
     });

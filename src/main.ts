@@ -32,7 +32,9 @@ export async function run(env: Record<string, string | undefined> = process.env)
     for (const [name, value] of Object.entries(buildOutputs(report, reportFile))) core.setOutput(name, value);
 
     if (report.passed) return EXIT_PASSED;
-    core.setFailed(`Clerk production gate failed: ${report.summary.errors} errors, ${report.summary.warnings} warnings.`);
+    core.setFailed(
+      `Clerk production gate failed: ${report.summary.errors} errors, ${report.summary.warnings} warnings.`
+    );
     return EXIT_FAILED;
   } catch (error) {
     core.setFailed(describeError(error));

@@ -79,8 +79,8 @@ describe('live-key-outside-production', () => {
   });
   it('says nothing in production or about test keys', () => {
     expect(liveKeyOutsideProduction.check(context([variable('CLERK_SECRET_KEY', secretKey('live'))]))).toEqual([]);
-    expect(
-      liveKeyOutsideProduction.check(context([variable('CLERK_SECRET_KEY', secretKey('test'))], staging))
-    ).toEqual([]);
+    expect(liveKeyOutsideProduction.check(context([variable('CLERK_SECRET_KEY', secretKey('test'))], staging))).toEqual(
+      []
+    );
   });
 });

@@ -38,7 +38,9 @@ describe('dev-frontend-api', () => {
     expect(hits).toEqual([]);
   });
   it('leaves a pk_test_ key to dev-publishable-key', () => {
-    const hits = devFrontendApi.check(context([variable('NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY', publishableKey(DEV_HOST))]));
+    const hits = devFrontendApi.check(
+      context([variable('NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY', publishableKey(DEV_HOST))])
+    );
     expect(hits).toEqual([]);
   });
 });

@@ -45,7 +45,9 @@ describe('key-environment-mismatch', () => {
       ])
     );
     expect(hits).toHaveLength(1);
-    expect(hits[0]?.message).toBe('CLERK_SECRET_KEY is a production key but NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY is a development key.');
+    expect(hits[0]?.message).toBe(
+      'CLERK_SECRET_KEY is a production key but NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY is a development key.'
+    );
   });
   it('passes a matching pair, and keys of two apps in different directories', () => {
     const web = { kind: 'file' as const, file: 'apps/web/.env', line: 1, column: 1 };

@@ -53,7 +53,9 @@ describe('CLI verdicts and exit codes', () => {
   });
 
   it('counts environments listed in --production-environments as production', async () => {
-    const dir = await project({ '.env': `CLERK_SECRET_KEY=${secretKey('test')}\nCLERK_PUBLISHABLE_KEY=${publishableKey(DEV_HOST)}\n` });
+    const dir = await project({
+      '.env': `CLERK_SECRET_KEY=${secretKey('test')}\nCLERK_PUBLISHABLE_KEY=${publishableKey(DEV_HOST)}\n`
+    });
     expect((await cli(dir, ['--environment', 'live', '.env'])).code).toBe(0);
     expect((await cli(dir, ['--environment', 'Live', '--production-environments', 'prod,live', '.env'])).code).toBe(1);
   });
@@ -89,7 +91,9 @@ describe('CLI verdicts and exit codes', () => {
     const run = await cli(dir, ['--vars-json', 'vars.json', '--secrets-json', 'secrets.json', '--format', 'json']);
     expect(run.code).toBe(1);
     const report = JSON.parse(run.stdout);
-    const byRule = Object.fromEntries(report.findings.map((f: { rule: string; location: unknown }) => [f.rule, f.location]));
+    const byRule = Object.fromEntries(
+      report.findings.map((f: { rule: string; location: unknown }) => [f.rule, f.location])
+    );
     expect(byRule['dev-publishable-key']).toEqual({ source: 'vars' });
     expect(byRule['key-environment-mismatch']).toEqual({ source: 'secrets' });
   });
@@ -99,12 +103,22 @@ describe('CLI usage and input errors exit 2 with one line', () => {
   const cases: Array<[string, string[], Record<string, string>, RegExp]> = [
     ['an unknown option', ['--nope'], {}, /Unknown option '--nope'/],
     ['an unknown format', ['--format', 'xml'], {}, /--format: expected one of/],
-    ['an unknown rule in --ignore', ['--ignore', 'no-such-rule'], {}, /^clerk-production-gate: ignore: names an unknown rule/],
+    [
+      'an unknown rule in --ignore',
+      ['--ignore', 'no-such-rule'],
+      {},
+      /^clerk-production-gate: ignore: names an unknown rule/
+    ],
     ['an unknown framework', ['--framework', 'rails'], {}, /^clerk-production-gate: framework:/],
     ['a missing file', ['missing.env'], {}, /missing\.env/],
     ['a glob matching nothing', ['apps/*/.env'], {}, /matched no files/],
     ['a missing --vars-json file', ['--vars-json', 'nope.json'], {}, /--vars-json: cannot read nope\.json \(ENOENT\)/],
-    ['broken --secrets-json', ['--secrets-json', 'broken.json'], { 'broken.json': '{"CLERK_SECRET_KEY": "sk_live_canary' }, /broken\.json: invalid JSON at line 1, column \d+/]
+    [
+      'broken --secrets-json',
+      ['--secrets-json', 'broken.json'],
+      { 'broken.json': '{"CLERK_SECRET_KEY": "sk_live_canary' },
+      /broken\.json: invalid JSON at line 1, column \d+/
+    ]
   ];
   it.each(cases)('%s', async (_name, argv, files, message) => {
     const dir = await project({ '.env': 'A=1\n', ...files });
@@ -129,10 +143,15 @@ describe('CLI usage and input errors exit 2 with one line', () => {
 
 describe('CLI formats', () => {
   it('writes SARIF, markdown and --output files', async () => {
-    const dir = await project({ '.env': `CLERK_SECRET_KEY=${secretKey('test')}\nCLERK_PUBLISHABLE_KEY=${publishableKey(DEV_HOST)}\n` });
+    const dir = await project({
+      '.env': `CLERK_SECRET_KEY=${secretKey('test')}\nCLERK_PUBLISHABLE_KEY=${publishableKey(DEV_HOST)}\n`
+    });
     const sarif = JSON.parse((await cli(dir, ['--format', 'sarif', '.env'])).stdout);
     expect(sarif.version).toBe('2.1.0');
-    expect(sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId).sort()).toEqual(['dev-publishable-key', 'dev-secret-key']);
+    expect(sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId).sort()).toEqual([
+      'dev-publishable-key',
+      'dev-secret-key'
+    ]);
     const markdown = (await cli(dir, ['--format', 'markdown', '.env'])).stdout;
     expect(markdown).toContain('dev-secret-key');
     const written = await cli(dir, ['--format', 'json', '--output', 'report.json', '.env']);

@@ -3,7 +3,13 @@ import type { Finding } from '../core/finding.js';
 import type { Rule } from '../rules/rule.js';
 
 /** Rules that only judge production deploys (the rest run in every environment). */
-const PRODUCTION_ONLY = new Set(['dev-secret-key', 'dev-publishable-key', 'dev-frontend-api', 'dev-url', 'dev-only-setting']);
+const PRODUCTION_ONLY = new Set([
+  'dev-secret-key',
+  'dev-publishable-key',
+  'dev-frontend-api',
+  'dev-url',
+  'dev-only-setting'
+]);
 
 /** One checklist line per rule: pass, fail, or skipped when the rule does not apply here. */
 export function ruleChecks(rules: readonly Rule[], findings: readonly Finding[], isProduction: boolean): CheckResult[] {

@@ -64,11 +64,7 @@ export async function runGate(input: GateOptionsInput): Promise<GateResult> {
 
 /** Errors first, then warnings and notices; within a severity, by location so output is stable. */
 function byImportance(a: Finding, b: Finding): number {
-  return (
-    SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
-    compareOrigins(a, b) ||
-    a.rule.localeCompare(b.rule)
-  );
+  return SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || compareOrigins(a, b) || a.rule.localeCompare(b.rule);
 }
 
 function compareOrigins(a: Finding, b: Finding): number {

@@ -19,10 +19,17 @@ export const devSecretKey: Rule = {
       if (!isClerkVariable(variable.name)) return [];
       const key = classifySecretKey(variable.value);
       if (!key || key.instanceType !== 'development') return [];
-      if (key.kind === 'legacy-api-key' && !isLegacyApiKeyVariable(variable.name) && !/CLERK_SECRET_KEY$/.test(variable.name)) {
+      if (
+        key.kind === 'legacy-api-key' &&
+        !isLegacyApiKeyVariable(variable.name) &&
+        !/CLERK_SECRET_KEY$/.test(variable.name)
+      ) {
         return [];
       }
-      const what = key.kind === 'legacy-api-key' ? 'a legacy development API key (`test_…`)' : 'a development secret key (`sk_test_…`)';
+      const what =
+        key.kind === 'legacy-api-key'
+          ? 'a legacy development API key (`test_…`)'
+          : 'a development secret key (`sk_test_…`)';
       return [{ variable, message: `${variable.name} holds ${what}.` }];
     });
   }

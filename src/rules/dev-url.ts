@@ -10,7 +10,7 @@ export const devUrl: Rule = {
     title: 'Local or private URL in a Clerk URL variable',
     explanation:
       'Sign-in, sign-up, redirect, proxy, domain and API URLs are followed by browsers and by Clerk. A localhost, loopback, private-network or `.local` address works on a laptop and breaks for every real user.',
-    fix: 'Use a path on your production domain (e.g. `/sign-in`) or its full `https://` URL, or remove the variable to use Clerk\'s defaults.',
+    fix: "Use a path on your production domain (e.g. `/sign-in`) or its full `https://` URL, or remove the variable to use Clerk's defaults.",
     docs: ruleDocs('dev-url')
   },
   check({ variables, isProduction }) {

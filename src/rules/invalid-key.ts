@@ -29,7 +29,9 @@ export const invalidKey: Rule = {
           return [{ variable, message: `${name} holds a publishable key, not a secret key.` }];
         }
         if (!classifySecretKey(value)) {
-          return [{ variable, message: `${name} is not a valid secret key: it does not start with sk_live_ or sk_test_.` }];
+          return [
+            { variable, message: `${name} is not a valid secret key: it does not start with sk_live_ or sk_test_.` }
+          ];
         }
       }
       return [];

@@ -14,7 +14,7 @@ export const keyEnvironmentMismatch: Rule = {
     severity: 'error',
     title: 'Publishable and secret key from different instances',
     explanation:
-      "The publishable key and the secret key must come from the same instance. A mix makes the server reject every session the browser creates, so nobody can sign in.",
+      'The publishable key and the secret key must come from the same instance. A mix makes the server reject every session the browser creates, so nobody can sign in.',
     fix: 'Take both keys from the same instance (the production instance for a production deploy) on the API keys page of the Clerk Dashboard.',
     docs: ruleDocs('key-environment-mismatch')
   },

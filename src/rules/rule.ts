@@ -43,6 +43,4 @@ export interface Rule {
   check(context: RuleContext): RuleHit[];
 }
 
-
-export const RULES_DOCS_BASE =
-  'https://github.com/clerk-production-gate/clerk-production-gate/blob/main/docs/rules.md';
+export const RULES_DOCS_BASE = 'https://github.com/clerk-production-gate/clerk-production-gate/blob/main/docs/rules.md';

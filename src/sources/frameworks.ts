@@ -4,8 +4,6 @@ import { InputError } from '../core/errors.js';
 
 export type Framework = 'nextjs' | 'vite' | 'remix' | 'astro' | 'nuxt' | 'expo' | 'node';
 
-export const FRAMEWORKS: readonly Framework[] = ['nextjs', 'vite', 'remix', 'astro', 'nuxt', 'expo', 'node'];
-
 /** First match wins: a Next.js or Expo app may also list vite (e.g. for tests), so vite comes last. */
 const DETECTORS: [Framework, (dep: string) => boolean][] = [
   ['nextjs', (d) => d === 'next'],
