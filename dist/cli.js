@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { readFile, stat as stat$1, writeFile } from 'node:fs/promises';
+import path, { dirname, resolve as resolve$1 } from 'node:path';
 import { isIP, BlockList } from 'node:net';
-import path, { dirname } from 'node:path';
 import * as nativeFs from 'fs';
 import { statSync, stat, realpathSync, realpath, readdirSync, readdir } from 'fs';
 import { sep, basename, dirname as dirname$1, resolve, normalize, relative, posix, isAbsolute } from 'path';
@@ -66,10 +66,15 @@ const DEV_OR_STAGING_SUFFIXES = [
     '.stg.lclclerk.com',
     '.accounts.lclclerk.com',
     'accountsstage.dev',
-    'accounts.dev',
+    'accounts.dev'
 ];
 /** Suffixes of `isStaging` in `@clerk/shared` utils/instance.ts (`.clerkstage.dev` is only here). */
-const STAGING_SUFFIXES = ['.lclstage.dev', '.stgstage.dev', '.clerkstage.dev', '.accountsstage.dev'];
+const STAGING_SUFFIXES = [
+    '.lclstage.dev',
+    '.stgstage.dev',
+    '.clerkstage.dev',
+    '.accountsstage.dev'
+];
 /** `PUBLISHABLE_FRONTEND_API_DEV_REGEX` in `@clerk/shared` keys.ts, e.g. `foo-bar-13.clerk.accounts.dev`. */
 const DEV_FRONTEND_API = /^(([a-z]+)-){2}([0-9]{1,2})\.clerk\.accounts([a-z.]*)(dev|com)$/i;
 /** Lower-case, without one trailing dot (`Example.COM.` and `example.com` are the same host). */
@@ -96,7 +101,9 @@ function isDevelopmentOrStagingHost(host) {
         return true;
     if (DEV_FRONTEND_API.test(h))
         return true;
-    return h.startsWith('clerk.') && LEGACY_DEV_INSTANCE_SUFFIXES.some((s) => h.endsWith(s)) && !h.endsWith('.prod.lclclerk.com');
+    return (h.startsWith('clerk.') &&
+        LEGACY_DEV_INSTANCE_SUFFIXES.some((s) => h.endsWith(s)) &&
+        !h.endsWith('.prod.lclclerk.com'));
 }
 const SCHEME_AUTHORITY = /^[a-z][a-z0-9+.-]*:\/\//i;
 const BARE_AUTHORITY = /^(\[[^\]]*\]|[^:[\]]+)(?::(\d{1,5}))?$/;
@@ -295,7 +302,7 @@ function classifySecretKey(value) {
         return null;
     return {
         kind: match[1] ? 'secret-key' : 'legacy-api-key',
-        instanceType: match[2] === 'live' ? 'production' : 'development',
+        instanceType: match[2] === 'live' ? 'production' : 'development'
     };
 }
 /** A Svix-style webhook signing secret: `whsec_` + base64. */
@@ -465,10 +472,14 @@ const devSecretKey = {
             const key = classifySecretKey(variable.value);
             if (!key || key.instanceType !== 'development')
                 return [];
-            if (key.kind === 'legacy-api-key' && !isLegacyApiKeyVariable(variable.name) && !/CLERK_SECRET_KEY$/.test(variable.name)) {
+            if (key.kind === 'legacy-api-key' &&
+                !isLegacyApiKeyVariable(variable.name) &&
+                !/CLERK_SECRET_KEY$/.test(variable.name)) {
                 return [];
             }
-            const what = key.kind === 'legacy-api-key' ? 'a legacy development API key (`test_…`)' : 'a development secret key (`sk_test_…`)';
+            const what = key.kind === 'legacy-api-key'
+                ? 'a legacy development API key (`test_…`)'
+                : 'a development secret key (`sk_test_…`)';
             return [{ variable, message: `${variable.name} holds ${what}.` }];
         });
     }
@@ -492,13 +503,36 @@ const devSecretKey = {
  * Relative URLs (`/sign-in`) and values with no host give null: they are fine.
  */
 const IP_RANGES = [
-    ['points at a loopback address (localhost)', [['127.0.0.0', 8, 'ipv4'], ['::1', 128, 'ipv6']]],
-    ['points at the unspecified address (0.0.0.0 or ::)', [['0.0.0.0', 32, 'ipv4'], ['::', 128, 'ipv6']]],
+    [
+        'points at a loopback address (localhost)',
+        [
+            ['127.0.0.0', 8, 'ipv4'],
+            ['::1', 128, 'ipv6']
+        ]
+    ],
+    [
+        'points at the unspecified address (0.0.0.0 or ::)',
+        [
+            ['0.0.0.0', 32, 'ipv4'],
+            ['::', 128, 'ipv6']
+        ]
+    ],
     [
         'points at a private network address',
-        [['10.0.0.0', 8, 'ipv4'], ['172.16.0.0', 12, 'ipv4'], ['192.168.0.0', 16, 'ipv4'], ['fc00::', 7, 'ipv6']],
+        [
+            ['10.0.0.0', 8, 'ipv4'],
+            ['172.16.0.0', 12, 'ipv4'],
+            ['192.168.0.0', 16, 'ipv4'],
+            ['fc00::', 7, 'ipv6']
+        ]
     ],
-    ['points at a link-local address', [['169.254.0.0', 16, 'ipv4'], ['fe80::', 10, 'ipv6']]],
+    [
+        'points at a link-local address',
+        [
+            ['169.254.0.0', 16, 'ipv4'],
+            ['fe80::', 10, 'ipv6']
+        ]
+    ]
 ];
 const BLOCK_LISTS = IP_RANGES.map(([reason, ranges]) => {
     const list = new BlockList();
@@ -510,7 +544,7 @@ const NAME_SUFFIXES = [
     ['.local', 'points at a .local (mDNS) host'],
     ['.internal', 'points at a .internal (private network) host'],
     ['.home.arpa', 'points at a .home.arpa (home network) host'],
-    ['.test', 'points at a .test host (reserved, never public)'],
+    ['.test', 'points at a .test host (reserved, never public)']
 ];
 function ipReason(address, family) {
     // A zone id (`fe80::1%eth0`) only occurs on link-local addresses; BlockList wants it removed.
@@ -544,7 +578,7 @@ const devUrl = {
         severity: 'error',
         title: 'Local or private URL in a Clerk URL variable',
         explanation: 'Sign-in, sign-up, redirect, proxy, domain and API URLs are followed by browsers and by Clerk. A localhost, loopback, private-network or `.local` address works on a laptop and breaks for every real user.',
-        fix: 'Use a path on your production domain (e.g. `/sign-in`) or its full `https://` URL, or remove the variable to use Clerk\'s defaults.',
+        fix: "Use a path on your production domain (e.g. `/sign-in`) or its full `https://` URL, or remove the variable to use Clerk's defaults.",
         docs: ruleDocs('dev-url')
     },
     check({ variables, isProduction }) {
@@ -585,7 +619,9 @@ const invalidKey = {
                     return [{ variable, message: `${name} holds a publishable key, not a secret key.` }];
                 }
                 if (!classifySecretKey(value)) {
-                    return [{ variable, message: `${name} is not a valid secret key: it does not start with sk_live_ or sk_test_.` }];
+                    return [
+                        { variable, message: `${name} is not a valid secret key: it does not start with sk_live_ or sk_test_.` }
+                    ];
                 }
             }
             return [];
@@ -598,7 +634,7 @@ const keyEnvironmentMismatch = {
         id: 'key-environment-mismatch',
         severity: 'error',
         title: 'Publishable and secret key from different instances',
-        explanation: "The publishable key and the secret key must come from the same instance. A mix makes the server reject every session the browser creates, so nobody can sign in.",
+        explanation: 'The publishable key and the secret key must come from the same instance. A mix makes the server reject every session the browser creates, so nobody can sign in.',
         fix: 'Take both keys from the same instance (the production instance for a production deploy) on the API keys page of the Clerk Dashboard.',
         docs: ruleDocs('key-environment-mismatch')
     },
@@ -4439,7 +4475,9 @@ function envFilesFor(framework, environment) {
     }
 }
 function flowOrder(mode) {
-    return mode === 'test' ? [`.env.${mode}.local`, `.env.${mode}`, '.env'] : [`.env.${mode}.local`, '.env.local', `.env.${mode}`, '.env'];
+    return mode === 'test'
+        ? [`.env.${mode}.local`, `.env.${mode}`, '.env']
+        : [`.env.${mode}.local`, '.env.local', `.env.${mode}`, '.env'];
 }
 
 function getEnumValues(entries) {
@@ -10734,7 +10772,9 @@ async function collectVariables(options) {
         const file = rel(unit.abs);
         const parsed = parseDotenv(await readDotenvText(unit.abs, file), file);
         const variables = expandVariables(parsed.variables);
-        results.set(unit, [{ abs: unit.abs, source: fileSource(file, variables), variables, diagnostics: parsed.diagnostics }]);
+        results.set(unit, [
+            { abs: unit.abs, source: fileSource(file, variables), variables, diagnostics: parsed.diagnostics }
+        ]);
     }
     const files = units.flatMap((u) => results.get(u) ?? []);
     const runtime = [];
@@ -10818,11 +10858,19 @@ async function readLayered(dir, framework, environment, rel) {
     return out.reverse();
 }
 function fileSource(file, variables, framework) {
-    return framework ? { kind: 'file', file, variables: variables.length, framework } : { kind: 'file', file, variables: variables.length };
+    return framework
+        ? { kind: 'file', file, variables: variables.length, framework }
+        : { kind: 'file', file, variables: variables.length };
 }
 
 /** Rules that only judge production deploys (the rest run in every environment). */
-const PRODUCTION_ONLY = new Set(['dev-secret-key', 'dev-publishable-key', 'dev-frontend-api', 'dev-url', 'dev-only-setting']);
+const PRODUCTION_ONLY = new Set([
+    'dev-secret-key',
+    'dev-publishable-key',
+    'dev-frontend-api',
+    'dev-url',
+    'dev-only-setting'
+]);
 /** One checklist line per rule: pass, fail, or skipped when the rule does not apply here. */
 function ruleChecks(rules, findings, isProduction) {
     return rules.map(({ meta }) => {
@@ -11022,9 +11070,7 @@ async function runGate(input) {
 }
 /** Errors first, then warnings and notices; within a severity, by location so output is stable. */
 function byImportance(a, b) {
-    return (SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
-        compareOrigins(a, b) ||
-        a.rule.localeCompare(b.rule));
+    return SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || compareOrigins(a, b) || a.rule.localeCompare(b.rule);
 }
 function compareOrigins(a, b) {
     if (a.origin.kind === 'file' && b.origin.kind === 'file') {
@@ -11120,9 +11166,10 @@ function parseCliArgs(argv) {
 }
 
 /** Reads a file named by an option; failures name the option and file, never the content. */
-async function readInputFile(option, file) {
+/** `file` is relative to `cwd`; the label (used in messages) keeps the name as given. */
+async function readInputFile(option, file, cwd) {
     try {
-        return { label: file, text: await readFile(file, 'utf8') };
+        return { label: file, text: await readFile(resolve$1(cwd, file), 'utf8') };
     }
     catch (error) {
         const code = error.code ?? 'unreadable';
@@ -11152,7 +11199,9 @@ function renderJson(report) {
     return `${JSON.stringify(toJsonReport(report), null, 2)}\n`;
 }
 function toJsonLocation(origin) {
-    return origin.kind === 'file' ? { file: origin.file, line: origin.line, column: origin.column } : { source: origin.kind };
+    return origin.kind === 'file'
+        ? { file: origin.file, line: origin.line, column: origin.column }
+        : { source: origin.kind };
 }
 function toJsonFinding(finding) {
     const json = {
@@ -11187,7 +11236,9 @@ function summaryLine(summary) {
     return `${counts} (${summary.suppressed} suppressed)`;
 }
 function describeSuppression(s) {
-    return s.by === 'ignore-option' ? 'suppressed by the ignore option' : `suppressed by an inline comment at ${s.file}:${s.line}`;
+    return s.by === 'ignore-option'
+        ? 'suppressed by the ignore option'
+        : `suppressed by an inline comment at ${s.file}:${s.line}`;
 }
 /** Why a finding is shown apart (suppressed or shadowed), or undefined for a live finding. */
 function hiddenReason(finding) {
@@ -11212,7 +11263,7 @@ function sortByLocation(findings) {
         else
             groups.set(key, [f]);
     }
-    const position = (f) => (f.origin.kind === 'file' ? [f.origin.line, f.origin.column] : [0, 0]);
+    const position = (f) => f.origin.kind === 'file' ? [f.origin.line, f.origin.column] : [0, 0];
     return [...groups.values()].flatMap((group) => [...group].sort((a, b) => {
         const [la, ca] = position(a);
         const [lb, cb] = position(b);
@@ -11251,6 +11302,10 @@ function codeSpan(s, inTable = true) {
     const pad = /^[` ]|[` ]$/.test(text) ? ' ' : '';
     return `${fence}${pad}${text}${pad}${fence}`;
 }
+/** Fix texts are written by the rules (never from scanned input), so their code spans are kept. */
+function trustedMarkdown(s) {
+    return oneLine(s).replace(/\|/g, '\\|');
+}
 function ruleCell(id, rules) {
     const docs = rules.get(id)?.docs;
     if (!docs || !/^https?:\/\//.test(docs))
@@ -11268,7 +11323,7 @@ function mainRow(f, rules) {
         codeSpan(describeOrigin(f.origin)),
         codeSpan(f.value),
         escapeMarkdown(f.message),
-        escapeMarkdown(f.fix)
+        trustedMarkdown(f.fix)
     ];
     return `| ${cells.join(' | ')} |`;
 }
@@ -11348,7 +11403,10 @@ function truncateBytes(s, maxBytes) {
     if (room <= 0)
         return '';
     // A multi-byte character split by the cut decodes to U+FFFD; drop it.
-    const cut = Buffer.from(s, 'utf8').subarray(0, room).toString('utf8').replace(/\uFFFD+$/, '');
+    const cut = Buffer.from(s, 'utf8')
+        .subarray(0, room)
+        .toString('utf8')
+        .replace(/\uFFFD+$/, '');
     return cut + note;
 }
 
@@ -11365,7 +11423,9 @@ function artifactUri(file) {
     return path.startsWith('/') ? `file://${encoded}` : encoded;
 }
 function physicalLocation(file, line, column) {
-    const region = column === undefined ? { startLine: Math.max(1, line) } : { startLine: Math.max(1, line), startColumn: Math.max(1, column) };
+    const region = column === undefined
+        ? { startLine: Math.max(1, line) }
+        : { startLine: Math.max(1, line), startColumn: Math.max(1, column) };
     return { physicalLocation: { artifactLocation: { uri: artifactUri(file) }, region } };
 }
 function location(origin) {
@@ -11375,7 +11435,13 @@ function location(origin) {
 }
 function describeRule(id, meta, severity) {
     if (!meta) {
-        return { id, shortDescription: { text: id }, fullDescription: { text: id }, helpUri: ruleDocs(id), defaultConfiguration: { level: LEVEL[severity] } };
+        return {
+            id,
+            shortDescription: { text: id },
+            fullDescription: { text: id },
+            helpUri: ruleDocs(id),
+            defaultConfiguration: { level: LEVEL[severity] }
+        };
     }
     return {
         id,
@@ -11421,7 +11487,14 @@ function renderSarif(report, rules) {
         version: '2.1.0',
         runs: [
             {
-                tool: { driver: { name: 'clerk-production-gate', version: VERSION, informationUri: INFORMATION_URI, rules: descriptors } },
+                tool: {
+                    driver: {
+                        name: 'clerk-production-gate',
+                        version: VERSION,
+                        informationUri: INFORMATION_URI,
+                        rules: descriptors
+                    }
+                },
                 columnKind: 'utf16CodeUnits',
                 results: report.findings.map((f) => result(f, index.get(f.rule) ?? 0))
             }
@@ -11455,7 +11528,10 @@ function renderText(report, options) {
     const t = sanitizeForTerminal;
     const verdict = report.passed ? paint('green', 'PASSED') : paint('red', 'FAILED');
     const scope = report.isProduction ? '' : ' (not production)';
-    const lines = [`${paint('bold', 'clerk-production-gate')}  environment ${t(report.environment)}${scope}  ${verdict}`, ''];
+    const lines = [
+        `${paint('bold', 'clerk-production-gate')}  environment ${t(report.environment)}${scope}  ${verdict}`,
+        ''
+    ];
     const findings = sortByLocation(report.findings);
     if (findings.length === 0)
         lines.push('No findings.', '');
@@ -11508,15 +11584,17 @@ async function runCli(io) {
             ...(args.productionEnvironments !== undefined && { productionEnvironments: args.productionEnvironments }),
             ...(args.framework !== undefined && { framework: args.framework }),
             ...(args.failOn !== undefined && { failOn: args.failOn }),
-            varsJson: args.varsJsonFile ? await readInputFile('--vars-json', args.varsJsonFile) : undefined,
-            secretsJson: args.secretsJsonFile ? await readInputFile('--secrets-json', args.secretsJsonFile) : undefined,
-            processEnv: args.scanProcessEnv ? io.env : undefined,
+            varsJson: args.varsJsonFile ? await readInputFile('--vars-json', args.varsJsonFile, io.cwd) : undefined,
+            secretsJson: args.secretsJsonFile
+                ? await readInputFile('--secrets-json', args.secretsJsonFile, io.cwd)
+                : undefined,
+            processEnv: args.scanProcessEnv ? { ...io.env } : undefined,
             ignore: args.ignore,
             offline: args.offline
         });
         const rendered = render(report, args, io);
         if (args.output) {
-            await writeOutput(args.output, rendered);
+            await writeOutput(resolve$1(io.cwd, args.output), args.output, rendered);
         }
         else {
             io.stdout.write(rendered.endsWith('\n') ? rendered : `${rendered}\n`);
@@ -11552,9 +11630,9 @@ function wantsColor(io) {
         return true;
     return io.stdout.isTTY === true;
 }
-async function writeOutput(file, text) {
+async function writeOutput(path, file, text) {
     try {
-        await writeFile(file, text);
+        await writeFile(path, text);
     }
     catch (error) {
         throw new InputError(`--output: cannot write ${file} (${error.code ?? 'error'})`);

@@ -29150,7 +29150,8 @@ function readActionInputs(env) {
         ...(failOn && { failOn: failOn }),
         varsJson: vars.trim() ? { label: 'input vars-json', text: vars } : undefined,
         secretsJson: secrets.trim() ? { label: 'input secrets-json', text: secrets } : undefined,
-        processEnv: booleanInput('scan-process-env') ? env : undefined,
+        // A copy: process.env is an exotic object that schema validation does not take for a plain record.
+        processEnv: booleanInput('scan-process-env') ? { ...env } : undefined,
         ignore: splitList(getInput('ignore')),
         offline: booleanInput('offline')
     };
@@ -29206,10 +29207,15 @@ const DEV_OR_STAGING_SUFFIXES = [
     '.stg.lclclerk.com',
     '.accounts.lclclerk.com',
     'accountsstage.dev',
-    'accounts.dev',
+    'accounts.dev'
 ];
 /** Suffixes of `isStaging` in `@clerk/shared` utils/instance.ts (`.clerkstage.dev` is only here). */
-const STAGING_SUFFIXES = ['.lclstage.dev', '.stgstage.dev', '.clerkstage.dev', '.accountsstage.dev'];
+const STAGING_SUFFIXES = [
+    '.lclstage.dev',
+    '.stgstage.dev',
+    '.clerkstage.dev',
+    '.accountsstage.dev'
+];
 /** `PUBLISHABLE_FRONTEND_API_DEV_REGEX` in `@clerk/shared` keys.ts, e.g. `foo-bar-13.clerk.accounts.dev`. */
 const DEV_FRONTEND_API = /^(([a-z]+)-){2}([0-9]{1,2})\.clerk\.accounts([a-z.]*)(dev|com)$/i;
 /** Lower-case, without one trailing dot (`Example.COM.` and `example.com` are the same host). */
@@ -29236,7 +29242,9 @@ function isDevelopmentOrStagingHost(host) {
         return true;
     if (DEV_FRONTEND_API.test(h))
         return true;
-    return h.startsWith('clerk.') && LEGACY_DEV_INSTANCE_SUFFIXES.some((s) => h.endsWith(s)) && !h.endsWith('.prod.lclclerk.com');
+    return (h.startsWith('clerk.') &&
+        LEGACY_DEV_INSTANCE_SUFFIXES.some((s) => h.endsWith(s)) &&
+        !h.endsWith('.prod.lclclerk.com'));
 }
 const SCHEME_AUTHORITY = /^[a-z][a-z0-9+.-]*:\/\//i;
 const BARE_AUTHORITY = /^(\[[^\]]*\]|[^:[\]]+)(?::(\d{1,5}))?$/;
@@ -29435,7 +29443,7 @@ function classifySecretKey(value) {
         return null;
     return {
         kind: match[1] ? 'secret-key' : 'legacy-api-key',
-        instanceType: match[2] === 'live' ? 'production' : 'development',
+        instanceType: match[2] === 'live' ? 'production' : 'development'
     };
 }
 /** A Svix-style webhook signing secret: `whsec_` + base64. */
@@ -29605,10 +29613,14 @@ const devSecretKey = {
             const key = classifySecretKey(variable.value);
             if (!key || key.instanceType !== 'development')
                 return [];
-            if (key.kind === 'legacy-api-key' && !isLegacyApiKeyVariable(variable.name) && !/CLERK_SECRET_KEY$/.test(variable.name)) {
+            if (key.kind === 'legacy-api-key' &&
+                !isLegacyApiKeyVariable(variable.name) &&
+                !/CLERK_SECRET_KEY$/.test(variable.name)) {
                 return [];
             }
-            const what = key.kind === 'legacy-api-key' ? 'a legacy development API key (`test_…`)' : 'a development secret key (`sk_test_…`)';
+            const what = key.kind === 'legacy-api-key'
+                ? 'a legacy development API key (`test_…`)'
+                : 'a development secret key (`sk_test_…`)';
             return [{ variable, message: `${variable.name} holds ${what}.` }];
         });
     }
@@ -29632,13 +29644,36 @@ const devSecretKey = {
  * Relative URLs (`/sign-in`) and values with no host give null: they are fine.
  */
 const IP_RANGES = [
-    ['points at a loopback address (localhost)', [['127.0.0.0', 8, 'ipv4'], ['::1', 128, 'ipv6']]],
-    ['points at the unspecified address (0.0.0.0 or ::)', [['0.0.0.0', 32, 'ipv4'], ['::', 128, 'ipv6']]],
+    [
+        'points at a loopback address (localhost)',
+        [
+            ['127.0.0.0', 8, 'ipv4'],
+            ['::1', 128, 'ipv6']
+        ]
+    ],
+    [
+        'points at the unspecified address (0.0.0.0 or ::)',
+        [
+            ['0.0.0.0', 32, 'ipv4'],
+            ['::', 128, 'ipv6']
+        ]
+    ],
     [
         'points at a private network address',
-        [['10.0.0.0', 8, 'ipv4'], ['172.16.0.0', 12, 'ipv4'], ['192.168.0.0', 16, 'ipv4'], ['fc00::', 7, 'ipv6']],
+        [
+            ['10.0.0.0', 8, 'ipv4'],
+            ['172.16.0.0', 12, 'ipv4'],
+            ['192.168.0.0', 16, 'ipv4'],
+            ['fc00::', 7, 'ipv6']
+        ]
     ],
-    ['points at a link-local address', [['169.254.0.0', 16, 'ipv4'], ['fe80::', 10, 'ipv6']]],
+    [
+        'points at a link-local address',
+        [
+            ['169.254.0.0', 16, 'ipv4'],
+            ['fe80::', 10, 'ipv6']
+        ]
+    ]
 ];
 const BLOCK_LISTS = IP_RANGES.map(([reason, ranges]) => {
     const list = new BlockList();
@@ -29650,7 +29685,7 @@ const NAME_SUFFIXES = [
     ['.local', 'points at a .local (mDNS) host'],
     ['.internal', 'points at a .internal (private network) host'],
     ['.home.arpa', 'points at a .home.arpa (home network) host'],
-    ['.test', 'points at a .test host (reserved, never public)'],
+    ['.test', 'points at a .test host (reserved, never public)']
 ];
 function ipReason(address, family) {
     // A zone id (`fe80::1%eth0`) only occurs on link-local addresses; BlockList wants it removed.
@@ -29684,7 +29719,7 @@ const devUrl = {
         severity: 'error',
         title: 'Local or private URL in a Clerk URL variable',
         explanation: 'Sign-in, sign-up, redirect, proxy, domain and API URLs are followed by browsers and by Clerk. A localhost, loopback, private-network or `.local` address works on a laptop and breaks for every real user.',
-        fix: 'Use a path on your production domain (e.g. `/sign-in`) or its full `https://` URL, or remove the variable to use Clerk\'s defaults.',
+        fix: "Use a path on your production domain (e.g. `/sign-in`) or its full `https://` URL, or remove the variable to use Clerk's defaults.",
         docs: ruleDocs('dev-url')
     },
     check({ variables, isProduction }) {
@@ -29725,7 +29760,9 @@ const invalidKey = {
                     return [{ variable, message: `${name} holds a publishable key, not a secret key.` }];
                 }
                 if (!classifySecretKey(value)) {
-                    return [{ variable, message: `${name} is not a valid secret key: it does not start with sk_live_ or sk_test_.` }];
+                    return [
+                        { variable, message: `${name} is not a valid secret key: it does not start with sk_live_ or sk_test_.` }
+                    ];
                 }
             }
             return [];
@@ -29738,7 +29775,7 @@ const keyEnvironmentMismatch = {
         id: 'key-environment-mismatch',
         severity: 'error',
         title: 'Publishable and secret key from different instances',
-        explanation: "The publishable key and the secret key must come from the same instance. A mix makes the server reject every session the browser creates, so nobody can sign in.",
+        explanation: 'The publishable key and the secret key must come from the same instance. A mix makes the server reject every session the browser creates, so nobody can sign in.',
         fix: 'Take both keys from the same instance (the production instance for a production deploy) on the API keys page of the Clerk Dashboard.',
         docs: ruleDocs('key-environment-mismatch')
     },
@@ -33575,7 +33612,9 @@ function envFilesFor(framework, environment) {
     }
 }
 function flowOrder(mode) {
-    return mode === 'test' ? [`.env.${mode}.local`, `.env.${mode}`, '.env'] : [`.env.${mode}.local`, '.env.local', `.env.${mode}`, '.env'];
+    return mode === 'test'
+        ? [`.env.${mode}.local`, `.env.${mode}`, '.env']
+        : [`.env.${mode}.local`, '.env.local', `.env.${mode}`, '.env'];
 }
 
 function getEnumValues(entries) {
@@ -39870,7 +39909,9 @@ async function collectVariables(options) {
         const file = rel(unit.abs);
         const parsed = parseDotenv(await readDotenvText(unit.abs, file), file);
         const variables = expandVariables(parsed.variables);
-        results.set(unit, [{ abs: unit.abs, source: fileSource(file, variables), variables, diagnostics: parsed.diagnostics }]);
+        results.set(unit, [
+            { abs: unit.abs, source: fileSource(file, variables), variables, diagnostics: parsed.diagnostics }
+        ]);
     }
     const files = units.flatMap((u) => results.get(u) ?? []);
     const runtime = [];
@@ -39954,11 +39995,19 @@ async function readLayered(dir, framework, environment, rel) {
     return out.reverse();
 }
 function fileSource(file, variables, framework) {
-    return framework ? { kind: 'file', file, variables: variables.length, framework } : { kind: 'file', file, variables: variables.length };
+    return framework
+        ? { kind: 'file', file, variables: variables.length, framework }
+        : { kind: 'file', file, variables: variables.length };
 }
 
 /** Rules that only judge production deploys (the rest run in every environment). */
-const PRODUCTION_ONLY = new Set(['dev-secret-key', 'dev-publishable-key', 'dev-frontend-api', 'dev-url', 'dev-only-setting']);
+const PRODUCTION_ONLY = new Set([
+    'dev-secret-key',
+    'dev-publishable-key',
+    'dev-frontend-api',
+    'dev-url',
+    'dev-only-setting'
+]);
 /** One checklist line per rule: pass, fail, or skipped when the rule does not apply here. */
 function ruleChecks(rules, findings, isProduction) {
     return rules.map(({ meta }) => {
@@ -40158,9 +40207,7 @@ async function runGate(input) {
 }
 /** Errors first, then warnings and notices; within a severity, by location so output is stable. */
 function byImportance(a, b) {
-    return (SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
-        compareOrigins(a, b) ||
-        a.rule.localeCompare(b.rule));
+    return SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || compareOrigins(a, b) || a.rule.localeCompare(b.rule);
 }
 function compareOrigins(a, b) {
     if (a.origin.kind === 'file' && b.origin.kind === 'file') {
@@ -40180,7 +40227,9 @@ function summaryLine(summary) {
     return `${counts} (${summary.suppressed} suppressed)`;
 }
 function describeSuppression(s) {
-    return s.by === 'ignore-option' ? 'suppressed by the ignore option' : `suppressed by an inline comment at ${s.file}:${s.line}`;
+    return s.by === 'ignore-option'
+        ? 'suppressed by the ignore option'
+        : `suppressed by an inline comment at ${s.file}:${s.line}`;
 }
 /** Why a finding is shown apart (suppressed or shadowed), or undefined for a live finding. */
 function hiddenReason(finding) {
@@ -40205,7 +40254,7 @@ function sortByLocation(findings) {
         else
             groups.set(key, [f]);
     }
-    const position = (f) => (f.origin.kind === 'file' ? [f.origin.line, f.origin.column] : [0, 0]);
+    const position = (f) => f.origin.kind === 'file' ? [f.origin.line, f.origin.column] : [0, 0];
     return [...groups.values()].flatMap((group) => [...group].sort((a, b) => {
         const [la, ca] = position(a);
         const [lb, cb] = position(b);
@@ -40222,7 +40271,9 @@ function levelOf(f) {
     return f.shadowedBy ? 'notice' : f.severity;
 }
 function annotate$1(f, level) {
-    const shadowed = f.shadowedBy ? `\nShadowed by ${describeOrigin(f.shadowedBy)}: this definition does not reach the environment.` : '';
+    const shadowed = f.shadowedBy
+        ? `\nShadowed by ${describeOrigin(f.shadowedBy)}: this definition does not reach the environment.`
+        : '';
     const where = f.origin.kind === 'file' ? '' : ` (${f.origin.kind})`;
     const annotation = {
         level,
@@ -40243,7 +40294,11 @@ function aggregate(level, rest) {
         counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
     const byRule = [...counts].sort(([a, x], [b, y]) => y - x || a.localeCompare(b)).map(([rule, n]) => `${rule} ×${n}`);
     const more = `${rest.length} more ${level}s`;
-    return { level, title: `clerk-production-gate: ${more}`, message: `and ${more}: ${byRule.join(', ')} — see the job summary` };
+    return {
+        level,
+        title: `clerk-production-gate: ${more}`,
+        message: `and ${more}: ${byRule.join(', ')} — see the job summary`
+    };
 }
 /** At most 10 annotations per level; past that, 9 findings and one aggregate for the rest. */
 function planAnnotations(report) {
@@ -40278,7 +40333,9 @@ function renderJson(report) {
     return `${JSON.stringify(toJsonReport(report), null, 2)}\n`;
 }
 function toJsonLocation(origin) {
-    return origin.kind === 'file' ? { file: origin.file, line: origin.line, column: origin.column } : { source: origin.kind };
+    return origin.kind === 'file'
+        ? { file: origin.file, line: origin.line, column: origin.column }
+        : { source: origin.kind };
 }
 function toJsonFinding(finding) {
     const json = {
@@ -40335,6 +40392,10 @@ function codeSpan(s, inTable = true) {
     const pad = /^[` ]|[` ]$/.test(text) ? ' ' : '';
     return `${fence}${pad}${text}${pad}${fence}`;
 }
+/** Fix texts are written by the rules (never from scanned input), so their code spans are kept. */
+function trustedMarkdown(s) {
+    return oneLine(s).replace(/\|/g, '\\|');
+}
 function ruleCell(id, rules) {
     const docs = rules.get(id)?.docs;
     if (!docs || !/^https?:\/\//.test(docs))
@@ -40352,7 +40413,7 @@ function mainRow(f, rules) {
         codeSpan(describeOrigin(f.origin)),
         codeSpan(f.value),
         escapeMarkdown(f.message),
-        escapeMarkdown(f.fix)
+        trustedMarkdown(f.fix)
     ];
     return `| ${cells.join(' | ')} |`;
 }
@@ -40432,19 +40493,43 @@ function truncateBytes(s, maxBytes) {
     if (room <= 0)
         return '';
     // A multi-byte character split by the cut decodes to U+FFFD; drop it.
-    const cut = Buffer.from(s, 'utf8').subarray(0, room).toString('utf8').replace(/\uFFFD+$/, '');
+    const cut = Buffer.from(s, 'utf8')
+        .subarray(0, room)
+        .toString('utf8')
+        .replace(/\uFFFD+$/, '');
     return cut + note;
 }
 
-/** Step outputs (all strings). `findings` is the JSON report's findings array, compact. */
-function buildOutputs(report, reportFile) {
+/**
+ * GitHub keeps at most 1 MiB of outputs per job; the `findings` output stays well under it so other
+ * steps' outputs still fit. The full list is always in the report file.
+ */
+const MAX_FINDINGS_OUTPUT_BYTES = 512 * 1024;
+/** Step outputs (all strings). `findings` is the JSON report's findings array, compact, most severe first. */
+function buildOutputs(report, reportFile, maxBytes = MAX_FINDINGS_OUTPUT_BYTES) {
     return {
         passed: String(report.passed),
         errors: String(report.summary.errors),
         warnings: String(report.summary.warnings),
-        findings: JSON.stringify(report.findings.map(toJsonFinding)),
+        findings: fitFindings(report.findings.map(toJsonFinding), maxBytes),
         'report-file': reportFile
     };
+}
+/** The longest prefix of the findings whose JSON fits in maxBytes (findings are sorted errors first). */
+function fitFindings(findings, maxBytes) {
+    const whole = JSON.stringify(findings);
+    if (Buffer.byteLength(whole) <= maxBytes)
+        return whole;
+    let size = 2; // the brackets
+    let count = 0;
+    for (const finding of findings) {
+        const bytes = Buffer.byteLength(JSON.stringify(finding)) + (count > 0 ? 1 : 0);
+        if (size + bytes > maxBytes)
+            break;
+        size += bytes;
+        count += 1;
+    }
+    return JSON.stringify(findings.slice(0, count));
 }
 
 const SEVERITY_STYLE = { error: 'red', warning: 'yellow', notice: 'cyan' };
@@ -40464,7 +40549,10 @@ function renderText(report, options) {
     const t = sanitizeForTerminal;
     const verdict = report.passed ? paint('green', 'PASSED') : paint('red', 'FAILED');
     const scope = report.isProduction ? '' : ' (not production)';
-    const lines = [`${paint('bold', 'clerk-production-gate')}  environment ${t(report.environment)}${scope}  ${verdict}`, ''];
+    const lines = [
+        `${paint('bold', 'clerk-production-gate')}  environment ${t(report.environment)}${scope}  ${verdict}`,
+        ''
+    ];
     const findings = sortByLocation(report.findings);
     if (findings.length === 0)
         lines.push('No findings.', '');

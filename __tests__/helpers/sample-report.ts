@@ -126,7 +126,7 @@ export function hostileFinding(overrides: Partial<Finding> = {}): Finding {
     value: 'sk_live_…`|<b',
     origin: fileOrigin('dir|x/<img src=x onerror=alert(1)>`.env', 2, 5),
     message: 'Bad [link](https://evil.test) **bold** <b>html</b> | pipe\nnew row',
-    fix: 'Fix `it` & <i>done</i>',
+    fix: 'Use `pk_live_…` | not the test key',
     ...overrides
   });
 }

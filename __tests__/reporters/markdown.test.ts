@@ -57,7 +57,7 @@ describe('renderMarkdown', () => {
       '`.env.production:3:1`',
       '`sk_test_…WXYZ`',
       'CLERK\\_SECRET\\_KEY holds a development secret key\\.',
-      'Use the production secret key\\.'
+      'Use the production secret key.'
     ]);
     expect(cells(rows[2]!).slice(0, 4)).toEqual([
       '⚠️ warning',
@@ -107,7 +107,8 @@ describe('escaping', () => {
     expect(message).toBe(
       'Bad \\[link\\]\\(https\\:\\/\\/evil\\.test\\) \\*\\*bold\\*\\* \\<b\\>html\\<\\/b\\> \\| pipe new row'
     );
-    expect(fix).toBe('Fix \\`it\\` \\& \\<i\\>done\\<\\/i\\>');
+    // Fix texts come from the rules, not from scanned input: their code spans stay, only `|` is escaped.
+    expect(fix).toBe('Use `pk_live_…` \\| not the test key');
     // Code spans: fence longer than any backtick run inside, pipes escaped for the table.
     expect(variable).toBe('`` EVIL\\|<script>alert(1)</script>`x` ``');
     expect(location).toBe('``dir\\|x/<img src=x onerror=alert(1)>`.env:2:5``');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { toJsonReport } from '../../src/reporters/json.js';
+import { toJsonFinding, toJsonReport } from '../../src/reporters/json.js';
 import { buildOutputs } from '../../src/reporters/outputs.js';
-import { makeReport } from '../helpers/sample-report.js';
+import { makeReport, manyFindings } from '../helpers/sample-report.js';
 
 describe('buildOutputs', () => {
   it('gives string outputs, findings as the compact JSON report findings', () => {
@@ -21,5 +21,17 @@ describe('buildOutputs', () => {
       findings: '[]',
       'report-file': 'r.json'
     });
+  });
+});
+
+describe('findings output size', () => {
+  it('keeps the most severe findings that fit under the byte cap, as valid JSON', () => {
+    const report = makeReport(manyFindings(5000));
+    const outputs = buildOutputs(report, '/tmp/report.json', 10_000);
+    expect(Buffer.byteLength(outputs.findings)).toBeLessThanOrEqual(10_000);
+    const kept = JSON.parse(outputs.findings);
+    expect(kept.length).toBeGreaterThan(10);
+    expect(kept.length).toBeLessThan(5000);
+    expect(kept[0]).toEqual(JSON.parse(JSON.stringify(toJsonFinding(report.findings[0]!))));
   });
 });

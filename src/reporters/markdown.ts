@@ -46,6 +46,11 @@ export function codeSpan(s: string, inTable = true): string {
   return `${fence}${pad}${text}${pad}${fence}`;
 }
 
+/** Fix texts are written by the rules (never from scanned input), so their code spans are kept. */
+function trustedMarkdown(s: string): string {
+  return oneLine(s).replace(/\|/g, '\\|');
+}
+
 function ruleCell(id: string, rules: ReadonlyMap<string, RuleMeta>): string {
   const docs = rules.get(id)?.docs;
   if (!docs || !/^https?:\/\//.test(docs)) return escapeMarkdown(id);
@@ -64,7 +69,7 @@ function mainRow(f: Finding, rules: ReadonlyMap<string, RuleMeta>): string {
     codeSpan(describeOrigin(f.origin)),
     codeSpan(f.value),
     escapeMarkdown(f.message),
-    escapeMarkdown(f.fix)
+    trustedMarkdown(f.fix)
   ];
   return `| ${cells.join(' | ')} |`;
 }
