@@ -60,7 +60,7 @@ export function createRng(seed) {
         if ((r -= w) < 0) return v;
       }
       return items[items.length - 1][1];
-    },
+    }
   };
 }
 
@@ -68,14 +68,68 @@ export function createRng(seed) {
 // Clerk keys.
 
 const ADJECTIVES = [
-  'relaxed', 'present', 'open', 'light', 'modern', 'informed', 'funny', 'first', 'fitting', 'able',
-  'star', 'brave', 'calm', 'eager', 'gentle', 'happy', 'jolly', 'kind', 'lively', 'proud',
-  'quick', 'sharp', 'smart', 'sunny', 'tender', 'vital', 'warm', 'witty', 'grand', 'noble',
+  'relaxed',
+  'present',
+  'open',
+  'light',
+  'modern',
+  'informed',
+  'funny',
+  'first',
+  'fitting',
+  'able',
+  'star',
+  'brave',
+  'calm',
+  'eager',
+  'gentle',
+  'happy',
+  'jolly',
+  'kind',
+  'lively',
+  'proud',
+  'quick',
+  'sharp',
+  'smart',
+  'sunny',
+  'tender',
+  'vital',
+  'warm',
+  'witty',
+  'grand',
+  'noble'
 ];
 const ANIMALS = [
-  'turkey', 'fawn', 'stinkbug', 'labrador', 'tiger', 'bug', 'hare', 'baboon', 'beagle', 'parakeet',
-  'halibut', 'otter', 'falcon', 'lemur', 'mole', 'newt', 'koala', 'panda', 'gecko', 'heron',
-  'ibex', 'jackal', 'lynx', 'marmot', 'ocelot', 'puffin', 'quail', 'raven', 'salmon', 'walrus',
+  'turkey',
+  'fawn',
+  'stinkbug',
+  'labrador',
+  'tiger',
+  'bug',
+  'hare',
+  'baboon',
+  'beagle',
+  'parakeet',
+  'halibut',
+  'otter',
+  'falcon',
+  'lemur',
+  'mole',
+  'newt',
+  'koala',
+  'panda',
+  'gecko',
+  'heron',
+  'ibex',
+  'jackal',
+  'lynx',
+  'marmot',
+  'ocelot',
+  'puffin',
+  'quail',
+  'raven',
+  'salmon',
+  'walrus'
 ];
 const LIVE_DOMAINS = ['example.com', 'acme.dev', 'shop.example.org', 'app.example.io', 'nitro.city'];
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -91,7 +145,7 @@ export function makeKeys(rng) {
     pkTest: `pk_test_${b64(`${frontendApi}$`)}`,
     pkLive: `pk_live_${b64(`${liveHost}$`)}`,
     skTest: `sk_test_${secret()}`,
-    skLive: `sk_live_${secret()}`,
+    skLive: `sk_live_${secret()}`
   };
 }
 
@@ -104,10 +158,22 @@ const isRealistic = (body) => body.length >= 20 && !/^(x+|X+|your\w*|1234567890)
 
 /** A small built-in corpus, used only when the real one is not available (e.g. on CI). */
 const BUILTIN_CORPUS = [
-  ['builtin-nextjs.env', '# Clerk\nNEXT_PUBLIC_CLERK_PUBLISHABLE_KEY=pk_test_cmVsYXhlZC10dXJrZXktNjcuY2xlcmsuYWNjb3VudHMuZGV2JA\nCLERK_SECRET_KEY=your_clerk_secret_key\n\nNEXT_PUBLIC_CLERK_SIGN_IN_URL=/sign-in\nNEXT_PUBLIC_CLERK_SIGN_UP_URL=/sign-up\nDATABASE_URL=postgresql://postgres:postgres@127.0.0.1:5432/postgres\nNEXT_TELEMETRY_DISABLED=1\n'],
-  ['builtin-example.env', '# Copy to .env and fill in\nCLERK_PUBLISHABLE_KEY=pk_test_xxx\nCLERK_SECRET_KEY=sk_test_xxx\nSTRIPE_SECRET_KEY=\nNEXT_PUBLIC_APP_URL=http://localhost:3000\n'],
-  ['builtin-quotes.env', 'BASIC=basic\nEMPTY=\nSINGLE=\'single quotes\'\nDOUBLE="double quotes"\nMULTI="line 1\nline 2"\nINLINE=value # comment\nexport EXPORTED=1\nEXPAND=${BASIC}-x\n'],
-  ['builtin-prod.env', 'NODE_ENV=production\nNEXT_PUBLIC_APP_URL=https://app.example.com\nCLERK_SECRET_KEY=sk_live_XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX\nSENTRY_DSN=\n'],
+  [
+    'builtin-nextjs.env',
+    '# Clerk\nNEXT_PUBLIC_CLERK_PUBLISHABLE_KEY=pk_test_cmVsYXhlZC10dXJrZXktNjcuY2xlcmsuYWNjb3VudHMuZGV2JA\nCLERK_SECRET_KEY=your_clerk_secret_key\n\nNEXT_PUBLIC_CLERK_SIGN_IN_URL=/sign-in\nNEXT_PUBLIC_CLERK_SIGN_UP_URL=/sign-up\nDATABASE_URL=postgresql://postgres:postgres@127.0.0.1:5432/postgres\nNEXT_TELEMETRY_DISABLED=1\n'
+  ],
+  [
+    'builtin-example.env',
+    '# Copy to .env and fill in\nCLERK_PUBLISHABLE_KEY=pk_test_xxx\nCLERK_SECRET_KEY=sk_test_xxx\nSTRIPE_SECRET_KEY=\nNEXT_PUBLIC_APP_URL=http://localhost:3000\n'
+  ],
+  [
+    'builtin-quotes.env',
+    'BASIC=basic\nEMPTY=\nSINGLE=\'single quotes\'\nDOUBLE="double quotes"\nMULTI="line 1\nline 2"\nINLINE=value # comment\nexport EXPORTED=1\nEXPAND=${BASIC}-x\n'
+  ],
+  [
+    'builtin-prod.env',
+    'NODE_ENV=production\nNEXT_PUBLIC_APP_URL=https://app.example.com\nCLERK_SECRET_KEY=sk_live_XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX\nSENTRY_DSN=\n'
+  ]
 ];
 
 export function loadCorpus(dir = DEFAULT_CORPUS_DIR) {
@@ -136,10 +202,22 @@ export function loadCorpus(dir = DEFAULT_CORPUS_DIR) {
 function keyKindFor(fileName, rng) {
   if (/production|prod\b/.test(fileName)) {
     // Production files: mostly live keys, but a share still carries development keys.
-    return rng.weighted([[5, 'live'], [3, 'test'], [2, 'none']]);
+    return rng.weighted([
+      [5, 'live'],
+      [3, 'test'],
+      [2, 'none']
+    ]);
   }
-  if (/example|sample|template/.test(fileName)) return rng.weighted([[3, 'test'], [7, 'none']]);
-  return rng.weighted([[7, 'test'], [1, 'live'], [2, 'none']]);
+  if (/example|sample|template/.test(fileName))
+    return rng.weighted([
+      [3, 'test'],
+      [7, 'none']
+    ]);
+  return rng.weighted([
+    [7, 'test'],
+    [1, 'live'],
+    [2, 'none']
+  ]);
 }
 
 export function makeContent(rng, corpus, fileName) {
@@ -160,7 +238,11 @@ export function makeContent(rng, corpus, fileName) {
     const pk = kind === 'live' ? keys.pkLive : keys.pkTest;
     const sk = kind === 'live' ? keys.skLive : keys.skTest;
     const prefix = rng.pick(['NEXT_PUBLIC_', 'VITE_', 'EXPO_PUBLIC_', 'PUBLIC_', '']);
-    const quote = rng.weighted([[8, ''], [1, '"'], [1, "'"]]);
+    const quote = rng.weighted([
+      [8, ''],
+      [1, '"'],
+      [1, "'"]
+    ]);
     text +=
       `\n# Clerk (${kind === 'live' ? 'production' : 'development'} instance)\n` +
       `${prefix}CLERK_PUBLISHABLE_KEY=${quote}${pk}${quote}\n` +
@@ -176,9 +258,12 @@ const LAYOUTS = [
   [5, ['.env', '.env.local', '.env.production', '.env.development']],
   [3, ['.env', '.env.example']],
   [2, ['.env.local', '.env.production']],
-  [2, ['apps/web/.env', 'apps/web/.env.local', 'apps/web/.env.production', 'apps/api/.env', 'packages/db/.env.example']],
+  [
+    2,
+    ['apps/web/.env', 'apps/web/.env.local', 'apps/web/.env.production', 'apps/api/.env', 'packages/db/.env.example']
+  ],
   [1, ['.env.example', 'backend/.env', 'frontend/.env.local', 'frontend/.env.production']],
-  [1, ['.env.staging', '.env.production.local', '.env.test']],
+  [1, ['.env.staging', '.env.production.local', '.env.test']]
 ];
 
 export function treeName(size) {
@@ -198,13 +283,7 @@ function readManifest(name) {
 }
 
 function sameParams(a, b) {
-  return (
-    a &&
-    a.version === b.version &&
-    a.seed === b.seed &&
-    a.files === b.files &&
-    a.corpusDigest === b.corpusDigest
-  );
+  return a && a.version === b.version && a.seed === b.seed && a.files === b.files && a.corpusDigest === b.corpusDigest;
 }
 
 /** Writes `files` ([relPath, content][]) to TREES_DIR/name atomically (tmp dir + rename). */
@@ -241,7 +320,7 @@ function ensure(name, params, build, { force = false, log = console.error } = {}
   const manifest = writeTree(name, build(), params);
   log(
     `generated ${relative(ROOT_DIR, join(TREES_DIR, name))}: ${manifest.files} files, ` +
-      `${(manifest.bytes / 1024).toFixed(0)} KiB, corpus ${params.corpus} (${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+      `${(manifest.bytes / 1024).toFixed(0)} KiB, corpus ${params.corpus} (${((performance.now() - t0) / 1000).toFixed(1)} s)`
   );
   return { dir: join(TREES_DIR, name), manifest, generated: true };
 }
@@ -254,7 +333,7 @@ export function ensureSizedTree(size, { seed = DEFAULT_SEED, corpus = loadCorpus
     seed,
     files: size,
     corpus: corpus.source,
-    corpusDigest: corpus.digest,
+    corpusDigest: corpus.digest
   };
   return ensure(
     name,
@@ -274,7 +353,7 @@ export function ensureSizedTree(size, { seed = DEFAULT_SEED, corpus = loadCorpus
       }
       return files;
     },
-    opts,
+    opts
   );
 }
 
@@ -285,7 +364,7 @@ export function ensureTypicalTree({ seed = DEFAULT_SEED, corpus = loadCorpus(), 
     seed,
     files: 3,
     corpus: corpus.source,
-    corpusDigest: corpus.digest,
+    corpusDigest: corpus.digest
   };
   const result = ensure(
     'typical',
@@ -295,7 +374,7 @@ export function ensureTypicalTree({ seed = DEFAULT_SEED, corpus = loadCorpus(), 
       const keys = makeKeys(rng);
       const pick = (re) => corpus.files.find((f) => re.test(f.name))?.text ?? corpus.files[0].text;
       const base = pick(/Next-js-Boilerplate__\.env$/).replace(KEY_RE, (m, type, env, body) =>
-        isRealistic(body) ? keys[`${type}${env === 'test' ? 'Test' : 'Live'}`] : m,
+        isRealistic(body) ? keys[`${type}${env === 'test' ? 'Test' : 'Live'}`] : m
       );
       const prod = pick(/Next-js-Boilerplate__\.env\.production$/);
       return [
@@ -306,22 +385,22 @@ export function ensureTypicalTree({ seed = DEFAULT_SEED, corpus = loadCorpus(), 
               name: 'nextjs-app',
               private: true,
               scripts: { dev: 'next dev', build: 'next build', start: 'next start' },
-              dependencies: { '@clerk/nextjs': '^6.0.0', next: '15.0.0', react: '19.0.0', 'react-dom': '19.0.0' },
+              dependencies: { '@clerk/nextjs': '^6.0.0', next: '15.0.0', react: '19.0.0', 'react-dom': '19.0.0' }
             },
             null,
-            2,
-          )}\n`,
+            2
+          )}\n`
         ],
         ['nextjs-app/next.config.mjs', '/** @type {import("next").NextConfig} */\nexport default {};\n'],
         ['nextjs-app/.env', base],
         [
           'nextjs-app/.env.production',
-          `${prod.endsWith('\n') ? prod : `${prod}\n`}\n# Clerk\nNEXT_PUBLIC_CLERK_PUBLISHABLE_KEY=${keys.pkLive}\nCLERK_SECRET_KEY=${keys.skLive}\n`,
+          `${prod.endsWith('\n') ? prod : `${prod}\n`}\n# Clerk\nNEXT_PUBLIC_CLERK_PUBLISHABLE_KEY=${keys.pkLive}\nCLERK_SECRET_KEY=${keys.skLive}\n`
         ],
-        ['nextjs-app/.env.local', `# Local overrides\nCLERK_SECRET_KEY=${keys.skTest}\n`],
+        ['nextjs-app/.env.local', `# Local overrides\nCLERK_SECRET_KEY=${keys.skTest}\n`]
       ];
     },
-    opts,
+    opts
   );
   return { ...result, dir: join(result.dir, 'nextjs-app') };
 }

@@ -33,7 +33,7 @@ const TARGETS = {
   /** clerk-production-gate on the typical project / `node -e 0`. */
   typicalVsNodeStart: 2,
   /** Peak RSS on the largest tree / peak RSS on the smallest tree ("flat" memory). */
-  memoryGrowth: 1.5,
+  memoryGrowth: 1.5
 };
 const SLOW_RUN_MS = 20_000;
 
@@ -50,8 +50,8 @@ const { values: opts } = parseArgs({
     strict: { type: 'boolean', default: false },
     'force-trees': { type: 'boolean', default: false },
     'keep-env': { type: 'boolean', default: false },
-    help: { type: 'boolean', short: 'h', default: false },
-  },
+    help: { type: 'boolean', short: 'h', default: false }
+  }
 });
 if (opts.help) {
   const src = readFileSync(new URL(import.meta.url), 'utf8');
@@ -60,7 +60,7 @@ if (opts.help) {
       .split('\n')
       .filter((l) => l.startsWith('//'))
       .map((l) => l.replace(/^\/\/ ?/, ''))
-      .join('\n'),
+      .join('\n')
   );
   process.exit(0);
 }
@@ -100,7 +100,9 @@ if (!opts['no-cli'] && !existsSync(CLI)) {
   process.exit(1);
 }
 if (!opts['no-secretlint'] && !existsSync(SECRETLINT)) {
-  log(`error: ${relative(ROOT_DIR, SECRETLINT)} not found (npm ci installs it as a devDependency), or pass --no-secretlint.`);
+  log(
+    `error: ${relative(ROOT_DIR, SECRETLINT)} not found (npm ci installs it as a devDependency), or pass --no-secretlint.`
+  );
   process.exit(1);
 }
 
@@ -137,9 +139,7 @@ const PRELOAD =
 
 const corpus = loadCorpus();
 if (corpus.source === 'builtin') log('note: real corpus not found; trees use the small built-in corpus (see README)');
-const trees = Object.fromEntries(
-  sizes.map((n) => [n, ensureSizedTree(n, { corpus, force: opts['force-trees'] })]),
-);
+const trees = Object.fromEntries(sizes.map((n) => [n, ensureSizedTree(n, { corpus, force: opts['force-trees'] })]));
 const typical = ensureTypicalTree({ corpus, force: opts['force-trees'] });
 
 const rel = (p) => relative(ROOT_DIR, p).split('\\').join('/');
@@ -164,7 +164,7 @@ if (!opts['no-cli']) {
     files: typical.manifest.files,
     argv: [NODE, rel(CLI), '--offline', '--format', 'json', rel(typical.dir)],
     ok: [0, 1],
-    count: cliCount,
+    count: cliCount
   });
   for (const n of sizes) {
     cases.push({
@@ -175,7 +175,7 @@ if (!opts['no-cli']) {
       files: n,
       argv: [NODE, rel(CLI), '--offline', '--format', 'json', globFor(n)],
       ok: [0, 1],
-      count: cliCount,
+      count: cliCount
     });
   }
 }
@@ -194,7 +194,7 @@ if (!opts['no-secretlint']) {
       count: (stdout) => {
         const results = JSON.parse(stdout);
         return Array.isArray(results) ? results.length : undefined;
-      },
+      }
     });
   }
 }
@@ -228,7 +228,11 @@ function check(c, r, err) {
 function timedRun(c) {
   const err = stderrFile(c);
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(c.argv[0], c.argv.slice(1), { cwd: ROOT_DIR, stdio: ['ignore', 'ignore', err.fd], env: childEnv });
+  const r = spawnSync(c.argv[0], c.argv.slice(1), {
+    cwd: ROOT_DIR,
+    stdio: ['ignore', 'ignore', err.fd],
+    env: childEnv
+  });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   check(c, r, err);
   return ms;
@@ -290,7 +294,7 @@ for (const c of cases) {
   log(
     `  ok   ${c.label}: exit ${r.status}, ${fmtMs(c.warmupMs)}` +
       (c.count ? `, ${c.scanned ?? '?'} files scanned` : '') +
-      (c.failed ? `  <-- ${c.failed}` : ''),
+      (c.failed ? `  <-- ${c.failed}` : '')
   );
 }
 
@@ -356,14 +360,19 @@ const rows = cases.map((c) => [
   ok(c) ? fmtMs(c.minMs) : '',
   ok(c) ? fmtMs(c.maxMs) : '',
   ok(c) && ok(base) ? fmtX(c.medianMs / base.medianMs) : '',
-  fmtMiB(c.peakRssKiB),
+  fmtMiB(c.peakRssKiB)
 ]);
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 const line = (cells) => cells.map((s, i) => (i === 0 ? s.padEnd(widths[i]) : s.padStart(widths[i]))).join('  ');
 
-console.log(`\nclerk-production-gate benchmark — node ${process.version}, ${platform()} ${release()}, ${cpus().length} CPU (${cpus()[0]?.model ?? '?'})`);
-console.log(`wall time: median of N runs, stdout to /dev/null; peak RSS: median of ${memRuns} run(s) (${memMethod === 'time' ? 'GNU time %M' : 'preload hook'})`);
-if (scrubbed.length) console.log(`removed from the measured processes' environment: ${scrubbed.join(', ')} (--keep-env to keep)`);
+console.log(
+  `\nclerk-production-gate benchmark — node ${process.version}, ${platform()} ${release()}, ${cpus().length} CPU (${cpus()[0]?.model ?? '?'})`
+);
+console.log(
+  `wall time: median of N runs, stdout to /dev/null; peak RSS: median of ${memRuns} run(s) (${memMethod === 'time' ? 'GNU time %M' : 'preload hook'})`
+);
+if (scrubbed.length)
+  console.log(`removed from the measured processes' environment: ${scrubbed.join(', ')} (--keep-env to keep)`);
 console.log('');
 console.log(line(header));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
@@ -380,13 +389,25 @@ for (const n of sizes) {
   const sl = byId[`secretlint-${n}`];
   if (ok(cli) && ok(sl)) {
     const x = sl.medianMs / cli.medianMs;
+    const speed = x >= 1 ? `${fmtX(x)} faster` : `${fmtX(1 / x)} slower`;
     if (n === small) {
-      target(`speed vs secretlint, ${fmtInt(n)} files`, `${fmtX(x)} faster`, `≥ ${TARGETS.speedupVsSecretlint}×`, r2(x) >= TARGETS.speedupVsSecretlint);
+      target(
+        `speed vs secretlint, ${fmtInt(n)} files`,
+        speed,
+        `≥ ${TARGETS.speedupVsSecretlint}×`,
+        r2(x) >= TARGETS.speedupVsSecretlint
+      );
     } else {
-      target(`speed vs secretlint, ${fmtInt(n)} files`, `${fmtX(x)} faster`, '(info)', null);
+      target(`speed vs secretlint, ${fmtInt(n)} files`, speed, '(info)', null);
     }
-  } else if (n === small && (!opts['no-cli'] && !opts['no-secretlint'])) {
-    target(`speed vs secretlint, ${fmtInt(n)} files`, 'n/a', `≥ ${TARGETS.speedupVsSecretlint}×`, false, 'a run failed');
+  } else if (n === small && !opts['no-cli'] && !opts['no-secretlint']) {
+    target(
+      `speed vs secretlint, ${fmtInt(n)} files`,
+      'n/a',
+      `≥ ${TARGETS.speedupVsSecretlint}×`,
+      false,
+      'a run failed'
+    );
   }
 }
 const typ = byId['cli-typical'];
@@ -397,7 +418,7 @@ if (typ) {
       'typical project (3 files) vs node -e 0',
       `${fmtX(x)} (+${fmtMs(typ.medianMs - base.medianMs)})`,
       `< ${TARGETS.typicalVsNodeStart}×`,
-      r2(x) < TARGETS.typicalVsNodeStart,
+      r2(x) < TARGETS.typicalVsNodeStart
     );
   } else {
     target('typical project (3 files) vs node -e 0', 'n/a', `< ${TARGETS.typicalVsNodeStart}×`, false, 'a run failed');
@@ -412,7 +433,12 @@ if (sizes.length > 1) {
     if (a.peakRssKiB && b.peakRssKiB) {
       const x = b.peakRssKiB / a.peakRssKiB;
       const flat = `< ${TARGETS.memoryGrowth}× ("flat")`;
-      target(name, `${fmtX(x)} (${fmtMiB(a.peakRssKiB)} → ${fmtMiB(b.peakRssKiB)})`, tool === 'cli' ? flat : '(info)', tool === 'cli' ? r2(x) < TARGETS.memoryGrowth : null);
+      target(
+        name,
+        `${fmtX(x)} (${fmtMiB(a.peakRssKiB)} → ${fmtMiB(b.peakRssKiB)})`,
+        tool === 'cli' ? flat : '(info)',
+        tool === 'cli' ? r2(x) < TARGETS.memoryGrowth : null
+      );
     } else if (tool === 'cli') {
       target(name, 'n/a', `< ${TARGETS.memoryGrowth}×`, false, 'a run failed');
     }
@@ -423,17 +449,20 @@ if (checks.length) {
   const cw = [
     Math.max(...checks.map((c) => c.name.length)),
     Math.max(...checks.map((c) => c.value.length)),
-    Math.max(...checks.map((c) => c.goal.length)),
+    Math.max(...checks.map((c) => c.goal.length))
   ];
   console.log('\ntargets');
   for (const c of checks) {
     const verdict = c.pass === null ? '' : c.pass ? 'PASS' : 'MISS';
-    console.log(`  ${c.name.padEnd(cw[0])}  ${c.value.padStart(cw[1])}  ${c.goal.padEnd(cw[2])}  ${verdict}${c.note ? ` (${c.note})` : ''}`);
+    console.log(
+      `  ${c.name.padEnd(cw[0])}  ${c.value.padStart(cw[1])}  ${c.goal.padEnd(cw[2])}  ${verdict}${c.note ? ` (${c.note})` : ''}`
+    );
   }
-  if (sizes.length > 1) console.log(
-    `\n  "flat" memory: peak RSS on the ${fmtInt(large)}-file tree under ${TARGETS.memoryGrowth}× the peak RSS on the ` +
-      `${fmtInt(small)}-file tree (${fmtInt(large / small)}× the files).`,
-  );
+  if (sizes.length > 1)
+    console.log(
+      `\n  "flat" memory: peak RSS on the ${fmtInt(large)}-file tree under ${TARGETS.memoryGrowth}× the peak RSS on the ` +
+        `${fmtInt(small)}-file tree (${fmtInt(large / small)}× the files).`
+    );
 }
 for (const w of warnings) console.log(`warning: ${w}`);
 for (const f of failures) console.log(`FAILED: ${f}`);
@@ -441,7 +470,8 @@ for (const f of failures) console.log(`FAILED: ${f}`);
 const resultsPath = join(TREES_DIR, 'results.json');
 let commit;
 try {
-  commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT_DIR, encoding: 'utf8' }).stdout?.trim() || undefined;
+  commit =
+    spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT_DIR, encoding: 'utf8' }).stdout?.trim() || undefined;
 } catch {
   commit = undefined;
 }
@@ -460,6 +490,10 @@ writeFileSync(
       memMethod,
       scrubbedEnv: scrubbed,
       corpus: { source: corpus.source, digest: corpus.digest },
+      trees: {
+        ...Object.fromEntries(Object.entries(trees).map(([n, t]) => [n, t.manifest])),
+        typical: typical.manifest
+      },
       targets: TARGETS,
       cases: cases.map((c) => ({
         id: c.id,
@@ -476,15 +510,15 @@ writeFileSync(
         maxMs: c.maxMs,
         timesMs: c.times,
         peakRssKiB: c.peakRssKiB,
-        rssSamplesKiB: c.mem,
+        rssSamplesKiB: c.mem
       })),
       checks,
       failures,
-      warnings,
+      warnings
     },
     null,
-    2,
-  )}\n`,
+    2
+  )}\n`
 );
 console.log(`\nresults written to ${rel(resultsPath)}`);
 
