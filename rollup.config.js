@@ -4,15 +4,16 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import typescript from '@rollup/plugin-typescript';
 
 /**
- * Two self-contained ES module bundles: the action and the CLI. They are built separately (no shared
- * chunks) so dist/cli.js never contains or loads @actions/* or Octokit.
+ * Two ES module bundles, built separately (no shared chunks) so dist/cli.js never contains or loads
+ * @actions/* or Octokit: dist/index.js (the action, one file) and dist/cli.js (+ its lazy chunk).
  */
 /** @returns {import('rollup').RollupOptions} */
-function bundle(input, file, banner) {
+function bundle(input, output) {
   return {
     input,
-    output: { file, format: 'es', sourcemap: false, banner, inlineDynamicImports: true },
+    output: { format: 'es', sourcemap: false, ...output },
     plugins: [
+      noOptionalPicomatch(),
       typescript({ tsconfig: './tsconfig.build.json' }),
       nodeResolve({ preferBuiltins: true, exportConditions: ['node'] }),
       commonjs(),
@@ -26,7 +27,29 @@ function bundle(input, file, banner) {
   };
 }
 
+/**
+ * fdir (under tinyglobby) tries `require("picomatch")` at run time for a feature tinyglobby does not use.
+ * In a bundle that would load picomatch from whatever node_modules is around (or nothing), so a run would
+ * depend on the machine; this makes the bundle never try.
+ */
+function noOptionalPicomatch() {
+  return {
+    name: 'no-optional-picomatch',
+    transform(code, id) {
+      if (!id.includes('/fdir/')) return null;
+      const patched = code.replace('__require.resolve("picomatch");', 'throw new Error("picomatch not bundled");');
+      return patched === code ? null : { code: patched, map: null };
+    }
+  };
+}
+
 export default [
-  bundle('src/index.ts', 'dist/index.js'),
-  bundle('src/cli-main.ts', 'dist/cli.js', '#!/usr/bin/env node')
+  bundle('src/index.ts', { file: 'dist/index.js', inlineDynamicImports: true }),
+  // The CLI keeps what it loads lazily (the glob library) in a chunk of its own, for a faster start.
+  bundle('src/cli-main.ts', {
+    dir: 'dist',
+    entryFileNames: 'cli.js',
+    chunkFileNames: 'cli-[name].js',
+    banner: (chunk) => (chunk.isEntry ? '#!/usr/bin/env node' : '')
+  })
 ];

@@ -2,7 +2,7 @@
  * The command-line shell over the engine: parses flags, runs the gate, prints one report.
  * Imports nothing from @actions/*, so the CLI bundle never loads Octokit.
  */
-import { writeFile } from 'node:fs/promises';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describeError, EXIT_FAILED, EXIT_PASSED, EXIT_USAGE, InputError } from './core/errors.js';
 import type { Report } from './core/report.js';
@@ -10,7 +10,7 @@ import { runGate } from './engine/run-gate.js';
 import { parseCliArgs, USAGE, type CliArgs } from './cli-args.js';
 import { readInputFile } from './read-input-file.js';
 import { renderDiagnostics } from './reporters/diagnostics.js';
-import { renderJson } from './reporters/json.js';
+import { renderJsonChunks } from './reporters/json.js';
 import { renderMarkdown } from './reporters/markdown.js';
 import { renderSarif } from './reporters/sarif.js';
 import { renderText } from './reporters/text.js';
@@ -31,27 +31,27 @@ export async function runCli(io: CliIo): Promise<number> {
     const args = parseCliArgs(io.argv);
     if (args.help) return print(io, USAGE, EXIT_PASSED);
     if (args.version) return print(io, VERSION, EXIT_PASSED);
-    const { report } = await runGate({
-      cwd: io.cwd,
-      paths: args.paths,
-      ...(args.environment !== undefined && { environment: args.environment }),
-      ...(args.productionEnvironments !== undefined && { productionEnvironments: args.productionEnvironments }),
-      ...(args.framework !== undefined && { framework: args.framework as never }),
-      ...(args.failOn !== undefined && { failOn: args.failOn as never }),
-      varsJson: args.varsJsonFile ? await readInputFile('--vars-json', args.varsJsonFile, io.cwd) : undefined,
-      secretsJson: args.secretsJsonFile
-        ? await readInputFile('--secrets-json', args.secretsJsonFile, io.cwd)
-        : undefined,
-      processEnv: args.scanProcessEnv ? { ...io.env } : undefined,
-      ignore: args.ignore,
-      offline: args.offline
-    });
+    const { report } = await runGate(
+      {
+        cwd: io.cwd,
+        paths: args.paths,
+        ...(args.environment !== undefined && { environment: args.environment }),
+        ...(args.productionEnvironments !== undefined && { productionEnvironments: args.productionEnvironments }),
+        ...(args.framework !== undefined && { framework: args.framework as never }),
+        ...(args.failOn !== undefined && { failOn: args.failOn as never }),
+        varsJson: args.varsJsonFile ? await readInputFile('--vars-json', args.varsJsonFile, io.cwd) : undefined,
+        secretsJson: args.secretsJsonFile
+          ? await readInputFile('--secrets-json', args.secretsJsonFile, io.cwd)
+          : undefined,
+        processEnv: args.scanProcessEnv ? { ...io.env } : undefined,
+        ignore: args.ignore,
+        offline: args.offline
+      },
+      { collectSecrets: false }
+    );
     const rendered = render(report, args, io);
-    if (args.output) {
-      await writeOutput(resolve(io.cwd, args.output), args.output, rendered);
-    } else {
-      io.stdout.write(rendered.endsWith('\n') ? rendered : `${rendered}\n`);
-    }
+    if (args.output) writeFileChunks(resolve(io.cwd, args.output), args.output, rendered);
+    else writeChunks((text) => io.stdout.write(text), rendered);
     if (args.format !== 'text' || args.output) io.stderr.write(renderDiagnostics(report));
     return report.passed ? EXIT_PASSED : EXIT_FAILED;
   } catch (error) {
@@ -60,19 +60,35 @@ export async function runCli(io: CliIo): Promise<number> {
   }
 }
 
-function render(report: Report, args: CliArgs, io: CliIo): string {
+/** The report as pieces of text, ending with a newline. JSON comes in pieces so it is never one big string. */
+function render(report: Report, args: CliArgs, io: CliIo): Iterable<string> {
   switch (args.format) {
     case 'json':
-      return renderJson(report);
+      return renderJsonChunks(report);
     case 'markdown':
-      return renderMarkdown(report, RULE_METAS);
+      return [withNewline(renderMarkdown(report, RULE_METAS))];
     case 'sarif':
-      return renderSarif(report, RULE_METAS);
-    case 'text': {
-      const color = args.color ?? wantsColor(io);
-      return renderText(report, { color }) + renderDiagnostics(report);
+      return [withNewline(renderSarif(report, RULE_METAS))];
+    case 'text':
+      return [withNewline(renderText(report, { color: args.color ?? wantsColor(io) }) + renderDiagnostics(report))];
+  }
+}
+
+function withNewline(text: string): string {
+  return text.endsWith('\n') ? text : `${text}\n`;
+}
+
+/** Writes pieces in batches of about 64 KiB: few system calls, bounded memory. */
+function writeChunks(write: (text: string) => unknown, chunks: Iterable<string>): void {
+  let batch = '';
+  for (const chunk of chunks) {
+    batch += chunk;
+    if (batch.length >= 65536) {
+      write(batch);
+      batch = '';
     }
   }
+  if (batch) write(batch);
 }
 
 /** Colour on a terminal unless NO_COLOR is set; FORCE_COLOR turns it on anywhere. */
@@ -82,11 +98,16 @@ function wantsColor(io: CliIo): boolean {
   return io.stdout.isTTY === true;
 }
 
-async function writeOutput(path: string, file: string, text: string): Promise<void> {
+function writeFileChunks(path: string, file: string, chunks: Iterable<string>): void {
+  let fd: number | undefined;
   try {
-    await writeFile(path, text);
+    fd = openSync(path, 'w');
+    const handle = fd;
+    writeChunks((text) => writeSync(handle, text), chunks);
   } catch (error) {
     throw new InputError(`--output: cannot write ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

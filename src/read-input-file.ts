@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputError } from './core/errors.js';
 
@@ -10,7 +10,7 @@ export async function readInputFile(
   cwd: string
 ): Promise<{ label: string; text: string }> {
   try {
-    return { label: file, text: await readFile(resolve(cwd, file), 'utf8') };
+    return { label: file, text: readFileSync(resolve(cwd, file), 'utf8') };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
     throw new InputError(`${option}: cannot read ${file} (${code})`);

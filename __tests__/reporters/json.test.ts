@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { jsonReportSchema } from '../../src/reporters/json-schema.js';
-import { renderJson, toJsonReport } from '../../src/reporters/json.js';
-import { makeFinding, makeReport, sampleFindings } from '../helpers/sample-report.js';
+import { renderJson, renderJsonChunks, toJsonReport } from '../../src/reporters/json.js';
+import { makeFinding, makeReport, manyFindings, sampleFindings } from '../helpers/sample-report.js';
 
 describe('toJsonReport', () => {
   const json = toJsonReport(makeReport());
@@ -97,5 +97,18 @@ describe('jsonReportSchema', () => {
     const badLocation = valid();
     (badLocation.findings as Record<string, unknown>[])[0]!.location = { source: 'dotenv' };
     expect(jsonReportSchema.safeParse(badLocation).success).toBe(false);
+  });
+});
+
+describe('renderJsonChunks', () => {
+  it.each([
+    ['a sample report', () => makeReport()],
+    ['a report without findings or sources', () => ({ ...makeReport([]), sources: [] })],
+    ['a report with many findings', () => makeReport(manyFindings(500))]
+  ])('yields exactly the text of renderJson for %s', (_name, build) => {
+    const report = build();
+    const chunks = [...renderJsonChunks(report)];
+    expect(chunks.join('')).toBe(renderJson(report));
+    expect(chunks.length).toBeGreaterThan(report.findings.length);
   });
 });

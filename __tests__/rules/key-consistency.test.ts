@@ -49,17 +49,26 @@ describe('key-environment-mismatch', () => {
       'CLERK_SECRET_KEY is a production key but NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY is a development key.'
     );
   });
-  it('passes a matching pair, and keys of two apps in different directories', () => {
-    const web = { kind: 'file' as const, file: 'apps/web/.env', line: 1, column: 1 };
-    const api = { kind: 'file' as const, file: 'apps/api/.env', line: 1, column: 1 };
+  it('passes a matching pair', () => {
     const hits = keyEnvironmentMismatch.check(
       context([
-        variable('NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY', publishableKey(PROD_HOST, 'live'), web),
-        variable('CLERK_SECRET_KEY', secretKey('live'), web),
-        variable('CLERK_SECRET_KEY', secretKey('test'), api)
+        variable('NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY', publishableKey(PROD_HOST, 'live')),
+        variable('CLERK_SECRET_KEY', secretKey('live'))
       ])
     );
     expect(hits).toEqual([]);
+  });
+  it('reports a clash with a runtime key on the key of this scope, and leaves runtime-only clashes to the runtime scope', () => {
+    const filePk = variable('NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY', publishableKey(DEV_HOST));
+    const runtimeSk = variable('CLERK_SECRET_KEY', secretKey('live'), { kind: 'secrets' });
+    const runtimePk = variable('CLERK_PUBLISHABLE_KEY', publishableKey(DEV_HOST), { kind: 'vars' });
+    const withFile = keyEnvironmentMismatch.check(context([filePk], { effective: [filePk, runtimeSk, runtimePk] }));
+    expect(withFile.map((h) => h.variable)).toEqual([filePk]);
+    const fileWithoutKeys = variable('NEXT_PUBLIC_CLERK_SIGN_IN_URL', '/sign-in');
+    const noOwnKeys = keyEnvironmentMismatch.check(
+      context([fileWithoutKeys], { effective: [fileWithoutKeys, runtimeSk, runtimePk] })
+    );
+    expect(noOwnKeys).toEqual([]);
   });
   it('ignores shadowed definitions', () => {
     const shadowed = variable('CLERK_SECRET_KEY', secretKey('test'), undefined, { shadowedBy: { kind: 'secrets' } });

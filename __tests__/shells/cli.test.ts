@@ -83,6 +83,20 @@ describe('CLI verdicts and exit codes', () => {
     expect(report.summary).toEqual({ errors: 0, warnings: 0, notices: 0 });
   });
 
+  it('judges each app of a monorepo on its own: no mismatch between apps, one per app that mixes', async () => {
+    const dir = await project({
+      'apps/web/package.json': nextPackage,
+      'apps/web/.env.production': liveEnv,
+      'apps/admin/package.json': nextPackage,
+      'apps/admin/.env': `NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY=${publishableKey(DEV_HOST)}\nCLERK_SECRET_KEY=${secretKey('live')}\n`
+    });
+    const run = await cli(dir, ['--format', 'json', '--environment', 'staging', 'apps/web', 'apps/admin']);
+    const report = JSON.parse(run.stdout);
+    const mismatches = report.findings.filter((f: { rule: string }) => f.rule === 'key-environment-mismatch');
+    expect(mismatches.map((f: { location: { file: string } }) => f.location.file)).toEqual(['apps/admin/.env']);
+    expect(run.code).toBe(1);
+  });
+
   it('reads --vars-json and --secrets-json, locating findings by source', async () => {
     const dir = await project({
       'vars.json': JSON.stringify({ NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: publishableKey(DEV_HOST) }),

@@ -16,6 +16,8 @@ export interface Report {
   checks: CheckResult[];
   /** Lines of sources that dotenv ignores (never their text). */
   diagnostics: SourceDiagnostic[];
+  /** Diagnostics left out of `diagnostics` to bound memory and output. */
+  diagnosticsOmitted?: number;
 }
 
 /** Findings that count toward the summary and the verdict: not suppressed. */

@@ -1,13 +1,21 @@
+import path from 'node:path';
 import { SEVERITY_RANK, type Finding } from '../core/finding.js';
 import { countBySeverity, type Report } from '../core/report.js';
-import { describeOrigin } from '../core/variable.js';
+import type { SourceDiagnostic, SourceInfo } from '../core/source.js';
+import type { Variable } from '../core/variable.js';
+import { isClerkVariable, mayConcernClerk } from '../rules/clerk-variables.js';
 import { RULES } from '../rules/index.js';
-import type { RuleContext } from '../rules/rule.js';
-import { collectVariables } from '../sources/collect.js';
+import type { Rule, RuleContext } from '../rules/rule.js';
+import { planSources } from '../sources/plan.js';
+import { readUnit } from '../sources/read-unit.js';
+import { readRuntime, shadowByRuntime } from '../sources/runtime.js';
 import { networkChecks, ruleChecks } from './checklist.js';
 import { isProductionEnvironment, parseGateOptions, type GateOptionsInput } from './options.js';
 import { secretValues } from './secret-values.js';
 import { toFinding } from './to-finding.js';
+
+/** Diagnostics kept for the report; the rest are counted. */
+export const MAX_DIAGNOSTICS = 100;
 
 export interface GateResult {
   report: Report;
@@ -15,31 +23,67 @@ export interface GateResult {
   secrets: string[];
 }
 
-/** The whole gate: sources → variables → rules → findings → report. Knows nothing of GitHub. */
-export async function runGate(input: GateOptionsInput): Promise<GateResult> {
-  const options = parseGateOptions(input);
-  const collected = await collectVariables({
-    cwd: options.cwd,
-    paths: options.paths,
-    framework: options.framework,
-    environment: options.environment,
-    varsJson: options.varsJson,
-    secretsJson: options.secretsJson,
-    processEnv: options.processEnv
-  });
-  const isProduction = isProductionEnvironment(options);
-  const context: RuleContext = {
-    variables: collected.variables,
-    effective: collected.variables.filter((v) => !v.shadowedBy),
-    environment: options.environment,
-    isProduction,
-    frameworks: new Set(collected.sources.flatMap((s) => (s.kind === 'file' && s.framework ? [s.framework] : []))),
-    hasRuntimeSources: collected.sources.some((s) => s.kind !== 'file')
-  };
-  const ignored = new Set(options.ignore);
-  const findings = RULES.flatMap((rule) => rule.check(context).map((hit) => toFinding(rule.meta, hit, ignored)));
-  findings.sort(byImportance);
+export interface GateHooks {
+  /** Collect secret values for masking (the action needs them, the CLI does not). Default true. */
+  collectSecrets?: boolean;
+}
 
+/**
+ * The whole gate: sources → variables → rules → findings → report. Knows nothing of GitHub.
+ * Dotenv units are read and checked one at a time and then dropped, so memory stays flat as the tree
+ * grows; only findings (redacted) are kept.
+ */
+export async function runGate(input: GateOptionsInput, hooks: GateHooks = {}): Promise<GateResult> {
+  const options = parseGateOptions(input);
+  const cwd = path.resolve(options.cwd);
+  const runtime = readRuntime(options);
+  const units = await planSources(options);
+  const isProduction = isProductionEnvironment(options);
+  const ignored = new Set(options.ignore);
+  const base = { environment: options.environment, isProduction, hasRuntimeSources: runtime.sources.length > 0 };
+
+  const findings: Finding[] = [];
+  const sources: SourceInfo[] = [];
+  const diagnostics: SourceDiagnostic[] = [];
+  let diagnosticsTotal = 0;
+  const secrets = new Set<string>();
+  const frameworks = new Set<string>();
+  let clerkInFiles = false;
+  const keep = (variables: readonly Variable[]): void => {
+    if (hooks.collectSecrets !== false) for (const secret of secretValues(variables)) secrets.add(secret);
+  };
+
+  const runtimeConcerning = runtime.variables.filter((v) => mayConcernClerk(v.name, v.value));
+  for (const unit of units) {
+    const contents = readUnit(unit, cwd);
+    shadowByRuntime(contents.variables, runtime);
+    const unitFrameworks = new Set(unit.kind === 'layered' ? [unit.framework] : []);
+    for (const f of unitFrameworks) frameworks.add(f);
+    const variables = contents.variables.filter((v) => mayConcernClerk(v.name, v.value));
+    const effective = [...variables.filter((v) => !v.shadowedBy), ...runtimeConcerning];
+    const context: RuleContext = { ...base, variables, effective, frameworks: unitFrameworks };
+    findings.push(...check(RULES, context, ignored));
+    clerkInFiles ||= variables.some((v) => isClerkVariable(v.name));
+    sources.push(...contents.sources);
+    diagnosticsTotal += contents.diagnostics.length;
+    diagnostics.push(...contents.diagnostics.slice(0, MAX_DIAGNOSTICS - diagnostics.length));
+    keep(contents.variables);
+  }
+
+  // The runtime environment as its own scope. Whether keys are missing was already judged with each
+  // app's files when there were Clerk variables in them.
+  const runtimeRules = clerkInFiles ? RULES.filter((r) => r.meta.id !== 'missing-key') : RULES;
+  const runtimeContext: RuleContext = {
+    ...base,
+    variables: runtime.variables,
+    effective: runtime.variables,
+    frameworks
+  };
+  findings.push(...check(runtimeRules, runtimeContext, ignored));
+  sources.push(...runtime.sources);
+  keep(runtime.variables);
+
+  findings.sort(byImportance);
   const errors = countBySeverity(findings, 'error');
   const warnings = countBySeverity(findings, 'warning');
   const passed = options.failOn === 'never' || (errors === 0 && (options.failOn === 'error' || warnings === 0));
@@ -54,22 +98,33 @@ export async function runGate(input: GateOptionsInput): Promise<GateResult> {
       notices: countBySeverity(findings, 'notice'),
       suppressed: findings.filter((f) => f.suppressed).length
     },
-    sources: collected.sources,
+    sources,
     findings,
     checks: [...ruleChecks(RULES, findings, isProduction), ...networkChecks(options.offline)],
-    diagnostics: collected.diagnostics
+    diagnostics,
+    diagnosticsOmitted: diagnosticsTotal - diagnostics.length
   };
-  return { report, secrets: secretValues(collected.variables) };
+  return { report, secrets: [...secrets] };
+}
+
+function check(rules: readonly Rule[], context: RuleContext, ignored: ReadonlySet<string>): Finding[] {
+  return rules.flatMap((rule) => rule.check(context).map((hit) => toFinding(rule.meta, hit, ignored)));
 }
 
 /** Errors first, then warnings and notices; within a severity, by location so output is stable. */
 function byImportance(a: Finding, b: Finding): number {
-  return SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || compareOrigins(a, b) || a.rule.localeCompare(b.rule);
+  return SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || compareLocation(a, b) || compare(a.rule, b.rule);
 }
 
-function compareOrigins(a: Finding, b: Finding): number {
-  if (a.origin.kind === 'file' && b.origin.kind === 'file') {
-    return a.origin.file.localeCompare(b.origin.file) || a.origin.line - b.origin.line;
-  }
-  return describeOrigin(a.origin).localeCompare(describeOrigin(b.origin));
+/** Files (by path, then line) before vars, secrets and env. Plain comparison: no locale collation needed. */
+function compareLocation(a: Finding, b: Finding): number {
+  const fileA = a.origin.kind === 'file' ? a.origin : null;
+  const fileB = b.origin.kind === 'file' ? b.origin : null;
+  if (fileA && fileB) return compare(fileA.file, fileB.file) || fileA.line - fileB.line;
+  if (fileA || fileB) return fileA ? -1 : 1;
+  return compare(a.origin.kind, b.origin.kind);
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

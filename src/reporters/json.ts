@@ -24,6 +24,42 @@ export function renderJson(report: Report): string {
   return `${JSON.stringify(toJsonReport(report), null, 2)}\n`;
 }
 
+/**
+ * The same text as renderJson, in pieces: the long arrays (sources, findings) are rendered an item at a
+ * time, so a report with tens of thousands of findings is never one string in memory.
+ */
+export function* renderJsonChunks(report: Report): Generator<string> {
+  const skeleton = JSON.stringify(
+    { ...toJsonReport({ ...report, sources: [], findings: [] }), sources: SOURCES_SLOT, findings: FINDINGS_SLOT },
+    null,
+    2
+  );
+  const [head = '', afterSources = ''] = skeleton.split(JSON.stringify(SOURCES_SLOT));
+  const [middle = '', tail = ''] = afterSources.split(JSON.stringify(FINDINGS_SLOT));
+  yield head;
+  yield* arrayChunks(report.sources, toJsonSource);
+  yield middle;
+  yield* arrayChunks(report.findings, toJsonFinding);
+  yield `${tail}\n`;
+}
+
+// Placeholders no real value can equal (JSON strings never hold a raw NUL from our reports).
+const SOURCES_SLOT = '\u0000sources\u0000';
+const FINDINGS_SLOT = '\u0000findings\u0000';
+
+/** An array as JSON.stringify(…, null, 2) writes it as a property of the top-level object. */
+function* arrayChunks<T, J>(items: readonly T[], toJson: (item: T) => J): Generator<string> {
+  if (items.length === 0) {
+    yield '[]';
+    return;
+  }
+  yield '[\n';
+  for (let i = 0; i < items.length; i++) {
+    const text = `    ${JSON.stringify(toJson(items[i] as T), null, 2).replaceAll('\n', '\n    ')}`;
+    yield i < items.length - 1 ? `${text},\n` : `${text}\n  ]`;
+  }
+}
+
 export function toJsonLocation(origin: Origin): JsonLocation {
   return origin.kind === 'file'
     ? { file: origin.file, line: origin.line, column: origin.column }

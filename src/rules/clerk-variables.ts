@@ -22,7 +22,7 @@ export function isPublicVariable(name: string): boolean {
 
 /** `NEXT_PUBLIC_CLERK_SIGN_IN_URL`, `CLERK_SECRET_KEY`, `NUXT_CLERK_SECRET_KEY`, … */
 export function isClerkVariable(name: string): boolean {
-  return /(^|_)CLERK(_|$)/.test(name.toUpperCase());
+  return /(^|_)CLERK(_|$)/i.test(name);
 }
 
 export function isPublishableKeyVariable(name: string): boolean {
@@ -45,4 +45,13 @@ export function isKeyVariable(name: string): boolean {
 /** Variables that carry a URL or host Clerk calls or redirects to. */
 export function isClerkUrlVariable(name: string): boolean {
   return isClerkVariable(name) && /(URL|DOMAIN|FRONTEND_API|ISSUER|HOST)$/.test(name);
+}
+
+/**
+ * Whether any rule could concern this variable: a Clerk name, the development-console switch, or a value
+ * shaped like a Clerk key. The engine hands rules only these (most variables of a project are not Clerk's),
+ * and a test checks that every rule finds the same with and without this filter.
+ */
+export function mayConcernClerk(name: string, value: string): boolean {
+  return /CLERK|UNSAFE_DISABLE_DEVELOPMENT_MODE/i.test(name) || value.startsWith('pk_') || value.startsWith('sk_');
 }

@@ -1,6 +1,5 @@
+import { publishableKeyOf, secretKeyOf } from './facts.js';
 import { hostOf, isDevelopmentOrStagingHost } from '../clerk/hosts.js';
-import { parsePublishableKey } from '../clerk/publishable-key.js';
-import { classifySecretKey } from '../clerk/secret-key.js';
 import { isClerkVariable, isSecretKeyVariable } from './clerk-variables.js';
 import { ruleDocs } from './docs-link.js';
 import type { Rule, RuleHit } from './rule.js';
@@ -22,7 +21,7 @@ export const devFrontendApi: Rule = {
       const fromKey = liveKeyWithDevHost(variable);
       if (fromKey) return [fromKey];
       if (!isClerkVariable(variable.name) || isSecretKeyVariable(variable.name)) return [];
-      if (classifySecretKey(variable.value) || parsePublishableKey(variable.value)) return [];
+      if (secretKeyOf(variable) || publishableKeyOf(variable)) return [];
       const host = hostOf(variable.value);
       if (!host || !isDevelopmentOrStagingHost(host)) return [];
       return [{ variable, message: `${variable.name} points at ${host}, a development or staging Clerk host.` }];
@@ -32,7 +31,7 @@ export const devFrontendApi: Rule = {
 
 /** A `pk_live_` key whose encoded host is a development host: hand-built or corrupted. */
 function liveKeyWithDevHost(variable: Variable): RuleHit | null {
-  const parsed = parsePublishableKey(variable.value);
+  const parsed = publishableKeyOf(variable);
   if (!parsed || parsed.instanceType !== 'production') return null;
   if (!isDevelopmentOrStagingHost(parsed.frontendApi)) return null;
   return {

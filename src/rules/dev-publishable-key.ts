@@ -1,4 +1,4 @@
-import { parsePublishableKey } from '../clerk/publishable-key.js';
+import { publishableKeyOf } from './facts.js';
 import { isPublishableKeyVariable } from './clerk-variables.js';
 import { ruleDocs } from './docs-link.js';
 import type { Rule } from './rule.js';
@@ -16,7 +16,7 @@ export const devPublishableKey: Rule = {
   check({ variables, isProduction }) {
     if (!isProduction) return [];
     return variables.flatMap((variable) => {
-      const parsed = parsePublishableKey(variable.value);
+      const parsed = publishableKeyOf(variable);
       const byName = isPublishableKeyVariable(variable.name) && variable.value.startsWith('pk_test_');
       // Outside Clerk-named variables only a value that decodes to a Clerk host counts (Stripe shares `pk_test_`).
       const byFormat = parsed?.instanceType === 'development';

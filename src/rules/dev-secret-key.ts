@@ -1,4 +1,4 @@
-import { classifySecretKey } from '../clerk/secret-key.js';
+import { secretKeyOf } from './facts.js';
 import { isClerkVariable, isLegacyApiKeyVariable } from './clerk-variables.js';
 import { ruleDocs } from './docs-link.js';
 import type { Rule } from './rule.js';
@@ -17,7 +17,7 @@ export const devSecretKey: Rule = {
     if (!isProduction) return [];
     return variables.flatMap((variable) => {
       if (!isClerkVariable(variable.name)) return [];
-      const key = classifySecretKey(variable.value);
+      const key = secretKeyOf(variable);
       if (!key || key.instanceType !== 'development') return [];
       if (
         key.kind === 'legacy-api-key' &&

@@ -1,5 +1,6 @@
+import { secretKeyOf } from './facts.js';
 import { publishableKeyProblem } from '../clerk/publishable-key.js';
-import { classifySecretKey, isWebhookSecret } from '../clerk/secret-key.js';
+import { isWebhookSecret } from '../clerk/secret-key.js';
 import { isPublicVariable, isPublishableKeyVariable, isSecretKeyVariable } from './clerk-variables.js';
 import { ruleDocs } from './docs-link.js';
 import type { Rule } from './rule.js';
@@ -19,7 +20,7 @@ export const invalidKey: Rule = {
       const { name, value } = variable;
       if (isPublishableKeyVariable(name)) {
         // A secret in a public variable is secret-in-public-variable's finding, not a malformed key.
-        if (isPublicVariable(name) && (classifySecretKey(value) || isWebhookSecret(value))) return [];
+        if (isPublicVariable(name) && (secretKeyOf(variable) || isWebhookSecret(value))) return [];
         const problem = publishableKeyProblem(value);
         return problem ? [{ variable, message: `${name} is not a valid publishable key: it ${problem}.` }] : [];
       }
@@ -28,7 +29,7 @@ export const invalidKey: Rule = {
         if (value.startsWith('pk_')) {
           return [{ variable, message: `${name} holds a publishable key, not a secret key.` }];
         }
-        if (!classifySecretKey(value)) {
+        if (!secretKeyOf(variable)) {
           return [
             { variable, message: `${name} is not a valid secret key: it does not start with sk_live_ or sk_test_.` }
           ];

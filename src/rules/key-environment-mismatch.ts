@@ -1,6 +1,4 @@
-import { dirname } from 'node:path';
-import { parsePublishableKey } from '../clerk/publishable-key.js';
-import { classifySecretKey } from '../clerk/secret-key.js';
+import { publishableKeyOf, secretKeyOf } from './facts.js';
 import type { Variable } from '../core/variable.js';
 import { isPublishableKeyVariable, isSecretKeyVariable } from './clerk-variables.js';
 import { ruleDocs } from './docs-link.js';
@@ -18,31 +16,35 @@ export const keyEnvironmentMismatch: Rule = {
     fix: 'Take both keys from the same instance (the production instance for a production deploy) on the API keys page of the Clerk Dashboard.',
     docs: ruleDocs('key-environment-mismatch')
   },
-  check({ effective }) {
-    const publishable = effective.filter((v) => isPublishableKeyVariable(v.name) && parsePublishableKey(v.value));
-    const secret = effective.filter((v) => isSecretKeyVariable(v.name) && classifySecretKey(v.value));
+  /**
+   * Pairs the keys that reach one app (`effective`: the app's files plus the runtime environment) and
+   * reports a clash once, on a key defined in this scope (`variables`), preferring the secret key.
+   */
+  check({ variables, effective }) {
+    const own = new Set(variables);
+    const publishable = keysOf(effective, isPublishableKeyVariable, (v) => publishableKeyOf(v)?.instanceType);
+    const secret = keysOf(effective, isSecretKeyVariable, (v) => secretKeyOf(v)?.instanceType);
     const hits: RuleHit[] = [];
     for (const sk of secret) {
-      const skType = classifySecretKey(sk.value)?.instanceType;
-      const clash = publishable.find(
-        (pk) => sameScope(pk, sk) && parsePublishableKey(pk.value)?.instanceType !== skType
-      );
-      if (!clash || !skType) continue;
-      const pkType = parsePublishableKey(clash.value)?.instanceType as InstanceType;
+      const pk = publishable.find((p) => p.type !== sk.type && (own.has(sk.variable) || own.has(p.variable)));
+      if (!pk) continue;
+      const target = own.has(sk.variable) ? sk.variable : pk.variable;
       hits.push({
-        variable: sk,
-        message: `${sk.name} is a ${skType} key but ${clash.name} is a ${pkType} key.`
+        variable: target,
+        message: `${sk.variable.name} is a ${sk.type} key but ${pk.variable.name} is a ${pk.type} key.`
       });
     }
     return hits;
   }
 };
 
-/**
- * Keys pair up when they can reach the same app: files in the same directory, or any key from the
- * runtime environment (vars, secrets, env). Two apps of a monorepo may legitimately differ.
- */
-function sameScope(a: Variable, b: Variable): boolean {
-  if (a.origin.kind !== 'file' || b.origin.kind !== 'file') return true;
-  return dirname(a.origin.file) === dirname(b.origin.file);
+function keysOf(
+  variables: readonly Variable[],
+  byName: (name: string) => boolean,
+  typeOf: (variable: Variable) => InstanceType | undefined
+): { variable: Variable; type: InstanceType }[] {
+  return variables.flatMap((variable) => {
+    const type = byName(variable.name) ? typeOf(variable) : undefined;
+    return type ? [{ variable, type }] : [];
+  });
 }

@@ -1,5 +1,4 @@
-import { parsePublishableKey } from '../clerk/publishable-key.js';
-import { classifySecretKey } from '../clerk/secret-key.js';
+import { publishableKeyOf, secretKeyOf } from './facts.js';
 import { isClerkVariable } from './clerk-variables.js';
 import { ruleDocs } from './docs-link.js';
 import type { Rule } from './rule.js';
@@ -17,8 +16,8 @@ export const liveKeyOutsideProduction: Rule = {
   check({ variables, isProduction, environment }) {
     if (isProduction) return [];
     return variables.flatMap((variable) => {
-      const pk = parsePublishableKey(variable.value);
-      const sk = isClerkVariable(variable.name) ? classifySecretKey(variable.value) : null;
+      const pk = publishableKeyOf(variable);
+      const sk = isClerkVariable(variable.name) ? secretKeyOf(variable) : null;
       if (pk?.instanceType !== 'production' && sk?.instanceType !== 'production') return [];
       return [{ variable, message: `${variable.name} holds a production key in the ${environment} environment.` }];
     });

@@ -16,10 +16,11 @@ export const missingKey: Rule = {
     fix: "Add the production instance's keys to the environment, e.g. `NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY` and `CLERK_SECRET_KEY` as environment secrets. If your hosting provider injects them, pass them to the gate too, or ignore this rule.",
     docs: ruleDocs('missing-key')
   },
-  check({ effective, frameworks, hasRuntimeSources }) {
-    const clerk = effective.filter((v) => isClerkVariable(v.name));
-    const first = clerk[0];
+  check({ variables, effective, frameworks, hasRuntimeSources }) {
+    // Judged once per scope, on evidence defined in it: a Clerk variable that reaches the app.
+    const first = variables.find((v) => isClerkVariable(v.name) && !v.shadowedBy);
     if (!first) return [];
+    const clerk = effective.filter((v) => isClerkVariable(v.name));
     // Without the runtime environment the keys may live in the host's settings, which the gate cannot see.
     const severity = hasRuntimeSources ? 'error' : 'warning';
     const hits: RuleHit[] = [];

@@ -13,9 +13,12 @@ export interface RuleMeta {
 }
 
 export interface RuleContext {
-  /** Every variable read, including shadowed definitions. */
+  /**
+   * The definitions of this scope (one app's layered files, one named file, or the runtime environment),
+   * shadowed ones included. Rules report on these.
+   */
   variables: readonly Variable[];
-  /** The definitions that actually reach the environment (not shadowed). */
+  /** What reaches the app: this scope's unshadowed definitions plus the runtime environment's. */
   effective: readonly Variable[];
   environment: string;
   isProduction: boolean;

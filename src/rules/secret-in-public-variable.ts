@@ -1,4 +1,5 @@
-import { classifySecretKey, isWebhookSecret } from '../clerk/secret-key.js';
+import { secretKeyOf } from './facts.js';
+import { isWebhookSecret } from '../clerk/secret-key.js';
 import { isClerkVariable, isLegacyApiKeyVariable, isPublicVariable } from './clerk-variables.js';
 import { ruleDocs } from './docs-link.js';
 import type { Rule } from './rule.js';
@@ -17,7 +18,7 @@ export const secretInPublicVariable: Rule = {
     return variables.flatMap((variable) => {
       const { name, value } = variable;
       if (!isPublicVariable(name) || !isClerkVariable(name)) return [];
-      const key = classifySecretKey(value);
+      const key = secretKeyOf(variable);
       const secret =
         (key?.kind === 'secret-key' && 'a secret key') ||
         (key?.kind === 'legacy-api-key' && isLegacyApiKeyVariable(name) && 'a legacy API key') ||

@@ -14,9 +14,8 @@ export interface SourceDiagnostic {
  * The corpus test checks that we still agree with `dotenv.parse`; re-copy it when upgrading dotenv.
  * Flags: dotenv uses `mg`; `d` adds match.indices so we can locate the name and the value exactly.
  */
-const LINE_SOURCE =
-  /(?:^|^)\s*(?:export\s+)?([\w.-]+)(?:\s*=\s*?|:\s+?)(\s*'(?:\\'|[^'])*'|\s*"(?:\\"|[^"])*"|\s*`(?:\\`|[^`])*`|[^#\r\n]+)?\s*(?:#.*)?(?:$|$)/
-    .source;
+const LINE =
+  /(?:^|^)\s*(?:export\s+)?([\w.-]+)(?:\s*=\s*?|:\s+?)(\s*'(?:\\'|[^'])*'|\s*"(?:\\"|[^"])*"|\s*`(?:\\`|[^`])*`|[^#\r\n]+)?\s*(?:#.*)?(?:$|$)/dgm;
 
 const NOT_A_DEFINITION = 'line is not a NAME=value definition; dotenv ignores it';
 
@@ -24,6 +23,8 @@ const NOT_A_DEFINITION = 'line is not a NAME=value definition; dotenv ignores it
 function dotenvValue(raw: string | undefined): string {
   let value = (raw ?? '').trim();
   const maybeQuote = value[0];
+  // Only a value that starts with a quote can match dotenv's quote-stripping regex (unquoted values are one line).
+  if (maybeQuote !== '"' && maybeQuote !== "'" && maybeQuote !== '`') return value;
   value = value.replace(/^(['"`])([\s\S]*)\1$/gm, '$2');
   if (maybeQuote === '"') {
     value = value.replace(/\\n/g, '\n');
@@ -39,11 +40,10 @@ interface Span {
 
 export function parseDotenv(text: string, file: string): { variables: Variable[]; diagnostics: SourceDiagnostic[] } {
   // Same normalization as dotenv; `\r\n` and lone `\r` each become one `\n`, so line numbers stay physical.
-  const src = text.replace(/\r\n?/g, '\n');
+  const src = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
   const lineStarts = [0];
   for (let i = src.indexOf('\n'); i !== -1; i = src.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  const lines = src.split('\n');
-  const hasBom = src.startsWith('\uFEFF');
+  const hasBom = src.charCodeAt(0) === 0xfeff;
 
   const lineOf = (offset: number): number => {
     let lo = 0;
@@ -58,9 +58,12 @@ export function parseDotenv(text: string, file: string): { variables: Variable[]
 
   const matches: Span[] = [];
   const valueSpans: Span[] = [];
-  const defs: { name: string; value: string; origin: Origin & { kind: 'file' }; ignoredRules: string[] }[] = [];
+  const defs: { name: string; value: string; origin: Origin & { kind: 'file' }; ignoredRules: readonly string[] }[] =
+    [];
 
-  const re = new RegExp(LINE_SOURCE, 'dgm');
+  // One compiled regex for every file (parsing runs synchronously, so sharing its lastIndex is safe).
+  const re = LINE;
+  re.lastIndex = 0;
   let match: RegExpExecArray | null;
   while ((match = re.exec(src)) !== null) {
     const nameSpan = match.indices?.[1];
@@ -78,41 +81,72 @@ export function parseDotenv(text: string, file: string): { variables: Variable[]
     // Trailing comment: the rest of the physical line after the value (after the closing quote when quoted).
     const valueEnd = valueSpan ? valueSpan[1] : nameSpan[1];
     const lineEnd = src.indexOf('\n', valueEnd);
-    const rest = src.slice(valueEnd, lineEnd === -1 ? src.length : lineEnd);
-    const hash = rest.indexOf('#');
-    const trailing = hash === -1 ? [] : parseIgnoreDirective(rest.slice(hash));
-    const above = line >= 2 ? commentAbove(line - 1) : [];
-
-    defs.push({ name, value: dotenvValue(match[2]), origin, ignoredRules: [...new Set([...above, ...trailing])] });
+    const hash = src.indexOf('#', valueEnd);
+    const trailing =
+      hash === -1 || (lineEnd !== -1 && hash > lineEnd)
+        ? NONE
+        : parseIgnoreDirective(src.slice(hash, lineEnd === -1 ? src.length : lineEnd));
+    const above = line >= 2 ? commentAbove(line - 1) : NONE;
+    const ignoredRules = above.length + trailing.length === 0 ? NONE : [...new Set([...above, ...trailing])];
+    defs.push({ name, value: dotenvValue(match[2]), origin, ignoredRules });
   }
 
   /** Ignore ids from physical line `n` when it is a standalone comment (not text inside a quoted value). */
-  function commentAbove(n: number): string[] {
-    const text = lines[n - 1] ?? '';
-    const first = (lineStarts[n - 1] ?? 0) + (text.length - text.trimStart().length);
-    if (inside(valueSpans, first)) return [];
-    return parseIgnoreDirective(text.trim());
+  function commentAbove(n: number): readonly string[] {
+    const first = firstNonSpace(n);
+    if (first === -1 || src.charCodeAt(first) !== HASH || inside(valueSpans, first)) return NONE;
+    return parseIgnoreDirective(src.slice(first, lineEndOf(n)));
+  }
+
+  /** Offset of the first non-whitespace character of physical line `n`, or -1 for a blank line. */
+  function firstNonSpace(n: number): number {
+    const end = lineEndOf(n);
+    for (let i = lineStarts[n - 1] ?? 0; i < end; i++) if (!isSpace(src.charCodeAt(i))) return i;
+    return -1;
+  }
+
+  function lineEndOf(n: number): number {
+    return n < lineStarts.length ? (lineStarts[n] ?? src.length) - 1 : src.length;
   }
 
   const last = new Map<string, Origin>();
   for (const d of defs) last.set(d.name, d.origin);
   const variables: Variable[] = defs.map((d) => {
     const v: Variable = { name: d.name, value: d.value, origin: d.origin };
-    if (d.ignoredRules.length > 0) v.ignoredRules = d.ignoredRules;
+    if (d.ignoredRules.length > 0) v.ignoredRules = [...d.ignoredRules];
     const winner = last.get(d.name);
     if (winner && winner !== d.origin) v.shadowedBy = winner;
     return v;
   });
 
   const diagnostics: SourceDiagnostic[] = [];
-  lines.forEach((text, i) => {
-    const trimmed = text.trim();
-    if (trimmed === '' || trimmed.startsWith('#')) return;
-    const first = (lineStarts[i] ?? 0) + (text.length - text.trimStart().length);
-    if (!inside(matches, first)) diagnostics.push({ file, line: i + 1, message: NOT_A_DEFINITION });
-  });
+  for (let n = 1; n <= lineStarts.length; n++) {
+    const first = firstNonSpace(n);
+    if (first === -1 || src.charCodeAt(first) === HASH) continue;
+    if (!inside(matches, first)) diagnostics.push({ file, line: n, message: NOT_A_DEFINITION });
+  }
 
   return { variables, diagnostics };
+}
+
+const NONE: readonly string[] = [];
+const HASH = 0x23;
+
+/** What String.prototype.trim removes at the start of a line (without the line break, already split off). */
+function isSpace(code: number): boolean {
+  return (
+    code === 0x20 ||
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0xa0 ||
+    code === 0xfeff ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000
+  );
 }
 
 /** Whether `offset` falls in one of `spans` (sorted, non-overlapping: regex matches come in order). */

@@ -9,6 +9,8 @@ import type { Variable } from '../core/variable.js';
  * A fresh `processEnv` object keeps the real process.env out of it (dotenv-expand reads and writes it).
  */
 export function expandVariables(vars: Variable[]): Variable[] {
+  // Nothing to expand without a `$` (most files): skip dotenv-expand, which costs ~15 µs per variable.
+  if (!vars.some((v) => v.value.includes('$'))) return vars;
   const effective = new Map<string, string>();
   for (const v of vars) if (!v.shadowedBy) effective.set(v.name, v.value);
   const order = [...new Set(vars.map((v) => v.name))].filter((n) => effective.has(n));

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../core/errors.js';
 
@@ -15,11 +15,11 @@ const DETECTORS: [Framework, (dep: string) => boolean][] = [
 ];
 
 /** The framework of the app in `dir`, from its package.json (dependencies and devDependencies). */
-export async function detectFramework(dir: string, label: string = dir): Promise<Framework> {
+export function detectFramework(dir: string, label: string = dir): Framework {
   const file = path.join(dir, 'package.json');
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = readFileSync(file, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return 'node';

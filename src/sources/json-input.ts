@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { InputError } from '../core/errors.js';
 import type { Variable } from '../core/variable.js';
 import { jsonErrorOffset, lineColumn } from './json-position.js';

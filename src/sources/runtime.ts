@@ -1,0 +1,48 @@
+import type { SourceInfo } from '../core/source.js';
+import type { Origin, Variable } from '../core/variable.js';
+import { parseJsonInput } from './json-input.js';
+import { readProcessEnv } from './process-env.js';
+
+export interface RuntimeOptions {
+  varsJson?: { label: string; text: string };
+  secretsJson?: { label: string; text: string };
+  processEnv?: Record<string, string | undefined>;
+}
+
+export interface RuntimeVariables {
+  variables: Variable[];
+  sources: SourceInfo[];
+  /** For each name, the runtime definition that shadows dotenv files: env, then secrets, then vars. */
+  winners: Map<string, Origin>;
+}
+
+/** The deployment's own environment: process env, vars and secrets. They do not shadow each other. */
+export function readRuntime(options: RuntimeOptions): RuntimeVariables {
+  const groups: { kind: 'env' | 'vars' | 'secrets'; variables: Variable[] }[] = [];
+  if (options.processEnv) groups.push({ kind: 'env', variables: readProcessEnv(options.processEnv) });
+  if (options.varsJson) {
+    const { text, label } = options.varsJson;
+    groups.push({ kind: 'vars', variables: parseJsonInput(text, 'vars', label) });
+  }
+  if (options.secretsJson) {
+    const { text, label } = options.secretsJson;
+    groups.push({ kind: 'secrets', variables: parseJsonInput(text, 'secrets', label) });
+  }
+  const winners = new Map<string, Origin>();
+  for (const kind of ['vars', 'secrets', 'env'] as const) {
+    for (const v of groups.find((g) => g.kind === kind)?.variables ?? []) winners.set(v.name, v.origin);
+  }
+  return {
+    variables: groups.flatMap((g) => g.variables),
+    sources: groups.map((g) => ({ kind: g.kind, variables: g.variables.length })),
+    winners
+  };
+}
+
+/** Frameworks never override a variable already in the environment: runtime definitions shadow dotenv ones. */
+export function shadowByRuntime(variables: Variable[], runtime: RuntimeVariables): void {
+  for (const v of variables) {
+    const winner = runtime.winners.get(v.name);
+    if (winner) v.shadowedBy = winner;
+  }
+}
