@@ -3367,9 +3367,9 @@ function getCrawler(globInput, inputOptions = {}) {
 	const options = getOptions(isModern ? inputOptions : globInput);
 	return patterns.length > 0 ? buildCrawler(options, patterns) : [];
 }
-async function glob(globInput, options) {
+function globSync(globInput, options) {
 	const [crawler, relative] = getCrawler(globInput, options);
-	return crawler ? formatPaths(await crawler.withPromise(), relative) : [];
+	return crawler ? formatPaths(crawler.sync(), relative) : [];
 }
 
-export { escapePath, glob, isDynamicPattern };
+export { escapePath, globSync, isDynamicPattern };

@@ -1,5 +1,5 @@
-import { publishableKeyOf, secretKeyOf } from './facts.js';
-import { hostOf, isDevelopmentOrStagingHost } from '../clerk/hosts.js';
+import { hostOfValue, publishableKeyOf, secretKeyOf } from './facts.js';
+import { isDevelopmentOrStagingHost } from '../clerk/hosts.js';
 import { isClerkVariable, isSecretKeyVariable } from './clerk-variables.js';
 import { ruleDocs } from './docs-link.js';
 import type { Rule, RuleHit } from './rule.js';
@@ -22,7 +22,7 @@ export const devFrontendApi: Rule = {
       if (fromKey) return [fromKey];
       if (!isClerkVariable(variable.name) || isSecretKeyVariable(variable.name)) return [];
       if (secretKeyOf(variable) || publishableKeyOf(variable)) return [];
-      const host = hostOf(variable.value);
+      const host = hostOfValue(variable.value);
       if (!host || !isDevelopmentOrStagingHost(host)) return [];
       return [{ variable, message: `${variable.name} points at ${host}, a development or staging Clerk host.` }];
     });

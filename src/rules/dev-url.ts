@@ -1,4 +1,4 @@
-import { localUrlReason } from '../clerk/local-url.js';
+import { localUrlReasonOf } from './facts.js';
 import { isClerkUrlVariable } from './clerk-variables.js';
 import { ruleDocs } from './docs-link.js';
 import type { Rule } from './rule.js';
@@ -17,7 +17,7 @@ export const devUrl: Rule = {
     if (!isProduction) return [];
     return variables.flatMap((variable) => {
       if (!isClerkUrlVariable(variable.name)) return [];
-      const reason = localUrlReason(variable.value);
+      const reason = localUrlReasonOf(variable.value);
       return reason ? [{ variable, message: `${variable.name} ${reason}.` }] : [];
     });
   }

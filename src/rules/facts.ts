@@ -1,4 +1,6 @@
 import { parsePublishableKey, type ParsedPublishableKey } from '../clerk/publishable-key.js';
+import { hostOf } from '../clerk/hosts.js';
+import { localUrlReason } from '../clerk/local-url.js';
 import { classifySecretKey } from '../clerk/secret-key.js';
 import type { Variable } from '../core/variable.js';
 
@@ -41,3 +43,24 @@ export function publishableKeyOf(variable: Variable): ParsedPublishableKey | nul
 export function secretKeyOf(variable: Variable): SecretKeyClass {
   return factsOf(variable).secretKey;
 }
+
+/**
+ * Value-keyed memo for URL work: projects repeat the same few URLs (`/sign-in`, their domain) in file after
+ * file, and parsing a URL costs far more than a map lookup. Bounded so a huge tree cannot grow it forever.
+ */
+function memo<T>(compute: (value: string) => T): (value: string) => T {
+  const cache = new Map<string, T>();
+  return (value) => {
+    if (cache.has(value)) return cache.get(value) as T;
+    const result = compute(value);
+    if (cache.size >= 10_000) cache.clear();
+    cache.set(value, result);
+    return result;
+  };
+}
+
+/** The host a value names (URL, bare host or host:port), or null. */
+export const hostOfValue = memo(hostOf);
+
+/** Why a URL or host points somewhere local or private, or null. */
+export const localUrlReasonOf = memo(localUrlReason);

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { readFileSync, statSync } from 'node:fs';
 import { InputError } from '../core/errors.js';
 
@@ -31,12 +32,10 @@ export function readDotenvText(abs: string, label: string): string {
   } catch (err) {
     throw new InputError(`${label}: ${reason((err as NodeJS.ErrnoException).code)}`);
   }
-  if (bytes.includes(0)) throw new InputError(`${label}: contains NUL bytes, not a dotenv text file`);
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    throw new InputError(`${label}: not valid UTF-8`);
-  }
+  if (bytes.indexOf(0) !== -1) throw new InputError(`${label}: contains NUL bytes, not a dotenv text file`);
+  // Native checks and decoding; TextDecoder({ fatal: true }) does the same through more JavaScript.
+  if (!isUtf8(bytes)) throw new InputError(`${label}: not valid UTF-8`);
+  return bytes.toString('utf8');
 }
 
 function reason(code: string | undefined): string {
