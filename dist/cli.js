@@ -3732,27 +3732,22 @@ function ruleCell(id, rules) {
 }
 const MAIN_HEADER = '| Severity | Rule | Variable | Location | Value | Message | Fix |\n|---|---|---|---|---|---|---|';
 const HIDDEN_HEADER = '| Severity | Rule | Variable | Location | Value | Why |\n|---|---|---|---|---|---|';
-function mainRow(f, rules) {
-    const cells = [
+/** The cells every table row starts with: severity, rule, variable, location, value. */
+function findingCells(f, rules) {
+    return [
         SEVERITY_LABEL[f.severity],
         ruleCell(f.rule, rules),
         codeSpan(f.variable),
         codeSpan(describeOrigin(f.origin)),
-        codeSpan(f.value),
-        escapeMarkdown(f.message),
-        trustedMarkdown(f.fix)
+        codeSpan(f.value)
     ];
+}
+function mainRow(f, rules) {
+    const cells = [...findingCells(f, rules), escapeMarkdown(f.message), trustedMarkdown(f.fix)];
     return `| ${cells.join(' | ')} |`;
 }
 function hiddenRow(f, rules) {
-    const cells = [
-        SEVERITY_LABEL[f.severity],
-        ruleCell(f.rule, rules),
-        codeSpan(f.variable),
-        codeSpan(describeOrigin(f.origin)),
-        codeSpan(f.value),
-        escapeMarkdown(hiddenReason(f) ?? '')
-    ];
+    const cells = [...findingCells(f, rules), escapeMarkdown(hiddenReason(f) ?? '')];
     return `| ${cells.join(' | ')} |`;
 }
 const bytes = (s) => Buffer.byteLength(s, 'utf8');

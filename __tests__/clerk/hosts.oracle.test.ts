@@ -15,25 +15,10 @@ import {
   STAGING_SUFFIXES,
   isDevelopmentOrStagingHost
 } from '../../src/clerk/hosts.js';
+import { ORACLE_SEED, seededRandom } from '../helpers/random.js';
 
-const SEED = Number(process.env.CLERK_ORACLE_SEED ?? 0x5eed_c1e7);
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = prng(SEED);
-const int = (n: number): number => Math.floor(rand() * n);
-const chance = (p: number): boolean => rand() < p;
-function pick<T>(items: readonly T[]): T {
-  return items[int(items.length)] as T;
-}
+const SEED = ORACLE_SEED;
+const { int, chance, pick } = seededRandom(SEED);
 
 const WORDS = ['happy', 'hippo', 'great', 'ape', 'clerk', 'accounts', 'dev', 'stg', 'lcl', 'prod', 'my'];
 const SUFFIXES = [

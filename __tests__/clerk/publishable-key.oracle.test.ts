@@ -13,34 +13,11 @@ import {
 import { isomorphicAtob } from '@clerk/shared/isomorphicAtob';
 import { forgivingBase64Decode } from '../../src/clerk/base64.js';
 import { isPublishableKey, parsePublishableKey, publishableKeyProblem } from '../../src/clerk/publishable-key.js';
+import { ORACLE_SEED, seededRandom } from '../helpers/random.js';
 
-const SEED = Number(process.env.CLERK_ORACLE_SEED ?? 0x5eed_c1e7);
+const SEED = ORACLE_SEED;
 const PER_CATEGORY = 150;
-
-/** mulberry32: small, seedable, deterministic. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const rand = prng(SEED);
-const int = (n: number): number => Math.floor(rand() * n);
-const chance = (p: number): boolean => rand() < p;
-function pick<T>(items: readonly T[]): T {
-  return items[int(items.length)] as T;
-}
-function str(alphabet: string, min: number, max: number): string {
-  let out = '';
-  const n = min + int(max - min + 1);
-  for (let i = 0; i < n; i++) out += alphabet.charAt(int(alphabet.length));
-  return out;
-}
+const { int, chance, pick, str } = seededRandom(SEED);
 function insertAt(s: string, insert: string, index = int(s.length + 1)): string {
   return s.slice(0, index) + insert + s.slice(index);
 }
