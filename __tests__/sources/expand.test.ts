@@ -1,4 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
+import dotenv from 'dotenv';
+import { expand } from 'dotenv-expand';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Origin, Variable } from '../../src/core/variable.js';
 import { parseDotenv } from '../../src/sources/dotenv-file.js';
 import { expandVariables } from '../../src/sources/expand.js';
@@ -53,5 +57,16 @@ describe('expandVariables', () => {
       { name: 'HOST', value: 'prod.example', origin: winner }
     ];
     expect(expandVariables(vars).map((v) => v.value)).toEqual(['dev.example', 'https://prod.example', 'prod.example']);
+  });
+});
+
+describe('expandVariables against dotenv-expand over the whole corpus', () => {
+  const corpus = path.resolve(process.cwd(), '../shared/corpus/dotenv');
+  const files = readdirSync(corpus).filter((f) => !f.startsWith('SOURCES'));
+  it.each(files)('%s expands exactly as dotenv-expand does on dotenv.parse', (file) => {
+    const text = readFileSync(path.join(corpus, file), 'utf8');
+    const expected = expand({ parsed: dotenv.parse(text), processEnv: {} }).parsed ?? {};
+    const ours = expandVariables(parseDotenv(text, file).variables).filter((v) => !v.shadowedBy);
+    expect(Object.fromEntries(ours.map((v) => [v.name, v.value]))).toEqual(expected);
   });
 });

@@ -14,9 +14,15 @@ export function expandVariables(vars: Variable[]): Variable[] {
   const effective = new Map<string, string>();
   for (const v of vars) if (!v.shadowedBy) effective.set(v.name, v.value);
   const order = [...new Set(vars.map((v) => v.name))].filter((n) => effective.has(n));
+  // dotenv-expand copies its whole running context for every entry (quadratic in the file's length), but an
+  // entry without `$` after the last entry with one comes out unchanged; so only that head is handed over.
+  const head = order.slice(0, lastIndexWhere(order, (n) => (effective.get(n) as string).includes('$')) + 1);
   // Object.fromEntries defines own properties, so a name such as `__proto__` stays a plain key.
-  const parsed = Object.fromEntries(order.map((n) => [n, effective.get(n) as string]));
-  const context = expand({ parsed, processEnv: {} }).parsed ?? parsed;
+  const parsed = Object.fromEntries(head.map((n) => [n, effective.get(n) as string]));
+  const expanded: Record<string, string> = expand({ parsed, processEnv: {} }).parsed ?? parsed;
+  const context: Record<string, string> = Object.fromEntries(
+    order.map((n) => [n, (Object.hasOwn(expanded, n) ? expanded[n] : effective.get(n)) as string])
+  );
 
   return vars.map((v) => {
     if (!v.shadowedBy) return { ...v, value: context[v.name] ?? v.value };
@@ -27,4 +33,9 @@ export function expandVariables(vars: Variable[]): Variable[] {
     const one = expand({ parsed: Object.fromEntries([[v.name, v.value]]), processEnv: others }).parsed;
     return { ...v, value: one?.[v.name] ?? v.value };
   });
+}
+
+function lastIndexWhere<T>(items: readonly T[], test: (item: T) => boolean): number {
+  for (let i = items.length - 1; i >= 0; i--) if (test(items[i] as T)) return i;
+  return -1;
 }
