@@ -11,9 +11,6 @@ import { parseCliArgs, USAGE, type CliArgs } from './cli-args.js';
 import { readInputFile } from './read-input-file.js';
 import { renderDiagnostics } from './reporters/diagnostics.js';
 import { renderJsonChunks } from './reporters/json.js';
-import { renderMarkdown } from './reporters/markdown.js';
-import { renderSarif } from './reporters/sarif.js';
-import { renderText } from './reporters/text.js';
 import { RULE_METAS } from './rules/index.js';
 import { VERSION } from './version.js';
 
@@ -49,7 +46,7 @@ export async function runCli(io: CliIo): Promise<number> {
       },
       { collectSecrets: false }
     );
-    const rendered = render(report, args, io);
+    const rendered = await render(report, args, io);
     if (args.output) writeFileChunks(resolve(io.cwd, args.output), args.output, rendered);
     else writeChunks((text) => io.stdout.write(text), rendered);
     if (args.format !== 'text' || args.output) io.stderr.write(renderDiagnostics(report));
@@ -60,17 +57,27 @@ export async function runCli(io: CliIo): Promise<number> {
   }
 }
 
-/** The report as pieces of text, ending with a newline. JSON comes in pieces so it is never one big string. */
-function render(report: Report, args: CliArgs, io: CliIo): Iterable<string> {
+/**
+ * The report as pieces of text, ending with a newline. JSON comes in pieces so it is never one big string.
+ * The other reporters are loaded only when asked for: a run pays start-up time for one format, not four.
+ */
+async function render(report: Report, args: CliArgs, io: CliIo): Promise<Iterable<string>> {
   switch (args.format) {
     case 'json':
       return renderJsonChunks(report);
-    case 'markdown':
+    case 'markdown': {
+      const { renderMarkdown } = await import('./reporters/markdown.js');
       return [withNewline(renderMarkdown(report, RULE_METAS))];
-    case 'sarif':
+    }
+    case 'sarif': {
+      const { renderSarif } = await import('./reporters/sarif.js');
       return [withNewline(renderSarif(report, RULE_METAS))];
-    case 'text':
-      return [withNewline(renderText(report, { color: args.color ?? wantsColor(io) }) + renderDiagnostics(report))];
+    }
+    case 'text': {
+      const { renderText } = await import('./reporters/text.js');
+      const color = args.color ?? wantsColor(io);
+      return [withNewline(renderText(report, { color }) + renderDiagnostics(report))];
+    }
   }
 }
 
