@@ -8,6 +8,12 @@ import { runCli } from './cli.js';
 // A heuristic knob read at each GC, so setting it after start-up is safe.
 setFlagsFromString('--semi-space-growth-factor=1');
 
+// A reader that stops early (`| head`) closes the pipe: not worth a stack trace. The run still finishes,
+// so the exit code is still the verdict (exiting here could turn a failed gate into a 0).
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+});
+
 void runCli({
   argv: process.argv.slice(2),
   cwd: process.cwd(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 
@@ -31,6 +31,16 @@ describe('committed bundles', () => {
     const result = await distCli(['--frobnicate']);
     expect(result.code).toBe(2);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('dist/cli.js keeps its verdict and prints no stack trace when the reader closes the pipe early', async () => {
+    const child = spawn(process.execPath, ['dist/cli.js', '--offline', 'examples/nextjs-app'], { cwd: root });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += String(chunk)));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect(code).toBe(1);
+    expect(stderr).not.toContain('EPIPE');
   });
 
   it('dist/cli.js carries no GitHub toolkit code; dist/index.js does', async () => {
