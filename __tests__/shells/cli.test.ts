@@ -52,6 +52,28 @@ describe('CLI verdicts and exit codes', () => {
     expect(strict.code).toBe(1);
   });
 
+  it('reads .env.production for a production environment with another name, such as Prod', async () => {
+    const dir = await project({
+      'package.json': JSON.stringify({ devDependencies: { vite: '7.0.0' } }),
+      '.env.production': `VITE_CLERK_PUBLISHABLE_KEY=${publishableKey(DEV_HOST)}\n`
+    });
+    const run = await cli(dir, ['--environment', 'Prod', '--production-environments', 'prod', '--format', 'json']);
+    const report = JSON.parse(run.stdout);
+    expect(report.sources).toEqual([{ kind: 'file', file: '.env.production', variables: 1, framework: 'vite' }]);
+    expect(report.findings.map((f: { rule: string }) => f.rule)).toContain('dev-publishable-key');
+    expect(run.code).toBe(1);
+  });
+
+  it('reads .env.staging for a staging environment', async () => {
+    const dir = await project({
+      'package.json': JSON.stringify({ devDependencies: { vite: '7.0.0' } }),
+      '.env.staging': `VITE_CLERK_PUBLISHABLE_KEY=${publishableKey(PROD_HOST, 'live')}\n`
+    });
+    const report = JSON.parse((await cli(dir, ['--environment', 'Staging', '--format', 'json'])).stdout);
+    expect(report.sources.map((s: { file: string }) => s.file)).toEqual(['.env.staging']);
+    expect(report.findings.map((f: { rule: string }) => f.rule)).toEqual(['live-key-outside-production']);
+  });
+
   it('counts environments listed in --production-environments as production', async () => {
     const dir = await project({
       '.env': `CLERK_SECRET_KEY=${secretKey('test')}\nCLERK_PUBLISHABLE_KEY=${publishableKey(DEV_HOST)}\n`

@@ -37,8 +37,8 @@ export async function runGate(input: GateOptionsInput, hooks: GateHooks = {}): P
   const options = parseGateOptions(input);
   const cwd = path.resolve(options.cwd);
   const runtime = readRuntime(options);
-  const units = await planSources(options);
   const isProduction = isProductionEnvironment(options);
+  const units = await planSources({ ...options, environment: buildMode(options.environment, isProduction) });
   const ignored = new Set(options.ignore);
   const base = { environment: options.environment, isProduction, hasRuntimeSources: runtime.sources.length > 0 };
 
@@ -105,6 +105,16 @@ export async function runGate(input: GateOptionsInput, hooks: GateHooks = {}): P
     diagnosticsOmitted: diagnosticsTotal - diagnostics.length
   };
   return { report, secrets: [...secrets] };
+}
+
+/**
+ * The mode whose dotenv files a directory's framework loads. A production deploy builds in `production`
+ * mode whatever the GitHub environment is called (`prod`, `Production`, `live`): `next build` and
+ * `vite build` both default to it, so reading `.env.prod` instead would miss the real file. Other
+ * environments use their name, lower-cased, as with `vite build --mode staging` or NODE_ENV=staging.
+ */
+export function buildMode(environment: string, isProduction: boolean): string {
+  return isProduction ? 'production' : environment.toLowerCase();
 }
 
 function check(rules: readonly Rule[], context: RuleContext, ignored: ReadonlySet<string>): Finding[] {

@@ -15,6 +15,7 @@ export interface PlanOptions {
   cwd: string;
   paths: string[];
   framework: Framework | 'auto';
+  /** The build mode whose files a directory's framework loads (`production`, `staging`, …). */
   environment: string;
 }
 
