@@ -32529,8 +32529,8 @@ async function runGate(input, hooks = {}) {
     const options = parseGateOptions(input);
     const cwd = path.resolve(options.cwd);
     const runtime = readRuntime(options);
-    const units = await planSources(options);
     const isProduction = isProductionEnvironment(options);
+    const units = await planSources({ ...options, environment: buildMode(options.environment, isProduction) });
     const ignored = new Set(options.ignore);
     const base = { environment: options.environment, isProduction, hasRuntimeSources: runtime.sources.length > 0 };
     const findings = [];
@@ -32577,7 +32577,10 @@ async function runGate(input, hooks = {}) {
     findings.sort(byImportance);
     const errors = countBySeverity(findings, 'error');
     const warnings = countBySeverity(findings, 'warning');
-    const passed = options.failOn === 'never' || (errors === 0 && (options.failOn === 'error' || warnings === 0));
+    const read = readCheck(sources);
+    // A gate that read no variable has checked nothing; it must not say the deploy passed.
+    const passed = options.failOn === 'never' ||
+        (read.status === 'pass' && errors === 0 && (options.failOn === 'error' || warnings === 0));
     const report = {
         environment: options.environment,
         isProduction,
@@ -32591,11 +32594,36 @@ async function runGate(input, hooks = {}) {
         },
         sources,
         findings,
-        checks: [...ruleChecks(RULES, findings, isProduction), ...networkChecks(options.offline)],
+        checks: [read, ...ruleChecks(RULES, findings, isProduction), ...networkChecks(options.offline)],
         diagnostics,
         diagnosticsOmitted: diagnosticsTotal - diagnostics.length
     };
     return { report, secrets: [...secrets] };
+}
+/**
+ * The mode whose dotenv files a directory's framework loads. A production deploy builds in `production`
+ * mode whatever the GitHub environment is called (`prod`, `Production`, `live`): `next build` and
+ * `vite build` both default to it, so reading `.env.prod` instead would miss the real file. Other
+ * environments use their name, lower-cased, as with `vite build --mode staging` or NODE_ENV=staging.
+ */
+function buildMode(environment, isProduction) {
+    return isProduction ? 'production' : environment.toLowerCase();
+}
+/** The first line of the checklist: how much the gate read. Nothing read is a failure, not a pass. */
+function readCheck(sources) {
+    const variables = sources.reduce((sum, s) => sum + s.variables, 0);
+    const base = { id: 'variables-read', title: 'Variables read from the deployment environment' };
+    if (variables === 0) {
+        return {
+            ...base,
+            status: 'fail',
+            detail: 'no variable was read: point env-files at the app, or pass vars-json / secrets-json'
+        };
+    }
+    const files = sources.filter((s) => s.kind === 'file').length;
+    const runtime = sources.filter((s) => s.kind !== 'file').map((s) => s.kind);
+    const from = [files > 0 ? `${files} file${files === 1 ? '' : 's'}` : '', ...runtime].filter(Boolean).join(', ');
+    return { ...base, status: 'pass', detail: `${variables} variable${variables === 1 ? '' : 's'} from ${from}` };
 }
 function check(rules, context, ignored) {
     return rules.flatMap((rule) => rule.check(context).map((hit) => toFinding(rule.meta, hit, ignored)));

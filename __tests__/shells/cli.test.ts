@@ -43,6 +43,19 @@ describe('CLI verdicts and exit codes', () => {
     expect(report.findings[0]).toMatchObject({ rule: 'dev-publishable-key', severity: 'notice' });
   });
 
+  it('fails (1) when it read no variable at all, saying where to point it', async () => {
+    const dir = await project({ 'package.json': nextPackage, 'README.md': '# app\n' });
+    const run = await cli(dir, ['--format', 'json']);
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout);
+    expect(report.passed).toBe(false);
+    expect(report.checks[0]).toEqual({
+      id: 'variables-read',
+      status: 'fail',
+      detail: 'no variable was read: point env-files at the app, or pass vars-json / secrets-json'
+    });
+  });
+
   it('treats a live key in staging as a warning, failing only with --fail-on warning', async () => {
     const dir = await project({ 'package.json': nextPackage, '.env.staging': liveEnv, '.env': liveEnv });
     const lenient = await cli(dir, ['--environment', 'staging', '--format', 'json']);

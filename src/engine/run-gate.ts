@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { SEVERITY_RANK, type Finding } from '../core/finding.js';
 import { countBySeverity, type Report } from '../core/report.js';
+import type { CheckResult } from '../core/check.js';
 import type { SourceDiagnostic, SourceInfo } from '../core/source.js';
 import type { Variable } from '../core/variable.js';
 import { isClerkVariable, mayConcernClerk } from '../rules/clerk-variables.js';
@@ -86,7 +87,11 @@ export async function runGate(input: GateOptionsInput, hooks: GateHooks = {}): P
   findings.sort(byImportance);
   const errors = countBySeverity(findings, 'error');
   const warnings = countBySeverity(findings, 'warning');
-  const passed = options.failOn === 'never' || (errors === 0 && (options.failOn === 'error' || warnings === 0));
+  const read = readCheck(sources);
+  // A gate that read no variable has checked nothing; it must not say the deploy passed.
+  const passed =
+    options.failOn === 'never' ||
+    (read.status === 'pass' && errors === 0 && (options.failOn === 'error' || warnings === 0));
   const report: Report = {
     environment: options.environment,
     isProduction,
@@ -100,7 +105,7 @@ export async function runGate(input: GateOptionsInput, hooks: GateHooks = {}): P
     },
     sources,
     findings,
-    checks: [...ruleChecks(RULES, findings, isProduction), ...networkChecks(options.offline)],
+    checks: [read, ...ruleChecks(RULES, findings, isProduction), ...networkChecks(options.offline)],
     diagnostics,
     diagnosticsOmitted: diagnosticsTotal - diagnostics.length
   };
@@ -115,6 +120,23 @@ export async function runGate(input: GateOptionsInput, hooks: GateHooks = {}): P
  */
 export function buildMode(environment: string, isProduction: boolean): string {
   return isProduction ? 'production' : environment.toLowerCase();
+}
+
+/** The first line of the checklist: how much the gate read. Nothing read is a failure, not a pass. */
+function readCheck(sources: readonly SourceInfo[]): CheckResult {
+  const variables = sources.reduce((sum, s) => sum + s.variables, 0);
+  const base = { id: 'variables-read', title: 'Variables read from the deployment environment' };
+  if (variables === 0) {
+    return {
+      ...base,
+      status: 'fail',
+      detail: 'no variable was read: point env-files at the app, or pass vars-json / secrets-json'
+    };
+  }
+  const files = sources.filter((s) => s.kind === 'file').length;
+  const runtime = sources.filter((s) => s.kind !== 'file').map((s) => s.kind);
+  const from = [files > 0 ? `${files} file${files === 1 ? '' : 's'}` : '', ...runtime].filter(Boolean).join(', ');
+  return { ...base, status: 'pass', detail: `${variables} variable${variables === 1 ? '' : 's'} from ${from}` };
 }
 
 function check(rules: readonly Rule[], context: RuleContext, ignored: ReadonlySet<string>): Finding[] {
