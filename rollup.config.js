@@ -53,7 +53,7 @@ export default [
     chunkFileNames: 'cli-[name].js',
     banner: (chunk) => (chunk.isEntry ? '#!/usr/bin/env node' : ''),
     // Minified: the CLI is started once per deploy, and a third of the bytes parses measurably faster
-    // (about 4 ms of a 50 ms run). Names stay readable; errors never show stack traces anyway.
-    plugins: [terser({ module: true, compress: true, mangle: false, format: { comments: false } })]
+    // (about 4 ms of a 50 ms run). Errors never show stack traces, so mangled names cost nothing.
+    plugins: [terser({ module: true, compress: true, mangle: true, format: { comments: false } })]
   })
 ];

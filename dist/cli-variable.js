@@ -1,1 +1,1 @@
-function describeOrigin(origin){return"file"===origin.kind?`${origin.file}:${origin.line}:${origin.column}`:origin.kind}export{describeOrigin as d};
+function n(n){return"file"===n.kind?`${n.file}:${n.line}:${n.column}`:n.kind}export{n as d};

@@ -29404,7 +29404,18 @@ function isDevelopmentOrStagingHost(host) {
 }
 const SCHEME_AUTHORITY = /^[a-z][a-z0-9+.-]*:\/\//i;
 const BARE_AUTHORITY = /^(\[[^\]]*\]|[^:[\]]+)(?::(\d{1,5}))?$/;
-const BARE_LABEL = /^[\p{L}\p{N}_](?:[\p{L}\p{N}_-]*[\p{L}\p{N}_])?$/u;
+const ASCII_LABEL = /^[A-Za-z0-9_](?:[A-Za-z0-9_-]*[A-Za-z0-9_])?$/;
+/*
+ * The Unicode form is built on first need: V8 checks a regex literal when the script loads, and
+ * expanding \p{L}/\p{N} costs about 4% of a small run's instructions; labels are almost always ASCII.
+ */
+let unicodeLabel;
+function isBareLabel(label) {
+    if (ASCII_LABEL.test(label))
+        return true;
+    unicodeLabel ??= new RegExp('^[\\p{L}\\p{N}_](?:[\\p{L}\\p{N}_-]*[\\p{L}\\p{N}_])?$', 'u');
+    return unicodeLabel.test(label);
+}
 /** Host as URL gives it, lower-cased, without IPv6 brackets or one trailing dot; null if empty. */
 function cleanHostname(hostname) {
     const unbracketed = hostname.startsWith('[') && hostname.endsWith(']') ? hostname.slice(1, -1) : hostname;
@@ -29426,7 +29437,7 @@ function isBareHostShape(host, hasPort) {
     if (isIP(host) === 4)
         return true;
     const labels = (host.endsWith('.') ? host.slice(0, -1) : host).split('.');
-    if (!labels.every((label) => BARE_LABEL.test(label)))
+    if (!labels.every(isBareLabel))
         return false;
     if (/^\d+$/.test(labels[labels.length - 1] ?? ''))
         return false;
@@ -29509,12 +29520,17 @@ const IP_RANGES = [
         ]
     ]
 ];
-const BLOCK_LISTS = IP_RANGES.map(([reason, ranges]) => {
-    const list = new BlockList();
-    for (const [address, prefix, family] of ranges)
-        list.addSubnet(address, prefix, family);
-    return [reason, list];
-});
+/** Built on first use: most runs never meet an IP literal, and a CLI's start-up time counts. */
+let blockLists;
+function ipBlockLists() {
+    blockLists ??= IP_RANGES.map(([reason, ranges]) => {
+        const list = new BlockList();
+        for (const [address, prefix, family] of ranges)
+            list.addSubnet(address, prefix, family);
+        return [reason, list];
+    });
+    return blockLists;
+}
 const NAME_SUFFIXES = [
     ['.local', 'points at a .local (mDNS) host'],
     ['.internal', 'points at a .internal (private network) host'],
@@ -29524,7 +29540,7 @@ const NAME_SUFFIXES = [
 function ipReason(address, family) {
     // A zone id (`fe80::1%eth0`) only occurs on link-local addresses; BlockList wants it removed.
     const plain = address.replace(/%.*$/, '');
-    for (const [reason, list] of BLOCK_LISTS) {
+    for (const [reason, list] of ipBlockLists()) {
         if (list.check(plain, family))
             return reason;
     }
@@ -32531,6 +32547,7 @@ async function runGate(input, hooks = {}) {
     const runtime = readRuntime(options);
     const isProduction = isProductionEnvironment(options);
     const units = await planSources({ ...options, environment: buildMode(options.environment, isProduction) });
+    await hooks.onPlanned?.(units.length);
     const ignored = new Set(options.ignore);
     const base = { environment: options.environment, isProduction, hasRuntimeSources: runtime.sources.length > 0 };
     const findings = [];

@@ -53,11 +53,17 @@ const IP_RANGES: ReadonlyArray<readonly [reason: string, ranges: readonly Range[
   ]
 ];
 
-const BLOCK_LISTS: ReadonlyArray<readonly [string, BlockList]> = IP_RANGES.map(([reason, ranges]) => {
-  const list = new BlockList();
-  for (const [address, prefix, family] of ranges) list.addSubnet(address, prefix, family);
-  return [reason, list] as const;
-});
+/** Built on first use: most runs never meet an IP literal, and a CLI's start-up time counts. */
+let blockLists: ReadonlyArray<readonly [string, BlockList]> | undefined;
+
+function ipBlockLists(): ReadonlyArray<readonly [string, BlockList]> {
+  blockLists ??= IP_RANGES.map(([reason, ranges]) => {
+    const list = new BlockList();
+    for (const [address, prefix, family] of ranges) list.addSubnet(address, prefix, family);
+    return [reason, list] as const;
+  });
+  return blockLists;
+}
 
 const NAME_SUFFIXES: ReadonlyArray<readonly [suffix: string, reason: string]> = [
   ['.local', 'points at a .local (mDNS) host'],
@@ -69,7 +75,7 @@ const NAME_SUFFIXES: ReadonlyArray<readonly [suffix: string, reason: string]> = 
 function ipReason(address: string, family: 'ipv4' | 'ipv6'): string | null {
   // A zone id (`fe80::1%eth0`) only occurs on link-local addresses; BlockList wants it removed.
   const plain = address.replace(/%.*$/, '');
-  for (const [reason, list] of BLOCK_LISTS) {
+  for (const [reason, list] of ipBlockLists()) {
     if (list.check(plain, family)) return reason;
   }
   return null;

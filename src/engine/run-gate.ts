@@ -27,6 +27,8 @@ export interface GateResult {
 export interface GateHooks {
   /** Collect secret values for masking (the action needs them, the CLI does not). Default true. */
   collectSecrets?: boolean;
+  /** Told how many dotenv units will be read, before reading them (the CLI tunes memory for large trees). */
+  onPlanned?: (units: number) => void | Promise<void>;
 }
 
 /**
@@ -40,6 +42,7 @@ export async function runGate(input: GateOptionsInput, hooks: GateHooks = {}): P
   const runtime = readRuntime(options);
   const isProduction = isProductionEnvironment(options);
   const units = await planSources({ ...options, environment: buildMode(options.environment, isProduction) });
+  await hooks.onPlanned?.(units.length);
   const ignored = new Set(options.ignore);
   const base = { environment: options.environment, isProduction, hasRuntimeSources: runtime.sources.length > 0 };
 
