@@ -20,7 +20,8 @@ export const DEFAULT_SEED = 'clerk-production-gate-bench';
 export const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 export const ROOT_DIR = dirname(BENCH_DIR);
 export const TREES_DIR = join(BENCH_DIR, '.trees');
-export const DEFAULT_CORPUS_DIR = process.env.BENCH_CORPUS_DIR ?? '/work/shared/corpus/dotenv';
+// The shared reference data sits beside the project root (../shared), as on the developers' machines and CI.
+export const DEFAULT_CORPUS_DIR = process.env.BENCH_CORPUS_DIR ?? join(ROOT_DIR, '..', 'shared', 'corpus', 'dotenv');
 
 // ---------------------------------------------------------------------------
 // Seeded PRNG (sfc32 seeded from a SHA-256 of the seed string).
