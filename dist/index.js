@@ -29172,14 +29172,6 @@ function resolveFrom(base, dir) {
 
 const SEVERITY_RANK = { error: 3, warning: 2, notice: 1 };
 
-/** Findings that count toward the summary and the verdict: not suppressed. */
-function activeFindings(findings) {
-    return findings.filter((f) => !f.suppressed);
-}
-function countBySeverity(findings, severity) {
-    return activeFindings(findings).filter((f) => f.severity === severity).length;
-}
-
 /**
  * Which variables belong to Clerk, and what each holds, judged by name.
  * A value counts as a Clerk key only through these names or a format that is unmistakably Clerk's
@@ -32381,7 +32373,7 @@ const PRODUCTION_ONLY = new Set([
     'dev-only-setting'
 ]);
 /** One checklist line per rule: pass, fail, or skipped when the rule does not apply here. */
-function ruleChecks(rules, findings, isProduction) {
+function ruleChecks(rules, tally, isProduction) {
     return rules.map(({ meta }) => {
         const base = { id: meta.id, title: meta.title };
         if (PRODUCTION_ONLY.has(meta.id) && !isProduction) {
@@ -32390,12 +32382,10 @@ function ruleChecks(rules, findings, isProduction) {
         if (meta.id === 'live-key-outside-production' && isProduction) {
             return { ...base, status: 'skipped', detail: 'applies to non-production environments only' };
         }
-        const own = findings.filter((f) => f.rule === meta.id);
-        const active = own.filter((f) => !f.suppressed && f.severity !== 'notice');
-        const quiet = own.length - active.length;
+        const { active, quiet } = tally.forRule(meta.id);
         const note = quiet > 0 ? ` (${quiet} suppressed or shadowed)` : '';
-        return active.length > 0
-            ? { ...base, status: 'fail', detail: `${active.length} finding${active.length === 1 ? '' : 's'}${note}` }
+        return active > 0
+            ? { ...base, status: 'fail', detail: `${active} finding${active === 1 ? '' : 's'}${note}` }
             : { ...base, status: 'pass', detail: `no findings${note}` };
     });
 }
@@ -32406,6 +32396,33 @@ function networkChecks(offline) {
         { id: 'clerk-instance', title: 'Production instance reachable with these keys', status: 'skipped', detail },
         { id: 'clerk-dns', title: 'Production domain DNS records verified', status: 'skipped', detail }
     ];
+}
+
+/**
+ * Running counts of findings, so the verdict, summary and checklist need not keep the findings
+ * themselves (a large tree's findings can be written out as they come).
+ */
+class FindingTally {
+    /** Active (not suppressed) findings by severity. */
+    bySeverity = { error: 0, warning: 0, notice: 0 };
+    suppressed = 0;
+    /** Per rule: findings that count against it, and suppressed or shadowed (notice) ones. */
+    byRule = new Map();
+    add(finding) {
+        if (finding.suppressed)
+            this.suppressed += 1;
+        else
+            this.bySeverity[finding.severity] += 1;
+        const counts = this.byRule.get(finding.rule) ?? { active: 0, quiet: 0 };
+        if (!finding.suppressed && finding.severity !== 'notice')
+            counts.active += 1;
+        else
+            counts.quiet += 1;
+        this.byRule.set(finding.rule, counts);
+    }
+    forRule(rule) {
+        return this.byRule.get(rule) ?? { active: 0, quiet: 0 };
+    }
 }
 
 // zod/mini: the same validation as classic zod at a quarter of the bundle and start-up cost (measured:
@@ -32539,7 +32556,10 @@ const MAX_DIAGNOSTICS = 100;
 /**
  * The whole gate: sources → variables → rules → findings → report. Knows nothing of GitHub.
  * Dotenv units are read and checked one at a time and then dropped, so memory stays flat as the tree
- * grows; only findings (redacted) are kept.
+ * grows; only findings (redacted) are kept, or handed to a sink.
+ *
+ * Findings come by severity (errors first); within a severity in reading order: units as planned (argument
+ * order, a glob's files sorted), inside a unit by file, line and rule, and the runtime environment last.
  */
 async function runGate(input, hooks = {}) {
     const options = parseGateOptions(input);
@@ -32547,10 +32567,23 @@ async function runGate(input, hooks = {}) {
     const runtime = readRuntime(options);
     const isProduction = isProductionEnvironment(options);
     const units = await planSources({ ...options, environment: buildMode(options.environment, isProduction) });
-    await hooks.onPlanned?.(units.length);
+    const sink = (await hooks.onPlanned?.(units.length)) ?? undefined;
     const ignored = new Set(options.ignore);
     const base = { environment: options.environment, isProduction, hasRuntimeSources: runtime.sources.length > 0 };
     const findings = [];
+    const tally = new FindingTally();
+    // Severity order without holding every finding: with a sink, each severity is buffered separately by
+    // the sink itself; here the array is sorted by severity only (a stable sort keeps reading order).
+    const emit = (found) => {
+        found.sort(byLocation);
+        for (const finding of found) {
+            tally.add(finding);
+            if (sink)
+                sink.add(finding);
+            else
+                findings.push(finding);
+        }
+    };
     const sources = [];
     const diagnostics = [];
     let diagnosticsTotal = 0;
@@ -32572,7 +32605,7 @@ async function runGate(input, hooks = {}) {
         const variables = contents.variables.filter((v) => mayConcernClerk(v.name, v.value));
         const effective = [...variables.filter((v) => !v.shadowedBy), ...runtimeConcerning];
         const context = { ...base, variables, effective, frameworks: unitFrameworks };
-        findings.push(...check(RULES, context, ignored));
+        emit(check(RULES, context, ignored));
         clerkInFiles ||= variables.some((v) => isClerkVariable(v.name));
         sources.push(...contents.sources);
         diagnosticsTotal += contents.diagnostics.length;
@@ -32584,16 +32617,15 @@ async function runGate(input, hooks = {}) {
     const runtimeRules = clerkInFiles ? RULES.filter((r) => r.meta.id !== 'missing-key') : RULES;
     const runtimeContext = {
         ...base,
-        variables: runtime.variables,
-        effective: runtime.variables,
+        variables: runtimeConcerning,
+        effective: runtimeConcerning,
         frameworks
     };
-    findings.push(...check(runtimeRules, runtimeContext, ignored));
+    emit(check(runtimeRules, runtimeContext, ignored));
     sources.push(...runtime.sources);
     keep(runtime.variables);
-    findings.sort(byImportance);
-    const errors = countBySeverity(findings, 'error');
-    const warnings = countBySeverity(findings, 'warning');
+    findings.sort(bySeverity);
+    const { error: errors, warning: warnings, notice: notices } = tally.bySeverity;
     const read = readCheck(sources);
     // A gate that read no variable has checked nothing; it must not say the deploy passed.
     const passed = options.failOn === 'never' ||
@@ -32603,15 +32635,10 @@ async function runGate(input, hooks = {}) {
         isProduction,
         passed,
         failOn: options.failOn,
-        summary: {
-            errors,
-            warnings,
-            notices: countBySeverity(findings, 'notice'),
-            suppressed: findings.filter((f) => f.suppressed).length
-        },
+        summary: { errors, warnings, notices, suppressed: tally.suppressed },
         sources,
         findings,
-        checks: [read, ...ruleChecks(RULES, findings, isProduction), ...networkChecks(options.offline)],
+        checks: [read, ...ruleChecks(RULES, tally, isProduction), ...networkChecks(options.offline)],
         diagnostics,
         diagnosticsOmitted: diagnosticsTotal - diagnostics.length
     };
@@ -32645,19 +32672,18 @@ function readCheck(sources) {
 function check(rules, context, ignored) {
     return rules.flatMap((rule) => rule.check(context).map((hit) => toFinding(rule.meta, hit, ignored)));
 }
-/** Errors first, then warnings and notices; within a severity, by location so output is stable. */
-function byImportance(a, b) {
-    return SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || compareLocation(a, b) || compare(a.rule, b.rule);
+function bySeverity(a, b) {
+    return SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity];
 }
-/** Files (by path, then line) before vars, secrets and env. Plain comparison: no locale collation needed. */
-function compareLocation(a, b) {
+/** Within one scope: files (by path, then line) before vars, secrets and env; then by rule. */
+function byLocation(a, b) {
     const fileA = a.origin.kind === 'file' ? a.origin : null;
     const fileB = b.origin.kind === 'file' ? b.origin : null;
     if (fileA && fileB)
-        return compare(fileA.file, fileB.file) || fileA.line - fileB.line;
+        return compare(fileA.file, fileB.file) || fileA.line - fileB.line || compare(a.rule, b.rule);
     if (fileA || fileB)
         return fileA ? -1 : 1;
-    return compare(a.origin.kind, b.origin.kind);
+    return compare(a.origin.kind, b.origin.kind) || compare(a.rule, b.rule);
 }
 function compare(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;

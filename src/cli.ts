@@ -11,6 +11,7 @@ import { parseCliArgs, USAGE, type CliArgs } from './cli-args.js';
 import { readInputFile } from './read-input-file.js';
 import { renderDiagnostics } from './reporters/diagnostics.js';
 import { renderJsonChunks } from './reporters/json.js';
+import { JsonFindingSpill } from './reporters/json-spill.js';
 import { RULE_METAS } from './rules/index.js';
 import { VERSION } from './version.js';
 
@@ -18,12 +19,13 @@ export interface CliIo {
   argv: string[];
   cwd: string;
   env: Record<string, string | undefined>;
-  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stdout: { write(data: string | Uint8Array): unknown; isTTY?: boolean };
   stderr: { write(text: string): unknown };
 }
 
 /** Runs the CLI and returns its exit code; never throws. */
 export async function runCli(io: CliIo): Promise<number> {
+  let spill: JsonFindingSpill | undefined;
   try {
     const args = parseCliArgs(io.argv);
     if (args.help) return print(io, USAGE, EXIT_PASSED);
@@ -44,9 +46,18 @@ export async function runCli(io: CliIo): Promise<number> {
         ignore: args.ignore,
         offline: args.offline
       },
-      { collectSecrets: false, onPlanned: boundMemoryForLargeTrees }
+      {
+        collectSecrets: false,
+        onPlanned: async (units) => {
+          if (units < LARGE_TREE_UNITS) return undefined;
+          await boundYoungGeneration();
+          // A large tree's JSON findings go to disk as they are found, so memory does not grow with them.
+          if (args.format === 'json') spill = new JsonFindingSpill();
+          return spill;
+        }
+      }
     );
-    const rendered = await render(report, args, io);
+    const rendered = await render(report, args, io, spill);
     if (args.output) writeFileChunks(resolve(io.cwd, args.output), args.output, rendered);
     else writeChunks((text) => io.stdout.write(text), rendered);
     if (args.format !== 'text' || args.output) io.stderr.write(renderDiagnostics(report));
@@ -54,6 +65,8 @@ export async function runCli(io: CliIo): Promise<number> {
   } catch (error) {
     io.stderr.write(`clerk-production-gate: ${describeError(error)}\n`);
     return EXIT_USAGE;
+  } finally {
+    spill?.dispose();
   }
 }
 
@@ -61,10 +74,15 @@ export async function runCli(io: CliIo): Promise<number> {
  * The report as pieces of text, ending with a newline. JSON comes in pieces so it is never one big string.
  * The other reporters are loaded only when asked for: a run pays start-up time for one format, not four.
  */
-async function render(report: Report, args: CliArgs, io: CliIo): Promise<Iterable<string>> {
+async function render(
+  report: Report,
+  args: CliArgs,
+  io: CliIo,
+  spill?: JsonFindingSpill
+): Promise<Iterable<string | Uint8Array>> {
   switch (args.format) {
     case 'json':
-      return renderJsonChunks(report);
+      return renderJsonChunks(report, spill?.findingsArray());
     case 'markdown': {
       const { renderMarkdown } = await import('./reporters/markdown.js');
       return [withNewline(renderMarkdown(report, RULE_METAS))];
@@ -81,7 +99,7 @@ async function render(report: Report, args: CliArgs, io: CliIo): Promise<Iterabl
   }
 }
 
-/** Above this many files, memory matters more than the last few percent of speed. */
+/** Above this many dotenv units (directories or files), memory matters more than the last few percent of speed. */
 const LARGE_TREE_UNITS = 500;
 
 /**
@@ -91,8 +109,7 @@ const LARGE_TREE_UNITS = 500;
  * heuristic read at each collection, so setting it after start-up is safe. node:v8 is loaded only then:
  * importing it costs about 3 ms, a tenth of a small project's whole run.
  */
-async function boundMemoryForLargeTrees(units: number): Promise<void> {
-  if (units < LARGE_TREE_UNITS) return;
+async function boundYoungGeneration(): Promise<void> {
   const { setFlagsFromString } = await import('node:v8');
   setFlagsFromString('--semi-space-growth-factor=1');
 }
@@ -101,10 +118,16 @@ function withNewline(text: string): string {
   return text.endsWith('\n') ? text : `${text}\n`;
 }
 
-/** Writes pieces in batches of about 64 KiB: few system calls, bounded memory. */
-function writeChunks(write: (text: string) => unknown, chunks: Iterable<string>): void {
+/** Writes pieces in batches of about 64 KiB: few system calls, bounded memory. Bytes pass through as they are. */
+function writeChunks(write: (data: string | Uint8Array) => unknown, chunks: Iterable<string | Uint8Array>): void {
   let batch = '';
   for (const chunk of chunks) {
+    if (typeof chunk !== 'string') {
+      if (batch) write(batch);
+      batch = '';
+      write(chunk);
+      continue;
+    }
     batch += chunk;
     if (batch.length >= 65536) {
       write(batch);
@@ -121,12 +144,12 @@ function wantsColor(io: CliIo): boolean {
   return io.stdout.isTTY === true;
 }
 
-function writeFileChunks(path: string, file: string, chunks: Iterable<string>): void {
+function writeFileChunks(path: string, file: string, chunks: Iterable<string | Uint8Array>): void {
   let fd: number | undefined;
   try {
     fd = openSync(path, 'w');
     const handle = fd;
-    writeChunks((text) => writeSync(handle, text), chunks);
+    writeChunks((data) => (typeof data === 'string' ? writeSync(handle, data) : writeSync(handle, data)), chunks);
   } catch (error) {
     throw new InputError(`--output: cannot write ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   } finally {

@@ -11,16 +11,17 @@ export interface CliRun {
 
 /** Runs the CLI in-process against `cwd`, capturing both streams. */
 export async function cli(cwd: string, argv: string[], env: Record<string, string> = {}): Promise<CliRun> {
-  let stdout = '';
+  const out: Buffer[] = [];
   let stderr = '';
   const code = await runCli({
     argv,
     cwd,
     env,
-    stdout: { write: (text: string) => (stdout += text), isTTY: false },
+    stdout: { write: (data: string | Uint8Array) => out.push(Buffer.from(data)), isTTY: false },
     stderr: { write: (text: string) => (stderr += text) }
   });
-  return { code, stdout, stderr };
+  // Decoded once at the end: a multi-byte character may straddle two written pieces.
+  return { code, stdout: Buffer.concat(out).toString('utf8'), stderr };
 }
 
 /** Makes a temporary project from a map of relative path → content. */

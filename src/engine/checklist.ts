@@ -1,5 +1,5 @@
 import type { CheckResult } from '../core/check.js';
-import type { Finding } from '../core/finding.js';
+import type { FindingTally } from './finding-tally.js';
 import type { Rule } from '../rules/rule.js';
 
 /** Rules that only judge production deploys (the rest run in every environment). */
@@ -12,7 +12,7 @@ const PRODUCTION_ONLY = new Set([
 ]);
 
 /** One checklist line per rule: pass, fail, or skipped when the rule does not apply here. */
-export function ruleChecks(rules: readonly Rule[], findings: readonly Finding[], isProduction: boolean): CheckResult[] {
+export function ruleChecks(rules: readonly Rule[], tally: FindingTally, isProduction: boolean): CheckResult[] {
   return rules.map(({ meta }) => {
     const base = { id: meta.id, title: meta.title };
     if (PRODUCTION_ONLY.has(meta.id) && !isProduction) {
@@ -21,12 +21,10 @@ export function ruleChecks(rules: readonly Rule[], findings: readonly Finding[],
     if (meta.id === 'live-key-outside-production' && isProduction) {
       return { ...base, status: 'skipped', detail: 'applies to non-production environments only' };
     }
-    const own = findings.filter((f) => f.rule === meta.id);
-    const active = own.filter((f) => !f.suppressed && f.severity !== 'notice');
-    const quiet = own.length - active.length;
+    const { active, quiet } = tally.forRule(meta.id);
     const note = quiet > 0 ? ` (${quiet} suppressed or shadowed)` : '';
-    return active.length > 0
-      ? { ...base, status: 'fail', detail: `${active.length} finding${active.length === 1 ? '' : 's'}${note}` }
+    return active > 0
+      ? { ...base, status: 'fail', detail: `${active} finding${active === 1 ? '' : 's'}${note}` }
       : { ...base, status: 'pass', detail: `no findings${note}` };
   });
 }

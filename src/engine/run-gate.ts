@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { SEVERITY_RANK, type Finding } from '../core/finding.js';
-import { countBySeverity, type Report } from '../core/report.js';
+import type { Report } from '../core/report.js';
 import type { CheckResult } from '../core/check.js';
 import type { SourceDiagnostic, SourceInfo } from '../core/source.js';
 import type { Variable } from '../core/variable.js';
@@ -11,6 +11,7 @@ import { planSources } from '../sources/plan.js';
 import { readUnit } from '../sources/read-unit.js';
 import { readRuntime, shadowByRuntime } from '../sources/runtime.js';
 import { networkChecks, ruleChecks } from './checklist.js';
+import { FindingTally } from './finding-tally.js';
 import { isProductionEnvironment, parseGateOptions, type GateOptionsInput } from './options.js';
 import { secretValues } from './secret-values.js';
 import { toFinding } from './to-finding.js';
@@ -27,14 +28,26 @@ export interface GateResult {
 export interface GateHooks {
   /** Collect secret values for masking (the action needs them, the CLI does not). Default true. */
   collectSecrets?: boolean;
-  /** Told how many dotenv units will be read, before reading them (the CLI tunes memory for large trees). */
-  onPlanned?: (units: number) => void | Promise<void>;
+  /**
+   * Told how many dotenv units will be read, before reading them. May return a sink: findings then go to
+   * it as they are found, in report order, instead of into `report.findings` (the CLI writes a large
+   * tree's findings to disk, so memory does not grow with them).
+   */
+  onPlanned?: (units: number) => FindingSink | void | Promise<FindingSink | void>;
+}
+
+/** Receives findings in report order: by severity, and within one by reading order. */
+export interface FindingSink {
+  add(finding: Finding): void;
 }
 
 /**
  * The whole gate: sources → variables → rules → findings → report. Knows nothing of GitHub.
  * Dotenv units are read and checked one at a time and then dropped, so memory stays flat as the tree
- * grows; only findings (redacted) are kept.
+ * grows; only findings (redacted) are kept, or handed to a sink.
+ *
+ * Findings come by severity (errors first); within a severity in reading order: units as planned (argument
+ * order, a glob's files sorted), inside a unit by file, line and rule, and the runtime environment last.
  */
 export async function runGate(input: GateOptionsInput, hooks: GateHooks = {}): Promise<GateResult> {
   const options = parseGateOptions(input);
@@ -42,11 +55,22 @@ export async function runGate(input: GateOptionsInput, hooks: GateHooks = {}): P
   const runtime = readRuntime(options);
   const isProduction = isProductionEnvironment(options);
   const units = await planSources({ ...options, environment: buildMode(options.environment, isProduction) });
-  await hooks.onPlanned?.(units.length);
+  const sink = (await hooks.onPlanned?.(units.length)) ?? undefined;
   const ignored = new Set(options.ignore);
   const base = { environment: options.environment, isProduction, hasRuntimeSources: runtime.sources.length > 0 };
 
   const findings: Finding[] = [];
+  const tally = new FindingTally();
+  // Severity order without holding every finding: with a sink, each severity is buffered separately by
+  // the sink itself; here the array is sorted by severity only (a stable sort keeps reading order).
+  const emit = (found: Finding[]): void => {
+    found.sort(byLocation);
+    for (const finding of found) {
+      tally.add(finding);
+      if (sink) sink.add(finding);
+      else findings.push(finding);
+    }
+  };
   const sources: SourceInfo[] = [];
   const diagnostics: SourceDiagnostic[] = [];
   let diagnosticsTotal = 0;
@@ -66,7 +90,7 @@ export async function runGate(input: GateOptionsInput, hooks: GateHooks = {}): P
     const variables = contents.variables.filter((v) => mayConcernClerk(v.name, v.value));
     const effective = [...variables.filter((v) => !v.shadowedBy), ...runtimeConcerning];
     const context: RuleContext = { ...base, variables, effective, frameworks: unitFrameworks };
-    findings.push(...check(RULES, context, ignored));
+    emit(check(RULES, context, ignored));
     clerkInFiles ||= variables.some((v) => isClerkVariable(v.name));
     sources.push(...contents.sources);
     diagnosticsTotal += contents.diagnostics.length;
@@ -79,17 +103,16 @@ export async function runGate(input: GateOptionsInput, hooks: GateHooks = {}): P
   const runtimeRules = clerkInFiles ? RULES.filter((r) => r.meta.id !== 'missing-key') : RULES;
   const runtimeContext: RuleContext = {
     ...base,
-    variables: runtime.variables,
-    effective: runtime.variables,
+    variables: runtimeConcerning,
+    effective: runtimeConcerning,
     frameworks
   };
-  findings.push(...check(runtimeRules, runtimeContext, ignored));
+  emit(check(runtimeRules, runtimeContext, ignored));
   sources.push(...runtime.sources);
   keep(runtime.variables);
 
-  findings.sort(byImportance);
-  const errors = countBySeverity(findings, 'error');
-  const warnings = countBySeverity(findings, 'warning');
+  findings.sort(bySeverity);
+  const { error: errors, warning: warnings, notice: notices } = tally.bySeverity;
   const read = readCheck(sources);
   // A gate that read no variable has checked nothing; it must not say the deploy passed.
   const passed =
@@ -100,15 +123,10 @@ export async function runGate(input: GateOptionsInput, hooks: GateHooks = {}): P
     isProduction,
     passed,
     failOn: options.failOn,
-    summary: {
-      errors,
-      warnings,
-      notices: countBySeverity(findings, 'notice'),
-      suppressed: findings.filter((f) => f.suppressed).length
-    },
+    summary: { errors, warnings, notices, suppressed: tally.suppressed },
     sources,
     findings,
-    checks: [read, ...ruleChecks(RULES, findings, isProduction), ...networkChecks(options.offline)],
+    checks: [read, ...ruleChecks(RULES, tally, isProduction), ...networkChecks(options.offline)],
     diagnostics,
     diagnosticsOmitted: diagnosticsTotal - diagnostics.length
   };
@@ -146,18 +164,17 @@ function check(rules: readonly Rule[], context: RuleContext, ignored: ReadonlySe
   return rules.flatMap((rule) => rule.check(context).map((hit) => toFinding(rule.meta, hit, ignored)));
 }
 
-/** Errors first, then warnings and notices; within a severity, by location so output is stable. */
-function byImportance(a: Finding, b: Finding): number {
-  return SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || compareLocation(a, b) || compare(a.rule, b.rule);
+function bySeverity(a: Finding, b: Finding): number {
+  return SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity];
 }
 
-/** Files (by path, then line) before vars, secrets and env. Plain comparison: no locale collation needed. */
-function compareLocation(a: Finding, b: Finding): number {
+/** Within one scope: files (by path, then line) before vars, secrets and env; then by rule. */
+function byLocation(a: Finding, b: Finding): number {
   const fileA = a.origin.kind === 'file' ? a.origin : null;
   const fileB = b.origin.kind === 'file' ? b.origin : null;
-  if (fileA && fileB) return compare(fileA.file, fileB.file) || fileA.line - fileB.line;
+  if (fileA && fileB) return compare(fileA.file, fileB.file) || fileA.line - fileB.line || compare(a.rule, b.rule);
   if (fileA || fileB) return fileA ? -1 : 1;
-  return compare(a.origin.kind, b.origin.kind);
+  return compare(a.origin.kind, b.origin.kind) || compare(a.rule, b.rule);
 }
 
 function compare(a: string, b: string): number {

@@ -26,9 +26,13 @@ export function renderJson(report: Report): string {
 
 /**
  * The same text as renderJson, in pieces: the long arrays (sources, findings) are rendered an item at a
- * time, so a report with tens of thousands of findings is never one string in memory.
+ * time, so a report with tens of thousands of findings is never one string in memory. `findingsArray`
+ * replaces the rendering of `report.findings` (a spill file's contents, see json-spill.ts).
  */
-export function* renderJsonChunks(report: Report): Generator<string> {
+export function* renderJsonChunks(
+  report: Report,
+  findingsArray?: Iterable<string | Uint8Array>
+): Generator<string | Uint8Array> {
   const skeleton = JSON.stringify(
     { ...toJsonReport({ ...report, sources: [], findings: [] }), sources: SOURCES_SLOT, findings: FINDINGS_SLOT },
     null,
@@ -37,9 +41,9 @@ export function* renderJsonChunks(report: Report): Generator<string> {
   const [head = '', afterSources = ''] = skeleton.split(JSON.stringify(SOURCES_SLOT));
   const [middle = '', tail = ''] = afterSources.split(JSON.stringify(FINDINGS_SLOT));
   yield head;
-  yield* arrayChunks(report.sources, toJsonSource);
+  yield* arrayChunks(report.sources.map(toJsonSource));
   yield middle;
-  yield* arrayChunks(report.findings, toJsonFinding);
+  yield* findingsArray ?? arrayChunks(report.findings.map(toJsonFinding));
   yield `${tail}\n`;
 }
 
@@ -47,16 +51,25 @@ export function* renderJsonChunks(report: Report): Generator<string> {
 const SOURCES_SLOT = '\u0000sources\u0000';
 const FINDINGS_SLOT = '\u0000findings\u0000';
 
+/** One item of a top-level property's array, as JSON.stringify(…, null, 2) indents it (no separator). */
+export function renderJsonItem(item: unknown): string {
+  return `    ${JSON.stringify(item, null, 2).replaceAll('\n', '\n    ')}`;
+}
+
+export const JSON_ARRAY_OPEN = '[\n';
+export const JSON_ARRAY_SEPARATOR = ',\n';
+export const JSON_ARRAY_CLOSE = '\n  ]';
+export const JSON_EMPTY_ARRAY = '[]';
+
 /** An array as JSON.stringify(…, null, 2) writes it as a property of the top-level object. */
-function* arrayChunks<T, J>(items: readonly T[], toJson: (item: T) => J): Generator<string> {
+function* arrayChunks(items: readonly unknown[]): Generator<string> {
   if (items.length === 0) {
-    yield '[]';
+    yield JSON_EMPTY_ARRAY;
     return;
   }
-  yield '[\n';
+  yield JSON_ARRAY_OPEN;
   for (let i = 0; i < items.length; i++) {
-    const text = `    ${JSON.stringify(toJson(items[i] as T), null, 2).replaceAll('\n', '\n    ')}`;
-    yield i < items.length - 1 ? `${text},\n` : `${text}\n  ]`;
+    yield renderJsonItem(items[i]) + (i < items.length - 1 ? JSON_ARRAY_SEPARATOR : JSON_ARRAY_CLOSE);
   }
 }
 

@@ -1,0 +1,79 @@
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Finding, Severity } from '../core/finding.js';
+import {
+  JSON_ARRAY_CLOSE,
+  JSON_ARRAY_OPEN,
+  JSON_ARRAY_SEPARATOR,
+  JSON_EMPTY_ARRAY,
+  renderJsonItem,
+  toJsonFinding
+} from './json.js';
+
+const ORDER: readonly Severity[] = ['error', 'warning', 'notice'];
+const BUFFER_CHARS = 1 << 16;
+
+interface SpillFile {
+  fd: number;
+  count: number;
+  pending: string;
+}
+
+/**
+ * The JSON report's findings array, written to temporary files as findings arrive (one file a severity,
+ * so the array still comes errors first) and read back in pieces when the report is written. Memory stays
+ * the same whatever the number of findings. Values are already redacted; the files are the user's own,
+ * in a fresh private directory (mode 0700), removed by `dispose`.
+ */
+export class JsonFindingSpill {
+  private readonly dir = mkdtempSync(join(tmpdir(), 'clerk-production-gate-'));
+  private readonly files = new Map<Severity, SpillFile>(
+    ORDER.map((severity) => [severity, { fd: openSync(join(this.dir, severity), 'w+', 0o600), count: 0, pending: '' }])
+  );
+
+  add(finding: Finding): void {
+    const file = this.files.get(finding.severity) as SpillFile;
+    file.pending += (file.count > 0 ? JSON_ARRAY_SEPARATOR : '') + renderJsonItem(toJsonFinding(finding));
+    file.count += 1;
+    if (file.pending.length >= BUFFER_CHARS) this.flush(file);
+  }
+
+  /** The findings array, exactly as renderJsonChunks would render `report.findings`. */
+  *findingsArray(): Generator<string | Uint8Array> {
+    const files = ORDER.map((severity) => this.files.get(severity) as SpillFile).filter((f) => f.count > 0);
+    if (files.length === 0) {
+      yield JSON_EMPTY_ARRAY;
+      return;
+    }
+    yield JSON_ARRAY_OPEN;
+    for (const [index, file] of files.entries()) {
+      if (index > 0) yield JSON_ARRAY_SEPARATOR;
+      this.flush(file);
+      yield* readBack(file.fd);
+    }
+    yield JSON_ARRAY_CLOSE;
+  }
+
+  dispose(): void {
+    for (const file of this.files.values()) closeSync(file.fd);
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  private flush(file: SpillFile): void {
+    if (file.pending) writeSync(file.fd, file.pending);
+    file.pending = '';
+  }
+}
+
+/** A file's bytes from the start, in pieces of 64 KiB (each piece a fresh buffer: callers may keep it). */
+function* readBack(fd: number): Generator<Uint8Array> {
+  let position = 0;
+  for (;;) {
+    const buffer = Buffer.allocUnsafe(BUFFER_CHARS);
+    const read = readSync(fd, buffer, 0, buffer.length, position);
+    if (read === 0) return;
+    position += read;
+    yield buffer.subarray(0, read);
+  }
+}
