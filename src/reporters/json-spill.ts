@@ -1,6 +1,7 @@
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 import type { Finding, Severity } from '../core/finding.js';
 import {
   JSON_ARRAY_CLOSE,
@@ -40,7 +41,7 @@ export class JsonFindingSpill {
   }
 
   /** The findings array, exactly as renderJsonChunks would render `report.findings`. */
-  *findingsArray(): Generator<string | Uint8Array> {
+  *findingsArray(): Generator<string> {
     const files = ORDER.map((severity) => this.files.get(severity) as SpillFile).filter((f) => f.count > 0);
     if (files.length === 0) {
       yield JSON_EMPTY_ARRAY;
@@ -66,14 +67,21 @@ export class JsonFindingSpill {
   }
 }
 
-/** A file's bytes from the start, in pieces of 64 KiB (each piece a fresh buffer: callers may keep it). */
-function* readBack(fd: number): Generator<Uint8Array> {
+/**
+ * A file's text from the start, in pieces of about 64 KiB, through one reused buffer. Strings rather than
+ * buffers: dead strings are collected with the rest of the heap, while dead buffers pile up outside it
+ * (measured: 23 MB of them at the end of a 10,000-file run).
+ */
+function* readBack(fd: number): Generator<string> {
+  const buffer = Buffer.allocUnsafe(BUFFER_CHARS);
+  const decoder = new StringDecoder('utf8');
   let position = 0;
   for (;;) {
-    const buffer = Buffer.allocUnsafe(BUFFER_CHARS);
     const read = readSync(fd, buffer, 0, buffer.length, position);
-    if (read === 0) return;
+    if (read === 0) break;
     position += read;
-    yield buffer.subarray(0, read);
+    yield decoder.write(buffer.subarray(0, read));
   }
+  const rest = decoder.end();
+  if (rest) yield rest;
 }
