@@ -32828,8 +32828,66 @@ function toJsonReport(report) {
         checks: report.checks.map(({ id, status, detail }) => ({ id, status, detail }))
     };
 }
+/**
+ * The JSON report as text: pretty-printed like JSON.stringify(…, null, 2), with every non-ASCII character
+ * written as a \\u escape. Parsers read the same values; the text stays one byte a character, which V8
+ * serializes and writes to a pipe much faster (values hold `…`, which would make every string two-byte).
+ */
 function renderJson(report) {
-    return `${JSON.stringify(toJsonReport(report), null, 2)}\n`;
+    return [...renderJsonChunks(report)].join('');
+}
+/**
+ * The same text as renderJson, in pieces: the long arrays (sources, findings) are rendered a batch of items
+ * at a time, so a report with tens of thousands of findings is never one string in memory. `findingsArray`
+ * replaces the rendering of `report.findings` (a spill file's contents, see json-spill.ts).
+ */
+function* renderJsonChunks(report, findingsArray) {
+    const skeleton = JSON.stringify({ ...toJsonReport({ ...report, sources: [], findings: [] }), sources: SOURCES_SLOT, findings: FINDINGS_SLOT }, null, 2);
+    const [head = '', afterSources = ''] = asciiJson(skeleton).split(JSON.stringify(SOURCES_SLOT));
+    const [middle = '', tail = ''] = afterSources.split(JSON.stringify(FINDINGS_SLOT));
+    yield head;
+    yield* arrayChunks(report.sources.map(toJsonSource));
+    yield middle;
+    yield* arrayChunks(report.findings.map(toJsonFinding));
+    yield `${tail}\n`;
+}
+// Placeholders no real value can equal (JSON strings never hold a raw NUL from our reports).
+const SOURCES_SLOT = '\u0000sources\u0000';
+const FINDINGS_SLOT = '\u0000findings\u0000';
+/** Items rendered per JSON.stringify call: fewer calls, pieces of a few tens of KiB. */
+const JSON_BATCH = 128;
+/**
+ * Items of a top-level property's array, as JSON.stringify(…, null, 2) indents them, joined by `,\n`
+ * (no brackets). One stringify call for the batch: wrapped in an object, the items get their final indent.
+ */
+function renderJsonItems(items) {
+    if (items.length === 0)
+        return '';
+    const text = asciiJson(JSON.stringify({ items }, null, 2));
+    return text.slice(WRAPPER_OPEN.length, -WRAPPER_CLOSE.length);
+}
+const WRAPPER_OPEN = '{\n  "items": [\n';
+const WRAPPER_CLOSE = '\n  ]\n}';
+/** JSON text with every non-ASCII character as a \\u escape (surrogate pairs as two escapes, as JSON allows). */
+function asciiJson(text) {
+    return text.replace(NON_ASCII, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+const NON_ASCII = /[\u0080-\uffff]/g;
+const JSON_ARRAY_OPEN = '[\n';
+const JSON_ARRAY_SEPARATOR = ',\n';
+const JSON_ARRAY_CLOSE = '\n  ]';
+const JSON_EMPTY_ARRAY = '[]';
+/** An array as JSON.stringify(…, null, 2) writes it as a property of the top-level object. */
+function* arrayChunks(items) {
+    if (items.length === 0) {
+        yield JSON_EMPTY_ARRAY;
+        return;
+    }
+    yield JSON_ARRAY_OPEN;
+    for (let i = 0; i < items.length; i += JSON_BATCH) {
+        yield (i > 0 ? JSON_ARRAY_SEPARATOR : '') + renderJsonItems(items.slice(i, i + JSON_BATCH));
+    }
+    yield JSON_ARRAY_CLOSE;
 }
 function toJsonLocation(origin) {
     return origin.kind === 'file'

@@ -7,9 +7,11 @@ import {
   JSON_ARRAY_CLOSE,
   JSON_ARRAY_OPEN,
   JSON_ARRAY_SEPARATOR,
+  JSON_BATCH,
   JSON_EMPTY_ARRAY,
-  renderJsonItem,
-  toJsonFinding
+  renderJsonItems,
+  toJsonFinding,
+  type JsonFinding
 } from './json.js';
 
 const ORDER: readonly Severity[] = ['error', 'warning', 'notice'];
@@ -17,8 +19,10 @@ const BUFFER_CHARS = 1 << 16;
 
 interface SpillFile {
   fd: number;
-  count: number;
-  pending: string;
+  /** Findings written to the file so far. */
+  written: number;
+  /** Findings waiting to be rendered and written, a batch at a time. */
+  batch: JsonFinding[];
 }
 
 /**
@@ -30,19 +34,19 @@ interface SpillFile {
 export class JsonFindingSpill {
   private readonly dir = mkdtempSync(join(tmpdir(), 'clerk-production-gate-'));
   private readonly files = new Map<Severity, SpillFile>(
-    ORDER.map((severity) => [severity, { fd: openSync(join(this.dir, severity), 'w+', 0o600), count: 0, pending: '' }])
+    ORDER.map((severity) => [severity, { fd: openSync(join(this.dir, severity), 'w+', 0o600), written: 0, batch: [] }])
   );
 
   add(finding: Finding): void {
     const file = this.files.get(finding.severity) as SpillFile;
-    file.pending += (file.count > 0 ? JSON_ARRAY_SEPARATOR : '') + renderJsonItem(toJsonFinding(finding));
-    file.count += 1;
-    if (file.pending.length >= BUFFER_CHARS) this.flush(file);
+    file.batch.push(toJsonFinding(finding));
+    if (file.batch.length >= JSON_BATCH) this.flush(file);
   }
 
   /** The findings array, exactly as renderJsonChunks would render `report.findings`. */
   *findingsArray(): Generator<string> {
-    const files = ORDER.map((severity) => this.files.get(severity) as SpillFile).filter((f) => f.count > 0);
+    for (const file of this.files.values()) this.flush(file);
+    const files = ORDER.map((severity) => this.files.get(severity) as SpillFile).filter((f) => f.written > 0);
     if (files.length === 0) {
       yield JSON_EMPTY_ARRAY;
       return;
@@ -50,7 +54,6 @@ export class JsonFindingSpill {
     yield JSON_ARRAY_OPEN;
     for (const [index, file] of files.entries()) {
       if (index > 0) yield JSON_ARRAY_SEPARATOR;
-      this.flush(file);
       yield* readBack(file.fd);
     }
     yield JSON_ARRAY_CLOSE;
@@ -62,8 +65,10 @@ export class JsonFindingSpill {
   }
 
   private flush(file: SpillFile): void {
-    if (file.pending) writeSync(file.fd, file.pending);
-    file.pending = '';
+    if (file.batch.length === 0) return;
+    writeSync(file.fd, (file.written > 0 ? JSON_ARRAY_SEPARATOR : '') + renderJsonItems(file.batch));
+    file.written += file.batch.length;
+    file.batch = [];
   }
 }
 
