@@ -1,20 +1,11 @@
 import path from 'node:path';
 import type { SourceDiagnostic, SourceInfo } from '../core/source.js';
 import type { Variable } from '../core/variable.js';
-import type { Framework } from './frameworks.js';
-import { planSources } from './plan.js';
+import { planSources, type PlanOptions } from './plan.js';
 import { readUnit } from './read-unit.js';
-import { readRuntime, shadowByRuntime } from './runtime.js';
+import { readRuntime, shadowByRuntime, type RuntimeOptions } from './runtime.js';
 
-export interface CollectOptions {
-  cwd: string;
-  paths: string[];
-  framework: Framework | 'auto';
-  environment: string;
-  varsJson?: { label: string; text: string };
-  secretsJson?: { label: string; text: string };
-  processEnv?: Record<string, string | undefined>;
-}
+export interface CollectOptions extends PlanOptions, RuntimeOptions {}
 
 export interface Collected {
   variables: Variable[];
