@@ -30249,13 +30249,15 @@ function parseDotenv(text, file) {
     for (const d of defs)
         last.set(d.name, d.origin);
     const variables = defs.map((d) => {
-        const v = { name: d.name, value: d.value, origin: d.origin };
-        if (d.ignoredRules.length > 0)
-            v.ignoredRules = [...d.ignoredRules];
         const winner = last.get(d.name);
-        if (winner && winner !== d.origin)
-            v.shadowedBy = winner;
-        return v;
+        // Every variable gets the same properties in the same order (one hidden class for V8's inline caches).
+        return {
+            name: d.name,
+            value: d.value,
+            origin: d.origin,
+            ignoredRules: d.ignoredRules.length > 0 ? [...d.ignoredRules] : undefined,
+            shadowedBy: winner && winner !== d.origin ? winner : undefined
+        };
     });
     const diagnostics = [];
     for (let n = 1; n <= lineStarts.length; n++) {
