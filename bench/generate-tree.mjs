@@ -157,11 +157,17 @@ const isRealistic = (body) => body.length >= 20 && !/^(x+|X+|your\w*|1234567890)
 // ---------------------------------------------------------------------------
 // Corpus.
 
+// A development key for a made-up instance, built here rather than copied from a real project.
+const FALLBACK_DEV_KEY_BODY = Buffer.from('bench-fallback-00.clerk.accounts.dev$')
+  .toString('base64')
+  .replace(/=+$/, '');
+
 /** A small built-in corpus, used only when the real one is not available (e.g. on CI). */
 const BUILTIN_CORPUS = [
   [
     'builtin-nextjs.env',
-    '# Clerk\nNEXT_PUBLIC_CLERK_PUBLISHABLE_KEY=pk_test_cmVsYXhlZC10dXJrZXktNjcuY2xlcmsuYWNjb3VudHMuZGV2JA\nCLERK_SECRET_KEY=your_clerk_secret_key\n\nNEXT_PUBLIC_CLERK_SIGN_IN_URL=/sign-in\nNEXT_PUBLIC_CLERK_SIGN_UP_URL=/sign-up\nDATABASE_URL=postgresql://postgres:postgres@127.0.0.1:5432/postgres\nNEXT_TELEMETRY_DISABLED=1\n'
+    `# Clerk\nNEXT_PUBLIC_CLERK_PUBLISHABLE_KEY=pk_test_${FALLBACK_DEV_KEY_BODY}\n` +
+      'CLERK_SECRET_KEY=your_clerk_secret_key\n\nNEXT_PUBLIC_CLERK_SIGN_IN_URL=/sign-in\nNEXT_PUBLIC_CLERK_SIGN_UP_URL=/sign-up\nDATABASE_URL=postgresql://postgres:postgres@127.0.0.1:5432/postgres\nNEXT_TELEMETRY_DISABLED=1\n'
   ],
   [
     'builtin-example.env',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
-import { DEV_HOST, publishableKey } from '../helpers/keys.js';
+import { DEV_HOST, fakeSecret, publishableKey } from '../helpers/keys.js';
 import { runAction } from '../helpers/run-action.js';
 import { cli, project } from '../helpers/run-cli.js';
 
@@ -9,15 +9,15 @@ import { cli, project } from '../helpers/run-cli.js';
  * output; only a redacted form (prefix + … + last 4) may.
  */
 const CANARIES = {
-  dotenvSecretKey: 'sk_test_CanaryDotenvSecretKey0000000000000001',
-  dotenvPlaceholder: 'CanaryPlaceholderNotAKey0000000000000002',
-  dotenvPublicSecret: 'sk_live_CanaryPublicSecret00000000000000000003',
-  dotenvPem: 'CanaryPemBodyLine00000000000000000000000004',
-  varsWebhook: 'whsec_CanaryVarsWebhookSecret0000000000000005',
-  secretsSecretKey: 'sk_test_CanarySecretsSecretKey000000000000006',
-  secretsUnrelated: 'CanarySecretsDatabasePassword00000000000007',
-  envLegacyKey: 'test_CanaryEnvLegacyApiKey0000000000000000008',
-  envTestingToken: 'CanaryEnvTestingToken0000000000000000000009'
+  dotenvSecretKey: fakeSecret('sk_test_', 'DotenvSecretKey', 1),
+  dotenvPlaceholder: fakeSecret('', 'PlaceholderNotAKey', 2),
+  dotenvPublicSecret: fakeSecret('sk_live_', 'PublicSecret', 3),
+  dotenvPem: fakeSecret('', 'PemBodyLine', 4),
+  varsWebhook: fakeSecret('whsec_', 'VarsWebhookSecret', 5),
+  secretsSecretKey: fakeSecret('sk_test_', 'SecretsSecretKey', 6),
+  secretsUnrelated: fakeSecret('', 'SecretsDatabasePassword', 7),
+  envLegacyKey: fakeSecret('test_', 'EnvLegacyApiKey', 8),
+  envTestingToken: fakeSecret('', 'EnvTestingToken', 9)
 };
 
 /** The part of each canary that redaction must never reveal: everything but a known prefix and the last 4. */
