@@ -29950,6 +29950,7 @@ const RULES = [
 const RULE_IDS = RULES.map((rule) => rule.meta.id);
 const RULE_METAS = new Map(RULES.map((rule) => [rule.meta.id, rule.meta]));
 
+const FRAMEWORKS = ['nextjs', 'vite', 'remix', 'astro', 'nuxt', 'expo', 'node'];
 /** First match wins: a Next.js or Expo app may also list vite (e.g. for tests), so vite comes last. */
 const DETECTORS = [
     ['nextjs', (d) => d === 'next'],
@@ -32429,7 +32430,7 @@ class FindingTally {
 
 // zod/mini: the same validation as classic zod at a quarter of the bundle and start-up cost (measured:
 // 220 KB and ~20 ms to load classic in a bundle, 49 KB and ~8 ms mini), which matters for a CLI run per deploy.
-const FRAMEWORK_CHOICES = ['auto', 'nextjs', 'vite', 'remix', 'astro', 'nuxt', 'expo', 'node'];
+const FRAMEWORK_CHOICES = ['auto', ...FRAMEWORKS];
 const FAIL_ON_CHOICES = ['error', 'warning', 'never'];
 const oneOf = (choices) => ({ error: `expected one of ${choices.join(', ')}` });
 const nonEmpty = string().check(_trim(), _minLength(1, 'must not be empty'));

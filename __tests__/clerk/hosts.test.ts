@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { hostOf, isDevelopmentOrStagingHost, isLegacyFrontendApiHost } from '../../src/clerk/hosts.js';
+import { hostOf, isDevelopmentOrStagingHost } from '../../src/clerk/hosts.js';
 
 describe('hostOf', () => {
   it.each([
@@ -55,31 +55,6 @@ describe('hostOf', () => {
     '[not-ip]:80'
   ])('%j → null', (value) => {
     expect(hostOf(value)).toBeNull();
-  });
-});
-
-describe('isLegacyFrontendApiHost', () => {
-  it.each(['clerk.happy.hippo-12.lcl.dev', 'clerk.example.com', 'Clerk.Example.com', 'clerk.a.b.c.co.uk'])(
-    '%j → true',
-    (v) => {
-      expect(isLegacyFrontendApiHost(v)).toBe(true);
-    }
-  );
-  it.each([
-    'clerk.com',
-    'clerk.',
-    'happy-hippo-12.clerk.accounts.dev',
-    'https://clerk.example.com',
-    'clerk.example.com/',
-    'clerk.example.com:443',
-    ' clerk.example.com',
-    'clerk.-bad.com',
-    'clerk.example.123',
-    'clerk..example.com',
-    'clerk.exa_mple.com',
-    'pk_test_Y2xlcmsuZXhhbXBsZS5jb20k'
-  ])('%j → false', (v) => {
-    expect(isLegacyFrontendApiHost(v)).toBe(false);
   });
 });
 

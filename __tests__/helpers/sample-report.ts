@@ -1,6 +1,7 @@
 import type { CheckResult } from '../../src/core/check.js';
 import type { Finding } from '../../src/core/finding.js';
-import { countBySeverity, type Report } from '../../src/core/report.js';
+import type { Report } from '../../src/core/report.js';
+import { FindingTally } from '../../src/engine/finding-tally.js';
 import type { Origin } from '../../src/core/variable.js';
 import type { RuleMeta } from '../../src/rules/rule.js';
 
@@ -92,8 +93,10 @@ export function sampleRules(): Map<string, RuleMeta> {
 
 /** A Report whose summary and verdict follow from its findings (fail-on error by default). */
 export function makeReport(findings: Finding[] = sampleFindings(), overrides: Partial<Report> = {}): Report {
-  const errors = countBySeverity(findings, 'error');
-  const warnings = countBySeverity(findings, 'warning');
+  // Counted the way the engine counts.
+  const tally = new FindingTally();
+  for (const finding of findings) tally.add(finding);
+  const { error: errors, warning: warnings, notice: notices } = tally.bySeverity;
   const failOn = overrides.failOn ?? 'error';
   const passed = failOn === 'never' || (errors === 0 && (failOn === 'error' || warnings === 0));
   return {
@@ -101,12 +104,7 @@ export function makeReport(findings: Finding[] = sampleFindings(), overrides: Pa
     isProduction: true,
     passed,
     failOn,
-    summary: {
-      errors,
-      warnings,
-      notices: countBySeverity(findings, 'notice'),
-      suppressed: findings.filter((f) => f.suppressed).length
-    },
+    summary: { errors, warnings, notices, suppressed: tally.suppressed },
     sources: [
       { kind: 'file', file: '.env.production', variables: 5, framework: 'nextjs' },
       { kind: 'file', file: '.env', variables: 2 },

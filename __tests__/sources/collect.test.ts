@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { InputError } from '../../src/core/errors.js';
 import type { Variable } from '../../src/core/variable.js';
-import { collectVariables, type CollectOptions } from '../../src/sources/collect.js';
+import { collectVariables, type CollectOptions } from '../helpers/collect.js';
 
 const devKey = 'pk_test_' + Buffer.from('happy-hippo-12.clerk.accounts.dev$').toString('base64');
 const liveKey = 'pk_live_' + Buffer.from('clerk.example.com$').toString('base64');

@@ -73,21 +73,6 @@ export function isDevelopmentOrStagingHost(host: string): boolean {
   );
 }
 
-const LDH_LABEL = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
-
-/**
- * True for a bare host shaped like a 2021-era Frontend API value (`CLERK_FRONTEND_API`), such as
- * `clerk.happy.hippo-12.lcl.dev` (development) or `clerk.example.com` (production): `clerk.` followed
- * by at least two letter-digit-hyphen labels, with no scheme, path, port or whitespace.
- * Whether it is a development host is `isDevelopmentOrStagingHost`'s call.
- */
-export function isLegacyFrontendApiHost(value: string): boolean {
-  const labels = value.split('.');
-  if (labels.length < 3 || labels[0]?.toLowerCase() !== 'clerk') return false;
-  if (!labels.every((label) => label.length <= 63 && LDH_LABEL.test(label))) return false;
-  return /[a-z]/i.test(labels[labels.length - 1] ?? '');
-}
-
 const SCHEME_AUTHORITY = /^[a-z][a-z0-9+.-]*:\/\//i;
 const BARE_AUTHORITY = /^(\[[^\]]*\]|[^:[\]]+)(?::(\d{1,5}))?$/;
 const ASCII_LABEL = /^[A-Za-z0-9_](?:[A-Za-z0-9_-]*[A-Za-z0-9_])?$/;

@@ -1,5 +1,5 @@
 import type { CheckResult } from './check.js';
-import type { Finding, Severity } from './finding.js';
+import type { Finding } from './finding.js';
 import type { SourceDiagnostic, SourceInfo } from './source.js';
 
 export type FailOn = 'error' | 'warning' | 'never';
@@ -18,13 +18,4 @@ export interface Report {
   diagnostics: SourceDiagnostic[];
   /** Diagnostics left out of `diagnostics` to bound memory and output. */
   diagnosticsOmitted?: number;
-}
-
-/** Findings that count toward the summary and the verdict: not suppressed. */
-export function activeFindings(findings: readonly Finding[]): Finding[] {
-  return findings.filter((f) => !f.suppressed);
-}
-
-export function countBySeverity(findings: readonly Finding[], severity: Severity): number {
-  return activeFindings(findings).filter((f) => f.severity === severity).length;
 }

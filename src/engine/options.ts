@@ -3,8 +3,9 @@
 import * as z from 'zod/mini';
 import { InputError } from '../core/errors.js';
 import { RULE_IDS } from '../rules/index.js';
+import { FRAMEWORKS } from '../sources/frameworks.js';
 
-export const FRAMEWORK_CHOICES = ['auto', 'nextjs', 'vite', 'remix', 'astro', 'nuxt', 'expo', 'node'] as const;
+export const FRAMEWORK_CHOICES = ['auto', ...FRAMEWORKS] as const;
 export const FAIL_ON_CHOICES = ['error', 'warning', 'never'] as const;
 
 const oneOf = (choices: readonly string[]) => ({ error: `expected one of ${choices.join(', ')}` });

@@ -38,10 +38,6 @@ export function isLegacyApiKeyVariable(name: string): boolean {
   return /(^|_)CLERK_API_KEY$/.test(name);
 }
 
-export function isKeyVariable(name: string): boolean {
-  return isPublishableKeyVariable(name) || isSecretKeyVariable(name);
-}
-
 /** Variables that carry a URL or host Clerk calls or redirects to. */
 export function isClerkUrlVariable(name: string): boolean {
   return isClerkVariable(name) && /(URL|DOMAIN|FRONTEND_API|ISSUER|HOST)$/.test(name);

@@ -1,12 +1,6 @@
+import type { SourceDiagnostic } from '../core/source.js';
 import type { Origin, Variable } from '../core/variable.js';
 import { parseIgnoreDirective } from './ignore-comment.js';
-
-/** A line of a dotenv file that dotenv silently skips. Never carries the line's text: it may hold a secret. */
-export interface SourceDiagnostic {
-  file: string;
-  line: number;
-  message: string;
-}
 
 /**
  * dotenv 16.6's LINE regex, copied verbatim from node_modules/dotenv/lib/main.js because `dotenv.parse`

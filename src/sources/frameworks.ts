@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../core/errors.js';
 
-export type Framework = 'nextjs' | 'vite' | 'remix' | 'astro' | 'nuxt' | 'expo' | 'node';
+export const FRAMEWORKS = ['nextjs', 'vite', 'remix', 'astro', 'nuxt', 'expo', 'node'] as const;
+export type Framework = (typeof FRAMEWORKS)[number];
 
 /** First match wins: a Next.js or Expo app may also list vite (e.g. for tests), so vite comes last. */
 const DETECTORS: [Framework, (dep: string) => boolean][] = [

@@ -1,9 +1,9 @@
 import path from 'node:path';
-import type { SourceDiagnostic, SourceInfo } from '../core/source.js';
-import type { Variable } from '../core/variable.js';
-import { planSources, type PlanOptions } from './plan.js';
-import { readUnit } from './read-unit.js';
-import { readRuntime, shadowByRuntime, type RuntimeOptions } from './runtime.js';
+import type { SourceDiagnostic, SourceInfo } from '../../src/core/source.js';
+import type { Variable } from '../../src/core/variable.js';
+import { planSources, type PlanOptions } from '../../src/sources/plan.js';
+import { readUnit } from '../../src/sources/read-unit.js';
+import { readRuntime, shadowByRuntime, type RuntimeOptions } from '../../src/sources/runtime.js';
 
 export interface CollectOptions extends PlanOptions, RuntimeOptions {}
 
@@ -15,7 +15,7 @@ export interface Collected {
 
 /**
  * Every variable of every source at once: dotenv units in argument order, then env, vars, secrets.
- * The engine streams units instead (see engine/run-gate.ts); this is the whole picture for small inputs.
+ * The engine streams the same pieces unit by unit (src/engine/run-gate.ts); tests look at the whole picture.
  */
 export async function collectVariables(options: CollectOptions): Promise<Collected> {
   const runtime = readRuntime(options);
