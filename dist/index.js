@@ -29616,6 +29616,14 @@ const hostOfValue = memo(hostOf);
 /** Why a URL or host points somewhere local or private, or null. */
 const localUrlReasonOf = memo(localUrlReason);
 
+/** Whether a rule judges the target environment at all. */
+function ruleApplies(meta, isProduction) {
+    return meta.appliesIn === 'always' || (meta.appliesIn === 'production') === isProduction;
+}
+/** A rule whose check stays silent where `meta.appliesIn` says it does not judge. */
+function defineRule(meta, check) {
+    return { meta, check: (context) => (ruleApplies(meta, context.isProduction) ? check(context) : []) };
+}
 const RULES_DOCS_BASE = 'https://github.com/clerk-production-gate/clerk-production-gate/blob/main/docs/rules.md';
 
 /** Link to a rule's section in docs/rules.md. */
@@ -29623,33 +29631,29 @@ function ruleDocs(id) {
     return `${RULES_DOCS_BASE}#${id}`;
 }
 
-const devFrontendApi = {
-    meta: {
-        id: 'dev-frontend-api',
-        severity: 'error',
-        title: 'Development Frontend API or Account Portal host',
-        explanation: 'Hosts ending in `.clerk.accounts.dev`, `.accounts.dev`, `.lcl.dev` (and Clerk staging suffixes) belong to development instances. A production app must use `clerk.<your-domain>` and `accounts.<your-domain>`.',
-        fix: 'Use the production Frontend API host shown on the Domains page of the production instance (`clerk.<your-domain>`), or remove the variable and let the publishable key carry it.',
-        docs: ruleDocs('dev-frontend-api')
-    },
-    check({ variables, isProduction }) {
-        if (!isProduction)
+const devFrontendApi = defineRule({
+    id: 'dev-frontend-api',
+    severity: 'error',
+    title: 'Development Frontend API or Account Portal host',
+    explanation: 'Hosts ending in `.clerk.accounts.dev`, `.accounts.dev`, `.lcl.dev` (and Clerk staging suffixes) belong to development instances. A production app must use `clerk.<your-domain>` and `accounts.<your-domain>`.',
+    fix: 'Use the production Frontend API host shown on the Domains page of the production instance (`clerk.<your-domain>`), or remove the variable and let the publishable key carry it.',
+    docs: ruleDocs('dev-frontend-api'),
+    appliesIn: 'production'
+}, ({ variables }) => {
+    return variables.flatMap((variable) => {
+        const fromKey = liveKeyWithDevHost(variable);
+        if (fromKey)
+            return [fromKey];
+        if (!isClerkVariable(variable.name) || isSecretKeyVariable(variable.name))
             return [];
-        return variables.flatMap((variable) => {
-            const fromKey = liveKeyWithDevHost(variable);
-            if (fromKey)
-                return [fromKey];
-            if (!isClerkVariable(variable.name) || isSecretKeyVariable(variable.name))
-                return [];
-            if (secretKeyOf(variable) || publishableKeyOf(variable))
-                return [];
-            const host = hostOfValue(variable.value);
-            if (!host || !isDevelopmentOrStagingHost(host))
-                return [];
-            return [{ variable, message: `${variable.name} points at ${host}, a development or staging Clerk host.` }];
-        });
-    }
-};
+        if (secretKeyOf(variable) || publishableKeyOf(variable))
+            return [];
+        const host = hostOfValue(variable.value);
+        if (!host || !isDevelopmentOrStagingHost(host))
+            return [];
+        return [{ variable, message: `${variable.name} points at ${host}, a development or staging Clerk host.` }];
+    });
+});
 /** A `pk_live_` key whose encoded host is a development host: hand-built or corrupted. */
 function liveKeyWithDevHost(variable) {
     const parsed = publishableKeyOf(variable);
@@ -29673,174 +29677,155 @@ const DEV_ONLY = new Map([
 ]);
 /** `false`, `0`, `off`, `no` and empty turn a flag off; such a setting does nothing. */
 const OFF = /^(|false|0|off|no)$/i;
-const devOnlySetting = {
-    meta: {
-        id: 'dev-only-setting',
-        severity: 'warning',
-        title: 'Development-only setting in production',
-        explanation: 'Some settings exist only for local development or automated tests: they hide warnings, log request details or bypass protections. In production they hide problems or weaken security.',
-        fix: 'Remove the variable from the production environment.',
-        docs: ruleDocs('dev-only-setting')
-    },
-    check({ variables, isProduction }) {
-        if (!isProduction)
+const devOnlySetting = defineRule({
+    id: 'dev-only-setting',
+    severity: 'warning',
+    title: 'Development-only setting in production',
+    explanation: 'Some settings exist only for local development or automated tests: they hide warnings, log request details or bypass protections. In production they hide problems or weaken security.',
+    fix: 'Remove the variable from the production environment.',
+    docs: ruleDocs('dev-only-setting'),
+    appliesIn: 'production'
+}, ({ variables }) => {
+    return variables.flatMap((variable) => {
+        if (OFF.test(variable.value.trim()))
             return [];
-        return variables.flatMap((variable) => {
-            if (OFF.test(variable.value.trim()))
-                return [];
-            for (const [pattern, why] of DEV_ONLY) {
-                if (pattern.test(variable.name))
-                    return [{ variable, message: `${variable.name} ${why}.` }];
-            }
-            return [];
-        });
-    }
-};
-
-const devPublishableKey = {
-    meta: {
-        id: 'dev-publishable-key',
-        severity: 'error',
-        title: 'Development publishable key in production',
-        explanation: 'A `pk_test_…` key points the browser at your development instance: sign-ins land in development, with its banner, shared OAuth credentials and development limits.',
-        fix: "Replace it with the production instance's publishable key (`pk_live_…`) from the Clerk Dashboard, API keys page, with the production instance selected.",
-        docs: ruleDocs('dev-publishable-key')
-    },
-    check({ variables, isProduction }) {
-        if (!isProduction)
-            return [];
-        return variables.flatMap((variable) => {
-            const parsed = publishableKeyOf(variable);
-            const byName = isPublishableKeyVariable(variable.name) && variable.value.startsWith('pk_test_');
-            // Outside Clerk-named variables only a value that decodes to a Clerk host counts (Stripe shares `pk_test_`).
-            const byFormat = parsed?.instanceType === 'development';
-            if (!byName && !byFormat)
-                return [];
-            const host = parsed ? ` (instance ${parsed.frontendApi})` : '';
-            return [{ variable, message: `${variable.name} holds a development publishable key${host}.` }];
-        });
-    }
-};
-
-const devSecretKey = {
-    meta: {
-        id: 'dev-secret-key',
-        severity: 'error',
-        title: 'Development secret key in production',
-        explanation: 'A development secret key (`sk_test_…`, or a legacy `test_…` API key) talks to your development instance: production users would sign in to development, which has shared OAuth credentials and lower rate limits.',
-        fix: "Replace it with the production instance's secret key (`sk_live_…`) from the Clerk Dashboard, API keys page, with the production instance selected.",
-        docs: ruleDocs('dev-secret-key')
-    },
-    check({ variables, isProduction }) {
-        if (!isProduction)
-            return [];
-        return variables.flatMap((variable) => {
-            if (!isClerkVariable(variable.name))
-                return [];
-            const key = secretKeyOf(variable);
-            if (!key || key.instanceType !== 'development')
-                return [];
-            if (key.kind === 'legacy-api-key' &&
-                !isLegacyApiKeyVariable(variable.name) &&
-                !/CLERK_SECRET_KEY$/.test(variable.name)) {
-                return [];
-            }
-            const what = key.kind === 'legacy-api-key'
-                ? 'a legacy development API key (`test_…`)'
-                : 'a development secret key (`sk_test_…`)';
-            return [{ variable, message: `${variable.name} holds ${what}.` }];
-        });
-    }
-};
-
-const devUrl = {
-    meta: {
-        id: 'dev-url',
-        severity: 'error',
-        title: 'Local or private URL in a Clerk URL variable',
-        explanation: 'Sign-in, sign-up, redirect, proxy, domain and API URLs are followed by browsers and by Clerk. A localhost, loopback, private-network or `.local` address works on a laptop and breaks for every real user.',
-        fix: "Use a path on your production domain (e.g. `/sign-in`) or its full `https://` URL, or remove the variable to use Clerk's defaults.",
-        docs: ruleDocs('dev-url')
-    },
-    check({ variables, isProduction }) {
-        if (!isProduction)
-            return [];
-        return variables.flatMap((variable) => {
-            if (!isClerkUrlVariable(variable.name))
-                return [];
-            const reason = localUrlReasonOf(variable.value);
-            return reason ? [{ variable, message: `${variable.name} ${reason}.` }] : [];
-        });
-    }
-};
-
-const invalidKey = {
-    meta: {
-        id: 'invalid-key',
-        severity: 'error',
-        title: 'Clerk key variable holds no valid key',
-        explanation: 'Clerk refuses to start with an empty, placeholder or malformed key, so the deploy would ship a broken sign-in. A publishable key is `pk_live_`/`pk_test_` followed by the base64 of `<frontend API host>$`; a secret key is `sk_live_`/`sk_test_` followed by its random part.',
-        fix: 'Copy the key again from the Clerk Dashboard, API keys page, of the production instance; check that no quotes, spaces or a placeholder such as `your_key_here` were left in.',
-        docs: ruleDocs('invalid-key')
-    },
-    check({ variables }) {
-        return variables.flatMap((variable) => {
-            const { name, value } = variable;
-            if (isPublishableKeyVariable(name)) {
-                // A secret in a public variable is secret-in-public-variable's finding, not a malformed key.
-                if (isPublicVariable(name) && (secretKeyOf(variable) || isWebhookSecret(value)))
-                    return [];
-                const problem = publishableKeyProblem(value);
-                return problem ? [{ variable, message: `${name} is not a valid publishable key: it ${problem}.` }] : [];
-            }
-            if (isSecretKeyVariable(name)) {
-                if (value === '')
-                    return [{ variable, message: `${name} is empty.` }];
-                if (value.startsWith('pk_')) {
-                    return [{ variable, message: `${name} holds a publishable key, not a secret key.` }];
-                }
-                if (!secretKeyOf(variable)) {
-                    return [
-                        { variable, message: `${name} is not a valid secret key: it does not start with sk_live_ or sk_test_.` }
-                    ];
-                }
-            }
-            return [];
-        });
-    }
-};
-
-const keyEnvironmentMismatch = {
-    meta: {
-        id: 'key-environment-mismatch',
-        severity: 'error',
-        title: 'Publishable and secret key from different instances',
-        explanation: 'The publishable key and the secret key must come from the same instance. A mix makes the server reject every session the browser creates, so nobody can sign in.',
-        fix: 'Take both keys from the same instance (the production instance for a production deploy) on the API keys page of the Clerk Dashboard.',
-        docs: ruleDocs('key-environment-mismatch')
-    },
-    /**
-     * Pairs the keys that reach one app (`effective`: the app's files plus the runtime environment) and
-     * reports a clash once, on a key defined in this scope (`variables`), preferring the secret key.
-     */
-    check({ variables, effective }) {
-        const own = new Set(variables);
-        const publishable = keysOf(effective, isPublishableKeyVariable, (v) => publishableKeyOf(v)?.instanceType);
-        const secret = keysOf(effective, isSecretKeyVariable, (v) => secretKeyOf(v)?.instanceType);
-        const hits = [];
-        for (const sk of secret) {
-            const pk = publishable.find((p) => p.type !== sk.type && (own.has(sk.variable) || own.has(p.variable)));
-            if (!pk)
-                continue;
-            const target = own.has(sk.variable) ? sk.variable : pk.variable;
-            hits.push({
-                variable: target,
-                message: `${sk.variable.name} is a ${sk.type} key but ${pk.variable.name} is a ${pk.type} key.`
-            });
+        for (const [pattern, why] of DEV_ONLY) {
+            if (pattern.test(variable.name))
+                return [{ variable, message: `${variable.name} ${why}.` }];
         }
-        return hits;
+        return [];
+    });
+});
+
+const devPublishableKey = defineRule({
+    id: 'dev-publishable-key',
+    severity: 'error',
+    title: 'Development publishable key in production',
+    explanation: 'A `pk_test_…` key points the browser at your development instance: sign-ins land in development, with its banner, shared OAuth credentials and development limits.',
+    fix: "Replace it with the production instance's publishable key (`pk_live_…`) from the Clerk Dashboard, API keys page, with the production instance selected.",
+    docs: ruleDocs('dev-publishable-key'),
+    appliesIn: 'production'
+}, ({ variables }) => {
+    return variables.flatMap((variable) => {
+        const parsed = publishableKeyOf(variable);
+        const byName = isPublishableKeyVariable(variable.name) && variable.value.startsWith('pk_test_');
+        // Outside Clerk-named variables only a value that decodes to a Clerk host counts (Stripe shares `pk_test_`).
+        const byFormat = parsed?.instanceType === 'development';
+        if (!byName && !byFormat)
+            return [];
+        const host = parsed ? ` (instance ${parsed.frontendApi})` : '';
+        return [{ variable, message: `${variable.name} holds a development publishable key${host}.` }];
+    });
+});
+
+const devSecretKey = defineRule({
+    id: 'dev-secret-key',
+    severity: 'error',
+    title: 'Development secret key in production',
+    explanation: 'A development secret key (`sk_test_…`, or a legacy `test_…` API key) talks to your development instance: production users would sign in to development, which has shared OAuth credentials and lower rate limits.',
+    fix: "Replace it with the production instance's secret key (`sk_live_…`) from the Clerk Dashboard, API keys page, with the production instance selected.",
+    docs: ruleDocs('dev-secret-key'),
+    appliesIn: 'production'
+}, ({ variables }) => {
+    return variables.flatMap((variable) => {
+        if (!isClerkVariable(variable.name))
+            return [];
+        const key = secretKeyOf(variable);
+        if (!key || key.instanceType !== 'development')
+            return [];
+        if (key.kind === 'legacy-api-key' &&
+            !isLegacyApiKeyVariable(variable.name) &&
+            !/CLERK_SECRET_KEY$/.test(variable.name)) {
+            return [];
+        }
+        const what = key.kind === 'legacy-api-key'
+            ? 'a legacy development API key (`test_…`)'
+            : 'a development secret key (`sk_test_…`)';
+        return [{ variable, message: `${variable.name} holds ${what}.` }];
+    });
+});
+
+const devUrl = defineRule({
+    id: 'dev-url',
+    severity: 'error',
+    title: 'Local or private URL in a Clerk URL variable',
+    explanation: 'Sign-in, sign-up, redirect, proxy, domain and API URLs are followed by browsers and by Clerk. A localhost, loopback, private-network or `.local` address works on a laptop and breaks for every real user.',
+    fix: "Use a path on your production domain (e.g. `/sign-in`) or its full `https://` URL, or remove the variable to use Clerk's defaults.",
+    docs: ruleDocs('dev-url'),
+    appliesIn: 'production'
+}, ({ variables }) => {
+    return variables.flatMap((variable) => {
+        if (!isClerkUrlVariable(variable.name))
+            return [];
+        const reason = localUrlReasonOf(variable.value);
+        return reason ? [{ variable, message: `${variable.name} ${reason}.` }] : [];
+    });
+});
+
+const invalidKey = defineRule({
+    id: 'invalid-key',
+    severity: 'error',
+    title: 'Clerk key variable holds no valid key',
+    explanation: 'Clerk refuses to start with an empty, placeholder or malformed key, so the deploy would ship a broken sign-in. A publishable key is `pk_live_`/`pk_test_` followed by the base64 of `<frontend API host>$`; a secret key is `sk_live_`/`sk_test_` followed by its random part.',
+    fix: 'Copy the key again from the Clerk Dashboard, API keys page, of the production instance; check that no quotes, spaces or a placeholder such as `your_key_here` were left in.',
+    docs: ruleDocs('invalid-key'),
+    appliesIn: 'always'
+}, ({ variables }) => {
+    return variables.flatMap((variable) => {
+        const { name, value } = variable;
+        if (isPublishableKeyVariable(name)) {
+            // A secret in a public variable is secret-in-public-variable's finding, not a malformed key.
+            if (isPublicVariable(name) && (secretKeyOf(variable) || isWebhookSecret(value)))
+                return [];
+            const problem = publishableKeyProblem(value);
+            return problem ? [{ variable, message: `${name} is not a valid publishable key: it ${problem}.` }] : [];
+        }
+        if (isSecretKeyVariable(name)) {
+            if (value === '')
+                return [{ variable, message: `${name} is empty.` }];
+            if (value.startsWith('pk_')) {
+                return [{ variable, message: `${name} holds a publishable key, not a secret key.` }];
+            }
+            if (!secretKeyOf(variable)) {
+                return [
+                    { variable, message: `${name} is not a valid secret key: it does not start with sk_live_ or sk_test_.` }
+                ];
+            }
+        }
+        return [];
+    });
+});
+
+const keyEnvironmentMismatch = defineRule({
+    id: 'key-environment-mismatch',
+    severity: 'error',
+    title: 'Publishable and secret key from different instances',
+    explanation: 'The publishable key and the secret key must come from the same instance. A mix makes the server reject every session the browser creates, so nobody can sign in.',
+    fix: 'Take both keys from the same instance (the production instance for a production deploy) on the API keys page of the Clerk Dashboard.',
+    docs: ruleDocs('key-environment-mismatch'),
+    appliesIn: 'always'
+}, 
+/**
+ * Pairs the keys that reach one app (`effective`: the app's files plus the runtime environment) and
+ * reports a clash once, on a key defined in this scope (`variables`), preferring the secret key.
+ */
+({ variables, effective }) => {
+    const own = new Set(variables);
+    const publishable = keysOf(effective, isPublishableKeyVariable, (v) => publishableKeyOf(v)?.instanceType);
+    const secret = keysOf(effective, isSecretKeyVariable, (v) => secretKeyOf(v)?.instanceType);
+    const hits = [];
+    for (const sk of secret) {
+        const pk = publishable.find((p) => p.type !== sk.type && (own.has(sk.variable) || own.has(p.variable)));
+        if (!pk)
+            continue;
+        const target = own.has(sk.variable) ? sk.variable : pk.variable;
+        hits.push({
+            variable: target,
+            message: `${sk.variable.name} is a ${sk.type} key but ${pk.variable.name} is a ${pk.type} key.`
+        });
     }
-};
+    return hits;
+});
 function keysOf(variables, byName, typeOf) {
     return variables.flatMap((variable) => {
         const type = byName(variable.name) ? typeOf(variable) : undefined;
@@ -29848,59 +29833,53 @@ function keysOf(variables, byName, typeOf) {
     });
 }
 
-const liveKeyOutsideProduction = {
-    meta: {
-        id: 'live-key-outside-production',
-        severity: 'warning',
-        title: 'Production key outside production',
-        explanation: 'A `pk_live_`/`sk_live_` key in a preview or staging environment lets test traffic create and change real users, and spreads the production secret to more places.',
-        fix: "Use the development instance's keys here, or add this environment's name to `production-environments` if it really is production.",
-        docs: ruleDocs('live-key-outside-production')
-    },
-    check({ variables, isProduction, environment }) {
-        if (isProduction)
+const liveKeyOutsideProduction = defineRule({
+    id: 'live-key-outside-production',
+    severity: 'warning',
+    title: 'Production key outside production',
+    explanation: 'A `pk_live_`/`sk_live_` key in a preview or staging environment lets test traffic create and change real users, and spreads the production secret to more places.',
+    fix: "Use the development instance's keys here, or add this environment's name to `production-environments` if it really is production.",
+    docs: ruleDocs('live-key-outside-production'),
+    appliesIn: 'elsewhere'
+}, ({ variables, environment }) => {
+    return variables.flatMap((variable) => {
+        const pk = publishableKeyOf(variable);
+        const sk = isClerkVariable(variable.name) ? secretKeyOf(variable) : null;
+        if (pk?.instanceType !== 'production' && sk?.instanceType !== 'production')
             return [];
-        return variables.flatMap((variable) => {
-            const pk = publishableKeyOf(variable);
-            const sk = isClerkVariable(variable.name) ? secretKeyOf(variable) : null;
-            if (pk?.instanceType !== 'production' && sk?.instanceType !== 'production')
-                return [];
-            return [{ variable, message: `${variable.name} holds a production key in the ${environment} environment.` }];
-        });
-    }
-};
+        return [{ variable, message: `${variable.name} holds a production key in the ${environment} environment.` }];
+    });
+});
 
 /** Frameworks whose Clerk SDK runs on a server and so needs the secret key. */
 const SERVER_FRAMEWORKS = new Set(['nextjs', 'remix', 'astro', 'nuxt', 'node']);
-const missingKey = {
-    meta: {
-        id: 'missing-key',
-        severity: 'error',
-        title: 'Clerk is configured but a key is missing',
-        explanation: 'Clerk variables reach this environment, but no publishable key (needed by every app) or no secret key (needed by server-side code) does. The app would fail at start or on the first request.',
-        fix: "Add the production instance's keys to the environment, e.g. `NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY` and `CLERK_SECRET_KEY` as environment secrets. If your hosting provider injects them, pass them to the gate too, or ignore this rule.",
-        docs: ruleDocs('missing-key')
-    },
-    check({ variables, effective, frameworks, hasRuntimeSources }) {
-        // Judged once per scope, on evidence defined in it: a Clerk variable that reaches the app.
-        const first = variables.find((v) => isClerkVariable(v.name) && !v.shadowedBy);
-        if (!first)
-            return [];
-        const clerk = effective.filter((v) => isClerkVariable(v.name));
-        // Without the runtime environment the keys may live in the host's settings, which the gate cannot see.
-        const severity = hasRuntimeSources ? 'error' : 'warning';
-        const hits = [];
-        if (!clerk.some((v) => isPublishableKeyVariable(v.name))) {
-            hits.push(missing(first, 'CLERK_PUBLISHABLE_KEY', 'publishable key', severity));
-        }
-        const serverSide = [...frameworks].some((f) => SERVER_FRAMEWORKS.has(f)) ||
-            clerk.some((v) => !isPublicVariable(v.name) && !isPublishableKeyVariable(v.name));
-        if (serverSide && !clerk.some((v) => isSecretKeyVariable(v.name))) {
-            hits.push(missing(first, 'CLERK_SECRET_KEY', 'secret key', severity));
-        }
-        return hits;
+const missingKey = defineRule({
+    id: 'missing-key',
+    severity: 'error',
+    title: 'Clerk is configured but a key is missing',
+    explanation: 'Clerk variables reach this environment, but no publishable key (needed by every app) or no secret key (needed by server-side code) does. The app would fail at start or on the first request.',
+    fix: "Add the production instance's keys to the environment, e.g. `NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY` and `CLERK_SECRET_KEY` as environment secrets. If your hosting provider injects them, pass them to the gate too, or ignore this rule.",
+    docs: ruleDocs('missing-key'),
+    appliesIn: 'always'
+}, ({ variables, effective, frameworks, hasRuntimeSources }) => {
+    // Judged once per scope, on evidence defined in it: a Clerk variable that reaches the app.
+    const first = variables.find((v) => isClerkVariable(v.name) && !v.shadowedBy);
+    if (!first)
+        return [];
+    const clerk = effective.filter((v) => isClerkVariable(v.name));
+    // Without the runtime environment the keys may live in the host's settings, which the gate cannot see.
+    const severity = hasRuntimeSources ? 'error' : 'warning';
+    const hits = [];
+    if (!clerk.some((v) => isPublishableKeyVariable(v.name))) {
+        hits.push(missing(first, 'CLERK_PUBLISHABLE_KEY', 'publishable key', severity));
     }
-};
+    const serverSide = [...frameworks].some((f) => SERVER_FRAMEWORKS.has(f)) ||
+        clerk.some((v) => !isPublicVariable(v.name) && !isPublishableKeyVariable(v.name));
+    if (serverSide && !clerk.some((v) => isSecretKeyVariable(v.name))) {
+        hits.push(missing(first, 'CLERK_SECRET_KEY', 'secret key', severity));
+    }
+    return hits;
+});
 function missing(evidence, subject, what, severity) {
     return {
         variable: evidence,
@@ -29911,28 +29890,26 @@ function missing(evidence, subject, what, severity) {
     };
 }
 
-const secretInPublicVariable = {
-    meta: {
-        id: 'secret-in-public-variable',
-        severity: 'error',
-        title: 'Secret in a client-exposed variable',
-        explanation: 'Variables with a public prefix (`NEXT_PUBLIC_`, `VITE_`, `PUBLIC_`, `EXPO_PUBLIC_`, …) are inlined into the JavaScript sent to every visitor. A secret key or webhook signing secret there is published to the world.',
-        fix: 'Move the value to a variable without a public prefix (e.g. `CLERK_SECRET_KEY`, `CLERK_WEBHOOK_SIGNING_SECRET`), then roll the secret in the Clerk Dashboard: it has been exposed.',
-        docs: ruleDocs('secret-in-public-variable')
-    },
-    check({ variables }) {
-        return variables.flatMap((variable) => {
-            const { name, value } = variable;
-            if (!isPublicVariable(name) || !isClerkVariable(name))
-                return [];
-            const key = secretKeyOf(variable);
-            const secret = (key?.kind === 'secret-key' && 'a secret key') ||
-                (key?.kind === 'legacy-api-key' && isLegacyApiKeyVariable(name) && 'a legacy API key') ||
-                (isWebhookSecret(value) && 'a webhook signing secret');
-            return secret ? [{ variable, message: `${name} is exposed to the browser and holds ${secret}.` }] : [];
-        });
-    }
-};
+const secretInPublicVariable = defineRule({
+    id: 'secret-in-public-variable',
+    severity: 'error',
+    title: 'Secret in a client-exposed variable',
+    explanation: 'Variables with a public prefix (`NEXT_PUBLIC_`, `VITE_`, `PUBLIC_`, `EXPO_PUBLIC_`, …) are inlined into the JavaScript sent to every visitor. A secret key or webhook signing secret there is published to the world.',
+    fix: 'Move the value to a variable without a public prefix (e.g. `CLERK_SECRET_KEY`, `CLERK_WEBHOOK_SIGNING_SECRET`), then roll the secret in the Clerk Dashboard: it has been exposed.',
+    docs: ruleDocs('secret-in-public-variable'),
+    appliesIn: 'always'
+}, ({ variables }) => {
+    return variables.flatMap((variable) => {
+        const { name, value } = variable;
+        if (!isPublicVariable(name) || !isClerkVariable(name))
+            return [];
+        const key = secretKeyOf(variable);
+        const secret = (key?.kind === 'secret-key' && 'a secret key') ||
+            (key?.kind === 'legacy-api-key' && isLegacyApiKeyVariable(name) && 'a legacy API key') ||
+            (isWebhookSecret(value) && 'a webhook signing secret');
+        return secret ? [{ variable, message: `${name} is exposed to the browser and holds ${secret}.` }] : [];
+    });
+});
 
 /** Every offline rule, in the order the checklist shows them. */
 const RULES = [
@@ -32367,23 +32344,13 @@ function shadowByRuntime(variables, runtime) {
     }
 }
 
-/** Rules that only judge production deploys (the rest run in every environment). */
-const PRODUCTION_ONLY = new Set([
-    'dev-secret-key',
-    'dev-publishable-key',
-    'dev-frontend-api',
-    'dev-url',
-    'dev-only-setting'
-]);
 /** One checklist line per rule: pass, fail, or skipped when the rule does not apply here. */
 function ruleChecks(rules, tally, isProduction) {
     return rules.map(({ meta }) => {
         const base = { id: meta.id, title: meta.title };
-        if (PRODUCTION_ONLY.has(meta.id) && !isProduction) {
-            return { ...base, status: 'skipped', detail: 'applies to production environments only' };
-        }
-        if (meta.id === 'live-key-outside-production' && isProduction) {
-            return { ...base, status: 'skipped', detail: 'applies to non-production environments only' };
+        if (!ruleApplies(meta, isProduction)) {
+            const where = meta.appliesIn === 'production' ? 'production' : 'non-production';
+            return { ...base, status: 'skipped', detail: `applies to ${where} environments only` };
         }
         const { active, quiet } = tally.forRule(meta.id);
         const note = quiet > 0 ? ` (${quiet} suppressed or shadowed)` : '';

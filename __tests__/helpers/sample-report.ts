@@ -79,7 +79,8 @@ export function sampleRules(): Map<string, RuleMeta> {
     title,
     explanation: `${title}: explanation.`,
     fix: `${title}: fix.`,
-    docs: `${DOCS}#${id}`
+    docs: `${DOCS}#${id}`,
+    appliesIn: 'always'
   });
   return new Map(
     [

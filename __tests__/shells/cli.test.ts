@@ -63,6 +63,17 @@ describe('CLI verdicts and exit codes', () => {
     expect(JSON.parse(lenient.stdout).summary.warnings).toBe(2);
     const strict = await cli(dir, ['--environment', 'staging', '--fail-on', 'warning']);
     expect(strict.code).toBe(1);
+    // The checklist follows each rule's metadata: production-only rules are skipped in staging.
+    const checks = Object.fromEntries(
+      JSON.parse(lenient.stdout).checks.map((c: { id: string; status: string; detail: string }) => [c.id, c])
+    );
+    expect(checks['dev-publishable-key']).toEqual({
+      id: 'dev-publishable-key',
+      status: 'skipped',
+      detail: 'applies to production environments only'
+    });
+    expect(checks['live-key-outside-production'].status).toBe('fail');
+    expect(checks['invalid-key'].status).toBe('pass');
   });
 
   it('reads .env.production for a production environment with another name, such as Prod', async () => {

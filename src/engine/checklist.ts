@@ -1,25 +1,14 @@
 import type { CheckResult } from '../core/check.js';
 import type { FindingTally } from './finding-tally.js';
-import type { Rule } from '../rules/rule.js';
-
-/** Rules that only judge production deploys (the rest run in every environment). */
-const PRODUCTION_ONLY = new Set([
-  'dev-secret-key',
-  'dev-publishable-key',
-  'dev-frontend-api',
-  'dev-url',
-  'dev-only-setting'
-]);
+import { ruleApplies, type Rule } from '../rules/rule.js';
 
 /** One checklist line per rule: pass, fail, or skipped when the rule does not apply here. */
 export function ruleChecks(rules: readonly Rule[], tally: FindingTally, isProduction: boolean): CheckResult[] {
   return rules.map(({ meta }) => {
     const base = { id: meta.id, title: meta.title };
-    if (PRODUCTION_ONLY.has(meta.id) && !isProduction) {
-      return { ...base, status: 'skipped', detail: 'applies to production environments only' };
-    }
-    if (meta.id === 'live-key-outside-production' && isProduction) {
-      return { ...base, status: 'skipped', detail: 'applies to non-production environments only' };
+    if (!ruleApplies(meta, isProduction)) {
+      const where = meta.appliesIn === 'production' ? 'production' : 'non-production';
+      return { ...base, status: 'skipped', detail: `applies to ${where} environments only` };
     }
     const { active, quiet } = tally.forRule(meta.id);
     const note = quiet > 0 ? ` (${quiet} suppressed or shadowed)` : '';

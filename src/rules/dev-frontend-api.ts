@@ -2,21 +2,21 @@ import { hostOfValue, publishableKeyOf, secretKeyOf } from './facts.js';
 import { isDevelopmentOrStagingHost } from '../clerk/hosts.js';
 import { isClerkVariable, isSecretKeyVariable } from './clerk-variables.js';
 import { ruleDocs } from './docs-link.js';
-import type { Rule, RuleHit } from './rule.js';
+import { defineRule, type Rule, type RuleHit } from './rule.js';
 import type { Variable } from '../core/variable.js';
 
-export const devFrontendApi: Rule = {
-  meta: {
+export const devFrontendApi: Rule = defineRule(
+  {
     id: 'dev-frontend-api',
     severity: 'error',
     title: 'Development Frontend API or Account Portal host',
     explanation:
       'Hosts ending in `.clerk.accounts.dev`, `.accounts.dev`, `.lcl.dev` (and Clerk staging suffixes) belong to development instances. A production app must use `clerk.<your-domain>` and `accounts.<your-domain>`.',
     fix: 'Use the production Frontend API host shown on the Domains page of the production instance (`clerk.<your-domain>`), or remove the variable and let the publishable key carry it.',
-    docs: ruleDocs('dev-frontend-api')
+    docs: ruleDocs('dev-frontend-api'),
+    appliesIn: 'production'
   },
-  check({ variables, isProduction }) {
-    if (!isProduction) return [];
+  ({ variables }) => {
     return variables.flatMap((variable): RuleHit[] => {
       const fromKey = liveKeyWithDevHost(variable);
       if (fromKey) return [fromKey];
@@ -27,7 +27,7 @@ export const devFrontendApi: Rule = {
       return [{ variable, message: `${variable.name} points at ${host}, a development or staging Clerk host.` }];
     });
   }
-};
+);
 
 /** A `pk_live_` key whose encoded host is a development host: hand-built or corrupted. */
 function liveKeyWithDevHost(variable: Variable): RuleHit | null {

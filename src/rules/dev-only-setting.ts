@@ -1,5 +1,5 @@
 import { ruleDocs } from './docs-link.js';
-import type { Rule } from './rule.js';
+import { defineRule, type Rule } from './rule.js';
 
 /** Settings meant for development or automated tests only, matched on the name without a public prefix. */
 const DEV_ONLY = new Map<RegExp, string>([
@@ -13,18 +13,18 @@ const DEV_ONLY = new Map<RegExp, string>([
 /** `false`, `0`, `off`, `no` and empty turn a flag off; such a setting does nothing. */
 const OFF = /^(|false|0|off|no)$/i;
 
-export const devOnlySetting: Rule = {
-  meta: {
+export const devOnlySetting: Rule = defineRule(
+  {
     id: 'dev-only-setting',
     severity: 'warning',
     title: 'Development-only setting in production',
     explanation:
       'Some settings exist only for local development or automated tests: they hide warnings, log request details or bypass protections. In production they hide problems or weaken security.',
     fix: 'Remove the variable from the production environment.',
-    docs: ruleDocs('dev-only-setting')
+    docs: ruleDocs('dev-only-setting'),
+    appliesIn: 'production'
   },
-  check({ variables, isProduction }) {
-    if (!isProduction) return [];
+  ({ variables }) => {
     return variables.flatMap((variable) => {
       if (OFF.test(variable.value.trim())) return [];
       for (const [pattern, why] of DEV_ONLY) {
@@ -33,4 +33,4 @@ export const devOnlySetting: Rule = {
       return [];
     });
   }
-};
+);

@@ -1,20 +1,20 @@
 import { publishableKeyOf } from './facts.js';
 import { isPublishableKeyVariable } from './clerk-variables.js';
 import { ruleDocs } from './docs-link.js';
-import type { Rule } from './rule.js';
+import { defineRule, type Rule } from './rule.js';
 
-export const devPublishableKey: Rule = {
-  meta: {
+export const devPublishableKey: Rule = defineRule(
+  {
     id: 'dev-publishable-key',
     severity: 'error',
     title: 'Development publishable key in production',
     explanation:
       'A `pk_test_…` key points the browser at your development instance: sign-ins land in development, with its banner, shared OAuth credentials and development limits.',
     fix: "Replace it with the production instance's publishable key (`pk_live_…`) from the Clerk Dashboard, API keys page, with the production instance selected.",
-    docs: ruleDocs('dev-publishable-key')
+    docs: ruleDocs('dev-publishable-key'),
+    appliesIn: 'production'
   },
-  check({ variables, isProduction }) {
-    if (!isProduction) return [];
+  ({ variables }) => {
     return variables.flatMap((variable) => {
       const parsed = publishableKeyOf(variable);
       const byName = isPublishableKeyVariable(variable.name) && variable.value.startsWith('pk_test_');
@@ -25,4 +25,4 @@ export const devPublishableKey: Rule = {
       return [{ variable, message: `${variable.name} holds a development publishable key${host}.` }];
     });
   }
-};
+);

@@ -1,20 +1,20 @@
 import { secretKeyOf } from './facts.js';
 import { isClerkVariable, isLegacyApiKeyVariable } from './clerk-variables.js';
 import { ruleDocs } from './docs-link.js';
-import type { Rule } from './rule.js';
+import { defineRule, type Rule } from './rule.js';
 
-export const devSecretKey: Rule = {
-  meta: {
+export const devSecretKey: Rule = defineRule(
+  {
     id: 'dev-secret-key',
     severity: 'error',
     title: 'Development secret key in production',
     explanation:
       'A development secret key (`sk_test_…`, or a legacy `test_…` API key) talks to your development instance: production users would sign in to development, which has shared OAuth credentials and lower rate limits.',
     fix: "Replace it with the production instance's secret key (`sk_live_…`) from the Clerk Dashboard, API keys page, with the production instance selected.",
-    docs: ruleDocs('dev-secret-key')
+    docs: ruleDocs('dev-secret-key'),
+    appliesIn: 'production'
   },
-  check({ variables, isProduction }) {
-    if (!isProduction) return [];
+  ({ variables }) => {
     return variables.flatMap((variable) => {
       if (!isClerkVariable(variable.name)) return [];
       const key = secretKeyOf(variable);
@@ -33,4 +33,4 @@ export const devSecretKey: Rule = {
       return [{ variable, message: `${variable.name} holds ${what}.` }];
     });
   }
-};
+);

@@ -1,24 +1,24 @@
 import { localUrlReasonOf } from './facts.js';
 import { isClerkUrlVariable } from './clerk-variables.js';
 import { ruleDocs } from './docs-link.js';
-import type { Rule } from './rule.js';
+import { defineRule, type Rule } from './rule.js';
 
-export const devUrl: Rule = {
-  meta: {
+export const devUrl: Rule = defineRule(
+  {
     id: 'dev-url',
     severity: 'error',
     title: 'Local or private URL in a Clerk URL variable',
     explanation:
       'Sign-in, sign-up, redirect, proxy, domain and API URLs are followed by browsers and by Clerk. A localhost, loopback, private-network or `.local` address works on a laptop and breaks for every real user.',
     fix: "Use a path on your production domain (e.g. `/sign-in`) or its full `https://` URL, or remove the variable to use Clerk's defaults.",
-    docs: ruleDocs('dev-url')
+    docs: ruleDocs('dev-url'),
+    appliesIn: 'production'
   },
-  check({ variables, isProduction }) {
-    if (!isProduction) return [];
+  ({ variables }) => {
     return variables.flatMap((variable) => {
       if (!isClerkUrlVariable(variable.name)) return [];
       const reason = localUrlReasonOf(variable.value);
       return reason ? [{ variable, message: `${variable.name} ${reason}.` }] : [];
     });
   }
-};
+);

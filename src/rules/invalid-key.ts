@@ -3,19 +3,20 @@ import { publishableKeyProblem } from '../clerk/publishable-key.js';
 import { isWebhookSecret } from '../clerk/secret-key.js';
 import { isPublicVariable, isPublishableKeyVariable, isSecretKeyVariable } from './clerk-variables.js';
 import { ruleDocs } from './docs-link.js';
-import type { Rule } from './rule.js';
+import { defineRule, type Rule } from './rule.js';
 
-export const invalidKey: Rule = {
-  meta: {
+export const invalidKey: Rule = defineRule(
+  {
     id: 'invalid-key',
     severity: 'error',
     title: 'Clerk key variable holds no valid key',
     explanation:
       'Clerk refuses to start with an empty, placeholder or malformed key, so the deploy would ship a broken sign-in. A publishable key is `pk_live_`/`pk_test_` followed by the base64 of `<frontend API host>$`; a secret key is `sk_live_`/`sk_test_` followed by its random part.',
     fix: 'Copy the key again from the Clerk Dashboard, API keys page, of the production instance; check that no quotes, spaces or a placeholder such as `your_key_here` were left in.',
-    docs: ruleDocs('invalid-key')
+    docs: ruleDocs('invalid-key'),
+    appliesIn: 'always'
   },
-  check({ variables }) {
+  ({ variables }) => {
     return variables.flatMap((variable) => {
       const { name, value } = variable;
       if (isPublishableKeyVariable(name)) {
@@ -38,4 +39,4 @@ export const invalidKey: Rule = {
       return [];
     });
   }
-};
+);

@@ -2,25 +2,26 @@ import { publishableKeyOf, secretKeyOf } from './facts.js';
 import type { Variable } from '../core/variable.js';
 import { isPublishableKeyVariable, isSecretKeyVariable } from './clerk-variables.js';
 import { ruleDocs } from './docs-link.js';
-import type { Rule, RuleHit } from './rule.js';
+import { defineRule, type Rule, type RuleHit } from './rule.js';
 
 type InstanceType = 'production' | 'development';
 
-export const keyEnvironmentMismatch: Rule = {
-  meta: {
+export const keyEnvironmentMismatch: Rule = defineRule(
+  {
     id: 'key-environment-mismatch',
     severity: 'error',
     title: 'Publishable and secret key from different instances',
     explanation:
       'The publishable key and the secret key must come from the same instance. A mix makes the server reject every session the browser creates, so nobody can sign in.',
     fix: 'Take both keys from the same instance (the production instance for a production deploy) on the API keys page of the Clerk Dashboard.',
-    docs: ruleDocs('key-environment-mismatch')
+    docs: ruleDocs('key-environment-mismatch'),
+    appliesIn: 'always'
   },
   /**
    * Pairs the keys that reach one app (`effective`: the app's files plus the runtime environment) and
    * reports a clash once, on a key defined in this scope (`variables`), preferring the secret key.
    */
-  check({ variables, effective }) {
+  ({ variables, effective }) => {
     const own = new Set(variables);
     const publishable = keysOf(effective, isPublishableKeyVariable, (v) => publishableKeyOf(v)?.instanceType);
     const secret = keysOf(effective, isSecretKeyVariable, (v) => secretKeyOf(v)?.instanceType);
@@ -36,7 +37,7 @@ export const keyEnvironmentMismatch: Rule = {
     }
     return hits;
   }
-};
+);
 
 function keysOf(
   variables: readonly Variable[],

@@ -1,20 +1,20 @@
 import { publishableKeyOf, secretKeyOf } from './facts.js';
 import { isClerkVariable } from './clerk-variables.js';
 import { ruleDocs } from './docs-link.js';
-import type { Rule } from './rule.js';
+import { defineRule, type Rule } from './rule.js';
 
-export const liveKeyOutsideProduction: Rule = {
-  meta: {
+export const liveKeyOutsideProduction: Rule = defineRule(
+  {
     id: 'live-key-outside-production',
     severity: 'warning',
     title: 'Production key outside production',
     explanation:
       'A `pk_live_`/`sk_live_` key in a preview or staging environment lets test traffic create and change real users, and spreads the production secret to more places.',
     fix: "Use the development instance's keys here, or add this environment's name to `production-environments` if it really is production.",
-    docs: ruleDocs('live-key-outside-production')
+    docs: ruleDocs('live-key-outside-production'),
+    appliesIn: 'elsewhere'
   },
-  check({ variables, isProduction, environment }) {
-    if (isProduction) return [];
+  ({ variables, environment }) => {
     return variables.flatMap((variable) => {
       const pk = publishableKeyOf(variable);
       const sk = isClerkVariable(variable.name) ? secretKeyOf(variable) : null;
@@ -22,4 +22,4 @@ export const liveKeyOutsideProduction: Rule = {
       return [{ variable, message: `${variable.name} holds a production key in the ${environment} environment.` }];
     });
   }
-};
+);

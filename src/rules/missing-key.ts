@@ -1,22 +1,23 @@
 import type { Variable } from '../core/variable.js';
 import { isClerkVariable, isPublicVariable, isPublishableKeyVariable, isSecretKeyVariable } from './clerk-variables.js';
 import { ruleDocs } from './docs-link.js';
-import type { Rule, RuleHit } from './rule.js';
+import { defineRule, type Rule, type RuleHit } from './rule.js';
 
 /** Frameworks whose Clerk SDK runs on a server and so needs the secret key. */
 const SERVER_FRAMEWORKS = new Set(['nextjs', 'remix', 'astro', 'nuxt', 'node']);
 
-export const missingKey: Rule = {
-  meta: {
+export const missingKey: Rule = defineRule(
+  {
     id: 'missing-key',
     severity: 'error',
     title: 'Clerk is configured but a key is missing',
     explanation:
       'Clerk variables reach this environment, but no publishable key (needed by every app) or no secret key (needed by server-side code) does. The app would fail at start or on the first request.',
     fix: "Add the production instance's keys to the environment, e.g. `NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY` and `CLERK_SECRET_KEY` as environment secrets. If your hosting provider injects them, pass them to the gate too, or ignore this rule.",
-    docs: ruleDocs('missing-key')
+    docs: ruleDocs('missing-key'),
+    appliesIn: 'always'
   },
-  check({ variables, effective, frameworks, hasRuntimeSources }) {
+  ({ variables, effective, frameworks, hasRuntimeSources }) => {
     // Judged once per scope, on evidence defined in it: a Clerk variable that reaches the app.
     const first = variables.find((v) => isClerkVariable(v.name) && !v.shadowedBy);
     if (!first) return [];
@@ -35,7 +36,7 @@ export const missingKey: Rule = {
     }
     return hits;
   }
-};
+);
 
 function missing(evidence: Variable, subject: string, what: string, severity: 'error' | 'warning'): RuleHit {
   return {

@@ -10,6 +10,8 @@ export interface RuleMeta {
   explanation: string;
   fix: string;
   docs: string;
+  /** Where the rule judges: production deploys only, other environments only, or every environment. */
+  appliesIn: 'production' | 'elsewhere' | 'always';
 }
 
 export interface RuleContext {
@@ -44,6 +46,16 @@ export interface RuleHit {
 export interface Rule {
   meta: RuleMeta;
   check(context: RuleContext): RuleHit[];
+}
+
+/** Whether a rule judges the target environment at all. */
+export function ruleApplies(meta: RuleMeta, isProduction: boolean): boolean {
+  return meta.appliesIn === 'always' || (meta.appliesIn === 'production') === isProduction;
+}
+
+/** A rule whose check stays silent where `meta.appliesIn` says it does not judge. */
+export function defineRule(meta: RuleMeta, check: (context: RuleContext) => RuleHit[]): Rule {
+  return { meta, check: (context) => (ruleApplies(meta, context.isProduction) ? check(context) : []) };
 }
 
 export const RULES_DOCS_BASE = 'https://github.com/clerk-production-gate/clerk-production-gate/blob/main/docs/rules.md';

@@ -2,19 +2,20 @@ import { secretKeyOf } from './facts.js';
 import { isWebhookSecret } from '../clerk/secret-key.js';
 import { isClerkVariable, isLegacyApiKeyVariable, isPublicVariable } from './clerk-variables.js';
 import { ruleDocs } from './docs-link.js';
-import type { Rule } from './rule.js';
+import { defineRule, type Rule } from './rule.js';
 
-export const secretInPublicVariable: Rule = {
-  meta: {
+export const secretInPublicVariable: Rule = defineRule(
+  {
     id: 'secret-in-public-variable',
     severity: 'error',
     title: 'Secret in a client-exposed variable',
     explanation:
       'Variables with a public prefix (`NEXT_PUBLIC_`, `VITE_`, `PUBLIC_`, `EXPO_PUBLIC_`, …) are inlined into the JavaScript sent to every visitor. A secret key or webhook signing secret there is published to the world.',
     fix: 'Move the value to a variable without a public prefix (e.g. `CLERK_SECRET_KEY`, `CLERK_WEBHOOK_SIGNING_SECRET`), then roll the secret in the Clerk Dashboard: it has been exposed.',
-    docs: ruleDocs('secret-in-public-variable')
+    docs: ruleDocs('secret-in-public-variable'),
+    appliesIn: 'always'
   },
-  check({ variables }) {
+  ({ variables }) => {
     return variables.flatMap((variable) => {
       const { name, value } = variable;
       if (!isPublicVariable(name) || !isClerkVariable(name)) return [];
@@ -26,4 +27,4 @@ export const secretInPublicVariable: Rule = {
       return secret ? [{ variable, message: `${name} is exposed to the browser and holds ${secret}.` }] : [];
     });
   }
-};
+);
