@@ -29171,6 +29171,13 @@ function resolveFrom(base, dir) {
 }
 
 const SEVERITY_RANK = { error: 3, warning: 2, notice: 1 };
+/** Severities, most severe first: the order of every report. */
+const SEVERITIES = ['error', 'warning', 'notice'];
+
+/** `1 finding`, `2 findings`. */
+function plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
 
 /**
  * Which variables belong to Clerk, and what each holds, judged by name.
@@ -32355,7 +32362,7 @@ function ruleChecks(rules, tally, isProduction) {
         const { active, quiet } = tally.forRule(meta.id);
         const note = quiet > 0 ? ` (${quiet} suppressed or shadowed)` : '';
         return active > 0
-            ? { ...base, status: 'fail', detail: `${active} finding${active === 1 ? '' : 's'}${note}` }
+            ? { ...base, status: 'fail', detail: `${plural(active, 'finding')}${note}` }
             : { ...base, status: 'pass', detail: `no findings${note}` };
     });
 }
@@ -32636,8 +32643,8 @@ function readCheck(sources) {
     }
     const files = sources.filter((s) => s.kind === 'file').length;
     const runtime = sources.filter((s) => s.kind !== 'file').map((s) => s.kind);
-    const from = [files > 0 ? `${files} file${files === 1 ? '' : 's'}` : '', ...runtime].filter(Boolean).join(', ');
-    return { ...base, status: 'pass', detail: `${variables} variable${variables === 1 ? '' : 's'} from ${from}` };
+    const from = [files > 0 ? plural(files, 'file') : '', ...runtime].filter(Boolean).join(', ');
+    return { ...base, status: 'pass', detail: `${plural(variables, 'variable')} from ${from}` };
 }
 function check(rules, context, ignored) {
     return rules.flatMap((rule) => rule.check(context).map((hit) => toFinding(rule.meta, hit, ignored)));
@@ -32662,52 +32669,6 @@ function compare(a, b) {
 /** Human form of an origin: `path/.env:3:1`, `vars`, `secrets`, `env`. */
 function describeOrigin(origin) {
     return origin.kind === 'file' ? `${origin.file}:${origin.line}:${origin.column}` : origin.kind;
-}
-
-/** Small helpers shared by the reporters. */
-const SEVERITIES = ['error', 'warning', 'notice'];
-function plural(n, word) {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-/** `2 errors, 1 warning, 0 notices (1 suppressed)` — from the report's own summary. */
-function summaryLine(summary) {
-    const counts = `${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.notices, 'notice')}`;
-    return `${counts} (${summary.suppressed} suppressed)`;
-}
-function describeSuppression(s) {
-    return s.by === 'ignore-option'
-        ? 'suppressed by the ignore option'
-        : `suppressed by an inline comment at ${s.file}:${s.line}`;
-}
-/** Why a finding is shown apart (suppressed or shadowed), or undefined for a live finding. */
-function hiddenReason(finding) {
-    if (finding.suppressed)
-        return describeSuppression(finding.suppressed);
-    if (finding.shadowedBy)
-        return `shadowed by ${describeOrigin(finding.shadowedBy)}`;
-    return undefined;
-}
-/** A group key per location: the file path, or the source kind (`vars`, `secrets`, `env`). */
-function locationGroup(finding) {
-    return finding.origin.kind === 'file' ? `file:${finding.origin.file}` : finding.origin.kind;
-}
-/** Findings grouped by file/source in first-appearance order, sorted by line and column inside a file. */
-function sortByLocation(findings) {
-    const groups = new Map();
-    for (const f of findings) {
-        const key = locationGroup(f);
-        const group = groups.get(key);
-        if (group)
-            group.push(f);
-        else
-            groups.set(key, [f]);
-    }
-    const position = (f) => f.origin.kind === 'file' ? [f.origin.line, f.origin.column] : [0, 0];
-    return [...groups.values()].flatMap((group) => [...group].sort((a, b) => {
-        const [la, ca] = position(a);
-        const [lb, cb] = position(b);
-        return la - lb || ca - cb;
-    }));
 }
 
 /** GitHub shows at most this many annotations of each level per step. */
@@ -32886,6 +32847,48 @@ function toJsonSource(source) {
         return { kind: source.kind, variables: source.variables };
     const { file, variables, framework } = source;
     return framework === undefined ? { kind: 'file', file, variables } : { kind: 'file', file, variables, framework };
+}
+
+/** Small helpers shared by the reporters. */
+/** `2 errors, 1 warning, 0 notices (1 suppressed)` — from the report's own summary. */
+function summaryLine(summary) {
+    const counts = `${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.notices, 'notice')}`;
+    return `${counts} (${summary.suppressed} suppressed)`;
+}
+function describeSuppression(s) {
+    return s.by === 'ignore-option'
+        ? 'suppressed by the ignore option'
+        : `suppressed by an inline comment at ${s.file}:${s.line}`;
+}
+/** Why a finding is shown apart (suppressed or shadowed), or undefined for a live finding. */
+function hiddenReason(finding) {
+    if (finding.suppressed)
+        return describeSuppression(finding.suppressed);
+    if (finding.shadowedBy)
+        return `shadowed by ${describeOrigin(finding.shadowedBy)}`;
+    return undefined;
+}
+/** A group key per location: the file path, or the source kind (`vars`, `secrets`, `env`). */
+function locationGroup(finding) {
+    return finding.origin.kind === 'file' ? `file:${finding.origin.file}` : finding.origin.kind;
+}
+/** Findings grouped by file/source in first-appearance order, sorted by line and column inside a file. */
+function sortByLocation(findings) {
+    const groups = new Map();
+    for (const f of findings) {
+        const key = locationGroup(f);
+        const group = groups.get(key);
+        if (group)
+            group.push(f);
+        else
+            groups.set(key, [f]);
+    }
+    const position = (f) => f.origin.kind === 'file' ? [f.origin.line, f.origin.column] : [0, 0];
+    return [...groups.values()].flatMap((group) => [...group].sort((a, b) => {
+        const [la, ca] = position(a);
+        const [lb, cb] = position(b);
+        return la - lb || ca - cb;
+    }));
 }
 
 const DEFAULT_MAX_BYTES = 1_000_000;

@@ -4,6 +4,9 @@ export type Severity = 'error' | 'warning' | 'notice';
 
 export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, notice: 1 };
 
+/** Severities, most severe first: the order of every report. */
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'notice'];
+
 /** How a finding was suppressed; suppressed findings are reported, never dropped. */
 export type Suppression = { by: 'ignore-option' } | { by: 'inline-comment'; file: string; line: number };
 

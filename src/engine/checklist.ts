@@ -1,3 +1,4 @@
+import { plural } from '../core/plural.js';
 import type { CheckResult } from '../core/check.js';
 import type { FindingTally } from './finding-tally.js';
 import { ruleApplies, type Rule } from '../rules/rule.js';
@@ -13,7 +14,7 @@ export function ruleChecks(rules: readonly Rule[], tally: FindingTally, isProduc
     const { active, quiet } = tally.forRule(meta.id);
     const note = quiet > 0 ? ` (${quiet} suppressed or shadowed)` : '';
     return active > 0
-      ? { ...base, status: 'fail', detail: `${active} finding${active === 1 ? '' : 's'}${note}` }
+      ? { ...base, status: 'fail', detail: `${plural(active, 'finding')}${note}` }
       : { ...base, status: 'pass', detail: `no findings${note}` };
   });
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { SEVERITY_RANK, type Finding } from '../core/finding.js';
+import { plural } from '../core/plural.js';
 import type { Report } from '../core/report.js';
 import type { CheckResult } from '../core/check.js';
 import type { SourceDiagnostic, SourceInfo } from '../core/source.js';
@@ -156,8 +157,8 @@ function readCheck(sources: readonly SourceInfo[]): CheckResult {
   }
   const files = sources.filter((s) => s.kind === 'file').length;
   const runtime = sources.filter((s) => s.kind !== 'file').map((s) => s.kind);
-  const from = [files > 0 ? `${files} file${files === 1 ? '' : 's'}` : '', ...runtime].filter(Boolean).join(', ');
-  return { ...base, status: 'pass', detail: `${variables} variable${variables === 1 ? '' : 's'} from ${from}` };
+  const from = [files > 0 ? plural(files, 'file') : '', ...runtime].filter(Boolean).join(', ');
+  return { ...base, status: 'pass', detail: `${plural(variables, 'variable')} from ${from}` };
 }
 
 function check(rules: readonly Rule[], context: RuleContext, ignored: ReadonlySet<string>): Finding[] {

@@ -1,7 +1,6 @@
-import type { Finding, Severity } from '../core/finding.js';
 import type { Report } from '../core/report.js';
 import { describeOrigin } from '../core/variable.js';
-import { SEVERITIES } from './format.js';
+import { SEVERITIES, type Finding, type Severity } from '../core/finding.js';
 
 export interface Annotation {
   level: 'error' | 'warning' | 'notice';

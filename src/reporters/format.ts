@@ -1,13 +1,8 @@
-import type { Finding, Severity, Suppression } from '../core/finding.js';
+import type { Finding, Suppression } from '../core/finding.js';
+import { plural } from '../core/plural.js';
 import { describeOrigin } from '../core/variable.js';
 
 /** Small helpers shared by the reporters. */
-
-export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'notice'];
-
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 /** `2 errors, 1 warning, 0 notices (1 suppressed)` — from the report's own summary. */
 export function summaryLine(summary: Record<'errors' | 'warnings' | 'notices' | 'suppressed', number>): string {

@@ -2,7 +2,7 @@ import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
-import type { Finding, Severity } from '../core/finding.js';
+import { SEVERITIES, type Finding, type Severity } from '../core/finding.js';
 import {
   JSON_ARRAY_CLOSE,
   JSON_ARRAY_OPEN,
@@ -14,7 +14,6 @@ import {
   type JsonFinding
 } from './json.js';
 
-const ORDER: readonly Severity[] = ['error', 'warning', 'notice'];
 const BUFFER_CHARS = 1 << 16;
 
 interface SpillFile {
@@ -34,7 +33,10 @@ interface SpillFile {
 export class JsonFindingSpill {
   private readonly dir = mkdtempSync(join(tmpdir(), 'clerk-production-gate-'));
   private readonly files = new Map<Severity, SpillFile>(
-    ORDER.map((severity) => [severity, { fd: openSync(join(this.dir, severity), 'w+', 0o600), written: 0, batch: [] }])
+    SEVERITIES.map((severity) => [
+      severity,
+      { fd: openSync(join(this.dir, severity), 'w+', 0o600), written: 0, batch: [] }
+    ])
   );
 
   add(finding: Finding): void {
@@ -46,7 +48,7 @@ export class JsonFindingSpill {
   /** The findings array, exactly as renderJsonChunks would render `report.findings`. */
   *findingsArray(): Generator<string> {
     for (const file of this.files.values()) this.flush(file);
-    const files = ORDER.map((severity) => this.files.get(severity) as SpillFile).filter((f) => f.written > 0);
+    const files = SEVERITIES.map((severity) => this.files.get(severity) as SpillFile).filter((f) => f.written > 0);
     if (files.length === 0) {
       yield JSON_EMPTY_ARRAY;
       return;
