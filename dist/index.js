@@ -12,7 +12,7 @@ import events$1 from 'events';
 import 'assert';
 import require$$6 from 'util';
 import require$$0$1 from 'node:assert';
-import require$$0$3, { isIP, BlockList } from 'node:net';
+import require$$0$3, { isIPv6, isIPv4, BlockList } from 'node:net';
 import require$$2 from 'node:http';
 import require$$0$2 from 'node:stream';
 import require$$0, { isUtf8 } from 'node:buffer';
@@ -35,6 +35,7 @@ import 'timers';
 import { writeFile as writeFile$1 } from 'node:fs/promises';
 import path, { join, relative, resolve } from 'node:path';
 import { readFileSync, statSync } from 'node:fs';
+import { Script, createContext } from 'node:vm';
 import { fileURLToPath } from 'url';
 import { createRequire } from 'module';
 
@@ -29195,26 +29196,47 @@ const PUBLIC_PREFIXES = [
     'GATSBY_',
     'PLASMO_PUBLIC_'
 ];
+const classes = new Map();
+function classOf(name) {
+    let known = classes.get(name);
+    if (known === undefined) {
+        const clerk = /(^|_)CLERK(_|$)/i.test(name);
+        known = {
+            public: PUBLIC_PREFIXES.some((prefix) => name.startsWith(prefix)),
+            clerk,
+            publishableKey: /(^|_)CLERK_PUBLISHABLE_KEY$/.test(name),
+            secretKey: /(^|_)CLERK_(SECRET|API)_KEY$/.test(name),
+            legacyApiKey: /(^|_)CLERK_API_KEY$/.test(name),
+            url: clerk && /(URL|DOMAIN|FRONTEND_API|ISSUER|HOST)$/.test(name),
+            concernsClerk: /CLERK|UNSAFE_DISABLE_DEVELOPMENT_MODE/i.test(name)
+        };
+        // Bounded: names come from the user's files, and a pathological tree should not grow this forever.
+        if (classes.size >= 10_000)
+            classes.clear();
+        classes.set(name, known);
+    }
+    return known;
+}
 function isPublicVariable(name) {
-    return PUBLIC_PREFIXES.some((prefix) => name.startsWith(prefix));
+    return classOf(name).public;
 }
 /** `NEXT_PUBLIC_CLERK_SIGN_IN_URL`, `CLERK_SECRET_KEY`, `NUXT_CLERK_SECRET_KEY`, … */
 function isClerkVariable(name) {
-    return /(^|_)CLERK(_|$)/i.test(name);
+    return classOf(name).clerk;
 }
 function isPublishableKeyVariable(name) {
-    return /(^|_)CLERK_PUBLISHABLE_KEY$/.test(name);
+    return classOf(name).publishableKey;
 }
 /** `CLERK_SECRET_KEY` and the 2021-era `CLERK_API_KEY`. */
 function isSecretKeyVariable(name) {
-    return /(^|_)CLERK_(SECRET|API)_KEY$/.test(name);
+    return classOf(name).secretKey;
 }
 function isLegacyApiKeyVariable(name) {
-    return /(^|_)CLERK_API_KEY$/.test(name);
+    return classOf(name).legacyApiKey;
 }
 /** Variables that carry a URL or host Clerk calls or redirects to. */
 function isClerkUrlVariable(name) {
-    return isClerkVariable(name) && /(URL|DOMAIN|FRONTEND_API|ISSUER|HOST)$/.test(name);
+    return classOf(name).url;
 }
 /**
  * Whether any rule could concern this variable: a Clerk name, the development-console switch, or a value
@@ -29222,7 +29244,7 @@ function isClerkUrlVariable(name) {
  * and a test checks that every rule finds the same with and without this filter.
  */
 function mayConcernClerk(name, value) {
-    return /CLERK|UNSAFE_DISABLE_DEVELOPMENT_MODE/i.test(name) || value.startsWith('pk_') || value.startsWith('sk_');
+    return classOf(name).concernsClerk || value.startsWith('pk_') || value.startsWith('sk_');
 }
 
 /**
@@ -29432,8 +29454,9 @@ function hostnameViaUrl(url) {
 /** Whether a bare (scheme-less) host looks like a host and not like a word, a version or a file. */
 function isBareHostShape(host, hasPort) {
     if (host.startsWith('['))
-        return isIP(host.slice(1, -1)) === 6;
-    if (isIP(host) === 4)
+        return isIPv6(host.slice(1, -1));
+    // BARE_AUTHORITY keeps colons out of an unbracketed host, so only IPv4 is possible here.
+    if (isIPv4(host))
         return true;
     const labels = (host.endsWith('.') ? host.slice(0, -1) : host).split('.');
     if (!labels.every(isBareLabel))
@@ -29458,7 +29481,8 @@ function hostOf(value) {
         return hostnameViaUrl(v);
     if (v.startsWith('//'))
         return hostnameViaUrl(`http:${v}`);
-    if (isIP(v) === 6)
+    // A bare IPv6 address always has a colon; the check is skipped for everything else (most values).
+    if (v.includes(':') && isIPv6(v))
         return hostnameViaUrl(`http://[${v}]`) ?? v.toLowerCase();
     const authority = v.split(/[/?#]/, 1)[0] ?? '';
     const match = BARE_AUTHORITY.exec(authority);
@@ -29550,9 +29574,11 @@ function localUrlReason(value) {
     const host = hostOf(value);
     if (host === null)
         return null;
-    const version = isIP(host);
-    if (version !== 0)
-        return ipReason(host, version === 4 ? 'ipv4' : 'ipv6');
+    // Only a host with a colon can be IPv6 (node:net compiles its large IPv6 pattern on first use).
+    if (host.includes(':') && isIPv6(host))
+        return ipReason(host, 'ipv6');
+    if (isIPv4(host))
+        return ipReason(host, 'ipv4');
     if (host === 'localhost' || host.endsWith('.localhost'))
         return 'points at localhost';
     for (const [suffix, reason] of NAME_SUFFIXES) {
@@ -29694,15 +29720,30 @@ const devOnlySetting = defineRule({
     appliesIn: 'production'
 }, ({ variables }) => {
     return variables.flatMap((variable) => {
-        if (OFF.test(variable.value.trim()))
+        const why = devOnlyReason(variable.name);
+        if (why === null || OFF.test(variable.value.trim()))
             return [];
-        for (const [pattern, why] of DEV_ONLY) {
-            if (pattern.test(variable.name))
-                return [{ variable, message: `${variable.name} ${why}.` }];
-        }
-        return [];
+        return [{ variable, message: `${variable.name} ${why}.` }];
     });
 });
+/** Why a name is a development-only setting, or null; once per distinct name (names repeat across files). */
+const reasons = new Map();
+function devOnlyReason(name) {
+    let why = reasons.get(name);
+    if (why === undefined) {
+        why = null;
+        for (const [pattern, reason] of DEV_ONLY) {
+            if (pattern.test(name)) {
+                why = reason;
+                break;
+            }
+        }
+        if (reasons.size >= 10_000)
+            reasons.clear();
+        reasons.set(name, why);
+    }
+    return why;
+}
 
 const devPublishableKey = defineRule({
     id: 'dev-publishable-key',
@@ -30169,21 +30210,13 @@ function parseDotenv(text, file) {
     for (let i = src.indexOf('\n'); i !== -1; i = src.indexOf('\n', i + 1))
         lineStarts.push(i + 1);
     const hasBom = src.charCodeAt(0) === 0xfeff;
-    const lineOf = (offset) => {
-        let lo = 0;
-        let hi = lineStarts.length - 1;
-        while (lo < hi) {
-            const mid = (lo + hi + 1) >> 1;
-            if ((lineStarts[mid] ?? 0) <= offset)
-                lo = mid;
-            else
-                hi = mid - 1;
-        }
-        return lo + 1;
-    };
-    const matches = [];
+    // Suppression comments are rare: a file that never names the directive has no comment worth reading.
+    const mayHaveDirectives = src.includes(DIRECTIVE_WORD);
+    const variables = [];
+    const diagnostics = [];
     const valueSpans = [];
-    const defs = [];
+    let line = 1; // of the current name; names come in order, so this only moves forward
+    let gapStart = 0; // where the previous match ended
     // One compiled regex for every file (parsing runs synchronously, so sharing its lastIndex is safe).
     const re = LINE;
     re.lastIndex = 0;
@@ -30193,66 +30226,103 @@ function parseDotenv(text, file) {
         const name = match[1];
         if (!nameSpan || name === undefined)
             continue; // cannot happen: group 1 is mandatory
-        matches.push({ start: match.index, end: match.index + match[0].length });
+        // The text between two matches holds comments, blank lines and the lines dotenv ignores.
+        reportIgnoredLines(gapStart, match.index);
+        gapStart = match.index + match[0].length;
         const valueSpan = match.indices?.[2];
-        if (valueSpan)
-            valueSpans.push({ start: valueSpan[0], end: valueSpan[1] });
-        const line = lineOf(nameSpan[0]);
+        while (line < lineStarts.length && lineStarts[line] <= nameSpan[0])
+            line++;
         // Editors do not count the BOM as a column.
-        const column = nameSpan[0] - (lineStarts[line - 1] ?? 0) + 1 - (line === 1 && hasBom ? 1 : 0);
+        const column = nameSpan[0] - lineStarts[line - 1] + 1 - (line === 1 && hasBom ? 1 : 0);
         const origin = { kind: 'file', file, line, column };
+        // Every variable gets the same properties in the same order (one hidden class for V8's inline caches).
+        const variable = {
+            name: internName(name),
+            value: dotenvValue(match[2]),
+            origin,
+            ignoredRules: undefined,
+            shadowedBy: undefined
+        };
+        if (mayHaveDirectives) {
+            variable.ignoredRules = directivesFor(line, valueSpan ? valueSpan[1] : nameSpan[1]);
+            if (valueSpan)
+                valueSpans.push({ start: valueSpan[0], end: valueSpan[1] });
+        }
+        variables.push(variable);
+    }
+    reportIgnoredLines(gapStart, src.length + 1);
+    // An earlier definition of a name is overridden by the file's last one (dotenv keeps the last).
+    if (variables.length > 1) {
+        const last = new Map();
+        for (let i = variables.length - 1; i >= 0; i--) {
+            const v = variables[i];
+            const winner = last.get(v.name);
+            if (winner === undefined)
+                last.set(v.name, v.origin);
+            else
+                v.shadowedBy = winner;
+        }
+    }
+    return { variables, diagnostics };
+    /**
+     * Lines starting in [from, to) whose first non-blank character is there too and is not a comment's `#`:
+     * text dotenv skips without a word. A first character at or after `to` belongs to the next definition.
+     */
+    function reportIgnoredLines(from, to) {
+        let start = from;
+        if (from > 0 && src.charCodeAt(from - 1) !== NEWLINE) {
+            const newline = src.indexOf('\n', from);
+            if (newline === -1)
+                return;
+            start = newline + 1;
+        }
+        while (start < to) {
+            const end = src.indexOf('\n', start);
+            const lineEnd = end === -1 ? src.length : end;
+            let first = start;
+            while (first < lineEnd && isSpace(src.charCodeAt(first)))
+                first++;
+            if (first < lineEnd && first < to && src.charCodeAt(first) !== HASH) {
+                diagnostics.push({ file, line: lineNumberAt(start), message: NOT_A_DEFINITION });
+            }
+            if (end === -1)
+                return;
+            start = end + 1;
+        }
+    }
+    function lineNumberAt(offset) {
+        let lo = 0;
+        let hi = lineStarts.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (lineStarts[mid] <= offset)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        return lo + 1;
+    }
+    /** Rule ids suppressed for the definition on `line` by a directive above it or trailing its value. */
+    function directivesFor(line, valueEnd) {
         // Trailing comment: the rest of the physical line after the value (after the closing quote when quoted).
-        const valueEnd = valueSpan ? valueSpan[1] : nameSpan[1];
         const lineEnd = src.indexOf('\n', valueEnd);
         const hash = src.indexOf('#', valueEnd);
         const trailing = hash === -1 || (lineEnd !== -1 && hash > lineEnd)
             ? NONE
             : parseIgnoreDirective(src.slice(hash, lineEnd === -1 ? src.length : lineEnd));
         const above = line >= 2 ? commentAbove(line - 1) : NONE;
-        const ignoredRules = above.length + trailing.length === 0 ? NONE : [...new Set([...above, ...trailing])];
-        defs.push({ name: internName(name), value: dotenvValue(match[2]), origin, ignoredRules });
+        return above.length + trailing.length === 0 ? undefined : [...new Set([...above, ...trailing])];
     }
     /** Ignore ids from physical line `n` when it is a standalone comment (not text inside a quoted value). */
     function commentAbove(n) {
-        const first = firstNonSpace(n);
-        if (first === -1 || src.charCodeAt(first) !== HASH || inside(valueSpans, first))
+        const end = n < lineStarts.length ? lineStarts[n] - 1 : src.length;
+        let first = lineStarts[n - 1];
+        while (first < end && isSpace(src.charCodeAt(first)))
+            first++;
+        if (first === end || src.charCodeAt(first) !== HASH || inside(valueSpans, first))
             return NONE;
-        return parseIgnoreDirective(src.slice(first, lineEndOf(n)));
+        return parseIgnoreDirective(src.slice(first, end));
     }
-    /** Offset of the first non-whitespace character of physical line `n`, or -1 for a blank line. */
-    function firstNonSpace(n) {
-        const end = lineEndOf(n);
-        for (let i = lineStarts[n - 1] ?? 0; i < end; i++)
-            if (!isSpace(src.charCodeAt(i)))
-                return i;
-        return -1;
-    }
-    function lineEndOf(n) {
-        return n < lineStarts.length ? (lineStarts[n] ?? src.length) - 1 : src.length;
-    }
-    const last = new Map();
-    for (const d of defs)
-        last.set(d.name, d.origin);
-    const variables = defs.map((d) => {
-        const winner = last.get(d.name);
-        // Every variable gets the same properties in the same order (one hidden class for V8's inline caches).
-        return {
-            name: d.name,
-            value: d.value,
-            origin: d.origin,
-            ignoredRules: d.ignoredRules.length > 0 ? [...d.ignoredRules] : undefined,
-            shadowedBy: winner && winner !== d.origin ? winner : undefined
-        };
-    });
-    const diagnostics = [];
-    for (let n = 1; n <= lineStarts.length; n++) {
-        const first = firstNonSpace(n);
-        if (first === -1 || src.charCodeAt(first) === HASH)
-            continue;
-        if (!inside(matches, first))
-            diagnostics.push({ file, line: n, message: NOT_A_DEFINITION });
-    }
-    return { variables, diagnostics };
 }
 const NONE = [];
 /**
@@ -30271,6 +30341,8 @@ function internName(name) {
     return owned;
 }
 const HASH = 0x23;
+const NEWLINE = 0x0a;
+const DIRECTIVE_WORD = 'clerk-production-gate-ignore';
 /** What String.prototype.trim removes at the start of a line (without the line break, already split off). */
 function isSpace(code) {
     return (code === 0x20 ||
@@ -30300,6 +30372,11 @@ function inside(spans, offset) {
             return true;
     }
     return false;
+}
+
+/** Human form of an origin: `path/.env:3:1`, `vars`, `secrets`, `env`. */
+function describeOrigin(origin) {
+    return origin.kind === 'file' ? `${origin.file}:${origin.line}:${origin.column}` : origin.kind;
 }
 
 var main = {};
@@ -30412,6 +30489,39 @@ function requireMain () {
 var mainExports = requireMain();
 
 /**
+ * dotenv-expand, stopped if it runs too long. dotenv-expand 12.0.3 loops forever on some inputs, e.g.
+ *   A=\$A
+ *   B=$A$B
+ * (replacing `$A` with `$A` leaves the value unchanged, and it searches again from the start). A gate that
+ * hangs holds a deploy until the job times out, with no word on why; stopped, it names the variable.
+ *
+ * A `vm` timeout is the one way Node stops synchronous code in the same thread: its watchdog terminates
+ * whatever JavaScript runs, here the library's loop. One small context, made on first need.
+ */
+class ExpansionTimeout extends Error {
+    name = 'ExpansionTimeout';
+}
+/** Far above what any real file needs (well under a millisecond), far below a CI job's patience. */
+const EXPAND_TIMEOUT_MS = 2000;
+let sandbox;
+const call = new Script('expand(options)');
+function boundedExpand(options, timeoutMs = EXPAND_TIMEOUT_MS) {
+    sandbox ??= createContext({ expand: mainExports.expand, options: undefined });
+    sandbox.options = options;
+    try {
+        return call.runInContext(sandbox, { timeout: timeoutMs });
+    }
+    catch (error) {
+        if (error.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT')
+            throw new ExpansionTimeout();
+        throw error;
+    }
+    finally {
+        sandbox.options = undefined;
+    }
+}
+
+/**
  * `${NAME}` / `$NAME` expansion with dotenv-expand, over dotenv definitions only (runtime values are literal).
  * Context = the effective (non-shadowed) definitions, in order of each name's first appearance, which is what
  * Vite does when it merges `.env` files: pass layered sets lowest precedence first so that `.env.production`
@@ -30419,8 +30529,8 @@ var mainExports = requireMain();
  * A fresh `processEnv` object keeps the real process.env out of it (dotenv-expand reads and writes it).
  */
 function expandVariables(vars) {
-    // Nothing to expand without a `$` (most files): skip dotenv-expand, which costs ~15 µs per variable.
-    if (!vars.some((v) => v.value.includes('$')))
+    // Nothing to expand (most files): skip dotenv-expand, which costs ~15 µs per variable.
+    if (!vars.some((v) => mayExpand(v.value)))
         return vars;
     const effective = new Map();
     for (const v of vars)
@@ -30428,22 +30538,80 @@ function expandVariables(vars) {
             effective.set(v.name, v.value);
     const order = [...new Set(vars.map((v) => v.name))].filter((n) => effective.has(n));
     // dotenv-expand copies its whole running context for every entry (quadratic in the file's length), but an
-    // entry without `$` after the last entry with one comes out unchanged; so only that head is handed over.
-    const head = order.slice(0, lastIndexWhere(order, (n) => effective.get(n).includes('$')) + 1);
+    // entry it cannot change after the last entry it can comes out unchanged; so only that head is handed over.
+    // (Handing it one entry at a time would change results: it stops expanding a value once it equals an
+    // earlier entry of its own context.)
+    const head = order.slice(0, lastIndexWhere(order, (n) => mayExpand(effective.get(n))) + 1);
     // Object.fromEntries defines own properties, so a name such as `__proto__` stays a plain key.
-    const parsed = Object.fromEntries(head.map((n) => [n, effective.get(n)]));
-    const expanded = mainExports.expand({ parsed, processEnv: {} }).parsed ?? parsed;
+    const headOf = (length) => Object.fromEntries(head.slice(0, length).map((n) => [n, effective.get(n)]));
+    const parsed = headOf(head.length);
+    let expanded;
+    try {
+        expanded = boundedExpand({ parsed, processEnv: {} }).parsed ?? parsed;
+    }
+    catch (error) {
+        if (!(error instanceof ExpansionTimeout))
+            throw error;
+        // Expansion is progressive, so the first entry that never finishes is where every longer head hangs.
+        let lo = 1;
+        let hi = head.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (hangs(() => boundedExpand({ parsed: headOf(mid), processEnv: {} }, SEARCH_TIMEOUT_MS)))
+                hi = mid;
+            else
+                lo = mid + 1;
+        }
+        const name = head[lo - 1];
+        throw endless(vars.find((v) => v.name === name && !v.shadowedBy));
+    }
     const context = Object.fromEntries(order.map((n) => [n, (Object.hasOwn(expanded, n) ? expanded[n] : effective.get(n))]));
     return vars.map((v) => {
-        if (!v.shadowedBy)
-            return { ...v, value: context[v.name] ?? v.value };
+        if (!v.shadowedBy) {
+            const value = context[v.name] ?? v.value;
+            return value === v.value ? v : { ...v, value };
+        }
+        if (!mayExpand(v.value))
+            return v;
         // A shadowed definition sees the same (already expanded) context, minus its own name: dotenv-expand
         // would otherwise replace the value with the context's value of that name.
         const others = { ...context };
         delete others[v.name];
-        const one = mainExports.expand({ parsed: Object.fromEntries([[v.name, v.value]]), processEnv: others }).parsed;
+        let one;
+        try {
+            one = boundedExpand({ parsed: Object.fromEntries([[v.name, v.value]]), processEnv: others }).parsed;
+        }
+        catch (error) {
+            throw error instanceof ExpansionTimeout ? endless(v) : error;
+        }
         return { ...v, value: one?.[v.name] ?? v.value };
     });
+}
+/**
+ * Whether dotenv-expand could change the value: a `${…}` or `$NAME` reference (its regex, without the
+ * look-behind for an escaping backslash, so a superset) or a `\$` escape, which it turns into `$`.
+ * A `$` before a digit or a space, or at the end, passes through it unchanged.
+ */
+const EXPANDABLE = /\$(?:\{[^{}]+\}|[A-Za-z_])|\\\$/;
+function mayExpand(value) {
+    return value.includes('$') && EXPANDABLE.test(value);
+}
+/** Per step while looking for the entry that hangs: a finishing expansion takes well under a millisecond. */
+const SEARCH_TIMEOUT_MS = 250;
+function hangs(run) {
+    try {
+        run();
+        return false;
+    }
+    catch (error) {
+        if (error instanceof ExpansionTimeout)
+            return true;
+        throw error;
+    }
+}
+function endless(variable) {
+    return new InputError(`${describeOrigin(variable.origin)}: ${variable.name}: its \${…} / $NAME expansion never finishes ` +
+        '(dotenv-expand loops on it); rewrite or remove the reference');
 }
 function lastIndexWhere(items, test) {
     for (let i = items.length - 1; i >= 0; i--)
@@ -32666,11 +32834,6 @@ function compare(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Human form of an origin: `path/.env:3:1`, `vars`, `secrets`, `env`. */
-function describeOrigin(origin) {
-    return origin.kind === 'file' ? `${origin.file}:${origin.line}:${origin.column}` : origin.kind;
-}
-
 /** GitHub shows at most this many annotations of each level per step. */
 const ANNOTATIONS_PER_LEVEL = 10;
 /** Annotation level: shadowed findings are informational notices; suppressed ones get none. */
@@ -32801,9 +32964,16 @@ const WRAPPER_OPEN = '{\n  "items": [\n';
 const WRAPPER_CLOSE = '\n  ]\n}';
 /** JSON text with every non-ASCII character as a \\u escape (surrogate pairs as two escapes, as JSON allows). */
 function asciiJson(text) {
-    return text.replace(NON_ASCII, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    // `…` (every redacted value has one) by plain string replacement, which is much cheaper than a callback
+    // per match; anything else non-ASCII (rare) by the general rule.
+    const common = text.replaceAll('\u2026', '\\u2026');
+    return NON_ASCII.test(common) ? common.replace(NON_ASCII_ALL, escapeChar) : common;
 }
-const NON_ASCII = /[\u0080-\uffff]/g;
+const NON_ASCII = /[\u0080-\uffff]/;
+const NON_ASCII_ALL = /[\u0080-\uffff]/g;
+function escapeChar(c) {
+    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
 const JSON_ARRAY_OPEN = '[\n';
 const JSON_ARRAY_SEPARATOR = ',\n';
 const JSON_ARRAY_CLOSE = '\n  ]';

@@ -178,6 +178,13 @@ describe('CLI usage and input errors exit 2 with one line', () => {
       ['--secrets-json', 'broken.json'],
       { 'broken.json': '{"CLERK_SECRET_KEY": "sk_live_canary' },
       /broken\.json: invalid JSON at line 1, column \d+/
+    ],
+    [
+      // dotenv-expand loops forever on it: the gate stops and names the variable instead of hanging the job.
+      'a dotenv file whose expansion never finishes',
+      ['loop.env'],
+      { 'loop.env': 'CLERK_SECRET_KEY=sk_live_canary\nA=\\$A\nB=$A$B\n' },
+      /^clerk-production-gate: loop\.env:3:1: B: its \$\{…\} \/ \$NAME expansion never finishes/
     ]
   ];
   it.each(cases)('%s', async (_name, argv, files, message) => {

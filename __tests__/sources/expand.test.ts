@@ -4,6 +4,8 @@ import { expand } from 'dotenv-expand';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Origin, Variable } from '../../src/core/variable.js';
+import { InputError } from '../../src/core/errors.js';
+import { boundedExpand, ExpansionTimeout } from '../../src/sources/bounded-expand.js';
 import { parseDotenv } from '../../src/sources/dotenv-file.js';
 import { expandVariables } from '../../src/sources/expand.js';
 
@@ -57,6 +59,39 @@ describe('expandVariables', () => {
       { name: 'HOST', value: 'prod.example', origin: winner }
     ];
     expect(expandVariables(vars).map((v) => v.value)).toEqual(['dev.example', 'https://prod.example', 'prod.example']);
+  });
+});
+
+describe('expansion that never finishes', () => {
+  // dotenv-expand 12.0.3 replaces `$A` with `$A` (the escape-resolved value of A) and searches again, forever.
+  const looping = 'FIRST=1\nA=\\$A\nB=$A$B\nLAST=2\n';
+
+  it('is stopped and reported at the variable that loops, by file:line:column', () => {
+    const { variables } = parseDotenv(looping, 'apps/web/.env');
+    let error: unknown;
+    try {
+      expandVariables(variables);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toBe(
+      'apps/web/.env:3:1: B: its ${…} / $NAME expansion never finishes (dotenv-expand loops on it); ' +
+        'rewrite or remove the reference'
+    );
+  });
+
+  it('is stopped for a shadowed definition too', () => {
+    const { variables } = parseDotenv('A=\\$A\nB=$A$B\nB=fine\n', '.env');
+    expect(() => expandVariables(variables)).toThrow('.env:2:1: B: its ${…} / $NAME expansion never finishes');
+  });
+
+  it('bounds dotenv-expand itself and leaves finishing input to it unchanged', () => {
+    expect(() => boundedExpand({ parsed: { A: '\\$A', B: '$A$B' }, processEnv: {} }, 50)).toThrow(ExpansionTimeout);
+    const parsed = { A: 'x', B: '${A}-$A' };
+    expect(boundedExpand({ parsed: { ...parsed }, processEnv: {} }).parsed).toEqual(
+      expand({ parsed: { ...parsed }, processEnv: {} }).parsed
+    );
   });
 });
 

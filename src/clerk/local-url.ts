@@ -15,7 +15,7 @@
  * docker-compose service name `http://api:8080` (legitimate for server-to-server variables).
  * Relative URLs (`/sign-in`) and values with no host give null: they are fine.
  */
-import { BlockList, isIP } from 'node:net';
+import { BlockList, isIPv4, isIPv6 } from 'node:net';
 import { hostOf } from './hosts.js';
 
 type Range = readonly [address: string, prefix: number, family: 'ipv4' | 'ipv6'];
@@ -85,8 +85,9 @@ function ipReason(address: string, family: 'ipv4' | 'ipv6'): string | null {
 export function localUrlReason(value: string): string | null {
   const host = hostOf(value);
   if (host === null) return null;
-  const version = isIP(host);
-  if (version !== 0) return ipReason(host, version === 4 ? 'ipv4' : 'ipv6');
+  // Only a host with a colon can be IPv6 (node:net compiles its large IPv6 pattern on first use).
+  if (host.includes(':') && isIPv6(host)) return ipReason(host, 'ipv6');
+  if (isIPv4(host)) return ipReason(host, 'ipv4');
   if (host === 'localhost' || host.endsWith('.localhost')) return 'points at localhost';
   for (const [suffix, reason] of NAME_SUFFIXES) {
     if (host.endsWith(suffix)) return reason;

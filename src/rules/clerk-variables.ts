@@ -16,31 +16,68 @@ export const PUBLIC_PREFIXES = [
   'PLASMO_PUBLIC_'
 ] as const;
 
+/**
+ * Everything judged from a name alone, worked out once per distinct name: a tree of a thousand files
+ * repeats the same few dozen names, and every rule asks about each variable's name.
+ */
+interface NameClass {
+  public: boolean;
+  clerk: boolean;
+  publishableKey: boolean;
+  secretKey: boolean;
+  legacyApiKey: boolean;
+  url: boolean;
+  /** Passes mayConcernClerk by its name. */
+  concernsClerk: boolean;
+}
+
+const classes = new Map<string, NameClass>();
+
+function classOf(name: string): NameClass {
+  let known = classes.get(name);
+  if (known === undefined) {
+    const clerk = /(^|_)CLERK(_|$)/i.test(name);
+    known = {
+      public: PUBLIC_PREFIXES.some((prefix) => name.startsWith(prefix)),
+      clerk,
+      publishableKey: /(^|_)CLERK_PUBLISHABLE_KEY$/.test(name),
+      secretKey: /(^|_)CLERK_(SECRET|API)_KEY$/.test(name),
+      legacyApiKey: /(^|_)CLERK_API_KEY$/.test(name),
+      url: clerk && /(URL|DOMAIN|FRONTEND_API|ISSUER|HOST)$/.test(name),
+      concernsClerk: /CLERK|UNSAFE_DISABLE_DEVELOPMENT_MODE/i.test(name)
+    };
+    // Bounded: names come from the user's files, and a pathological tree should not grow this forever.
+    if (classes.size >= 10_000) classes.clear();
+    classes.set(name, known);
+  }
+  return known;
+}
+
 export function isPublicVariable(name: string): boolean {
-  return PUBLIC_PREFIXES.some((prefix) => name.startsWith(prefix));
+  return classOf(name).public;
 }
 
 /** `NEXT_PUBLIC_CLERK_SIGN_IN_URL`, `CLERK_SECRET_KEY`, `NUXT_CLERK_SECRET_KEY`, … */
 export function isClerkVariable(name: string): boolean {
-  return /(^|_)CLERK(_|$)/i.test(name);
+  return classOf(name).clerk;
 }
 
 export function isPublishableKeyVariable(name: string): boolean {
-  return /(^|_)CLERK_PUBLISHABLE_KEY$/.test(name);
+  return classOf(name).publishableKey;
 }
 
 /** `CLERK_SECRET_KEY` and the 2021-era `CLERK_API_KEY`. */
 export function isSecretKeyVariable(name: string): boolean {
-  return /(^|_)CLERK_(SECRET|API)_KEY$/.test(name);
+  return classOf(name).secretKey;
 }
 
 export function isLegacyApiKeyVariable(name: string): boolean {
-  return /(^|_)CLERK_API_KEY$/.test(name);
+  return classOf(name).legacyApiKey;
 }
 
 /** Variables that carry a URL or host Clerk calls or redirects to. */
 export function isClerkUrlVariable(name: string): boolean {
-  return isClerkVariable(name) && /(URL|DOMAIN|FRONTEND_API|ISSUER|HOST)$/.test(name);
+  return classOf(name).url;
 }
 
 /**
@@ -49,5 +86,5 @@ export function isClerkUrlVariable(name: string): boolean {
  * and a test checks that every rule finds the same with and without this filter.
  */
 export function mayConcernClerk(name: string, value: string): boolean {
-  return /CLERK|UNSAFE_DISABLE_DEVELOPMENT_MODE/i.test(name) || value.startsWith('pk_') || value.startsWith('sk_');
+  return classOf(name).concernsClerk || value.startsWith('pk_') || value.startsWith('sk_');
 }

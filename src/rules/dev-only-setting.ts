@@ -26,11 +26,28 @@ export const devOnlySetting: Rule = defineRule(
   },
   ({ variables }) => {
     return variables.flatMap((variable) => {
-      if (OFF.test(variable.value.trim())) return [];
-      for (const [pattern, why] of DEV_ONLY) {
-        if (pattern.test(variable.name)) return [{ variable, message: `${variable.name} ${why}.` }];
-      }
-      return [];
+      const why = devOnlyReason(variable.name);
+      if (why === null || OFF.test(variable.value.trim())) return [];
+      return [{ variable, message: `${variable.name} ${why}.` }];
     });
   }
 );
+
+/** Why a name is a development-only setting, or null; once per distinct name (names repeat across files). */
+const reasons = new Map<string, string | null>();
+
+function devOnlyReason(name: string): string | null {
+  let why = reasons.get(name);
+  if (why === undefined) {
+    why = null;
+    for (const [pattern, reason] of DEV_ONLY) {
+      if (pattern.test(name)) {
+        why = reason;
+        break;
+      }
+    }
+    if (reasons.size >= 10_000) reasons.clear();
+    reasons.set(name, why);
+  }
+  return why;
+}

@@ -38,22 +38,14 @@ export function parseDotenv(text: string, file: string): { variables: Variable[]
   const lineStarts = [0];
   for (let i = src.indexOf('\n'); i !== -1; i = src.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   const hasBom = src.charCodeAt(0) === 0xfeff;
+  // Suppression comments are rare: a file that never names the directive has no comment worth reading.
+  const mayHaveDirectives = src.includes(DIRECTIVE_WORD);
 
-  const lineOf = (offset: number): number => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((lineStarts[mid] ?? 0) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
-
-  const matches: Span[] = [];
+  const variables: Variable[] = [];
+  const diagnostics: SourceDiagnostic[] = [];
   const valueSpans: Span[] = [];
-  const defs: { name: string; value: string; origin: Origin & { kind: 'file' }; ignoredRules: readonly string[] }[] =
-    [];
+  let line = 1; // of the current name; names come in order, so this only moves forward
+  let gapStart = 0; // where the previous match ended
 
   // One compiled regex for every file (parsing runs synchronously, so sharing its lastIndex is safe).
   const re = LINE;
@@ -63,17 +55,81 @@ export function parseDotenv(text: string, file: string): { variables: Variable[]
     const nameSpan = match.indices?.[1];
     const name = match[1];
     if (!nameSpan || name === undefined) continue; // cannot happen: group 1 is mandatory
-    matches.push({ start: match.index, end: match.index + match[0].length });
+    // The text between two matches holds comments, blank lines and the lines dotenv ignores.
+    reportIgnoredLines(gapStart, match.index);
+    gapStart = match.index + match[0].length;
     const valueSpan = match.indices?.[2];
-    if (valueSpan) valueSpans.push({ start: valueSpan[0], end: valueSpan[1] });
 
-    const line = lineOf(nameSpan[0]);
+    while (line < lineStarts.length && (lineStarts[line] as number) <= nameSpan[0]) line++;
     // Editors do not count the BOM as a column.
-    const column = nameSpan[0] - (lineStarts[line - 1] ?? 0) + 1 - (line === 1 && hasBom ? 1 : 0);
+    const column = nameSpan[0] - (lineStarts[line - 1] as number) + 1 - (line === 1 && hasBom ? 1 : 0);
     const origin = { kind: 'file' as const, file, line, column };
+    // Every variable gets the same properties in the same order (one hidden class for V8's inline caches).
+    const variable: Variable = {
+      name: internName(name),
+      value: dotenvValue(match[2]),
+      origin,
+      ignoredRules: undefined,
+      shadowedBy: undefined
+    };
+    if (mayHaveDirectives) {
+      variable.ignoredRules = directivesFor(line, valueSpan ? valueSpan[1] : nameSpan[1]);
+      if (valueSpan) valueSpans.push({ start: valueSpan[0], end: valueSpan[1] });
+    }
+    variables.push(variable);
+  }
+  reportIgnoredLines(gapStart, src.length + 1);
 
+  // An earlier definition of a name is overridden by the file's last one (dotenv keeps the last).
+  if (variables.length > 1) {
+    const last = new Map<string, Origin>();
+    for (let i = variables.length - 1; i >= 0; i--) {
+      const v = variables[i] as Variable;
+      const winner = last.get(v.name);
+      if (winner === undefined) last.set(v.name, v.origin);
+      else v.shadowedBy = winner;
+    }
+  }
+  return { variables, diagnostics };
+
+  /**
+   * Lines starting in [from, to) whose first non-blank character is there too and is not a comment's `#`:
+   * text dotenv skips without a word. A first character at or after `to` belongs to the next definition.
+   */
+  function reportIgnoredLines(from: number, to: number): void {
+    let start = from;
+    if (from > 0 && src.charCodeAt(from - 1) !== NEWLINE) {
+      const newline = src.indexOf('\n', from);
+      if (newline === -1) return;
+      start = newline + 1;
+    }
+    while (start < to) {
+      const end = src.indexOf('\n', start);
+      const lineEnd = end === -1 ? src.length : end;
+      let first = start;
+      while (first < lineEnd && isSpace(src.charCodeAt(first))) first++;
+      if (first < lineEnd && first < to && src.charCodeAt(first) !== HASH) {
+        diagnostics.push({ file, line: lineNumberAt(start), message: NOT_A_DEFINITION });
+      }
+      if (end === -1) return;
+      start = end + 1;
+    }
+  }
+
+  function lineNumberAt(offset: number): number {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((lineStarts[mid] as number) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  }
+
+  /** Rule ids suppressed for the definition on `line` by a directive above it or trailing its value. */
+  function directivesFor(line: number, valueEnd: number): string[] | undefined {
     // Trailing comment: the rest of the physical line after the value (after the closing quote when quoted).
-    const valueEnd = valueSpan ? valueSpan[1] : nameSpan[1];
     const lineEnd = src.indexOf('\n', valueEnd);
     const hash = src.indexOf('#', valueEnd);
     const trailing =
@@ -81,50 +137,17 @@ export function parseDotenv(text: string, file: string): { variables: Variable[]
         ? NONE
         : parseIgnoreDirective(src.slice(hash, lineEnd === -1 ? src.length : lineEnd));
     const above = line >= 2 ? commentAbove(line - 1) : NONE;
-    const ignoredRules = above.length + trailing.length === 0 ? NONE : [...new Set([...above, ...trailing])];
-    defs.push({ name: internName(name), value: dotenvValue(match[2]), origin, ignoredRules });
+    return above.length + trailing.length === 0 ? undefined : [...new Set([...above, ...trailing])];
   }
 
   /** Ignore ids from physical line `n` when it is a standalone comment (not text inside a quoted value). */
   function commentAbove(n: number): readonly string[] {
-    const first = firstNonSpace(n);
-    if (first === -1 || src.charCodeAt(first) !== HASH || inside(valueSpans, first)) return NONE;
-    return parseIgnoreDirective(src.slice(first, lineEndOf(n)));
+    const end = n < lineStarts.length ? (lineStarts[n] as number) - 1 : src.length;
+    let first = lineStarts[n - 1] as number;
+    while (first < end && isSpace(src.charCodeAt(first))) first++;
+    if (first === end || src.charCodeAt(first) !== HASH || inside(valueSpans, first)) return NONE;
+    return parseIgnoreDirective(src.slice(first, end));
   }
-
-  /** Offset of the first non-whitespace character of physical line `n`, or -1 for a blank line. */
-  function firstNonSpace(n: number): number {
-    const end = lineEndOf(n);
-    for (let i = lineStarts[n - 1] ?? 0; i < end; i++) if (!isSpace(src.charCodeAt(i))) return i;
-    return -1;
-  }
-
-  function lineEndOf(n: number): number {
-    return n < lineStarts.length ? (lineStarts[n] ?? src.length) - 1 : src.length;
-  }
-
-  const last = new Map<string, Origin>();
-  for (const d of defs) last.set(d.name, d.origin);
-  const variables: Variable[] = defs.map((d) => {
-    const winner = last.get(d.name);
-    // Every variable gets the same properties in the same order (one hidden class for V8's inline caches).
-    return {
-      name: d.name,
-      value: d.value,
-      origin: d.origin,
-      ignoredRules: d.ignoredRules.length > 0 ? [...d.ignoredRules] : undefined,
-      shadowedBy: winner && winner !== d.origin ? winner : undefined
-    };
-  });
-
-  const diagnostics: SourceDiagnostic[] = [];
-  for (let n = 1; n <= lineStarts.length; n++) {
-    const first = firstNonSpace(n);
-    if (first === -1 || src.charCodeAt(first) === HASH) continue;
-    if (!inside(matches, first)) diagnostics.push({ file, line: n, message: NOT_A_DEFINITION });
-  }
-
-  return { variables, diagnostics };
 }
 
 const NONE: readonly string[] = [];
@@ -144,6 +167,8 @@ function internName(name: string): string {
   return owned;
 }
 const HASH = 0x23;
+const NEWLINE = 0x0a;
+const DIRECTIVE_WORD = 'clerk-production-gate-ignore';
 
 /** What String.prototype.trim removes at the start of a line (without the line break, already split off). */
 function isSpace(code: number): boolean {
