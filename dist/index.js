@@ -12,7 +12,7 @@ import events$1 from 'events';
 import 'assert';
 import require$$6 from 'util';
 import require$$0$1 from 'node:assert';
-import require$$0$3, { isIPv6, isIPv4, BlockList } from 'node:net';
+import require$$0$3 from 'node:net';
 import require$$2 from 'node:http';
 import require$$0$2 from 'node:stream';
 import require$$0, { isUtf8 } from 'node:buffer';
@@ -34,10 +34,10 @@ import 'child_process';
 import 'timers';
 import { writeFile as writeFile$1 } from 'node:fs/promises';
 import path, { join, relative, resolve } from 'node:path';
+import { createRequire } from 'node:module';
 import { readFileSync, statSync } from 'node:fs';
-import { Script, createContext } from 'node:vm';
 import { fileURLToPath } from 'url';
-import { createRequire } from 'module';
+import { createRequire as createRequire$1 } from 'module';
 
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -29362,6 +29362,25 @@ function publishableKeyProblem(value) {
 }
 
 /**
+ * Built-in modules that most runs never need, loaded on first use. `node:net` brings Node's whole streams
+ * stack with it (about 30 internal modules) and is needed only when a value is an IP address; `node:vm`
+ * only when a dotenv file has something to expand.
+ */
+const load = createRequire(import.meta.url);
+let net;
+let vm;
+function netModule() {
+    return (net ??= load('node:net'));
+}
+function vmModule() {
+    return (vm ??= load('node:vm'));
+}
+/** Whether a host could be dotted-decimal IPv4 at all: only digits and dots (what node:net accepts). */
+function mayBeIPv4(host) {
+    return /^[0-9.]+$/.test(host);
+}
+
+/**
  * Clerk Frontend API hosts: which are development or staging, and pulling a host out of a URL.
  *
  * The suffix lists and rules mirror `@clerk/shared` 4.41 (src/constants.ts, src/keys.ts,
@@ -29454,9 +29473,9 @@ function hostnameViaUrl(url) {
 /** Whether a bare (scheme-less) host looks like a host and not like a word, a version or a file. */
 function isBareHostShape(host, hasPort) {
     if (host.startsWith('['))
-        return isIPv6(host.slice(1, -1));
+        return netModule().isIPv6(host.slice(1, -1));
     // BARE_AUTHORITY keeps colons out of an unbracketed host, so only IPv4 is possible here.
-    if (isIPv4(host))
+    if (mayBeIPv4(host) && netModule().isIPv4(host))
         return true;
     const labels = (host.endsWith('.') ? host.slice(0, -1) : host).split('.');
     if (!labels.every(isBareLabel))
@@ -29482,7 +29501,7 @@ function hostOf(value) {
     if (v.startsWith('//'))
         return hostnameViaUrl(`http:${v}`);
     // A bare IPv6 address always has a colon; the check is skipped for everything else (most values).
-    if (v.includes(':') && isIPv6(v))
+    if (v.includes(':') && netModule().isIPv6(v))
         return hostnameViaUrl(`http://[${v}]`) ?? v.toLowerCase();
     const authority = v.split(/[/?#]/, 1)[0] ?? '';
     const match = BARE_AUTHORITY.exec(authority);
@@ -29494,23 +29513,6 @@ function hostOf(value) {
     return hostnameViaUrl(`http://${authority}`);
 }
 
-/**
- * Whether a URL or host points somewhere only the deploying machine or its private network can
- * reach — wrong for the browser-facing URLs of a production Clerk app.
- *
- * Special-use names flagged (RFC 6761, 6762, 8375; ICANN 2024 for `.internal`):
- *  - `localhost` and `*.localhost`: always loopback;
- *  - `.local`: multicast DNS on the local link;
- *  - `.internal`: reserved for private networks, never delegated (`host.docker.internal`,
- *    `*.c.<project>.internal` on GCP);
- *  - `.home.arpa`: home networks;
- *  - `.test`: reserved so that it never resolves on the public internet. It is a development TLD
- *    (Laravel Valet and Herd, dnsmasq and Docker setups), so in a production deploy it can only
- *    work on the developer's machine — flagged.
- * Not flagged: `.example` / `.invalid` (placeholders, not local), single-label hosts such as a
- * docker-compose service name `http://api:8080` (legitimate for server-to-server variables).
- * Relative URLs (`/sign-in`) and values with no host give null: they are fine.
- */
 const IP_RANGES = [
     [
         'points at a loopback address (localhost)',
@@ -29547,7 +29549,7 @@ const IP_RANGES = [
 let blockLists;
 function ipBlockLists() {
     blockLists ??= IP_RANGES.map(([reason, ranges]) => {
-        const list = new BlockList();
+        const list = new (netModule().BlockList)();
         for (const [address, prefix, family] of ranges)
             list.addSubnet(address, prefix, family);
         return [reason, list];
@@ -29575,9 +29577,9 @@ function localUrlReason(value) {
     if (host === null)
         return null;
     // Only a host with a colon can be IPv6 (node:net compiles its large IPv6 pattern on first use).
-    if (host.includes(':') && isIPv6(host))
+    if (host.includes(':') && netModule().isIPv6(host))
         return ipReason(host, 'ipv6');
-    if (isIPv4(host))
+    if (mayBeIPv4(host) && netModule().isIPv4(host))
         return ipReason(host, 'ipv4');
     if (host === 'localhost' || host.endsWith('.localhost'))
         return 'points at localhost';
@@ -30504,9 +30506,11 @@ class ExpansionTimeout extends Error {
 /** Far above what any real file needs (well under a millisecond), far below a CI job's patience. */
 const EXPAND_TIMEOUT_MS = 2000;
 let sandbox;
-const call = new Script('expand(options)');
+let call;
 function boundedExpand(options, timeoutMs = EXPAND_TIMEOUT_MS) {
-    sandbox ??= createContext({ expand: mainExports.expand, options: undefined });
+    const vm = vmModule();
+    sandbox ??= vm.createContext({ expand: mainExports.expand, options: undefined });
+    call ??= new vm.Script('expand(options)');
     sandbox.options = options;
     try {
         return call.runInContext(sandbox, { timeout: timeoutMs });
@@ -33333,7 +33337,7 @@ function annotate(report, cwd, workspace) {
 process.exitCode = await run();
 
 //#region rolldown:runtime
-var __require = /* @__PURE__ */ createRequire(import.meta.url);
+var __require = /* @__PURE__ */ createRequire$1(import.meta.url);
 
 //#endregion
 //#region src/utils.ts

@@ -15,7 +15,8 @@
  * docker-compose service name `http://api:8080` (legitimate for server-to-server variables).
  * Relative URLs (`/sign-in`) and values with no host give null: they are fine.
  */
-import { BlockList, isIPv4, isIPv6 } from 'node:net';
+import type { BlockList } from 'node:net';
+import { mayBeIPv4, netModule } from '../core/builtins.js';
 import { hostOf } from './hosts.js';
 
 type Range = readonly [address: string, prefix: number, family: 'ipv4' | 'ipv6'];
@@ -58,7 +59,7 @@ let blockLists: ReadonlyArray<readonly [string, BlockList]> | undefined;
 
 function ipBlockLists(): ReadonlyArray<readonly [string, BlockList]> {
   blockLists ??= IP_RANGES.map(([reason, ranges]) => {
-    const list = new BlockList();
+    const list = new (netModule().BlockList)();
     for (const [address, prefix, family] of ranges) list.addSubnet(address, prefix, family);
     return [reason, list] as const;
   });
@@ -86,8 +87,8 @@ export function localUrlReason(value: string): string | null {
   const host = hostOf(value);
   if (host === null) return null;
   // Only a host with a colon can be IPv6 (node:net compiles its large IPv6 pattern on first use).
-  if (host.includes(':') && isIPv6(host)) return ipReason(host, 'ipv6');
-  if (isIPv4(host)) return ipReason(host, 'ipv4');
+  if (host.includes(':') && netModule().isIPv6(host)) return ipReason(host, 'ipv6');
+  if (mayBeIPv4(host) && netModule().isIPv4(host)) return ipReason(host, 'ipv4');
   if (host === 'localhost' || host.endsWith('.localhost')) return 'points at localhost';
   for (const [suffix, reason] of NAME_SUFFIXES) {
     if (host.endsWith(suffix)) return reason;

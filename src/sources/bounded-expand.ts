@@ -1,5 +1,6 @@
 import { expand, type DotenvExpandOptions } from 'dotenv-expand';
-import { createContext, Script, type Context } from 'node:vm';
+import type { Context, Script } from 'node:vm';
+import { vmModule } from '../core/builtins.js';
 
 /**
  * dotenv-expand, stopped if it runs too long. dotenv-expand 12.0.3 loops forever on some inputs, e.g.
@@ -19,10 +20,12 @@ export class ExpansionTimeout extends Error {
 export const EXPAND_TIMEOUT_MS = 2000;
 
 let sandbox: Context | undefined;
-const call = new Script('expand(options)');
+let call: Script | undefined;
 
 export function boundedExpand(options: DotenvExpandOptions, timeoutMs = EXPAND_TIMEOUT_MS): ReturnType<typeof expand> {
-  sandbox ??= createContext({ expand, options: undefined });
+  const vm = vmModule();
+  sandbox ??= vm.createContext({ expand, options: undefined });
+  call ??= new vm.Script('expand(options)');
   sandbox.options = options;
   try {
     return call.runInContext(sandbox, { timeout: timeoutMs }) as ReturnType<typeof expand>;

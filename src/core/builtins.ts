@@ -1,0 +1,26 @@
+import { createRequire } from 'node:module';
+import type * as Net from 'node:net';
+import type * as Vm from 'node:vm';
+
+/**
+ * Built-in modules that most runs never need, loaded on first use. `node:net` brings Node's whole streams
+ * stack with it (about 30 internal modules) and is needed only when a value is an IP address; `node:vm`
+ * only when a dotenv file has something to expand.
+ */
+const load = createRequire(import.meta.url);
+
+let net: typeof Net | undefined;
+let vm: typeof Vm | undefined;
+
+export function netModule(): typeof Net {
+  return (net ??= load('node:net') as typeof Net);
+}
+
+export function vmModule(): typeof Vm {
+  return (vm ??= load('node:vm') as typeof Vm);
+}
+
+/** Whether a host could be dotted-decimal IPv4 at all: only digits and dots (what node:net accepts). */
+export function mayBeIPv4(host: string): boolean {
+  return /^[0-9.]+$/.test(host);
+}
