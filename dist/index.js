@@ -29651,6 +29651,19 @@ const hostOfValue = memo(hostOf);
 /** Why a URL or host points somewhere local or private, or null. */
 const localUrlReasonOf = memo(localUrlReason);
 
+/**
+ * The hits of a rule that judges each variable on its own: `test` returns a hit or null. A loop rather than
+ * `flatMap`, which would make an array for every variable of every unit.
+ */
+function hitsPerVariable(variables, test) {
+    const hits = [];
+    for (const variable of variables) {
+        const hit = test(variable);
+        if (hit !== null)
+            hits.push(hit);
+    }
+    return hits;
+}
 /** Whether a rule judges the target environment at all. */
 function ruleApplies(meta, isProduction) {
     return meta.appliesIn === 'always' || (meta.appliesIn === 'production') === isProduction;
@@ -29675,18 +29688,18 @@ const devFrontendApi = defineRule({
     docs: ruleDocs('dev-frontend-api'),
     appliesIn: 'production'
 }, ({ variables }) => {
-    return variables.flatMap((variable) => {
+    return hitsPerVariable(variables, (variable) => {
         const fromKey = liveKeyWithDevHost(variable);
         if (fromKey)
-            return [fromKey];
+            return fromKey;
         if (!isClerkVariable(variable.name) || isSecretKeyVariable(variable.name))
-            return [];
+            return null;
         if (secretKeyOf(variable) || publishableKeyOf(variable))
-            return [];
+            return null;
         const host = hostOfValue(variable.value);
         if (!host || !isDevelopmentOrStagingHost(host))
-            return [];
-        return [{ variable, message: `${variable.name} points at ${host}, a development or staging Clerk host.` }];
+            return null;
+        return { variable, message: `${variable.name} points at ${host}, a development or staging Clerk host.` };
     });
 });
 /** A `pk_live_` key whose encoded host is a development host: hand-built or corrupted. */
@@ -29721,11 +29734,11 @@ const devOnlySetting = defineRule({
     docs: ruleDocs('dev-only-setting'),
     appliesIn: 'production'
 }, ({ variables }) => {
-    return variables.flatMap((variable) => {
+    return hitsPerVariable(variables, (variable) => {
         const why = devOnlyReason(variable.name);
         if (why === null || OFF.test(variable.value.trim()))
-            return [];
-        return [{ variable, message: `${variable.name} ${why}.` }];
+            return null;
+        return { variable, message: `${variable.name} ${why}.` };
     });
 });
 /** Why a name is a development-only setting, or null; once per distinct name (names repeat across files). */
@@ -29756,15 +29769,15 @@ const devPublishableKey = defineRule({
     docs: ruleDocs('dev-publishable-key'),
     appliesIn: 'production'
 }, ({ variables }) => {
-    return variables.flatMap((variable) => {
+    return hitsPerVariable(variables, (variable) => {
         const parsed = publishableKeyOf(variable);
         const byName = isPublishableKeyVariable(variable.name) && variable.value.startsWith('pk_test_');
         // Outside Clerk-named variables only a value that decodes to a Clerk host counts (Stripe shares `pk_test_`).
         const byFormat = parsed?.instanceType === 'development';
         if (!byName && !byFormat)
-            return [];
+            return null;
         const host = parsed ? ` (instance ${parsed.frontendApi})` : '';
-        return [{ variable, message: `${variable.name} holds a development publishable key${host}.` }];
+        return { variable, message: `${variable.name} holds a development publishable key${host}.` };
     });
 });
 
@@ -29777,21 +29790,21 @@ const devSecretKey = defineRule({
     docs: ruleDocs('dev-secret-key'),
     appliesIn: 'production'
 }, ({ variables }) => {
-    return variables.flatMap((variable) => {
+    return hitsPerVariable(variables, (variable) => {
         if (!isClerkVariable(variable.name))
-            return [];
+            return null;
         const key = secretKeyOf(variable);
         if (!key || key.instanceType !== 'development')
-            return [];
+            return null;
         if (key.kind === 'legacy-api-key' &&
             !isLegacyApiKeyVariable(variable.name) &&
             !/CLERK_SECRET_KEY$/.test(variable.name)) {
-            return [];
+            return null;
         }
         const what = key.kind === 'legacy-api-key'
             ? 'a legacy development API key (`test_…`)'
             : 'a development secret key (`sk_test_…`)';
-        return [{ variable, message: `${variable.name} holds ${what}.` }];
+        return { variable, message: `${variable.name} holds ${what}.` };
     });
 });
 
@@ -29804,11 +29817,11 @@ const devUrl = defineRule({
     docs: ruleDocs('dev-url'),
     appliesIn: 'production'
 }, ({ variables }) => {
-    return variables.flatMap((variable) => {
+    return hitsPerVariable(variables, (variable) => {
         if (!isClerkUrlVariable(variable.name))
-            return [];
+            return null;
         const reason = localUrlReasonOf(variable.value);
-        return reason ? [{ variable, message: `${variable.name} ${reason}.` }] : [];
+        return reason ? { variable, message: `${variable.name} ${reason}.` } : null;
     });
 });
 
@@ -29821,28 +29834,29 @@ const invalidKey = defineRule({
     docs: ruleDocs('invalid-key'),
     appliesIn: 'always'
 }, ({ variables }) => {
-    return variables.flatMap((variable) => {
+    return hitsPerVariable(variables, (variable) => {
         const { name, value } = variable;
         if (isPublishableKeyVariable(name)) {
             // A secret in a public variable is secret-in-public-variable's finding, not a malformed key.
             if (isPublicVariable(name) && (secretKeyOf(variable) || isWebhookSecret(value)))
-                return [];
+                return null;
             const problem = publishableKeyProblem(value);
-            return problem ? [{ variable, message: `${name} is not a valid publishable key: it ${problem}.` }] : [];
+            return problem ? { variable, message: `${name} is not a valid publishable key: it ${problem}.` } : null;
         }
         if (isSecretKeyVariable(name)) {
             if (value === '')
-                return [{ variable, message: `${name} is empty.` }];
+                return { variable, message: `${name} is empty.` };
             if (value.startsWith('pk_')) {
-                return [{ variable, message: `${name} holds a publishable key, not a secret key.` }];
+                return { variable, message: `${name} holds a publishable key, not a secret key.` };
             }
             if (!secretKeyOf(variable)) {
-                return [
-                    { variable, message: `${name} is not a valid secret key: it does not start with sk_live_ or sk_test_.` }
-                ];
+                return {
+                    variable,
+                    message: `${name} is not a valid secret key: it does not start with sk_live_ or sk_test_.`
+                };
             }
         }
-        return [];
+        return null;
     });
 });
 
@@ -29877,10 +29891,13 @@ const keyEnvironmentMismatch = defineRule({
     return hits;
 });
 function keysOf(variables, byName, typeOf) {
-    return variables.flatMap((variable) => {
+    const keys = [];
+    for (const variable of variables) {
         const type = byName(variable.name) ? typeOf(variable) : undefined;
-        return type ? [{ variable, type }] : [];
-    });
+        if (type)
+            keys.push({ variable, type });
+    }
+    return keys;
 }
 
 const liveKeyOutsideProduction = defineRule({
@@ -29892,12 +29909,12 @@ const liveKeyOutsideProduction = defineRule({
     docs: ruleDocs('live-key-outside-production'),
     appliesIn: 'elsewhere'
 }, ({ variables, environment }) => {
-    return variables.flatMap((variable) => {
+    return hitsPerVariable(variables, (variable) => {
         const pk = publishableKeyOf(variable);
         const sk = isClerkVariable(variable.name) ? secretKeyOf(variable) : null;
         if (pk?.instanceType !== 'production' && sk?.instanceType !== 'production')
-            return [];
-        return [{ variable, message: `${variable.name} holds a production key in the ${environment} environment.` }];
+            return null;
+        return { variable, message: `${variable.name} holds a production key in the ${environment} environment.` };
     });
 });
 
@@ -29949,15 +29966,15 @@ const secretInPublicVariable = defineRule({
     docs: ruleDocs('secret-in-public-variable'),
     appliesIn: 'always'
 }, ({ variables }) => {
-    return variables.flatMap((variable) => {
+    return hitsPerVariable(variables, (variable) => {
         const { name, value } = variable;
         if (!isPublicVariable(name) || !isClerkVariable(name))
-            return [];
+            return null;
         const key = secretKeyOf(variable);
         const secret = (key?.kind === 'secret-key' && 'a secret key') ||
             (key?.kind === 'legacy-api-key' && isLegacyApiKeyVariable(name) && 'a legacy API key') ||
             (isWebhookSecret(value) && 'a webhook signing secret');
-        return secret ? [{ variable, message: `${name} is exposed to the browser and holds ${secret}.` }] : [];
+        return secret ? { variable, message: `${name} is exposed to the browser and holds ${secret}.` } : null;
     });
 });
 
@@ -32819,7 +32836,11 @@ function readCheck(sources) {
     return { ...base, status: 'pass', detail: `${plural(variables, 'variable')} from ${from}` };
 }
 function check(rules, context, ignored) {
-    return rules.flatMap((rule) => rule.check(context).map((hit) => toFinding(rule.meta, hit, ignored)));
+    const findings = [];
+    for (const rule of rules)
+        for (const hit of rule.check(context))
+            findings.push(toFinding(rule.meta, hit, ignored));
+    return findings;
 }
 function bySeverity(a, b) {
     return SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity];

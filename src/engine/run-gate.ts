@@ -162,7 +162,9 @@ function readCheck(sources: readonly SourceInfo[]): CheckResult {
 }
 
 function check(rules: readonly Rule[], context: RuleContext, ignored: ReadonlySet<string>): Finding[] {
-  return rules.flatMap((rule) => rule.check(context).map((hit) => toFinding(rule.meta, hit, ignored)));
+  const findings: Finding[] = [];
+  for (const rule of rules) for (const hit of rule.check(context)) findings.push(toFinding(rule.meta, hit, ignored));
+  return findings;
 }
 
 function bySeverity(a: Finding, b: Finding): number {

@@ -2,7 +2,7 @@ import { hostOfValue, publishableKeyOf, secretKeyOf } from './facts.js';
 import { isDevelopmentOrStagingHost } from '../clerk/hosts.js';
 import { isClerkVariable, isSecretKeyVariable } from './clerk-variables.js';
 import { ruleDocs } from './docs-link.js';
-import { defineRule, type Rule, type RuleHit } from './rule.js';
+import { defineRule, hitsPerVariable, type Rule, type RuleHit } from './rule.js';
 import type { Variable } from '../core/variable.js';
 
 export const devFrontendApi: Rule = defineRule(
@@ -17,14 +17,14 @@ export const devFrontendApi: Rule = defineRule(
     appliesIn: 'production'
   },
   ({ variables }) => {
-    return variables.flatMap((variable): RuleHit[] => {
+    return hitsPerVariable(variables, (variable) => {
       const fromKey = liveKeyWithDevHost(variable);
-      if (fromKey) return [fromKey];
-      if (!isClerkVariable(variable.name) || isSecretKeyVariable(variable.name)) return [];
-      if (secretKeyOf(variable) || publishableKeyOf(variable)) return [];
+      if (fromKey) return fromKey;
+      if (!isClerkVariable(variable.name) || isSecretKeyVariable(variable.name)) return null;
+      if (secretKeyOf(variable) || publishableKeyOf(variable)) return null;
       const host = hostOfValue(variable.value);
-      if (!host || !isDevelopmentOrStagingHost(host)) return [];
-      return [{ variable, message: `${variable.name} points at ${host}, a development or staging Clerk host.` }];
+      if (!host || !isDevelopmentOrStagingHost(host)) return null;
+      return { variable, message: `${variable.name} points at ${host}, a development or staging Clerk host.` };
     });
   }
 );

@@ -1,5 +1,5 @@
 import { ruleDocs } from './docs-link.js';
-import { defineRule, type Rule } from './rule.js';
+import { defineRule, hitsPerVariable, type Rule } from './rule.js';
 
 /** Settings meant for development or automated tests only, matched on the name without a public prefix. */
 const DEV_ONLY = new Map<RegExp, string>([
@@ -25,10 +25,10 @@ export const devOnlySetting: Rule = defineRule(
     appliesIn: 'production'
   },
   ({ variables }) => {
-    return variables.flatMap((variable) => {
+    return hitsPerVariable(variables, (variable) => {
       const why = devOnlyReason(variable.name);
-      if (why === null || OFF.test(variable.value.trim())) return [];
-      return [{ variable, message: `${variable.name} ${why}.` }];
+      if (why === null || OFF.test(variable.value.trim())) return null;
+      return { variable, message: `${variable.name} ${why}.` };
     });
   }
 );

@@ -1,7 +1,7 @@
 import { publishableKeyOf } from './facts.js';
 import { isPublishableKeyVariable } from './clerk-variables.js';
 import { ruleDocs } from './docs-link.js';
-import { defineRule, type Rule } from './rule.js';
+import { defineRule, hitsPerVariable, type Rule } from './rule.js';
 
 export const devPublishableKey: Rule = defineRule(
   {
@@ -15,14 +15,14 @@ export const devPublishableKey: Rule = defineRule(
     appliesIn: 'production'
   },
   ({ variables }) => {
-    return variables.flatMap((variable) => {
+    return hitsPerVariable(variables, (variable) => {
       const parsed = publishableKeyOf(variable);
       const byName = isPublishableKeyVariable(variable.name) && variable.value.startsWith('pk_test_');
       // Outside Clerk-named variables only a value that decodes to a Clerk host counts (Stripe shares `pk_test_`).
       const byFormat = parsed?.instanceType === 'development';
-      if (!byName && !byFormat) return [];
+      if (!byName && !byFormat) return null;
       const host = parsed ? ` (instance ${parsed.frontendApi})` : '';
-      return [{ variable, message: `${variable.name} holds a development publishable key${host}.` }];
+      return { variable, message: `${variable.name} holds a development publishable key${host}.` };
     });
   }
 );

@@ -1,7 +1,7 @@
 import { secretKeyOf } from './facts.js';
 import { isClerkVariable, isLegacyApiKeyVariable } from './clerk-variables.js';
 import { ruleDocs } from './docs-link.js';
-import { defineRule, type Rule } from './rule.js';
+import { defineRule, hitsPerVariable, type Rule } from './rule.js';
 
 export const devSecretKey: Rule = defineRule(
   {
@@ -15,22 +15,22 @@ export const devSecretKey: Rule = defineRule(
     appliesIn: 'production'
   },
   ({ variables }) => {
-    return variables.flatMap((variable) => {
-      if (!isClerkVariable(variable.name)) return [];
+    return hitsPerVariable(variables, (variable) => {
+      if (!isClerkVariable(variable.name)) return null;
       const key = secretKeyOf(variable);
-      if (!key || key.instanceType !== 'development') return [];
+      if (!key || key.instanceType !== 'development') return null;
       if (
         key.kind === 'legacy-api-key' &&
         !isLegacyApiKeyVariable(variable.name) &&
         !/CLERK_SECRET_KEY$/.test(variable.name)
       ) {
-        return [];
+        return null;
       }
       const what =
         key.kind === 'legacy-api-key'
           ? 'a legacy development API key (`test_…`)'
           : 'a development secret key (`sk_test_…`)';
-      return [{ variable, message: `${variable.name} holds ${what}.` }];
+      return { variable, message: `${variable.name} holds ${what}.` };
     });
   }
 );

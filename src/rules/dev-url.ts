@@ -1,7 +1,7 @@
 import { localUrlReasonOf } from './facts.js';
 import { isClerkUrlVariable } from './clerk-variables.js';
 import { ruleDocs } from './docs-link.js';
-import { defineRule, type Rule } from './rule.js';
+import { defineRule, hitsPerVariable, type Rule } from './rule.js';
 
 export const devUrl: Rule = defineRule(
   {
@@ -15,10 +15,10 @@ export const devUrl: Rule = defineRule(
     appliesIn: 'production'
   },
   ({ variables }) => {
-    return variables.flatMap((variable) => {
-      if (!isClerkUrlVariable(variable.name)) return [];
+    return hitsPerVariable(variables, (variable) => {
+      if (!isClerkUrlVariable(variable.name)) return null;
       const reason = localUrlReasonOf(variable.value);
-      return reason ? [{ variable, message: `${variable.name} ${reason}.` }] : [];
+      return reason ? { variable, message: `${variable.name} ${reason}.` } : null;
     });
   }
 );

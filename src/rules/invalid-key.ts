@@ -3,7 +3,7 @@ import { publishableKeyProblem } from '../clerk/publishable-key.js';
 import { isWebhookSecret } from '../clerk/secret-key.js';
 import { isPublicVariable, isPublishableKeyVariable, isSecretKeyVariable } from './clerk-variables.js';
 import { ruleDocs } from './docs-link.js';
-import { defineRule, type Rule } from './rule.js';
+import { defineRule, hitsPerVariable, type Rule } from './rule.js';
 
 export const invalidKey: Rule = defineRule(
   {
@@ -17,26 +17,27 @@ export const invalidKey: Rule = defineRule(
     appliesIn: 'always'
   },
   ({ variables }) => {
-    return variables.flatMap((variable) => {
+    return hitsPerVariable(variables, (variable) => {
       const { name, value } = variable;
       if (isPublishableKeyVariable(name)) {
         // A secret in a public variable is secret-in-public-variable's finding, not a malformed key.
-        if (isPublicVariable(name) && (secretKeyOf(variable) || isWebhookSecret(value))) return [];
+        if (isPublicVariable(name) && (secretKeyOf(variable) || isWebhookSecret(value))) return null;
         const problem = publishableKeyProblem(value);
-        return problem ? [{ variable, message: `${name} is not a valid publishable key: it ${problem}.` }] : [];
+        return problem ? { variable, message: `${name} is not a valid publishable key: it ${problem}.` } : null;
       }
       if (isSecretKeyVariable(name)) {
-        if (value === '') return [{ variable, message: `${name} is empty.` }];
+        if (value === '') return { variable, message: `${name} is empty.` };
         if (value.startsWith('pk_')) {
-          return [{ variable, message: `${name} holds a publishable key, not a secret key.` }];
+          return { variable, message: `${name} holds a publishable key, not a secret key.` };
         }
         if (!secretKeyOf(variable)) {
-          return [
-            { variable, message: `${name} is not a valid secret key: it does not start with sk_live_ or sk_test_.` }
-          ];
+          return {
+            variable,
+            message: `${name} is not a valid secret key: it does not start with sk_live_ or sk_test_.`
+          };
         }
       }
-      return [];
+      return null;
     });
   }
 );

@@ -44,8 +44,10 @@ function keysOf(
   byName: (name: string) => boolean,
   typeOf: (variable: Variable) => InstanceType | undefined
 ): { variable: Variable; type: InstanceType }[] {
-  return variables.flatMap((variable) => {
+  const keys: { variable: Variable; type: InstanceType }[] = [];
+  for (const variable of variables) {
     const type = byName(variable.name) ? typeOf(variable) : undefined;
-    return type ? [{ variable, type }] : [];
-  });
+    if (type) keys.push({ variable, type });
+  }
+  return keys;
 }

@@ -1,7 +1,7 @@
 import { publishableKeyOf, secretKeyOf } from './facts.js';
 import { isClerkVariable } from './clerk-variables.js';
 import { ruleDocs } from './docs-link.js';
-import { defineRule, type Rule } from './rule.js';
+import { defineRule, hitsPerVariable, type Rule } from './rule.js';
 
 export const liveKeyOutsideProduction: Rule = defineRule(
   {
@@ -15,11 +15,11 @@ export const liveKeyOutsideProduction: Rule = defineRule(
     appliesIn: 'elsewhere'
   },
   ({ variables, environment }) => {
-    return variables.flatMap((variable) => {
+    return hitsPerVariable(variables, (variable) => {
       const pk = publishableKeyOf(variable);
       const sk = isClerkVariable(variable.name) ? secretKeyOf(variable) : null;
-      if (pk?.instanceType !== 'production' && sk?.instanceType !== 'production') return [];
-      return [{ variable, message: `${variable.name} holds a production key in the ${environment} environment.` }];
+      if (pk?.instanceType !== 'production' && sk?.instanceType !== 'production') return null;
+      return { variable, message: `${variable.name} holds a production key in the ${environment} environment.` };
     });
   }
 );

@@ -48,6 +48,22 @@ export interface Rule {
   check(context: RuleContext): RuleHit[];
 }
 
+/**
+ * The hits of a rule that judges each variable on its own: `test` returns a hit or null. A loop rather than
+ * `flatMap`, which would make an array for every variable of every unit.
+ */
+export function hitsPerVariable(
+  variables: readonly Variable[],
+  test: (variable: Variable) => RuleHit | null
+): RuleHit[] {
+  const hits: RuleHit[] = [];
+  for (const variable of variables) {
+    const hit = test(variable);
+    if (hit !== null) hits.push(hit);
+  }
+  return hits;
+}
+
 /** Whether a rule judges the target environment at all. */
 export function ruleApplies(meta: RuleMeta, isProduction: boolean): boolean {
   return meta.appliesIn === 'always' || (meta.appliesIn === 'production') === isProduction;

@@ -2,7 +2,7 @@ import { secretKeyOf } from './facts.js';
 import { isWebhookSecret } from '../clerk/secret-key.js';
 import { isClerkVariable, isLegacyApiKeyVariable, isPublicVariable } from './clerk-variables.js';
 import { ruleDocs } from './docs-link.js';
-import { defineRule, type Rule } from './rule.js';
+import { defineRule, hitsPerVariable, type Rule } from './rule.js';
 
 export const secretInPublicVariable: Rule = defineRule(
   {
@@ -16,15 +16,15 @@ export const secretInPublicVariable: Rule = defineRule(
     appliesIn: 'always'
   },
   ({ variables }) => {
-    return variables.flatMap((variable) => {
+    return hitsPerVariable(variables, (variable) => {
       const { name, value } = variable;
-      if (!isPublicVariable(name) || !isClerkVariable(name)) return [];
+      if (!isPublicVariable(name) || !isClerkVariable(name)) return null;
       const key = secretKeyOf(variable);
       const secret =
         (key?.kind === 'secret-key' && 'a secret key') ||
         (key?.kind === 'legacy-api-key' && isLegacyApiKeyVariable(name) && 'a legacy API key') ||
         (isWebhookSecret(value) && 'a webhook signing secret');
-      return secret ? [{ variable, message: `${name} is exposed to the browser and holds ${secret}.` }] : [];
+      return secret ? { variable, message: `${name} is exposed to the browser and holds ${secret}.` } : null;
     });
   }
 );
