@@ -30546,6 +30546,13 @@ function boundedExpand(options, timeoutMs = EXPAND_TIMEOUT_MS) {
         sandbox.options = undefined;
     }
 }
+/**
+ * Whether dotenv-expand could loop on these raw dotenv values (before any expansion: an expanded value has
+ * its escapes resolved already, so it no longer shows them).
+ */
+function mayNeverFinish(rawValues) {
+    return rawValues.some((value) => value.includes('\\$'));
+}
 
 /**
  * `${NAME}` / `$NAME` expansion with dotenv-expand, over dotenv definitions only (runtime values are literal).
@@ -30558,6 +30565,8 @@ function expandVariables(vars) {
     // Nothing to expand (most files): skip dotenv-expand, which costs ~15 µs per variable.
     if (!vars.some((v) => mayExpand(v.value)))
         return vars;
+    // The watchdog costs a thread per call; only input with a `\$` escape can make dotenv-expand loop.
+    const run = mayNeverFinish(vars.map((v) => v.value)) ? boundedExpand : mainExports.expand;
     const effective = new Map();
     for (const v of vars)
         if (!v.shadowedBy)
@@ -30573,7 +30582,7 @@ function expandVariables(vars) {
     const parsed = headOf(head.length);
     let expanded;
     try {
-        expanded = boundedExpand({ parsed, processEnv: {} }).parsed ?? parsed;
+        expanded = run({ parsed, processEnv: {} }).parsed ?? parsed;
     }
     catch (error) {
         if (!(error instanceof ExpansionTimeout))
@@ -30605,7 +30614,7 @@ function expandVariables(vars) {
         delete others[v.name];
         let one;
         try {
-            one = boundedExpand({ parsed: Object.fromEntries([[v.name, v.value]]), processEnv: others }).parsed;
+            one = run({ parsed: Object.fromEntries([[v.name, v.value]]), processEnv: others }).parsed;
         }
         catch (error) {
             throw error instanceof ExpansionTimeout ? endless(v) : error;

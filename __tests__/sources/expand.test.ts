@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Origin, Variable } from '../../src/core/variable.js';
 import { InputError } from '../../src/core/errors.js';
-import { boundedExpand, ExpansionTimeout } from '../../src/sources/bounded-expand.js';
+import { boundedExpand, ExpansionTimeout, mayNeverFinish } from '../../src/sources/bounded-expand.js';
 import { parseDotenv } from '../../src/sources/dotenv-file.js';
 import { expandVariables } from '../../src/sources/expand.js';
 
@@ -84,6 +84,11 @@ describe('expansion that never finishes', () => {
   it('is stopped for a shadowed definition too', () => {
     const { variables } = parseDotenv('A=\\$A\nB=$A$B\nB=fine\n', '.env');
     expect(() => expandVariables(variables)).toThrow('.env:2:1: B: its ${…} / $NAME expansion never finishes');
+  });
+
+  it('guards only raw values with a \\$ escape, the input that can loop', () => {
+    expect(mayNeverFinish(['plain', 'https://${HOST}/a', '$2b$10$hash', 'ends with $'])).toBe(false);
+    expect(mayNeverFinish(['plain', 'price \\$5'])).toBe(true);
   });
 
   it('bounds dotenv-expand itself and leaves finishing input to it unchanged', () => {

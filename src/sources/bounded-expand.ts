@@ -42,7 +42,10 @@ export function boundedExpand(options: DotenvExpandOptions, timeoutMs = EXPAND_T
   }
 }
 
-function hasEscape(values: Record<string, string | undefined> | undefined): boolean {
-  for (const key in values) if (values[key]?.includes('\\$')) return true;
-  return false;
+/**
+ * Whether dotenv-expand could loop on these raw dotenv values (before any expansion: an expanded value has
+ * its escapes resolved already, so it no longer shows them).
+ */
+export function mayNeverFinish(rawValues: readonly string[]): boolean {
+  return rawValues.some((value) => value.includes('\\$'));
 }

@@ -1,6 +1,7 @@
 import { InputError } from '../core/errors.js';
 import { describeOrigin, type Variable } from '../core/variable.js';
-import { boundedExpand, ExpansionTimeout } from './bounded-expand.js';
+import { expand } from 'dotenv-expand';
+import { boundedExpand, ExpansionTimeout, mayNeverFinish } from './bounded-expand.js';
 
 /**
  * `${NAME}` / `$NAME` expansion with dotenv-expand, over dotenv definitions only (runtime values are literal).
@@ -12,6 +13,8 @@ import { boundedExpand, ExpansionTimeout } from './bounded-expand.js';
 export function expandVariables(vars: Variable[]): Variable[] {
   // Nothing to expand (most files): skip dotenv-expand, which costs ~15 µs per variable.
   if (!vars.some((v) => mayExpand(v.value))) return vars;
+  // The watchdog costs a thread per call; only input with a `\$` escape can make dotenv-expand loop.
+  const run = mayNeverFinish(vars.map((v) => v.value)) ? boundedExpand : expand;
   const effective = new Map<string, string>();
   for (const v of vars) if (!v.shadowedBy) effective.set(v.name, v.value);
   const order = [...new Set(vars.map((v) => v.name))].filter((n) => effective.has(n));
@@ -26,7 +29,7 @@ export function expandVariables(vars: Variable[]): Variable[] {
   const parsed = headOf(head.length);
   let expanded: Record<string, string>;
   try {
-    expanded = boundedExpand({ parsed, processEnv: {} }).parsed ?? parsed;
+    expanded = run({ parsed, processEnv: {} }).parsed ?? parsed;
   } catch (error) {
     if (!(error instanceof ExpansionTimeout)) throw error;
     // Expansion is progressive, so the first entry that never finishes is where every longer head hangs.
@@ -56,7 +59,7 @@ export function expandVariables(vars: Variable[]): Variable[] {
     delete others[v.name];
     let one: Record<string, string> | undefined;
     try {
-      one = boundedExpand({ parsed: Object.fromEntries([[v.name, v.value]]), processEnv: others }).parsed;
+      one = run({ parsed: Object.fromEntries([[v.name, v.value]]), processEnv: others }).parsed;
     } catch (error) {
       throw error instanceof ExpansionTimeout ? endless(v) : error;
     }
