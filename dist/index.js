@@ -29181,6 +29181,24 @@ function plural(n, word) {
 }
 
 /**
+ * A string-keyed memo for pure functions of names or values that repeat from file to file (variable names,
+ * `/sign-in`, a project's domain): a map lookup instead of regular expressions or URL parsing each time.
+ * Bounded, so a huge or hostile tree cannot grow it forever.
+ */
+function memo(compute, limit = 10_000) {
+    const cache = new Map();
+    return (key) => {
+        if (cache.has(key))
+            return cache.get(key);
+        const result = compute(key);
+        if (cache.size >= limit)
+            cache.clear();
+        cache.set(key, result);
+        return result;
+    };
+}
+
+/**
  * Which variables belong to Clerk, and what each holds, judged by name.
  * A value counts as a Clerk key only through these names or a format that is unmistakably Clerk's
  * (a publishable key that decodes to `<host>$`), so `STRIPE_SECRET_KEY=sk_test_…` is never flagged.
@@ -29196,27 +29214,18 @@ const PUBLIC_PREFIXES = [
     'GATSBY_',
     'PLASMO_PUBLIC_'
 ];
-const classes = new Map();
-function classOf(name) {
-    let known = classes.get(name);
-    if (known === undefined) {
-        const clerk = /(^|_)CLERK(_|$)/i.test(name);
-        known = {
-            public: PUBLIC_PREFIXES.some((prefix) => name.startsWith(prefix)),
-            clerk,
-            publishableKey: /(^|_)CLERK_PUBLISHABLE_KEY$/.test(name),
-            secretKey: /(^|_)CLERK_(SECRET|API)_KEY$/.test(name),
-            legacyApiKey: /(^|_)CLERK_API_KEY$/.test(name),
-            url: clerk && /(URL|DOMAIN|FRONTEND_API|ISSUER|HOST)$/.test(name),
-            concernsClerk: /CLERK|UNSAFE_DISABLE_DEVELOPMENT_MODE/i.test(name)
-        };
-        // Bounded: names come from the user's files, and a pathological tree should not grow this forever.
-        if (classes.size >= 10_000)
-            classes.clear();
-        classes.set(name, known);
-    }
-    return known;
-}
+const classOf = memo((name) => {
+    const clerk = /(^|_)CLERK(_|$)/i.test(name);
+    return {
+        public: PUBLIC_PREFIXES.some((prefix) => name.startsWith(prefix)),
+        clerk,
+        publishableKey: /(^|_)CLERK_PUBLISHABLE_KEY$/.test(name),
+        secretKey: /(^|_)CLERK_(SECRET|API)_KEY$/.test(name),
+        legacyApiKey: /(^|_)CLERK_API_KEY$/.test(name),
+        url: clerk && /(URL|DOMAIN|FRONTEND_API|ISSUER|HOST)$/.test(name),
+        concernsClerk: /CLERK|UNSAFE_DISABLE_DEVELOPMENT_MODE/i.test(name)
+    };
+});
 function isPublicVariable(name) {
     return classOf(name).public;
 }
@@ -29375,9 +29384,17 @@ function netModule() {
 function vmModule() {
     return (vm ??= load('node:vm'));
 }
-/** Whether a host could be dotted-decimal IPv4 at all: only digits and dots (what node:net accepts). */
-function mayBeIPv4(host) {
-    return /^[0-9.]+$/.test(host);
+
+/**
+ * IP address literals, as node:net judges them, without loading node:net for the values that cannot be one:
+ * an IPv6 address always has a colon, a dotted-decimal IPv4 address has only digits and dots. Most values
+ * are neither, and node:net brings Node's streams stack with it and compiles a large IPv6 pattern.
+ */
+function isIPv4Address(text) {
+    return /^[0-9.]+$/.test(text) && netModule().isIPv4(text);
+}
+function isIPv6Address(text) {
+    return text.includes(':') && netModule().isIPv6(text);
 }
 
 /**
@@ -29473,9 +29490,9 @@ function hostnameViaUrl(url) {
 /** Whether a bare (scheme-less) host looks like a host and not like a word, a version or a file. */
 function isBareHostShape(host, hasPort) {
     if (host.startsWith('['))
-        return netModule().isIPv6(host.slice(1, -1));
+        return isIPv6Address(host.slice(1, -1));
     // BARE_AUTHORITY keeps colons out of an unbracketed host, so only IPv4 is possible here.
-    if (mayBeIPv4(host) && netModule().isIPv4(host))
+    if (isIPv4Address(host))
         return true;
     const labels = (host.endsWith('.') ? host.slice(0, -1) : host).split('.');
     if (!labels.every(isBareLabel))
@@ -29500,8 +29517,7 @@ function hostOf(value) {
         return hostnameViaUrl(v);
     if (v.startsWith('//'))
         return hostnameViaUrl(`http:${v}`);
-    // A bare IPv6 address always has a colon; the check is skipped for everything else (most values).
-    if (v.includes(':') && netModule().isIPv6(v))
+    if (isIPv6Address(v))
         return hostnameViaUrl(`http://[${v}]`) ?? v.toLowerCase();
     const authority = v.split(/[/?#]/, 1)[0] ?? '';
     const match = BARE_AUTHORITY.exec(authority);
@@ -29576,10 +29592,9 @@ function localUrlReason(value) {
     const host = hostOf(value);
     if (host === null)
         return null;
-    // Only a host with a colon can be IPv6 (node:net compiles its large IPv6 pattern on first use).
-    if (host.includes(':') && netModule().isIPv6(host))
+    if (isIPv6Address(host))
         return ipReason(host, 'ipv6');
-    if (mayBeIPv4(host) && netModule().isIPv4(host))
+    if (isIPv4Address(host))
         return ipReason(host, 'ipv4');
     if (host === 'localhost' || host.endsWith('.localhost'))
         return 'points at localhost';
@@ -29629,22 +29644,6 @@ function publishableKeyOf(variable) {
 /** The variable's value as a secret key or legacy API key, by format only; callers check the name. */
 function secretKeyOf(variable) {
     return factsOf(variable).secretKey;
-}
-/**
- * Value-keyed memo for URL work: projects repeat the same few URLs (`/sign-in`, their domain) in file after
- * file, and parsing a URL costs far more than a map lookup. Bounded so a huge tree cannot grow it forever.
- */
-function memo(compute) {
-    const cache = new Map();
-    return (value) => {
-        if (cache.has(value))
-            return cache.get(value);
-        const result = compute(value);
-        if (cache.size >= 10_000)
-            cache.clear();
-        cache.set(value, result);
-        return result;
-    };
 }
 /** The host a value names (URL, bare host or host:port), or null. */
 const hostOfValue = memo(hostOf);
@@ -29742,23 +29741,12 @@ const devOnlySetting = defineRule({
     });
 });
 /** Why a name is a development-only setting, or null; once per distinct name (names repeat across files). */
-const reasons = new Map();
-function devOnlyReason(name) {
-    let why = reasons.get(name);
-    if (why === undefined) {
-        why = null;
-        for (const [pattern, reason] of DEV_ONLY) {
-            if (pattern.test(name)) {
-                why = reason;
-                break;
-            }
-        }
-        if (reasons.size >= 10_000)
-            reasons.clear();
-        reasons.set(name, why);
-    }
-    return why;
-}
+const devOnlyReason = memo((name) => {
+    for (const [pattern, reason] of DEV_ONLY)
+        if (pattern.test(name))
+            return reason;
+    return null;
+});
 
 const devPublishableKey = defineRule({
     id: 'dev-publishable-key',

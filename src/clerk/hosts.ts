@@ -5,7 +5,7 @@
  * src/utils/instance.ts). Copied, not imported, because `@clerk/shared` is a devDependency only
  * (the test oracle) and the runtime bundle should not carry it.
  */
-import { mayBeIPv4, netModule } from '../core/builtins.js';
+import { isIPv4Address, isIPv6Address } from './ip.js';
 
 /** `@clerk/shared` constants.ts `LEGACY_DEV_INSTANCE_SUFFIXES`. */
 export const LEGACY_DEV_INSTANCE_SUFFIXES: readonly string[] = ['.lcl.dev', '.lclstage.dev', '.lclclerk.com'];
@@ -105,9 +105,9 @@ function hostnameViaUrl(url: string): string | null {
 
 /** Whether a bare (scheme-less) host looks like a host and not like a word, a version or a file. */
 function isBareHostShape(host: string, hasPort: boolean): boolean {
-  if (host.startsWith('[')) return netModule().isIPv6(host.slice(1, -1));
+  if (host.startsWith('[')) return isIPv6Address(host.slice(1, -1));
   // BARE_AUTHORITY keeps colons out of an unbracketed host, so only IPv4 is possible here.
-  if (mayBeIPv4(host) && netModule().isIPv4(host)) return true;
+  if (isIPv4Address(host)) return true;
   const labels = (host.endsWith('.') ? host.slice(0, -1) : host).split('.');
   if (!labels.every(isBareLabel)) return false;
   if (/^\d+$/.test(labels[labels.length - 1] ?? '')) return false;
@@ -127,8 +127,7 @@ export function hostOf(value: string): string | null {
   if (v === '' || /\s/.test(v)) return null;
   if (SCHEME_AUTHORITY.test(v)) return hostnameViaUrl(v);
   if (v.startsWith('//')) return hostnameViaUrl(`http:${v}`);
-  // A bare IPv6 address always has a colon; the check is skipped for everything else (most values).
-  if (v.includes(':') && netModule().isIPv6(v)) return hostnameViaUrl(`http://[${v}]`) ?? v.toLowerCase();
+  if (isIPv6Address(v)) return hostnameViaUrl(`http://[${v}]`) ?? v.toLowerCase();
 
   const authority = v.split(/[/?#]/, 1)[0] ?? '';
   const match = BARE_AUTHORITY.exec(authority);

@@ -16,7 +16,8 @@
  * Relative URLs (`/sign-in`) and values with no host give null: they are fine.
  */
 import type { BlockList } from 'node:net';
-import { mayBeIPv4, netModule } from '../core/builtins.js';
+import { netModule } from '../core/builtins.js';
+import { isIPv4Address, isIPv6Address } from './ip.js';
 import { hostOf } from './hosts.js';
 
 type Range = readonly [address: string, prefix: number, family: 'ipv4' | 'ipv6'];
@@ -86,9 +87,8 @@ function ipReason(address: string, family: 'ipv4' | 'ipv6'): string | null {
 export function localUrlReason(value: string): string | null {
   const host = hostOf(value);
   if (host === null) return null;
-  // Only a host with a colon can be IPv6 (node:net compiles its large IPv6 pattern on first use).
-  if (host.includes(':') && netModule().isIPv6(host)) return ipReason(host, 'ipv6');
-  if (mayBeIPv4(host) && netModule().isIPv4(host)) return ipReason(host, 'ipv4');
+  if (isIPv6Address(host)) return ipReason(host, 'ipv6');
+  if (isIPv4Address(host)) return ipReason(host, 'ipv4');
   if (host === 'localhost' || host.endsWith('.localhost')) return 'points at localhost';
   for (const [suffix, reason] of NAME_SUFFIXES) {
     if (host.endsWith(suffix)) return reason;

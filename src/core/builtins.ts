@@ -19,8 +19,3 @@ export function netModule(): typeof Net {
 export function vmModule(): typeof Vm {
   return (vm ??= load('node:vm') as typeof Vm);
 }
-
-/** Whether a host could be dotted-decimal IPv4 at all: only digits and dots (what node:net accepts). */
-export function mayBeIPv4(host: string): boolean {
-  return /^[0-9.]+$/.test(host);
-}

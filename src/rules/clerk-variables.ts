@@ -3,6 +3,7 @@
  * A value counts as a Clerk key only through these names or a format that is unmistakably Clerk's
  * (a publishable key that decodes to `<host>$`), so `STRIPE_SECRET_KEY=sk_test_…` is never flagged.
  */
+import { memo } from '../core/memo.js';
 
 /** Prefixes that make a variable visible to browser code in the frameworks Clerk supports. */
 export const PUBLIC_PREFIXES = [
@@ -31,27 +32,18 @@ interface NameClass {
   concernsClerk: boolean;
 }
 
-const classes = new Map<string, NameClass>();
-
-function classOf(name: string): NameClass {
-  let known = classes.get(name);
-  if (known === undefined) {
-    const clerk = /(^|_)CLERK(_|$)/i.test(name);
-    known = {
-      public: PUBLIC_PREFIXES.some((prefix) => name.startsWith(prefix)),
-      clerk,
-      publishableKey: /(^|_)CLERK_PUBLISHABLE_KEY$/.test(name),
-      secretKey: /(^|_)CLERK_(SECRET|API)_KEY$/.test(name),
-      legacyApiKey: /(^|_)CLERK_API_KEY$/.test(name),
-      url: clerk && /(URL|DOMAIN|FRONTEND_API|ISSUER|HOST)$/.test(name),
-      concernsClerk: /CLERK|UNSAFE_DISABLE_DEVELOPMENT_MODE/i.test(name)
-    };
-    // Bounded: names come from the user's files, and a pathological tree should not grow this forever.
-    if (classes.size >= 10_000) classes.clear();
-    classes.set(name, known);
-  }
-  return known;
-}
+const classOf = memo((name: string): NameClass => {
+  const clerk = /(^|_)CLERK(_|$)/i.test(name);
+  return {
+    public: PUBLIC_PREFIXES.some((prefix) => name.startsWith(prefix)),
+    clerk,
+    publishableKey: /(^|_)CLERK_PUBLISHABLE_KEY$/.test(name),
+    secretKey: /(^|_)CLERK_(SECRET|API)_KEY$/.test(name),
+    legacyApiKey: /(^|_)CLERK_API_KEY$/.test(name),
+    url: clerk && /(URL|DOMAIN|FRONTEND_API|ISSUER|HOST)$/.test(name),
+    concernsClerk: /CLERK|UNSAFE_DISABLE_DEVELOPMENT_MODE/i.test(name)
+  };
+});
 
 export function isPublicVariable(name: string): boolean {
   return classOf(name).public;

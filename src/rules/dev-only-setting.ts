@@ -1,3 +1,4 @@
+import { memo } from '../core/memo.js';
 import { ruleDocs } from './docs-link.js';
 import { defineRule, hitsPerVariable, type Rule } from './rule.js';
 
@@ -34,20 +35,7 @@ export const devOnlySetting: Rule = defineRule(
 );
 
 /** Why a name is a development-only setting, or null; once per distinct name (names repeat across files). */
-const reasons = new Map<string, string | null>();
-
-function devOnlyReason(name: string): string | null {
-  let why = reasons.get(name);
-  if (why === undefined) {
-    why = null;
-    for (const [pattern, reason] of DEV_ONLY) {
-      if (pattern.test(name)) {
-        why = reason;
-        break;
-      }
-    }
-    if (reasons.size >= 10_000) reasons.clear();
-    reasons.set(name, why);
-  }
-  return why;
-}
+const devOnlyReason = memo((name: string): string | null => {
+  for (const [pattern, reason] of DEV_ONLY) if (pattern.test(name)) return reason;
+  return null;
+});

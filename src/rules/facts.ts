@@ -2,6 +2,7 @@ import { parsePublishableKey, type ParsedPublishableKey } from '../clerk/publish
 import { hostOf } from '../clerk/hosts.js';
 import { localUrlReason } from '../clerk/local-url.js';
 import { classifySecretKey } from '../clerk/secret-key.js';
+import { memo } from '../core/memo.js';
 import type { Variable } from '../core/variable.js';
 
 type SecretKeyClass = ReturnType<typeof classifySecretKey>;
@@ -42,21 +43,6 @@ export function publishableKeyOf(variable: Variable): ParsedPublishableKey | nul
 /** The variable's value as a secret key or legacy API key, by format only; callers check the name. */
 export function secretKeyOf(variable: Variable): SecretKeyClass {
   return factsOf(variable).secretKey;
-}
-
-/**
- * Value-keyed memo for URL work: projects repeat the same few URLs (`/sign-in`, their domain) in file after
- * file, and parsing a URL costs far more than a map lookup. Bounded so a huge tree cannot grow it forever.
- */
-function memo<T>(compute: (value: string) => T): (value: string) => T {
-  const cache = new Map<string, T>();
-  return (value) => {
-    if (cache.has(value)) return cache.get(value) as T;
-    const result = compute(value);
-    if (cache.size >= 10_000) cache.clear();
-    cache.set(value, result);
-    return result;
-  };
 }
 
 /** The host a value names (URL, bare host or host:port), or null. */
