@@ -29372,17 +29372,12 @@ function publishableKeyProblem(value) {
 
 /**
  * Built-in modules that most runs never need, loaded on first use. `node:net` brings Node's whole streams
- * stack with it (about 30 internal modules) and is needed only when a value is an IP address; `node:vm`
- * only when a dotenv file has something to expand.
+ * stack with it (about 30 internal modules) and is needed only when a value is an IP address.
  */
 const load = createRequire(import.meta.url);
 let net;
-let vm;
 function netModule() {
     return (net ??= load('node:net'));
-}
-function vmModule() {
-    return (vm ??= load('node:vm'));
 }
 
 /**
@@ -30386,212 +30381,143 @@ function describeOrigin(origin) {
     return origin.kind === 'file' ? `${origin.file}:${origin.line}:${origin.column}` : origin.kind;
 }
 
-var main = {};
-
-var hasRequiredMain;
-
-function requireMain () {
-	if (hasRequiredMain) return main;
-	hasRequiredMain = 1;
-
-	function _resolveEscapeSequences (value) {
-	  return value.replace(/\\\$/g, '$')
-	}
-
-	function expandValue (value, processEnv, runningParsed) {
-	  const env = { ...runningParsed, ...processEnv }; // process.env wins
-
-	  const regex = /(?<!\\)\${([^{}]+)}|(?<!\\)\$([A-Za-z_][A-Za-z0-9_]*)/g;
-
-	  let result = value;
-	  let match;
-	  const seen = new Set(); // self-referential checker
-
-	  while ((match = regex.exec(result)) !== null) {
-	    seen.add(result);
-
-	    const [template, bracedExpression, unbracedExpression] = match;
-	    const expression = bracedExpression || unbracedExpression;
-
-	    // match the operators `:+`, `+`, `:-`, and `-`
-	    const opRegex = /(:\+|\+|:-|-)/;
-	    // find first match
-	    const opMatch = expression.match(opRegex);
-	    const splitter = opMatch ? opMatch[0] : null;
-
-	    const r = expression.split(splitter);
-
-	    let defaultValue;
-	    let value;
-
-	    const key = r.shift();
-
-	    if ([':+', '+'].includes(splitter)) {
-	      defaultValue = env[key] ? r.join(splitter) : '';
-	      value = null;
-	    } else {
-	      defaultValue = r.join(splitter);
-	      value = env[key];
-	    }
-
-	    if (value) {
-	      // self-referential check
-	      if (seen.has(value)) {
-	        result = result.replace(template, defaultValue);
-	      } else {
-	        result = result.replace(template, value);
-	      }
-	    } else {
-	      result = result.replace(template, defaultValue);
-	    }
-
-	    // if the result equaled what was in process.env and runningParsed then stop expanding
-	    if (result === runningParsed[key]) {
-	      break
-	    }
-
-	    regex.lastIndex = 0; // reset regex search position to re-evaluate after each replacement
-	  }
-
-	  return result
-	}
-
-	function expand (options) {
-	  // for use with progressive expansion
-	  const runningParsed = {};
-
-	  let processEnv = process.env;
-	  if (options && options.processEnv != null) {
-	    processEnv = options.processEnv;
-	  }
-
-	  // dotenv.config() ran before this so the assumption is process.env has already been set
-	  for (const key in options.parsed) {
-	    let value = options.parsed[key];
-
-	    // short-circuit scenario: process.env was already set prior to the file value
-	    if (processEnv[key] && processEnv[key] !== value) {
-	      value = processEnv[key];
-	    } else {
-	      value = expandValue(value, processEnv, runningParsed);
-	    }
-
-	    options.parsed[key] = _resolveEscapeSequences(value);
-
-	    // for use with progressive expansion
-	    runningParsed[key] = _resolveEscapeSequences(value);
-	  }
-
-	  for (const processKey in options.parsed) {
-	    processEnv[processKey] = options.parsed[processKey];
-	  }
-
-	  return options
-	}
-
-	main.expand = expand;
-	return main;
-}
-
-var mainExports = requireMain();
-
 /**
- * dotenv-expand, stopped if it runs too long. dotenv-expand 12.0.3 loops forever on some inputs, e.g.
- *   A=\$A
- *   B=$A$B
- * (replacing `$A` with `$A` leaves the value unchanged, and it searches again from the start). A gate that
- * hangs holds a deploy until the job times out, with no word on why; stopped, it names the variable.
+ * The expansion of dotenv-expand 12.0.3 (`lib/main.js`; BSD-2-Clause, Copyright (c) 2016, Scott Motte), ported
+ * because the package cannot be made safe from outside, and a gate must never hang or crash on a user's file:
  *
- * A `vm` timeout is the one way Node stops synchronous code in the same thread: its watchdog terminates
- * whatever JavaScript runs, here the library's loop. One small context, made on first need.
+ * - It looks names up in plain objects, so a name that is also an `Object.prototype` property reads the
+ *   inherited function or object: `A=${constructor}` loops forever, a variable named `constructor` throws
+ *   ("replace is not a function"), `${toString}` becomes `[object Undefined]`.
+ * - It loops forever on input such as `A=\$A` + `B=$A$B`: the escape-resolved `$A` is searched again, and
+ *   replacing it with itself changes nothing.
  *
- * The watchdog is a thread per call and the call crosses contexts, which together cost more than the
- * expansion itself (about 40 ms over a 1,000-file tree), so it guards only the input that can loop: a value
- * with a `\$` escape. Without one, every expanded value is free of references, so each replacement changes
- * the text and the loop ends (and 300,000 random inputs without `\$` never hung; with it, 1 in 400 did).
+ * Here every lookup is of an own entry (a name is set or not, whatever it is called), and the expansion of one
+ * value is bounded: more than MAX_STEPS substitutions, or more than MAX_TEXT characters searched in all (which
+ * also bounds the `seen` set, which keeps every intermediate text), throws EndlessExpansion. Everything else is the
+ * library's algorithm statement for statement, quirks included: `$&`/`$1` patterns in a substituted value,
+ * `split(null)` for an expression without operator, the early stop when a value equals its own name's entry.
+ * A test compares the two over the dotenv corpus and random input (the package stays a devDependency).
  */
-class ExpansionTimeout extends Error {
-    name = 'ExpansionTimeout';
-}
-/** Far above what any real file needs (well under a millisecond), far below a CI job's patience. */
-const EXPAND_TIMEOUT_MS = 2000;
-let sandbox;
-let call;
-function boundedExpand(options, timeoutMs = EXPAND_TIMEOUT_MS) {
-    const vm = vmModule();
-    sandbox ??= vm.createContext({ expand: mainExports.expand, options: undefined });
-    call ??= new vm.Script('expand(options)');
-    sandbox.options = options;
-    try {
-        return call.runInContext(sandbox, { timeout: timeoutMs });
-    }
-    catch (error) {
-        if (error.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT')
-            throw new ExpansionTimeout();
-        throw error;
-    }
-    finally {
-        sandbox.options = undefined;
+/** Substitutions in one value: real values need a handful. */
+const MAX_STEPS = 1000;
+/** Characters searched while expanding one value, all steps together (`B=$A$A`, `C=$B$B`, … doubles each line). */
+const MAX_TEXT = 1 << 22;
+class EndlessExpansion extends Error {
+    key;
+    name = 'EndlessExpansion';
+    constructor(key) {
+        super(`the expansion of ${key} does not finish`);
+        this.key = key;
     }
 }
-/**
- * Whether dotenv-expand could loop on these raw dotenv values (before any expansion: an expanded value has
- * its escapes resolved already, so it no longer shows them).
- */
-function mayNeverFinish(rawValues) {
-    return rawValues.some((value) => value.includes('\\$'));
+const REFERENCE = /(?<!\\)\${([^{}]+)}|(?<!\\)\$([A-Za-z_][A-Za-z0-9_]*)/g;
+const OPERATOR = /(:\+|\+|:-|-)/;
+function own$1(record, key) {
+    return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+function resolveEscapeSequences(value) {
+    return value.replace(/\\\$/g, '$');
+}
+function expandValue(key, value, processEnv, runningParsed) {
+    // dotenv-expand builds `{ ...runningParsed, ...processEnv }`: process.env wins.
+    const env = (name) => own$1(processEnv, name) ?? runningParsed.get(name);
+    const regex = REFERENCE; // not re-entered: one expansion at a time
+    regex.lastIndex = 0;
+    let result = value;
+    let match;
+    const seen = new Set(); // self-referential checker
+    let steps = 0;
+    let searched = 0;
+    while ((match = regex.exec(result)) !== null) {
+        searched += result.length;
+        if (++steps > MAX_STEPS || searched > MAX_TEXT)
+            throw new EndlessExpansion(key);
+        seen.add(result);
+        const [template, bracedExpression, unbracedExpression] = match;
+        const expression = (bracedExpression || unbracedExpression);
+        const opMatch = expression.match(OPERATOR);
+        // The library splits on `null` (the string "null") when there is no operator; kept for identical output.
+        const splitter = opMatch ? opMatch[0] : null;
+        const r = expression.split(splitter);
+        let defaultValue;
+        let found;
+        const name = r.shift();
+        if ([':+', '+'].includes(splitter)) {
+            defaultValue = env(name) ? r.join(splitter) : '';
+            found = null;
+        }
+        else {
+            defaultValue = r.join(splitter);
+            found = env(name);
+        }
+        if (found) {
+            result = result.replace(template, seen.has(found) ? defaultValue : found);
+        }
+        else {
+            result = result.replace(template, defaultValue);
+        }
+        // if the result equaled what was in process.env and runningParsed then stop expanding
+        if (result === runningParsed.get(name))
+            break;
+        regex.lastIndex = 0; // reset regex search position to re-evaluate after each replacement
+    }
+    return result;
+}
+/** dotenv-expand's `expand`, except that it neither reads nor writes process.env (see the file comment). */
+function expandDotenv(options) {
+    const { parsed, processEnv } = options;
+    const runningParsed = new Map();
+    for (const key of Object.keys(parsed)) {
+        let value = parsed[key];
+        const fromEnv = own$1(processEnv, key);
+        if (fromEnv && fromEnv !== value) {
+            value = fromEnv;
+        }
+        else if (value.includes('$')) {
+            // Without a `$` there is no reference to expand and no `\$` to resolve: the value stays as it is.
+            value = expandValue(key, value, processEnv, runningParsed);
+        }
+        if (value.includes('\\$'))
+            value = resolveEscapeSequences(value);
+        parsed[key] = value;
+        runningParsed.set(key, value);
+    }
+    return parsed;
 }
 
 /**
- * `${NAME}` / `$NAME` expansion with dotenv-expand, over dotenv definitions only (runtime values are literal).
- * Context = the effective (non-shadowed) definitions, in order of each name's first appearance, which is what
- * Vite does when it merges `.env` files: pass layered sets lowest precedence first so that `.env.production`
- * can use a name from `.env`. dotenv-expand is progressive: a reference to a name that comes later is empty.
- * A fresh `processEnv` object keeps the real process.env out of it (dotenv-expand reads and writes it).
+ * `${NAME}` / `$NAME` expansion as dotenv-expand does it (see dotenv-expand.ts), over dotenv definitions only
+ * (runtime values are literal). Context = the effective (non-shadowed) definitions, in order of each name's
+ * first appearance, which is what Vite does when it merges `.env` files: pass layered sets lowest precedence
+ * first so that `.env.production` can use a name from `.env`. Expansion is progressive: a reference to a name
+ * that comes later is empty.
  */
 function expandVariables(vars) {
-    // Nothing to expand (most files): skip dotenv-expand, which costs ~15 µs per variable.
+    // Nothing to expand (most files): no context to build.
     if (!vars.some((v) => mayExpand(v.value)))
         return vars;
-    // The watchdog costs a thread per call; only input with a `\$` escape can make dotenv-expand loop.
-    const run = mayNeverFinish(vars.map((v) => v.value)) ? boundedExpand : mainExports.expand;
+    // Names in order of first appearance (as dotenv.parse builds its object), each with its effective value.
     const effective = new Map();
+    for (const v of vars)
+        if (!effective.has(v.name))
+            effective.set(v.name, undefined);
     for (const v of vars)
         if (!v.shadowedBy)
             effective.set(v.name, v.value);
-    const order = [...new Set(vars.map((v) => v.name))].filter((n) => effective.has(n));
-    // dotenv-expand copies its whole running context for every entry (quadratic in the file's length), but an
-    // entry it cannot change after the last entry it can comes out unchanged; so only that head is handed over.
-    // (Handing it one entry at a time would change results: it stops expanding a value once it equals an
-    // earlier entry of its own context.)
-    const head = order.slice(0, lastIndexWhere(order, (n) => mayExpand(effective.get(n))) + 1);
-    // Object.fromEntries defines own properties, so a name such as `__proto__` stays a plain key.
-    const headOf = (length) => Object.fromEntries(head.slice(0, length).map((n) => [n, effective.get(n)]));
-    const parsed = headOf(head.length);
-    let expanded;
+    // Object.fromEntries defines own properties, so a name such as `__proto__` stays a plain key; its key order
+    // (integer-like names first) is the order dotenv-expand walks an object in.
+    const context = Object.fromEntries([...effective].filter(([, value]) => value !== undefined));
     try {
-        expanded = run({ parsed, processEnv: {} }).parsed ?? parsed;
+        expandDotenv({ parsed: context, processEnv: {} });
     }
     catch (error) {
-        if (!(error instanceof ExpansionTimeout))
-            throw error;
-        // Expansion is progressive, so the first entry that never finishes is where every longer head hangs.
-        let lo = 1;
-        let hi = head.length;
-        while (lo < hi) {
-            const mid = (lo + hi) >> 1;
-            if (hangs(() => boundedExpand({ parsed: headOf(mid), processEnv: {} }, SEARCH_TIMEOUT_MS)))
-                hi = mid;
-            else
-                lo = mid + 1;
-        }
-        const name = head[lo - 1];
-        throw endless(vars.find((v) => v.name === name && !v.shadowedBy));
+        throw error instanceof EndlessExpansion
+            ? endless(vars.find((v) => v.name === error.key && !v.shadowedBy))
+            : error;
     }
-    const context = Object.fromEntries(order.map((n) => [n, (Object.hasOwn(expanded, n) ? expanded[n] : effective.get(n))]));
     return vars.map((v) => {
         if (!v.shadowedBy) {
-            const value = context[v.name] ?? v.value;
+            const value = context[v.name];
             return value === v.value ? v : { ...v, value };
         }
         if (!mayExpand(v.value))
@@ -30600,47 +30526,28 @@ function expandVariables(vars) {
         // would otherwise replace the value with the context's value of that name.
         const others = { ...context };
         delete others[v.name];
-        let one;
+        const one = Object.fromEntries([[v.name, v.value]]);
         try {
-            one = run({ parsed: Object.fromEntries([[v.name, v.value]]), processEnv: others }).parsed;
+            expandDotenv({ parsed: one, processEnv: others });
         }
         catch (error) {
-            throw error instanceof ExpansionTimeout ? endless(v) : error;
+            throw error instanceof EndlessExpansion ? endless(v) : error;
         }
-        return { ...v, value: one?.[v.name] ?? v.value };
+        return { ...v, value: one[v.name] };
     });
 }
 /**
- * Whether dotenv-expand could change the value: a `${…}` or `$NAME` reference (its regex, without the
+ * Whether expansion could change the value: a `${…}` or `$NAME` reference (dotenv-expand's regex, without the
  * look-behind for an escaping backslash, so a superset) or a `\$` escape, which it turns into `$`.
- * A `$` before a digit or a space, or at the end, passes through it unchanged.
+ * A `$` before a digit or a space, or at the end, passes through unchanged.
  */
 const EXPANDABLE = /\$(?:\{[^{}]+\}|[A-Za-z_])|\\\$/;
 function mayExpand(value) {
     return value.includes('$') && EXPANDABLE.test(value);
 }
-/** Per step while looking for the entry that hangs: a finishing expansion takes well under a millisecond. */
-const SEARCH_TIMEOUT_MS = 250;
-function hangs(run) {
-    try {
-        run();
-        return false;
-    }
-    catch (error) {
-        if (error instanceof ExpansionTimeout)
-            return true;
-        throw error;
-    }
-}
 function endless(variable) {
-    return new InputError(`${describeOrigin(variable.origin)}: ${variable.name}: its \${…} / $NAME expansion never finishes ` +
-        '(dotenv-expand loops on it); rewrite or remove the reference');
-}
-function lastIndexWhere(items, test) {
-    for (let i = items.length - 1; i >= 0; i--)
-        if (test(items[i]))
-            return i;
-    return -1;
+    return new InputError(`${describeOrigin(variable.origin)}: ${variable.name}: its \${…} / $NAME expansion does not finish ` +
+        '(dotenv-expand would loop or grow the value without bound); rewrite or remove the reference');
 }
 
 /** Reads one unit. In a layered set the highest-precedence definition of a name shadows the others. */

@@ -180,11 +180,11 @@ describe('CLI usage and input errors exit 2 with one line', () => {
       /broken\.json: invalid JSON at line 1, column \d+/
     ],
     [
-      // dotenv-expand loops forever on it: the gate stops and names the variable instead of hanging the job.
-      'a dotenv file whose expansion never finishes',
+      // dotenv-expand would loop forever on it: the gate stops and names the variable instead of hanging the job.
+      'a dotenv file whose expansion does not finish',
       ['loop.env'],
       { 'loop.env': 'CLERK_SECRET_KEY=sk_live_canary\nA=\\$A\nB=$A$B\n' },
-      /^clerk-production-gate: loop\.env:3:1: B: its \$\{…\} \/ \$NAME expansion never finishes/
+      /^clerk-production-gate: loop\.env:3:1: B: its \$\{…\} \/ \$NAME expansion does not finish/
     ]
   ];
   it.each(cases)('%s', async (_name, argv, files, message) => {

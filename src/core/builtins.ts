@@ -1,21 +1,14 @@
 import { createRequire } from 'node:module';
 import type * as Net from 'node:net';
-import type * as Vm from 'node:vm';
 
 /**
  * Built-in modules that most runs never need, loaded on first use. `node:net` brings Node's whole streams
- * stack with it (about 30 internal modules) and is needed only when a value is an IP address; `node:vm`
- * only when a dotenv file has something to expand.
+ * stack with it (about 30 internal modules) and is needed only when a value is an IP address.
  */
 const load = createRequire(import.meta.url);
 
 let net: typeof Net | undefined;
-let vm: typeof Vm | undefined;
 
 export function netModule(): typeof Net {
   return (net ??= load('node:net') as typeof Net);
-}
-
-export function vmModule(): typeof Vm {
-  return (vm ??= load('node:vm') as typeof Vm);
 }
