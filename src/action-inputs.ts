@@ -22,8 +22,7 @@ export function readActionInputs(env: Record<string, string | undefined>): GateO
     ...(failOn && { failOn: failOn as never }),
     varsJson: vars.trim() ? { label: 'input vars-json', text: vars } : undefined,
     secretsJson: secrets.trim() ? { label: 'input secrets-json', text: secrets } : undefined,
-    // A copy: process.env is an exotic object that schema validation does not take for a plain record.
-    processEnv: booleanInput('scan-process-env') ? { ...env } : undefined,
+    processEnv: booleanInput('scan-process-env') ? Object.entries(env) : undefined,
     ignore: splitList(core.getInput('ignore')),
     offline: booleanInput('offline')
   };

@@ -42,7 +42,7 @@ export async function runCli(io: CliIo): Promise<number> {
         secretsJson: args.secretsJsonFile
           ? await readInputFile('--secrets-json', args.secretsJsonFile, io.cwd)
           : undefined,
-        processEnv: args.scanProcessEnv ? { ...io.env } : undefined,
+        processEnv: args.scanProcessEnv ? Object.entries(io.env) : undefined,
         ignore: args.ignore,
         offline: args.offline
       },

@@ -157,7 +157,7 @@ describe('collectVariables on explicit files and globs', () => {
 
   it('lets runtime sources shadow dotenv definitions but not each other, without expanding them', async () => {
     const { variables, sources } = await collect(cwd, ['deploy.env', 'config/a.env'], {
-      processEnv: { NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: liveKey, GITHUB_SHA: 'abc', LITERAL: '${KEY}' },
+      processEnv: Object.entries({ NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: liveKey, GITHUB_SHA: 'abc', LITERAL: '${KEY}' }),
       varsJson: { label: 'vars-json', text: JSON.stringify({ NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: liveKey }) },
       secretsJson: { label: 'secrets-json', text: JSON.stringify({ github_token: 'ghs_x', KEY: 'from-secret' }) }
     });
@@ -183,7 +183,7 @@ describe('collectVariables on explicit files and globs', () => {
   it('reads nothing from an empty directory and only runtime sources when no paths are given', async () => {
     const empty = tree('empty', { 'README.md': '# nothing\n' });
     await expect(collect(empty, ['.'])).resolves.toEqual({ variables: [], sources: [], diagnostics: [] });
-    const { sources } = await collect(empty, [], { processEnv: { A: '1' } });
+    const { sources } = await collect(empty, [], { processEnv: [['A', '1']] });
     expect(sources).toEqual([{ kind: 'env', variables: 1 }]);
   });
 });

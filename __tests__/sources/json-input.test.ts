@@ -57,6 +57,18 @@ describe('parseJsonInput', () => {
     expect(err.message).not.toContain('31337');
   });
 
+  it('keeps names that are also Object.prototype properties, and checks their values too', () => {
+    const text = `{"__proto__":"${secret}","constructor":"c","toString":"t"}`;
+    expect(parseJsonInput(text, 'secrets', 's').map((v) => [v.name, v.value])).toEqual([
+      ['__proto__', secret],
+      ['constructor', 'c'],
+      ['toString', 't']
+    ]);
+    expect(errorOf(() => parseJsonInput('{"__proto__":{"A":"x"}}', 'vars', 'v')).message).toBe(
+      'v: the value of "__proto__" is not a string'
+    );
+  });
+
   it('rejects a document that is not an object', () => {
     expect(errorOf(() => parseJsonInput(`["${secret}"]`, 'secrets', 's')).message).toBe(
       's: expected a JSON object of name → string'

@@ -23,7 +23,8 @@ export const gateOptionsSchema = z.object({
   ]),
   varsJson: z.optional(jsonInput),
   secretsJson: z.optional(jsonInput),
-  processEnv: z.optional(z.record(z.string(), z.optional(z.string()))),
+  // Name/value pairs rather than a record: zod's record drops a `__proto__` key, a valid variable name.
+  processEnv: z.optional(z.array(z.tuple([z.string(), z.optional(z.string())]))),
   ignore: z._default(
     z.array(z.string()).check(
       z.refine((ids) => ids.every((id) => RULE_IDS.includes(id)), {

@@ -3,7 +3,11 @@ import { InputError } from '../core/errors.js';
 import type { Variable } from '../core/variable.js';
 import { jsonErrorOffset, lineColumn } from './json-position.js';
 
-const Schema = z.record(z.string(), z.string());
+/**
+ * Checked as name/value pairs (after JSON.parse has made an object): zod's record drops a `__proto__` key,
+ * which is a valid variable name, and the gate must not skip a variable without a word.
+ */
+const Entries = z.array(z.tuple([z.string(), z.string()]));
 
 /** The token GitHub adds to every `toJSON(secrets)`; it is not one of the user's secrets. */
 const GITHUB_TOKEN_KEY = 'github_token';
@@ -21,16 +25,17 @@ export function parseJsonInput(text: string, kind: 'vars' | 'secrets', label: st
     const { line, column } = lineColumn(text, jsonErrorOffset(text));
     throw new InputError(`${label}: invalid JSON at line ${line}, column ${column}`);
   }
-  const result = Schema.safeParse(data);
-  if (!result.success) {
-    const key = result.error.issues.find((i) => i.path.length > 0)?.path[0];
-    throw new InputError(
-      key === undefined
-        ? `${label}: expected a JSON object of name → string`
-        : `${label}: the value of ${JSON.stringify(String(key))} is not a string`
-    );
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new InputError(`${label}: expected a JSON object of name → string`);
   }
-  return Object.entries(result.data)
+  const entries = Object.entries(data);
+  const result = Entries.safeParse(entries);
+  if (!result.success) {
+    const index = Number(result.error.issues[0]?.path[0]);
+    const key = entries[index]?.[0] ?? '?';
+    throw new InputError(`${label}: the value of ${JSON.stringify(key)} is not a string`);
+  }
+  return result.data
     .filter(([name]) => !(kind === 'secrets' && name === GITHUB_TOKEN_KEY))
     .map(([name, value]) => ({ name, value, origin: { kind } }));
 }

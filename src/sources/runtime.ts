@@ -6,7 +6,7 @@ import { readProcessEnv } from './process-env.js';
 export interface RuntimeOptions {
   varsJson?: { label: string; text: string };
   secretsJson?: { label: string; text: string };
-  processEnv?: Record<string, string | undefined>;
+  processEnv?: readonly (readonly [string, string?])[];
 }
 
 export interface RuntimeVariables {
