@@ -30186,9 +30186,11 @@ function parseIgnoreDirective(comment) {
  * dotenv 16.6's LINE regex, copied verbatim from node_modules/dotenv/lib/main.js because `dotenv.parse`
  * returns only name → value and we need each definition's position (and every duplicate).
  * The corpus test checks that we still agree with `dotenv.parse`; re-copy it when upgrading dotenv.
- * Flags: dotenv uses `mg`; `d` adds match.indices so we can locate the name and the value exactly.
+ * Flags: dotenv uses `mg`. LINE_WITH_INDICES adds `d` (match.indices, to find where a value ends) for the rare
+ * file with suppression comments: building indices costs about as much as the match itself.
  */
-const LINE = /(?:^|^)\s*(?:export\s+)?([\w.-]+)(?:\s*=\s*?|:\s+?)(\s*'(?:\\'|[^'])*'|\s*"(?:\\"|[^"])*"|\s*`(?:\\`|[^`])*`|[^#\r\n]+)?\s*(?:#.*)?(?:$|$)/dgm;
+const LINE = /(?:^|^)\s*(?:export\s+)?([\w.-]+)(?:\s*=\s*?|:\s+?)(\s*'(?:\\'|[^'])*'|\s*"(?:\\"|[^"])*"|\s*`(?:\\`|[^`])*`|[^#\r\n]+)?\s*(?:#.*)?(?:$|$)/gm;
+const LINE_WITH_INDICES = new RegExp(LINE.source, 'dgm');
 const NOT_A_DEFINITION = 'line is not a NAME=value definition; dotenv ignores it';
 /** dotenv's value post-processing, copied from its `parse` (trim, strip quotes, `\n`/`\r` in double quotes). */
 function dotenvValue(raw) {
@@ -30219,22 +30221,21 @@ function parseDotenv(text, file) {
     let line = 1; // of the current name; names come in order, so this only moves forward
     let gapStart = 0; // where the previous match ended
     // One compiled regex for every file (parsing runs synchronously, so sharing its lastIndex is safe).
-    const re = LINE;
+    const re = mayHaveDirectives ? LINE_WITH_INDICES : LINE;
     re.lastIndex = 0;
     let match;
     while ((match = re.exec(src)) !== null) {
-        const nameSpan = match.indices?.[1];
         const name = match[1];
-        if (!nameSpan || name === undefined)
+        if (name === undefined)
             continue; // cannot happen: group 1 is mandatory
+        const nameStart = nameOffset(src, match.index, name);
         // The text between two matches holds comments, blank lines and the lines dotenv ignores.
         reportIgnoredLines(gapStart, match.index);
         gapStart = match.index + match[0].length;
-        const valueSpan = match.indices?.[2];
-        while (line < lineStarts.length && lineStarts[line] <= nameSpan[0])
+        while (line < lineStarts.length && lineStarts[line] <= nameStart)
             line++;
         // Editors do not count the BOM as a column.
-        const column = nameSpan[0] - lineStarts[line - 1] + 1 - (line === 1 && hasBom ? 1 : 0);
+        const column = nameStart - lineStarts[line - 1] + 1 - (line === 1 && hasBom ? 1 : 0);
         const origin = { kind: 'file', file, line, column };
         // Every variable gets the same properties in the same order (one hidden class for V8's inline caches).
         const variable = {
@@ -30245,7 +30246,8 @@ function parseDotenv(text, file) {
             shadowedBy: undefined
         };
         if (mayHaveDirectives) {
-            variable.ignoredRules = directivesFor(line, valueSpan ? valueSpan[1] : nameSpan[1]);
+            const valueSpan = match.indices?.[2];
+            variable.ignoredRules = directivesFor(line, valueSpan ? valueSpan[1] : nameStart + name.length);
             if (valueSpan)
                 valueSpans.push({ start: valueSpan[0], end: valueSpan[1] });
         }
@@ -30327,6 +30329,49 @@ function parseDotenv(text, file) {
 }
 const NONE = [];
 /**
+ * Where LINE's name group starts in a match at `index`, without the `d` flag. The match is `\s*`, then an
+ * optional `export\s+`, then the name: `\s*` and `\s+` cannot give whitespace back (a name has none), so the
+ * name starts right after the leading whitespace, or after `export` and its whitespace. The regex tries the
+ * latter first and takes it whenever a name and a separator follow there; a name other than `export` can
+ * only have come from there. The differential test in dotenv-file.test.ts holds this to the `d` flag.
+ */
+function nameOffset(src, index, name) {
+    let start = index;
+    while (isSpace(src.charCodeAt(start)))
+        start++;
+    if (!src.startsWith('export', start) || !isSpace(src.charCodeAt(start + 6)))
+        return start;
+    let afterExport = start + 6;
+    while (isSpace(src.charCodeAt(afterExport)))
+        afterExport++;
+    if (name !== 'export')
+        return afterExport;
+    // `export export=1` (the name is the second word) or `export =1` / `export: v` (the first word is the name).
+    return nameWithSeparatorAt(src, afterExport) ? afterExport : start;
+}
+/** Whether a whole `[\w.-]+` run starts at `at` and is followed by LINE's separator (`\s*=` or `:\s`). */
+function nameWithSeparatorAt(src, at) {
+    let end = at;
+    while (end < src.length && isNameChar(src.charCodeAt(end)))
+        end++;
+    if (end === at)
+        return false;
+    if (src.charCodeAt(end) === COLON && isSpace(src.charCodeAt(end + 1)))
+        return true;
+    while (isSpace(src.charCodeAt(end)))
+        end++;
+    return src.charCodeAt(end) === EQUALS;
+}
+/** `[\w.-]`: ASCII letters, digits, `_`, `.` and `-`. */
+function isNameChar(code) {
+    return ((code >= 0x30 && code <= 0x39) ||
+        (code >= 0x41 && code <= 0x5a) ||
+        (code >= 0x61 && code <= 0x7a) ||
+        code === 0x5f ||
+        code === 0x2e ||
+        code === 0x2d);
+}
+/**
  * A name matched by the regex is a slice of the file's whole text, and V8 keeps that text alive as long
  * as the slice lives (in findings, to the end of the run). Names repeat from file to file, so one owned
  * copy of each keeps memory flat as the tree grows (36,000 findings: about 770 → 400 bytes retained each).
@@ -30342,6 +30387,8 @@ function internName(name) {
     return owned;
 }
 const HASH = 0x23;
+const COLON = 0x3a;
+const EQUALS = 0x3d;
 const NEWLINE = 0x0a;
 const DIRECTIVE_WORD = 'clerk-production-gate-ignore';
 /** What String.prototype.trim removes at the start of a line (without the line break, already split off). */
