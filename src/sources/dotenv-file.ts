@@ -1,4 +1,5 @@
 import type { SourceDiagnostic } from '../core/source.js';
+import { ownString } from '../core/own-string.js';
 import type { Origin, Variable } from '../core/variable.js';
 import { parseIgnoreDirective } from './ignore-comment.js';
 
@@ -204,7 +205,7 @@ const names = new Map<string, string>();
 function internName(name: string): string {
   const known = names.get(name);
   if (known !== undefined) return known;
-  const owned = ` ${name}`.slice(1);
+  const owned = ownString(name);
   if (names.size < 100_000) names.set(owned, owned);
   return owned;
 }
