@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import dotenv from 'dotenv';
 import type { Variable } from '../../src/core/variable.js';
 import { parseDotenv } from '../../src/sources/dotenv-file.js';
+import { seededRandom } from '../helpers/random.js';
 
 const FILE = 'app/.env';
 const fakeKey = 'pk_test_' + Buffer.from('x.y$').toString('base64');
@@ -191,11 +192,7 @@ describe('parseDotenv positions against the regex `d` flag', () => {
     '\r\n',
     '$'
   ];
-  let seed = 7;
-  const next = (n: number): number => {
-    seed = (seed * 1103515245 + 12345) % 2 ** 31;
-    return seed % n;
-  };
+  const { int: next } = seededRandom(7);
 
   it('gives every definition the line and column of its name, on 5,000 random files', () => {
     for (let i = 0; i < 5000; i++) {

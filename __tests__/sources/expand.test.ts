@@ -9,6 +9,7 @@ import { InputError } from '../../src/core/errors.js';
 import { EndlessExpansion, expandDotenv } from '../../src/sources/dotenv-expand.js';
 import { parseDotenv } from '../../src/sources/dotenv-file.js';
 import { expandVariables } from '../../src/sources/expand.js';
+import { seededRandom } from '../helpers/random.js';
 
 const host = 'happy-hippo-12.clerk.accounts.dev';
 
@@ -152,11 +153,7 @@ describe('expandDotenv against dotenv-expand on random input', () => {
     ' ',
     '${nullable}'
   ];
-  let seed = 42;
-  const next = (n: number): number => {
-    seed = (seed * 1103515245 + 12345) % 2 ** 31;
-    return seed % n;
-  };
+  const { int: next } = seededRandom(42);
 
   it('agrees on 2,000 random files, and stops exactly where the library never returns', () => {
     let hung = 0;
