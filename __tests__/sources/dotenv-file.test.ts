@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import dotenv from 'dotenv';
 import type { Variable } from '../../src/core/variable.js';
-import { parseDotenv } from '../../src/sources/dotenv-file.js';
+import { LINE as DOTENV_LINE, parseDotenv } from '../../src/sources/dotenv-file.js';
 import { seededRandom } from '../helpers/random.js';
 
 const FILE = 'app/.env';
@@ -162,8 +162,7 @@ describe('parseDotenv diagnostics', () => {
 describe('parseDotenv positions against the regex `d` flag', () => {
   // dotenv's LINE regex with match.indices: where each name really starts. parseDotenv works the offset out
   // without the flag (it costs as much as the match itself); this holds the two together on tricky input.
-  const LINE =
-    /(?:^|^)\s*(?:export\s+)?([\w.-]+)(?:\s*=\s*?|:\s+?)(\s*'(?:\\'|[^'])*'|\s*"(?:\\"|[^"])*"|\s*`(?:\\`|[^`])*`|[^#\r\n]+)?\s*(?:#.*)?(?:$|$)/dgm;
+  const LINE = new RegExp(DOTENV_LINE.source, 'dgm');
   const PIECES = [
     '',
     ' ',

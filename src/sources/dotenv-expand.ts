@@ -46,9 +46,9 @@
  */
 
 /** Substitutions in one value: real values need a handful. */
-export const MAX_STEPS = 1000;
+const MAX_STEPS = 1000;
 /** Characters searched while expanding one value, all steps together (`B=$A$A`, `C=$B$B`, … doubles each line). */
-export const MAX_TEXT = 1 << 22;
+const MAX_TEXT = 1 << 22;
 
 export class EndlessExpansion extends Error {
   override readonly name = 'EndlessExpansion';

@@ -39,7 +39,7 @@ import { parseIgnoreDirective } from './ignore-comment.js';
  * Flags: dotenv uses `mg`. LINE_WITH_INDICES adds `d` (match.indices, to find where a value ends) for the rare
  * file with suppression comments: building indices costs about as much as the match itself.
  */
-const LINE =
+export const LINE =
   /(?:^|^)\s*(?:export\s+)?([\w.-]+)(?:\s*=\s*?|:\s+?)(\s*'(?:\\'|[^'])*'|\s*"(?:\\"|[^"])*"|\s*`(?:\\`|[^`])*`|[^#\r\n]+)?\s*(?:#.*)?(?:$|$)/gm;
 const LINE_WITH_INDICES = new RegExp(LINE.source, 'dgm');
 
