@@ -89,7 +89,7 @@ function builtinsAtRunTime() {
 }
 
 export default [
-  bundle('src/index.ts', { file: 'dist/index.js', inlineDynamicImports: true }, 'dist/licenses.txt'),
+  bundle('src/index.ts', { file: 'dist/index.js' }, 'dist/licenses.txt'),
   // The CLI keeps what it loads lazily (the glob library) in a chunk of its own, for a faster start.
   bundle(
     'src/cli-main.ts',

@@ -1,4 +1,6 @@
-/** Entry point of dist/index.js, the action. */
+/** Entry point of dist/index.js, the action: one plain call, as the runner starts it. */
 import { run } from './main.js';
 
-process.exitCode = await run();
+void run().then((code) => {
+  process.exitCode = code;
+});

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { globSync, isDynamicPattern } from 'tinyglobby';
 import { InputError } from '../core/errors.js';
 import { ownString } from '../core/own-string.js';
 import { detectFramework, envFilesFor, type Framework } from './frameworks.js';
@@ -67,8 +68,6 @@ async function resolveEntry(cwd: string, entry: string): Promise<{ kind: 'file' 
   const kind = pathKind(abs, entry);
   if (kind === 'file' || kind === 'dir') return [{ kind, abs }];
   if (kind === 'other') throw new InputError(`${entry}: not a regular file or directory`);
-  // Loaded only for a glob: a third of the CLI bundle, and most runs name directories or files.
-  const { globSync, isDynamicPattern } = await import('tinyglobby');
   if (!isDynamicPattern(entry)) throw new InputError(`${entry}: no such file or directory`);
   // Synchronous: the walk is the only thing happening, and sync avoids an event-loop hop per directory.
   const matches = globSync(entry, { cwd, dot: true, onlyFiles: true, expandDirectories: false, absolute: true });
