@@ -1,25 +1,58 @@
 import { describe, expect, it } from '@jest/globals';
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import { RULE_IDS } from '../../src/rules/index.js';
+import { describeWithShared, FIXTURES } from '../helpers/shared-data.js';
 
 const require = createRequire(import.meta.url);
 // ajv ships CommonJS; its draft-07 class is the default export.
 const Ajv = require('ajv').default as typeof import('ajv').default;
 
-const shared = resolve(process.cwd(), '../shared/reference/github/schemastore');
+// Vendored from SchemaStore (Apache-2.0), unmodified: see fixtures/schemastore/SOURCES.md.
+const schemas = resolve(FIXTURES, 'schemastore');
+const SCHEMAS = ['github-action.json', 'github-workflow.json'];
 const root = new URL('../../', import.meta.url);
 
 async function validator(file: string) {
-  const schema = JSON.parse(await readFile(resolve(shared, file), 'utf8'));
+  const schema = JSON.parse(await readFile(resolve(schemas, file), 'utf8'));
   const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
   return ajv.compile(schema);
 }
 
 const actionYml = parse(await readFile(new URL('action.yml', root), 'utf8'));
 const readme = await readFile(new URL('README.md', root), 'utf8');
+
+describe('the vendored schemastore schemas', () => {
+  it('are the unmodified upstream files (SHA-256 as SOURCES.md records)', async () => {
+    const sources = await readFile(resolve(schemas, 'SOURCES.md'), 'utf8');
+    const recorded = [...sources.matchAll(/^\| `([^`]+)` \|.*\| `([0-9a-f]{64})` \|$/gm)].map((m) => [m[1], m[2]]);
+    const actual: string[][] = [];
+    for (const file of SCHEMAS) {
+      const bytes = await readFile(resolve(schemas, file));
+      actual.push([file, createHash('sha256').update(bytes).digest('hex')]);
+    }
+    expect(actual).toEqual(recorded);
+  });
+  it('carry the Apache-2.0 licence text and the SchemaStore notice', async () => {
+    const sources = await readFile(resolve(schemas, 'SOURCES.md'), 'utf8');
+    const license = await readFile(resolve(schemas, 'LICENSE-APACHE-2.0'), 'utf8');
+    expect(license).toContain('Apache License\n                           Version 2.0, January 2004');
+    expect(license).toContain('TERMS AND CONDITIONS FOR USE, REPRODUCTION, AND DISTRIBUTION');
+    expect(sources).toContain('JSON Schema Store\nCopyright 2015-Current Mads Kristensen and Contributors');
+  });
+});
+
+describeWithShared('the vendored schemas against ../shared', ['reference', 'github', 'schemastore'], (dir) => {
+  it('are byte-identical to the shared copies', async () => {
+    for (const file of SCHEMAS) {
+      const same = (await readFile(resolve(dir, file))).equals(await readFile(resolve(schemas, file)));
+      expect([file, same]).toEqual([file, true]);
+    }
+  });
+});
 
 describe('action.yml', () => {
   it('validates against the schemastore schema of action.yml', async () => {

@@ -1,8 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import dotenv from 'dotenv';
 import { expand } from 'dotenv-expand';
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
 import type { Origin, Variable } from '../../src/core/variable.js';
 import { InputError } from '../../src/core/errors.js';
@@ -10,6 +9,13 @@ import { EndlessExpansion, expandDotenv } from '../../src/sources/dotenv-expand.
 import { parseDotenv } from '../../src/sources/dotenv-file.js';
 import { expandVariables } from '../../src/sources/expand.js';
 import { seededRandom } from '../helpers/random.js';
+import {
+  corpusFiles,
+  type CorpusFile,
+  describeWithShared,
+  sharedOnlyCorpus,
+  VENDORED_CORPUS
+} from '../helpers/shared-data.js';
 
 const host = 'happy-hippo-12.clerk.accounts.dev';
 
@@ -182,13 +188,21 @@ describe('expandDotenv against dotenv-expand on random input', () => {
   });
 });
 
-describe('expandVariables against dotenv-expand over the whole corpus', () => {
-  const corpus = path.resolve(process.cwd(), '../shared/corpus/dotenv');
-  const files = readdirSync(corpus).filter((f) => !f.startsWith('SOURCES'));
-  it.each(files)('%s expands exactly as dotenv-expand does on dotenv.parse', (file) => {
-    const text = readFileSync(path.join(corpus, file), 'utf8');
-    const expected = expand({ parsed: dotenv.parse(text), processEnv: {} }).parsed ?? {};
-    const ours = expandVariables(parseDotenv(text, file).variables).filter((v) => !v.shadowedBy);
-    expect(Object.fromEntries(ours.map((v) => [v.name, v.value]))).toEqual(expected);
-  });
+/** Expands exactly as dotenv-expand does on dotenv.parse. */
+function expandsLikeTheLibrary({ name, file }: CorpusFile): void {
+  const text = readFileSync(file, 'utf8');
+  const expected = expand({ parsed: dotenv.parse(text), processEnv: {} }).parsed ?? {};
+  const ours = expandVariables(parseDotenv(text, name).variables).filter((v) => !v.shadowedBy);
+  expect(Object.fromEntries(ours.map((v) => [v.name, v.value]))).toEqual(expected);
+}
+
+describe('expandVariables against dotenv-expand over the vendored corpus', () => {
+  it.each(corpusFiles(VENDORED_CORPUS))(
+    '$name expands exactly as dotenv-expand does on dotenv.parse',
+    expandsLikeTheLibrary
+  );
+});
+
+describeWithShared('expandVariables against dotenv-expand over the rest of the corpus', ['corpus', 'dotenv'], (dir) => {
+  it.each(sharedOnlyCorpus(dir))('$name expands exactly as dotenv-expand does on dotenv.parse', expandsLikeTheLibrary);
 });
