@@ -32,10 +32,7 @@ export async function runAction(
     RUNNER_TEMP: runnerTemp,
     GITHUB_OUTPUT: outputFile,
     GITHUB_STEP_SUMMARY: summaryFile,
-    GITHUB_EVENT_PATH: join(
-      process.cwd(),
-      '../shared/reference/github/payload-examples/api.github.com/pull_request/opened.payload.json'
-    ),
+    GITHUB_EVENT_PATH: join(process.cwd(), '__tests__/fixtures/github/pull_request/opened.payload.json'),
     ...extraEnv
   };
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
