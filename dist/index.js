@@ -35,9 +35,10 @@ import 'timers';
 import { writeFile as writeFile$1 } from 'node:fs/promises';
 import path, { join, relative as relative$1, resolve as resolve$1 } from 'node:path';
 import { createRequire } from 'node:module';
+import { readFileSync, statSync as statSync$1, readdirSync as readdirSync$1 } from 'node:fs';
 import { fileURLToPath } from 'url';
 import { createRequire as createRequire$1 } from 'module';
-import { readFileSync, statSync as statSync$1 } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -29342,30 +29343,30 @@ function parsePublishableKey(value) {
     return { instanceType, frontendApi: decoded.slice(0, -1) };
 }
 /**
- * Why a value found in a publishable-key variable is not a valid key, or null when it is
- * (null exactly when `isPublishableKey` is true). The reason never contains the value.
+ * Why a value found in a publishable-key variable is not a valid key, as a clause (`it is empty`), or null when
+ * it is one (null exactly when `isPublishableKey` is true). The reason never contains the value.
  */
 function publishableKeyProblem(value) {
     if (value.trim() === '')
-        return 'is empty';
+        return 'it is empty';
     if (!hasPublishablePrefix(value)) {
         if (hasPublishablePrefix(value.trimStart()))
-            return 'has whitespace before pk_test_ or pk_live_';
-        return 'does not start with pk_test_ or pk_live_';
+            return 'it has whitespace before pk_test_ or pk_live_';
+        return 'it does not start with pk_test_ or pk_live_';
     }
     const parts = value.split('_');
     if (parts.length !== 3)
-        return 'contains an underscore after the pk_test_ or pk_live_ prefix';
+        return 'it contains an underscore after the pk_test_ or pk_live_ prefix';
     if (!parts[2] || /^[\t\n\f\r ]*$/.test(parts[2]))
-        return 'has nothing after the pk_test_ or pk_live_ prefix';
+        return 'it has nothing after the pk_test_ or pk_live_ prefix';
     const decoded = forgivingBase64Decode(parts[2]);
     if (decoded === null)
-        return 'is not valid base64';
+        return 'the part after the prefix is not valid base64';
     if (!decoded.endsWith('$') || decoded.slice(0, -1).includes('$')) {
-        return 'decoded host does not end with a single $';
+        return 'the host it encodes does not end with a single $';
     }
     if (!decoded.includes('.'))
-        return 'decoded host has no dot';
+        return 'the host it encodes has no dot';
     return null;
 }
 
@@ -29657,6 +29658,21 @@ function hitsPerVariable(variables, test) {
     }
     return hits;
 }
+/**
+ * A message of `meta.messages` with its `{{name}}` placeholders filled. An unknown id or a placeholder without
+ * a value is a bug in the rule, so it throws.
+ */
+function formatMessage(meta, messageId, data = {}) {
+    const template = Object.hasOwn(meta.messages, messageId) ? meta.messages[messageId] : undefined;
+    if (template === undefined)
+        throw new Error(`rule ${meta.id} has no message ${messageId}`);
+    return template.replace(PLACEHOLDER, (_, key) => {
+        if (!Object.hasOwn(data, key))
+            throw new Error(`rule ${meta.id}, message ${messageId}: no value for {{${key}}}`);
+        return data[key];
+    });
+}
+const PLACEHOLDER = /\{\{\s*([A-Za-z][\w]*)\s*\}\}/g;
 /** Whether a rule judges the target environment at all. */
 function ruleApplies(meta, isProduction) {
     return meta.appliesIn === 'always' || (meta.appliesIn === 'production') === isProduction;
@@ -29679,45 +29695,45 @@ const devFrontendApi = defineRule({
     explanation: 'Hosts ending in `.clerk.accounts.dev`, `.accounts.dev`, `.lcl.dev` (and Clerk staging suffixes) belong to development instances. A production app must use `clerk.<your-domain>` and `accounts.<your-domain>`.',
     fix: 'Use the production Frontend API host shown on the Domains page of the production instance (`clerk.<your-domain>`), or remove the variable and let the publishable key carry it.',
     docs: ruleDocs('dev-frontend-api'),
-    appliesIn: 'production'
+    appliesIn: 'production',
+    messages: {
+        devHost: '{{name}} points at {{host}}, a development or staging Clerk host.',
+        liveKeyDevHost: '{{name}} is a pk_live_ key, but it encodes {{host}}, a development or staging Clerk host.'
+    }
 }, ({ variables }) => {
     return hitsPerVariable(variables, (variable) => {
-        const fromKey = liveKeyWithDevHost(variable);
-        if (fromKey)
-            return fromKey;
-        if (!isClerkVariable(variable.name) || isSecretKeyVariable(variable.name))
-            return null;
-        if (secretKeyOf(variable) || publishableKeyOf(variable))
+        const { name } = variable;
+        const key = publishableKeyOf(variable);
+        // A `pk_live_` key whose encoded host is a development host: hand-built or corrupted.
+        if (key) {
+            if (key.instanceType !== 'production' || !isDevelopmentOrStagingHost(key.frontendApi))
+                return null;
+            return { variable, messageId: 'liveKeyDevHost', data: { name, host: key.frontendApi } };
+        }
+        if (!isClerkVariable(name) || isSecretKeyVariable(name) || secretKeyOf(variable))
             return null;
         const host = hostOfValue(variable.value);
         if (!host || !isDevelopmentOrStagingHost(host))
             return null;
-        return { variable, message: `${variable.name} points at ${host}, a development or staging Clerk host.` };
+        return { variable, messageId: 'devHost', data: { name, host } };
     });
 });
-/** A `pk_live_` key whose encoded host is a development host: hand-built or corrupted. */
-function liveKeyWithDevHost(variable) {
-    const parsed = publishableKeyOf(variable);
-    if (!parsed || parsed.instanceType !== 'production')
-        return null;
-    if (!isDevelopmentOrStagingHost(parsed.frontendApi))
-        return null;
-    return {
-        variable,
-        message: `${variable.name} is a pk_live_ key, but it encodes ${parsed.frontendApi}, a development or staging Clerk host.`
-    };
+
+/** An empty or whitespace-only value: a committed placeholder (`CLERK_SECRET_KEY=`), as good as not set. */
+function isBlank(value) {
+    return value.trim() === '';
 }
 
 /** Settings meant for development or automated tests only, matched on the name without a public prefix. */
-const DEV_ONLY = new Map([
-    [/(^|_)UNSAFE_DISABLE_DEVELOPMENT_MODE_CONSOLE_WARNING$/, 'silences the development-instance warning'],
-    [/(^|_)CLERK_TESTING_TOKEN$/, 'is a testing token that bypasses bot protection'],
-    [/(^|_)CLERK_TEST_(EMAIL|PASSWORD)$/, 'holds test-account credentials for end-to-end tests'],
-    [/(^|_)CLERK_TELEMETRY_DEBUG$/, 'turns on telemetry debug logging'],
-    [/(^|_)CLERK_DEBUG$/, 'turns on debug logging']
-]);
+const DEV_ONLY = [
+    [/(^|_)UNSAFE_DISABLE_DEVELOPMENT_MODE_CONSOLE_WARNING$/, 'consoleWarningOff'],
+    [/(^|_)CLERK_TESTING_TOKEN$/, 'testingToken'],
+    [/(^|_)CLERK_TEST_(EMAIL|PASSWORD)$/, 'testCredentials'],
+    [/(^|_)CLERK_TELEMETRY_DEBUG$/, 'telemetryDebug'],
+    [/(^|_)CLERK_DEBUG$/, 'debug']
+];
 /** `false`, `0`, `off`, `no` and empty turn a flag off; such a setting does nothing. */
-const OFF = /^(|false|0|off|no)$/i;
+const OFF = /^(false|0|off|no)$/i;
 const devOnlySetting = defineRule({
     id: 'dev-only-setting',
     severity: 'warning',
@@ -29725,21 +29741,22 @@ const devOnlySetting = defineRule({
     explanation: 'Some settings exist only for local development or automated tests: they hide warnings, log request details or bypass protections. In production they hide problems or weaken security.',
     fix: 'Remove the variable from the production environment.',
     docs: ruleDocs('dev-only-setting'),
-    appliesIn: 'production'
+    appliesIn: 'production',
+    messages: {
+        consoleWarningOff: '{{name}} silences the development-instance warning.',
+        testingToken: '{{name}} is a testing token that bypasses bot protection.',
+        testCredentials: '{{name}} holds test-account credentials for end-to-end tests.',
+        telemetryDebug: '{{name}} turns on telemetry debug logging.',
+        debug: '{{name}} turns on debug logging.'
+    }
 }, ({ variables }) => {
     return hitsPerVariable(variables, (variable) => {
-        const why = devOnlyReason(variable.name);
-        if (why === null || OFF.test(variable.value.trim()))
+        const { name, value } = variable;
+        const messageId = DEV_ONLY.find(([pattern]) => pattern.test(name))?.[1];
+        if (messageId === undefined || isBlank(value) || OFF.test(value.trim()))
             return null;
-        return { variable, message: `${variable.name} ${why}.` };
+        return { variable, messageId, data: { name } };
     });
-});
-/** Why a name is a development-only setting, or null; once per distinct name (names repeat across files). */
-const devOnlyReason = memo((name) => {
-    for (const [pattern, reason] of DEV_ONLY)
-        if (pattern.test(name))
-            return reason;
-    return null;
 });
 
 const devPublishableKey = defineRule({
@@ -29749,17 +29766,23 @@ const devPublishableKey = defineRule({
     explanation: 'A `pk_test_…` key points the browser at your development instance: sign-ins land in development, with its banner, shared OAuth credentials and development limits.',
     fix: "Replace it with the production instance's publishable key (`pk_live_…`) from the Clerk Dashboard, API keys page, with the production instance selected.",
     docs: ruleDocs('dev-publishable-key'),
-    appliesIn: 'production'
+    appliesIn: 'production',
+    messages: {
+        devKey: '{{name}} holds a development publishable key (instance {{host}}).',
+        devPrefix: '{{name}} holds a development publishable key (`pk_test_…`).'
+    }
 }, ({ variables }) => {
     return hitsPerVariable(variables, (variable) => {
+        const { name } = variable;
         const parsed = publishableKeyOf(variable);
-        const byName = isPublishableKeyVariable(variable.name) && variable.value.startsWith('pk_test_');
         // Outside Clerk-named variables only a value that decodes to a Clerk host counts (Stripe shares `pk_test_`).
-        const byFormat = parsed?.instanceType === 'development';
-        if (!byName && !byFormat)
-            return null;
-        const host = parsed ? ` (instance ${parsed.frontendApi})` : '';
-        return { variable, message: `${variable.name} holds a development publishable key${host}.` };
+        if (parsed?.instanceType === 'development') {
+            return { variable, messageId: 'devKey', data: { name, host: parsed.frontendApi } };
+        }
+        if (!parsed && isPublishableKeyVariable(name) && variable.value.startsWith('pk_test_')) {
+            return { variable, messageId: 'devPrefix', data: { name } };
+        }
+        return null;
     });
 });
 
@@ -29770,26 +29793,30 @@ const devSecretKey = defineRule({
     explanation: 'A development secret key (`sk_test_…`, or a legacy `test_…` API key) talks to your development instance: production users would sign in to development, which has shared OAuth credentials and lower rate limits.',
     fix: "Replace it with the production instance's secret key (`sk_live_…`) from the Clerk Dashboard, API keys page, with the production instance selected.",
     docs: ruleDocs('dev-secret-key'),
-    appliesIn: 'production'
+    appliesIn: 'production',
+    messages: {
+        secretKey: '{{name}} holds a development secret key (`sk_test_…`).',
+        legacyApiKey: '{{name}} holds a legacy development API key (`test_…`).'
+    }
 }, ({ variables }) => {
     return hitsPerVariable(variables, (variable) => {
-        if (!isClerkVariable(variable.name))
+        const { name } = variable;
+        if (!isClerkVariable(name))
             return null;
         const key = secretKeyOf(variable);
         if (!key || key.instanceType !== 'development')
             return null;
-        if (key.kind === 'legacy-api-key' &&
-            !isLegacyApiKeyVariable(variable.name) &&
-            !/CLERK_SECRET_KEY$/.test(variable.name)) {
+        if (key.kind === 'secret-key')
+            return { variable, messageId: 'secretKey', data: { name } };
+        // A bare `test_…` value means a key only in a variable that holds one.
+        if (!isLegacyApiKeyVariable(name) && !/CLERK_SECRET_KEY$/.test(name))
             return null;
-        }
-        const what = key.kind === 'legacy-api-key'
-            ? 'a legacy development API key (`test_…`)'
-            : 'a development secret key (`sk_test_…`)';
-        return { variable, message: `${variable.name} holds ${what}.` };
+        return { variable, messageId: 'legacyApiKey', data: { name } };
     });
 });
 
+/** Variables that hold a host or domain, not a URL: their fix names a domain, not a path. */
+const HOST_NAME = /(DOMAIN|HOST|FRONTEND_API)$/;
 const devUrl = defineRule({
     id: 'dev-url',
     severity: 'error',
@@ -29797,13 +29824,25 @@ const devUrl = defineRule({
     explanation: 'Sign-in, sign-up, redirect, proxy, domain and API URLs are followed by browsers and by Clerk. A localhost, loopback, private-network or `.local` address works on a laptop and breaks for every real user.',
     fix: "Use a path on your production domain (e.g. `/sign-in`) or its full `https://` URL, or remove the variable to use Clerk's defaults.",
     docs: ruleDocs('dev-url'),
-    appliesIn: 'production'
+    appliesIn: 'production',
+    messages: {
+        local: '{{name}} {{reason}}.',
+        fixHost: "Use your production domain (e.g. `example.com`, or `clerk.example.com` for the Frontend API host), or remove the variable to use Clerk's defaults."
+    }
 }, ({ variables }) => {
     return hitsPerVariable(variables, (variable) => {
-        if (!isClerkUrlVariable(variable.name))
+        const { name } = variable;
+        if (!isClerkUrlVariable(name))
             return null;
         const reason = localUrlReasonOf(variable.value);
-        return reason ? { variable, message: `${variable.name} ${reason}.` } : null;
+        if (!reason)
+            return null;
+        return {
+            variable,
+            messageId: 'local',
+            data: { name, reason },
+            ...(HOST_NAME.test(name) && { fixId: 'fixHost' })
+        };
     });
 });
 
@@ -29811,34 +29850,33 @@ const invalidKey = defineRule({
     id: 'invalid-key',
     severity: 'error',
     title: 'Clerk key variable holds no valid key',
-    explanation: 'Clerk refuses to start with an empty, placeholder or malformed key, so the deploy would ship a broken sign-in. A publishable key is `pk_live_`/`pk_test_` followed by the base64 of `<frontend API host>$`; a secret key is `sk_live_`/`sk_test_` followed by its random part.',
+    explanation: 'Clerk refuses to start with a placeholder or malformed key, so the deploy would ship a broken sign-in. A publishable key is `pk_live_`/`pk_test_` followed by the base64 of `<frontend API host>$`; a secret key is `sk_live_`/`sk_test_` followed by its random part. An empty value counts as not set (see `missing-key`).',
     fix: 'Copy the key again from the Clerk Dashboard, API keys page, of the production instance; check that no quotes, spaces or a placeholder such as `your_key_here` were left in.',
     docs: ruleDocs('invalid-key'),
-    appliesIn: 'always'
+    appliesIn: 'always',
+    messages: {
+        notPublishableKey: '{{name}} is not a valid publishable key: {{problem}}.',
+        publishableInSecret: '{{name}} holds a publishable key, not a secret key.',
+        notSecretKey: '{{name}} is not a valid secret key: it does not start with sk_live_ or sk_test_.'
+    }
 }, ({ variables }) => {
     return hitsPerVariable(variables, (variable) => {
         const { name, value } = variable;
+        // An empty value is a placeholder, as good as not set: missing-key judges whether a key is needed.
+        if (isBlank(value))
+            return null;
         if (isPublishableKeyVariable(name)) {
             // A secret in a public variable is secret-in-public-variable's finding, not a malformed key.
             if (isPublicVariable(name) && (secretKeyOf(variable) || isWebhookSecret(value)))
                 return null;
             const problem = publishableKeyProblem(value);
-            return problem ? { variable, message: `${name} is not a valid publishable key: it ${problem}.` } : null;
+            return problem ? { variable, messageId: 'notPublishableKey', data: { name, problem } } : null;
         }
-        if (isSecretKeyVariable(name)) {
-            if (value === '')
-                return { variable, message: `${name} is empty.` };
-            if (value.startsWith('pk_')) {
-                return { variable, message: `${name} holds a publishable key, not a secret key.` };
-            }
-            if (!secretKeyOf(variable)) {
-                return {
-                    variable,
-                    message: `${name} is not a valid secret key: it does not start with sk_live_ or sk_test_.`
-                };
-            }
-        }
-        return null;
+        if (!isSecretKeyVariable(name))
+            return null;
+        if (value.startsWith('pk_'))
+            return { variable, messageId: 'publishableInSecret', data: { name } };
+        return secretKeyOf(variable) ? null : { variable, messageId: 'notSecretKey', data: { name } };
     });
 });
 
@@ -29849,7 +29887,10 @@ const keyEnvironmentMismatch = defineRule({
     explanation: 'The publishable key and the secret key must come from the same instance. A mix makes the server reject every session the browser creates, so nobody can sign in.',
     fix: 'Take both keys from the same instance (the production instance for a production deploy) on the API keys page of the Clerk Dashboard.',
     docs: ruleDocs('key-environment-mismatch'),
-    appliesIn: 'always'
+    appliesIn: 'always',
+    messages: {
+        mismatch: '{{secretName}} is a {{secretType}} key but {{publishableName}} is a {{publishableType}} key.'
+    }
 }, 
 /**
  * Pairs the keys that reach one app (`effective`: the app's files plus the runtime environment) and
@@ -29864,10 +29905,15 @@ const keyEnvironmentMismatch = defineRule({
         const pk = publishable.find((p) => p.type !== sk.type && (own.has(sk.variable) || own.has(p.variable)));
         if (!pk)
             continue;
-        const target = own.has(sk.variable) ? sk.variable : pk.variable;
         hits.push({
-            variable: target,
-            message: `${sk.variable.name} is a ${sk.type} key but ${pk.variable.name} is a ${pk.type} key.`
+            variable: own.has(sk.variable) ? sk.variable : pk.variable,
+            messageId: 'mismatch',
+            data: {
+                secretName: sk.variable.name,
+                secretType: sk.type,
+                publishableName: pk.variable.name,
+                publishableType: pk.type
+            }
         });
     }
     return hits;
@@ -29889,14 +29935,17 @@ const liveKeyOutsideProduction = defineRule({
     explanation: 'A `pk_live_`/`sk_live_` key in a preview or staging environment lets test traffic create and change real users, and spreads the production secret to more places.',
     fix: "Use the development instance's keys here, or add this environment's name to `production-environments` if it really is production.",
     docs: ruleDocs('live-key-outside-production'),
-    appliesIn: 'elsewhere'
+    appliesIn: 'elsewhere',
+    messages: {
+        liveKey: '{{name}} holds a production key in the {{environment}} environment.'
+    }
 }, ({ variables, environment }) => {
     return hitsPerVariable(variables, (variable) => {
         const pk = publishableKeyOf(variable);
         const sk = isClerkVariable(variable.name) ? secretKeyOf(variable) : null;
         if (pk?.instanceType !== 'production' && sk?.instanceType !== 'production')
             return null;
-        return { variable, message: `${variable.name} holds a production key in the ${environment} environment.` };
+        return { variable, messageId: 'liveKey', data: { name: variable.name, environment } };
     });
 });
 
@@ -29906,37 +29955,36 @@ const missingKey = defineRule({
     id: 'missing-key',
     severity: 'error',
     title: 'Clerk is configured but a key is missing',
-    explanation: 'Clerk variables reach this environment, but no publishable key (needed by every app) or no secret key (needed by server-side code) does. The app would fail at start or on the first request.',
+    explanation: 'Clerk variables reach this environment, but no publishable key (needed by every app) or no secret key (needed by server-side code) does. The app would fail at start or on the first request. An empty value counts as not set.',
     fix: "Add the production instance's keys to the environment, e.g. `NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY` and `CLERK_SECRET_KEY` as environment secrets. If your hosting provider injects them, pass them to the gate too, or ignore this rule.",
     docs: ruleDocs('missing-key'),
-    appliesIn: 'always'
+    appliesIn: 'always',
+    messages: {
+        publishableKey: 'Clerk is in use ({{evidence}} is set) but no publishable key reaches this environment.',
+        secretKey: 'Clerk is in use ({{evidence}} is set) but no secret key reaches this environment.'
+    }
 }, ({ variables, effective, frameworks, hasRuntimeSources }) => {
-    // Judged once per scope, on evidence defined in it: a Clerk variable that reaches the app.
-    const first = variables.find((v) => isClerkVariable(v.name) && !v.shadowedBy);
+    // Judged once per scope, on evidence defined in it: a Clerk variable with a value that reaches the app.
+    // Empty values are placeholders (a committed `CLERK_SECRET_KEY=`): they are neither evidence nor a key.
+    const first = variables.find((v) => isClerkVariable(v.name) && !v.shadowedBy && !isBlank(v.value));
     if (!first)
         return [];
-    const clerk = effective.filter((v) => isClerkVariable(v.name));
+    const clerk = effective.filter((v) => isClerkVariable(v.name) && !isBlank(v.value));
     // Without the runtime environment the keys may live in the host's settings, which the gate cannot see.
     const severity = hasRuntimeSources ? 'error' : 'warning';
     const hits = [];
     if (!clerk.some((v) => isPublishableKeyVariable(v.name))) {
-        hits.push(missing(first, 'CLERK_PUBLISHABLE_KEY', 'publishable key', severity));
+        hits.push(missing(first, 'CLERK_PUBLISHABLE_KEY', 'publishableKey', severity));
     }
     const serverSide = [...frameworks].some((f) => SERVER_FRAMEWORKS.has(f)) ||
         clerk.some((v) => !isPublicVariable(v.name) && !isPublishableKeyVariable(v.name));
     if (serverSide && !clerk.some((v) => isSecretKeyVariable(v.name))) {
-        hits.push(missing(first, 'CLERK_SECRET_KEY', 'secret key', severity));
+        hits.push(missing(first, 'CLERK_SECRET_KEY', 'secretKey', severity));
     }
     return hits;
 });
-function missing(evidence, subject, what, severity) {
-    return {
-        variable: evidence,
-        subject,
-        absent: true,
-        severity,
-        message: `Clerk is in use (${evidence.name} is set) but no ${what} reaches this environment.`
-    };
+function missing(evidence, subject, messageId, severity) {
+    return { variable: evidence, subject, absent: true, severity, messageId, data: { evidence: evidence.name } };
 }
 
 const secretInPublicVariable = defineRule({
@@ -29946,17 +29994,22 @@ const secretInPublicVariable = defineRule({
     explanation: 'Variables with a public prefix (`NEXT_PUBLIC_`, `VITE_`, `PUBLIC_`, `EXPO_PUBLIC_`, …) are inlined into the JavaScript sent to every visitor. A secret key or webhook signing secret there is published to the world.',
     fix: 'Move the value to a variable without a public prefix (e.g. `CLERK_SECRET_KEY`, `CLERK_WEBHOOK_SIGNING_SECRET`), then roll the secret in the Clerk Dashboard: it has been exposed.',
     docs: ruleDocs('secret-in-public-variable'),
-    appliesIn: 'always'
+    appliesIn: 'always',
+    messages: {
+        secretKey: '{{name}} is exposed to the browser and holds a secret key.',
+        legacyApiKey: '{{name}} is exposed to the browser and holds a legacy API key.',
+        webhookSecret: '{{name}} is exposed to the browser and holds a webhook signing secret.'
+    }
 }, ({ variables }) => {
     return hitsPerVariable(variables, (variable) => {
         const { name, value } = variable;
         if (!isPublicVariable(name) || !isClerkVariable(name))
             return null;
         const key = secretKeyOf(variable);
-        const secret = (key?.kind === 'secret-key' && 'a secret key') ||
-            (key?.kind === 'legacy-api-key' && isLegacyApiKeyVariable(name) && 'a legacy API key') ||
-            (isWebhookSecret(value) && 'a webhook signing secret');
-        return secret ? { variable, message: `${name} is exposed to the browser and holds ${secret}.` } : null;
+        const messageId = (key?.kind === 'secret-key' && 'secretKey') ||
+            (key?.kind === 'legacy-api-key' && isLegacyApiKeyVariable(name) && 'legacyApiKey') ||
+            (isWebhookSecret(value) && 'webhookSecret');
+        return messageId ? { variable, messageId, data: { name } } : null;
     });
 });
 
@@ -29975,570 +30028,6 @@ const RULES = [
 ];
 const RULE_IDS = RULES.map((rule) => rule.meta.id);
 const RULE_METAS = new Map(RULES.map((rule) => [rule.meta.id, rule.meta]));
-
-//#region rolldown:runtime
-var __require = /* @__PURE__ */ createRequire$1(import.meta.url);
-
-//#endregion
-//#region src/utils.ts
-function cleanPath(path) {
-	let normalized = normalize(path);
-	if (normalized.length > 1 && normalized[normalized.length - 1] === sep) normalized = normalized.substring(0, normalized.length - 1);
-	return normalized;
-}
-const SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path, separator) {
-	return path.replace(SLASHES_REGEX, separator);
-}
-const WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path) {
-	return path === "/" || WINDOWS_ROOT_DIR_REGEX.test(path);
-}
-function normalizePath(path, options) {
-	const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-	const pathNeedsCleaning = process.platform === "win32" && path.includes("/") || path.startsWith(".");
-	if (resolvePaths) path = resolve(path);
-	if (normalizePath$1 || pathNeedsCleaning) path = cleanPath(path);
-	if (path === ".") return "";
-	const needsSeperator = path[path.length - 1] !== pathSeparator;
-	return convertSlashes(needsSeperator ? path + pathSeparator : path, pathSeparator);
-}
-
-//#endregion
-//#region src/api/functions/join-path.ts
-function joinPathWithBasePath(filename, directoryPath) {
-	return directoryPath + filename;
-}
-function joinPathWithRelativePath(root, options) {
-	return function(filename, directoryPath) {
-		const sameRoot = directoryPath.startsWith(root);
-		if (sameRoot) return directoryPath.slice(root.length) + filename;
-		else return convertSlashes(relative(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
-	};
-}
-function joinPath(filename) {
-	return filename;
-}
-function joinDirectoryPath(filename, directoryPath, separator) {
-	return directoryPath + filename + separator;
-}
-function build$7(root, options) {
-	const { relativePaths, includeBasePath } = options;
-	return relativePaths && root ? joinPathWithRelativePath(root, options) : includeBasePath ? joinPathWithBasePath : joinPath;
-}
-
-//#endregion
-//#region src/api/functions/push-directory.ts
-function pushDirectoryWithRelativePath(root) {
-	return function(directoryPath, paths) {
-		paths.push(directoryPath.substring(root.length) || ".");
-	};
-}
-function pushDirectoryFilterWithRelativePath(root) {
-	return function(directoryPath, paths, filters) {
-		const relativePath = directoryPath.substring(root.length) || ".";
-		if (filters.every((filter) => filter(relativePath, true))) paths.push(relativePath);
-	};
-}
-const pushDirectory = (directoryPath, paths) => {
-	paths.push(directoryPath || ".");
-};
-const pushDirectoryFilter = (directoryPath, paths, filters) => {
-	const path = directoryPath || ".";
-	if (filters.every((filter) => filter(path, true))) paths.push(path);
-};
-const empty$2 = () => {};
-function build$6(root, options) {
-	const { includeDirs, filters, relativePaths } = options;
-	if (!includeDirs) return empty$2;
-	if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root) : pushDirectoryWithRelativePath(root);
-	return filters && filters.length ? pushDirectoryFilter : pushDirectory;
-}
-
-//#endregion
-//#region src/api/functions/push-file.ts
-const pushFileFilterAndCount = (filename, _paths, counts, filters) => {
-	if (filters.every((filter) => filter(filename, false))) counts.files++;
-};
-const pushFileFilter = (filename, paths, _counts, filters) => {
-	if (filters.every((filter) => filter(filename, false))) paths.push(filename);
-};
-const pushFileCount = (_filename, _paths, counts, _filters) => {
-	counts.files++;
-};
-const pushFile = (filename, paths) => {
-	paths.push(filename);
-};
-const empty$1 = () => {};
-function build$5(options) {
-	const { excludeFiles, filters, onlyCounts } = options;
-	if (excludeFiles) return empty$1;
-	if (filters && filters.length) return onlyCounts ? pushFileFilterAndCount : pushFileFilter;
-	else if (onlyCounts) return pushFileCount;
-	else return pushFile;
-}
-
-//#endregion
-//#region src/api/functions/get-array.ts
-const getArray = (paths) => {
-	return paths;
-};
-const getArrayGroup = () => {
-	return [""].slice(0, 0);
-};
-function build$4(options) {
-	return options.group ? getArrayGroup : getArray;
-}
-
-//#endregion
-//#region src/api/functions/group-files.ts
-const groupFiles = (groups, directory, files) => {
-	groups.push({
-		directory,
-		files,
-		dir: directory
-	});
-};
-const empty = () => {};
-function build$3(options) {
-	return options.group ? groupFiles : empty;
-}
-
-//#endregion
-//#region src/api/functions/resolve-symlink.ts
-const resolveSymlinksAsync = function(path, state, callback$1) {
-	const { queue, fs, options: { suppressErrors } } = state;
-	queue.enqueue();
-	fs.realpath(path, (error, resolvedPath) => {
-		if (error) return queue.dequeue(suppressErrors ? null : error, state);
-		fs.stat(resolvedPath, (error$1, stat) => {
-			if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-			if (stat.isDirectory() && isRecursive(path, resolvedPath, state)) return queue.dequeue(null, state);
-			callback$1(stat, resolvedPath);
-			queue.dequeue(null, state);
-		});
-	});
-};
-const resolveSymlinks = function(path, state, callback$1) {
-	const { queue, fs, options: { suppressErrors } } = state;
-	queue.enqueue();
-	try {
-		const resolvedPath = fs.realpathSync(path);
-		const stat = fs.statSync(resolvedPath);
-		if (stat.isDirectory() && isRecursive(path, resolvedPath, state)) return;
-		callback$1(stat, resolvedPath);
-	} catch (e) {
-		if (!suppressErrors) throw e;
-	}
-};
-function build$2(options, isSynchronous) {
-	if (!options.resolveSymlinks || options.excludeSymlinks) return null;
-	return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
-}
-function isRecursive(path, resolved, state) {
-	if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-	let parent = dirname(path);
-	let depth = 1;
-	while (parent !== state.root && depth < 2) {
-		const resolvedPath = state.symlinks.get(parent);
-		const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
-		if (isSameRoot) depth++;
-		else parent = dirname(parent);
-	}
-	state.symlinks.set(path, resolved);
-	return depth > 1;
-}
-function isRecursiveUsingRealPaths(resolved, state) {
-	return state.visited.includes(resolved + state.options.pathSeparator);
-}
-
-//#endregion
-//#region src/api/functions/invoke-callback.ts
-const onlyCountsSync = (state) => {
-	return state.counts;
-};
-const groupsSync = (state) => {
-	return state.groups;
-};
-const defaultSync = (state) => {
-	return state.paths;
-};
-const limitFilesSync = (state) => {
-	return state.paths.slice(0, state.options.maxFiles);
-};
-const onlyCountsAsync = (state, error, callback$1) => {
-	report(error, callback$1, state.counts, state.options.suppressErrors);
-	return null;
-};
-const defaultAsync = (state, error, callback$1) => {
-	report(error, callback$1, state.paths, state.options.suppressErrors);
-	return null;
-};
-const limitFilesAsync = (state, error, callback$1) => {
-	report(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
-	return null;
-};
-const groupsAsync = (state, error, callback$1) => {
-	report(error, callback$1, state.groups, state.options.suppressErrors);
-	return null;
-};
-function report(error, callback$1, output, suppressErrors) {
-	if (error && !suppressErrors) callback$1(error, output);
-	else callback$1(null, output);
-}
-function build$1(options, isSynchronous) {
-	const { onlyCounts, group, maxFiles } = options;
-	if (onlyCounts) return isSynchronous ? onlyCountsSync : onlyCountsAsync;
-	else if (group) return isSynchronous ? groupsSync : groupsAsync;
-	else if (maxFiles) return isSynchronous ? limitFilesSync : limitFilesAsync;
-	else return isSynchronous ? defaultSync : defaultAsync;
-}
-
-//#endregion
-//#region src/api/functions/walk-directory.ts
-const readdirOpts = { withFileTypes: true };
-const walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-	state.queue.enqueue();
-	if (currentDepth < 0) return state.queue.dequeue(null, state);
-	const { fs } = state;
-	state.visited.push(crawlPath);
-	state.counts.directories++;
-	fs.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
-		callback$1(entries, directoryPath, currentDepth);
-		state.queue.dequeue(state.options.suppressErrors ? null : error, state);
-	});
-};
-const walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-	const { fs } = state;
-	if (currentDepth < 0) return;
-	state.visited.push(crawlPath);
-	state.counts.directories++;
-	let entries = [];
-	try {
-		entries = fs.readdirSync(crawlPath || ".", readdirOpts);
-	} catch (e) {
-		if (!state.options.suppressErrors) throw e;
-	}
-	callback$1(entries, directoryPath, currentDepth);
-};
-function build(isSynchronous) {
-	return isSynchronous ? walkSync : walkAsync;
-}
-
-//#endregion
-//#region src/api/queue.ts
-/**
-* This is a custom stateless queue to track concurrent async fs calls.
-* It increments a counter whenever a call is queued and decrements it
-* as soon as it completes. When the counter hits 0, it calls onQueueEmpty.
-*/
-var Queue = class {
-	count = 0;
-	constructor(onQueueEmpty) {
-		this.onQueueEmpty = onQueueEmpty;
-	}
-	enqueue() {
-		this.count++;
-		return this.count;
-	}
-	dequeue(error, output) {
-		if (this.onQueueEmpty && (--this.count <= 0 || error)) {
-			this.onQueueEmpty(error, output);
-			if (error) {
-				output.controller.abort();
-				this.onQueueEmpty = void 0;
-			}
-		}
-	}
-};
-
-//#endregion
-//#region src/api/counter.ts
-var Counter = class {
-	_files = 0;
-	_directories = 0;
-	set files(num) {
-		this._files = num;
-	}
-	get files() {
-		return this._files;
-	}
-	set directories(num) {
-		this._directories = num;
-	}
-	get directories() {
-		return this._directories;
-	}
-	/**
-	* @deprecated use `directories` instead
-	*/
-	/* c8 ignore next 3 */
-	get dirs() {
-		return this._directories;
-	}
-};
-
-//#endregion
-//#region src/api/aborter.ts
-/**
-* AbortController is not supported on Node 14 so we use this until we can drop
-* support for Node 14.
-*/
-var Aborter = class {
-	aborted = false;
-	abort() {
-		this.aborted = true;
-	}
-};
-
-//#endregion
-//#region src/api/walker.ts
-var Walker = class {
-	root;
-	isSynchronous;
-	state;
-	joinPath;
-	pushDirectory;
-	pushFile;
-	getArray;
-	groupFiles;
-	resolveSymlink;
-	walkDirectory;
-	callbackInvoker;
-	constructor(root, options, callback$1) {
-		this.isSynchronous = !callback$1;
-		this.callbackInvoker = build$1(options, this.isSynchronous);
-		this.root = normalizePath(root, options);
-		this.state = {
-			root: isRootDirectory(this.root) ? this.root : this.root.slice(0, -1),
-			paths: [""].slice(0, 0),
-			groups: [],
-			counts: new Counter(),
-			options,
-			queue: new Queue((error, state) => this.callbackInvoker(state, error, callback$1)),
-			symlinks: /* @__PURE__ */ new Map(),
-			visited: [""].slice(0, 0),
-			controller: new Aborter(),
-			fs: options.fs || fs
-		};
-		this.joinPath = build$7(this.root, options);
-		this.pushDirectory = build$6(this.root, options);
-		this.pushFile = build$5(options);
-		this.getArray = build$4(options);
-		this.groupFiles = build$3(options);
-		this.resolveSymlink = build$2(options, this.isSynchronous);
-		this.walkDirectory = build(this.isSynchronous);
-	}
-	start() {
-		this.pushDirectory(this.root, this.state.paths, this.state.options.filters);
-		this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
-		return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
-	}
-	walk = (entries, directoryPath, depth) => {
-		const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
-		if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
-		const files = this.getArray(this.state.paths);
-		for (let i = 0; i < entries.length; ++i) {
-			const entry = entries[i];
-			if (entry.isFile() || entry.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
-				const filename = this.joinPath(entry.name, directoryPath);
-				this.pushFile(filename, files, this.state.counts, filters);
-			} else if (entry.isDirectory()) {
-				let path = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-				if (exclude && exclude(entry.name, path)) continue;
-				this.pushDirectory(path, paths, filters);
-				this.walkDirectory(this.state, path, path, depth - 1, this.walk);
-			} else if (this.resolveSymlink && entry.isSymbolicLink()) {
-				let path = joinPathWithBasePath(entry.name, directoryPath);
-				this.resolveSymlink(path, this.state, (stat, resolvedPath) => {
-					if (stat.isDirectory()) {
-						resolvedPath = normalizePath(resolvedPath, this.state.options);
-						if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path + pathSeparator)) return;
-						this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth - 1, this.walk);
-					} else {
-						resolvedPath = useRealPaths ? resolvedPath : path;
-						const filename = basename(resolvedPath);
-						const directoryPath$1 = normalizePath(dirname(resolvedPath), this.state.options);
-						resolvedPath = this.joinPath(filename, directoryPath$1);
-						this.pushFile(resolvedPath, files, this.state.counts, filters);
-					}
-				});
-			}
-		}
-		this.groupFiles(this.state.groups, directoryPath, files);
-	};
-};
-
-//#endregion
-//#region src/api/async.ts
-function promise(root, options) {
-	return new Promise((resolve$1, reject) => {
-		callback(root, options, (err, output) => {
-			if (err) return reject(err);
-			resolve$1(output);
-		});
-	});
-}
-function callback(root, options, callback$1) {
-	let walker = new Walker(root, options, callback$1);
-	walker.start();
-}
-
-//#endregion
-//#region src/api/sync.ts
-function sync(root, options) {
-	const walker = new Walker(root, options);
-	return walker.start();
-}
-
-//#endregion
-//#region src/builder/api-builder.ts
-var APIBuilder = class {
-	constructor(root, options) {
-		this.root = root;
-		this.options = options;
-	}
-	withPromise() {
-		return promise(this.root, this.options);
-	}
-	withCallback(cb) {
-		callback(this.root, this.options, cb);
-	}
-	sync() {
-		return sync(this.root, this.options);
-	}
-};
-
-//#endregion
-//#region src/builder/index.ts
-let pm = null;
-/* c8 ignore next 6 */
-try {
-	throw new Error("picomatch not bundled");
-	pm = __require("picomatch");
-} catch {}
-var Builder = class {
-	globCache = {};
-	options = {
-		maxDepth: Infinity,
-		suppressErrors: true,
-		pathSeparator: sep,
-		filters: []
-	};
-	globFunction;
-	constructor(options) {
-		this.options = {
-			...this.options,
-			...options
-		};
-		this.globFunction = this.options.globFunction;
-	}
-	group() {
-		this.options.group = true;
-		return this;
-	}
-	withPathSeparator(separator) {
-		this.options.pathSeparator = separator;
-		return this;
-	}
-	withBasePath() {
-		this.options.includeBasePath = true;
-		return this;
-	}
-	withRelativePaths() {
-		this.options.relativePaths = true;
-		return this;
-	}
-	withDirs() {
-		this.options.includeDirs = true;
-		return this;
-	}
-	withMaxDepth(depth) {
-		this.options.maxDepth = depth;
-		return this;
-	}
-	withMaxFiles(limit) {
-		this.options.maxFiles = limit;
-		return this;
-	}
-	withFullPaths() {
-		this.options.resolvePaths = true;
-		this.options.includeBasePath = true;
-		return this;
-	}
-	withErrors() {
-		this.options.suppressErrors = false;
-		return this;
-	}
-	withSymlinks({ resolvePaths = true } = {}) {
-		this.options.resolveSymlinks = true;
-		this.options.useRealPaths = resolvePaths;
-		return this.withFullPaths();
-	}
-	withAbortSignal(signal) {
-		this.options.signal = signal;
-		return this;
-	}
-	normalize() {
-		this.options.normalizePath = true;
-		return this;
-	}
-	filter(predicate) {
-		this.options.filters.push(predicate);
-		return this;
-	}
-	onlyDirs() {
-		this.options.excludeFiles = true;
-		this.options.includeDirs = true;
-		return this;
-	}
-	exclude(predicate) {
-		this.options.exclude = predicate;
-		return this;
-	}
-	onlyCounts() {
-		this.options.onlyCounts = true;
-		return this;
-	}
-	crawl(root) {
-		return new APIBuilder(root || ".", this.options);
-	}
-	withGlobFunction(fn) {
-		this.globFunction = fn;
-		return this;
-	}
-	/**
-	* @deprecated Pass options using the constructor instead:
-	* ```ts
-	* new fdir(options).crawl("/path/to/root");
-	* ```
-	* This method will be removed in v7.0
-	*/
-	/* c8 ignore next 4 */
-	crawlWithOptions(root, options) {
-		this.options = {
-			...this.options,
-			...options
-		};
-		return new APIBuilder(root || ".", this.options);
-	}
-	glob(...patterns) {
-		if (this.globFunction) return this.globWithOptions(patterns);
-		return this.globWithOptions(patterns, ...[{ dot: true }]);
-	}
-	globWithOptions(patterns, ...options) {
-		const globFn = this.globFunction || pm;
-		/* c8 ignore next 5 */
-		if (!globFn) throw new Error("Please specify a glob function to use glob matching.");
-		var isMatch = this.globCache[patterns.join("\0")];
-		if (!isMatch) {
-			isMatch = globFn(patterns, ...options);
-			this.globCache[patterns.join("\0")] = isMatch;
-		}
-		this.options.filters.push((path) => isMatch(path));
-		return this;
-	}
-};
 
 var utils = {};
 
@@ -33057,6 +32546,570 @@ function requirePicomatch () {
 var picomatchExports = /*@__PURE__*/ requirePicomatch();
 var picomatch = /*@__PURE__*/getDefaultExportFromCjs(picomatchExports);
 
+//#region rolldown:runtime
+var __require = /* @__PURE__ */ createRequire$1(import.meta.url);
+
+//#endregion
+//#region src/utils.ts
+function cleanPath(path) {
+	let normalized = normalize(path);
+	if (normalized.length > 1 && normalized[normalized.length - 1] === sep) normalized = normalized.substring(0, normalized.length - 1);
+	return normalized;
+}
+const SLASHES_REGEX = /[\\/]/g;
+function convertSlashes(path, separator) {
+	return path.replace(SLASHES_REGEX, separator);
+}
+const WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
+function isRootDirectory(path) {
+	return path === "/" || WINDOWS_ROOT_DIR_REGEX.test(path);
+}
+function normalizePath(path, options) {
+	const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
+	const pathNeedsCleaning = process.platform === "win32" && path.includes("/") || path.startsWith(".");
+	if (resolvePaths) path = resolve(path);
+	if (normalizePath$1 || pathNeedsCleaning) path = cleanPath(path);
+	if (path === ".") return "";
+	const needsSeperator = path[path.length - 1] !== pathSeparator;
+	return convertSlashes(needsSeperator ? path + pathSeparator : path, pathSeparator);
+}
+
+//#endregion
+//#region src/api/functions/join-path.ts
+function joinPathWithBasePath(filename, directoryPath) {
+	return directoryPath + filename;
+}
+function joinPathWithRelativePath(root, options) {
+	return function(filename, directoryPath) {
+		const sameRoot = directoryPath.startsWith(root);
+		if (sameRoot) return directoryPath.slice(root.length) + filename;
+		else return convertSlashes(relative(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
+	};
+}
+function joinPath(filename) {
+	return filename;
+}
+function joinDirectoryPath(filename, directoryPath, separator) {
+	return directoryPath + filename + separator;
+}
+function build$7(root, options) {
+	const { relativePaths, includeBasePath } = options;
+	return relativePaths && root ? joinPathWithRelativePath(root, options) : includeBasePath ? joinPathWithBasePath : joinPath;
+}
+
+//#endregion
+//#region src/api/functions/push-directory.ts
+function pushDirectoryWithRelativePath(root) {
+	return function(directoryPath, paths) {
+		paths.push(directoryPath.substring(root.length) || ".");
+	};
+}
+function pushDirectoryFilterWithRelativePath(root) {
+	return function(directoryPath, paths, filters) {
+		const relativePath = directoryPath.substring(root.length) || ".";
+		if (filters.every((filter) => filter(relativePath, true))) paths.push(relativePath);
+	};
+}
+const pushDirectory = (directoryPath, paths) => {
+	paths.push(directoryPath || ".");
+};
+const pushDirectoryFilter = (directoryPath, paths, filters) => {
+	const path = directoryPath || ".";
+	if (filters.every((filter) => filter(path, true))) paths.push(path);
+};
+const empty$2 = () => {};
+function build$6(root, options) {
+	const { includeDirs, filters, relativePaths } = options;
+	if (!includeDirs) return empty$2;
+	if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root) : pushDirectoryWithRelativePath(root);
+	return filters && filters.length ? pushDirectoryFilter : pushDirectory;
+}
+
+//#endregion
+//#region src/api/functions/push-file.ts
+const pushFileFilterAndCount = (filename, _paths, counts, filters) => {
+	if (filters.every((filter) => filter(filename, false))) counts.files++;
+};
+const pushFileFilter = (filename, paths, _counts, filters) => {
+	if (filters.every((filter) => filter(filename, false))) paths.push(filename);
+};
+const pushFileCount = (_filename, _paths, counts, _filters) => {
+	counts.files++;
+};
+const pushFile = (filename, paths) => {
+	paths.push(filename);
+};
+const empty$1 = () => {};
+function build$5(options) {
+	const { excludeFiles, filters, onlyCounts } = options;
+	if (excludeFiles) return empty$1;
+	if (filters && filters.length) return onlyCounts ? pushFileFilterAndCount : pushFileFilter;
+	else if (onlyCounts) return pushFileCount;
+	else return pushFile;
+}
+
+//#endregion
+//#region src/api/functions/get-array.ts
+const getArray = (paths) => {
+	return paths;
+};
+const getArrayGroup = () => {
+	return [""].slice(0, 0);
+};
+function build$4(options) {
+	return options.group ? getArrayGroup : getArray;
+}
+
+//#endregion
+//#region src/api/functions/group-files.ts
+const groupFiles = (groups, directory, files) => {
+	groups.push({
+		directory,
+		files,
+		dir: directory
+	});
+};
+const empty = () => {};
+function build$3(options) {
+	return options.group ? groupFiles : empty;
+}
+
+//#endregion
+//#region src/api/functions/resolve-symlink.ts
+const resolveSymlinksAsync = function(path, state, callback$1) {
+	const { queue, fs, options: { suppressErrors } } = state;
+	queue.enqueue();
+	fs.realpath(path, (error, resolvedPath) => {
+		if (error) return queue.dequeue(suppressErrors ? null : error, state);
+		fs.stat(resolvedPath, (error$1, stat) => {
+			if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
+			if (stat.isDirectory() && isRecursive(path, resolvedPath, state)) return queue.dequeue(null, state);
+			callback$1(stat, resolvedPath);
+			queue.dequeue(null, state);
+		});
+	});
+};
+const resolveSymlinks = function(path, state, callback$1) {
+	const { queue, fs, options: { suppressErrors } } = state;
+	queue.enqueue();
+	try {
+		const resolvedPath = fs.realpathSync(path);
+		const stat = fs.statSync(resolvedPath);
+		if (stat.isDirectory() && isRecursive(path, resolvedPath, state)) return;
+		callback$1(stat, resolvedPath);
+	} catch (e) {
+		if (!suppressErrors) throw e;
+	}
+};
+function build$2(options, isSynchronous) {
+	if (!options.resolveSymlinks || options.excludeSymlinks) return null;
+	return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
+}
+function isRecursive(path, resolved, state) {
+	if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
+	let parent = dirname(path);
+	let depth = 1;
+	while (parent !== state.root && depth < 2) {
+		const resolvedPath = state.symlinks.get(parent);
+		const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
+		if (isSameRoot) depth++;
+		else parent = dirname(parent);
+	}
+	state.symlinks.set(path, resolved);
+	return depth > 1;
+}
+function isRecursiveUsingRealPaths(resolved, state) {
+	return state.visited.includes(resolved + state.options.pathSeparator);
+}
+
+//#endregion
+//#region src/api/functions/invoke-callback.ts
+const onlyCountsSync = (state) => {
+	return state.counts;
+};
+const groupsSync = (state) => {
+	return state.groups;
+};
+const defaultSync = (state) => {
+	return state.paths;
+};
+const limitFilesSync = (state) => {
+	return state.paths.slice(0, state.options.maxFiles);
+};
+const onlyCountsAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.counts, state.options.suppressErrors);
+	return null;
+};
+const defaultAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.paths, state.options.suppressErrors);
+	return null;
+};
+const limitFilesAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
+	return null;
+};
+const groupsAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.groups, state.options.suppressErrors);
+	return null;
+};
+function report(error, callback$1, output, suppressErrors) {
+	if (error && !suppressErrors) callback$1(error, output);
+	else callback$1(null, output);
+}
+function build$1(options, isSynchronous) {
+	const { onlyCounts, group, maxFiles } = options;
+	if (onlyCounts) return isSynchronous ? onlyCountsSync : onlyCountsAsync;
+	else if (group) return isSynchronous ? groupsSync : groupsAsync;
+	else if (maxFiles) return isSynchronous ? limitFilesSync : limitFilesAsync;
+	else return isSynchronous ? defaultSync : defaultAsync;
+}
+
+//#endregion
+//#region src/api/functions/walk-directory.ts
+const readdirOpts = { withFileTypes: true };
+const walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
+	state.queue.enqueue();
+	if (currentDepth < 0) return state.queue.dequeue(null, state);
+	const { fs } = state;
+	state.visited.push(crawlPath);
+	state.counts.directories++;
+	fs.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
+		callback$1(entries, directoryPath, currentDepth);
+		state.queue.dequeue(state.options.suppressErrors ? null : error, state);
+	});
+};
+const walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
+	const { fs } = state;
+	if (currentDepth < 0) return;
+	state.visited.push(crawlPath);
+	state.counts.directories++;
+	let entries = [];
+	try {
+		entries = fs.readdirSync(crawlPath || ".", readdirOpts);
+	} catch (e) {
+		if (!state.options.suppressErrors) throw e;
+	}
+	callback$1(entries, directoryPath, currentDepth);
+};
+function build(isSynchronous) {
+	return isSynchronous ? walkSync : walkAsync;
+}
+
+//#endregion
+//#region src/api/queue.ts
+/**
+* This is a custom stateless queue to track concurrent async fs calls.
+* It increments a counter whenever a call is queued and decrements it
+* as soon as it completes. When the counter hits 0, it calls onQueueEmpty.
+*/
+var Queue = class {
+	count = 0;
+	constructor(onQueueEmpty) {
+		this.onQueueEmpty = onQueueEmpty;
+	}
+	enqueue() {
+		this.count++;
+		return this.count;
+	}
+	dequeue(error, output) {
+		if (this.onQueueEmpty && (--this.count <= 0 || error)) {
+			this.onQueueEmpty(error, output);
+			if (error) {
+				output.controller.abort();
+				this.onQueueEmpty = void 0;
+			}
+		}
+	}
+};
+
+//#endregion
+//#region src/api/counter.ts
+var Counter = class {
+	_files = 0;
+	_directories = 0;
+	set files(num) {
+		this._files = num;
+	}
+	get files() {
+		return this._files;
+	}
+	set directories(num) {
+		this._directories = num;
+	}
+	get directories() {
+		return this._directories;
+	}
+	/**
+	* @deprecated use `directories` instead
+	*/
+	/* c8 ignore next 3 */
+	get dirs() {
+		return this._directories;
+	}
+};
+
+//#endregion
+//#region src/api/aborter.ts
+/**
+* AbortController is not supported on Node 14 so we use this until we can drop
+* support for Node 14.
+*/
+var Aborter = class {
+	aborted = false;
+	abort() {
+		this.aborted = true;
+	}
+};
+
+//#endregion
+//#region src/api/walker.ts
+var Walker = class {
+	root;
+	isSynchronous;
+	state;
+	joinPath;
+	pushDirectory;
+	pushFile;
+	getArray;
+	groupFiles;
+	resolveSymlink;
+	walkDirectory;
+	callbackInvoker;
+	constructor(root, options, callback$1) {
+		this.isSynchronous = !callback$1;
+		this.callbackInvoker = build$1(options, this.isSynchronous);
+		this.root = normalizePath(root, options);
+		this.state = {
+			root: isRootDirectory(this.root) ? this.root : this.root.slice(0, -1),
+			paths: [""].slice(0, 0),
+			groups: [],
+			counts: new Counter(),
+			options,
+			queue: new Queue((error, state) => this.callbackInvoker(state, error, callback$1)),
+			symlinks: /* @__PURE__ */ new Map(),
+			visited: [""].slice(0, 0),
+			controller: new Aborter(),
+			fs: options.fs || fs
+		};
+		this.joinPath = build$7(this.root, options);
+		this.pushDirectory = build$6(this.root, options);
+		this.pushFile = build$5(options);
+		this.getArray = build$4(options);
+		this.groupFiles = build$3(options);
+		this.resolveSymlink = build$2(options, this.isSynchronous);
+		this.walkDirectory = build(this.isSynchronous);
+	}
+	start() {
+		this.pushDirectory(this.root, this.state.paths, this.state.options.filters);
+		this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
+		return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
+	}
+	walk = (entries, directoryPath, depth) => {
+		const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
+		if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
+		const files = this.getArray(this.state.paths);
+		for (let i = 0; i < entries.length; ++i) {
+			const entry = entries[i];
+			if (entry.isFile() || entry.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
+				const filename = this.joinPath(entry.name, directoryPath);
+				this.pushFile(filename, files, this.state.counts, filters);
+			} else if (entry.isDirectory()) {
+				let path = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+				if (exclude && exclude(entry.name, path)) continue;
+				this.pushDirectory(path, paths, filters);
+				this.walkDirectory(this.state, path, path, depth - 1, this.walk);
+			} else if (this.resolveSymlink && entry.isSymbolicLink()) {
+				let path = joinPathWithBasePath(entry.name, directoryPath);
+				this.resolveSymlink(path, this.state, (stat, resolvedPath) => {
+					if (stat.isDirectory()) {
+						resolvedPath = normalizePath(resolvedPath, this.state.options);
+						if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path + pathSeparator)) return;
+						this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth - 1, this.walk);
+					} else {
+						resolvedPath = useRealPaths ? resolvedPath : path;
+						const filename = basename(resolvedPath);
+						const directoryPath$1 = normalizePath(dirname(resolvedPath), this.state.options);
+						resolvedPath = this.joinPath(filename, directoryPath$1);
+						this.pushFile(resolvedPath, files, this.state.counts, filters);
+					}
+				});
+			}
+		}
+		this.groupFiles(this.state.groups, directoryPath, files);
+	};
+};
+
+//#endregion
+//#region src/api/async.ts
+function promise(root, options) {
+	return new Promise((resolve$1, reject) => {
+		callback(root, options, (err, output) => {
+			if (err) return reject(err);
+			resolve$1(output);
+		});
+	});
+}
+function callback(root, options, callback$1) {
+	let walker = new Walker(root, options, callback$1);
+	walker.start();
+}
+
+//#endregion
+//#region src/api/sync.ts
+function sync(root, options) {
+	const walker = new Walker(root, options);
+	return walker.start();
+}
+
+//#endregion
+//#region src/builder/api-builder.ts
+var APIBuilder = class {
+	constructor(root, options) {
+		this.root = root;
+		this.options = options;
+	}
+	withPromise() {
+		return promise(this.root, this.options);
+	}
+	withCallback(cb) {
+		callback(this.root, this.options, cb);
+	}
+	sync() {
+		return sync(this.root, this.options);
+	}
+};
+
+//#endregion
+//#region src/builder/index.ts
+let pm = null;
+/* c8 ignore next 6 */
+try {
+	throw new Error("picomatch not bundled");
+	pm = __require("picomatch");
+} catch {}
+var Builder = class {
+	globCache = {};
+	options = {
+		maxDepth: Infinity,
+		suppressErrors: true,
+		pathSeparator: sep,
+		filters: []
+	};
+	globFunction;
+	constructor(options) {
+		this.options = {
+			...this.options,
+			...options
+		};
+		this.globFunction = this.options.globFunction;
+	}
+	group() {
+		this.options.group = true;
+		return this;
+	}
+	withPathSeparator(separator) {
+		this.options.pathSeparator = separator;
+		return this;
+	}
+	withBasePath() {
+		this.options.includeBasePath = true;
+		return this;
+	}
+	withRelativePaths() {
+		this.options.relativePaths = true;
+		return this;
+	}
+	withDirs() {
+		this.options.includeDirs = true;
+		return this;
+	}
+	withMaxDepth(depth) {
+		this.options.maxDepth = depth;
+		return this;
+	}
+	withMaxFiles(limit) {
+		this.options.maxFiles = limit;
+		return this;
+	}
+	withFullPaths() {
+		this.options.resolvePaths = true;
+		this.options.includeBasePath = true;
+		return this;
+	}
+	withErrors() {
+		this.options.suppressErrors = false;
+		return this;
+	}
+	withSymlinks({ resolvePaths = true } = {}) {
+		this.options.resolveSymlinks = true;
+		this.options.useRealPaths = resolvePaths;
+		return this.withFullPaths();
+	}
+	withAbortSignal(signal) {
+		this.options.signal = signal;
+		return this;
+	}
+	normalize() {
+		this.options.normalizePath = true;
+		return this;
+	}
+	filter(predicate) {
+		this.options.filters.push(predicate);
+		return this;
+	}
+	onlyDirs() {
+		this.options.excludeFiles = true;
+		this.options.includeDirs = true;
+		return this;
+	}
+	exclude(predicate) {
+		this.options.exclude = predicate;
+		return this;
+	}
+	onlyCounts() {
+		this.options.onlyCounts = true;
+		return this;
+	}
+	crawl(root) {
+		return new APIBuilder(root || ".", this.options);
+	}
+	withGlobFunction(fn) {
+		this.globFunction = fn;
+		return this;
+	}
+	/**
+	* @deprecated Pass options using the constructor instead:
+	* ```ts
+	* new fdir(options).crawl("/path/to/root");
+	* ```
+	* This method will be removed in v7.0
+	*/
+	/* c8 ignore next 4 */
+	crawlWithOptions(root, options) {
+		this.options = {
+			...this.options,
+			...options
+		};
+		return new APIBuilder(root || ".", this.options);
+	}
+	glob(...patterns) {
+		if (this.globFunction) return this.globWithOptions(patterns);
+		return this.globWithOptions(patterns, ...[{ dot: true }]);
+	}
+	globWithOptions(patterns, ...options) {
+		const globFn = this.globFunction || pm;
+		/* c8 ignore next 5 */
+		if (!globFn) throw new Error("Please specify a glob function to use glob matching.");
+		var isMatch = this.globCache[patterns.join("\0")];
+		if (!isMatch) {
+			isMatch = globFn(patterns, ...options);
+			this.globCache[patterns.join("\0")] = isMatch;
+		}
+		this.options.filters.push((path) => isMatch(path));
+		return this;
+	}
+};
+
 //#region src/utils.ts
 const isReadonlyArray = Array.isArray;
 const BACKSLASHES = /\\/g;
@@ -33340,13 +33393,33 @@ function globSync(globInput, options) {
 }
 
 /**
- * A copy of `text` that holds nothing else alive. A string cut from a larger one (a regex group, a slice) keeps
- * the whole larger string in memory, and a string built piece by piece (path.normalize joins a path's segments
- * one by one) is a tree of small pieces, several objects a path: costly when thousands of them are kept.
- * Prepending a character and slicing it off makes V8 copy the text into one flat string.
+ * What a file matched by a glob is for, judged by its name, when its directory's framework does not load it
+ * for the target: a template or another mode's file is skipped (no tool loads it for this deploy); any other
+ * dotenv-named file is read on its own, since a deploy script may load it (`docker compose --env-file .env.prod`).
  */
-function ownString(text) {
-    return ` ${text}`.slice(1);
+/** `.env.example`, `.env.local.sample`, `.env.template`, `.env.dist`, `.example.env`, `env.example`, … */
+const TEMPLATE = /(^|[.\-_ ])(example|sample|template|dist)([.\-_ ]|$)/i;
+/** `.env.<mode>` and `.env.<mode>.local`, the files Vite, Next.js and dotenv-flow load per mode. */
+const MODE_FILE = /^\.env\.([^.]+)(\.local)?$/;
+/** `.env.keys` and `.env.vault` (dotenvx, dotenv-vault) follow the `.env.<word>` shape but are no mode. */
+const NOT_MODES = new Set(['local', 'keys', 'vault']);
+/** Names dotenv files go by: `.env`, `.env.*`, `*.env`, `env.*`. */
+const DOTENV_NAME = /^\.env($|\.)|\.env$|^env\./;
+/**
+ * @param name the file's base name
+ * @param targetModes mode names that mean this deploy (`production`, and the environment's own name)
+ * @param buildMode the mode the deploy builds in, for the reason text
+ */
+function classifyGlobbedFile(name, targetModes, buildMode) {
+    if (!DOTENV_NAME.test(name))
+        return { skip: 'not a dotenv file name' };
+    if (TEMPLATE.test(name))
+        return { skip: 'a template (example, sample, template or dist): no tool loads it' };
+    const mode = MODE_FILE.exec(name)?.[1]?.toLowerCase();
+    if (mode !== undefined && !NOT_MODES.has(mode) && !targetModes.has(mode)) {
+        return { skip: `loaded only in ${mode} mode, and this deploy builds in ${buildMode} mode` };
+    }
+    return {};
 }
 
 const FRAMEWORKS = ['nextjs', 'vite', 'remix', 'astro', 'nuxt', 'expo', 'node'];
@@ -33443,7 +33516,7 @@ function pathKind(abs, label) {
         const code = err.code;
         if (code === 'ENOENT' || code === 'ENOTDIR')
             return 'missing';
-        throw new InputError(`${label}: ${reason(code)}`);
+        throw new InputError(`${label}: ${readFailure(code)}`);
     }
 }
 /**
@@ -33456,7 +33529,7 @@ function readDotenvText(abs, label) {
         bytes = readFileSync(abs);
     }
     catch (err) {
-        throw new InputError(`${label}: ${reason(err.code)}`);
+        throw new InputError(`${label}: ${readFailure(err.code)}`);
     }
     if (bytes.indexOf(0) !== -1)
         throw new InputError(`${label}: contains NUL bytes, not a dotenv text file`);
@@ -33465,7 +33538,8 @@ function readDotenvText(abs, label) {
         throw new InputError(`${label}: not valid UTF-8`);
     return bytes.toString('utf8');
 }
-function reason(code) {
+/** Why a file or directory could not be read, from its error code, in words. */
+function readFailure(code) {
     switch (code) {
         case 'ENOENT':
             return 'no such file or directory';
@@ -33479,50 +33553,122 @@ function reason(code) {
     }
 }
 
-/** Resolves paths, globs and directories into units; absolute paths, in the order given. */
-async function planSources(options) {
+/**
+ * Resolves paths, globs and directories into units, in the order given:
+ * - a directory is read the way its framework loads it for the target (layered, with shadowing);
+ * - a file named explicitly is read as given;
+ * - the files a glob matches are grouped by directory, and each group is read as that directory's framework
+ *   loads it; a matched file no tool would load for the target (a template, another mode's file) is skipped
+ *   with the reason, and any other matched dotenv file is read on its own. A matched directory is a directory.
+ */
+function planSources(options) {
     const cwd = path.resolve(options.cwd);
     const rel = (abs) => relativePath(cwd, abs);
-    const entries = [];
-    for (const entry of options.paths)
-        entries.push(...(await resolveEntry(cwd, entry)));
-    // Directories first: their files belong to a layered set, so the same file named on its own is dropped.
+    const excludes = options.paths.filter((p) => p.startsWith('!')).map((p) => p.slice(1).replace(/^\.\//, ''));
+    const includes = options.paths.filter((p) => !p.startsWith('!'));
+    const isExcluded = exclusionMatcher(excludes);
+    const skipped = [];
+    // Exclusions alone apply to the default, the working directory.
+    const roots = includes.length === 0 && excludes.length > 0 ? ['.'] : includes;
+    const entries = roots.flatMap((entry) => resolveEntry(cwd, entry, excludes));
+    const loads = (dir) => {
+        const framework = options.framework === 'auto' ? detectFramework(dir, rel(dir)) : options.framework;
+        return { framework, files: envFilesFor(framework, options.environment).map((name) => path.join(dir, name)) };
+    };
+    const keep = (files) => files.filter((file) => {
+        if (!isExcluded(rel(file)))
+            return true;
+        skipped.push({ file: rel(file), reason: 'excluded by a !pattern entry' });
+        return false;
+    });
+    // Directories first: their files belong to a layered set, so the same file named or matched again is dropped.
     const units = new Map();
     const taken = new Set();
     for (const { kind, abs } of entries) {
         if (kind !== 'dir' || units.has(abs))
             continue;
-        const framework = options.framework === 'auto' ? await detectFramework(abs, rel(abs)) : options.framework;
+        const { framework, files } = loads(abs);
         // Like the frameworks, skip what is not a regular file at an optional name.
-        const files = envFilesFor(framework, options.environment)
-            .map((name) => path.join(abs, name))
-            .filter((file) => pathKind(file, rel(file)) === 'file');
+        const present = keep(files.filter((file) => pathKind(file, rel(file)) === 'file'));
         for (const file of files)
             taken.add(file);
-        units.set(abs, { kind: 'layered', dir: abs, framework, files });
+        units.set(abs, { kind: 'layered', dir: abs, framework, files: present });
+    }
+    // A glob's files, by directory: the ones the directory's framework loads form one layered unit.
+    const explicit = new Set(entries.filter((e) => e.kind === 'file').map((e) => e.abs));
+    const globbed = groupByDirectory(entries.filter((e) => e.kind === 'globbed' && !taken.has(e.abs)).map((e) => e.abs));
+    const groupUnits = new Map();
+    for (const [dir, matched] of globbed) {
+        const { framework, files } = loads(dir);
+        const layered = files.filter((file) => matched.has(file));
+        const planned = [];
+        if (layered.length > 0)
+            planned.push({ kind: 'layered', dir, framework, files: layered });
+        for (const file of layered)
+            taken.add(file);
+        for (const file of matched) {
+            // A file also named explicitly is read as given, below.
+            if (taken.has(file) || explicit.has(file))
+                continue;
+            const role = classifyGlobbedFile(path.basename(file), options.targetModes, options.environment);
+            if (role.skip)
+                skipped.push({ file: rel(file), reason: role.skip });
+            else
+                planned.push({ kind: 'file', file });
+            taken.add(file);
+        }
+        groupUnits.set(dir, planned);
     }
     for (const { kind, abs } of entries) {
         if (kind !== 'file' || taken.has(abs))
             continue;
         taken.add(abs);
-        units.set(abs, { kind: 'file', file: abs });
+        if (keep([abs]).length > 0)
+            units.set(abs, { kind: 'file', file: abs });
     }
-    // Keep the order of the arguments.
-    return entries.flatMap(({ abs }) => {
+    // Keep the order of the arguments; a glob's group comes where its first file was matched.
+    const result = [];
+    for (const { kind, abs } of entries) {
         const unit = units.get(abs);
-        units.delete(abs);
-        return unit ? [unit] : [];
-    });
+        if (unit) {
+            units.delete(abs);
+            result.push(unit);
+        }
+        else if (kind === 'globbed') {
+            const dir = path.dirname(abs);
+            result.push(...(groupUnits.get(dir) ?? []));
+            groupUnits.delete(dir);
+        }
+    }
+    return { units: result, skipped };
 }
 /** Paths in reports: relative to cwd, forward slashes. */
 function relativePath(cwd, abs) {
-    // The common case, a file under cwd, without path.relative's normalisation work.
-    const prefix = cwd.endsWith(path.sep) ? cwd : cwd + path.sep;
-    const relative = abs.startsWith(prefix) ? abs.slice(prefix.length) : path.relative(cwd, abs);
+    const relative = path.relative(cwd, abs);
     return (path.sep === '/' ? relative : relative.split(path.sep).join('/')) || '.';
 }
+/** Whether a path (relative to cwd, `/` separators) or one of its directories matches an exclusion. */
+function exclusionMatcher(patterns) {
+    if (patterns.length === 0)
+        return () => false;
+    const matches = picomatch(patterns, { dot: true });
+    return (relative) => {
+        const parts = relative.split('/');
+        return parts.some((_, i) => matches(parts.slice(0, i + 1).join('/')));
+    };
+}
+function groupByDirectory(files) {
+    const groups = new Map();
+    for (const file of files) {
+        const dir = path.dirname(file);
+        const group = groups.get(dir) ?? new Set();
+        group.add(file);
+        groups.set(dir, group);
+    }
+    return groups;
+}
 /** An entry of `paths`: an existing file or directory, else a glob (an error when it matches nothing). */
-async function resolveEntry(cwd, entry) {
+function resolveEntry(cwd, entry, excludes) {
     const abs = path.resolve(cwd, entry);
     const kind = pathKind(abs, entry);
     if (kind === 'file' || kind === 'dir')
@@ -33531,12 +33677,51 @@ async function resolveEntry(cwd, entry) {
         throw new InputError(`${entry}: not a regular file or directory`);
     if (!isDynamicPattern(entry))
         throw new InputError(`${entry}: no such file or directory`);
-    // Synchronous: the walk is the only thing happening, and sync avoids an event-loop hop per directory.
-    const matches = globSync(entry, { cwd, dot: true, onlyFiles: true, expandDirectories: false, absolute: true });
+    // tinyglobby walks with fdir, which skips a directory it cannot read without a word: a gate must not pass
+    // on a tree it did not see, so every failed read is recorded and reported.
+    const unreadable = [];
+    const recordingReaddir = ((dir, ...rest) => {
+        try {
+            return readdirSync$1(dir, ...rest);
+        }
+        catch (error) {
+            const code = error.code;
+            if (code !== 'ENOENT' && code !== 'ENOTDIR')
+                unreadable.push({ dir, code });
+            throw error;
+        }
+    });
+    const matches = globSync(entry, {
+        cwd,
+        dot: true,
+        onlyFiles: false,
+        expandDirectories: false,
+        absolute: true,
+        ignore: excludes,
+        fs: { readdirSync: recordingReaddir }
+    });
+    const [first] = unreadable;
+    if (first) {
+        const where = relativePath(cwd, path.resolve(first.dir));
+        throw new InputError(`${entry}: cannot read directory ${where} (${readFailure(first.code)})`);
+    }
     if (matches.length === 0)
         throw new InputError(`${entry}: matched no files`);
-    // Owned copies: the plan keeps every path for the whole run (30,000 files: 22 → 9 MiB of heap after planning).
-    return matches.sort().map((m) => ({ kind: 'file', abs: ownString(path.normalize(m)) }));
+    return matches.sort().map((match) => {
+        const isDir = match.endsWith('/');
+        const abs = path.resolve(match);
+        return isDir ? { kind: 'dir', abs } : { kind: 'globbed', abs };
+    });
+}
+
+/**
+ * A copy of `text` that holds nothing else alive. A string cut from a larger one (a regex group, a slice) keeps
+ * the whole larger string in memory, and a string built piece by piece (path.normalize joins a path's segments
+ * one by one) is a tree of small pieces, several objects a path: costly when thousands of them are kept.
+ * Prepending a character and slicing it off makes V8 copy the text into one flat string.
+ */
+function ownString(text) {
+    return ` ${text}`.slice(1);
 }
 
 /**
@@ -33624,7 +33809,7 @@ function parseDotenv(text, file) {
     const re = mayHaveDirectives ? LINE_WITH_INDICES : LINE;
     re.lastIndex = 0;
     let match;
-    while ((match = re.exec(src)) !== null) {
+    while ((match = execLine(re, src, file, () => lineNumberAt(firstDefinitionAfter(src, gapStart)))) !== null) {
         const name = match[1];
         if (name === undefined)
             continue; // cannot happen: group 1 is mandatory
@@ -33728,6 +33913,27 @@ function parseDotenv(text, file) {
     }
 }
 const NONE = [];
+/**
+ * One match of LINE. Its quoted-value branches recurse once per character in V8's regex engine, so a quoted value
+ * of some megabytes overflows the stack, in dotenv itself too (it throws "Maximum call stack size exceeded" and the
+ * app cannot start). The gate makes that an input error naming the line, not a crash.
+ */
+function execLine(re, src, file, line) {
+    try {
+        return re.exec(src);
+    }
+    catch (error) {
+        if (!(error instanceof RangeError))
+            throw error;
+        throw new InputError(`${file}:${line()}: a value too long for dotenv's parser (it overflows the stack there too, so the app ` +
+            'would not start); shorten it or load it from a file');
+    }
+}
+/** Offset of the first line from `from` (the end of the previous match) holding more than blanks and comments. */
+function firstDefinitionAfter(src, from) {
+    const match = /^[^\S\n]*[^#\s]/m.exec(src.slice(from));
+    return match ? from + match.index : from;
+}
 /**
  * Where LINE's name group starts in a match at `index`, without the `d` flag. The match is `\s*`, then an
  * optional `export\s+`, then the name: `\s*` and `\s+` cannot give whitespace back (a name has none), so the
@@ -33892,7 +34098,7 @@ function own$1(record, key) {
 function resolveEscapeSequences(value) {
     return value.replace(/\\\$/g, '$');
 }
-function expandValue(key, value, processEnv, runningParsed) {
+function expandValue(key, value, processEnv, runningParsed, onReference) {
     // dotenv-expand builds `{ ...runningParsed, ...processEnv }`: process.env wins.
     const env = (name) => own$1(processEnv, name) ?? runningParsed.get(name);
     const regex = REFERENCE; // not re-entered: one expansion at a time
@@ -33925,6 +34131,8 @@ function expandValue(key, value, processEnv, runningParsed) {
             found = env(name);
         }
         if (found) {
+            if (!seen.has(found))
+                onReference(key, name);
             result = result.replace(template, seen.has(found) ? defaultValue : found);
         }
         else {
@@ -33939,7 +34147,7 @@ function expandValue(key, value, processEnv, runningParsed) {
 }
 /** dotenv-expand's `expand`, except that it neither reads nor writes process.env (see the file comment). */
 function expandDotenv(options) {
-    const { parsed, processEnv } = options;
+    const { parsed, processEnv, onReference = () => { } } = options;
     const runningParsed = new Map();
     for (const key of Object.keys(parsed)) {
         let value = parsed[key];
@@ -33949,7 +34157,7 @@ function expandDotenv(options) {
         }
         else if (value.includes('$')) {
             // Without a `$` there is no reference to expand and no `\$` to resolve: the value stays as it is.
-            value = expandValue(key, value, processEnv, runningParsed);
+            value = expandValue(key, value, processEnv, runningParsed, onReference);
         }
         if (value.includes('\\$'))
             value = resolveEscapeSequences(value);
@@ -33959,55 +34167,71 @@ function expandDotenv(options) {
     return parsed;
 }
 
+const NO_ENVIRONMENT = { values: {}, origins: new Map() };
 /**
- * `${NAME}` / `$NAME` expansion as dotenv-expand does it (see dotenv-expand.ts), over dotenv definitions only
- * (runtime values are literal). Context = the effective (non-shadowed) definitions, in order of each name's
- * first appearance, which is what Vite does when it merges `.env` files: pass layered sets lowest precedence
- * first so that `.env.production` can use a name from `.env`. Expansion is progressive: a reference to a name
- * that comes later is empty.
+ * `${NAME}` / `$NAME` expansion as dotenv-expand does it (see dotenv-expand.ts), over dotenv definitions, against
+ * the deployment's environment: Vite's `loadEnv`, `@next/env` and dotenv-expand all expand against `process.env`,
+ * whose values win over the files'. A name the environment defines is shadowed in the files already (see
+ * runtime.ts), so its file definitions are not in the context. Context = the effective (non-shadowed)
+ * definitions, in order of each name's first appearance, which is what Vite does when it merges `.env` files:
+ * pass layered sets lowest precedence first so that `.env.production` can use a name from `.env`. Expansion is
+ * progressive: a reference to a name that comes later is empty. An expanded variable records what it was
+ * expanded from (`references`), so a finding on it can say so.
  */
-function expandVariables(vars) {
-    // Nothing to expand (most files): no context to build.
+function expandVariables(vars, environment = NO_ENVIRONMENT) {
     if (!vars.some((v) => mayExpand(v.value)))
         return vars;
-    // Names in order of first appearance (as dotenv.parse builds its object), each with its effective value.
+    // Names in order of first appearance (as dotenv.parse builds its object), each with its effective definition.
     const effective = new Map();
     for (const v of vars)
         if (!effective.has(v.name))
             effective.set(v.name, undefined);
     for (const v of vars)
         if (!v.shadowedBy)
-            effective.set(v.name, v.value);
+            effective.set(v.name, v);
+    const originOf = (name) => environment.origins.get(name) ?? effective.get(name)?.origin;
     // Object.fromEntries defines own properties, so a name such as `__proto__` stays a plain key; its key order
     // (integer-like names first) is the order dotenv-expand walks an object in.
-    const context = Object.fromEntries([...effective].filter(([, value]) => value !== undefined));
+    const context = Object.fromEntries([...effective].flatMap(([name, v]) => (v ? [[name, v.value]] : [])));
+    const references = new Map();
+    const record = (key, name) => {
+        const origin = originOf(name);
+        if (!origin)
+            return;
+        const list = references.get(key) ?? [];
+        if (!list.some((r) => r.name === name))
+            list.push({ name, origin });
+        references.set(key, list);
+    };
     try {
-        expandDotenv({ parsed: context, processEnv: {} });
+        expandDotenv({ parsed: context, processEnv: environment.values, onReference: record });
     }
     catch (error) {
-        throw error instanceof EndlessExpansion
-            ? endless(vars.find((v) => v.name === error.key && !v.shadowedBy))
-            : error;
+        throw error instanceof EndlessExpansion ? endless(effective.get(error.key)) : error;
     }
     return vars.map((v) => {
         if (!v.shadowedBy) {
             const value = context[v.name];
-            return value === v.value ? v : { ...v, value };
+            const from = references.get(v.name);
+            return value === v.value ? v : { ...v, value, ...(from && { references: from }) };
         }
         if (!mayExpand(v.value))
             return v;
-        // A shadowed definition sees the same (already expanded) context, minus its own name: dotenv-expand
-        // would otherwise replace the value with the context's value of that name.
-        const others = { ...context };
+        // A shadowed definition sees the same (already expanded) context and environment, minus its own name:
+        // dotenv-expand would otherwise replace the value with that name's value.
+        const others = { ...context, ...environment.values };
         delete others[v.name];
         const one = Object.fromEntries([[v.name, v.value]]);
+        const shadowedKey = `\u0000${v.name}`;
         try {
-            expandDotenv({ parsed: one, processEnv: others });
+            expandDotenv({ parsed: one, processEnv: others, onReference: (_, name) => record(shadowedKey, name) });
         }
         catch (error) {
             throw error instanceof EndlessExpansion ? endless(v) : error;
         }
-        return { ...v, value: one[v.name] };
+        const from = references.get(shadowedKey);
+        references.delete(shadowedKey);
+        return { ...v, value: one[v.name], ...(from && { references: from }) };
     });
 }
 /**
@@ -34022,50 +34246,6 @@ function mayExpand(value) {
 function endless(variable) {
     return new InputError(`${describeOrigin(variable.origin)}: ${variable.name}: its \${…} / $NAME expansion does not finish ` +
         '(dotenv-expand would loop or grow the value without bound); rewrite or remove the reference');
-}
-
-/** Reads one unit. In a layered set the highest-precedence definition of a name shadows the others. */
-function readUnit(unit, cwd) {
-    if (unit.kind === 'file') {
-        const file = relativePath(cwd, unit.file);
-        const parsed = parseDotenv(readDotenvText(unit.file, file), file);
-        const variables = expandVariables(parsed.variables);
-        return {
-            variables,
-            sources: [{ kind: 'file', file, variables: variables.length }],
-            diagnostics: parsed.diagnostics
-        };
-    }
-    const layers = unit.files.map((abs) => {
-        const file = relativePath(cwd, abs);
-        return { file, ...parseDotenv(readDotenvText(abs, file), file) };
-    });
-    const winner = new Map();
-    for (const layer of layers) {
-        for (const v of layer.variables)
-            if (!v.shadowedBy && !winner.has(v.name))
-                winner.set(v.name, v.origin);
-    }
-    for (const layer of layers) {
-        for (const v of layer.variables) {
-            const w = winner.get(v.name);
-            if (w && w !== v.origin)
-                v.shadowedBy = w;
-        }
-    }
-    // Expansion runs over the merged set, lowest precedence first, as Vite and Next.js merge files.
-    const lowestFirst = [...layers].reverse();
-    const expanded = expandVariables(lowestFirst.flatMap((l) => l.variables));
-    const variables = [];
-    const sources = [];
-    let end = expanded.length;
-    // Back to highest precedence first, each file's definitions in file order.
-    for (const layer of layers) {
-        variables.push(...expanded.slice(end - layer.variables.length, end));
-        end -= layer.variables.length;
-        sources.push({ kind: 'file', file: layer.file, variables: layer.variables.length, framework: unit.framework });
-    }
-    return { variables, sources, diagnostics: layers.flatMap((l) => l.diagnostics) };
 }
 
 function getEnumValues(entries) {
@@ -35872,14 +36052,19 @@ function readRuntime(options) {
         groups.push({ kind: 'secrets', variables: parseJsonInput(text, 'secrets', label) });
     }
     const winners = new Map();
+    const values = new Map();
     for (const kind of ['vars', 'secrets', 'env']) {
-        for (const v of groups.find((g) => g.kind === kind)?.variables ?? [])
+        for (const v of groups.find((g) => g.kind === kind)?.variables ?? []) {
             winners.set(v.name, v.origin);
+            values.set(v.name, v.value);
+        }
     }
     return {
         variables: groups.flatMap((g) => g.variables),
         sources: groups.map((g) => ({ kind: g.kind, variables: g.variables.length })),
-        winners
+        winners,
+        // Object.fromEntries keeps a name such as `__proto__` as an own key.
+        expansion: { values: Object.fromEntries(values), origins: winners }
     };
 }
 /** Frameworks never override a variable already in the environment: runtime definitions shadow dotenv ones. */
@@ -35889,6 +36074,57 @@ function shadowByRuntime(variables, runtime) {
         if (winner)
             v.shadowedBy = winner;
     }
+}
+
+/**
+ * Reads one unit. The runtime environment shadows every file definition of a name it defines; in a layered set
+ * the highest-precedence definition of a name shadows the others. Then `${NAME}` references are expanded
+ * against what reaches the app (see expand.ts).
+ */
+function readUnit(unit, cwd, runtime) {
+    if (unit.kind === 'file') {
+        const file = relativePath(cwd, unit.file);
+        const parsed = parseDotenv(readDotenvText(unit.file, file), file);
+        shadowByRuntime(parsed.variables, runtime);
+        const variables = expandVariables(parsed.variables, runtime.expansion);
+        return {
+            variables,
+            sources: [{ kind: 'file', file, variables: variables.length }],
+            diagnostics: parsed.diagnostics
+        };
+    }
+    const layers = unit.files.map((abs) => {
+        const file = relativePath(cwd, abs);
+        return { file, ...parseDotenv(readDotenvText(abs, file), file) };
+    });
+    for (const layer of layers)
+        shadowByRuntime(layer.variables, runtime);
+    const winner = new Map();
+    for (const layer of layers) {
+        for (const v of layer.variables)
+            if (!v.shadowedBy && !winner.has(v.name))
+                winner.set(v.name, v.origin);
+    }
+    for (const layer of layers) {
+        for (const v of layer.variables) {
+            const w = winner.get(v.name);
+            if (w && w !== v.origin)
+                v.shadowedBy = w;
+        }
+    }
+    // Expansion runs over the merged set, lowest precedence first, as Vite and Next.js merge files.
+    const lowestFirst = [...layers].reverse();
+    const expanded = expandVariables(lowestFirst.flatMap((l) => l.variables), runtime.expansion);
+    const variables = [];
+    const sources = [];
+    let end = expanded.length;
+    // Back to highest precedence first, each file's definitions in file order.
+    for (const layer of layers) {
+        variables.push(...expanded.slice(end - layer.variables.length, end));
+        end -= layer.variables.length;
+        sources.push({ kind: 'file', file: layer.file, variables: layer.variables.length, framework: unit.framework });
+    }
+    return { variables, sources, diagnostics: layers.flatMap((l) => l.diagnostics) };
 }
 
 /** One checklist line per rule: pass, fail, or skipped when the rule does not apply here. */
@@ -35997,20 +36233,48 @@ const PUBLIC_KEY_NAME = /PUBLISHABLE_KEY$/i;
 /** Shorter values are placeholders (`true`, `xxx`); masking them would garble every log line. */
 const MIN_SECRET_LENGTH = 8;
 /**
- * Values to register with the runner's log masking (`core.setSecret`): everything from secrets,
- * every secret-looking value, and each line of a multi-line secret (the runner masks line by line).
+ * Workflow-command names (actions/runner's registered commands). A "secret" line equal to one of them would make
+ * the runner mask that word everywhere in the log, commands included: a hostile value must not get to choose.
+ */
+const COMMAND_WORDS = new Set([
+    'set-env',
+    'set-output',
+    'save-state',
+    'add-mask',
+    'add-path',
+    'add-matcher',
+    'remove-matcher',
+    'debug',
+    'warning',
+    'error',
+    'notice',
+    'group',
+    'endgroup',
+    'echo',
+    'stop-commands',
+    'pause-logging'
+]);
+/** Whether a variable's value is a secret: from secrets, shaped like a key, or named like one. */
+function isSecretVariable({ name, value, origin }) {
+    return (origin.kind === 'secrets' ||
+        classifySecretKey(value) !== null ||
+        isWebhookSecret(value) ||
+        (SECRET_NAME.test(name) && !PUBLIC_KEY_NAME.test(name)));
+}
+/**
+ * Values to register with the runner's log masking (`core.setSecret`): every secret value, and each line of a
+ * multi-line one (the runner masks line by line). A line shorter than 8 characters or equal to a workflow-command
+ * word is not registered.
  */
 function secretValues(variables) {
     const values = new Set();
-    for (const { name, value, origin } of variables) {
-        const secret = origin.kind === 'secrets' ||
-            classifySecretKey(value) !== null ||
-            isWebhookSecret(value) ||
-            (SECRET_NAME.test(name) && !PUBLIC_KEY_NAME.test(name));
-        if (!secret)
+    for (const variable of variables) {
+        if (!isSecretVariable(variable))
             continue;
+        const { value } = variable;
         for (const part of [value, ...value.split(/\r?\n/)]) {
-            if (part.trim().length >= MIN_SECRET_LENGTH)
+            const word = part.trim();
+            if (word.length >= MIN_SECRET_LENGTH && !COMMAND_WORDS.has(word.toLowerCase()))
                 values.add(part);
         }
     }
@@ -36035,29 +36299,89 @@ function redact(value) {
     return `${prefix}…${rest.slice(-4)}`;
 }
 
+/** Longer URLs are cut: a report row is not the place for them. */
+const MAX_SHOWN = 200;
+/** A key prefix anywhere in the value: a URL with a key pasted into it is a secret. */
+const EMBEDDED_KEY = /(sk|pk)_(test|live)_|whsec_|(^|[^a-z])(test|live)_[A-Za-z0-9]{16}/i;
+/** A long unbroken token in the path or query (an API key, a signed link): not something to print. */
+const TOKEN_IN_PATH = /[A-Za-z0-9_+=-]{24,}/;
 /**
- * Turns a rule's hit into a reportable finding: redacts the value, downgrades a shadowed
- * definition to a notice, and records (never drops) a suppression.
+ * How a finding shows a variable's value. URLs, paths and hosts that are not secrets are shown as they are, since
+ * the reviewer needs them (`http://localhost:3000/sign-in`, `foo-bar-13.clerk.accounts.dev`), except for the parts
+ * that can carry credentials: user-info, query string and fragment become `…`. Everything else is redacted.
+ */
+function displayValue(variable) {
+    const { value } = variable;
+    if (isSecretVariable(variable) || EMBEDDED_KEY.test(value))
+        return redact(value);
+    const shown = isPath(value) || hostOf(value) !== null ? withoutCredentials(value) : null;
+    if (shown === null || TOKEN_IN_PATH.test(pathOf(shown)))
+        return redact(value);
+    return shown.length > MAX_SHOWN ? `${shown.slice(0, MAX_SHOWN)}…` : shown;
+}
+/** The part after the host: `/sign-in` of `https://example.com/sign-in`. */
+function pathOf(url) {
+    const afterScheme = url.replace(/^[a-z][a-z0-9+.-]*:\/\/|^\/\//i, '');
+    const slash = afterScheme.search(/[/?#]/);
+    return slash === -1 ? '' : afterScheme.slice(slash);
+}
+/** A path on the app's own domain (`/sign-in`), not a protocol-relative URL. */
+function isPath(value) {
+    return value.startsWith('/') && !value.startsWith('//') && !/\s/.test(value);
+}
+/** The URL or host with user-info, query string and fragment replaced by `…`. */
+function withoutCredentials(value) {
+    const trimmed = value.trim();
+    const scheme = /^[a-z][a-z0-9+.-]*:\/\/|^\/\//i.exec(trimmed)?.[0] ?? '';
+    const rest = trimmed.slice(scheme.length);
+    const authorityEnd = rest.search(/[/?#]/);
+    const authority = authorityEnd === -1 ? rest : rest.slice(0, authorityEnd);
+    let tail = authorityEnd === -1 ? '' : rest.slice(authorityEnd);
+    const at = authority.lastIndexOf('@');
+    const host = at === -1 ? authority : `…@${authority.slice(at + 1)}`;
+    const hash = tail.indexOf('#');
+    if (hash !== -1)
+        tail = `${tail.slice(0, hash)}#…`;
+    const query = tail.indexOf('?');
+    if (query !== -1)
+        tail = `${tail.slice(0, query)}?…${hash !== -1 ? '#…' : ''}`;
+    return scheme + host + tail;
+}
+
+/**
+ * Turns a rule's hit into a reportable finding: words it from the rule's messages, shows the value safely
+ * (secrets redacted), downgrades a shadowed definition to a notice, and records (never drops) a suppression.
  */
 function toFinding(meta, hit, ignored) {
     const { variable } = hit;
+    let message = formatMessage(meta, hit.messageId, hit.data);
+    if (variable.references && !hit.absent)
+        message += ` ${expandedFrom(variable.references)}`;
+    if (variable.shadowedBy) {
+        message += ' It is overridden by a higher-precedence definition, so it does not reach the environment.';
+    }
     const finding = {
         rule: meta.id,
         severity: variable.shadowedBy ? 'notice' : (hit.severity ?? meta.severity),
         variable: hit.subject ?? variable.name,
-        value: hit.absent ? '(not set)' : redact(variable.value),
+        value: hit.absent ? '(not set)' : displayValue(variable),
         origin: variable.origin,
-        message: hit.message,
-        fix: hit.fix ?? meta.fix
+        message,
+        fix: hit.fixId === undefined ? meta.fix : formatMessage(meta, hit.fixId, hit.data)
     };
-    if (variable.shadowedBy) {
+    if (variable.shadowedBy)
         finding.shadowedBy = variable.shadowedBy;
-        finding.message += ' It is overridden by a higher-precedence definition, so it does not reach the environment.';
-    }
+    if (variable.references && !hit.absent)
+        finding.expandedFrom = variable.references;
     const suppression = suppressionOf(meta.id, hit, ignored);
     if (suppression)
         finding.suppressed = suppression;
     return finding;
+}
+/** `Its value is expanded from ${CLERK_PUBLISHABLE_KEY} (secrets).` */
+function expandedFrom(references) {
+    const list = references.map(({ name, origin }) => `\${${name}} (${describeOrigin(origin)})`).join(', ');
+    return `Its value is expanded from ${list}.`;
 }
 function suppressionOf(id, hit, ignored) {
     if (ignored.has(id))
@@ -36084,7 +36408,14 @@ async function runGate(input, hooks = {}) {
     const cwd = path.resolve(options.cwd);
     const runtime = readRuntime(options);
     const isProduction = isProductionEnvironment(options);
-    const units = await planSources({ ...options, environment: buildMode(options.environment, isProduction) });
+    const mode = buildMode(options.environment, isProduction);
+    const { units, skipped } = planSources({
+        cwd,
+        paths: options.paths,
+        framework: options.framework,
+        environment: mode,
+        targetModes: targetModes(options, mode, isProduction)
+    });
     const sink = (await hooks.onPlanned?.(units.length)) ?? undefined;
     const ignored = new Set(options.ignore);
     const base = { environment: options.environment, isProduction, hasRuntimeSources: runtime.sources.length > 0 };
@@ -36115,8 +36446,7 @@ async function runGate(input, hooks = {}) {
     };
     const runtimeConcerning = runtime.variables.filter((v) => mayConcernClerk(v.name, v.value));
     for (const unit of units) {
-        const contents = readUnit(unit, cwd);
-        shadowByRuntime(contents.variables, runtime);
+        const contents = readUnit(unit, cwd, runtime);
         const unitFrameworks = new Set(unit.kind === 'layered' ? [unit.framework] : []);
         for (const f of unitFrameworks)
             frameworks.add(f);
@@ -36154,7 +36484,7 @@ async function runGate(input, hooks = {}) {
     keep(runtime.variables);
     findings.sort(bySeverity);
     const { error: errors, warning: warnings, notice: notices } = tally.bySeverity;
-    const read = readCheck(sources);
+    const read = readCheck(sources, skipped.length);
     // A gate that read no variable has checked nothing; it must not say the deploy passed.
     const passed = options.failOn === 'never' ||
         (read.status === 'pass' && errors === 0 && (options.failOn === 'error' || warnings === 0));
@@ -36165,6 +36495,7 @@ async function runGate(input, hooks = {}) {
         failOn: options.failOn,
         summary: { errors, warnings, notices, suppressed: tally.suppressed },
         sources,
+        skipped,
         findings,
         checks: [read, ...ruleChecks(RULES, tally, isProduction), ...networkChecks(options.offline)],
         diagnostics,
@@ -36181,8 +36512,24 @@ async function runGate(input, hooks = {}) {
 function buildMode(environment, isProduction) {
     return isProduction ? 'production' : environment.toLowerCase();
 }
+/**
+ * The mode names that mean this deploy, so a glob reads their `.env.<mode>` files: the build mode, the
+ * environment's own name, for a production deploy every production environment's name, and the usual short
+ * forms of each (`.env.prod` for production).
+ */
+function targetModes(options, mode, isProduction) {
+    const names = [mode, options.environment, ...(isProduction ? options.productionEnvironments : [])];
+    return new Set(names.flatMap((name) => [name.toLowerCase(), ...(MODE_ALIASES[name.toLowerCase()] ?? [])]));
+}
+/** Short names people give a mode's file: `.env.prod` is production's, `.env.stage` staging's. */
+const MODE_ALIASES = {
+    production: ['prod', 'prd'],
+    staging: ['stage', 'stg'],
+    development: ['dev'],
+    preview: ['pre']
+};
 /** The first line of the checklist: how much the gate read. Nothing read is a failure, not a pass. */
-function readCheck(sources) {
+function readCheck(sources, skipped) {
     const variables = sources.reduce((sum, s) => sum + s.variables, 0);
     const base = { id: 'variables-read', title: 'Variables read from the deployment environment' };
     if (variables === 0) {
@@ -36195,7 +36542,8 @@ function readCheck(sources) {
     const files = sources.filter((s) => s.kind === 'file').length;
     const runtime = sources.filter((s) => s.kind !== 'file').map((s) => s.kind);
     const from = [files > 0 ? plural(files, 'file') : '', ...runtime].filter(Boolean).join(', ');
-    return { ...base, status: 'pass', detail: `${plural(variables, 'variable')} from ${from}` };
+    const notJudged = skipped > 0 ? `; ${plural(skipped, 'file')} skipped (not loaded for this deploy)` : '';
+    return { ...base, status: 'pass', detail: `${plural(variables, 'variable')} from ${from}${notJudged}` };
 }
 function check(rules, context, ignored) {
     const findings = [];
@@ -36270,17 +36618,149 @@ function planAnnotations(report) {
     });
 }
 
+/** Small helpers shared by the reporters. */
+/** `2 errors, 1 warning, 0 notices (1 suppressed)` — from the report's own summary. */
+function summaryLine(summary) {
+    const counts = `${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.notices, 'notice')}`;
+    return `${counts} (${summary.suppressed} suppressed)`;
+}
+function describeSuppression(s) {
+    return s.by === 'ignore-option'
+        ? 'suppressed by the ignore option'
+        : `suppressed by an inline comment at ${s.file}:${s.line}`;
+}
+/** Why a finding is shown apart (suppressed or shadowed), or undefined for a live finding. */
+function hiddenReason(finding) {
+    if (finding.suppressed)
+        return describeSuppression(finding.suppressed);
+    if (finding.shadowedBy)
+        return `shadowed by ${describeOrigin(finding.shadowedBy)}`;
+    return undefined;
+}
+/** A group key per location: the file path, or the source kind (`vars`, `secrets`, `env`). */
+function locationGroup(finding) {
+    return finding.origin.kind === 'file' ? `file:${finding.origin.file}` : finding.origin.kind;
+}
+/** Findings grouped by file/source in first-appearance order, sorted by line and column inside a file. */
+function sortByLocation(findings) {
+    const groups = new Map();
+    for (const f of findings) {
+        const key = locationGroup(f);
+        const group = groups.get(key);
+        if (group)
+            group.push(f);
+        else
+            groups.set(key, [f]);
+    }
+    const position = (f) => f.origin.kind === 'file' ? [f.origin.line, f.origin.column] : [0, 0];
+    return [...groups.values()].flatMap((group) => [...group].sort((a, b) => {
+        const [la, ca] = position(a);
+        const [lb, cb] = position(b);
+        return la - lb || ca - cb;
+    }));
+}
+
+/**
+ * The Actions runner reads every line a step prints: a line that starts with `::` (after leading blanks) is a
+ * workflow command, and so is `##[command]` anywhere in a line. Text the gate echoes from its input (paths,
+ * variable names) must never become one: `::error title=Deploy approved::…`, `::add-mask::`, `::stop-commands::`.
+ */
+/** A path shown first on a line: `./` in front when it would start with `::`. */
+function pathAtLineStart(file) {
+    return /^\s*::/.test(file) ? `./${file}` : file;
+}
+/**
+ * Every line of `text` made inert: a leading `::` is written `\x3a:` and `##[` is written `##\x5b`, in the
+ * `\xNN` form the text report already uses for control characters.
+ */
+function neutraliseCommands(text) {
+    return text.replace(/^(\s*)::/gm, '$1\\x3a:').replace(/##\[/g, '##\\x5b');
+}
+/**
+ * `text` between `::stop-commands::<token>` and `::<token>::`: the runner treats no line in between as a
+ * command. The token is random, so the text cannot end the block itself.
+ */
+function withoutCommands(text) {
+    const token = `clerk-production-gate-${randomUUID()}`;
+    const body = text.endsWith('\n') ? text : `${text}\n`;
+    return `::stop-commands::${token}\n${body}::${token}::\n`;
+}
+
+const SEVERITY_STYLE = { error: 'red', warning: 'yellow', notice: 'cyan' };
+const CHECK_MARK = {
+    pass: ['✓', 'green'],
+    fail: ['✗', 'red'],
+    skipped: ['–', 'dim'],
+    error: ['!', 'yellow']
+};
+/** Control characters (ESC, CR, newlines…) in report strings are shown escaped so they cannot drive the terminal. */
+function sanitizeForTerminal(s) {
+    // eslint-disable-next-line no-control-regex
+    return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+function renderText(report, options) {
+    const paint = (style, s) => s;
+    const t = sanitizeForTerminal;
+    const verdict = report.passed ? paint('green', 'PASSED') : paint('red', 'FAILED');
+    const scope = report.isProduction ? '' : ' (not production)';
+    const lines = [
+        `${paint('bold', 'clerk-production-gate')}  environment ${t(report.environment)}${scope}  ${verdict}`,
+        ''
+    ];
+    const findings = sortByLocation(report.findings);
+    if (findings.length === 0)
+        lines.push('No findings.', '');
+    let previousGroup;
+    for (const f of findings) {
+        const group = locationGroup(f);
+        if (previousGroup !== undefined && group !== previousGroup)
+            lines.push('');
+        previousGroup = group;
+        lines.push(...findingLines(f, paint, t));
+    }
+    if (findings.length > 0)
+        lines.push('');
+    if (report.skipped.length > 0) {
+        lines.push(paint('bold', 'Skipped files (not judged)'));
+        for (const { file, reason } of report.skipped)
+            lines.push(`  ${t(file)} ${paint('dim', `— ${t(reason)}`)}`);
+        lines.push('');
+    }
+    lines.push(paint('bold', 'Checks'));
+    for (const check of report.checks) {
+        const [mark, style] = CHECK_MARK[check.status];
+        const detail = check.detail ? ` — ${t(check.detail)}` : '';
+        lines.push(`  ${paint(style, mark)} ${t(check.title || check.id)} ${paint('dim', `(${t(check.id)})`)}${detail}`);
+    }
+    lines.push('', summaryLine(report.summary));
+    // Run in a CI step, this text is read by the runner too: nothing echoed from the input may be a command.
+    return neutraliseCommands(`${lines.join('\n')}\n`);
+}
+function findingLines(f, paint, t) {
+    const reason = hiddenReason(f);
+    const severity = f.severity.padEnd(7);
+    const head = (sev) => `${t(pathAtLineStart(describeOrigin(f.origin)))}  ${sev}  ${t(f.rule)}  ${t(f.variable)} = ${t(f.value)}`;
+    const body = [`    ${t(f.message)}`, `    fix: ${t(f.fix)}`];
+    if (reason === undefined)
+        return [head(paint(SEVERITY_STYLE[f.severity], severity)), ...body];
+    // Suppressed or shadowed: the whole block dimmed, with a marker that survives without colour.
+    return [`${head(severity)}  [${t(reason)}]`, ...body].map((line) => paint('dim', line));
+}
+
 /**
  * Lines dotenv ignores, as `file:line: note: message`; a run of consecutive lines of one file with the same
  * message is one note (`file:25-32: …`), since a stray multi-line value would otherwise fill the screen.
  * The lines' text is never shown: it may hold a secret.
  */
 function renderDiagnostics(report) {
-    const lines = groupRuns(report.diagnostics).map(({ file, first, last, message }) => `${file}:${first === last ? first : `${first}-${last}`}: note: ${message}\n`);
+    const lines = groupRuns(report.diagnostics).map(({ file, first, last, message }) => {
+        const where = pathAtLineStart(sanitizeForTerminal(file));
+        return `${where}:${first === last ? first : `${first}-${last}`}: note: ${message}\n`;
+    });
     const omitted = report.diagnosticsOmitted ?? 0;
     if (omitted > 0)
         lines.push(`note: ${omitted} more lines that dotenv ignores are not listed\n`);
-    return lines.join('');
+    return neutraliseCommands(lines.join(''));
 }
 function groupRuns(diagnostics) {
     const runs = [];
@@ -36305,6 +36785,7 @@ function toJsonReport(report) {
         passed: report.passed,
         summary: { errors, warnings, notices },
         sources: report.sources.map(toJsonSource),
+        skipped: report.skipped.map(({ file, reason }) => ({ file, reason })),
         findings: report.findings.map(toJsonFinding),
         checks: report.checks.map(({ id, status, detail }) => ({ id, status, detail }))
     };
@@ -36402,6 +36883,9 @@ function toJsonFinding(finding) {
         json.suppressed = s.by === 'inline-comment' ? { by: s.by, file: s.file, line: s.line } : { by: s.by };
     if (finding.shadowedBy)
         json.shadowed_by = toJsonLocation(finding.shadowedBy);
+    if (finding.expandedFrom) {
+        json.expanded_from = finding.expandedFrom.map((r) => ({ variable: r.name, location: toJsonLocation(r.origin) }));
+    }
     return json;
 }
 function toJsonSource(source) {
@@ -36409,48 +36893,6 @@ function toJsonSource(source) {
         return { kind: source.kind, variables: source.variables };
     const { file, variables, framework } = source;
     return framework === undefined ? { kind: 'file', file, variables } : { kind: 'file', file, variables, framework };
-}
-
-/** Small helpers shared by the reporters. */
-/** `2 errors, 1 warning, 0 notices (1 suppressed)` — from the report's own summary. */
-function summaryLine(summary) {
-    const counts = `${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.notices, 'notice')}`;
-    return `${counts} (${summary.suppressed} suppressed)`;
-}
-function describeSuppression(s) {
-    return s.by === 'ignore-option'
-        ? 'suppressed by the ignore option'
-        : `suppressed by an inline comment at ${s.file}:${s.line}`;
-}
-/** Why a finding is shown apart (suppressed or shadowed), or undefined for a live finding. */
-function hiddenReason(finding) {
-    if (finding.suppressed)
-        return describeSuppression(finding.suppressed);
-    if (finding.shadowedBy)
-        return `shadowed by ${describeOrigin(finding.shadowedBy)}`;
-    return undefined;
-}
-/** A group key per location: the file path, or the source kind (`vars`, `secrets`, `env`). */
-function locationGroup(finding) {
-    return finding.origin.kind === 'file' ? `file:${finding.origin.file}` : finding.origin.kind;
-}
-/** Findings grouped by file/source in first-appearance order, sorted by line and column inside a file. */
-function sortByLocation(findings) {
-    const groups = new Map();
-    for (const f of findings) {
-        const key = locationGroup(f);
-        const group = groups.get(key);
-        if (group)
-            group.push(f);
-        else
-            groups.set(key, [f]);
-    }
-    const position = (f) => f.origin.kind === 'file' ? [f.origin.line, f.origin.column] : [0, 0];
-    return [...groups.values()].flatMap((group) => [...group].sort((a, b) => {
-        const [la, ca] = position(a);
-        const [lb, cb] = position(b);
-        return la - lb || ca - cb;
-    }));
 }
 
 const DEFAULT_MAX_BYTES = 1_000_000;
@@ -36552,6 +36994,7 @@ function renderMarkdown(report, rules, options = {}) {
             return `- ${CHECK_LABEL[c.status]} ${c.status}: **${escapeMarkdown(c.title || c.id)}** (${codeSpan(c.id, false)})${detail}`;
         }),
         '',
+        ...skippedSection(report),
         '### Findings',
         '',
         ''
@@ -36572,6 +37015,23 @@ function renderMarkdown(report, rules, options = {}) {
         out += hiddenOpen + tableSection(HIDDEN_HEADER, hiddenRows, hidden.kept) + hiddenClose;
     out += '\n';
     return bytes(out) <= maxBytes ? out : truncateBytes(out, maxBytes);
+}
+const MAX_SKIPPED_LISTED = 50;
+/** Files found but not judged, folded: they explain a glob's reach, and are rarely the point. */
+function skippedSection(report) {
+    if (report.skipped.length === 0)
+        return [];
+    const shown = report.skipped.slice(0, MAX_SKIPPED_LISTED);
+    const more = report.skipped.length - shown.length;
+    return [
+        `<details><summary>Files skipped, not judged (${report.skipped.length})</summary>`,
+        '',
+        ...shown.map(({ file, reason }) => `- ${codeSpan(file, false)} — ${escapeMarkdown(reason)}`),
+        ...(more > 0 ? [`- …and ${more} more (see the JSON report)`] : []),
+        '',
+        '</details>',
+        ''
+    ];
 }
 /** Last resort when even the fixed parts do not fit (a tiny maxBytes): cut at a character boundary. */
 function truncateBytes(s, maxBytes) {
@@ -36619,60 +37079,6 @@ function fitFindings(findings, maxBytes) {
     return JSON.stringify(findings.slice(0, count));
 }
 
-const SEVERITY_STYLE = { error: 'red', warning: 'yellow', notice: 'cyan' };
-const CHECK_MARK = {
-    pass: ['✓', 'green'],
-    fail: ['✗', 'red'],
-    skipped: ['–', 'dim'],
-    error: ['!', 'yellow']
-};
-/** Control characters (ESC, CR, newlines…) in report strings are shown escaped so they cannot drive the terminal. */
-function sanitizeForTerminal(s) {
-    // eslint-disable-next-line no-control-regex
-    return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-}
-function renderText(report, options) {
-    const paint = (style, s) => s;
-    const t = sanitizeForTerminal;
-    const verdict = report.passed ? paint('green', 'PASSED') : paint('red', 'FAILED');
-    const scope = report.isProduction ? '' : ' (not production)';
-    const lines = [
-        `${paint('bold', 'clerk-production-gate')}  environment ${t(report.environment)}${scope}  ${verdict}`,
-        ''
-    ];
-    const findings = sortByLocation(report.findings);
-    if (findings.length === 0)
-        lines.push('No findings.', '');
-    let previousGroup;
-    for (const f of findings) {
-        const group = locationGroup(f);
-        if (previousGroup !== undefined && group !== previousGroup)
-            lines.push('');
-        previousGroup = group;
-        lines.push(...findingLines(f, paint, t));
-    }
-    if (findings.length > 0)
-        lines.push('');
-    lines.push(paint('bold', 'Checks'));
-    for (const check of report.checks) {
-        const [mark, style] = CHECK_MARK[check.status];
-        const detail = check.detail ? ` — ${t(check.detail)}` : '';
-        lines.push(`  ${paint(style, mark)} ${t(check.title || check.id)} ${paint('dim', `(${t(check.id)})`)}${detail}`);
-    }
-    lines.push('', summaryLine(report.summary));
-    return `${lines.join('\n')}\n`;
-}
-function findingLines(f, paint, t) {
-    const reason = hiddenReason(f);
-    const severity = f.severity.padEnd(7);
-    const head = (sev) => `${t(describeOrigin(f.origin))}  ${sev}  ${t(f.rule)}  ${t(f.variable)} = ${t(f.value)}`;
-    const body = [`    ${t(f.message)}`, `    fix: ${t(f.fix)}`];
-    if (reason === undefined)
-        return [head(paint(SEVERITY_STYLE[f.severity], severity)), ...body];
-    // Suppressed or shadowed: the whole block dimmed, with a marker that survives without colour.
-    return [`${head(severity)}  [${t(reason)}]`, ...body].map((line) => paint('dim', line));
-}
-
 /**
  * The GitHub Action shell over the engine: inputs → gate → masking, summary, annotations, outputs.
  * Exit code: 0 passed, 1 the gate failed, 2 input error (the runner shows any non-zero as failed).
@@ -36684,11 +37090,11 @@ async function run(env = process.env) {
         // Mask before anything is written, so no later log line can carry a secret.
         for (const secret of secrets)
             setSecret(secret);
-        info(renderText(report, { color: false }) + renderDiagnostics(report));
+        // The human report echoes paths and names from the input: no line of it may act as a workflow command.
+        info(withoutCommands(renderText(report, { color: false }) + renderDiagnostics(report)).trimEnd());
         const reportFile = join(env.RUNNER_TEMP ?? options.cwd, 'clerk-production-gate-report.json');
         await writeFile$1(reportFile, renderJson(report));
-        if (env.GITHUB_STEP_SUMMARY)
-            await summary.addRaw(renderMarkdown(report, RULE_METAS)).write();
+        await writeSummary(env, renderMarkdown(report, RULE_METAS));
         annotate(report, options.cwd, env.GITHUB_WORKSPACE ?? options.cwd);
         for (const [name, value] of Object.entries(buildOutputs(report, reportFile)))
             setOutput(name, value);
@@ -36700,6 +37106,18 @@ async function run(env = process.env) {
     catch (error) {
         setFailed(describeError(error));
         return EXIT_USAGE;
+    }
+}
+/** The job summary; a runner without one (or a file that cannot be written) costs a warning, not the verdict. */
+async function writeSummary(env, markdown) {
+    if (!env.GITHUB_STEP_SUMMARY)
+        return;
+    try {
+        await summary.addRaw(markdown).write();
+    }
+    catch (error) {
+        summary.emptyBuffer();
+        warning(`The job summary was not written: ${error.message.split('\n')[0]}`);
     }
 }
 /** Annotation paths are relative to the repository root, not the working directory. */

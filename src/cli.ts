@@ -14,6 +14,7 @@ import { renderJsonChunks } from './reporters/json.js';
 import { JsonFindingSpill } from './reporters/json-spill.js';
 import { RULE_METAS } from './rules/index.js';
 import { VERSION } from './version.js';
+import { withoutCommands } from './reporters/workflow-commands.js';
 
 export interface CliIo {
   argv: string[];
@@ -95,7 +96,9 @@ async function render(
     case 'text': {
       const { renderText } = await import('./reporters/text.js');
       const color = args.color ?? wantsColor(io);
-      return [withNewline(renderText(report, { color }) + renderDiagnostics(report))];
+      const text = withNewline(renderText(report, { color }) + renderDiagnostics(report));
+      // In an Actions step the runner reads standard output for workflow commands: keep the report inert.
+      return [io.env.GITHUB_ACTIONS === 'true' && !args.output ? withoutCommands(text) : text];
     }
   }
 }

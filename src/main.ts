@@ -15,6 +15,7 @@ import { renderJson } from './reporters/json.js';
 import { renderMarkdown } from './reporters/markdown.js';
 import { buildOutputs } from './reporters/outputs.js';
 import { renderText } from './reporters/text.js';
+import { withoutCommands } from './reporters/workflow-commands.js';
 import { RULE_METAS } from './rules/index.js';
 
 export async function run(env: Record<string, string | undefined> = process.env): Promise<number> {
@@ -24,10 +25,11 @@ export async function run(env: Record<string, string | undefined> = process.env)
     // Mask before anything is written, so no later log line can carry a secret.
     for (const secret of secrets) core.setSecret(secret);
 
-    core.info(renderText(report, { color: false }) + renderDiagnostics(report));
+    // The human report echoes paths and names from the input: no line of it may act as a workflow command.
+    core.info(withoutCommands(renderText(report, { color: false }) + renderDiagnostics(report)).trimEnd());
     const reportFile = join(env.RUNNER_TEMP ?? options.cwd, 'clerk-production-gate-report.json');
     await writeFile(reportFile, renderJson(report));
-    if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderMarkdown(report, RULE_METAS)).write();
+    await writeSummary(env, renderMarkdown(report, RULE_METAS));
     annotate(report, options.cwd, env.GITHUB_WORKSPACE ?? options.cwd);
     for (const [name, value] of Object.entries(buildOutputs(report, reportFile))) core.setOutput(name, value);
 
@@ -39,6 +41,17 @@ export async function run(env: Record<string, string | undefined> = process.env)
   } catch (error) {
     core.setFailed(describeError(error));
     return EXIT_USAGE;
+  }
+}
+
+/** The job summary; a runner without one (or a file that cannot be written) costs a warning, not the verdict. */
+async function writeSummary(env: Record<string, string | undefined>, markdown: string): Promise<void> {
+  if (!env.GITHUB_STEP_SUMMARY) return;
+  try {
+    await core.summary.addRaw(markdown).write();
+  } catch (error) {
+    core.summary.emptyBuffer();
+    core.warning(`The job summary was not written: ${(error as Error).message.split('\n')[0]}`);
   }
 }
 

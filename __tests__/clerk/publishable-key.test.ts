@@ -36,24 +36,24 @@ describe('publishableKeyProblem', () => {
     expect(publishableKeyProblem(`${DEV_KEY}\n`)).toBeNull();
   });
   it.each([
-    ['', 'is empty'],
-    ['   ', 'is empty'],
-    ['sk_test_abc', 'does not start with pk_test_ or pk_live_'],
-    [`test_${enc(`${DEV_HOST}$`)}`, 'does not start with pk_test_ or pk_live_'],
-    [`PK_TEST_${enc(`${DEV_HOST}$`)}`, 'does not start with pk_test_ or pk_live_'],
-    [` ${DEV_KEY}`, 'has whitespace before pk_test_ or pk_live_'],
-    ['pk_test_', 'has nothing after the pk_test_ or pk_live_ prefix'],
-    ['pk_test_ \n', 'has nothing after the pk_test_ or pk_live_ prefix'],
-    [`${DEV_KEY}_x`, 'contains an underscore after the pk_test_ or pk_live_ prefix'],
-    [stripeShapedKey('pk_live_'), 'decoded host does not end with a single $'],
-    [`pk_test_${enc(DEV_HOST)}`, 'decoded host does not end with a single $'],
-    [`pk_test_${enc(`${DEV_HOST}$$`)}`, 'decoded host does not end with a single $'],
-    [`pk_test_${enc(`clerk$${DEV_HOST}$`)}`, 'decoded host does not end with a single $'],
-    [`pk_test_${enc('localhost$')}`, 'decoded host has no dot'],
-    [`pk_test_${enc('$')}`, 'decoded host has no dot'],
-    [`pk_test_${enc(`${DEV_HOST}$`).replace(/=+$/, '===')}`, 'is not valid base64'],
-    [`pk_test_${enc(`${DEV_HOST}$`)}-`, 'is not valid base64'],
-    ['pk_test_a', 'is not valid base64']
+    ['', 'it is empty'],
+    ['   ', 'it is empty'],
+    ['sk_test_abc', 'it does not start with pk_test_ or pk_live_'],
+    [`test_${enc(`${DEV_HOST}$`)}`, 'it does not start with pk_test_ or pk_live_'],
+    [`PK_TEST_${enc(`${DEV_HOST}$`)}`, 'it does not start with pk_test_ or pk_live_'],
+    [` ${DEV_KEY}`, 'it has whitespace before pk_test_ or pk_live_'],
+    ['pk_test_', 'it has nothing after the pk_test_ or pk_live_ prefix'],
+    ['pk_test_ \n', 'it has nothing after the pk_test_ or pk_live_ prefix'],
+    [`${DEV_KEY}_x`, 'it contains an underscore after the pk_test_ or pk_live_ prefix'],
+    [stripeShapedKey('pk_live_'), 'the host it encodes does not end with a single $'],
+    [`pk_test_${enc(DEV_HOST)}`, 'the host it encodes does not end with a single $'],
+    [`pk_test_${enc(`${DEV_HOST}$$`)}`, 'the host it encodes does not end with a single $'],
+    [`pk_test_${enc(`clerk$${DEV_HOST}$`)}`, 'the host it encodes does not end with a single $'],
+    [`pk_test_${enc('localhost$')}`, 'the host it encodes has no dot'],
+    [`pk_test_${enc('$')}`, 'the host it encodes has no dot'],
+    [`pk_test_${enc(`${DEV_HOST}$`).replace(/=+$/, '===')}`, 'the part after the prefix is not valid base64'],
+    [`pk_test_${enc(`${DEV_HOST}$`)}-`, 'the part after the prefix is not valid base64'],
+    ['pk_test_a', 'the part after the prefix is not valid base64']
   ])('%j → %s', (value, reason) => {
     expect(publishableKeyProblem(value)).toBe(reason);
   });

@@ -1,16 +1,20 @@
 import path from 'node:path';
-import type { SourceDiagnostic, SourceInfo } from '../../src/core/source.js';
+import type { SkippedFile, SourceDiagnostic, SourceInfo } from '../../src/core/source.js';
 import type { Variable } from '../../src/core/variable.js';
 import { planSources, type PlanOptions } from '../../src/sources/plan.js';
 import { readUnit } from '../../src/sources/read-unit.js';
-import { readRuntime, shadowByRuntime, type RuntimeOptions } from '../../src/sources/runtime.js';
+import { readRuntime, type RuntimeOptions } from '../../src/sources/runtime.js';
 
-export interface CollectOptions extends PlanOptions, RuntimeOptions {}
+export interface CollectOptions extends Omit<PlanOptions, 'targetModes'>, RuntimeOptions {
+  /** Default: the environment alone. */
+  targetModes?: ReadonlySet<string>;
+}
 
 export interface Collected {
   variables: Variable[];
   sources: SourceInfo[];
   diagnostics: SourceDiagnostic[];
+  skipped: SkippedFile[];
 }
 
 /**
@@ -20,10 +24,11 @@ export interface Collected {
 export async function collectVariables(options: CollectOptions): Promise<Collected> {
   const runtime = readRuntime(options);
   const cwd = path.resolve(options.cwd);
-  const collected: Collected = { variables: [], sources: [], diagnostics: [] };
-  for (const unit of await planSources(options)) {
-    const contents = readUnit(unit, cwd);
-    shadowByRuntime(contents.variables, runtime);
+  const collected: Collected = { variables: [], sources: [], diagnostics: [], skipped: [] };
+  const plan = planSources({ ...options, targetModes: options.targetModes ?? new Set([options.environment]) });
+  collected.skipped.push(...plan.skipped);
+  for (const unit of plan.units) {
+    const contents = readUnit(unit, cwd, runtime);
     collected.variables.push(...contents.variables);
     collected.sources.push(...contents.sources);
     collected.diagnostics.push(...contents.diagnostics);

@@ -80,7 +80,8 @@ export function sampleRules(): Map<string, RuleMeta> {
     explanation: `${title}: explanation.`,
     fix: `${title}: fix.`,
     docs: `${DOCS}#${id}`,
-    appliesIn: 'always'
+    appliesIn: 'always',
+    messages: {}
   });
   return new Map(
     [
@@ -111,6 +112,7 @@ export function makeReport(findings: Finding[] = sampleFindings(), overrides: Pa
       { kind: 'file', file: '.env', variables: 2 },
       { kind: 'secrets', variables: 3 }
     ],
+    skipped: [],
     findings,
     checks: sampleChecks(),
     diagnostics: [],

@@ -48,7 +48,8 @@ describe('committed bundles', () => {
     const action = await readFile(new URL('dist/index.js', root), 'utf8');
     expect(cli.startsWith('#!/usr/bin/env node\n')).toBe(true);
     expect(cli).not.toContain('GITHUB_STEP_SUMMARY');
-    expect(cli).not.toContain('add-mask');
+    expect(cli).not.toContain('issueFileCommand');
     expect(action).toContain('GITHUB_STEP_SUMMARY');
+    expect(action).toContain('issueFileCommand');
   });
 });

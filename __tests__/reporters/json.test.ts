@@ -7,7 +7,16 @@ describe('toJsonReport', () => {
   const json = toJsonReport(makeReport());
 
   it('has exactly the contract keys', () => {
-    expect(Object.keys(json)).toEqual(['version', 'environment', 'passed', 'summary', 'sources', 'findings', 'checks']);
+    expect(Object.keys(json)).toEqual([
+      'version',
+      'environment',
+      'passed',
+      'summary',
+      'sources',
+      'skipped',
+      'findings',
+      'checks'
+    ]);
     expect(json.version).toBe(1);
     expect(json.environment).toBe('production');
     expect(json.passed).toBe(false);

@@ -4,17 +4,18 @@ import { devSecretKey } from '../../src/rules/dev-secret-key.js';
 import { liveKeyOutsideProduction } from '../../src/rules/live-key-outside-production.js';
 import { DEV_HOST, PROD_HOST, publishableKey, secretKey, stripeShapedKey } from '../helpers/keys.js';
 import { context, variable } from '../helpers/variables.js';
+import { messageOf } from '../helpers/messages.js';
 
 describe('dev-secret-key', () => {
   it('fires on sk_test_ in CLERK_SECRET_KEY in production', () => {
     const hits = devSecretKey.check(context([variable('CLERK_SECRET_KEY', secretKey('test'))]));
     expect(hits.map((h) => h.variable.name)).toEqual(['CLERK_SECRET_KEY']);
-    expect(hits[0]?.message).toContain('development secret key');
+    expect(messageOf(devSecretKey, hits[0])).toContain('development secret key');
   });
   it('fires on a legacy test_ API key in CLERK_API_KEY', () => {
     const hits = devSecretKey.check(context([variable('CLERK_API_KEY', 'test_' + 'a'.repeat(30))]));
     expect(hits).toHaveLength(1);
-    expect(hits[0]?.message).toContain('legacy');
+    expect(messageOf(devSecretKey, hits[0])).toContain('legacy');
   });
   it('ignores Stripe and other non-Clerk variables holding sk_test_', () => {
     const hits = devSecretKey.check(
@@ -46,7 +47,7 @@ describe('dev-publishable-key', () => {
   ])('fires on pk_test_ in %s', (name) => {
     const hits = devPublishableKey.check(context([variable(name, publishableKey(DEV_HOST))]));
     expect(hits).toHaveLength(1);
-    expect(hits[0]?.message).toContain(DEV_HOST);
+    expect(messageOf(devPublishableKey, hits[0])).toContain(DEV_HOST);
   });
   it('fires on a valid Clerk pk_test_ key in an unconventional variable, by its format', () => {
     expect(devPublishableKey.check(context([variable('AUTH_KEY', publishableKey(DEV_HOST))]))).toHaveLength(1);
@@ -75,7 +76,7 @@ describe('live-key-outside-production', () => {
       )
     );
     expect(hits.map((h) => h.variable.name)).toEqual(['NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY', 'CLERK_SECRET_KEY']);
-    expect(hits[0]?.message).toContain('staging');
+    expect(messageOf(liveKeyOutsideProduction, hits[0])).toContain('staging');
   });
   it('says nothing in production or about test keys', () => {
     expect(liveKeyOutsideProduction.check(context([variable('CLERK_SECRET_KEY', secretKey('live'))]))).toEqual([]);

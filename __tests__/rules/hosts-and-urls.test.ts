@@ -4,6 +4,7 @@ import { devUrl } from '../../src/rules/dev-url.js';
 import { devOnlySetting } from '../../src/rules/dev-only-setting.js';
 import { DEV_HOST, PROD_HOST, publishableKey } from '../helpers/keys.js';
 import { context, variable } from '../helpers/variables.js';
+import { messageOf } from '../helpers/messages.js';
 
 describe('dev-frontend-api', () => {
   it.each([
@@ -17,14 +18,14 @@ describe('dev-frontend-api', () => {
   ])('fires on %s = %s', (name, value) => {
     const hits = devFrontendApi.check(context([variable(name, value)]));
     expect(hits).toHaveLength(1);
-    expect(hits[0]?.message).toMatch(/development or staging/);
+    expect(messageOf(devFrontendApi, hits[0])).toMatch(/development or staging/);
   });
   it('fires on a pk_live_ key that encodes a development host', () => {
     const hits = devFrontendApi.check(
       context([variable('NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY', publishableKey(DEV_HOST, 'live'))])
     );
     expect(hits).toHaveLength(1);
-    expect(hits[0]?.message).toContain('pk_live_');
+    expect(messageOf(devFrontendApi, hits[0])).toContain('pk_live_');
   });
   it('passes production hosts, relative paths and non-Clerk variables', () => {
     const hits = devFrontendApi.check(

@@ -5,19 +5,35 @@ import { missingKey } from '../../src/rules/missing-key.js';
 import { secretInPublicVariable } from '../../src/rules/secret-in-public-variable.js';
 import { DEV_HOST, PROD_HOST, publishableKey, secretKey } from '../helpers/keys.js';
 import { context, variable } from '../helpers/variables.js';
+import { messageOf } from '../helpers/messages.js';
 
 describe('invalid-key', () => {
   it.each([
-    ['NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY', ''],
     ['NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY', 'your_publishable_key_here'],
     ['NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY', 'pk_live_!!!notbase64'],
     ['NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY', `pk_live_${Buffer.from('nodot$').toString('base64')}`],
     ['NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY', `pk_live_${Buffer.from(PROD_HOST).toString('base64')}`],
-    ['CLERK_SECRET_KEY', ''],
     ['CLERK_SECRET_KEY', 'sk_...'],
     ['CLERK_SECRET_KEY', publishableKey(PROD_HOST, 'live')]
   ])('fires on %s = %j', (name, value) => {
     expect(invalidKey.check(context([variable(name, value)]))).toHaveLength(1);
+  });
+  it.each([
+    ['NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY', ''],
+    ['CLERK_SECRET_KEY', ''],
+    ['CLERK_SECRET_KEY', '  ']
+  ])('treats %s = %j as not set, in every environment (missing-key judges it)', (name, value) => {
+    for (const isProduction of [true, false]) {
+      expect(invalidKey.check(context([variable(name, value)], { isProduction }))).toEqual([]);
+    }
+  });
+  it('words each problem as a sentence', () => {
+    const hits = invalidKey.check(
+      context([variable('VITE_CLERK_PUBLISHABLE_KEY', `pk_live_${Buffer.from('nodot$').toString('base64')}`)])
+    );
+    expect(messageOf(invalidKey, hits[0])).toBe(
+      'VITE_CLERK_PUBLISHABLE_KEY is not a valid publishable key: the host it encodes has no dot.'
+    );
   });
   it('passes valid keys', () => {
     const hits = invalidKey.check(
@@ -32,7 +48,7 @@ describe('invalid-key', () => {
   it('never includes the value in its message', () => {
     const placeholder = 'sk_placeholder_do_not_print';
     const hits = invalidKey.check(context([variable('CLERK_SECRET_KEY', placeholder)]));
-    expect(hits[0]?.message).not.toContain(placeholder);
+    expect(messageOf(invalidKey, hits[0])).not.toContain(placeholder);
   });
 });
 
@@ -45,7 +61,7 @@ describe('key-environment-mismatch', () => {
       ])
     );
     expect(hits).toHaveLength(1);
-    expect(hits[0]?.message).toBe(
+    expect(messageOf(keyEnvironmentMismatch, hits[0])).toBe(
       'CLERK_SECRET_KEY is a production key but NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY is a development key.'
     );
   });
@@ -122,5 +138,22 @@ describe('missing-key', () => {
   });
   it('says nothing when Clerk is not in use', () => {
     expect(missingKey.check(context([variable('DATABASE_URL', 'postgres://db')]))).toEqual([]);
+  });
+  it('treats an empty key as a missing one: a warning without runtime sources, an error with them', () => {
+    const vars = [
+      variable('NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY', publishableKey(PROD_HOST, 'live')),
+      variable('CLERK_SECRET_KEY', '')
+    ];
+    const options = { frameworks: new Set(['nextjs']) };
+    expect(missingKey.check(context(vars, options))).toEqual([
+      expect.objectContaining({ subject: 'CLERK_SECRET_KEY', severity: 'warning', absent: true })
+    ]);
+    expect(missingKey.check(context(vars, { ...options, hasRuntimeSources: true }))).toEqual([
+      expect.objectContaining({ subject: 'CLERK_SECRET_KEY', severity: 'error' })
+    ]);
+  });
+  it('says nothing about a committed file of empty placeholders', () => {
+    const placeholders = [variable('NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY', ''), variable('CLERK_SECRET_KEY', '')];
+    expect(missingKey.check(context(placeholders, { frameworks: new Set(['nextjs']) }))).toEqual([]);
   });
 });

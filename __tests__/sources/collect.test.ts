@@ -105,11 +105,22 @@ describe('collectVariables on a Next.js directory', () => {
   });
 
   it('reads a directory and a file inside it once', async () => {
-    const { sources, variables } = await collect(cwd, ['apps/web/.env', 'apps/web', 'apps/web/', 'apps/web/.env*']);
+    const { sources, variables, skipped } = await collect(cwd, [
+      'apps/web/.env',
+      'apps/web',
+      'apps/web/',
+      'apps/web/.env*'
+    ]);
     const files = sources.map((s) => (s.kind === 'file' ? s.file : s.kind));
     expect(new Set(files).size).toBe(files.length);
-    // .env.development is not in the production set, so the glob adds it on its own.
-    expect(files).toContain('apps/web/.env.development');
+    // .env.development is another mode's file: the glob lists it as skipped instead of judging it.
+    expect(files).not.toContain('apps/web/.env.development');
+    expect(skipped).toEqual([
+      {
+        file: 'apps/web/.env.development',
+        reason: 'loaded only in development mode, and this deploy builds in production mode'
+      }
+    ]);
     expect(all(variables, 'NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY')).toHaveLength(1);
   });
 });
@@ -182,7 +193,7 @@ describe('collectVariables on explicit files and globs', () => {
 
   it('reads nothing from an empty directory and only runtime sources when no paths are given', async () => {
     const empty = tree('empty', { 'README.md': '# nothing\n' });
-    await expect(collect(empty, ['.'])).resolves.toEqual({ variables: [], sources: [], diagnostics: [] });
+    await expect(collect(empty, ['.'])).resolves.toEqual({ variables: [], sources: [], diagnostics: [], skipped: [] });
     const { sources } = await collect(empty, [], { processEnv: [['A', '1']] });
     expect(sources).toEqual([{ kind: 'env', variables: 1 }]);
   });

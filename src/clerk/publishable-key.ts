@@ -61,23 +61,23 @@ export function parsePublishableKey(value: string): ParsedPublishableKey | null 
 }
 
 /**
- * Why a value found in a publishable-key variable is not a valid key, or null when it is
- * (null exactly when `isPublishableKey` is true). The reason never contains the value.
+ * Why a value found in a publishable-key variable is not a valid key, as a clause (`it is empty`), or null when
+ * it is one (null exactly when `isPublishableKey` is true). The reason never contains the value.
  */
 export function publishableKeyProblem(value: string): string | null {
-  if (value.trim() === '') return 'is empty';
+  if (value.trim() === '') return 'it is empty';
   if (!hasPublishablePrefix(value)) {
-    if (hasPublishablePrefix(value.trimStart())) return 'has whitespace before pk_test_ or pk_live_';
-    return 'does not start with pk_test_ or pk_live_';
+    if (hasPublishablePrefix(value.trimStart())) return 'it has whitespace before pk_test_ or pk_live_';
+    return 'it does not start with pk_test_ or pk_live_';
   }
   const parts = value.split('_');
-  if (parts.length !== 3) return 'contains an underscore after the pk_test_ or pk_live_ prefix';
-  if (!parts[2] || /^[\t\n\f\r ]*$/.test(parts[2])) return 'has nothing after the pk_test_ or pk_live_ prefix';
+  if (parts.length !== 3) return 'it contains an underscore after the pk_test_ or pk_live_ prefix';
+  if (!parts[2] || /^[\t\n\f\r ]*$/.test(parts[2])) return 'it has nothing after the pk_test_ or pk_live_ prefix';
   const decoded = forgivingBase64Decode(parts[2]);
-  if (decoded === null) return 'is not valid base64';
+  if (decoded === null) return 'the part after the prefix is not valid base64';
   if (!decoded.endsWith('$') || decoded.slice(0, -1).includes('$')) {
-    return 'decoded host does not end with a single $';
+    return 'the host it encodes does not end with a single $';
   }
-  if (!decoded.includes('.')) return 'decoded host has no dot';
+  if (!decoded.includes('.')) return 'the host it encodes has no dot';
   return null;
 }

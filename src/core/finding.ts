@@ -1,4 +1,4 @@
-import type { Origin } from './variable.js';
+import type { Origin, Reference } from './variable.js';
 
 export type Severity = 'error' | 'warning' | 'notice';
 
@@ -22,4 +22,6 @@ export interface Finding {
   suppressed?: Suppression;
   /** The variable is overridden by a higher-precedence source; the finding is informational. */
   shadowedBy?: Origin;
+  /** What a `${NAME}` expansion put into the value. */
+  expandedFrom?: Reference[];
 }

@@ -1,6 +1,6 @@
 import type { CheckResult } from './check.js';
 import type { Finding } from './finding.js';
-import type { SourceDiagnostic, SourceInfo } from './source.js';
+import type { SkippedFile, SourceDiagnostic, SourceInfo } from './source.js';
 
 export type FailOn = 'error' | 'warning' | 'never';
 
@@ -12,6 +12,8 @@ export interface Report {
   failOn: FailOn;
   summary: Record<'errors' | 'warnings' | 'notices' | 'suppressed', number>;
   sources: SourceInfo[];
+  /** Files found but not judged (templates, other modes' files, exclusions), with the reason. */
+  skipped: SkippedFile[];
   findings: Finding[];
   checks: CheckResult[];
   /** Lines of sources that dotenv ignores (never their text). */

@@ -9,3 +9,9 @@ export interface SourceDiagnostic {
   line: number;
   message: string;
 }
+
+/** A file the gate found but does not judge (a template, another mode's file, an excluded path), and why. */
+export interface SkippedFile {
+  file: string;
+  reason: string;
+}

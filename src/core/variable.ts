@@ -14,6 +14,13 @@ export interface Variable {
   ignoredRules?: string[];
   /** Set when a higher-precedence definition of the same name overrides this one. */
   shadowedBy?: Origin;
+  /** The variables a `${NAME}` / `$NAME` expansion substituted into this value, with where each is defined. */
+  references?: Reference[];
+}
+
+export interface Reference {
+  name: string;
+  origin: Origin;
 }
 
 /** Human form of an origin: `path/.env:3:1`, `vars`, `secrets`, `env`. */

@@ -10,10 +10,10 @@ import { RULES } from '../rules/index.js';
 import type { Rule, RuleContext } from '../rules/rule.js';
 import { planSources } from '../sources/plan.js';
 import { readUnit } from '../sources/read-unit.js';
-import { readRuntime, shadowByRuntime } from '../sources/runtime.js';
+import { readRuntime } from '../sources/runtime.js';
 import { networkChecks, ruleChecks } from './checklist.js';
 import { FindingTally } from './finding-tally.js';
-import { isProductionEnvironment, parseGateOptions, type GateOptionsInput } from './options.js';
+import { isProductionEnvironment, parseGateOptions, type GateOptions, type GateOptionsInput } from './options.js';
 import { secretValues } from './secret-values.js';
 import { toFinding } from './to-finding.js';
 
@@ -55,7 +55,14 @@ export async function runGate(input: GateOptionsInput, hooks: GateHooks = {}): P
   const cwd = path.resolve(options.cwd);
   const runtime = readRuntime(options);
   const isProduction = isProductionEnvironment(options);
-  const units = await planSources({ ...options, environment: buildMode(options.environment, isProduction) });
+  const mode = buildMode(options.environment, isProduction);
+  const { units, skipped } = planSources({
+    cwd,
+    paths: options.paths,
+    framework: options.framework,
+    environment: mode,
+    targetModes: targetModes(options, mode, isProduction)
+  });
   const sink = (await hooks.onPlanned?.(units.length)) ?? undefined;
   const ignored = new Set(options.ignore);
   const base = { environment: options.environment, isProduction, hasRuntimeSources: runtime.sources.length > 0 };
@@ -84,8 +91,7 @@ export async function runGate(input: GateOptionsInput, hooks: GateHooks = {}): P
 
   const runtimeConcerning = runtime.variables.filter((v) => mayConcernClerk(v.name, v.value));
   for (const unit of units) {
-    const contents = readUnit(unit, cwd);
-    shadowByRuntime(contents.variables, runtime);
+    const contents = readUnit(unit, cwd, runtime);
     const unitFrameworks = new Set(unit.kind === 'layered' ? [unit.framework] : []);
     for (const f of unitFrameworks) frameworks.add(f);
     const variables = contents.variables.filter((v) => mayConcernClerk(v.name, v.value));
@@ -124,7 +130,7 @@ export async function runGate(input: GateOptionsInput, hooks: GateHooks = {}): P
 
   findings.sort(bySeverity);
   const { error: errors, warning: warnings, notice: notices } = tally.bySeverity;
-  const read = readCheck(sources);
+  const read = readCheck(sources, skipped.length);
   // A gate that read no variable has checked nothing; it must not say the deploy passed.
   const passed =
     options.failOn === 'never' ||
@@ -136,6 +142,7 @@ export async function runGate(input: GateOptionsInput, hooks: GateHooks = {}): P
     failOn: options.failOn,
     summary: { errors, warnings, notices, suppressed: tally.suppressed },
     sources,
+    skipped,
     findings,
     checks: [read, ...ruleChecks(RULES, tally, isProduction), ...networkChecks(options.offline)],
     diagnostics,
@@ -154,8 +161,26 @@ export function buildMode(environment: string, isProduction: boolean): string {
   return isProduction ? 'production' : environment.toLowerCase();
 }
 
+/**
+ * The mode names that mean this deploy, so a glob reads their `.env.<mode>` files: the build mode, the
+ * environment's own name, for a production deploy every production environment's name, and the usual short
+ * forms of each (`.env.prod` for production).
+ */
+function targetModes(options: GateOptions, mode: string, isProduction: boolean): Set<string> {
+  const names = [mode, options.environment, ...(isProduction ? options.productionEnvironments : [])];
+  return new Set(names.flatMap((name) => [name.toLowerCase(), ...(MODE_ALIASES[name.toLowerCase()] ?? [])]));
+}
+
+/** Short names people give a mode's file: `.env.prod` is production's, `.env.stage` staging's. */
+const MODE_ALIASES: Readonly<Record<string, readonly string[]>> = {
+  production: ['prod', 'prd'],
+  staging: ['stage', 'stg'],
+  development: ['dev'],
+  preview: ['pre']
+};
+
 /** The first line of the checklist: how much the gate read. Nothing read is a failure, not a pass. */
-function readCheck(sources: readonly SourceInfo[]): CheckResult {
+function readCheck(sources: readonly SourceInfo[], skipped: number): CheckResult {
   const variables = sources.reduce((sum, s) => sum + s.variables, 0);
   const base = { id: 'variables-read', title: 'Variables read from the deployment environment' };
   if (variables === 0) {
@@ -168,7 +193,8 @@ function readCheck(sources: readonly SourceInfo[]): CheckResult {
   const files = sources.filter((s) => s.kind === 'file').length;
   const runtime = sources.filter((s) => s.kind !== 'file').map((s) => s.kind);
   const from = [files > 0 ? plural(files, 'file') : '', ...runtime].filter(Boolean).join(', ');
-  return { ...base, status: 'pass', detail: `${plural(variables, 'variable')} from ${from}` };
+  const notJudged = skipped > 0 ? `; ${plural(skipped, 'file')} skipped (not loaded for this deploy)` : '';
+  return { ...base, status: 'pass', detail: `${plural(variables, 'variable')} from ${from}${notJudged}` };
 }
 
 function check(rules: readonly Rule[], context: RuleContext, ignored: ReadonlySet<string>): Finding[] {

@@ -1,5 +1,7 @@
 import type { Report } from '../core/report.js';
 import type { SourceDiagnostic } from '../core/source.js';
+import { sanitizeForTerminal } from './text.js';
+import { neutraliseCommands, pathAtLineStart } from './workflow-commands.js';
 
 /**
  * Lines dotenv ignores, as `file:line: note: message`; a run of consecutive lines of one file with the same
@@ -7,12 +9,13 @@ import type { SourceDiagnostic } from '../core/source.js';
  * The lines' text is never shown: it may hold a secret.
  */
 export function renderDiagnostics(report: Report): string {
-  const lines = groupRuns(report.diagnostics).map(
-    ({ file, first, last, message }) => `${file}:${first === last ? first : `${first}-${last}`}: note: ${message}\n`
-  );
+  const lines = groupRuns(report.diagnostics).map(({ file, first, last, message }) => {
+    const where = pathAtLineStart(sanitizeForTerminal(file));
+    return `${where}:${first === last ? first : `${first}-${last}`}: note: ${message}\n`;
+  });
   const omitted = report.diagnosticsOmitted ?? 0;
   if (omitted > 0) lines.push(`note: ${omitted} more lines that dotenv ignores are not listed\n`);
-  return lines.join('');
+  return neutraliseCommands(lines.join(''));
 }
 
 interface Run {

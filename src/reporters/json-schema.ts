@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 /**
  * The public contract of the JSON report (`version: 1`). Objects are strict: a key that is not
- * listed here is a contract change. Findings carry `suppressed` and `shadowed_by` only when set.
+ * listed here is a contract change. Findings carry `suppressed`, `shadowed_by` and
+ * `expanded_from` only when set.
  */
 const severity = z.enum(['error', 'warning', 'notice']);
 
@@ -25,7 +26,9 @@ export const jsonFindingSchema = z.strictObject({
   message: z.string(),
   fix: z.string(),
   suppressed: jsonSuppressionSchema.optional(),
-  shadowed_by: jsonLocationSchema.optional()
+  shadowed_by: jsonLocationSchema.optional(),
+  /** The variables a `${NAME}` expansion put into the value, with where each is defined. */
+  expanded_from: z.array(z.strictObject({ variable: z.string(), location: jsonLocationSchema })).optional()
 });
 
 export const jsonSourceSchema = z.union([
@@ -37,6 +40,9 @@ export const jsonSourceSchema = z.union([
   }),
   z.strictObject({ kind: z.enum(['vars', 'secrets', 'env']), variables: z.number().int() })
 ]);
+
+/** A file found but not judged (a template, another mode's file, an exclusion), and why. */
+export const jsonSkippedSchema = z.strictObject({ file: z.string(), reason: z.string() });
 
 export const jsonCheckSchema = z.strictObject({
   id: z.string(),
@@ -50,6 +56,7 @@ export const jsonReportSchema = z.strictObject({
   passed: z.boolean(),
   summary: z.strictObject({ errors: z.number().int(), warnings: z.number().int(), notices: z.number().int() }),
   sources: z.array(jsonSourceSchema),
+  skipped: z.array(jsonSkippedSchema),
   findings: z.array(jsonFindingSchema),
   checks: z.array(jsonCheckSchema)
 });

@@ -15,6 +15,7 @@ export function toJsonReport(report: Report): JsonReport {
     passed: report.passed,
     summary: { errors, warnings, notices },
     sources: report.sources.map(toJsonSource),
+    skipped: report.skipped.map(({ file, reason }) => ({ file, reason })),
     findings: report.findings.map(toJsonFinding),
     checks: report.checks.map(({ id, status, detail }) => ({ id, status, detail }))
   };
@@ -126,6 +127,9 @@ export function toJsonFinding(finding: Finding): JsonFinding {
   const s = finding.suppressed;
   if (s) json.suppressed = s.by === 'inline-comment' ? { by: s.by, file: s.file, line: s.line } : { by: s.by };
   if (finding.shadowedBy) json.shadowed_by = toJsonLocation(finding.shadowedBy);
+  if (finding.expandedFrom) {
+    json.expanded_from = finding.expandedFrom.map((r) => ({ variable: r.name, location: toJsonLocation(r.origin) }));
+  }
   return json;
 }
 

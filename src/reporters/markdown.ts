@@ -126,6 +126,7 @@ export function renderMarkdown(
       return `- ${CHECK_LABEL[c.status]} ${c.status}: **${escapeMarkdown(c.title || c.id)}** (${codeSpan(c.id, false)})${detail}`;
     }),
     '',
+    ...skippedSection(report),
     '### Findings',
     '',
     ''
@@ -148,6 +149,24 @@ export function renderMarkdown(
   if (hiddenRows.length > 0) out += hiddenOpen + tableSection(HIDDEN_HEADER, hiddenRows, hidden.kept) + hiddenClose;
   out += '\n';
   return bytes(out) <= maxBytes ? out : truncateBytes(out, maxBytes);
+}
+
+const MAX_SKIPPED_LISTED = 50;
+
+/** Files found but not judged, folded: they explain a glob's reach, and are rarely the point. */
+function skippedSection(report: Report): string[] {
+  if (report.skipped.length === 0) return [];
+  const shown = report.skipped.slice(0, MAX_SKIPPED_LISTED);
+  const more = report.skipped.length - shown.length;
+  return [
+    `<details><summary>Files skipped, not judged (${report.skipped.length})</summary>`,
+    '',
+    ...shown.map(({ file, reason }) => `- ${codeSpan(file, false)} — ${escapeMarkdown(reason)}`),
+    ...(more > 0 ? [`- …and ${more} more (see the JSON report)`] : []),
+    '',
+    '</details>',
+    ''
+  ];
 }
 
 /** Last resort when even the fixed parts do not fit (a tiny maxBytes): cut at a character boundary. */

@@ -3,6 +3,7 @@ import type { Finding, Severity } from '../core/finding.js';
 import type { Report } from '../core/report.js';
 import { describeOrigin } from '../core/variable.js';
 import { hiddenReason, locationGroup, sortByLocation, summaryLine } from './format.js';
+import { neutraliseCommands, pathAtLineStart } from './workflow-commands.js';
 
 export interface TextOptions {
   color: boolean;
@@ -60,6 +61,12 @@ export function renderText(report: Report, options: TextOptions): string {
   }
   if (findings.length > 0) lines.push('');
 
+  if (report.skipped.length > 0) {
+    lines.push(paint('bold', 'Skipped files (not judged)'));
+    for (const { file, reason } of report.skipped) lines.push(`  ${t(file)} ${paint('dim', `— ${t(reason)}`)}`);
+    lines.push('');
+  }
+
   lines.push(paint('bold', 'Checks'));
   for (const check of report.checks) {
     const [mark, style] = CHECK_MARK[check.status];
@@ -67,14 +74,15 @@ export function renderText(report: Report, options: TextOptions): string {
     lines.push(`  ${paint(style, mark)} ${t(check.title || check.id)} ${paint('dim', `(${t(check.id)})`)}${detail}`);
   }
   lines.push('', summaryLine(report.summary));
-  return `${lines.join('\n')}\n`;
+  // Run in a CI step, this text is read by the runner too: nothing echoed from the input may be a command.
+  return neutraliseCommands(`${lines.join('\n')}\n`);
 }
 
 function findingLines(f: Finding, paint: (style: Style, s: string) => string, t: (s: string) => string): string[] {
   const reason = hiddenReason(f);
   const severity = f.severity.padEnd(7);
   const head = (sev: string): string =>
-    `${t(describeOrigin(f.origin))}  ${sev}  ${t(f.rule)}  ${t(f.variable)} = ${t(f.value)}`;
+    `${t(pathAtLineStart(describeOrigin(f.origin)))}  ${sev}  ${t(f.rule)}  ${t(f.variable)} = ${t(f.value)}`;
   const body = [`    ${t(f.message)}`, `    fix: ${t(f.fix)}`];
   if (reason === undefined) return [head(paint(SEVERITY_STYLE[f.severity], severity)), ...body];
   // Suppressed or shadowed: the whole block dimmed, with a marker that survives without colour.

@@ -3,7 +3,6 @@ import { isDevelopmentOrStagingHost } from '../clerk/hosts.js';
 import { isClerkVariable, isSecretKeyVariable } from './clerk-variables.js';
 import { ruleDocs } from './docs-link.js';
 import { defineRule, hitsPerVariable, type Rule, type RuleHit } from './rule.js';
-import type { Variable } from '../core/variable.js';
 
 export const devFrontendApi: Rule = defineRule(
   {
@@ -14,28 +13,25 @@ export const devFrontendApi: Rule = defineRule(
       'Hosts ending in `.clerk.accounts.dev`, `.accounts.dev`, `.lcl.dev` (and Clerk staging suffixes) belong to development instances. A production app must use `clerk.<your-domain>` and `accounts.<your-domain>`.',
     fix: 'Use the production Frontend API host shown on the Domains page of the production instance (`clerk.<your-domain>`), or remove the variable and let the publishable key carry it.',
     docs: ruleDocs('dev-frontend-api'),
-    appliesIn: 'production'
+    appliesIn: 'production',
+    messages: {
+      devHost: '{{name}} points at {{host}}, a development or staging Clerk host.',
+      liveKeyDevHost: '{{name}} is a pk_live_ key, but it encodes {{host}}, a development or staging Clerk host.'
+    }
   },
   ({ variables }) => {
-    return hitsPerVariable(variables, (variable) => {
-      const fromKey = liveKeyWithDevHost(variable);
-      if (fromKey) return fromKey;
-      if (!isClerkVariable(variable.name) || isSecretKeyVariable(variable.name)) return null;
-      if (secretKeyOf(variable) || publishableKeyOf(variable)) return null;
+    return hitsPerVariable(variables, (variable): RuleHit | null => {
+      const { name } = variable;
+      const key = publishableKeyOf(variable);
+      // A `pk_live_` key whose encoded host is a development host: hand-built or corrupted.
+      if (key) {
+        if (key.instanceType !== 'production' || !isDevelopmentOrStagingHost(key.frontendApi)) return null;
+        return { variable, messageId: 'liveKeyDevHost', data: { name, host: key.frontendApi } };
+      }
+      if (!isClerkVariable(name) || isSecretKeyVariable(name) || secretKeyOf(variable)) return null;
       const host = hostOfValue(variable.value);
       if (!host || !isDevelopmentOrStagingHost(host)) return null;
-      return { variable, message: `${variable.name} points at ${host}, a development or staging Clerk host.` };
+      return { variable, messageId: 'devHost', data: { name, host } };
     });
   }
 );
-
-/** A `pk_live_` key whose encoded host is a development host: hand-built or corrupted. */
-function liveKeyWithDevHost(variable: Variable): RuleHit | null {
-  const parsed = publishableKeyOf(variable);
-  if (!parsed || parsed.instanceType !== 'production') return null;
-  if (!isDevelopmentOrStagingHost(parsed.frontendApi)) return null;
-  return {
-    variable,
-    message: `${variable.name} is a pk_live_ key, but it encodes ${parsed.frontendApi}, a development or staging Clerk host.`
-  };
-}

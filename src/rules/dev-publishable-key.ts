@@ -1,7 +1,7 @@
 import { publishableKeyOf } from './facts.js';
 import { isPublishableKeyVariable } from './clerk-variables.js';
 import { ruleDocs } from './docs-link.js';
-import { defineRule, hitsPerVariable, type Rule } from './rule.js';
+import { defineRule, hitsPerVariable, type Rule, type RuleHit } from './rule.js';
 
 export const devPublishableKey: Rule = defineRule(
   {
@@ -12,17 +12,24 @@ export const devPublishableKey: Rule = defineRule(
       'A `pk_test_…` key points the browser at your development instance: sign-ins land in development, with its banner, shared OAuth credentials and development limits.',
     fix: "Replace it with the production instance's publishable key (`pk_live_…`) from the Clerk Dashboard, API keys page, with the production instance selected.",
     docs: ruleDocs('dev-publishable-key'),
-    appliesIn: 'production'
+    appliesIn: 'production',
+    messages: {
+      devKey: '{{name}} holds a development publishable key (instance {{host}}).',
+      devPrefix: '{{name}} holds a development publishable key (`pk_test_…`).'
+    }
   },
   ({ variables }) => {
-    return hitsPerVariable(variables, (variable) => {
+    return hitsPerVariable(variables, (variable): RuleHit | null => {
+      const { name } = variable;
       const parsed = publishableKeyOf(variable);
-      const byName = isPublishableKeyVariable(variable.name) && variable.value.startsWith('pk_test_');
       // Outside Clerk-named variables only a value that decodes to a Clerk host counts (Stripe shares `pk_test_`).
-      const byFormat = parsed?.instanceType === 'development';
-      if (!byName && !byFormat) return null;
-      const host = parsed ? ` (instance ${parsed.frontendApi})` : '';
-      return { variable, message: `${variable.name} holds a development publishable key${host}.` };
+      if (parsed?.instanceType === 'development') {
+        return { variable, messageId: 'devKey', data: { name, host: parsed.frontendApi } };
+      }
+      if (!parsed && isPublishableKeyVariable(name) && variable.value.startsWith('pk_test_')) {
+        return { variable, messageId: 'devPrefix', data: { name } };
+      }
+      return null;
     });
   }
 );

@@ -15,7 +15,10 @@ export const keyEnvironmentMismatch: Rule = defineRule(
       'The publishable key and the secret key must come from the same instance. A mix makes the server reject every session the browser creates, so nobody can sign in.',
     fix: 'Take both keys from the same instance (the production instance for a production deploy) on the API keys page of the Clerk Dashboard.',
     docs: ruleDocs('key-environment-mismatch'),
-    appliesIn: 'always'
+    appliesIn: 'always',
+    messages: {
+      mismatch: '{{secretName}} is a {{secretType}} key but {{publishableName}} is a {{publishableType}} key.'
+    }
   },
   /**
    * Pairs the keys that reach one app (`effective`: the app's files plus the runtime environment) and
@@ -29,10 +32,15 @@ export const keyEnvironmentMismatch: Rule = defineRule(
     for (const sk of secret) {
       const pk = publishable.find((p) => p.type !== sk.type && (own.has(sk.variable) || own.has(p.variable)));
       if (!pk) continue;
-      const target = own.has(sk.variable) ? sk.variable : pk.variable;
       hits.push({
-        variable: target,
-        message: `${sk.variable.name} is a ${sk.type} key but ${pk.variable.name} is a ${pk.type} key.`
+        variable: own.has(sk.variable) ? sk.variable : pk.variable,
+        messageId: 'mismatch',
+        data: {
+          secretName: sk.variable.name,
+          secretType: sk.type,
+          publishableName: pk.variable.name,
+          publishableType: pk.type
+        }
       });
     }
     return hits;

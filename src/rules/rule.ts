@@ -8,8 +8,14 @@ export interface RuleMeta {
   severity: Severity;
   title: string;
   explanation: string;
+  /** The fix shown with every finding, unless a hit names another (`fixId`). */
   fix: string;
   docs: string;
+  /**
+   * Every text a finding of this rule can say, by id, as ESLint rules have them: `{{name}}` placeholders are
+   * filled from the hit's `data`. Kept here so they can be reviewed and tested in one place.
+   */
+  messages: Readonly<Record<string, string>>;
   /** Where the rule judges: production deploys only, other environments only, or every environment. */
   appliesIn: 'production' | 'elsewhere' | 'always';
 }
@@ -30,13 +36,17 @@ export interface RuleContext {
   hasRuntimeSources: boolean;
 }
 
-/** What a rule reports; the engine redacts, applies suppressions and shadowing. */
+/** What a rule reports; the engine words it from the messages table, redacts, applies suppressions and shadowing. */
 export interface RuleHit {
   variable: Variable;
-  message: string;
+  /** A key of `meta.messages`. */
+  messageId: string;
+  /** Values for the message's placeholders. */
+  data?: Readonly<Record<string, string>>;
   /** Overrides meta.severity (e.g. a rule that is a warning outside production). */
   severity?: Severity;
-  fix?: string;
+  /** A key of `meta.messages` whose text replaces `meta.fix`. */
+  fixId?: string;
   /** Names the variable the finding is about when it is not `variable` (e.g. a missing key). */
   subject?: string;
   /** The finding is about an absent value: report `(not set)` instead of the variable's value. */
@@ -63,6 +73,21 @@ export function hitsPerVariable(
   }
   return hits;
 }
+
+/**
+ * A message of `meta.messages` with its `{{name}}` placeholders filled. An unknown id or a placeholder without
+ * a value is a bug in the rule, so it throws.
+ */
+export function formatMessage(meta: RuleMeta, messageId: string, data: Readonly<Record<string, string>> = {}): string {
+  const template = Object.hasOwn(meta.messages, messageId) ? meta.messages[messageId] : undefined;
+  if (template === undefined) throw new Error(`rule ${meta.id} has no message ${messageId}`);
+  return template.replace(PLACEHOLDER, (_, key: string) => {
+    if (!Object.hasOwn(data, key)) throw new Error(`rule ${meta.id}, message ${messageId}: no value for {{${key}}}`);
+    return data[key] as string;
+  });
+}
+
+export const PLACEHOLDER = /\{\{\s*([A-Za-z][\w]*)\s*\}\}/g;
 
 /** Whether a rule judges the target environment at all. */
 export function ruleApplies(meta: RuleMeta, isProduction: boolean): boolean {

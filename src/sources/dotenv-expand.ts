@@ -62,6 +62,8 @@ export interface ExpandOptions {
   parsed: Record<string, string>;
   /** Values that win over `parsed`, as process.env does in dotenv-expand. Read only. */
   processEnv: Record<string, string>;
+  /** Told of each reference that found a value: `name` was substituted into the value of `key`. */
+  onReference?: (key: string, name: string) => void;
 }
 
 const REFERENCE = /(?<!\\)\${([^{}]+)}|(?<!\\)\$([A-Za-z_][A-Za-z0-9_]*)/g;
@@ -79,7 +81,8 @@ function expandValue(
   key: string,
   value: string,
   processEnv: Record<string, string>,
-  runningParsed: Map<string, string>
+  runningParsed: Map<string, string>,
+  onReference: (key: string, name: string) => void
 ): string {
   // dotenv-expand builds `{ ...runningParsed, ...processEnv }`: process.env wins.
   const env = (name: string): string | undefined => own(processEnv, name) ?? runningParsed.get(name);
@@ -116,6 +119,7 @@ function expandValue(
     }
 
     if (found) {
+      if (!seen.has(found)) onReference(key, name);
       result = result.replace(template, seen.has(found) ? defaultValue : found);
     } else {
       result = result.replace(template, defaultValue);
@@ -131,7 +135,7 @@ function expandValue(
 
 /** dotenv-expand's `expand`, except that it neither reads nor writes process.env (see the file comment). */
 export function expandDotenv(options: ExpandOptions): Record<string, string> {
-  const { parsed, processEnv } = options;
+  const { parsed, processEnv, onReference = () => {} } = options;
   const runningParsed = new Map<string, string>();
   for (const key of Object.keys(parsed)) {
     let value = parsed[key] as string;
@@ -140,7 +144,7 @@ export function expandDotenv(options: ExpandOptions): Record<string, string> {
       value = fromEnv;
     } else if (value.includes('$')) {
       // Without a `$` there is no reference to expand and no `\$` to resolve: the value stays as it is.
-      value = expandValue(key, value, processEnv, runningParsed);
+      value = expandValue(key, value, processEnv, runningParsed, onReference);
     }
     if (value.includes('\\$')) value = resolveEscapeSequences(value);
     parsed[key] = value;

@@ -27,6 +27,7 @@
  * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
  */
 
+import { InputError } from '../core/errors.js';
 import type { SourceDiagnostic } from '../core/source.js';
 import { ownString } from '../core/own-string.js';
 import type { Origin, Variable } from '../core/variable.js';
@@ -83,7 +84,7 @@ export function parseDotenv(text: string, file: string): { variables: Variable[]
   const re = mayHaveDirectives ? LINE_WITH_INDICES : LINE;
   re.lastIndex = 0;
   let match: RegExpExecArray | null;
-  while ((match = re.exec(src)) !== null) {
+  while ((match = execLine(re, src, file, () => lineNumberAt(firstDefinitionAfter(src, gapStart)))) !== null) {
     const name = match[1];
     if (name === undefined) continue; // cannot happen: group 1 is mandatory
     const nameStart = nameOffset(src, match.index, name);
@@ -183,6 +184,29 @@ export function parseDotenv(text: string, file: string): { variables: Variable[]
 }
 
 const NONE: readonly string[] = [];
+
+/**
+ * One match of LINE. Its quoted-value branches recurse once per character in V8's regex engine, so a quoted value
+ * of some megabytes overflows the stack, in dotenv itself too (it throws "Maximum call stack size exceeded" and the
+ * app cannot start). The gate makes that an input error naming the line, not a crash.
+ */
+function execLine(re: RegExp, src: string, file: string, line: () => number): RegExpExecArray | null {
+  try {
+    return re.exec(src);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    throw new InputError(
+      `${file}:${line()}: a value too long for dotenv's parser (it overflows the stack there too, so the app ` +
+        'would not start); shorten it or load it from a file'
+    );
+  }
+}
+
+/** Offset of the first line from `from` (the end of the previous match) holding more than blanks and comments. */
+function firstDefinitionAfter(src: string, from: number): number {
+  const match = /^[^\S\n]*[^#\s]/m.exec(src.slice(from));
+  return match ? from + match.index : from;
+}
 
 /**
  * Where LINE's name group starts in a match at `index`, without the `d` flag. The match is `\s*`, then an

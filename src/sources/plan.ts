@@ -1,13 +1,16 @@
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import picomatch from 'picomatch';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { InputError } from '../core/errors.js';
-import { ownString } from '../core/own-string.js';
+import type { SkippedFile } from '../core/source.js';
+import { classifyGlobbedFile } from './file-roles.js';
 import { detectFramework, envFilesFor, type Framework } from './frameworks.js';
-import { pathKind } from './read-text.js';
+import { pathKind, readFailure } from './read-text.js';
 
 /**
  * One unit of dotenv input, read and checked on its own: the layered files a framework loads from a
- * directory (one app), or one explicitly named file. Units are planned first (paths only) and read one
+ * directory (one app), or one file read as given. Units are planned first (paths only) and read one
  * at a time, so memory does not grow with the number of files.
  */
 export type SourceUnit =
@@ -15,63 +18,173 @@ export type SourceUnit =
 
 export interface PlanOptions {
   cwd: string;
+  /** Files, directories and globs; an entry starting with `!` excludes what it matches. */
   paths: string[];
   framework: Framework | 'auto';
   /** The build mode whose files a directory's framework loads (`production`, `staging`, …). */
   environment: string;
+  /** Mode names that mean the target (the build mode, the environment's own name, …): `.env.<mode>` is read. */
+  targetModes: ReadonlySet<string>;
 }
 
-/** Resolves paths, globs and directories into units; absolute paths, in the order given. */
-export async function planSources(options: PlanOptions): Promise<SourceUnit[]> {
+export interface Plan {
+  units: SourceUnit[];
+  /** Files a glob matched, or an exclusion removed, that the gate does not judge; with the reason. */
+  skipped: SkippedFile[];
+}
+
+type Entry = { kind: 'file' | 'dir'; abs: string } | { kind: 'globbed'; abs: string };
+
+/**
+ * Resolves paths, globs and directories into units, in the order given:
+ * - a directory is read the way its framework loads it for the target (layered, with shadowing);
+ * - a file named explicitly is read as given;
+ * - the files a glob matches are grouped by directory, and each group is read as that directory's framework
+ *   loads it; a matched file no tool would load for the target (a template, another mode's file) is skipped
+ *   with the reason, and any other matched dotenv file is read on its own. A matched directory is a directory.
+ */
+export function planSources(options: PlanOptions): Plan {
   const cwd = path.resolve(options.cwd);
   const rel = (abs: string): string => relativePath(cwd, abs);
-  const entries: { kind: 'file' | 'dir'; abs: string }[] = [];
-  for (const entry of options.paths) entries.push(...(await resolveEntry(cwd, entry)));
+  const excludes = options.paths.filter((p) => p.startsWith('!')).map((p) => p.slice(1).replace(/^\.\//, ''));
+  const includes = options.paths.filter((p) => !p.startsWith('!'));
+  const isExcluded = exclusionMatcher(excludes);
+  const skipped: SkippedFile[] = [];
+  // Exclusions alone apply to the default, the working directory.
+  const roots = includes.length === 0 && excludes.length > 0 ? ['.'] : includes;
+  const entries = roots.flatMap((entry) => resolveEntry(cwd, entry, excludes));
 
-  // Directories first: their files belong to a layered set, so the same file named on its own is dropped.
+  const loads = (dir: string): { framework: Framework; files: string[] } => {
+    const framework = options.framework === 'auto' ? detectFramework(dir, rel(dir)) : options.framework;
+    return { framework, files: envFilesFor(framework, options.environment).map((name) => path.join(dir, name)) };
+  };
+  const keep = (files: string[]): string[] =>
+    files.filter((file) => {
+      if (!isExcluded(rel(file))) return true;
+      skipped.push({ file: rel(file), reason: 'excluded by a !pattern entry' });
+      return false;
+    });
+
+  // Directories first: their files belong to a layered set, so the same file named or matched again is dropped.
   const units = new Map<string, SourceUnit>();
   const taken = new Set<string>();
   for (const { kind, abs } of entries) {
     if (kind !== 'dir' || units.has(abs)) continue;
-    const framework = options.framework === 'auto' ? await detectFramework(abs, rel(abs)) : options.framework;
+    const { framework, files } = loads(abs);
     // Like the frameworks, skip what is not a regular file at an optional name.
-    const files = envFilesFor(framework, options.environment)
-      .map((name) => path.join(abs, name))
-      .filter((file) => pathKind(file, rel(file)) === 'file');
+    const present = keep(files.filter((file) => pathKind(file, rel(file)) === 'file'));
     for (const file of files) taken.add(file);
-    units.set(abs, { kind: 'layered', dir: abs, framework, files });
+    units.set(abs, { kind: 'layered', dir: abs, framework, files: present });
   }
+
+  // A glob's files, by directory: the ones the directory's framework loads form one layered unit.
+  const explicit = new Set(entries.filter((e) => e.kind === 'file').map((e) => e.abs));
+  const globbed = groupByDirectory(entries.filter((e) => e.kind === 'globbed' && !taken.has(e.abs)).map((e) => e.abs));
+  const groupUnits = new Map<string, SourceUnit[]>();
+  for (const [dir, matched] of globbed) {
+    const { framework, files } = loads(dir);
+    const layered = files.filter((file) => matched.has(file));
+    const planned: SourceUnit[] = [];
+    if (layered.length > 0) planned.push({ kind: 'layered', dir, framework, files: layered });
+    for (const file of layered) taken.add(file);
+    for (const file of matched) {
+      // A file also named explicitly is read as given, below.
+      if (taken.has(file) || explicit.has(file)) continue;
+      const role = classifyGlobbedFile(path.basename(file), options.targetModes, options.environment);
+      if (role.skip) skipped.push({ file: rel(file), reason: role.skip });
+      else planned.push({ kind: 'file', file });
+      taken.add(file);
+    }
+    groupUnits.set(dir, planned);
+  }
+
   for (const { kind, abs } of entries) {
     if (kind !== 'file' || taken.has(abs)) continue;
     taken.add(abs);
-    units.set(abs, { kind: 'file', file: abs });
+    if (keep([abs]).length > 0) units.set(abs, { kind: 'file', file: abs });
   }
-  // Keep the order of the arguments.
-  return entries.flatMap(({ abs }) => {
+
+  // Keep the order of the arguments; a glob's group comes where its first file was matched.
+  const result: SourceUnit[] = [];
+  for (const { kind, abs } of entries) {
     const unit = units.get(abs);
-    units.delete(abs);
-    return unit ? [unit] : [];
-  });
+    if (unit) {
+      units.delete(abs);
+      result.push(unit);
+    } else if (kind === 'globbed') {
+      const dir = path.dirname(abs);
+      result.push(...(groupUnits.get(dir) ?? []));
+      groupUnits.delete(dir);
+    }
+  }
+  return { units: result, skipped };
 }
 
 /** Paths in reports: relative to cwd, forward slashes. */
 export function relativePath(cwd: string, abs: string): string {
-  // The common case, a file under cwd, without path.relative's normalisation work.
-  const prefix = cwd.endsWith(path.sep) ? cwd : cwd + path.sep;
-  const relative = abs.startsWith(prefix) ? abs.slice(prefix.length) : path.relative(cwd, abs);
+  const relative = path.relative(cwd, abs);
   return (path.sep === '/' ? relative : relative.split(path.sep).join('/')) || '.';
 }
 
+/** Whether a path (relative to cwd, `/` separators) or one of its directories matches an exclusion. */
+function exclusionMatcher(patterns: string[]): (relative: string) => boolean {
+  if (patterns.length === 0) return () => false;
+  const matches = picomatch(patterns, { dot: true });
+  return (relative) => {
+    const parts = relative.split('/');
+    return parts.some((_, i) => matches(parts.slice(0, i + 1).join('/')));
+  };
+}
+
+function groupByDirectory(files: string[]): Map<string, Set<string>> {
+  const groups = new Map<string, Set<string>>();
+  for (const file of files) {
+    const dir = path.dirname(file);
+    const group = groups.get(dir) ?? new Set<string>();
+    group.add(file);
+    groups.set(dir, group);
+  }
+  return groups;
+}
+
 /** An entry of `paths`: an existing file or directory, else a glob (an error when it matches nothing). */
-async function resolveEntry(cwd: string, entry: string): Promise<{ kind: 'file' | 'dir'; abs: string }[]> {
+function resolveEntry(cwd: string, entry: string, excludes: string[]): Entry[] {
   const abs = path.resolve(cwd, entry);
   const kind = pathKind(abs, entry);
   if (kind === 'file' || kind === 'dir') return [{ kind, abs }];
   if (kind === 'other') throw new InputError(`${entry}: not a regular file or directory`);
   if (!isDynamicPattern(entry)) throw new InputError(`${entry}: no such file or directory`);
-  // Synchronous: the walk is the only thing happening, and sync avoids an event-loop hop per directory.
-  const matches = globSync(entry, { cwd, dot: true, onlyFiles: true, expandDirectories: false, absolute: true });
+
+  // tinyglobby walks with fdir, which skips a directory it cannot read without a word: a gate must not pass
+  // on a tree it did not see, so every failed read is recorded and reported.
+  const unreadable: { dir: string; code: string | undefined }[] = [];
+  const recordingReaddir = ((dir: string, ...rest: unknown[]) => {
+    try {
+      return (readdirSync as (...args: unknown[]) => unknown)(dir, ...rest);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') unreadable.push({ dir, code });
+      throw error;
+    }
+  }) as typeof readdirSync;
+  const matches = globSync(entry, {
+    cwd,
+    dot: true,
+    onlyFiles: false,
+    expandDirectories: false,
+    absolute: true,
+    ignore: excludes,
+    fs: { readdirSync: recordingReaddir }
+  });
+  const [first] = unreadable;
+  if (first) {
+    const where = relativePath(cwd, path.resolve(first.dir));
+    throw new InputError(`${entry}: cannot read directory ${where} (${readFailure(first.code)})`);
+  }
   if (matches.length === 0) throw new InputError(`${entry}: matched no files`);
-  // Owned copies: the plan keeps every path for the whole run (30,000 files: 22 → 9 MiB of heap after planning).
-  return matches.sort().map((m) => ({ kind: 'file', abs: ownString(path.normalize(m)) }));
+  return matches.sort().map((match) => {
+    const isDir = match.endsWith('/');
+    const abs = path.resolve(match);
+    return isDir ? { kind: 'dir', abs } : { kind: 'globbed', abs };
+  });
 }

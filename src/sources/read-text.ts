@@ -17,7 +17,7 @@ export function pathKind(abs: string, label: string): PathKind {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return 'missing';
-    throw new InputError(`${label}: ${reason(code)}`);
+    throw new InputError(`${label}: ${readFailure(code)}`);
   }
 }
 
@@ -30,7 +30,7 @@ export function readDotenvText(abs: string, label: string): string {
   try {
     bytes = readFileSync(abs);
   } catch (err) {
-    throw new InputError(`${label}: ${reason((err as NodeJS.ErrnoException).code)}`);
+    throw new InputError(`${label}: ${readFailure((err as NodeJS.ErrnoException).code)}`);
   }
   if (bytes.indexOf(0) !== -1) throw new InputError(`${label}: contains NUL bytes, not a dotenv text file`);
   // Native checks and decoding; TextDecoder({ fatal: true }) does the same through more JavaScript.
@@ -38,7 +38,8 @@ export function readDotenvText(abs: string, label: string): string {
   return bytes.toString('utf8');
 }
 
-function reason(code: string | undefined): string {
+/** Why a file or directory could not be read, from its error code, in words. */
+export function readFailure(code: string | undefined): string {
   switch (code) {
     case 'ENOENT':
       return 'no such file or directory';

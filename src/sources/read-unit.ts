@@ -4,6 +4,7 @@ import { parseDotenv } from './dotenv-file.js';
 import { expandVariables } from './expand.js';
 import { relativePath, type SourceUnit } from './plan.js';
 import { readDotenvText } from './read-text.js';
+import { shadowByRuntime, type RuntimeVariables } from './runtime.js';
 
 export interface UnitContents {
   variables: Variable[];
@@ -11,12 +12,17 @@ export interface UnitContents {
   diagnostics: SourceDiagnostic[];
 }
 
-/** Reads one unit. In a layered set the highest-precedence definition of a name shadows the others. */
-export function readUnit(unit: SourceUnit, cwd: string): UnitContents {
+/**
+ * Reads one unit. The runtime environment shadows every file definition of a name it defines; in a layered set
+ * the highest-precedence definition of a name shadows the others. Then `${NAME}` references are expanded
+ * against what reaches the app (see expand.ts).
+ */
+export function readUnit(unit: SourceUnit, cwd: string, runtime: RuntimeVariables): UnitContents {
   if (unit.kind === 'file') {
     const file = relativePath(cwd, unit.file);
     const parsed = parseDotenv(readDotenvText(unit.file, file), file);
-    const variables = expandVariables(parsed.variables);
+    shadowByRuntime(parsed.variables, runtime);
+    const variables = expandVariables(parsed.variables, runtime.expansion);
     return {
       variables,
       sources: [{ kind: 'file', file, variables: variables.length }],
@@ -28,6 +34,7 @@ export function readUnit(unit: SourceUnit, cwd: string): UnitContents {
     const file = relativePath(cwd, abs);
     return { file, ...parseDotenv(readDotenvText(abs, file), file) };
   });
+  for (const layer of layers) shadowByRuntime(layer.variables, runtime);
   const winner = new Map<string, Origin>();
   for (const layer of layers) {
     for (const v of layer.variables) if (!v.shadowedBy && !winner.has(v.name)) winner.set(v.name, v.origin);
@@ -40,7 +47,10 @@ export function readUnit(unit: SourceUnit, cwd: string): UnitContents {
   }
   // Expansion runs over the merged set, lowest precedence first, as Vite and Next.js merge files.
   const lowestFirst = [...layers].reverse();
-  const expanded = expandVariables(lowestFirst.flatMap((l) => l.variables));
+  const expanded = expandVariables(
+    lowestFirst.flatMap((l) => l.variables),
+    runtime.expansion
+  );
   const variables: Variable[] = [];
   const sources: SourceInfo[] = [];
   let end = expanded.length;

@@ -1,5 +1,6 @@
 import type { SourceInfo } from '../core/source.js';
 import type { Origin, Variable } from '../core/variable.js';
+import type { ExpansionEnvironment } from './expand.js';
 import { parseJsonInput } from './json-input.js';
 import { readProcessEnv } from './process-env.js';
 
@@ -14,6 +15,8 @@ export interface RuntimeVariables {
   sources: SourceInfo[];
   /** For each name, the runtime definition that shadows dotenv files: env, then secrets, then vars. */
   winners: Map<string, Origin>;
+  /** The winning values, which `${NAME}` references in dotenv files expand to. */
+  expansion: ExpansionEnvironment;
 }
 
 /** The deployment's own environment: process env, vars and secrets. They do not shadow each other. */
@@ -29,13 +32,19 @@ export function readRuntime(options: RuntimeOptions): RuntimeVariables {
     groups.push({ kind: 'secrets', variables: parseJsonInput(text, 'secrets', label) });
   }
   const winners = new Map<string, Origin>();
+  const values = new Map<string, string>();
   for (const kind of ['vars', 'secrets', 'env'] as const) {
-    for (const v of groups.find((g) => g.kind === kind)?.variables ?? []) winners.set(v.name, v.origin);
+    for (const v of groups.find((g) => g.kind === kind)?.variables ?? []) {
+      winners.set(v.name, v.origin);
+      values.set(v.name, v.value);
+    }
   }
   return {
     variables: groups.flatMap((g) => g.variables),
     sources: groups.map((g) => ({ kind: g.kind, variables: g.variables.length })),
-    winners
+    winners,
+    // Object.fromEntries keeps a name such as `__proto__` as an own key.
+    expansion: { values: Object.fromEntries(values) as Record<string, string>, origins: winners }
   };
 }
 
