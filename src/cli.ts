@@ -2,7 +2,7 @@
  * The command-line shell over the engine: parses flags, runs the gate, prints one report.
  * Imports nothing from @actions/*, so the CLI bundle never loads Octokit.
  */
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describeError, EXIT_FAILED, EXIT_PASSED, EXIT_USAGE, InputError } from './core/errors.js';
 import type { Report } from './core/report.js';
@@ -10,8 +10,7 @@ import { runGate } from './engine/run-gate.js';
 import { parseCliArgs, USAGE, type CliArgs } from './cli-args.js';
 import { readInputFile } from './read-input-file.js';
 import { renderDiagnostics } from './reporters/diagnostics.js';
-import { renderJsonChunks } from './reporters/json.js';
-import { JsonFindingSpill } from './reporters/json-spill.js';
+import { renderJson } from './reporters/json.js';
 import { RULE_METAS } from './rules/index.js';
 import { VERSION } from './version.js';
 import { withoutCommands } from './reporters/workflow-commands.js';
@@ -26,14 +25,12 @@ export interface CliIo {
 
 /** Runs the CLI and returns its exit code; never throws. */
 export async function runCli(io: CliIo): Promise<number> {
-  let spill: JsonFindingSpill | undefined;
   try {
     const args = parseCliArgs(io.argv);
     if (args.help) return print(io, USAGE, EXIT_PASSED);
     if (args.version) return print(io, VERSION, EXIT_PASSED);
     if (args.paths.some(mayBeGlob)) await boundYoungGeneration();
-    const { report } = await runGate(
-      {
+    const { report } = await runGate({
         cwd: io.cwd,
         paths: args.paths,
         ...(args.environment !== undefined && { environment: args.environment }),
@@ -47,64 +44,43 @@ export async function runCli(io: CliIo): Promise<number> {
         processEnv: args.scanProcessEnv ? Object.entries(io.env) : undefined,
         ignore: args.ignore,
         offline: args.offline
-      },
-      {
-        collectSecrets: false,
-        onPlanned: async (units) => {
-          if (units < LARGE_TREE_UNITS) return undefined;
-          await boundYoungGeneration();
-          // A large tree's JSON findings go to disk as they are found, so memory does not grow with them.
-          if (args.format === 'json') spill = new JsonFindingSpill();
-          return spill;
-        }
-      }
-    );
-    const rendered = await render(report, args, io, spill);
-    if (args.output) writeFileChunks(resolve(io.cwd, args.output), args.output, rendered);
-    else writeChunks((text) => io.stdout.write(text), rendered);
+    });
+    const rendered = await render(report, args, io);
+    if (args.output) writeOutput(resolve(io.cwd, args.output), args.output, rendered);
+    else io.stdout.write(rendered);
     if (args.format !== 'text' || args.output) io.stderr.write(renderDiagnostics(report));
     return report.passed ? EXIT_PASSED : EXIT_FAILED;
   } catch (error) {
     io.stderr.write(`clerk-production-gate: ${describeError(error)}\n`);
     return EXIT_USAGE;
-  } finally {
-    spill?.dispose();
   }
 }
 
 /**
- * The report as pieces of text, ending with a newline. JSON comes in pieces so it is never one big string.
+ * The report as text, ending with a newline.
  * The other reporters are loaded only when asked for: a run pays start-up time for one format, not four.
  */
-async function render(
-  report: Report,
-  args: CliArgs,
-  io: CliIo,
-  spill?: JsonFindingSpill
-): Promise<Iterable<string | Uint8Array>> {
+async function render(report: Report, args: CliArgs, io: CliIo): Promise<string> {
   switch (args.format) {
     case 'json':
-      return renderJsonChunks(report, spill?.findingsArray());
+      return renderJson(report);
     case 'markdown': {
       const { renderMarkdown } = await import('./reporters/markdown.js');
-      return [withNewline(renderMarkdown(report, RULE_METAS))];
+      return withNewline(renderMarkdown(report, RULE_METAS));
     }
     case 'sarif': {
       const { renderSarif } = await import('./reporters/sarif.js');
-      return [withNewline(renderSarif(report, RULE_METAS))];
+      return withNewline(renderSarif(report, RULE_METAS));
     }
     case 'text': {
       const { renderText } = await import('./reporters/text.js');
       const color = args.color ?? wantsColor(io);
       const text = withNewline(renderText(report, { color }) + renderDiagnostics(report));
       // In an Actions step the runner reads standard output for workflow commands: keep the report inert.
-      return [io.env.GITHUB_ACTIONS === 'true' && !args.output ? withoutCommands(text) : text];
+      return io.env.GITHUB_ACTIONS === 'true' && !args.output ? withoutCommands(text) : text;
     }
   }
 }
-
-/** Above this many dotenv units (directories or files), memory matters more than the last few percent of speed. */
-const LARGE_TREE_UNITS = 500;
 
 /**
  * On a large tree, keep V8's young generation at its starting size instead of letting it grow to 16 MiB a
@@ -130,28 +106,6 @@ function withNewline(text: string): string {
   return text.endsWith('\n') ? text : `${text}\n`;
 }
 
-/**
- * Writes pieces in batches of 32 KiB or more: few system calls, and each batch stays under V8's large-object size
- * (see JSON_BATCH), so it is freed young. Bytes pass through as they are.
- */
-function writeChunks(write: (data: string | Uint8Array) => unknown, chunks: Iterable<string | Uint8Array>): void {
-  let batch = '';
-  for (const chunk of chunks) {
-    if (typeof chunk !== 'string') {
-      if (batch) write(batch);
-      batch = '';
-      write(chunk);
-      continue;
-    }
-    batch += chunk;
-    if (batch.length >= 32768) {
-      write(batch);
-      batch = '';
-    }
-  }
-  if (batch) write(batch);
-}
-
 /** Colour on a terminal unless NO_COLOR is set; FORCE_COLOR turns it on anywhere. */
 function wantsColor(io: CliIo): boolean {
   if (io.env.NO_COLOR) return false;
@@ -159,16 +113,11 @@ function wantsColor(io: CliIo): boolean {
   return io.stdout.isTTY === true;
 }
 
-function writeFileChunks(path: string, file: string, chunks: Iterable<string | Uint8Array>): void {
-  let fd: number | undefined;
+function writeOutput(path: string, file: string, text: string): void {
   try {
-    fd = openSync(path, 'w');
-    const handle = fd;
-    writeChunks((data) => (typeof data === 'string' ? writeSync(handle, data) : writeSync(handle, data)), chunks);
+    writeFileSync(path, text);
   } catch (error) {
     throw new InputError(`--output: cannot write ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
 }
 
