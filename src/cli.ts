@@ -29,7 +29,6 @@ export async function runCli(io: CliIo): Promise<number> {
     const args = parseCliArgs(io.argv);
     if (args.help) return print(io, USAGE, EXIT_PASSED);
     if (args.version) return print(io, VERSION, EXIT_PASSED);
-    if (args.paths.some(mayBeGlob)) await boundYoungGeneration();
     const { report } = await runGate({
         cwd: io.cwd,
         paths: args.paths,
@@ -80,26 +79,6 @@ async function render(report: Report, args: CliArgs, io: CliIo): Promise<string>
       return io.env.GITHUB_ACTIONS === 'true' && !args.output ? withoutCommands(text) : text;
     }
   }
-}
-
-/**
- * On a large tree, keep V8's young generation at its starting size instead of letting it grow to 16 MiB a
- * semi-space: the gate allocates short-lived objects for every file, and the grown young generation was
- * most of the memory growth (peak RSS, 10,000 files: 130 MB → 88 MB), at about 5% of the speed. A GC
- * heuristic read at each collection, so setting it after start-up is safe. node:v8 is loaded only then:
- * importing it costs about 3 ms, a tenth of a small project's whole run.
- *
- * Set before a glob is walked (the walk itself allocates a lot, and a young generation grown during it stays
- * grown: 30,000 files peaked at 123 MiB, 86 MiB with the bound set first), and for a long list of units.
- */
-async function boundYoungGeneration(): Promise<void> {
-  const { setFlagsFromString } = await import('node:v8');
-  setFlagsFromString('--semi-space-growth-factor=1');
-}
-
-/** A path with glob syntax may match any number of files (a false positive only costs the bound above). */
-function mayBeGlob(path: string): boolean {
-  return /[*?[\]{}]/.test(path);
 }
 
 function withNewline(text: string): string {
