@@ -1,1 +1,103 @@
-import{V as e,r as t,d as i}from"./cli.js";import"node:fs";import"node:path";import"node:module";import"fs";import"path";import"url";import"module";import"node:buffer";import"node:util";import"node:crypto";const o={error:"error",warning:"warning",notice:"note"};function n(e){const t=e.replace(/\\/g,"/"),i=t.split("/").map(encodeURIComponent).join("/");return t.startsWith("/")?`file://${i}`:i}function r(e,t,i){const o=void 0===i?{startLine:Math.max(1,t)}:{startLine:Math.max(1,t),startColumn:Math.max(1,i)};return{physicalLocation:{artifactLocation:{uri:n(e)},region:o}}}function s(e,i,n){return i?{id:e,shortDescription:{text:i.title},fullDescription:{text:i.explanation},help:{text:i.fix},helpUri:i.docs,defaultConfiguration:{level:o[i.severity]}}:{id:e,shortDescription:{text:e},fullDescription:{text:e},helpUri:t(e),defaultConfiguration:{level:o[n]}}}function a(t,n){const a=[...n.values()].map(e=>s(e.id,e,e.severity)),l=new Map(a.map((e,t)=>[e.id,t]));for(const e of t.findings)l.has(e.rule)||(l.set(e.rule,a.length),a.push(s(e.rule,void 0,e.severity)));const u={$schema:"https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json",version:"2.1.0",runs:[{tool:{driver:{name:"clerk-production-gate",version:e,informationUri:"https://github.com/clerk-production-gate/clerk-production-gate",rules:a}},columnKind:"utf16CodeUnits",results:t.findings.map(e=>function(e,t){const n=e.shadowedBy?"note":o[e.severity],s=e.shadowedBy?` Shadowed by ${i(e.shadowedBy)}; informational.`:"",a={ruleId:e.rule,ruleIndex:t,level:n,message:{text:`${e.variable} = ${e.value}: ${e.message}${s} Fix: ${e.fix}`},locations:[(l=e.origin,"file"===l.kind?r(l.file,l.line,l.column):{logicalLocations:[{name:l.kind,kind:"resource"}]})]};var l;return e.suppressed&&(a.suppressions=["inline-comment"===e.suppressed.by?{kind:"inSource",location:r(e.suppressed.file,e.suppressed.line)}:{kind:"external",justification:"Ignored with the ignore option."}]),a}(e,l.get(e.rule)??0))}]};return`${JSON.stringify(u,null,2)}\n`}export{a as renderSarif};
+import { V as VERSION, r as ruleDocs, d as describeOrigin } from './cli.js';
+import 'node:fs';
+import 'node:path';
+import 'node:module';
+import 'fs';
+import 'path';
+import 'url';
+import 'module';
+import 'node:buffer';
+import 'node:util';
+import 'node:crypto';
+
+const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+const INFORMATION_URI = 'https://github.com/clerk-production-gate/clerk-production-gate';
+const LEVEL = { error: 'error', warning: 'warning', notice: 'note' };
+/** A relative path as a URI reference: `/` separators, each segment percent-encoded. */
+function artifactUri(file) {
+    const path = file.replace(/\\/g, '/');
+    const encoded = path.split('/').map(encodeURIComponent).join('/');
+    return path.startsWith('/') ? `file://${encoded}` : encoded;
+}
+function physicalLocation(file, line, column) {
+    const region = column === undefined
+        ? { startLine: Math.max(1, line) }
+        : { startLine: Math.max(1, line), startColumn: Math.max(1, column) };
+    return { physicalLocation: { artifactLocation: { uri: artifactUri(file) }, region } };
+}
+function location(origin) {
+    if (origin.kind === 'file')
+        return physicalLocation(origin.file, origin.line, origin.column);
+    return { logicalLocations: [{ name: origin.kind, kind: 'resource' }] };
+}
+function describeRule(id, meta, severity) {
+    if (!meta) {
+        return {
+            id,
+            shortDescription: { text: id },
+            fullDescription: { text: id },
+            helpUri: ruleDocs(id),
+            defaultConfiguration: { level: LEVEL[severity] }
+        };
+    }
+    return {
+        id,
+        shortDescription: { text: meta.title },
+        fullDescription: { text: meta.explanation },
+        help: { text: meta.fix },
+        helpUri: meta.docs,
+        defaultConfiguration: { level: LEVEL[meta.severity] }
+    };
+}
+function result(f, ruleIndex) {
+    // Shadowed definitions never reach the environment: informational, so `note`.
+    const level = f.shadowedBy ? 'note' : LEVEL[f.severity];
+    const shadowed = f.shadowedBy ? ` Shadowed by ${describeOrigin(f.shadowedBy)}; informational.` : '';
+    const out = {
+        ruleId: f.rule,
+        ruleIndex,
+        level,
+        message: { text: `${f.variable} = ${f.value}: ${f.message}${shadowed} Fix: ${f.fix}` },
+        locations: [location(f.origin)]
+    };
+    if (f.suppressed) {
+        out.suppressions = [
+            f.suppressed.by === 'inline-comment'
+                ? { kind: 'inSource', location: physicalLocation(f.suppressed.file, f.suppressed.line) }
+                : { kind: 'external', justification: 'Ignored with the ignore option.' }
+        ];
+    }
+    return out;
+}
+/** SARIF 2.1.0 with one run. Lists every known rule, then any rule id found only in findings. */
+function renderSarif(report, rules) {
+    const descriptors = [...rules.values()].map((meta) => describeRule(meta.id, meta, meta.severity));
+    const index = new Map(descriptors.map((d, i) => [d.id, i]));
+    for (const f of report.findings) {
+        if (!index.has(f.rule)) {
+            index.set(f.rule, descriptors.length);
+            descriptors.push(describeRule(f.rule, undefined, f.severity));
+        }
+    }
+    const sarif = {
+        $schema: SARIF_SCHEMA,
+        version: '2.1.0',
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: 'clerk-production-gate',
+                        version: VERSION,
+                        informationUri: INFORMATION_URI,
+                        rules: descriptors
+                    }
+                },
+                columnKind: 'utf16CodeUnits',
+                results: report.findings.map((f) => result(f, index.get(f.rule) ?? 0))
+            }
+        ]
+    };
+    return `${JSON.stringify(sarif, null, 2)}\n`;
+}
+
+export { renderSarif };
