@@ -4576,16 +4576,6 @@ function resolveEntry(cwd, entry, excludes) {
 }
 
 /**
- * A copy of `text` that holds nothing else alive. A string cut from a larger one (a regex group, a slice) keeps
- * the whole larger string in memory, and a string built piece by piece (path.normalize joins a path's segments
- * one by one) is a tree of small pieces, several objects a path: costly when thousands of them are kept.
- * Prepending a character and slicing it off makes V8 copy the text into one flat string.
- */
-function ownString(text) {
-    return ` ${text}`.slice(1);
-}
-
-/**
  * Inline suppression in dotenv files:
  *   # clerk-production-gate-ignore dev-publishable-key, dev-url -- reason
  * on the line above a definition, or trailing it (`KEY=value # clerk-production-gate-ignore dev-url`).
@@ -4632,11 +4622,10 @@ function parseIgnoreDirective(comment) {
  * dotenv 16.6's LINE regex, copied verbatim from node_modules/dotenv/lib/main.js because `dotenv.parse`
  * returns only name → value and we need each definition's position (and every duplicate).
  * The corpus test checks that we still agree with `dotenv.parse`; re-copy it when upgrading dotenv.
- * Flags: dotenv uses `mg`. LINE_WITH_INDICES adds `d` (match.indices, to find where a value ends) for the rare
- * file with suppression comments: building indices costs about as much as the match itself.
+ * Flags: dotenv uses `mg`; DEFINITION adds `d`, for where the name and the value of each match are.
  */
 const LINE = /(?:^|^)\s*(?:export\s+)?([\w.-]+)(?:\s*=\s*?|:\s+?)(\s*'(?:\\'|[^'])*'|\s*"(?:\\"|[^"])*"|\s*`(?:\\`|[^`])*`|[^#\r\n]+)?\s*(?:#.*)?(?:$|$)/gm;
-const LINE_WITH_INDICES = new RegExp(LINE.source, 'dgm');
+const DEFINITION = new RegExp(LINE.source, 'dgm');
 const NOT_A_DEFINITION = 'line is not a NAME=value definition; dotenv ignores it';
 /** dotenv's value post-processing, copied from its `parse` (trim, strip quotes, `\n`/`\r` in double quotes). */
 function dotenvValue(raw) {
@@ -4667,14 +4656,15 @@ function parseDotenv(text, file) {
     let line = 1; // of the current name; names come in order, so this only moves forward
     let gapStart = 0; // where the previous match ended
     // One compiled regex for every file (parsing runs synchronously, so sharing its lastIndex is safe).
-    const re = mayHaveDirectives ? LINE_WITH_INDICES : LINE;
+    const re = DEFINITION;
     re.lastIndex = 0;
     let match;
     while ((match = execLine(re, src, file, () => lineNumberAt(firstDefinitionAfter(src, gapStart)))) !== null) {
         const name = match[1];
-        if (name === undefined)
+        const nameSpan = match.indices?.[1];
+        if (name === undefined || nameSpan === undefined)
             continue; // cannot happen: group 1 is mandatory
-        const nameStart = nameOffset(src, match.index, name);
+        const nameStart = nameSpan[0];
         // The text between two matches holds comments, blank lines and the lines dotenv ignores.
         reportIgnoredLines(gapStart, match.index);
         gapStart = match.index + match[0].length;
@@ -4683,14 +4673,7 @@ function parseDotenv(text, file) {
         // Editors do not count the BOM as a column.
         const column = nameStart - lineStarts[line - 1] + 1 - (line === 1 && hasBom ? 1 : 0);
         const origin = { kind: 'file', file, line, column };
-        // Every variable gets the same properties in the same order (one hidden class for V8's inline caches).
-        const variable = {
-            name: internName(name),
-            value: dotenvValue(match[2]),
-            origin,
-            ignoredRules: undefined,
-            shadowedBy: undefined
-        };
+        const variable = { name, value: dotenvValue(match[2]), origin };
         if (mayHaveDirectives) {
             const valueSpan = match.indices?.[2];
             variable.ignoredRules = directivesFor(line, valueSpan ? valueSpan[1] : nameStart + name.length);
@@ -4795,67 +4778,7 @@ function firstDefinitionAfter(src, from) {
     const match = /^[^\S\n]*[^#\s]/m.exec(src.slice(from));
     return match ? from + match.index : from;
 }
-/**
- * Where LINE's name group starts in a match at `index`, without the `d` flag. The match is `\s*`, then an
- * optional `export\s+`, then the name: `\s*` and `\s+` cannot give whitespace back (a name has none), so the
- * name starts right after the leading whitespace, or after `export` and its whitespace. The regex tries the
- * latter first and takes it whenever a name and a separator follow there; a name other than `export` can
- * only have come from there. The differential test in dotenv-file.test.ts holds this to the `d` flag.
- */
-function nameOffset(src, index, name) {
-    let start = index;
-    while (isSpace(src.charCodeAt(start)))
-        start++;
-    if (!src.startsWith('export', start) || !isSpace(src.charCodeAt(start + 6)))
-        return start;
-    let afterExport = start + 6;
-    while (isSpace(src.charCodeAt(afterExport)))
-        afterExport++;
-    if (name !== 'export')
-        return afterExport;
-    // `export export=1` (the name is the second word) or `export =1` / `export: v` (the first word is the name).
-    return nameWithSeparatorAt(src, afterExport) ? afterExport : start;
-}
-/** Whether a whole `[\w.-]+` run starts at `at` and is followed by LINE's separator (`\s*=` or `:\s`). */
-function nameWithSeparatorAt(src, at) {
-    let end = at;
-    while (end < src.length && isNameChar(src.charCodeAt(end)))
-        end++;
-    if (end === at)
-        return false;
-    if (src.charCodeAt(end) === COLON && isSpace(src.charCodeAt(end + 1)))
-        return true;
-    while (isSpace(src.charCodeAt(end)))
-        end++;
-    return src.charCodeAt(end) === EQUALS;
-}
-/** `[\w.-]`: ASCII letters, digits, `_`, `.` and `-`. */
-function isNameChar(code) {
-    return ((code >= 0x30 && code <= 0x39) ||
-        (code >= 0x41 && code <= 0x5a) ||
-        (code >= 0x61 && code <= 0x7a) ||
-        code === 0x5f ||
-        code === 0x2e ||
-        code === 0x2d);
-}
-/**
- * A name matched by the regex is a slice of the file's whole text, and V8 keeps that text alive as long
- * as the slice lives (in findings, to the end of the run). Names repeat from file to file, so one owned
- * copy of each keeps memory flat as the tree grows (36,000 findings: about 770 → 400 bytes retained each).
- */
-const names = new Map();
-function internName(name) {
-    const known = names.get(name);
-    if (known !== undefined)
-        return known;
-    const owned = ownString(name);
-    if (names.size < 100_000)
-        names.set(owned, owned);
-    return owned;
-}
 const HASH = 0x23;
-const COLON = 0x3a;
-const EQUALS = 0x3d;
 const NEWLINE = 0x0a;
 const DIRECTIVE_WORD = 'clerk-production-gate-ignore';
 /** What String.prototype.trim removes at the start of a line (without the line break, already split off). */

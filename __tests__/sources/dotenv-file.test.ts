@@ -159,9 +159,9 @@ describe('parseDotenv diagnostics', () => {
   });
 });
 
-describe('parseDotenv positions against the regex `d` flag', () => {
-  // dotenv's LINE regex with match.indices: where each name really starts. parseDotenv works the offset out
-  // without the flag (it costs as much as the match itself); this holds the two together on tricky input.
+describe('parseDotenv positions', () => {
+  // dotenv's LINE regex with match.indices: where each name really starts, against the line and column
+  // parseDotenv reports (line breaks normalised, `export` prefixes, odd blanks) on tricky input.
   const LINE = new RegExp(DOTENV_LINE.source, 'dgm');
   const PIECES = [
     '',
