@@ -30,19 +30,19 @@ export async function runCli(io: CliIo): Promise<number> {
     if (args.help) return print(io, USAGE, EXIT_PASSED);
     if (args.version) return print(io, VERSION, EXIT_PASSED);
     const { report } = await runGate({
-        cwd: io.cwd,
-        paths: args.paths,
-        ...(args.environment !== undefined && { environment: args.environment }),
-        ...(args.productionEnvironments !== undefined && { productionEnvironments: args.productionEnvironments }),
-        ...(args.framework !== undefined && { framework: args.framework as never }),
-        ...(args.failOn !== undefined && { failOn: args.failOn as never }),
-        varsJson: args.varsJsonFile ? await readInputFile('--vars-json', args.varsJsonFile, io.cwd) : undefined,
-        secretsJson: args.secretsJsonFile
-          ? await readInputFile('--secrets-json', args.secretsJsonFile, io.cwd)
-          : undefined,
-        processEnv: args.scanProcessEnv ? Object.entries(io.env) : undefined,
-        ignore: args.ignore,
-        offline: args.offline
+      cwd: io.cwd,
+      paths: args.paths,
+      ...(args.environment !== undefined && { environment: args.environment }),
+      ...(args.productionEnvironments !== undefined && { productionEnvironments: args.productionEnvironments }),
+      ...(args.framework !== undefined && { framework: args.framework as never }),
+      ...(args.failOn !== undefined && { failOn: args.failOn as never }),
+      varsJson: args.varsJsonFile ? await readInputFile('--vars-json', args.varsJsonFile, io.cwd) : undefined,
+      secretsJson: args.secretsJsonFile
+        ? await readInputFile('--secrets-json', args.secretsJsonFile, io.cwd)
+        : undefined,
+      processEnv: args.scanProcessEnv ? Object.entries(io.env) : undefined,
+      ignore: args.ignore,
+      offline: args.offline
     });
     const rendered = await render(report, args, io);
     if (args.output) writeOutput(resolve(io.cwd, args.output), args.output, rendered);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { InputError } from '../../src/core/errors.js';
-import { parseJsonInput } from '../../src/sources/json-input.js';
-import { jsonErrorOffset, lineColumn } from '../../src/sources/json-position.js';
+import { lineColumn, parseJsonInput } from '../../src/sources/json-input.js';
 
 const secret = 'sk_live_' + 'Zq9'.repeat(12);
 
@@ -44,10 +43,10 @@ describe('parseJsonInput', () => {
     expect(err.message).not.toContain('sk_live_');
   });
 
-  it('reports a truncated document at its end', () => {
+  it('reports an unterminated string where it starts', () => {
     const text = `{"CLERK_SECRET_KEY": "${secret}`;
     const err = errorOf(() => parseJsonInput(text, 'secrets', 'secrets-json'));
-    expect(err.message).toBe(`secrets-json: invalid JSON at line 1, column ${text.length + 1}`);
+    expect(err.message).toBe('secrets-json: invalid JSON at line 1, column 22');
     expect(err.message).not.toContain(secret.slice(8));
   });
 
@@ -76,52 +75,21 @@ describe('parseJsonInput', () => {
   });
 });
 
-describe('jsonErrorOffset', () => {
+describe('the position of broken JSON', () => {
   it.each([
-    ['{"a": b}', 6],
-    ['{"a":1,}', 7],
-    ['{', 1],
-    ['{"a": "x\ny"}', 8],
-    ['[1] x', 4],
-    ['{"a" 1}', 5],
-    ['{"a": "\\q"}', 7],
-    ['{"a": tru}', 9],
-    ['{"a": -}', 7],
-    ['{"a": 1.}', 8],
-    ['{"a": 01}', 7],
-    ['\uFEFF{}', 0]
-  ])('%j fails at offset %i', (text, offset) => {
+    ['{"a": b}', 'line 1, column 7'],
+    ['{"a":1,}', 'line 1, column 8'],
+    ['{', 'line 1, column 2'],
+    ['{\n  "a": "x\ny"\n}', 'line 2, column 8'],
+    ['[1] x', 'line 1, column 5'],
+    ['{"a" 1}', 'line 1, column 6'],
+    ['{"a": "\\q"}', 'line 1, column 7'],
+    ['{\r\n  "a": tru\r\n}', 'line 2, column 8'],
+    ['{"a": 1 // comment\n}', 'line 1, column 9'],
+    ['\uFEFF{}', 'line 1, column 1']
+  ])('%j: at the token where the text stops being JSON, %s', (text, where) => {
     expect(() => JSON.parse(text)).toThrow(SyntaxError);
-    expect(jsonErrorOffset(text)).toBe(offset);
-  });
-
-  it('agrees with V8 wherever V8 states a position', () => {
-    const cases = [
-      '{"a": -}',
-      '{"a": 1.}',
-      '{"a": 1e}',
-      '{"a": 01}',
-      '{"a":1,}',
-      '{"a" 1}',
-      '[1] x',
-      '{"a": "x\ny"}',
-      '{"a":1 "b":2}',
-      '{"a":[1,2}'
-    ];
-    let compared = 0;
-    for (const text of cases) {
-      let message = '';
-      try {
-        JSON.parse(text);
-      } catch (err) {
-        message = (err as Error).message;
-      }
-      const stated = /at position (\d+)/.exec(message);
-      if (!stated) continue;
-      compared++;
-      expect([text, jsonErrorOffset(text)]).toEqual([text, Number(stated[1])]);
-    }
-    expect(compared).toBeGreaterThan(cases.length / 2);
+    expect(errorOf(() => parseJsonInput(text, 'vars', 'v')).message).toBe(`v: invalid JSON at ${where}`);
   });
 });
 

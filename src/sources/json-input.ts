@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { InputError } from '../core/errors.js';
 import type { Variable } from '../core/variable.js';
-import { jsonErrorOffset, lineColumn } from './json-position.js';
+import { parse as parseLenient, type ParseError } from 'jsonc-parser';
 
 /**
  * Checked as name/value pairs (after JSON.parse has made an object): zod's record drops a `__proto__` key,
@@ -22,7 +22,7 @@ export function parseJsonInput(text: string, kind: 'vars' | 'secrets', label: st
   try {
     data = JSON.parse(text);
   } catch {
-    const { line, column } = lineColumn(text, jsonErrorOffset(text));
+    const { line, column } = errorPosition(text);
     throw new InputError(`${label}: invalid JSON at line ${line}, column ${column}`);
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
@@ -38,4 +38,23 @@ export function parseJsonInput(text: string, kind: 'vars' | 'secrets', label: st
   return result.data
     .filter(([name]) => !(kind === 'secrets' && name === GITHUB_TOKEN_KEY))
     .map(([name, value]) => ({ name, value, origin: { kind } }));
+}
+
+/**
+ * Where JSON.parse failed, as line and column of the token where the text stops being JSON. V8's messages quote the
+ * input (which may hold secrets) and some ("Unexpected token …") carry no position, so jsonc-parser, strict about
+ * comments and trailing commas, finds it.
+ */
+function errorPosition(text: string): { line: number; column: number } {
+  const errors: ParseError[] = [];
+  parseLenient(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  return lineColumn(text, errors[0]?.offset ?? 0);
+}
+
+/** 1-based line and column of `offset`; `\r\n`, `\r` and `\n` each end a line. */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const breaks = before.match(/\r\n|\r|\n/g) ?? [];
+  const lastBreak = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'));
+  return { line: breaks.length + 1, column: offset - lastBreak };
 }
