@@ -5,8 +5,8 @@ import typescript from '@rollup/plugin-typescript';
 import license from 'rollup-plugin-license';
 
 /**
- * Two ES module bundles, built separately (no shared chunks) so dist/cli.js never contains or loads
- * @actions/* or Octokit: dist/index.js (the action, one file) and dist/cli.js (+ its lazy chunk).
+ * Two ES module bundles of one file each, built separately so dist/cli.js never contains or loads @actions/*:
+ * dist/index.js (the action) and dist/cli.js (the CLI).
  */
 /** @returns {import('rollup').RollupOptions} */
 function bundle(input, output, licensesFile) {
@@ -49,15 +49,5 @@ function noOptionalPicomatch() {
 
 export default [
   bundle('src/index.ts', { file: 'dist/index.js' }, 'dist/licenses.txt'),
-  // The CLI keeps each reporter it loads on demand (markdown, SARIF) in a chunk of its own.
-  bundle(
-    'src/cli-main.ts',
-    {
-      dir: 'dist',
-      entryFileNames: 'cli.js',
-      chunkFileNames: 'cli-[name].js',
-      banner: (chunk) => (chunk.isEntry ? '#!/usr/bin/env node' : '')
-    },
-    'dist/cli-licenses.txt'
-  )
+  bundle('src/cli-main.ts', { file: 'dist/cli.js', banner: '#!/usr/bin/env node' }, 'dist/cli-licenses.txt')
 ];

@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 import { readFileSync, statSync as statSync$1, readdirSync as readdirSync$1, writeFileSync } from 'node:fs';
 import path, { resolve as resolve$1 } from 'node:path';
-import { createRequire } from 'node:module';
+import { isIPv6, isIPv4, BlockList } from 'node:net';
 import * as nativeFs from 'fs';
 import { statSync, stat, realpathSync, realpath, readdirSync, readdir } from 'fs';
 import { sep, basename, dirname, resolve, normalize, relative, posix, isAbsolute } from 'path';
 import { fileURLToPath } from 'url';
-import { createRequire as createRequire$1 } from 'module';
+import { createRequire } from 'module';
 import { isUtf8 } from 'node:buffer';
 import { parseArgs } from 'node:util';
 import { randomUUID } from 'node:crypto';
@@ -228,28 +228,6 @@ function publishableKeyProblem(value) {
 }
 
 /**
- * Built-in modules that most runs never need, loaded on first use. `node:net` brings Node's whole streams
- * stack with it (about 30 internal modules) and is needed only when a value is an IP address.
- */
-const load = createRequire(import.meta.url);
-let net;
-function netModule() {
-    return (net ??= load('node:net'));
-}
-
-/**
- * IP address literals, as node:net judges them, without loading node:net for the values that cannot be one:
- * an IPv6 address always has a colon, a dotted-decimal IPv4 address has only digits and dots. Most values
- * are neither, and node:net brings Node's streams stack with it and compiles a large IPv6 pattern.
- */
-function isIPv4Address(text) {
-    return /^[0-9.]+$/.test(text) && netModule().isIPv4(text);
-}
-function isIPv6Address(text) {
-    return text.includes(':') && netModule().isIPv6(text);
-}
-
-/**
  * Clerk Frontend API hosts: which are development or staging, and pulling a host out of a URL.
  *
  * The suffix lists and rules mirror `@clerk/shared` 4.41 (src/constants.ts, src/keys.ts,
@@ -314,16 +292,9 @@ function isDevelopmentOrStagingHost(host) {
 const SCHEME_AUTHORITY = /^[a-z][a-z0-9+.-]*:\/\//i;
 const BARE_AUTHORITY = /^(\[[^\]]*\]|[^:[\]]+)(?::(\d{1,5}))?$/;
 const ASCII_LABEL = /^[A-Za-z0-9_](?:[A-Za-z0-9_-]*[A-Za-z0-9_])?$/;
-/*
- * The Unicode form is built on first need: V8 checks a regex literal when the script loads, and
- * expanding \p{L}/\p{N} costs about 4% of a small run's instructions; labels are almost always ASCII.
- */
-let unicodeLabel;
+const UNICODE_LABEL = /^[\p{L}\p{N}_](?:[\p{L}\p{N}_-]*[\p{L}\p{N}_])?$/u;
 function isBareLabel(label) {
-    if (ASCII_LABEL.test(label))
-        return true;
-    unicodeLabel ??= new RegExp('^[\\p{L}\\p{N}_](?:[\\p{L}\\p{N}_-]*[\\p{L}\\p{N}_])?$', 'u');
-    return unicodeLabel.test(label);
+    return ASCII_LABEL.test(label) || UNICODE_LABEL.test(label);
 }
 /** Host as URL gives it, lower-cased, without IPv6 brackets or one trailing dot; null if empty. */
 function cleanHostname(hostname) {
@@ -342,9 +313,9 @@ function hostnameViaUrl(url) {
 /** Whether a bare (scheme-less) host looks like a host and not like a word, a version or a file. */
 function isBareHostShape(host, hasPort) {
     if (host.startsWith('['))
-        return isIPv6Address(host.slice(1, -1));
+        return isIPv6(host.slice(1, -1));
     // BARE_AUTHORITY keeps colons out of an unbracketed host, so only IPv4 is possible here.
-    if (isIPv4Address(host))
+    if (isIPv4(host))
         return true;
     const labels = (host.endsWith('.') ? host.slice(0, -1) : host).split('.');
     if (!labels.every(isBareLabel))
@@ -369,7 +340,7 @@ function hostOf(value) {
         return hostnameViaUrl(v);
     if (v.startsWith('//'))
         return hostnameViaUrl(`http:${v}`);
-    if (isIPv6Address(v))
+    if (isIPv6(v))
         return hostnameViaUrl(`http://[${v}]`) ?? v.toLowerCase();
     const authority = v.split(/[/?#]/, 1)[0] ?? '';
     const match = BARE_AUTHORITY.exec(authority);
@@ -381,6 +352,23 @@ function hostOf(value) {
     return hostnameViaUrl(`http://${authority}`);
 }
 
+/**
+ * Whether a URL or host points somewhere only the deploying machine or its private network can
+ * reach — wrong for the browser-facing URLs of a production Clerk app.
+ *
+ * Special-use names flagged (RFC 6761, 6762, 8375; ICANN 2024 for `.internal`):
+ *  - `localhost` and `*.localhost`: always loopback;
+ *  - `.local`: multicast DNS on the local link;
+ *  - `.internal`: reserved for private networks, never delegated (`host.docker.internal`,
+ *    `*.c.<project>.internal` on GCP);
+ *  - `.home.arpa`: home networks;
+ *  - `.test`: reserved so that it never resolves on the public internet. It is a development TLD
+ *    (Laravel Valet and Herd, dnsmasq and Docker setups), so in a production deploy it can only
+ *    work on the developer's machine — flagged.
+ * Not flagged: `.example` / `.invalid` (placeholders, not local), single-label hosts such as a
+ * docker-compose service name `http://api:8080` (legitimate for server-to-server variables).
+ * Relative URLs (`/sign-in`) and values with no host give null: they are fine.
+ */
 const IP_RANGES = [
     [
         'points at a loopback address (localhost)',
@@ -413,17 +401,12 @@ const IP_RANGES = [
         ]
     ]
 ];
-/** Built on first use: most runs never meet an IP literal, and a CLI's start-up time counts. */
-let blockLists;
-function ipBlockLists() {
-    blockLists ??= IP_RANGES.map(([reason, ranges]) => {
-        const list = new (netModule().BlockList)();
-        for (const [address, prefix, family] of ranges)
-            list.addSubnet(address, prefix, family);
-        return [reason, list];
-    });
-    return blockLists;
-}
+const BLOCK_LISTS = IP_RANGES.map(([reason, ranges]) => {
+    const list = new BlockList();
+    for (const [address, prefix, family] of ranges)
+        list.addSubnet(address, prefix, family);
+    return [reason, list];
+});
 const NAME_SUFFIXES = [
     ['.local', 'points at a .local (mDNS) host'],
     ['.internal', 'points at a .internal (private network) host'],
@@ -433,7 +416,7 @@ const NAME_SUFFIXES = [
 function ipReason(address, family) {
     // A zone id (`fe80::1%eth0`) only occurs on link-local addresses; BlockList wants it removed.
     const plain = address.replace(/%.*$/, '');
-    for (const [reason, list] of ipBlockLists()) {
+    for (const [reason, list] of BLOCK_LISTS) {
         if (list.check(plain, family))
             return reason;
     }
@@ -444,9 +427,9 @@ function localUrlReason(value) {
     const host = hostOf(value);
     if (host === null)
         return null;
-    if (isIPv6Address(host))
+    if (isIPv6(host))
         return ipReason(host, 'ipv6');
-    if (isIPv4Address(host))
+    if (isIPv4(host))
         return ipReason(host, 'ipv4');
     if (host === 'localhost' || host.endsWith('.localhost'))
         return 'points at localhost';
@@ -3408,7 +3391,7 @@ var picomatchExports = /*@__PURE__*/ requirePicomatch();
 var picomatch = /*@__PURE__*/getDefaultExportFromCjs(picomatchExports);
 
 //#region rolldown:runtime
-var __require = /* @__PURE__ */ createRequire$1(import.meta.url);
+var __require = /* @__PURE__ */ createRequire(import.meta.url);
 
 //#endregion
 //#region src/utils.ts
@@ -4365,7 +4348,7 @@ function flowOrder(mode) {
 
 /*
  * Synchronous on purpose: the gate reads its files one after another and keeps only one set in memory at a
- * time; sync calls avoid an event-loop round trip per file (measured: 115 ms idle of 630 ms on 1,000 files).
+ * time, and nothing else runs meanwhile that an asynchronous read would let through.
  */
 /** What is at `abs`; `label` (the path as the user knows it) names it in errors. */
 function pathKind(abs, label) {
@@ -7688,8 +7671,7 @@ class FindingTally {
     }
 }
 
-// zod/mini: the same validation as classic zod at a quarter of the bundle and start-up cost (measured:
-// 220 KB and ~20 ms to load classic in a bundle, 49 KB and ~8 ms mini), which matters for a CLI run per deploy.
+// zod/mini: the same validation as classic zod, in a smaller bundle that starts faster (see bench/README.md).
 const FRAMEWORK_CHOICES = ['auto', ...FRAMEWORKS];
 const FAIL_ON_CHOICES = ['error', 'warning', 'never'];
 const oneOf = (choices) => ({ error: `expected one of ${choices.join(', ')}` });
@@ -7954,18 +7936,8 @@ async function runGate(input) {
         for (const f of unitFrameworks)
             frameworks.add(f);
         const variables = contents.variables.filter((v) => mayConcernClerk(v.name, v.value));
-        // No spread syntax in this loop: V8 (Node 20) moved the objects that `{ ...base }` and `[...a, ...b]` made
-        // here, one set per unit, to the old generation, which grew with the tree until a full collection
-        // (30,000 files: about 20 MiB).
-        const effective = variables.filter((v) => !v.shadowedBy).concat(runtimeConcerning);
-        const context = {
-            environment: base.environment,
-            isProduction: base.isProduction,
-            hasRuntimeSources: base.hasRuntimeSources,
-            variables,
-            effective,
-            frameworks: unitFrameworks
-        };
+        const effective = [...variables.filter((v) => !v.shadowedBy), ...runtimeConcerning];
+        const context = { ...base, variables, effective, frameworks: unitFrameworks };
         emit(check(RULES, context, ignored));
         clerkInFiles ||= variables.some((v) => isClerkVariable(v.name));
         sources.push(...contents.sources);
@@ -8307,12 +8279,6 @@ function findingLines(f, paint, t) {
     return [`${head(severity)}  [${t(reason)}]`, ...body].map((line) => paint('dim', line));
 }
 
-var text = /*#__PURE__*/Object.freeze({
-    __proto__: null,
-    renderText: renderText,
-    sanitizeForTerminal: sanitizeForTerminal
-});
-
 /**
  * Lines dotenv ignores, as `file:line: note: message`; a run of consecutive lines of one file with the same
  * message is one note (`file:25-32: …`), since a stray multi-line value would otherwise fill the screen.
@@ -8399,8 +8365,250 @@ function toJsonSource(source) {
     return framework === undefined ? { kind: 'file', file, variables } : { kind: 'file', file, variables, framework };
 }
 
+const DEFAULT_MAX_BYTES = 1_000_000;
+const DEFAULT_HEADING = 'Clerk production gate';
+const SEVERITY_LABEL = { error: '❌ error', warning: '⚠️ warning', notice: 'ℹ️ notice' };
+const CHECK_LABEL = { pass: '✅', fail: '❌', skipped: '⏭️', error: '⚠️' };
+/** One line, no control characters: a newline or CR would end a table row. */
+function oneLine(s) {
+    // eslint-disable-next-line no-control-regex
+    return s.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
+}
+/**
+ * Escapes text for GFM: every ASCII punctuation character is backslash-escaped (CommonMark allows
+ * it for all of them), so no `<tag>`, `[link](…)`, `|` cell break, emphasis, autolink or entity survives.
+ */
+function escapeMarkdown(s) {
+    return oneLine(s).replace(/[!-/:-@[-`{-~]/g, '\\$&');
+}
+/**
+ * A code span: a backtick fence longer than any backtick run in the text, padded when the text starts
+ * or ends with a backtick or space. Backslash escapes do not work in code spans, but inside a table
+ * GFM takes any `|` preceded by `\` into the cell and drops that one `\` before inline parsing, so
+ * there `|` is written `\|`.
+ */
+function codeSpan(s, inTable = true) {
+    const text = inTable ? oneLine(s).replace(/\|/g, '\\|') : oneLine(s);
+    if (text === '')
+        return '';
+    const longestRun = (text.match(/`+/g) ?? []).reduce((max, run) => Math.max(max, run.length), 0);
+    const fence = '`'.repeat(longestRun + 1);
+    const pad = /^[` ]|[` ]$/.test(text) ? ' ' : '';
+    return `${fence}${pad}${text}${pad}${fence}`;
+}
+/** Fix texts are written by the rules (never from scanned input), so their code spans are kept. */
+function trustedMarkdown(s) {
+    return oneLine(s).replace(/\|/g, '\\|');
+}
+function ruleCell(id, rules) {
+    const docs = rules.get(id)?.docs;
+    if (!docs || !/^https?:\/\//.test(docs))
+        return escapeMarkdown(id);
+    const url = docs.replace(/[\s()<>|\\`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+    return `[${escapeMarkdown(id)}](${url})`;
+}
+const MAIN_HEADER = '| Severity | Rule | Variable | Location | Value | Message | Fix |\n|---|---|---|---|---|---|---|';
+const HIDDEN_HEADER = '| Severity | Rule | Variable | Location | Value | Why |\n|---|---|---|---|---|---|';
+/** The cells every table row starts with: severity, rule, variable, location, value. */
+function findingCells(f, rules) {
+    return [
+        SEVERITY_LABEL[f.severity],
+        ruleCell(f.rule, rules),
+        codeSpan(f.variable),
+        codeSpan(describeOrigin(f.origin)),
+        codeSpan(f.value)
+    ];
+}
+function mainRow(f, rules) {
+    const cells = [...findingCells(f, rules), escapeMarkdown(f.message), trustedMarkdown(f.fix)];
+    return `| ${cells.join(' | ')} |`;
+}
+function hiddenRow(f, rules) {
+    const cells = [...findingCells(f, rules), escapeMarkdown(hiddenReason(f) ?? '')];
+    return `| ${cells.join(' | ')} |`;
+}
+const bytes = (s) => Buffer.byteLength(s, 'utf8');
+const moreLine = (n) => `…and ${n} more ${n === 1 ? 'finding' : 'findings'} (see the JSON report)`;
+/** Keeps leading rows while they fit in `budget` bytes (each row costs its bytes plus a newline). */
+function fitRows(rows, budget) {
+    const kept = [];
+    let used = 0;
+    for (const row of rows) {
+        const cost = bytes(row) + 1;
+        if (used + cost > budget)
+            break;
+        kept.push(row);
+        used += cost;
+    }
+    return { kept, used };
+}
+function tableSection(header, rows, kept) {
+    const omitted = rows.length - kept.length;
+    const table = [header, ...kept].join('\n');
+    return omitted > 0 ? `${table}\n\n${moreLine(omitted)}` : table;
+}
+function renderMarkdown(report, rules, options = {}) {
+    const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+    const heading = escapeMarkdown(options.heading ?? DEFAULT_HEADING);
+    const verdict = report.passed ? '✅' : '❌';
+    const scope = report.isProduction ? '' : ' (not production)';
+    const head = [
+        `## ${verdict} ${heading}: ${report.passed ? 'passed' : 'failed'}`,
+        '',
+        `Environment ${codeSpan(report.environment, false)}${scope} · ${summaryLine(report.summary)}`,
+        '',
+        '### Checks',
+        '',
+        ...report.checks.map((c) => {
+            const detail = c.detail ? ` — ${escapeMarkdown(c.detail)}` : '';
+            return `- ${CHECK_LABEL[c.status]} ${c.status}: **${escapeMarkdown(c.title || c.id)}** (${codeSpan(c.id, false)})${detail}`;
+        }),
+        '',
+        ...skippedSection(report),
+        '### Findings',
+        '',
+        ''
+    ].join('\n');
+    const sorted = sortByLocation(report.findings);
+    const mainRows = sorted.filter((f) => hiddenReason(f) === undefined).map((f) => mainRow(f, rules));
+    const hiddenRows = sorted.filter((f) => hiddenReason(f) !== undefined).map((f) => hiddenRow(f, rules));
+    const hiddenOpen = `\n\n<details>\n<summary>Suppressed and shadowed findings (${hiddenRows.length})</summary>\n\n`;
+    const hiddenClose = '\n\n</details>';
+    // Fixed parts, plus room for both "…and N more" lines, come first; rows share what is left.
+    const reserve = 2 * (bytes(moreLine(report.findings.length)) + 2) + bytes(MAIN_HEADER) + bytes(HIDDEN_HEADER) + 2;
+    let budget = maxBytes - bytes(head) - bytes(hiddenOpen) - bytes(hiddenClose) - reserve - 1;
+    const main = fitRows(mainRows, budget);
+    budget -= main.used;
+    const hidden = fitRows(hiddenRows, budget);
+    let out = head + (mainRows.length > 0 ? tableSection(MAIN_HEADER, mainRows, main.kept) : 'No active findings.');
+    if (hiddenRows.length > 0)
+        out += hiddenOpen + tableSection(HIDDEN_HEADER, hiddenRows, hidden.kept) + hiddenClose;
+    out += '\n';
+    return bytes(out) <= maxBytes ? out : truncateBytes(out, maxBytes);
+}
+const MAX_SKIPPED_LISTED = 50;
+/** Files found but not judged, folded: they explain a glob's reach, and are rarely the point. */
+function skippedSection(report) {
+    if (report.skipped.length === 0)
+        return [];
+    const shown = report.skipped.slice(0, MAX_SKIPPED_LISTED);
+    const more = report.skipped.length - shown.length;
+    return [
+        `<details><summary>Files skipped, not judged (${report.skipped.length})</summary>`,
+        '',
+        ...shown.map(({ file, reason }) => `- ${codeSpan(file, false)} — ${escapeMarkdown(reason)}`),
+        ...(more > 0 ? [`- …and ${more} more (see the JSON report)`] : []),
+        '',
+        '</details>',
+        ''
+    ];
+}
+/** Last resort when even the fixed parts do not fit (a tiny maxBytes): cut at a character boundary. */
+function truncateBytes(s, maxBytes) {
+    const note = '\n\n…output truncated (see the JSON report)\n';
+    const room = maxBytes - bytes(note);
+    if (room <= 0)
+        return '';
+    // A multi-byte character split by the cut decodes to U+FFFD; drop it.
+    const cut = Buffer.from(s, 'utf8')
+        .subarray(0, room)
+        .toString('utf8')
+        .replace(/\uFFFD+$/, '');
+    return cut + note;
+}
+
 /** Kept equal to package.json's version by a test (bundles must not read package.json at run time). */
 const VERSION = '0.1.0';
+
+const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+const INFORMATION_URI = 'https://github.com/clerk-production-gate/clerk-production-gate';
+const LEVEL = { error: 'error', warning: 'warning', notice: 'note' };
+/** A relative path as a URI reference: `/` separators, each segment percent-encoded. */
+function artifactUri(file) {
+    const path = file.replace(/\\/g, '/');
+    const encoded = path.split('/').map(encodeURIComponent).join('/');
+    return path.startsWith('/') ? `file://${encoded}` : encoded;
+}
+function physicalLocation(file, line, column) {
+    const region = column === undefined
+        ? { startLine: Math.max(1, line) }
+        : { startLine: Math.max(1, line), startColumn: Math.max(1, column) };
+    return { physicalLocation: { artifactLocation: { uri: artifactUri(file) }, region } };
+}
+function location(origin) {
+    if (origin.kind === 'file')
+        return physicalLocation(origin.file, origin.line, origin.column);
+    return { logicalLocations: [{ name: origin.kind, kind: 'resource' }] };
+}
+function describeRule(id, meta, severity) {
+    if (!meta) {
+        return {
+            id,
+            shortDescription: { text: id },
+            fullDescription: { text: id },
+            helpUri: ruleDocs(id),
+            defaultConfiguration: { level: LEVEL[severity] }
+        };
+    }
+    return {
+        id,
+        shortDescription: { text: meta.title },
+        fullDescription: { text: meta.explanation },
+        help: { text: meta.fix },
+        helpUri: meta.docs,
+        defaultConfiguration: { level: LEVEL[meta.severity] }
+    };
+}
+function result(f, ruleIndex) {
+    // Shadowed definitions never reach the environment: informational, so `note`.
+    const level = f.shadowedBy ? 'note' : LEVEL[f.severity];
+    const shadowed = f.shadowedBy ? ` Shadowed by ${describeOrigin(f.shadowedBy)}; informational.` : '';
+    const out = {
+        ruleId: f.rule,
+        ruleIndex,
+        level,
+        message: { text: `${f.variable} = ${f.value}: ${f.message}${shadowed} Fix: ${f.fix}` },
+        locations: [location(f.origin)]
+    };
+    if (f.suppressed) {
+        out.suppressions = [
+            f.suppressed.by === 'inline-comment'
+                ? { kind: 'inSource', location: physicalLocation(f.suppressed.file, f.suppressed.line) }
+                : { kind: 'external', justification: 'Ignored with the ignore option.' }
+        ];
+    }
+    return out;
+}
+/** SARIF 2.1.0 with one run. Lists every known rule, then any rule id found only in findings. */
+function renderSarif(report, rules) {
+    const descriptors = [...rules.values()].map((meta) => describeRule(meta.id, meta, meta.severity));
+    const index = new Map(descriptors.map((d, i) => [d.id, i]));
+    for (const f of report.findings) {
+        if (!index.has(f.rule)) {
+            index.set(f.rule, descriptors.length);
+            descriptors.push(describeRule(f.rule, undefined, f.severity));
+        }
+    }
+    const sarif = {
+        $schema: SARIF_SCHEMA,
+        version: '2.1.0',
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: 'clerk-production-gate',
+                        version: VERSION,
+                        informationUri: INFORMATION_URI,
+                        rules: descriptors
+                    }
+                },
+                columnKind: 'utf16CodeUnits',
+                results: report.findings.map((f) => result(f, index.get(f.rule) ?? 0))
+            }
+        ]
+    };
+    return `${JSON.stringify(sarif, null, 2)}\n`;
+}
 
 /**
  * The command-line shell over the engine: parses flags, runs the gate, prints one report.
@@ -8429,7 +8637,7 @@ async function runCli(io) {
             ignore: args.ignore,
             offline: args.offline
         });
-        const rendered = await render(report, args, io);
+        const rendered = render(report, args, io);
         if (args.output)
             writeOutput(resolve$1(io.cwd, args.output), args.output, rendered);
         else
@@ -8443,28 +8651,20 @@ async function runCli(io) {
         return EXIT_USAGE;
     }
 }
-/**
- * The report as text, ending with a newline.
- * The other reporters are loaded only when asked for: a run pays start-up time for one format, not four.
- */
-async function render(report, args, io) {
+/** The report as text, ending with a newline. */
+function render(report, args, io) {
     switch (args.format) {
         case 'json':
             return renderJson(report);
-        case 'markdown': {
-            const { renderMarkdown } = await import('./cli-markdown.js');
+        case 'markdown':
             return withNewline(renderMarkdown(report, RULE_METAS));
-        }
-        case 'sarif': {
-            const { renderSarif } = await import('./cli-sarif.js');
+        case 'sarif':
             return withNewline(renderSarif(report, RULE_METAS));
-        }
         case 'text': {
-            const { renderText } = await Promise.resolve().then(function () { return text; });
             const color = args.color ?? wantsColor(io);
-            const text$1 = withNewline(renderText(report, { color }) + renderDiagnostics(report));
+            const text = withNewline(renderText(report, { color }) + renderDiagnostics(report));
             // In an Actions step the runner reads standard output for workflow commands: keep the report inert.
-            return io.env.GITHUB_ACTIONS === 'true' && !args.output ? withoutCommands(text$1) : text$1;
+            return io.env.GITHUB_ACTIONS === 'true' && !args.output ? withoutCommands(text) : text;
         }
     }
 }
@@ -8508,5 +8708,3 @@ void runCli({
 }).then((code) => {
     process.exitCode = code;
 });
-
-export { VERSION as V, sortByLocation as a, describeOrigin as d, hiddenReason as h, ruleDocs as r, summaryLine as s };

@@ -12,7 +12,7 @@ import events$1 from 'events';
 import 'assert';
 import require$$6 from 'util';
 import require$$0$1 from 'node:assert';
-import require$$0$3 from 'node:net';
+import require$$0$3, { isIPv6, isIPv4, BlockList } from 'node:net';
 import require$$2 from 'node:http';
 import require$$0$2 from 'node:stream';
 import require$$0, { isUtf8 } from 'node:buffer';
@@ -34,10 +34,9 @@ import 'child_process';
 import 'timers';
 import { writeFile as writeFile$1 } from 'node:fs/promises';
 import path, { join, relative as relative$1, resolve as resolve$1 } from 'node:path';
-import { createRequire } from 'node:module';
 import { readFileSync, statSync as statSync$1, readdirSync as readdirSync$1 } from 'node:fs';
 import { fileURLToPath } from 'url';
-import { createRequire as createRequire$1 } from 'module';
+import { createRequire } from 'module';
 import { randomUUID } from 'node:crypto';
 
 // We use any as a valid input type
@@ -29371,28 +29370,6 @@ function publishableKeyProblem(value) {
 }
 
 /**
- * Built-in modules that most runs never need, loaded on first use. `node:net` brings Node's whole streams
- * stack with it (about 30 internal modules) and is needed only when a value is an IP address.
- */
-const load = createRequire(import.meta.url);
-let net;
-function netModule() {
-    return (net ??= load('node:net'));
-}
-
-/**
- * IP address literals, as node:net judges them, without loading node:net for the values that cannot be one:
- * an IPv6 address always has a colon, a dotted-decimal IPv4 address has only digits and dots. Most values
- * are neither, and node:net brings Node's streams stack with it and compiles a large IPv6 pattern.
- */
-function isIPv4Address(text) {
-    return /^[0-9.]+$/.test(text) && netModule().isIPv4(text);
-}
-function isIPv6Address(text) {
-    return text.includes(':') && netModule().isIPv6(text);
-}
-
-/**
  * Clerk Frontend API hosts: which are development or staging, and pulling a host out of a URL.
  *
  * The suffix lists and rules mirror `@clerk/shared` 4.41 (src/constants.ts, src/keys.ts,
@@ -29457,16 +29434,9 @@ function isDevelopmentOrStagingHost(host) {
 const SCHEME_AUTHORITY = /^[a-z][a-z0-9+.-]*:\/\//i;
 const BARE_AUTHORITY = /^(\[[^\]]*\]|[^:[\]]+)(?::(\d{1,5}))?$/;
 const ASCII_LABEL = /^[A-Za-z0-9_](?:[A-Za-z0-9_-]*[A-Za-z0-9_])?$/;
-/*
- * The Unicode form is built on first need: V8 checks a regex literal when the script loads, and
- * expanding \p{L}/\p{N} costs about 4% of a small run's instructions; labels are almost always ASCII.
- */
-let unicodeLabel;
+const UNICODE_LABEL = /^[\p{L}\p{N}_](?:[\p{L}\p{N}_-]*[\p{L}\p{N}_])?$/u;
 function isBareLabel(label) {
-    if (ASCII_LABEL.test(label))
-        return true;
-    unicodeLabel ??= new RegExp('^[\\p{L}\\p{N}_](?:[\\p{L}\\p{N}_-]*[\\p{L}\\p{N}_])?$', 'u');
-    return unicodeLabel.test(label);
+    return ASCII_LABEL.test(label) || UNICODE_LABEL.test(label);
 }
 /** Host as URL gives it, lower-cased, without IPv6 brackets or one trailing dot; null if empty. */
 function cleanHostname(hostname) {
@@ -29485,9 +29455,9 @@ function hostnameViaUrl(url) {
 /** Whether a bare (scheme-less) host looks like a host and not like a word, a version or a file. */
 function isBareHostShape(host, hasPort) {
     if (host.startsWith('['))
-        return isIPv6Address(host.slice(1, -1));
+        return isIPv6(host.slice(1, -1));
     // BARE_AUTHORITY keeps colons out of an unbracketed host, so only IPv4 is possible here.
-    if (isIPv4Address(host))
+    if (isIPv4(host))
         return true;
     const labels = (host.endsWith('.') ? host.slice(0, -1) : host).split('.');
     if (!labels.every(isBareLabel))
@@ -29512,7 +29482,7 @@ function hostOf(value) {
         return hostnameViaUrl(v);
     if (v.startsWith('//'))
         return hostnameViaUrl(`http:${v}`);
-    if (isIPv6Address(v))
+    if (isIPv6(v))
         return hostnameViaUrl(`http://[${v}]`) ?? v.toLowerCase();
     const authority = v.split(/[/?#]/, 1)[0] ?? '';
     const match = BARE_AUTHORITY.exec(authority);
@@ -29524,6 +29494,23 @@ function hostOf(value) {
     return hostnameViaUrl(`http://${authority}`);
 }
 
+/**
+ * Whether a URL or host points somewhere only the deploying machine or its private network can
+ * reach — wrong for the browser-facing URLs of a production Clerk app.
+ *
+ * Special-use names flagged (RFC 6761, 6762, 8375; ICANN 2024 for `.internal`):
+ *  - `localhost` and `*.localhost`: always loopback;
+ *  - `.local`: multicast DNS on the local link;
+ *  - `.internal`: reserved for private networks, never delegated (`host.docker.internal`,
+ *    `*.c.<project>.internal` on GCP);
+ *  - `.home.arpa`: home networks;
+ *  - `.test`: reserved so that it never resolves on the public internet. It is a development TLD
+ *    (Laravel Valet and Herd, dnsmasq and Docker setups), so in a production deploy it can only
+ *    work on the developer's machine — flagged.
+ * Not flagged: `.example` / `.invalid` (placeholders, not local), single-label hosts such as a
+ * docker-compose service name `http://api:8080` (legitimate for server-to-server variables).
+ * Relative URLs (`/sign-in`) and values with no host give null: they are fine.
+ */
 const IP_RANGES = [
     [
         'points at a loopback address (localhost)',
@@ -29556,17 +29543,12 @@ const IP_RANGES = [
         ]
     ]
 ];
-/** Built on first use: most runs never meet an IP literal, and a CLI's start-up time counts. */
-let blockLists;
-function ipBlockLists() {
-    blockLists ??= IP_RANGES.map(([reason, ranges]) => {
-        const list = new (netModule().BlockList)();
-        for (const [address, prefix, family] of ranges)
-            list.addSubnet(address, prefix, family);
-        return [reason, list];
-    });
-    return blockLists;
-}
+const BLOCK_LISTS = IP_RANGES.map(([reason, ranges]) => {
+    const list = new BlockList();
+    for (const [address, prefix, family] of ranges)
+        list.addSubnet(address, prefix, family);
+    return [reason, list];
+});
 const NAME_SUFFIXES = [
     ['.local', 'points at a .local (mDNS) host'],
     ['.internal', 'points at a .internal (private network) host'],
@@ -29576,7 +29558,7 @@ const NAME_SUFFIXES = [
 function ipReason(address, family) {
     // A zone id (`fe80::1%eth0`) only occurs on link-local addresses; BlockList wants it removed.
     const plain = address.replace(/%.*$/, '');
-    for (const [reason, list] of ipBlockLists()) {
+    for (const [reason, list] of BLOCK_LISTS) {
         if (list.check(plain, family))
             return reason;
     }
@@ -29587,9 +29569,9 @@ function localUrlReason(value) {
     const host = hostOf(value);
     if (host === null)
         return null;
-    if (isIPv6Address(host))
+    if (isIPv6(host))
         return ipReason(host, 'ipv6');
-    if (isIPv4Address(host))
+    if (isIPv4(host))
         return ipReason(host, 'ipv4');
     if (host === 'localhost' || host.endsWith('.localhost'))
         return 'points at localhost';
@@ -32547,7 +32529,7 @@ var picomatchExports = /*@__PURE__*/ requirePicomatch();
 var picomatch = /*@__PURE__*/getDefaultExportFromCjs(picomatchExports);
 
 //#region rolldown:runtime
-var __require = /* @__PURE__ */ createRequire$1(import.meta.url);
+var __require = /* @__PURE__ */ createRequire(import.meta.url);
 
 //#endregion
 //#region src/utils.ts
@@ -33504,7 +33486,7 @@ function flowOrder(mode) {
 
 /*
  * Synchronous on purpose: the gate reads its files one after another and keeps only one set in memory at a
- * time; sync calls avoid an event-loop round trip per file (measured: 115 ms idle of 630 ms on 1,000 files).
+ * time, and nothing else runs meanwhile that an asynchronous read would let through.
  */
 /** What is at `abs`; `label` (the path as the user knows it) names it in errors. */
 function pathKind(abs, label) {
@@ -36827,8 +36809,7 @@ class FindingTally {
     }
 }
 
-// zod/mini: the same validation as classic zod at a quarter of the bundle and start-up cost (measured:
-// 220 KB and ~20 ms to load classic in a bundle, 49 KB and ~8 ms mini), which matters for a CLI run per deploy.
+// zod/mini: the same validation as classic zod, in a smaller bundle that starts faster (see bench/README.md).
 const FRAMEWORK_CHOICES = ['auto', ...FRAMEWORKS];
 const FAIL_ON_CHOICES = ['error', 'warning', 'never'];
 const oneOf = (choices) => ({ error: `expected one of ${choices.join(', ')}` });
@@ -37093,18 +37074,8 @@ async function runGate(input) {
         for (const f of unitFrameworks)
             frameworks.add(f);
         const variables = contents.variables.filter((v) => mayConcernClerk(v.name, v.value));
-        // No spread syntax in this loop: V8 (Node 20) moved the objects that `{ ...base }` and `[...a, ...b]` made
-        // here, one set per unit, to the old generation, which grew with the tree until a full collection
-        // (30,000 files: about 20 MiB).
-        const effective = variables.filter((v) => !v.shadowedBy).concat(runtimeConcerning);
-        const context = {
-            environment: base.environment,
-            isProduction: base.isProduction,
-            hasRuntimeSources: base.hasRuntimeSources,
-            variables,
-            effective,
-            frameworks: unitFrameworks
-        };
+        const effective = [...variables.filter((v) => !v.shadowedBy), ...runtimeConcerning];
+        const context = { ...base, variables, effective, frameworks: unitFrameworks };
         emit(check(RULES, context, ignored));
         clerkInFiles ||= variables.some((v) => isClerkVariable(v.name));
         sources.push(...contents.sources);

@@ -11,6 +11,9 @@ import { parseCliArgs, USAGE, type CliArgs } from './cli-args.js';
 import { readInputFile } from './read-input-file.js';
 import { renderDiagnostics } from './reporters/diagnostics.js';
 import { renderJson } from './reporters/json.js';
+import { renderMarkdown } from './reporters/markdown.js';
+import { renderSarif } from './reporters/sarif.js';
+import { renderText } from './reporters/text.js';
 import { RULE_METAS } from './rules/index.js';
 import { VERSION } from './version.js';
 import { withoutCommands } from './reporters/workflow-commands.js';
@@ -44,7 +47,7 @@ export async function runCli(io: CliIo): Promise<number> {
       ignore: args.ignore,
       offline: args.offline
     });
-    const rendered = await render(report, args, io);
+    const rendered = render(report, args, io);
     if (args.output) writeOutput(resolve(io.cwd, args.output), args.output, rendered);
     else io.stdout.write(rendered);
     if (args.format !== 'text' || args.output) io.stderr.write(renderDiagnostics(report));
@@ -55,24 +58,16 @@ export async function runCli(io: CliIo): Promise<number> {
   }
 }
 
-/**
- * The report as text, ending with a newline.
- * The other reporters are loaded only when asked for: a run pays start-up time for one format, not four.
- */
-async function render(report: Report, args: CliArgs, io: CliIo): Promise<string> {
+/** The report as text, ending with a newline. */
+function render(report: Report, args: CliArgs, io: CliIo): string {
   switch (args.format) {
     case 'json':
       return renderJson(report);
-    case 'markdown': {
-      const { renderMarkdown } = await import('./reporters/markdown.js');
+    case 'markdown':
       return withNewline(renderMarkdown(report, RULE_METAS));
-    }
-    case 'sarif': {
-      const { renderSarif } = await import('./reporters/sarif.js');
+    case 'sarif':
       return withNewline(renderSarif(report, RULE_METAS));
-    }
     case 'text': {
-      const { renderText } = await import('./reporters/text.js');
       const color = args.color ?? wantsColor(io);
       const text = withNewline(renderText(report, { color }) + renderDiagnostics(report));
       // In an Actions step the runner reads standard output for workflow commands: keep the report inert.

@@ -5,7 +5,7 @@
  * src/utils/instance.ts). Copied, not imported, because `@clerk/shared` is a devDependency only
  * (the test oracle) and the runtime bundle should not carry it.
  */
-import { isIPv4Address, isIPv6Address } from './ip.js';
+import { isIPv4 as isIPv4Address, isIPv6 as isIPv6Address } from 'node:net';
 
 /** `@clerk/shared` constants.ts `LEGACY_DEV_INSTANCE_SUFFIXES`. */
 export const LEGACY_DEV_INSTANCE_SUFFIXES: readonly string[] = ['.lcl.dev', '.lclstage.dev', '.lclclerk.com'];
@@ -76,16 +76,10 @@ export function isDevelopmentOrStagingHost(host: string): boolean {
 const SCHEME_AUTHORITY = /^[a-z][a-z0-9+.-]*:\/\//i;
 const BARE_AUTHORITY = /^(\[[^\]]*\]|[^:[\]]+)(?::(\d{1,5}))?$/;
 const ASCII_LABEL = /^[A-Za-z0-9_](?:[A-Za-z0-9_-]*[A-Za-z0-9_])?$/;
-/*
- * The Unicode form is built on first need: V8 checks a regex literal when the script loads, and
- * expanding \p{L}/\p{N} costs about 4% of a small run's instructions; labels are almost always ASCII.
- */
-let unicodeLabel: RegExp | undefined;
+const UNICODE_LABEL = /^[\p{L}\p{N}_](?:[\p{L}\p{N}_-]*[\p{L}\p{N}_])?$/u;
 
 function isBareLabel(label: string): boolean {
-  if (ASCII_LABEL.test(label)) return true;
-  unicodeLabel ??= new RegExp('^[\\p{L}\\p{N}_](?:[\\p{L}\\p{N}_-]*[\\p{L}\\p{N}_])?$', 'u');
-  return unicodeLabel.test(label);
+  return ASCII_LABEL.test(label) || UNICODE_LABEL.test(label);
 }
 
 /** Host as URL gives it, lower-cased, without IPv6 brackets or one trailing dot; null if empty. */

@@ -15,9 +15,8 @@
  * docker-compose service name `http://api:8080` (legitimate for server-to-server variables).
  * Relative URLs (`/sign-in`) and values with no host give null: they are fine.
  */
-import type { BlockList } from 'node:net';
-import { netModule } from '../core/builtins.js';
-import { isIPv4Address, isIPv6Address } from './ip.js';
+import { BlockList } from 'node:net';
+import { isIPv4 as isIPv4Address, isIPv6 as isIPv6Address } from 'node:net';
 import { hostOf } from './hosts.js';
 
 type Range = readonly [address: string, prefix: number, family: 'ipv4' | 'ipv6'];
@@ -55,17 +54,11 @@ const IP_RANGES: ReadonlyArray<readonly [reason: string, ranges: readonly Range[
   ]
 ];
 
-/** Built on first use: most runs never meet an IP literal, and a CLI's start-up time counts. */
-let blockLists: ReadonlyArray<readonly [string, BlockList]> | undefined;
-
-function ipBlockLists(): ReadonlyArray<readonly [string, BlockList]> {
-  blockLists ??= IP_RANGES.map(([reason, ranges]) => {
-    const list = new (netModule().BlockList)();
-    for (const [address, prefix, family] of ranges) list.addSubnet(address, prefix, family);
-    return [reason, list] as const;
-  });
-  return blockLists;
-}
+const BLOCK_LISTS: ReadonlyArray<readonly [string, BlockList]> = IP_RANGES.map(([reason, ranges]) => {
+  const list = new BlockList();
+  for (const [address, prefix, family] of ranges) list.addSubnet(address, prefix, family);
+  return [reason, list] as const;
+});
 
 const NAME_SUFFIXES: ReadonlyArray<readonly [suffix: string, reason: string]> = [
   ['.local', 'points at a .local (mDNS) host'],
@@ -77,7 +70,7 @@ const NAME_SUFFIXES: ReadonlyArray<readonly [suffix: string, reason: string]> = 
 function ipReason(address: string, family: 'ipv4' | 'ipv6'): string | null {
   // A zone id (`fe80::1%eth0`) only occurs on link-local addresses; BlockList wants it removed.
   const plain = address.replace(/%.*$/, '');
-  for (const [reason, list] of ipBlockLists()) {
+  for (const [reason, list] of BLOCK_LISTS) {
     if (list.check(plain, family)) return reason;
   }
   return null;

@@ -74,18 +74,8 @@ export async function runGate(input: GateOptionsInput): Promise<GateResult> {
     const unitFrameworks = new Set(unit.kind === 'layered' ? [unit.framework] : []);
     for (const f of unitFrameworks) frameworks.add(f);
     const variables = contents.variables.filter((v) => mayConcernClerk(v.name, v.value));
-    // No spread syntax in this loop: V8 (Node 20) moved the objects that `{ ...base }` and `[...a, ...b]` made
-    // here, one set per unit, to the old generation, which grew with the tree until a full collection
-    // (30,000 files: about 20 MiB).
-    const effective = variables.filter((v) => !v.shadowedBy).concat(runtimeConcerning);
-    const context: RuleContext = {
-      environment: base.environment,
-      isProduction: base.isProduction,
-      hasRuntimeSources: base.hasRuntimeSources,
-      variables,
-      effective,
-      frameworks: unitFrameworks
-    };
+    const effective = [...variables.filter((v) => !v.shadowedBy), ...runtimeConcerning];
+    const context: RuleContext = { ...base, variables, effective, frameworks: unitFrameworks };
     emit(check(RULES, context, ignored));
     clerkInFiles ||= variables.some((v) => isClerkVariable(v.name));
     sources.push(...contents.sources);
