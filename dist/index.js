@@ -37028,12 +37028,12 @@ const MAX_DIAGNOSTICS = 100;
 /**
  * The whole gate: sources → variables → rules → findings → report. Knows nothing of GitHub.
  * Dotenv units are read and checked one at a time and then dropped, so memory stays flat as the tree
- * grows; only findings (redacted) are kept.
+ * grows; only findings (redacted) are kept, or handed to a sink.
  *
  * Findings come by severity (errors first); within a severity in reading order: units as planned (argument
  * order, a glob's files sorted), inside a unit by file, line and rule, and the runtime environment last.
  */
-async function runGate(input) {
+async function runGate(input, hooks = {}) {
     const options = parseGateOptions(input);
     const cwd = path.resolve(options.cwd);
     const runtime = readRuntime(options);
@@ -37046,16 +37046,22 @@ async function runGate(input) {
         environment: mode,
         targetModes: targetModes(options, mode, isProduction)
     });
+    const sink = hooks.onPlanned?.(units.length) ?? undefined;
     const ignored = new Set(options.ignore);
     const base = { environment: options.environment, isProduction, hasRuntimeSources: runtime.sources.length > 0 };
     const findings = [];
     const tally = new FindingTally();
-    // Within a scope by location; the stable sort by severity at the end keeps that order.
+    // Within a scope by location. A sink buffers each severity apart; here the stable sort by severity at the end
+    // keeps reading order.
     const emit = (found) => {
         found.sort(byLocation);
-        for (const finding of found)
+        for (const finding of found) {
             tally.add(finding);
-        findings.push(...found);
+            if (sink)
+                sink.add(finding);
+            else
+                findings.push(finding);
+        }
     };
     const sources = [];
     const diagnostics = [];
@@ -37064,8 +37070,9 @@ async function runGate(input) {
     const frameworks = new Set();
     let clerkInFiles = false;
     const keep = (variables) => {
-        for (const secret of secretValues(variables))
-            secrets.add(secret);
+        if (hooks.collectSecrets !== false)
+            for (const secret of secretValues(variables))
+                secrets.add(secret);
     };
     const runtimeConcerning = runtime.variables.filter((v) => mayConcernClerk(v.name, v.value));
     for (const unit of units) {
@@ -37405,14 +37412,76 @@ function toJsonReport(report) {
 }
 /**
  * The JSON report as text: pretty-printed like JSON.stringify(…, null, 2), with every non-ASCII character
- * written as a \\u escape (any parser reads the same values; the text stays ASCII whatever a value holds).
+ * written as a \\u escape. Parsers read the same values; the text stays one byte a character, which V8
+ * serializes and writes to a pipe much faster (values hold `…`, which would make every string two-byte).
  */
 function renderJson(report) {
-    return `${asciiJson(JSON.stringify(toJsonReport(report), null, 2))}\n`;
+    return [...renderJsonChunks(report)].join('');
 }
+/**
+ * The same text as renderJson, in pieces: the long arrays (sources, findings) are rendered a batch of items
+ * at a time, so a report with tens of thousands of findings is never one string in memory. `findingsArray`
+ * replaces the rendering of `report.findings` (a spill file's contents, see json-spill.ts).
+ */
+function* renderJsonChunks(report, findingsArray) {
+    const skeleton = JSON.stringify({ ...toJsonReport({ ...report, sources: [], findings: [] }), sources: SOURCES_SLOT, findings: FINDINGS_SLOT }, null, 2);
+    const [head = '', afterSources = ''] = asciiJson(skeleton).split(JSON.stringify(SOURCES_SLOT));
+    const [middle = '', tail = ''] = afterSources.split(JSON.stringify(FINDINGS_SLOT));
+    yield head;
+    yield* arrayChunks(report.sources.map(toJsonSource));
+    yield middle;
+    yield* arrayChunks(report.findings.map(toJsonFinding));
+    yield `${tail}\n`;
+}
+// Placeholders no real value can equal (JSON strings never hold a raw NUL from our reports).
+const SOURCES_SLOT = '\u0000sources\u0000';
+const FINDINGS_SLOT = '\u0000findings\u0000';
+/**
+ * Items rendered per JSON.stringify call. A batch's text (two bytes a character until `…` is escaped) must stay
+ * under V8's large-object size (128 KiB): larger strings go straight to the old generation, where only a full
+ * collection frees them, and 128 findings a batch made peak memory grow with the tree (10,000 files: about
+ * 3 MiB more) and the run slower. 32 findings are about 40 KiB.
+ */
+const JSON_BATCH = 32;
+/**
+ * Items of a top-level property's array, as JSON.stringify(…, null, 2) indents them, joined by `,\n`
+ * (no brackets). One stringify call for the batch: wrapped in an object, the items get their final indent.
+ */
+function renderJsonItems(items) {
+    if (items.length === 0)
+        return '';
+    const text = asciiJson(JSON.stringify({ items }, null, 2));
+    return text.slice(WRAPPER_OPEN.length, -WRAPPER_CLOSE.length);
+}
+const WRAPPER_OPEN = '{\n  "items": [\n';
+const WRAPPER_CLOSE = '\n  ]\n}';
 /** JSON text with every non-ASCII character as a \\u escape (surrogate pairs as two escapes, as JSON allows). */
 function asciiJson(text) {
-    return text.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    // `…` (every redacted value has one) by plain string replacement, which is much cheaper than a callback
+    // per match; anything else non-ASCII (rare) by the general rule.
+    const common = text.replaceAll('\u2026', '\\u2026');
+    return NON_ASCII.test(common) ? common.replace(NON_ASCII_ALL, escapeChar) : common;
+}
+const NON_ASCII = /[\u0080-\uffff]/;
+const NON_ASCII_ALL = /[\u0080-\uffff]/g;
+function escapeChar(c) {
+    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+const JSON_ARRAY_OPEN = '[\n';
+const JSON_ARRAY_SEPARATOR = ',\n';
+const JSON_ARRAY_CLOSE = '\n  ]';
+const JSON_EMPTY_ARRAY = '[]';
+/** An array as JSON.stringify(…, null, 2) writes it as a property of the top-level object. */
+function* arrayChunks(items) {
+    if (items.length === 0) {
+        yield JSON_EMPTY_ARRAY;
+        return;
+    }
+    yield JSON_ARRAY_OPEN;
+    for (let i = 0; i < items.length; i += JSON_BATCH) {
+        yield (i > 0 ? JSON_ARRAY_SEPARATOR : '') + renderJsonItems(items.slice(i, i + JSON_BATCH));
+    }
+    yield JSON_ARRAY_CLOSE;
 }
 function toJsonLocation(origin) {
     return origin.kind === 'file'

@@ -2,7 +2,7 @@
  * The command-line shell over the engine: parses flags, runs the gate, prints one report.
  * Imports nothing from @actions/*, so the CLI bundle never loads Octokit.
  */
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describeError, EXIT_FAILED, EXIT_PASSED, EXIT_USAGE, InputError } from './core/errors.js';
 import type { Report } from './core/report.js';
@@ -10,7 +10,8 @@ import { runGate } from './engine/run-gate.js';
 import { parseCliArgs, USAGE, type CliArgs } from './cli-args.js';
 import { readInputFile } from './read-input-file.js';
 import { renderDiagnostics } from './reporters/diagnostics.js';
-import { renderJson } from './reporters/json.js';
+import { renderJsonChunks } from './reporters/json.js';
+import { JsonFindingSpill } from './reporters/json-spill.js';
 import { renderMarkdown } from './reporters/markdown.js';
 import { renderSarif } from './reporters/sarif.js';
 import { renderText } from './reporters/text.js';
@@ -28,50 +29,83 @@ export interface CliIo {
 
 /** Runs the CLI and returns its exit code; never throws. */
 export async function runCli(io: CliIo): Promise<number> {
+  let spill: JsonFindingSpill | undefined;
   try {
     const args = parseCliArgs(io.argv);
     if (args.help) return print(io, USAGE, EXIT_PASSED);
     if (args.version) return print(io, VERSION, EXIT_PASSED);
-    const { report } = await runGate({
-      cwd: io.cwd,
-      paths: args.paths,
-      ...(args.environment !== undefined && { environment: args.environment }),
-      ...(args.productionEnvironments !== undefined && { productionEnvironments: args.productionEnvironments }),
-      ...(args.framework !== undefined && { framework: args.framework as never }),
-      ...(args.failOn !== undefined && { failOn: args.failOn as never }),
-      varsJson: args.varsJsonFile ? await readInputFile('--vars-json', args.varsJsonFile, io.cwd) : undefined,
-      secretsJson: args.secretsJsonFile
-        ? await readInputFile('--secrets-json', args.secretsJsonFile, io.cwd)
-        : undefined,
-      processEnv: args.scanProcessEnv ? Object.entries(io.env) : undefined,
-      ignore: args.ignore,
-      offline: args.offline
-    });
-    const rendered = render(report, args, io);
+    if (args.paths.some(mayBeGlob)) await boundYoungGeneration();
+    const { report } = await runGate(
+      {
+        cwd: io.cwd,
+        paths: args.paths,
+        ...(args.environment !== undefined && { environment: args.environment }),
+        ...(args.productionEnvironments !== undefined && { productionEnvironments: args.productionEnvironments }),
+        ...(args.framework !== undefined && { framework: args.framework as never }),
+        ...(args.failOn !== undefined && { failOn: args.failOn as never }),
+        varsJson: args.varsJsonFile ? await readInputFile('--vars-json', args.varsJsonFile, io.cwd) : undefined,
+        secretsJson: args.secretsJsonFile
+          ? await readInputFile('--secrets-json', args.secretsJsonFile, io.cwd)
+          : undefined,
+        processEnv: args.scanProcessEnv ? Object.entries(io.env) : undefined,
+        ignore: args.ignore,
+        offline: args.offline
+      },
+      {
+        collectSecrets: false,
+        // A large tree's JSON findings go to disk as they are found, so memory does not grow with them.
+        onPlanned: (units) => {
+          if (units >= LARGE_TREE_UNITS && args.format === 'json') spill = new JsonFindingSpill();
+          return spill;
+        }
+      }
+    );
+    const rendered = render(report, args, io, spill);
     if (args.output) writeOutput(resolve(io.cwd, args.output), args.output, rendered);
-    else io.stdout.write(rendered);
+    else writeInBatches(rendered, (text) => io.stdout.write(text));
     if (args.format !== 'text' || args.output) io.stderr.write(renderDiagnostics(report));
     return report.passed ? EXIT_PASSED : EXIT_FAILED;
   } catch (error) {
     io.stderr.write(`clerk-production-gate: ${describeError(error)}\n`);
     return EXIT_USAGE;
+  } finally {
+    spill?.dispose();
   }
 }
 
-/** The report as text, ending with a newline. */
-function render(report: Report, args: CliArgs, io: CliIo): string {
+/** Above this many dotenv units (directories or files), the JSON report's findings are spilled to disk. */
+const LARGE_TREE_UNITS = 500;
+
+/**
+ * Before walking a glob, which may match any number of files, keep V8's young generation at its starting size
+ * instead of letting it grow to 16 MiB a semi-space: the gate allocates short-lived objects for every file, and a
+ * young generation grown during the walk stays grown (see bench/README.md). A GC heuristic read at each
+ * collection, so setting it after start-up is safe; node:v8 is imported only then.
+ */
+async function boundYoungGeneration(): Promise<void> {
+  const { setFlagsFromString } = await import('node:v8');
+  setFlagsFromString('--semi-space-growth-factor=1');
+}
+
+/** A path with glob syntax; a false positive only costs the bound above. */
+function mayBeGlob(path: string): boolean {
+  return /[*?[\]{}]/.test(path);
+}
+
+/** The report as pieces of text, ending with a newline (JSON in pieces: it may be large). */
+function render(report: Report, args: CliArgs, io: CliIo, spill?: JsonFindingSpill): Iterable<string> {
   switch (args.format) {
     case 'json':
-      return renderJson(report);
+      return renderJsonChunks(report, spill?.findingsArray());
     case 'markdown':
-      return withNewline(renderMarkdown(report, RULE_METAS));
+      return [withNewline(renderMarkdown(report, RULE_METAS))];
     case 'sarif':
-      return withNewline(renderSarif(report, RULE_METAS));
+      return [withNewline(renderSarif(report, RULE_METAS))];
     case 'text': {
       const color = args.color ?? wantsColor(io);
       const text = withNewline(renderText(report, { color }) + renderDiagnostics(report));
       // In an Actions step the runner reads standard output for workflow commands: keep the report inert.
-      return io.env.GITHUB_ACTIONS === 'true' && !args.output ? withoutCommands(text) : text;
+      return [io.env.GITHUB_ACTIONS === 'true' && !args.output ? withoutCommands(text) : text];
     }
   }
 }
@@ -87,11 +121,32 @@ function wantsColor(io: CliIo): boolean {
   return io.stdout.isTTY === true;
 }
 
-function writeOutput(path: string, file: string, text: string): void {
+/**
+ * Writes pieces joined into batches of 32 KiB or more: few system calls, and each batch stays under V8's
+ * large-object size (see JSON_BATCH), so it is freed young.
+ */
+function writeInBatches(pieces: Iterable<string>, write: (text: string) => unknown): void {
+  let batch = '';
+  for (const piece of pieces) {
+    batch += piece;
+    if (batch.length >= 32768) {
+      write(batch);
+      batch = '';
+    }
+  }
+  if (batch) write(batch);
+}
+
+function writeOutput(path: string, file: string, pieces: Iterable<string>): void {
+  let fd: number | undefined;
   try {
-    writeFileSync(path, text);
+    fd = openSync(path, 'w');
+    const handle = fd;
+    writeInBatches(pieces, (text) => writeSync(handle, text));
   } catch (error) {
     throw new InputError(`--output: cannot write ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

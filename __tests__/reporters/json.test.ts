@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { jsonReportSchema } from '../../src/reporters/json-schema.js';
-import { renderJson, toJsonReport } from '../../src/reporters/json.js';
+import { JSON_BATCH, renderJson, renderJsonChunks, toJsonReport } from '../../src/reporters/json.js';
 import { makeFinding, makeReport, manyFindings, sampleFindings } from '../helpers/sample-report.js';
 
 describe('toJsonReport', () => {
@@ -109,20 +109,23 @@ describe('jsonReportSchema', () => {
   });
 });
 
-describe('renderJson', () => {
+describe('renderJsonChunks', () => {
   it.each([
     ['a sample report', () => makeReport()],
     ['a report without findings or sources', () => ({ ...makeReport([]), sources: [] })],
     ['a report with many findings', () => makeReport(manyFindings(500))]
   ])('yields JSON.stringify(…, null, 2) of the report, non-ASCII escaped, for %s', (_name, build) => {
     const report = build();
-    const text = renderJson(report);
+    const chunks = [...renderJsonChunks(report)];
     const expected = JSON.stringify(toJsonReport(report), null, 2).replace(
       /[\u0080-\uffff]/g,
       (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
     );
-    expect(text).toBe(`${expected}\n`);
-    expect([...text].every((c) => c.charCodeAt(0) < 0x80)).toBe(true);
-    expect(JSON.parse(text)).toEqual(toJsonReport(report));
+    expect(chunks.join('')).toBe(`${expected}\n`);
+    expect(chunks.join('')).toBe(renderJson(report));
+    expect([...chunks.join('')].every((c) => c.charCodeAt(0) < 0x80)).toBe(true);
+    expect(JSON.parse(chunks.join(''))).toEqual(toJsonReport(report));
+    // Pieces, not one string: at least one per batch of findings.
+    expect(chunks.length).toBeGreaterThanOrEqual(Math.ceil(report.findings.length / JSON_BATCH));
   });
 });

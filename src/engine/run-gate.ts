@@ -26,15 +26,31 @@ export interface GateResult {
   secrets: string[];
 }
 
+export interface GateHooks {
+  /** Collect secret values for masking (the action needs them, the CLI does not). Default true. */
+  collectSecrets?: boolean;
+  /**
+   * Told how many dotenv units will be read, before reading them. May return a sink: findings then go to
+   * it as they are found, in report order, instead of into `report.findings` (the CLI writes a large
+   * tree's findings to disk, so memory does not grow with them).
+   */
+  onPlanned?: (units: number) => FindingSink | void;
+}
+
+/** Receives findings in report order: by severity, and within one by reading order. */
+export interface FindingSink {
+  add(finding: Finding): void;
+}
+
 /**
  * The whole gate: sources → variables → rules → findings → report. Knows nothing of GitHub.
  * Dotenv units are read and checked one at a time and then dropped, so memory stays flat as the tree
- * grows; only findings (redacted) are kept.
+ * grows; only findings (redacted) are kept, or handed to a sink.
  *
  * Findings come by severity (errors first); within a severity in reading order: units as planned (argument
  * order, a glob's files sorted), inside a unit by file, line and rule, and the runtime environment last.
  */
-export async function runGate(input: GateOptionsInput): Promise<GateResult> {
+export async function runGate(input: GateOptionsInput, hooks: GateHooks = {}): Promise<GateResult> {
   const options = parseGateOptions(input);
   const cwd = path.resolve(options.cwd);
   const runtime = readRuntime(options);
@@ -47,16 +63,21 @@ export async function runGate(input: GateOptionsInput): Promise<GateResult> {
     environment: mode,
     targetModes: targetModes(options, mode, isProduction)
   });
+  const sink = hooks.onPlanned?.(units.length) ?? undefined;
   const ignored = new Set(options.ignore);
   const base = { environment: options.environment, isProduction, hasRuntimeSources: runtime.sources.length > 0 };
 
   const findings: Finding[] = [];
   const tally = new FindingTally();
-  // Within a scope by location; the stable sort by severity at the end keeps that order.
+  // Within a scope by location. A sink buffers each severity apart; here the stable sort by severity at the end
+  // keeps reading order.
   const emit = (found: Finding[]): void => {
     found.sort(byLocation);
-    for (const finding of found) tally.add(finding);
-    findings.push(...found);
+    for (const finding of found) {
+      tally.add(finding);
+      if (sink) sink.add(finding);
+      else findings.push(finding);
+    }
   };
   const sources: SourceInfo[] = [];
   const diagnostics: SourceDiagnostic[] = [];
@@ -65,7 +86,7 @@ export async function runGate(input: GateOptionsInput): Promise<GateResult> {
   const frameworks = new Set<string>();
   let clerkInFiles = false;
   const keep = (variables: readonly Variable[]): void => {
-    for (const secret of secretValues(variables)) secrets.add(secret);
+    if (hooks.collectSecrets !== false) for (const secret of secretValues(variables)) secrets.add(secret);
   };
 
   const runtimeConcerning = runtime.variables.filter((v) => mayConcernClerk(v.name, v.value));
