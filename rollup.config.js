@@ -5,8 +5,8 @@ import typescript from '@rollup/plugin-typescript';
 import license from 'rollup-plugin-license';
 
 /**
- * Two ES module bundles of one file each, built separately so dist/cli.js never contains or loads @actions/*:
- * dist/index.js (the action) and dist/cli.js (the CLI).
+ * Two ES module bundles, built separately so dist/cli.js never contains or loads @actions/*: dist/index.js (the
+ * action, one file, nothing loaded lazily) and dist/cli.js (the CLI, with its glob chunk).
  */
 /** @returns {import('rollup').RollupOptions} */
 function bundle(input, output, licensesFile) {
@@ -49,5 +49,15 @@ function noOptionalPicomatch() {
 
 export default [
   bundle('src/index.ts', { file: 'dist/index.js' }, 'dist/licenses.txt'),
-  bundle('src/cli-main.ts', { file: 'dist/cli.js', banner: '#!/usr/bin/env node' }, 'dist/cli-licenses.txt')
+  // The CLI keeps the glob library, which it loads only for a glob or an exclusion, in a chunk of its own.
+  bundle(
+    'src/cli-main.ts',
+    {
+      dir: 'dist',
+      entryFileNames: 'cli.js',
+      chunkFileNames: 'cli-[name].js',
+      banner: (chunk) => (chunk.isEntry ? '#!/usr/bin/env node' : '')
+    },
+    'dist/cli-licenses.txt'
+  )
 ];

@@ -17,11 +17,12 @@ import { buildOutputs } from './reporters/outputs.js';
 import { renderText } from './reporters/text.js';
 import { withoutCommands } from './reporters/workflow-commands.js';
 import { RULE_METAS } from './rules/index.js';
+import { globs } from './sources/glob.js';
 
 export async function run(env: Record<string, string | undefined> = process.env): Promise<number> {
   try {
     const options = readActionInputs(env);
-    const { report, secrets } = await runGate(options);
+    const { report, secrets } = await runGate(options, { globs });
     // Mask before anything is written, so no later log line can carry a secret.
     for (const secret of secrets) core.setSecret(secret);
 

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { SkippedFile, SourceDiagnostic, SourceInfo } from '../../src/core/source.js';
 import type { Variable } from '../../src/core/variable.js';
+import { globs } from '../../src/sources/glob.js';
 import { planSources, type PlanOptions } from '../../src/sources/plan.js';
 import { readUnit } from '../../src/sources/read-unit.js';
 import { readRuntime, type RuntimeOptions } from '../../src/sources/runtime.js';
@@ -25,7 +26,7 @@ export async function collectVariables(options: CollectOptions): Promise<Collect
   const runtime = readRuntime(options);
   const cwd = path.resolve(options.cwd);
   const collected: Collected = { variables: [], sources: [], diagnostics: [], skipped: [] };
-  const plan = planSources({ ...options, targetModes: options.targetModes ?? new Set([options.environment]) });
+  const plan = planSources({ ...options, targetModes: options.targetModes ?? new Set([options.environment]) }, globs);
   collected.skipped.push(...plan.skipped);
   for (const unit of plan.units) {
     const contents = readUnit(unit, cwd, runtime);

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { runGate } from '../../src/engine/run-gate.js';
+import { globs } from '../../src/sources/glob.js';
 import { renderJson } from '../../src/reporters/json.js';
 import { JsonFindingSpill } from '../../src/reporters/json-spill.js';
 import { DEV_HOST, PROD_HOST, publishableKey, secretKey } from '../helpers/keys.js';
@@ -33,7 +34,7 @@ describe('JSON findings written to disk for large trees', () => {
     const before = spillDirs().length;
     const run = await cli(dir, ['--format', 'json', '--offline', 'apps/*/.env']);
     expect(run.code).toBe(1);
-    const { report } = await runGate({ cwd: dir, paths: ['apps/*/.env'], offline: true });
+    const { report } = await runGate({ cwd: dir, paths: ['apps/*/.env'], offline: true }, { globs });
     expect(report.findings.length).toBeGreaterThan(1000);
     expect(run.stdout).toBe(renderJson(report));
     expect(spillDirs().length).toBe(before);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Report } from '../../src/core/report.js';
 import { runGate } from '../../src/engine/run-gate.js';
+import { globs } from '../../src/sources/glob.js';
 import { DEV_HOST, PROD_HOST, publishableKey, secretKey } from '../helpers/keys.js';
 
 /**
@@ -26,7 +27,7 @@ function tree(name: string, files: Record<string, string>): string {
 }
 
 async function gate(cwd: string, paths: string[], extra: Record<string, unknown> = {}): Promise<Report> {
-  return (await runGate({ cwd, paths, offline: true, ...extra })).report;
+  return (await runGate({ cwd, paths, offline: true, ...extra }, { globs })).report;
 }
 
 const read = (report: Report): string[] => report.sources.flatMap((s) => (s.kind === 'file' ? [s.file] : []));

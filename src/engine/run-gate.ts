@@ -8,6 +8,7 @@ import type { Variable } from '../core/variable.js';
 import { isClerkVariable, mayConcernClerk } from '../rules/clerk-variables.js';
 import { RULES } from '../rules/index.js';
 import type { Rule, RuleContext } from '../rules/rule.js';
+import type { Globs } from '../sources/glob-support.js';
 import { planSources } from '../sources/plan.js';
 import { readUnit } from '../sources/read-unit.js';
 import { readRuntime } from '../sources/runtime.js';
@@ -27,6 +28,8 @@ export interface GateResult {
 }
 
 export interface GateHooks {
+  /** Glob and exclusion support; required when `needsGlobs(paths)` (see sources/glob-support.ts). */
+  globs?: Globs;
   /** Collect secret values for masking (the action needs them, the CLI does not). Default true. */
   collectSecrets?: boolean;
   /**
@@ -56,13 +59,16 @@ export async function runGate(input: GateOptionsInput, hooks: GateHooks = {}): P
   const runtime = readRuntime(options);
   const isProduction = isProductionEnvironment(options);
   const mode = buildMode(options.environment, isProduction);
-  const { units, skipped } = planSources({
-    cwd,
-    paths: options.paths,
-    framework: options.framework,
-    environment: mode,
-    targetModes: targetModes(options, mode, isProduction)
-  });
+  const { units, skipped } = planSources(
+    {
+      cwd,
+      paths: options.paths,
+      framework: options.framework,
+      environment: mode,
+      targetModes: targetModes(options, mode, isProduction)
+    },
+    hooks.globs
+  );
   const sink = hooks.onPlanned?.(units.length) ?? undefined;
   const ignored = new Set(options.ignore);
   const base = { environment: options.environment, isProduction, hasRuntimeSources: runtime.sources.length > 0 };

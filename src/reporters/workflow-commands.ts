@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-
 /**
  * The Actions runner reads every line a step prints: a line that starts with `::` (after leading blanks) is a
  * workflow command, and so is `##[command]` anywhere in a line. Text the gate echoes from its input (paths,
@@ -24,7 +22,7 @@ export function neutraliseCommands(text: string): string {
  * command. The token is random, so the text cannot end the block itself.
  */
 export function withoutCommands(text: string): string {
-  const token = `clerk-production-gate-${randomUUID()}`;
+  const token = `clerk-production-gate-${globalThis.crypto.randomUUID()}`;
   const body = text.endsWith('\n') ? text : `${text}\n`;
   return `::stop-commands::${token}\n${body}::${token}::\n`;
 }

@@ -1,12 +1,10 @@
-import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import picomatch from 'picomatch';
-import { globSync, isDynamicPattern } from 'tinyglobby';
 import { InputError } from '../core/errors.js';
 import type { SkippedFile } from '../core/source.js';
 import { classifyGlobbedFile } from './file-roles.js';
 import { detectFramework, envFilesFor, type Framework } from './frameworks.js';
-import { pathKind, readFailure } from './read-text.js';
+import { needsGlobs, type Globs } from './glob-support.js';
+import { pathKind } from './read-text.js';
 
 /**
  * One unit of dotenv input, read and checked on its own: the layered files a framework loads from a
@@ -43,16 +41,18 @@ type Entry = { kind: 'file' | 'dir'; abs: string } | { kind: 'globbed'; abs: str
  *   loads it; a matched file no tool would load for the target (a template, another mode's file) is skipped
  *   with the reason, and any other matched dotenv file is read on its own. A matched directory is a directory.
  */
-export function planSources(options: PlanOptions): Plan {
+export function planSources(options: PlanOptions, globs?: Globs): Plan {
+  // The shells load glob support whenever needsGlobs says so: without it here, that contract was broken.
+  if (!globs && needsGlobs(options.paths)) throw new Error('glob support was not loaded');
   const cwd = path.resolve(options.cwd);
   const rel = (abs: string): string => relativePath(cwd, abs);
   const excludes = options.paths.filter((p) => p.startsWith('!')).map((p) => p.slice(1).replace(/^\.\//, ''));
   const includes = options.paths.filter((p) => !p.startsWith('!'));
-  const isExcluded = exclusionMatcher(excludes);
+  const isExcluded = globs ? globs.excluder(excludes) : () => false;
   const skipped: SkippedFile[] = [];
   // Exclusions alone apply to the default, the working directory.
   const roots = includes.length === 0 && excludes.length > 0 ? ['.'] : includes;
-  const entries = roots.flatMap((entry) => resolveEntry(cwd, entry, excludes));
+  const entries = roots.flatMap((entry) => resolveEntry(cwd, entry, excludes, globs));
 
   const loads = (dir: string): { framework: Framework; files: string[] } => {
     const framework = options.framework === 'auto' ? detectFramework(dir, rel(dir)) : options.framework;
@@ -126,16 +126,6 @@ export function relativePath(cwd: string, abs: string): string {
   return (path.sep === '/' ? relative : relative.split(path.sep).join('/')) || '.';
 }
 
-/** Whether a path (relative to cwd, `/` separators) or one of its directories matches an exclusion. */
-function exclusionMatcher(patterns: string[]): (relative: string) => boolean {
-  if (patterns.length === 0) return () => false;
-  const matches = picomatch(patterns, { dot: true });
-  return (relative) => {
-    const parts = relative.split('/');
-    return parts.some((_, i) => matches(parts.slice(0, i + 1).join('/')));
-  };
-}
-
 function groupByDirectory(files: string[]): Map<string, Set<string>> {
   const groups = new Map<string, Set<string>>();
   for (const file of files) {
@@ -148,39 +138,13 @@ function groupByDirectory(files: string[]): Map<string, Set<string>> {
 }
 
 /** An entry of `paths`: an existing file or directory, else a glob (an error when it matches nothing). */
-function resolveEntry(cwd: string, entry: string, excludes: string[]): Entry[] {
+function resolveEntry(cwd: string, entry: string, excludes: string[], globs?: Globs): Entry[] {
   const abs = path.resolve(cwd, entry);
   const kind = pathKind(abs, entry);
   if (kind === 'file' || kind === 'dir') return [{ kind, abs }];
   if (kind === 'other') throw new InputError(`${entry}: not a regular file or directory`);
-  if (!isDynamicPattern(entry)) throw new InputError(`${entry}: no such file or directory`);
-
-  // tinyglobby walks with fdir, which skips a directory it cannot read without a word: a gate must not pass
-  // on a tree it did not see, so every failed read is recorded and reported.
-  const unreadable: { dir: string; code: string | undefined }[] = [];
-  const recordingReaddir = ((dir: string, ...rest: unknown[]) => {
-    try {
-      return (readdirSync as (...args: unknown[]) => unknown)(dir, ...rest);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT' && code !== 'ENOTDIR') unreadable.push({ dir, code });
-      throw error;
-    }
-  }) as typeof readdirSync;
-  const matches = globSync(entry, {
-    cwd,
-    dot: true,
-    onlyFiles: false,
-    expandDirectories: false,
-    absolute: true,
-    ignore: excludes,
-    fs: { readdirSync: recordingReaddir }
-  });
-  const [first] = unreadable;
-  if (first) {
-    const where = relativePath(cwd, path.resolve(first.dir));
-    throw new InputError(`${entry}: cannot read directory ${where} (${readFailure(first.code)})`);
-  }
+  if (!globs?.isPattern(entry)) throw new InputError(`${entry}: no such file or directory`);
+  const matches = globs.walk(cwd, entry, excludes);
   if (matches.length === 0) throw new InputError(`${entry}: matched no files`);
   return matches.sort().map((match) => {
     const isDir = match.endsWith('/');
