@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { runProcess } from './spawn-process.js';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -139,7 +139,11 @@ export async function runDistAction(
 
   const node = options.node ?? process.execPath;
   const entry = options.entry ?? join(REPO_ROOT, 'dist/index.js');
-  const { code, signal, stdout, stderr } = await spawnNode(node, entry, workspace, env, options.timeoutMs ?? 30_000);
+  const { code, signal, stdout, stderr } = await runProcess(node, [entry], {
+    cwd: workspace,
+    env,
+    timeoutMs: options.timeoutMs ?? 30_000
+  });
   return {
     code,
     signal,
@@ -151,45 +155,6 @@ export async function runDistAction(
     commands: parseWorkflowCommands(stdout),
     runnerTemp
   };
-}
-
-function spawnNode(
-  node: string,
-  entry: string,
-  cwd: string,
-  env: Record<string, string>,
-  timeoutMs: number
-): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(node, [entry], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, timeoutMs);
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      reject(new Error(`runDistAction: could not start ${node} ${entry}: ${error.message}`));
-    });
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      // The streams are not quoted: they may hold the secrets the test passed in.
-      const stdout = Buffer.concat(out).toString('utf8');
-      const stderr = Buffer.concat(err).toString('utf8');
-      if (timedOut) {
-        reject(
-          new Error(
-            `runDistAction: ${entry} did not finish within ${timeoutMs} ms and was killed ` +
-              `(${stdout.length} characters on stdout, ${stderr.length} on stderr so far)`
-          )
-        );
-      } else resolvePromise({ code, signal, stdout, stderr });
-    });
-  });
 }
 
 /** The variables the runner derives from the event: name, payload path, repository, SHA, ref, actor. */

@@ -2,7 +2,8 @@
  * The shipped bundles as their own processes, for the shell tests that need more than runDistAction gives:
  * the CLI bundle (dist/cli.js) spawned with a clean environment, and the action bundle run as another user.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { runProcess, type ProcessRun } from './spawn-process.js';
 import { chmod, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,12 +30,7 @@ export interface DistCliOptions {
   timeoutMs?: number;
 }
 
-export interface DistCliRun {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
+export type DistCliRun = ProcessRun;
 
 /** `node dist/cli.js …args` with cwd = `cwd`, as a user would run it from a clone. */
 export function runDistCli(cwd: string, args: string[], options: DistCliOptions = {}): Promise<DistCliRun> {
@@ -46,40 +42,7 @@ export function runDistCli(cwd: string, args: string[], options: DistCliOptions 
     ...(process.env.HOME !== undefined && { HOME: process.env.HOME }),
     ...options.env
   };
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(node, [entry, ...args], {
-      cwd,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      ...(options.uid !== undefined && { uid: options.uid }),
-      ...(options.gid !== undefined && { gid: options.gid })
-    });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, timeoutMs);
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      reject(new Error(`runDistCli: could not start ${node} ${entry}: ${error.message}`));
-    });
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      if (timedOut) reject(new Error(`runDistCli: ${entry} did not finish within ${timeoutMs} ms and was killed`));
-      // The streams are not quoted in errors: they may hold the secrets the test passed in.
-      else
-        resolvePromise({
-          code,
-          signal,
-          stdout: Buffer.concat(out).toString('utf8'),
-          stderr: Buffer.concat(err).toString('utf8')
-        });
-    });
-  });
+  return runProcess(node, [entry, ...args], { cwd, env, timeoutMs, uid: options.uid, gid: options.gid });
 }
 
 /**
