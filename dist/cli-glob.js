@@ -1,20 +1,32 @@
 import { readdirSync as readdirSync$1 } from 'node:fs';
 import path from 'node:path';
+import { g as getDefaultExportFromCjs, I as InputError, r as readFailure } from './cli.js';
 import * as nativeFs from 'fs';
 import { statSync, stat, realpathSync, realpath, readdirSync, readdir } from 'fs';
 import { sep, basename, dirname, resolve, normalize, relative, posix, isAbsolute } from 'path';
 import { fileURLToPath } from 'url';
 import { createRequire } from 'module';
-import { I as InputError, r as readFailure } from './cli.js';
 import 'node:net';
 import 'node:buffer';
+import 'node:dns';
+import 'node:assert';
+import 'node:http';
+import 'node:stream';
 import 'node:util';
+import 'node:querystring';
+import 'node:events';
+import 'node:diagnostics_channel';
+import 'node:tls';
+import 'node:zlib';
+import 'node:perf_hooks';
+import 'node:util/types';
+import 'node:worker_threads';
+import 'node:url';
+import 'node:async_hooks';
+import 'node:console';
+import 'string_decoder';
 import 'node:os';
 import 'node:string_decoder';
-
-function getDefaultExportFromCjs (x) {
-	return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, 'default') ? x['default'] : x;
-}
 
 var utils = {};
 

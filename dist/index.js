@@ -12,7 +12,7 @@ import events$1 from 'events';
 import 'assert';
 import require$$6 from 'util';
 import require$$0$1 from 'node:assert';
-import require$$0$3, { isIPv6, isIPv4, BlockList } from 'node:net';
+import require$$0$3, { isIPv6, isIPv4, BlockList, isIP } from 'node:net';
 import require$$2 from 'node:http';
 import require$$0$2 from 'node:stream';
 import require$$0, { isUtf8 } from 'node:buffer';
@@ -28,7 +28,7 @@ import require$$1$1 from 'node:worker_threads';
 import require$$1$3 from 'node:url';
 import require$$5$2 from 'node:async_hooks';
 import require$$1$4 from 'node:console';
-import require$$1$5 from 'node:dns';
+import require$$1$5, { promises as promises$1 } from 'node:dns';
 import require$$5$3 from 'string_decoder';
 import 'child_process';
 import 'timers';
@@ -28561,7 +28561,7 @@ function requireUndici () {
 	return undici;
 }
 
-requireUndici();
+var undiciExports = requireUndici();
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
@@ -29153,8 +29153,23 @@ function readActionInputs(env) {
         secretsJson: secrets.trim() ? { label: 'input secrets-json', text: secrets } : undefined,
         processEnv: booleanInput('scan-process-env') ? Object.entries(env) : undefined,
         ignore: splitList(getInput('ignore')),
-        offline: booleanInput('offline')
+        offline: booleanInput('offline'),
+        ...secondsInput('api-timeout'),
+        ...(getInput('on-api-error') && { onApiError: getInput('on-api-error') }),
+        ...(getInput('clerk-api-url') && { clerkApiUrl: getInput('clerk-api-url') }),
+        dnsServers: splitList(getInput('dns-servers')),
+        dnsCheck: booleanInput('dns-check')
     };
+}
+/** A number of seconds, as milliseconds for the engine; empty is the default. */
+function secondsInput(name) {
+    const value = getInput(name).trim();
+    if (value === '')
+        return {};
+    const seconds = Number(value);
+    if (!Number.isFinite(seconds))
+        throw new InputError(`${name}: expected a number of seconds`);
+    return { apiTimeoutMs: seconds * 1000 };
 }
 /** Like core.getBooleanInput, but the error names the input in our one-line style; empty is false. */
 function booleanInput(name) {
@@ -29968,6 +29983,132 @@ function missing(evidence, subject, messageId, severity) {
     return { variable: evidence, subject, absent: true, severity, messageId, data: { evidence: evidence.name } };
 }
 
+/**
+ * The online checks' rules: what Clerk's APIs, DNS and the Frontend API say about the production instance.
+ * Like the offline rules, each has its messages in one table; the checks in run-online.ts decide when they fire.
+ */
+const meta = (m) => ({
+    ...m,
+    docs: ruleDocs(m.id),
+    appliesIn: 'production'
+});
+const instanceNotProduction = meta({
+    id: 'instance-not-production',
+    severity: 'error',
+    title: 'The secret key belongs to a non-production instance',
+    explanation: "Clerk's Backend API (`GET /v1/instance`) says the instance of this secret key is not a production instance.",
+    fix: 'In the Clerk Dashboard, switch to the production instance (top of the sidebar) and copy its keys from API keys.',
+    messages: {
+        notProduction: 'The instance of {{name}} is a {{environment}} instance, not a production one.'
+    }
+});
+const keyInstanceMismatch = meta({
+    id: 'key-instance-mismatch',
+    severity: 'error',
+    title: 'Publishable key from another instance than the secret key',
+    explanation: "The Frontend API host a publishable key encodes must be its instance's primary domain's `frontend_api_url` or `proxy_url` host (`GET /v1/domains`). Another host means the keys come from different instances or applications: the server rejects every session the browser creates.",
+    fix: 'Take both keys from the API keys page of the same production instance in the Clerk Dashboard.',
+    messages: {
+        mismatch: '{{name}} points at {{host}}, but the instance of {{secretName}} serves {{expected}}.'
+    }
+});
+const dnsRecordMissing = meta({
+    id: 'dns-record-missing',
+    severity: 'error',
+    title: 'A DNS record Clerk needs is missing',
+    explanation: 'Clerk serves the production Frontend API, Account Portal and e-mail from your domain through CNAME records (`clerk.`, `accounts.`, `clkmail.`, `clk._domainkey.`, `clk2._domainkey.`). Until each required record resolves, sign-in fails and e-mail is not delivered.',
+    fix: 'Add the CNAME records shown on the Domains page of the production instance in the Clerk Dashboard at your DNS provider.',
+    messages: {
+        missing: '{{host}} has no CNAME record; Clerk needs one pointing at {{target}} ({{reason}}).',
+        fixDoubled: 'Your DNS provider appended the domain to the record name: {{doubled}} exists instead of {{host}}. Enter the record name without the domain (`{{label}}`, not `{{host}}`), or with a trailing dot (`{{host}}.`).'
+    }
+});
+const dnsRecordWrongTarget = meta({
+    id: 'dns-record-wrong-target',
+    severity: 'error',
+    title: 'A DNS record points somewhere else',
+    explanation: 'A CNAME record Clerk needs exists but points at another target than the one Clerk gave.',
+    fix: 'At your DNS provider, set the CNAME record to the target shown on the Domains page of the production instance in the Clerk Dashboard.',
+    messages: {
+        wrongTarget: '{{host}} is a CNAME to {{actual}}; Clerk needs {{target}}.'
+    }
+});
+const dnsRecordProxied = meta({
+    id: 'dns-record-proxied',
+    severity: 'error',
+    title: 'A DNS record Clerk needs is proxied',
+    explanation: 'The host answers with addresses (A/AAAA) but no CNAME record: a proxying DNS provider, such as Cloudflare with the orange cloud on, hides the CNAME, so Clerk cannot verify the domain or issue its certificate.',
+    fix: 'At your DNS provider, set the record to "DNS only" (in Cloudflare: click the orange cloud so it turns grey), pointing at the target shown in the Clerk Dashboard.',
+    messages: {
+        proxied: '{{host}} answers with addresses ({{addresses}}) but no CNAME to {{target}}: the record is proxied.'
+    }
+});
+const frontendApiUnreachable = meta({
+    id: 'frontend-api-unreachable',
+    severity: 'error',
+    title: 'The production Frontend API does not answer as production',
+    explanation: 'Every browser sign-in goes through the Frontend API host the publishable key encodes. It must answer `GET /v1/environment` over valid TLS, as a production instance.',
+    fix: 'Check the Domains page of the production instance in the Clerk Dashboard: DNS verified and SSL issued. A TLS error usually means the certificate is not issued yet (or CAA blocks it).',
+    messages: {
+        unreachable: '{{host}} does not answer: {{reason}}.',
+        notProduction: '{{host}} answers as a {{environment}} instance, not a production one.'
+    }
+});
+const caaBlocksCertificates = meta({
+    id: 'caa-blocks-certificates',
+    severity: 'warning',
+    title: "CAA records forbid Clerk's certificate authorities",
+    explanation: "Clerk issues the certificates of `clerk.` and `accounts.` on your domain through Let's Encrypt or Google Trust Services. CAA records that allow neither make the issuing fail.",
+    fix: 'At your DNS provider, add CAA records `0 issue "letsencrypt.org"` and `0 issue "pki.goog"` at the domain that has CAA records, or remove the restriction.',
+    messages: {
+        blocked: 'The CAA records of {{name}} allow only {{allowed}}: neither letsencrypt.org nor pki.goog.'
+    }
+});
+const sharedOAuthCredentials = meta({
+    id: 'shared-oauth-credentials',
+    severity: 'error',
+    title: "Social sign-in runs on Clerk's shared development credentials",
+    explanation: 'In development, Clerk signs users in with its own shared OAuth credentials, shown to users as "Clerk Development" on the provider\'s consent screen. Production needs the team\'s own client ID and secret for every enabled provider.',
+    fix: 'For each provider: create an OAuth app at the provider, then in the Clerk Dashboard (production instance) open SSO connections, the provider, "Use custom credentials", and enter its client ID and secret.',
+    messages: {
+        development: 'The instance of {{name}} ({{host}}) is a development instance: {{providers}} sign users in with shared development credentials.',
+        production: 'The production instance has {{providers}} enabled without its own OAuth credentials.'
+    }
+});
+const dnsNotVerified = meta({
+    id: 'dns-not-verified',
+    severity: 'error',
+    title: 'Clerk has not verified the domain',
+    explanation: "The Platform API's domain status says Clerk has not completed the domain's set-up: a DNS record is not verified, or the certificate or e-mail records are not ready.",
+    fix: 'Open the Domains page of the production instance in the Clerk Dashboard and follow the hints; with `dns-check: true` the gate asks Clerk to check again first.',
+    messages: {
+        incomplete: 'The domain {{domain}} is not verified: {{details}}.'
+    }
+});
+const clerkApiError = meta({
+    id: 'clerk-api-error',
+    severity: 'error',
+    title: 'A Clerk API or DNS lookup failed',
+    explanation: 'An online check could not get its answer, so it could not prove the production instance is ready. A refused key (401, 403) always fails the gate; other failures follow `on-api-error`.',
+    fix: 'Check the message: a refused key must be replaced (Clerk Dashboard, API keys); a network failure may need `clerk-api-url` or `dns-servers` for a proxy or an air-gapped runner, or `on-api-error: warn`.',
+    messages: {
+        failed: '{{message}}.'
+    }
+});
+/** Every online rule, in the order the checklist shows them. */
+const ONLINE_RULES = [
+    instanceNotProduction,
+    keyInstanceMismatch,
+    dnsRecordMissing,
+    dnsRecordWrongTarget,
+    dnsRecordProxied,
+    caaBlocksCertificates,
+    frontendApiUnreachable,
+    sharedOAuthCredentials,
+    dnsNotVerified,
+    clerkApiError
+];
+
 const secretInPublicVariable = defineRule({
     id: 'secret-in-public-variable',
     severity: 'error',
@@ -30007,8 +30148,9 @@ const RULES = [
     missingKey,
     liveKeyOutsideProduction
 ];
-const RULE_IDS = RULES.map((rule) => rule.meta.id);
-const RULE_METAS = new Map(RULES.map((rule) => [rule.meta.id, rule.meta]));
+/** Every rule's metadata, offline and online: for reports, docs and the `ignore` option. */
+const RULE_METAS = new Map([...RULES.map((rule) => rule.meta), ...ONLINE_RULES].map((meta) => [meta.id, meta]));
+const RULE_IDS = [...RULE_METAS.keys()];
 
 /**
  * What a file matched by a glob is for, judged by its name, when its directory's framework does not load it
@@ -30543,7 +30685,7 @@ function inside(spans, offset) {
     return false;
 }
 
-/** Human form of an origin: `path/.env:3:1`, `vars`, `secrets`, `env`. */
+/** Human form of an origin: `path/.env:3:1`, `vars`, `secrets`, `env`, `clerk-api`, `dns`. */
 function describeOrigin(origin) {
     return origin.kind === 'file' ? `${origin.file}:${origin.line}:${origin.column}` : origin.kind;
 }
@@ -31381,6 +31523,7 @@ const safeParseAsync = /* @__PURE__*/ _safeParseAsync($ZodRealError);
 
 // the unbounded form of `string()` as a literal, so every plain string shares one instance instead of building its own
 const anyString = /^[\s\S]{0,}$/;
+const number$1 = /^-?\d+(?:\.\d+)?$/;
 const boolean$1 = /^(?:true|false)$/i;
 
 // import { $ZodType } from "./schemas.js";
@@ -31395,6 +31538,47 @@ const _whenHasLength = (payload) => {
     const val = payload.value;
     return !nullish(val) && val.length !== undefined;
 };
+const numericOriginMap = {
+    number: "number",
+    bigint: "bigint",
+    object: "date",
+};
+const $ZodCheckLessThan = /*@__PURE__*/ $constructor("$ZodCheckLessThan", (inst, def) => {
+    $ZodCheck.init(inst, def);
+    const origin = numericOriginMap[typeof def.value];
+    inst._zod.check = (payload) => {
+        if (def.inclusive ? payload.value <= def.value : payload.value < def.value) {
+            return;
+        }
+        payload.issues.push({
+            origin: numericOriginMap[typeof payload.value] ?? origin,
+            code: "too_big",
+            maximum: typeof def.value === "object" ? def.value.getTime() : def.value,
+            input: payload.value,
+            inclusive: def.inclusive,
+            inst,
+            continue: !def.abort,
+        });
+    };
+});
+const $ZodCheckGreaterThan = /*@__PURE__*/ $constructor("$ZodCheckGreaterThan", (inst, def) => {
+    $ZodCheck.init(inst, def);
+    const origin = numericOriginMap[typeof def.value];
+    inst._zod.check = (payload) => {
+        if (def.inclusive ? payload.value >= def.value : payload.value > def.value) {
+            return;
+        }
+        payload.issues.push({
+            origin: numericOriginMap[typeof payload.value] ?? origin,
+            code: "too_small",
+            minimum: typeof def.value === "object" ? def.value.getTime() : def.value,
+            input: payload.value,
+            inclusive: def.inclusive,
+            inst,
+            continue: !def.abort,
+        });
+    };
+});
 const $ZodCheckMinLength = /*@__PURE__*/ $constructor("$ZodCheckMinLength", (inst, def) => {
     var _a;
     $ZodCheck.init(inst, def);
@@ -31600,6 +31784,36 @@ const $ZodString = /*@__PURE__*/ $constructor("$ZodString", (inst, def) => {
         return payload;
     };
 });
+const $ZodNumber = /*@__PURE__*/ $constructor("$ZodNumber", (inst, def) => {
+    $ZodType.init(inst, def);
+    inst._zod.pattern = number$1;
+    inst._zod.parse = (payload, _ctx) => {
+        if (def.coerce)
+            try {
+                payload.value = Number(payload.value);
+            }
+            catch (_) { }
+        const input = payload.value;
+        if (typeof input === "number" && !Number.isNaN(input) && Number.isFinite(input)) {
+            return payload;
+        }
+        const received = typeof input === "number"
+            ? Number.isNaN(input)
+                ? "NaN"
+                : !Number.isFinite(input)
+                    ? String(input)
+                    : undefined
+            : undefined;
+        payload.issues.push({
+            expected: "number",
+            code: "invalid_type",
+            input,
+            inst,
+            ...(received ? { received } : {}),
+        });
+        return payload;
+    };
+});
 const $ZodBoolean = /*@__PURE__*/ $constructor("$ZodBoolean", (inst, def) => {
     $ZodType.init(inst, def);
     inst._zod.pattern = boolean$1;
@@ -31620,6 +31834,10 @@ const $ZodBoolean = /*@__PURE__*/ $constructor("$ZodBoolean", (inst, def) => {
         });
         return payload;
     };
+});
+const $ZodUnknown = /*@__PURE__*/ $constructor("$ZodUnknown", (inst, def) => {
+    $ZodType.init(inst, def);
+    inst._zod.parse = (payload) => payload;
 });
 // an oversized container fails its leading size checks before any element is parsed
 function capSize(inst, size) {
@@ -32024,6 +32242,176 @@ function handleTupleResults(itemResults, final, items, input, optoutStart) {
     }
     return final;
 }
+const $ZodRecord = /*@__PURE__*/ $constructor("$ZodRecord", (inst, def) => {
+    $ZodType.init(inst, def);
+    const memo = globalConfig.memoizer;
+    memo?.attach(inst);
+    inst._zod.parse = (payload, ctx) => {
+        const input = payload.value;
+        if (!isPlainObject(input)) {
+            payload.issues.push({
+                expected: "record",
+                code: "invalid_type",
+                input,
+                inst,
+            });
+            return payload;
+        }
+        // no guard in either loop below: a record's invalid_key aborts but an enclosing intersection can reconcile it, so a stopped loop hides keys the sibling does not own and the intersection then rejects nothing
+        const proms = [];
+        const values = def.keyType._zod.values;
+        if (values && !def.partial) {
+            payload.value = memo ? memo.alloc(inst, payload, {}, ctx) : {};
+            const recordKeys = new Set();
+            for (const key of values) {
+                if (typeof key === "string" || typeof key === "number" || typeof key === "symbol") {
+                    recordKeys.add(typeof key === "number" ? key.toString() : key);
+                    // A declared __proto__ is stripped but is not an unrecognized key.
+                    if (key === "__proto__")
+                        continue;
+                    const keyResult = def.keyType._zod.run({ value: key, issues: [] }, ctx);
+                    if (keyResult instanceof Promise) {
+                        throw new Error("Async schemas not supported in object keys currently");
+                    }
+                    if (keyResult.issues.length) {
+                        payload.issues.push({
+                            code: "invalid_key",
+                            origin: "record",
+                            issues: keyResult.issues.map((iss) => finalizeIssue(iss, ctx, config())),
+                            input: key,
+                            path: [key],
+                            inst,
+                        });
+                        continue;
+                    }
+                    const outKey = keyResult.value;
+                    if (outKey === "__proto__")
+                        continue;
+                    const result = def.valueType._zod.run({ value: input[key], issues: [] }, ctx);
+                    if (result instanceof Promise) {
+                        proms.push(result.then((result) => {
+                            if (result.issues.length) {
+                                payload.issues.push(...prefixIssues(key, result.issues));
+                            }
+                            payload.value[outKey] = result.value;
+                        }));
+                    }
+                    else {
+                        if (result.issues.length) {
+                            payload.issues.push(...prefixIssues(key, result.issues));
+                        }
+                        payload.value[outKey] = result.value;
+                    }
+                }
+            }
+            let unrecognized;
+            for (const key in input) {
+                if (!recordKeys.has(key)) {
+                    if (def.mode === "loose") {
+                        // skip __proto__ so it can't replace the result prototype via the assignment setter on the plain {} we build into
+                        if (key === "__proto__")
+                            continue;
+                        payload.value[key] = input[key];
+                    }
+                    else {
+                        unrecognized = unrecognized ?? [];
+                        unrecognized.push(key);
+                    }
+                }
+            }
+            if (unrecognized && unrecognized.length > 0) {
+                payload.issues.push({
+                    code: "unrecognized_keys",
+                    input,
+                    inst,
+                    keys: unrecognized,
+                    continue: true,
+                });
+            }
+        }
+        else {
+            payload.value = memo ? memo.alloc(inst, payload, {}, ctx) : {};
+            // An enumerable key schema declares which keys the record owns, so a key outside the set is unrecognized. A non-enumerable one (regex, refine) is a constraint every key must satisfy, so a failing key is invalid. Only the former is reconcilable against the other side of an intersection.
+            let unrecognized;
+            // Reflect.ownKeys for Symbol-key support; filter non-enumerable to match z.object()
+            for (const key of Reflect.ownKeys(input)) {
+                if (key === "__proto__")
+                    continue;
+                if (!Object.prototype.propertyIsEnumerable.call(input, key))
+                    continue;
+                let keyResult = def.keyType._zod.run({ value: key, issues: [] }, ctx);
+                if (keyResult instanceof Promise) {
+                    throw new Error("Async schemas not supported in object keys currently");
+                }
+                // Numeric string fallback: if key is a numeric string and failed, retry with Number(key). This handles z.number(), z.literal([1, 2, 3]), and unions containing numeric literals
+                const checkNumericKey = typeof key === "string" && number$1.test(key) && keyResult.issues.length;
+                if (checkNumericKey) {
+                    const retryResult = def.keyType._zod.run({ value: Number(key), issues: [] }, ctx);
+                    if (retryResult instanceof Promise) {
+                        throw new Error("Async schemas not supported in object keys currently");
+                    }
+                    if (retryResult.issues.length === 0) {
+                        keyResult = retryResult;
+                    }
+                }
+                if (keyResult.issues.length) {
+                    if (def.mode === "loose") {
+                        // Pass through unchanged
+                        payload.value[key] = input[key];
+                    }
+                    else if (values) {
+                        unrecognized = unrecognized ?? [];
+                        unrecognized.push(key);
+                    }
+                    else {
+                        // Default "strict" behavior: error on invalid key
+                        payload.issues.push({
+                            code: "invalid_key",
+                            origin: "record",
+                            issues: keyResult.issues.map((iss) => finalizeIssue(iss, ctx, config())),
+                            input: key,
+                            path: [key],
+                            inst,
+                        });
+                    }
+                    continue;
+                }
+                // the guard above tests the raw input key, but the key schema can normalize an ordinary key into __proto__; re-check the key we actually write under
+                const outKey = keyResult.value;
+                if (outKey === "__proto__")
+                    continue;
+                const result = def.valueType._zod.run({ value: input[key], issues: [] }, ctx);
+                if (result instanceof Promise) {
+                    proms.push(result.then((result) => {
+                        if (result.issues.length) {
+                            payload.issues.push(...prefixIssues(key, result.issues));
+                        }
+                        payload.value[outKey] = result.value;
+                    }));
+                }
+                else {
+                    if (result.issues.length) {
+                        payload.issues.push(...prefixIssues(key, result.issues));
+                    }
+                    payload.value[outKey] = result.value;
+                }
+            }
+            if (unrecognized && unrecognized.length > 0) {
+                payload.issues.push({
+                    code: "unrecognized_keys",
+                    input,
+                    inst,
+                    keys: unrecognized,
+                    continue: true,
+                });
+            }
+        }
+        if (proms.length) {
+            return Promise.all(proms).then(() => payload);
+        }
+        return payload;
+    };
+});
 const $ZodEnum = /*@__PURE__*/ $constructor("$ZodEnum", (inst, def) => {
     $ZodType.init(inst, def);
     const values = getEnumValues(def.entries);
@@ -32042,6 +32430,33 @@ const $ZodEnum = /*@__PURE__*/ $constructor("$ZodEnum", (inst, def) => {
         payload.issues.push({
             code: "invalid_value",
             values,
+            input,
+            inst,
+        });
+        return payload;
+    };
+});
+const $ZodLiteral = /*@__PURE__*/ $constructor("$ZodLiteral", (inst, def) => {
+    $ZodType.init(inst, def);
+    const values = new Set(def.values);
+    inst._zod.values = values;
+    defineLazyInternal(inst, "pattern", (zod) => {
+        const vals = zod.def.values;
+        // unmatchable fallback, RE2-safe: an empty alternation would compile to /^()$/, which matches ""
+        return new RegExp(vals.length
+            ? `^(${vals
+                .map((o) => typeof o === "string" ? escapeRegex(o) : o ? escapeRegex(o.toString()) : String(o))
+                .join("|")})$`
+            : "^[^\\s\\S]$");
+    });
+    inst._zod.parse = (payload, _ctx) => {
+        const input = payload.value;
+        if (values.has(input)) {
+            return payload;
+        }
+        payload.issues.push({
+            code: "invalid_value",
+            values: def.values,
             input,
             inst,
         });
@@ -32077,6 +32492,24 @@ const $ZodOptional = /*@__PURE__*/ $constructor("$ZodOptional", (inst, def) => {
                 return result.then((result) => handleOptionalResult(payload, result));
             return handleOptionalResult(payload, result);
         }
+        return def.innerType._zod.run(payload, ctx);
+    };
+});
+const $ZodNullable = /*@__PURE__*/ $constructor("$ZodNullable", (inst, def) => {
+    $ZodType.init(inst, def);
+    defineLazyInternal(inst, "optin", (zod) => zod.def.innerType._zod.optin);
+    defineLazyInternal(inst, "optout", (zod) => zod.def.innerType._zod.optout);
+    defineLazyInternal(inst, "pattern", (zod) => {
+        const pattern = zod.def.innerType._zod.pattern;
+        return pattern ? new RegExp(`^(${cleanRegex(pattern.source)}|null)$`) : undefined;
+    });
+    defineLazyInternal(inst, "values", (zod) => {
+        return zod.def.innerType._zod.values ? new Set([...zod.def.innerType._zod.values, null]) : undefined;
+    });
+    inst._zod.parse = (payload, ctx) => {
+        // Forward direction (decode): allow null to pass through
+        if (payload.value === null)
+            return payload;
         return def.innerType._zod.run(payload, ctx);
     };
 });
@@ -32153,11 +32586,43 @@ function _string(Class, params) {
     return new Class(snapshotChecks({ type: "string", ...normalizeParams(params) }));
 }
 // @__NO_SIDE_EFFECTS__
+function _number(Class, params) {
+    return new Class(snapshotChecks({ type: "number", checks: [], ...normalizeParams(params) }));
+}
+// @__NO_SIDE_EFFECTS__
 function _boolean(Class, params) {
     return new Class({
         type: "boolean",
         ...normalizeParams(params),
     });
+}
+// @__NO_SIDE_EFFECTS__
+function _unknown(Class) {
+    return new Class({
+        type: "unknown",
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _lte(value, params) {
+    return new $ZodCheckLessThan({
+        check: "less_than",
+        ...normalizeParams(params),
+        value,
+        inclusive: true,
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _gt(value, params) {
+    return new $ZodCheckGreaterThan({
+        check: "greater_than",
+        ...normalizeParams(params),
+        value,
+        inclusive: false,
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _positive(params) {
+    return _gt(0, params);
 }
 // @__NO_SIDE_EFFECTS__
 function _minLength(minimum, params) {
@@ -32249,6 +32714,14 @@ const ZodMiniString = /*@__PURE__*/ $constructor("ZodMiniString", (inst, def) =>
 function string(params) {
     return _string(ZodMiniString, params);
 }
+const ZodMiniNumber = /*@__PURE__*/ $constructor("ZodMiniNumber", (inst, def) => {
+    $ZodNumber.init(inst, def);
+    ZodMiniType.init(inst, def);
+});
+// @__NO_SIDE_EFFECTS__
+function number(params) {
+    return _number(ZodMiniNumber, params);
+}
 const ZodMiniBoolean = /*@__PURE__*/ $constructor("ZodMiniBoolean", (inst, def) => {
     $ZodBoolean.init(inst, def);
     ZodMiniType.init(inst, def);
@@ -32256,6 +32729,14 @@ const ZodMiniBoolean = /*@__PURE__*/ $constructor("ZodMiniBoolean", (inst, def) 
 // @__NO_SIDE_EFFECTS__
 function boolean(params) {
     return _boolean(ZodMiniBoolean, params);
+}
+const ZodMiniUnknown = /*@__PURE__*/ $constructor("ZodMiniUnknown", (inst, def) => {
+    $ZodUnknown.init(inst, def);
+    ZodMiniType.init(inst, def);
+});
+// @__NO_SIDE_EFFECTS__
+function unknown() {
+    return _unknown(ZodMiniUnknown);
 }
 const ZodMiniArray = /*@__PURE__*/ $constructor("ZodMiniArray", (inst, def) => {
     $ZodArray.init(inst, def);
@@ -32283,6 +32764,16 @@ function object(shape, params) {
     };
     return new ZodMiniObject(def);
 }
+// looseObject
+// @__NO_SIDE_EFFECTS__
+function looseObject(shape, params) {
+    return new ZodMiniObject({
+        type: "object",
+        shape,
+        catchall: unknown(),
+        ...normalizeParams(params),
+    });
+}
 const ZodMiniTuple = /*@__PURE__*/ $constructor("ZodMiniTuple", (inst, def) => {
     $ZodTuple.init(inst, def);
     ZodMiniType.init(inst, def);
@@ -32296,6 +32787,28 @@ function tuple(items, _paramsOrRest, _params) {
         type: "tuple",
         items: items,
         rest,
+        ...normalizeParams(params),
+    });
+}
+const ZodMiniRecord = /*@__PURE__*/ $constructor("ZodMiniRecord", (inst, def) => {
+    $ZodRecord.init(inst, def);
+    ZodMiniType.init(inst, def);
+});
+// @__NO_SIDE_EFFECTS__
+function record(keyType, valueType, params) {
+    // v3-compat: z.record(valueType, params?) — defaults keyType to z.string()
+    if (!valueType || !valueType._zod) {
+        return new ZodMiniRecord({
+            type: "record",
+            keyType: string(),
+            valueType: keyType,
+            ...normalizeParams(valueType),
+        });
+    }
+    return new ZodMiniRecord({
+        type: "record",
+        keyType,
+        valueType: valueType,
         ...normalizeParams(params),
     });
 }
@@ -32314,6 +32827,18 @@ function _enum(values, params) {
         ...normalizeParams(params),
     });
 }
+const ZodMiniLiteral = /*@__PURE__*/ $constructor("ZodMiniLiteral", (inst, def) => {
+    $ZodLiteral.init(inst, def);
+    ZodMiniType.init(inst, def);
+});
+// @__NO_SIDE_EFFECTS__
+function literal(value, params) {
+    return new ZodMiniLiteral({
+        type: "literal",
+        values: Array.isArray(value) ? value : [value],
+        ...normalizeParams(params),
+    });
+}
 const ZodMiniOptional = /*@__PURE__*/ $constructor("ZodMiniOptional", (inst, def) => {
     $ZodOptional.init(inst, def);
     ZodMiniType.init(inst, def);
@@ -32322,6 +32847,17 @@ const ZodMiniOptional = /*@__PURE__*/ $constructor("ZodMiniOptional", (inst, def
 function optional(innerType) {
     return new ZodMiniOptional({
         type: "optional",
+        innerType: innerType,
+    });
+}
+const ZodMiniNullable = /*@__PURE__*/ $constructor("ZodMiniNullable", (inst, def) => {
+    $ZodNullable.init(inst, def);
+    ZodMiniType.init(inst, def);
+});
+// @__NO_SIDE_EFFECTS__
+function nullable(innerType) {
+    return new ZodMiniNullable({
+        type: "nullable",
         innerType: innerType,
     });
 }
@@ -33383,13 +33919,965 @@ function ruleChecks(rules, tally, isProduction) {
             : { ...base, status: 'pass', detail: `no findings${note}` };
     });
 }
-/** Checks that need Clerk's API or DNS. They are listed so a skipped check is never mistaken for a pass. */
-function networkChecks(offline) {
-    const detail = offline ? 'skipped: offline mode' : 'skipped: not available in this version';
-    return [
-        { id: 'clerk-instance', title: 'Production instance reachable with these keys', status: 'skipped', detail },
-        { id: 'clerk-dns', title: 'Production domain DNS records verified', status: 'skipped', detail }
-    ];
+
+const PLATFORM_KEY_NAME = /(^|_)CLERK_PLATFORM_API_KEY$/;
+/**
+ * The keys among the variables that reach one app (unshadowed: the value the app runs with). A secret key is an
+ * `sk_…` key in `CLERK_SECRET_KEY` (or another secret-key name); a legacy `live_`/`test_` API key counts too.
+ */
+function credentialsOf(effective) {
+    const credentials = {};
+    for (const { name, value, shadowedBy } of effective) {
+        if (shadowedBy)
+            continue;
+        if (!credentials.secretKey && isSecretKeyVariable(name) && classifySecretKey(value)) {
+            credentials.secretKey = { name, value };
+        }
+        else if (!credentials.publishableKey && isPublishableKeyVariable(name)) {
+            const parsed = parsePublishableKey(value);
+            if (parsed)
+                credentials.publishableKey = { name, value, parsed };
+        }
+        else if (!credentials.platformKey && PLATFORM_KEY_NAME.test(name) && value.startsWith('ak_')) {
+            credentials.platformKey = { name, value };
+        }
+    }
+    return credentials;
+}
+/** Tells credential sets apart (in memory only: the text holds the keys). */
+function credentialsKey(c) {
+    return JSON.stringify([c.secretKey?.value ?? '', c.publishableKey?.value ?? '', c.platformKey?.value ?? '']);
+}
+
+/**
+ * Redacts a value for display as prefix + `…` + last 4.
+ * The prefix is a known non-secret key prefix (`sk_live_`, `pk_test_`, `whsec_`, `test_`, `live_`),
+ * and nothing at all for other values. Short values are fully masked: showing the last 4 characters
+ * of an 8-character secret would reveal half of it.
+ */
+const KNOWN_PREFIXES = ['sk_live_', 'sk_test_', 'pk_live_', 'pk_test_', 'whsec_', 'live_', 'test_', 'ak_'];
+const MIN_LENGTH_FOR_TAIL = 16;
+function redact(value) {
+    if (value === '')
+        return '(empty)';
+    const prefix = KNOWN_PREFIXES.find((p) => value.startsWith(p)) ?? '';
+    const rest = value.slice(prefix.length);
+    if (rest.length < MIN_LENGTH_FOR_TAIL)
+        return `${prefix}…`;
+    return `${prefix}…${rest.slice(-4)}`;
+}
+
+/** A 401 or 403: the key was refused. A revoked production key blocks the deploy whatever `on-api-error` says. */
+function isAuthFailure(failure) {
+    return failure.kind === 'http' && (failure.status === 401 || failure.status === 403);
+}
+/** Clerk error codes whose meaning deserves plainer words than the catalogue's. */
+const CLERK_CODES = {
+    clerk_key_invalid: 'the secret key is invalid or revoked',
+    authentication_invalid: 'the key was not accepted',
+    authorization_header_format_invalid: 'the key is not in the form the API expects',
+    too_many_requests: 'rate limited by Clerk'
+};
+/** Words for network and TLS error codes. */
+const NETWORK_CODES = {
+    ECONNREFUSED: 'connection refused',
+    ECONNRESET: 'connection reset',
+    UND_ERR_SOCKET: 'connection closed',
+    ENOTFOUND: 'host not found',
+    EAI_AGAIN: 'host name lookup failed (temporary)',
+    EHOSTUNREACH: 'host unreachable',
+    ENETUNREACH: 'network unreachable',
+    TIMEOUT: 'timed out',
+    ETIMEDOUT: 'timed out',
+    UND_ERR_CONNECT_TIMEOUT: 'timed out connecting',
+    UND_ERR_HEADERS_TIMEOUT: 'timed out waiting for the response',
+    UND_ERR_BODY_TIMEOUT: 'timed out reading the response',
+    BODY_TOO_LARGE: 'response too large',
+    CERT_HAS_EXPIRED: 'its TLS certificate has expired',
+    DEPTH_ZERO_SELF_SIGNED_CERT: 'its TLS certificate is self-signed',
+    SELF_SIGNED_CERT_IN_CHAIN: 'its TLS certificate chains to an untrusted root',
+    UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'its TLS certificate is not signed by a trusted authority',
+    UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'its TLS certificate is not signed by a trusted authority',
+    ERR_TLS_CERT_ALTNAME_INVALID: 'its TLS certificate is not valid for this host name',
+    ETIMEOUT: 'timed out'
+};
+/** Words for node:dns (c-ares) error codes. */
+const DNS_CODES = {
+    ENOTFOUND: 'no such name (NXDOMAIN)',
+    ENODATA: 'no record of this type',
+    ESERVFAIL: 'the DNS server failed (SERVFAIL)',
+    EREFUSED: 'the DNS server refused the query',
+    ECONNREFUSED: 'the DNS server refused the connection',
+    ETIMEOUT: 'no answer from the DNS server (timed out)',
+    ECANCELLED: 'the query was cancelled'
+};
+/** Longest text taken from a server's error message. */
+const MAX_SERVER_TEXT = 300;
+/**
+ * The failure with its one-line message. Text the server sent (Clerk's error messages) is cut short and
+ * scrubbed of every secret, in case an error ever quoted the request.
+ */
+function describeFailure(failure, secrets) {
+    const trace = failure.clerk?.clerk_trace_id ? ` (Clerk trace id ${failure.clerk.clerk_trace_id})` : '';
+    const reason = scrub(`${reasonOf(failure)}${trace}`, secrets);
+    return { ...failure, reason, message: `${failure.endpoint}: ${reason}` };
+}
+function reasonOf(failure) {
+    switch (failure.kind) {
+        case 'http': {
+            const first = failure.clerk?.errors[0];
+            if (!first)
+                return `HTTP ${failure.status}`;
+            const words = CLERK_CODES[first.code] ?? first.long_message ?? first.message;
+            return `HTTP ${failure.status}, ${first.code}: ${words.slice(0, MAX_SERVER_TEXT)}`;
+        }
+        case 'invalid-response':
+            return `unexpected response (HTTP ${failure.status}): ${failure.detail ?? 'invalid'}`;
+        case 'dns':
+            return DNS_CODES[failure.code ?? ''] ?? failure.code ?? 'failed';
+        case 'tls':
+            return `TLS verification failed: ${NETWORK_CODES[failure.code ?? ''] ?? failure.code}`;
+        default:
+            return NETWORK_CODES[failure.code ?? ''] ?? failure.code ?? 'failed';
+    }
+}
+/** Every occurrence of a secret replaced by its redacted form. */
+function scrub(text, secrets) {
+    let out = text;
+    for (const secret of secrets)
+        if (secret.length >= 8)
+            out = out.split(secret).join(redact(secret));
+    return out;
+}
+
+/**
+ * zod schemas of the Clerk responses the gate reads, after the OpenAPI documents in ../shared/reference/clerk
+ * (Backend API 2026-05-12, Frontend API 2026-05-12, Platform API beta). Each lists the fields the gate uses as the
+ * spec types them; objects are loose, so fields the gate does not read may come and go.
+ */
+const nullableString = nullable(string());
+/** Backend API `Instance` (`GET /v1/instance`). */
+const Instance = looseObject({
+    object: literal('instance'),
+    id: string(),
+    environment_type: string()
+});
+/** Backend API `CNameTarget`. */
+const CNameTarget = object({ host: string(), value: string(), required: boolean() });
+/** Backend API `Domain`. */
+const Domain = looseObject({
+    object: literal('domain'),
+    id: string(),
+    name: string(),
+    is_satellite: boolean(),
+    frontend_api_url: string(),
+    proxy_url: optional(nullableString),
+    cname_targets: optional(nullable(array(CNameTarget)))
+});
+/** Backend API `Domains` (`GET /v1/domains`). */
+const Domains = object({ data: array(Domain), total_count: number() });
+/** One `user_settings.social.oauth_<provider>` entry of the Frontend API environment. */
+const SocialProvider = looseObject({ enabled: boolean(), name: optional(string()) });
+/** Frontend API `Client.Environment` (`GET /v1/environment`), the parts the gate reads. */
+const Environment = looseObject({
+    display_config: looseObject({ instance_environment_type: _enum(['production', 'development', 'staging']) }),
+    user_settings: looseObject({ social: record(string(), SocialProvider) })
+});
+/** Platform API domain (`GET /v1/platform/domains/{domainIDOrName}`). */
+const PlatformDomain = looseObject({
+    object: literal('domain'),
+    id: string(),
+    name: string(),
+    application: looseObject({ object: literal('application'), id: string() }),
+    instance: looseObject({ id: string(), environment_type: _enum(['production', 'development']) })
+});
+const FailureHints = nullable(array(looseObject({ code: string(), message: string() })));
+const CnameStatus = looseObject({
+    from: string(),
+    to: string(),
+    verified: boolean(),
+    required: boolean(),
+    failure_hints: FailureHints
+});
+/** Platform API domain status (`GET …/domains/{domain}/status`, and the body of `POST …/dns_check`). */
+const DomainStatus = looseObject({
+    status: _enum(['complete', 'incomplete']),
+    dns: looseObject({
+        status: _enum(['not_started', 'in_progress', 'complete']),
+        cnames: record(string(), CnameStatus)
+    }),
+    ssl: optional(looseObject({ status: optional(string()), failure_hints: optional(FailureHints) })),
+    mail: optional(looseObject({ status: string(), required: boolean() }))
+});
+/** Platform API instance config (`GET …/instances/{env}/config`): key → value, free-form. */
+const InstanceConfig = record(string(), unknown());
+/** A `connection_oauth_<provider>` entry of an instance config. */
+const OAuthConnection = looseObject({
+    enabled: optional(boolean()),
+    client_id: optional(nullableString),
+    client_secret: optional(nullableString),
+    team_id: optional(nullableString),
+    key_id: optional(nullableString)
+});
+/** `ClerkErrors`, the error body of every Clerk API. */
+const ClerkErrors = looseObject({
+    errors: array(looseObject({
+        message: string(),
+        long_message: optional(string()),
+        code: string(),
+        meta: optional(record(string(), unknown()))
+    })),
+    meta: optional(record(string(), unknown())),
+    clerk_trace_id: optional(string())
+});
+
+/** Resolver codes that mean "no such record", an answer rather than a failure. */
+const ABSENT = new Set(['ENODATA', 'ENOTFOUND', 'NXDOMAIN']);
+/**
+ * DNS through node:dns's Resolver: the system's servers, or the `dns-servers` setting. Each query has a
+ * timeout (two tries). Never throws.
+ */
+class DnsClient {
+    resolver;
+    constructor(servers, timeoutMs) {
+        this.resolver = new promises$1.Resolver({ timeout: Math.max(100, Math.round(timeoutMs / 2)), tries: 2 });
+        if (servers.length > 0)
+            this.resolver.setServers([...servers]);
+    }
+    cname(host) {
+        return this.query('CNAME', host, () => this.resolver.resolveCname(host));
+    }
+    a(host) {
+        return this.query('A', host, () => this.resolver.resolve4(host));
+    }
+    aaaa(host) {
+        return this.query('AAAA', host, () => this.resolver.resolve6(host));
+    }
+    caa(name) {
+        return this.query('CAA', name, () => this.resolver.resolveCaa(name));
+    }
+    /** Whether a failed query means "no such record" (NXDOMAIN or no data), not a lookup that went wrong. */
+    static isAbsent(result) {
+        return !result.ok && ABSENT.has(result.code);
+    }
+    /**
+     * A `lookup` for connections (net.connect's option): A, then AAAA, through these servers. IP literals pass as
+     * they are.
+     */
+    lookup() {
+        return (hostname, options, callback) => {
+            const all = options.all === true;
+            const family = isIP(hostname);
+            const found = (addresses) => {
+                if (addresses.length === 0) {
+                    const error = Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' });
+                    callback(error, '', 0);
+                }
+                else if (all)
+                    callback(null, addresses);
+                else
+                    callback(null, addresses[0]?.address ?? '', addresses[0]?.family ?? 4);
+            };
+            if (family !== 0)
+                return found([{ address: hostname, family }]);
+            void (async () => {
+                const v4 = await this.a(hostname);
+                // A chain that ends without an A record answers [] rather than ENODATA.
+                const v6 = v4.ok && v4.value.length > 0 ? undefined : await this.aaaa(hostname);
+                found([
+                    ...(v4.ok ? v4.value.map((address) => ({ address, family: 4 })) : []),
+                    ...(v6?.ok ? v6.value.map((address) => ({ address, family: 6 })) : [])
+                ]);
+            })();
+        };
+    }
+    async query(type, name, run) {
+        try {
+            return { ok: true, value: await run() };
+        }
+        catch (error) {
+            const code = String(error.code ?? 'UNKNOWN');
+            return { ok: false, code, failure: describeFailure({ endpoint: `DNS ${type} ${name}`, kind: 'dns', code }, []) };
+        }
+    }
+}
+
+/** Statuses worth trying again: rate limits and server errors that are often passing. */
+const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);
+const MAX_ATTEMPTS = 4;
+/** The largest response body read; Clerk's are far smaller. */
+const MAX_BODY_BYTES = 8 * 1024 * 1024;
+/**
+ * JSON over HTTP(S) with undici: a timeout on every attempt, bounded retries on 429 and 5xx that honour
+ * `Retry-After` within the run's deadline, the body validated with zod. Never throws: every failure comes back
+ * as an ApiFailure whose text names the endpoint and never quotes a key or a header.
+ */
+class HttpClient {
+    options;
+    dispatcher;
+    constructor(options) {
+        this.options = options;
+        // Passed on to net.connect / tls.connect, which take a `lookup` (undici's types leave it out).
+        const connect = { timeout: options.timeoutMs, ...(options.lookup && { lookup: options.lookup }) };
+        this.dispatcher = new undiciExports.Agent({
+            connect: connect,
+            headersTimeout: options.timeoutMs,
+            bodyTimeout: options.timeoutMs
+        });
+    }
+    async call(call) {
+        const endpoint = `${call.method} ${call.url.origin}${call.url.pathname}`;
+        for (let attempt = 1;; attempt++) {
+            const result = await this.attempt(call, endpoint);
+            if (result.ok || !result.retryAfterMs || attempt >= MAX_ATTEMPTS)
+                return strip(result);
+            const wait = result.retryAfterMs;
+            if (Date.now() + wait >= this.options.deadline)
+                return strip(result);
+            await new Promise((resolve) => setTimeout(resolve, wait));
+        }
+    }
+    close() {
+        return this.dispatcher.close();
+    }
+    async attempt(call, endpoint) {
+        const fail = (failure, retryAfterMs) => ({
+            ok: false,
+            failure: describeFailure({ endpoint, ...failure }, this.options.secrets),
+            ...(retryAfterMs !== undefined && { retryAfterMs })
+        });
+        let response;
+        try {
+            response = await undiciExports.request(call.url, {
+                method: call.method,
+                headers: { accept: 'application/json', 'user-agent': 'clerk-production-gate', ...call.headers },
+                dispatcher: this.dispatcher,
+                signal: AbortSignal.timeout(this.options.timeoutMs)
+            });
+        }
+        catch (error) {
+            const code = errorCode(error);
+            return fail({ kind: networkKind(code), code }, code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' ? 250 : undefined);
+        }
+        let text;
+        try {
+            text = await readBody(response.body);
+        }
+        catch (error) {
+            return fail({ kind: networkKind(errorCode(error)), code: errorCode(error), status: response.statusCode });
+        }
+        const status = response.statusCode;
+        if (call.accept?.includes(status))
+            return { ok: true, status, data: undefined };
+        if (status < 200 || status >= 300) {
+            const body = parseJson(text);
+            const errors = body === undefined ? undefined : ClerkErrors.safeParse(body);
+            const clerk = errors?.success ? errors.data : undefined;
+            const retry = RETRY_STATUSES.has(status) ? retryAfterMs(response.headers['retry-after']) : undefined;
+            return fail({ kind: 'http', status, clerk }, retry);
+        }
+        const body = parseJson(text);
+        if (body === undefined)
+            return fail({ kind: 'invalid-response', status, detail: 'the body is not JSON' });
+        const parsed = call.schema.safeParse(body);
+        if (!parsed.success) {
+            const issue = parsed.error.issues[0];
+            const field = issue?.path.length ? issue.path.map(String).join('.') : '(the body)';
+            return fail({ kind: 'invalid-response', status, detail: `unexpected ${field}: ${issue?.message ?? 'invalid'}` });
+        }
+        return { ok: true, status, data: parsed.data };
+    }
+}
+function strip(result) {
+    if (result.ok)
+        return result;
+    return { ok: false, failure: result.failure };
+}
+async function readBody(body) {
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of body) {
+        size += chunk.length;
+        if (size > MAX_BODY_BYTES) {
+            body.destroy();
+            throw Object.assign(new Error('body too large'), { code: 'BODY_TOO_LARGE' });
+        }
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+}
+function parseJson(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** `Retry-After` in seconds or as an HTTP date; 0.5 s, then the caller's cap, when absent. */
+function retryAfterMs(header) {
+    const value = Array.isArray(header) ? header[0] : header;
+    if (value === undefined || value.trim() === '')
+        return 500;
+    const seconds = Number(value);
+    if (Number.isFinite(seconds))
+        return Math.max(0, seconds * 1000);
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? 500 : Math.max(0, date - Date.now());
+}
+/** The error code of a network failure, looking through undici's and Node's wrappers. */
+function errorCode(error) {
+    let current = error;
+    for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
+        const { code, name } = current;
+        if (typeof code === 'string')
+            return code;
+        if (name === 'TimeoutError' || name === 'AbortError')
+            return 'TIMEOUT';
+        current = current.cause;
+    }
+    return 'UNKNOWN';
+}
+const TLS_CODES = /^(CERT_|UNABLE_TO_|SELF_SIGNED_|DEPTH_ZERO_|ERR_TLS_|ERR_SSL_|HOSTNAME_MISMATCH|EPROTO)/;
+function networkKind(code) {
+    if (TLS_CODES.test(code))
+        return 'tls';
+    if (code === 'TIMEOUT' || code.endsWith('_TIMEOUT') || code === 'ETIMEDOUT')
+        return 'timeout';
+    return 'network';
+}
+
+/** The Backend API version the gate's schemas follow (the version `@clerk/backend` sends). */
+const CLERK_API_VERSION = '2026-05-12';
+/** Certificate authorities Clerk issues through (Let's Encrypt, Google Trust Services). */
+const CLERK_CAS = ['letsencrypt.org', 'pki.goog'];
+/**
+ * The online checks, for each distinct set of keys the gate read. Every call starts as soon as what it needs is
+ * known: the instance, the domains, the Frontend API and the Platform domain at once; DNS as soon as the domains
+ * answer; the Platform status and config as soon as the Platform domain answers.
+ */
+async function runOnlineChecks(sets, settings) {
+    const outcome = new Outcome(settings.onApiError);
+    const skipAll = (reason) => {
+        for (const rule of ONLINE_RULES)
+            outcome.skip(rule, reason);
+        return outcome.result();
+    };
+    if (settings.offline)
+        return skipAll('offline mode');
+    if (!settings.isProduction)
+        return skipAll('applies to production environments only');
+    if (sets.length === 0)
+        return skipAll('no Clerk key was read');
+    const secrets = sets.flatMap((s) => [s.secretKey?.value, s.platformKey?.value].filter((v) => v !== undefined));
+    const dns = new DnsClient(settings.dnsServers, settings.apiTimeoutMs);
+    const clients = {
+        api: new HttpClient({
+            timeoutMs: settings.apiTimeoutMs,
+            deadline: Date.now() + 3 * settings.apiTimeoutMs,
+            secrets
+        }),
+        hosts: new HttpClient({
+            timeoutMs: settings.apiTimeoutMs,
+            deadline: Date.now() + 3 * settings.apiTimeoutMs,
+            secrets,
+            ...(settings.dnsServers.length > 0 && { lookup: dns.lookup() })
+        })
+    };
+    try {
+        await Promise.all(sets.map((set) => checkInstance(set, { ...clients, dns, settings, outcome })));
+    }
+    finally {
+        await Promise.all([clients.api.close(), clients.hosts.close()]);
+    }
+    return outcome.result();
+}
+const API_ORIGIN = { kind: 'clerk-api' };
+const DNS_ORIGIN = { kind: 'dns' };
+async function checkInstance(set, ctx) {
+    const { outcome, settings } = ctx;
+    const { secretKey, publishableKey: pk, platformKey } = set;
+    const sk = secretKey ? classifySecretKey(secretKey.value) : null;
+    const liveSecretKey = sk?.kind === 'secret-key' && sk.instanceType === 'production' ? secretKey : undefined;
+    const productionPk = pk?.parsed.instanceType === 'production' ? pk : undefined;
+    const base = new URL(settings.clerkApiUrl);
+    const url = (path) => new URL(`${base.pathname.replace(/\/$/, '')}${path}`, base);
+    const bearer = (key) => ({ authorization: `Bearer ${key}`, 'clerk-api-version': CLERK_API_VERSION });
+    // Round one: everything that needs only the keys.
+    const instanceCall = liveSecretKey
+        ? ctx.api.call({ method: 'GET', url: url('/v1/instance'), headers: bearer(liveSecretKey.value), schema: Instance })
+        : undefined;
+    const domainsCall = liveSecretKey
+        ? ctx.api.call({ method: 'GET', url: url('/v1/domains'), headers: bearer(liveSecretKey.value), schema: Domains })
+        : undefined;
+    const frontendUrl = pk ? frontendApiUrl(pk.parsed.frontendApi) : undefined;
+    const environmentCall = frontendUrl
+        ? ctx.hosts.call({ method: 'GET', url: frontendUrl, schema: Environment })
+        : undefined;
+    const domainName = productionPk ? domainOfFrontendApi(productionPk.parsed.frontendApi) : undefined;
+    const platform = (path, call) => ctx.api.call({ ...call, url: url(path), headers: bearer(platformKey?.value ?? '') });
+    const platformDomainCall = platformKey && domainName
+        ? platform(`/v1/platform/domains/${encodeURIComponent(domainName)}`, { method: 'GET', schema: PlatformDomain })
+        : undefined;
+    // Round two and three: what waits for an answer of round one.
+    const primaryDomain = domainsCall?.then((r) => (r.ok ? primaryOf(r.data.data) : undefined));
+    const records = primaryDomain?.then((domain) => (domain ? checkRecords(domain, ctx.dns) : undefined));
+    const caa = primaryDomain?.then((domain) => (domain ? checkCaa(domain.name, ctx.dns) : undefined));
+    const platformPaths = platformDomainCall?.then((r) => {
+        if (!r.ok)
+            return undefined;
+        const app = `/v1/platform/applications/${encodeURIComponent(r.data.application.id)}`;
+        return { domain: `${app}/domains/${encodeURIComponent(r.data.id)}`, config: `${app}/instances/production/config` };
+    });
+    const status = platformPaths?.then(async (paths) => {
+        if (!paths)
+            return undefined;
+        if (settings.dnsCheck) {
+            // 409: a check is running or ran recently; the status below is then as fresh as Clerk allows.
+            const checked = await platform(`${paths.domain}/dns_check`, {
+                method: 'POST',
+                schema: DomainStatus,
+                accept: [409]
+            });
+            if (!checked.ok)
+                return checked;
+        }
+        return platform(`${paths.domain}/status`, { method: 'GET', schema: DomainStatus });
+    });
+    const config = platformPaths?.then((paths) => paths ? platform(paths.config, { method: 'GET', schema: InstanceConfig }) : undefined);
+    const [instance, domains, environment, platformDomain] = await Promise.all([
+        instanceCall,
+        domainsCall,
+        environmentCall,
+        platformDomainCall
+    ]);
+    const noLiveKey = skipReasonWithoutLiveKey(set);
+    // instance-not-production
+    if (!instance)
+        outcome.skip(instanceNotProduction, noLiveKey);
+    else if (!instance.ok)
+        outcome.failed(instanceNotProduction, instance.failure);
+    else if (instance.data.environment_type !== 'production') {
+        outcome.fail(instanceNotProduction, 'notProduction', {
+            data: { name: liveSecretKey?.name ?? 'CLERK_SECRET_KEY', environment: instance.data.environment_type },
+            variable: liveSecretKey?.name ?? 'CLERK_SECRET_KEY',
+            value: instance.data.environment_type,
+            origin: API_ORIGIN
+        });
+    }
+    else
+        outcome.pass(instanceNotProduction, 'the secret key belongs to a production instance');
+    // key-instance-mismatch
+    if (!domains)
+        outcome.skip(keyInstanceMismatch, noLiveKey);
+    else if (!domains.ok)
+        outcome.failed(keyInstanceMismatch, domains.failure);
+    else if (!pk)
+        outcome.skip(keyInstanceMismatch, 'no publishable key was read');
+    else {
+        const primary = primaryOf(domains.data.data);
+        const served = primary ? [hostOfUrl(primary.frontend_api_url), hostOfUrl(primary.proxy_url)] : [];
+        const host = pk.parsed.frontendApi.toLowerCase();
+        if (served.includes(host))
+            outcome.pass(keyInstanceMismatch, 'both keys belong to one instance');
+        else {
+            outcome.fail(keyInstanceMismatch, 'mismatch', {
+                data: {
+                    name: pk.name,
+                    host,
+                    secretName: liveSecretKey?.name ?? 'CLERK_SECRET_KEY',
+                    expected: served.filter((h) => h !== '').join(' or ') || 'no domain'
+                },
+                variable: pk.name,
+                value: host,
+                origin: API_ORIGIN
+            });
+        }
+    }
+    // DNS records and CAA
+    const [recordOutcomes, caaOutcome] = await Promise.all([records, caa]);
+    judgeRecords(recordOutcomes, domains, noLiveKey, Boolean(platformKey), outcome);
+    if (!caa)
+        outcome.skip(caaBlocksCertificates, noLiveKey);
+    else if (!caaOutcome)
+        outcome.skip(caaBlocksCertificates, 'the domains could not be read');
+    else if ('failure' in caaOutcome)
+        outcome.failed(caaBlocksCertificates, caaOutcome.failure);
+    else if (caaOutcome.blocked) {
+        outcome.fail(caaBlocksCertificates, 'blocked', {
+            data: { name: caaOutcome.name, allowed: caaOutcome.allowed.join(', ') || 'no certificate authority' },
+            variable: caaOutcome.name,
+            value: caaOutcome.allowed.join(', ') || '(none)',
+            origin: DNS_ORIGIN
+        });
+    }
+    else
+        outcome.pass(caaBlocksCertificates, caaOutcome.detail);
+    // frontend-api-unreachable (production key) and shared-oauth-credentials (development key)
+    if (!pk) {
+        outcome.skip(frontendApiUnreachable, 'no publishable key was read');
+        outcome.skip(sharedOAuthCredentials, 'no publishable key was read');
+    }
+    else if (!productionPk) {
+        outcome.skip(frontendApiUnreachable, 'the publishable key is a development key (see dev-publishable-key)');
+        judgeDevelopmentOAuth(pk, environment, outcome);
+    }
+    else {
+        const host = productionPk.parsed.frontendApi.toLowerCase();
+        if (!environment) {
+            outcome.fail(frontendApiUnreachable, 'unreachable', {
+                data: { host, reason: 'the publishable key does not encode a host name' },
+                variable: productionPk.name,
+                value: host,
+                origin: API_ORIGIN
+            });
+        }
+        else if (!environment.ok) {
+            outcome.fail(frontendApiUnreachable, 'unreachable', {
+                data: { host, reason: environment.failure.reason },
+                variable: productionPk.name,
+                value: host,
+                origin: API_ORIGIN
+            });
+        }
+        else if (environment.data.display_config.instance_environment_type !== 'production') {
+            outcome.fail(frontendApiUnreachable, 'notProduction', {
+                data: { host, environment: environment.data.display_config.instance_environment_type },
+                variable: productionPk.name,
+                value: host,
+                origin: API_ORIGIN
+            });
+        }
+        else
+            outcome.pass(frontendApiUnreachable, `${host} answers over TLS as a production instance`);
+    }
+    // The Platform API: dns-not-verified, and shared-oauth-credentials in production.
+    const noPlatform = !platformKey
+        ? 'needs CLERK_PLATFORM_API_KEY (optional; Platform API, private beta)'
+        : 'needs a production publishable key (for the domain)';
+    const [statusResult, configResult] = await Promise.all([status, config]);
+    if (!platformDomain) {
+        outcome.skip(dnsNotVerified, noPlatform);
+        if (productionPk)
+            outcome.skip(sharedOAuthCredentials, noPlatform);
+        return;
+    }
+    if (!platformDomain.ok) {
+        outcome.failed(dnsNotVerified, platformDomain.failure);
+        outcome.failed(sharedOAuthCredentials, platformDomain.failure);
+        return;
+    }
+    judgeStatus(platformDomain.data.name, statusResult, outcome);
+    judgeProductionOAuth(configResult, outcome);
+}
+/** Why the checks that need a production secret key did not run. */
+function skipReasonWithoutLiveKey({ secretKey }) {
+    if (!secretKey)
+        return 'no secret key was read';
+    const sk = classifySecretKey(secretKey.value);
+    if (sk?.kind === 'legacy-api-key')
+        return 'the secret key is a legacy API key: use an sk_live_ key';
+    return 'the secret key is a development key (see dev-secret-key)';
+}
+/** `https://<host>/v1/environment` for a Frontend API host (which may carry a port), or undefined. */
+function frontendApiUrl(host) {
+    if (!/^[A-Za-z0-9.-]+(:\d{1,5})?$/.test(host))
+        return undefined;
+    try {
+        return new URL(`https://${host}/v1/environment`);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** `example.com` for the Frontend API host `clerk.example.com` (a port, if any, dropped). */
+function domainOfFrontendApi(host) {
+    const name = host.toLowerCase().replace(/:\d+$/, '');
+    return name.startsWith('clerk.') ? name.slice('clerk.'.length) : name;
+}
+/** The primary domain: the one that is no satellite. */
+function primaryOf(domains) {
+    return domains.find((d) => !d.is_satellite) ?? domains[0];
+}
+/** The host (with a port when the URL has one) of an absolute URL, lower-case; '' when there is none. */
+function hostOfUrl(url) {
+    if (!url)
+        return '';
+    try {
+        return new URL(url).host.toLowerCase();
+    }
+    catch {
+        return '';
+    }
+}
+/** Lower-case, without one trailing dot. */
+function normalise(name) {
+    const lower = name.toLowerCase();
+    return lower.endsWith('.') ? lower.slice(0, -1) : lower;
+}
+/** Each required CNAME target of the domain, resolved and compared with what Clerk asks for. */
+function checkRecords(domain, dns) {
+    const targets = (domain.cname_targets ?? []).filter((t) => t.required);
+    const domainName = normalise(domain.name);
+    return Promise.all(targets.map(async ({ host: rawHost, value }) => {
+        const name = normalise(rawHost);
+        const host = name === domainName || name.endsWith(`.${domainName}`) ? name : `${name}.${domainName}`;
+        const target = normalise(value);
+        const cname = await dns.cname(host);
+        if (cname.ok) {
+            const actual = normalise(cname.value[0] ?? '');
+            return actual === target ? { host, target, ok: true } : { host, target, wrongTarget: actual };
+        }
+        if (!DnsClient.isAbsent(cname))
+            return { host, target, failure: cname.failure };
+        if (cname.code === 'ENODATA') {
+            const [a, aaaa] = await Promise.all([dns.a(host), dns.aaaa(host)]);
+            const addresses = [...(a.ok ? a.value : []), ...(aaaa.ok ? aaaa.value : [])];
+            if (addresses.length > 0)
+                return { host, target, proxied: addresses };
+            return { host, target, missing: 'the name has no CNAME, A or AAAA record' };
+        }
+        // NXDOMAIN: a DNS provider that appends the zone to every name makes `clerk.example.com.example.com`.
+        const doubled = `${host}.${domainName}`;
+        const found = await dns.cname(doubled);
+        const exists = found.ok || (!found.ok && found.code === 'ENODATA');
+        return { host, target, missing: 'no such name', ...(exists && { doubled }) };
+    }));
+}
+function judgeRecords(outcomes, domains, noLiveKey, hasPlatformKey, outcome) {
+    const rules = [dnsRecordMissing, dnsRecordWrongTarget, dnsRecordProxied];
+    if (!domains)
+        return rules.forEach((rule) => outcome.skip(rule, noLiveKey));
+    if (!domains.ok)
+        return rules.forEach((rule) => outcome.failed(rule, domains.failure));
+    if (!outcomes)
+        return rules.forEach((rule) => outcome.skip(rule, 'the instance has no primary domain'));
+    const inferred = hasPlatformKey
+        ? ''
+        : "; inferred from DNS resolution (with CLERK_PLATFORM_API_KEY, dns-not-verified reads Clerk's own verification)";
+    const counts = new Map(rules.map((rule) => [rule.id, 0]));
+    for (const result of outcomes) {
+        const { host, target } = result;
+        if ('failure' in result)
+            rules.forEach((rule) => outcome.failed(rule, result.failure));
+        else if ('wrongTarget' in result) {
+            counts.set(dnsRecordWrongTarget.id, (counts.get(dnsRecordWrongTarget.id) ?? 0) + 1);
+            outcome.fail(dnsRecordWrongTarget, 'wrongTarget', {
+                data: { host, actual: result.wrongTarget, target },
+                variable: host,
+                value: result.wrongTarget,
+                origin: DNS_ORIGIN
+            });
+        }
+        else if ('proxied' in result) {
+            counts.set(dnsRecordProxied.id, (counts.get(dnsRecordProxied.id) ?? 0) + 1);
+            outcome.fail(dnsRecordProxied, 'proxied', {
+                data: { host, addresses: result.proxied.join(', '), target },
+                variable: host,
+                value: result.proxied.join(', '),
+                origin: DNS_ORIGIN
+            });
+        }
+        else if ('missing' in result) {
+            counts.set(dnsRecordMissing.id, (counts.get(dnsRecordMissing.id) ?? 0) + 1);
+            const label = host.split('.').slice(0, -2).join('.') || host;
+            outcome.fail(dnsRecordMissing, 'missing', {
+                data: { host, target, reason: result.missing, doubled: result.doubled ?? '', label },
+                variable: host,
+                value: '(no record)',
+                origin: DNS_ORIGIN,
+                ...(result.doubled && { fixId: 'fixDoubled' })
+            });
+        }
+    }
+    for (const rule of rules) {
+        if ((counts.get(rule.id) ?? 0) === 0) {
+            outcome.pass(rule, `${outcomes.length} required record${outcomes.length === 1 ? '' : 's'} checked${inferred}`);
+        }
+    }
+}
+/**
+ * The CAA records that govern the domain: the domain's own, else its closest parent's (RFC 8659). All levels are
+ * asked at once; the closest one with records decides.
+ */
+async function checkCaa(domainName, dns) {
+    const labels = normalise(domainName).split('.');
+    const names = labels.slice(0, -1).map((_, i) => labels.slice(i).join('.'));
+    const answers = await Promise.all(names.map((name) => dns.caa(name)));
+    for (const [i, answer] of answers.entries()) {
+        const name = names[i];
+        if (!answer.ok) {
+            if (DnsClient.isAbsent(answer))
+                continue;
+            return { failure: answer.failure };
+        }
+        const issuers = answer.value.filter((r) => r.issue !== undefined).map((r) => caaIssuer(r.issue ?? ''));
+        if (answer.value.length === 0)
+            continue;
+        if (issuers.length === 0)
+            return { name, blocked: false, allowed: [], detail: `${name}: CAA without issue records` };
+        const allowed = [...new Set(issuers.filter((i) => i !== ''))];
+        const blocked = !allowed.some((ca) => CLERK_CAS.includes(ca));
+        return { name, blocked, allowed, detail: `${name} allows ${allowed.join(', ')}` };
+    }
+    return { name: domainName, blocked: false, allowed: [], detail: 'no CAA records: any authority may issue' };
+}
+/** The issuer domain of a CAA `issue` value (`letsencrypt.org; validationmethods=dns-01` → `letsencrypt.org`). */
+function caaIssuer(value) {
+    return (value.split(';')[0] ?? '').trim().toLowerCase();
+}
+function judgeDevelopmentOAuth(pk, environment, outcome) {
+    const host = pk.parsed.frontendApi.toLowerCase();
+    if (!environment)
+        return outcome.skip(sharedOAuthCredentials, 'the publishable key does not encode a host name');
+    if (!environment.ok)
+        return outcome.failed(sharedOAuthCredentials, environment.failure);
+    const providers = Object.entries(environment.data.user_settings.social)
+        .filter(([, provider]) => provider.enabled)
+        .map(([key, provider]) => provider.name ?? providerName(key.replace(/^oauth_/, '')));
+    if (providers.length === 0)
+        return outcome.pass(sharedOAuthCredentials, `${host}: no social provider enabled`);
+    outcome.fail(sharedOAuthCredentials, 'development', {
+        data: { name: pk.name, host, providers: providers.join(', ') },
+        variable: pk.name,
+        value: providers.join(', '),
+        origin: API_ORIGIN
+    });
+}
+function judgeProductionOAuth(config, outcome) {
+    if (!config)
+        return outcome.skip(sharedOAuthCredentials, 'the Platform API domain could not be read');
+    if (!config.ok)
+        return outcome.failed(sharedOAuthCredentials, config.failure);
+    const shared = [];
+    for (const [key, value] of Object.entries(config.data)) {
+        if (!key.startsWith('connection_oauth_'))
+            continue;
+        const parsed = OAuthConnection.safeParse(value);
+        if (!parsed.success || parsed.data.enabled !== true)
+            continue;
+        const provider = key.slice('connection_oauth_'.length);
+        const fields = provider === 'apple'
+            ? ['client_id', 'client_secret', 'team_id', 'key_id']
+            : ['client_id', 'client_secret'];
+        if (fields.some((field) => !parsed.data[field]))
+            shared.push(providerName(provider));
+    }
+    if (shared.length === 0)
+        return outcome.pass(sharedOAuthCredentials, 'every enabled provider has its own credentials');
+    outcome.fail(sharedOAuthCredentials, 'production', {
+        data: { providers: shared.join(', ') },
+        variable: 'connection_oauth',
+        value: shared.join(', '),
+        origin: API_ORIGIN
+    });
+}
+/** `google` → `Google`, `linkedin_oidc` → `Linkedin oidc`: for providers the response names no better. */
+function providerName(id) {
+    const words = id.replace(/_/g, ' ');
+    return words.charAt(0).toUpperCase() + words.slice(1);
+}
+function judgeStatus(domain, status, outcome) {
+    if (!status)
+        return outcome.skip(dnsNotVerified, 'the Platform API domain could not be read');
+    if (!status.ok)
+        return outcome.failed(dnsNotVerified, status.failure);
+    const { data } = status;
+    if (data.status === 'complete')
+        return outcome.pass(dnsNotVerified, `Clerk reports ${domain} as complete`);
+    const details = [];
+    for (const [name, cname] of Object.entries(data.dns.cnames)) {
+        if (!cname.required || cname.verified)
+            continue;
+        const hints = (cname.failure_hints ?? []).map((h) => h.message).join('; ');
+        details.push(`${name} (${cname.from} → ${cname.to}) not verified${hints ? `: ${hints}` : ''}`);
+    }
+    if (data.ssl?.status && data.ssl.status !== 'complete')
+        details.push(`SSL ${data.ssl.status.replace(/_/g, ' ')}`);
+    if (data.mail?.required && data.mail.status !== 'complete')
+        details.push(`mail ${data.mail.status.replace(/_/g, ' ')}`);
+    outcome.fail(dnsNotVerified, 'incomplete', {
+        data: { domain, details: details.join('; ') || `DNS ${data.dns.status.replace(/_/g, ' ')}` },
+        variable: domain,
+        value: data.status,
+        origin: API_ORIGIN
+    });
+}
+const RANK = { skipped: 0, pass: 1, error: 2, fail: 3 };
+/** Each online rule's checklist line and findings, merged over every set of keys checked. */
+class Outcome {
+    onApiError;
+    lines = new Map();
+    findings = [];
+    failedEndpoints = new Set();
+    constructor(onApiError) {
+        this.onApiError = onApiError;
+    }
+    pass(meta, detail) {
+        this.line(meta, 'pass', detail);
+    }
+    skip(meta, reason) {
+        this.line(meta, 'skipped', reason);
+    }
+    fail(meta, messageId, parts) {
+        const finding = {
+            rule: meta.id,
+            severity: meta.severity,
+            variable: parts.variable,
+            value: parts.value,
+            origin: parts.origin,
+            message: formatMessage(meta, messageId, parts.data),
+            fix: parts.fixId ? formatMessage(meta, parts.fixId, parts.data) : meta.fix
+        };
+        this.findings.push(finding);
+        this.line(meta, 'fail', finding.message);
+    }
+    /** A call the rule needed gave no answer: the line says so, and the failure is a clerk-api-error finding once. */
+    failed(meta, failure) {
+        this.line(meta, 'error', failure.message);
+        if (this.failedEndpoints.has(failure.endpoint))
+            return;
+        this.failedEndpoints.add(failure.endpoint);
+        const severity = isAuthFailure(failure) || this.onApiError === 'fail' ? 'error' : 'warning';
+        this.findings.push({
+            rule: clerkApiError.id,
+            severity,
+            variable: failure.endpoint,
+            value: failure.status ? `HTTP ${failure.status}` : (failure.code ?? failure.kind),
+            origin: failure.kind === 'dns' ? DNS_ORIGIN : API_ORIGIN,
+            message: formatMessage(clerkApiError, 'failed', { message: failure.message }),
+            fix: clerkApiError.fix
+        });
+    }
+    result() {
+        const apiFailures = this.findings.filter((f) => f.rule === clerkApiError.id);
+        if (!this.lines.has(clerkApiError.id)) {
+            const checked = [...this.lines.values()].some((l) => l.status !== 'skipped');
+            if (apiFailures.length > 0)
+                this.line(clerkApiError, 'fail', `${apiFailures.length} failed`);
+            else if (checked)
+                this.line(clerkApiError, 'pass', 'every call answered');
+            else
+                this.line(clerkApiError, 'skipped', [...this.lines.values()][0]?.details[0] ?? 'nothing to call');
+        }
+        const checks = ONLINE_RULES.map((meta) => {
+            const line = this.lines.get(meta.id);
+            const status = line?.status ?? 'skipped';
+            return { id: meta.id, title: meta.title, status, detail: line?.details.join('; ') ?? 'skipped' };
+        });
+        return { findings: this.findings, checks };
+    }
+    line(meta, status, detail) {
+        const line = this.lines.get(meta.id);
+        if (!line) {
+            this.lines.set(meta.id, { meta, status, details: [detail] });
+            return;
+        }
+        if (RANK[status] > RANK[line.status])
+            line.status = status;
+        if (!line.details.includes(detail))
+            line.details.push(detail);
+    }
 }
 
 /**
@@ -33422,6 +34910,8 @@ class FindingTally {
 // zod/mini: the same validation as classic zod, in a smaller bundle that starts faster (see bench/README.md).
 const FRAMEWORK_CHOICES = ['auto', ...FRAMEWORKS];
 const FAIL_ON_CHOICES = ['error', 'warning', 'never'];
+const ON_API_ERROR_CHOICES = ['fail', 'warn'];
+const DEFAULT_CLERK_API_URL = 'https://api.clerk.com';
 const oneOf = (choices) => ({ error: `expected one of ${choices.join(', ')}` });
 const nonEmpty = string().check(_trim(), _minLength(1, 'must not be empty'));
 const jsonInput = object({ label: string(), text: string() });
@@ -33442,7 +34932,15 @@ const gateOptionsSchema = object({
         error: `names an unknown rule; known rules: ${RULE_IDS.join(', ')}`
     })), []),
     failOn: _default(_enum(FAIL_ON_CHOICES, oneOf(FAIL_ON_CHOICES)), 'error'),
-    offline: _default(boolean(), false)
+    offline: _default(boolean(), false),
+    /** Per call to Clerk or DNS, in milliseconds. */
+    apiTimeoutMs: _default(number().check(_positive('must be more than 0'), _lte(600_000, 'must be 600 seconds at most')), 10_000),
+    onApiError: _default(_enum(ON_API_ERROR_CHOICES, oneOf(ON_API_ERROR_CHOICES)), 'fail'),
+    clerkApiUrl: _default(string().check(refine(isSafeApiUrl, {
+        error: 'must be an https:// URL (http:// only on a loopback address): the secret key is sent to it'
+    })), DEFAULT_CLERK_API_URL),
+    dnsServers: _default(array(string().check(refine(isDnsServer, { error: 'expected ip or ip:port ([ipv6]:port) entries' }))), []),
+    dnsCheck: _default(boolean(), false)
 });
 /** Validates options; a problem becomes an InputError naming the option (never its value). */
 function parseGateOptions(input) {
@@ -33459,8 +34957,43 @@ const OPTION_NAMES = {
     environment: 'environment',
     productionEnvironments: 'production-environments',
     ignore: 'ignore',
-    failOn: 'fail-on'
+    failOn: 'fail-on',
+    apiTimeoutMs: 'api-timeout',
+    onApiError: 'on-api-error',
+    clerkApiUrl: 'clerk-api-url',
+    dnsServers: 'dns-servers'
 };
+/** https, or http to a loopback address (tests, a local proxy): never a key in clear text over a network. */
+function isSafeApiUrl(text) {
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        return false;
+    }
+    if (url.username || url.password)
+        return false;
+    if (url.protocol === 'https:')
+        return true;
+    if (url.protocol !== 'http:')
+        return false;
+    const host = url.hostname.replace(/^\[|\]$/g, '');
+    return host === '::1' || (isIP(host) === 4 && host.startsWith('127.'));
+}
+/** `1.1.1.1`, `127.0.0.1:5353`, `::1`, `[::1]:5353`. */
+function isDnsServer(text) {
+    const bracketed = /^\[([^\]]+)\](?::(\d{1,5}))?$/.exec(text);
+    if (bracketed)
+        return isIP(bracketed[1] ?? '') === 6 && validPort(bracketed[2]);
+    if (isIP(text) !== 0)
+        return true;
+    const [host = '', port] = text.split(':');
+    return isIP(host) === 4 && text.split(':').length === 2 && validPort(port);
+}
+function validPort(port) {
+    return port === undefined || (/^\d{1,5}$/.test(port) && Number(port) > 0 && Number(port) < 65536);
+}
 /** GitHub environment names are case-insensitive. */
 function isProductionEnvironment(options) {
     const target = options.environment.toLowerCase();
@@ -33519,24 +35052,6 @@ function secretValues(variables) {
         }
     }
     return [...values];
-}
-
-/**
- * Redacts a value for display as prefix + `…` + last 4.
- * The prefix is a known non-secret key prefix (`sk_live_`, `pk_test_`, `whsec_`, `test_`, `live_`),
- * and nothing at all for other values. Short values are fully masked: showing the last 4 characters
- * of an 8-character secret would reveal half of it.
- */
-const KNOWN_PREFIXES = ['sk_live_', 'sk_test_', 'pk_live_', 'pk_test_', 'whsec_', 'live_', 'test_', 'ak_'];
-const MIN_LENGTH_FOR_TAIL = 16;
-function redact(value) {
-    if (value === '')
-        return '(empty)';
-    const prefix = KNOWN_PREFIXES.find((p) => value.startsWith(p)) ?? '';
-    const rest = value.slice(prefix.length);
-    if (rest.length < MIN_LENGTH_FOR_TAIL)
-        return `${prefix}…`;
-    return `${prefix}…${rest.slice(-4)}`;
 }
 
 /** Longer URLs are cut: a report row is not the place for them. */
@@ -33685,6 +35200,13 @@ async function runGate(input, hooks = {}) {
                 secrets.add(secret);
     };
     const runtimeConcerning = runtime.variables.filter((v) => mayConcernClerk(v.name, v.value));
+    // The keys each app runs with, once per distinct set: what the online checks ask Clerk about.
+    const credentials = new Map();
+    const noteCredentials = (effective) => {
+        const found = credentialsOf(effective);
+        if (found.secretKey || found.publishableKey)
+            credentials.set(credentialsKey(found), found);
+    };
     for (const unit of units) {
         const contents = readUnit(unit, cwd, runtime);
         const unitFrameworks = new Set(unit.kind === 'layered' ? [unit.framework] : []);
@@ -33694,6 +35216,7 @@ async function runGate(input, hooks = {}) {
         const effective = [...variables.filter((v) => !v.shadowedBy), ...runtimeConcerning];
         const context = { ...base, variables, effective, frameworks: unitFrameworks };
         emit(check(RULES, context, ignored));
+        noteCredentials(effective);
         clerkInFiles ||= variables.some((v) => isClerkVariable(v.name));
         sources.push(...contents.sources);
         diagnosticsTotal += contents.diagnostics.length;
@@ -33710,6 +35233,10 @@ async function runGate(input, hooks = {}) {
         frameworks
     };
     emit(check(runtimeRules, runtimeContext, ignored));
+    if (!clerkInFiles)
+        noteCredentials(runtimeConcerning);
+    const online = await runOnlineChecks([...credentials.values()], { ...options, isProduction });
+    emit(online.findings.map((f) => (ignored.has(f.rule) ? { ...f, suppressed: { by: 'ignore-option' } } : f)));
     sources.push(...runtime.sources);
     keep(runtime.variables);
     findings.sort(bySeverity);
@@ -33727,7 +35254,7 @@ async function runGate(input, hooks = {}) {
         sources,
         skipped,
         findings,
-        checks: [read, ...ruleChecks(RULES, tally, isProduction), ...networkChecks(options.offline)],
+        checks: [read, ...ruleChecks(RULES, tally, isProduction), ...online.checks],
         diagnostics,
         diagnosticsOmitted: diagnosticsTotal - diagnostics.length
     };

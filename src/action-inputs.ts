@@ -24,8 +24,22 @@ export function readActionInputs(env: Record<string, string | undefined>): GateO
     secretsJson: secrets.trim() ? { label: 'input secrets-json', text: secrets } : undefined,
     processEnv: booleanInput('scan-process-env') ? Object.entries(env) : undefined,
     ignore: splitList(core.getInput('ignore')),
-    offline: booleanInput('offline')
+    offline: booleanInput('offline'),
+    ...secondsInput('api-timeout'),
+    ...(core.getInput('on-api-error') && { onApiError: core.getInput('on-api-error') as never }),
+    ...(core.getInput('clerk-api-url') && { clerkApiUrl: core.getInput('clerk-api-url') }),
+    dnsServers: splitList(core.getInput('dns-servers')),
+    dnsCheck: booleanInput('dns-check')
   };
+}
+
+/** A number of seconds, as milliseconds for the engine; empty is the default. */
+function secondsInput(name: string): { apiTimeoutMs?: number } {
+  const value = core.getInput(name).trim();
+  if (value === '') return {};
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds)) throw new InputError(`${name}: expected a number of seconds`);
+  return { apiTimeoutMs: seconds * 1000 };
 }
 
 /** Like core.getBooleanInput, but the error names the input in our one-line style; empty is false. */

@@ -20,7 +20,12 @@ Options:
   --framework NAME                auto|nextjs|vite|remix|astro|nuxt|expo|node (default: auto)
   --ignore RULES                  rule ids to suppress, comma-separated, repeatable
   --fail-on LEVEL                 error|warning|never (default: error)
-  --offline                       skip every network check
+  --offline                       skip every network check (Clerk API, DNS)
+  --api-timeout SECONDS           each call to Clerk or DNS (default: 10); retries stop at 3x this
+  --on-api-error fail|warn        what a failed call means (default: fail); a refused key always fails
+  --clerk-api-url URL             Clerk Backend/Platform API base (default: https://api.clerk.com)
+  --dns-servers LIST              DNS servers, ip[:port], comma-separated (default: the system's)
+  --dns-check                     with CLERK_PLATFORM_API_KEY, ask Clerk to check DNS again first
   --format FORMAT                 text|json|markdown|sarif (default: text)
   --output FILE                   write the report to FILE instead of standard output
   --no-color                      plain text even on a terminal
@@ -42,6 +47,11 @@ export interface CliArgs {
   ignore: string[];
   failOn?: string;
   offline: boolean;
+  apiTimeoutMs?: number;
+  onApiError?: string;
+  clerkApiUrl?: string;
+  dnsServers: string[];
+  dnsCheck: boolean;
   format: Format;
   output?: string;
   color?: boolean;
@@ -65,6 +75,11 @@ export function parseCliArgs(argv: string[]): CliArgs {
         ignore: { type: 'string', multiple: true, default: [] },
         'fail-on': { type: 'string' },
         offline: { type: 'boolean', default: false },
+        'api-timeout': { type: 'string' },
+        'on-api-error': { type: 'string' },
+        'clerk-api-url': { type: 'string' },
+        'dns-servers': { type: 'string' },
+        'dns-check': { type: 'boolean', default: false },
         format: { type: 'string', default: 'text' },
         output: { type: 'string' },
         'no-color': { type: 'boolean', default: false },
@@ -92,8 +107,21 @@ export function parseCliArgs(argv: string[]): CliArgs {
     ignore: values.ignore.flatMap((item) => splitList(item)),
     failOn: values['fail-on'],
     offline: values.offline,
+    apiTimeoutMs: seconds('--api-timeout', values['api-timeout']),
+    onApiError: values['on-api-error'],
+    clerkApiUrl: values['clerk-api-url'],
+    dnsServers: splitList(values['dns-servers']),
+    dnsCheck: values['dns-check'],
     format,
     output: values.output,
     color: values['no-color'] ? false : undefined
   };
+}
+
+/** A number of seconds given as a flag, in milliseconds. */
+function seconds(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n)) throw new InputError(`${flag}: expected a number of seconds`);
+  return n * 1000;
 }

@@ -52,7 +52,12 @@ export async function runCli(io: CliIo): Promise<number> {
           : undefined,
         processEnv: args.scanProcessEnv ? Object.entries(io.env) : undefined,
         ignore: args.ignore,
-        offline: args.offline
+        offline: args.offline,
+        ...(args.apiTimeoutMs !== undefined && { apiTimeoutMs: args.apiTimeoutMs }),
+        ...(args.onApiError !== undefined && { onApiError: args.onApiError as never }),
+        ...(args.clerkApiUrl !== undefined && { clerkApiUrl: args.clerkApiUrl }),
+        dnsServers: args.dnsServers,
+        dnsCheck: args.dnsCheck
       },
       {
         globs,

@@ -3,6 +3,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runGate } from '../../src/engine/run-gate.js';
+import { ONLINE_RULES } from '../../src/online/online-rules.js';
 import { RULES } from '../../src/rules/index.js';
 
 /** Each rule's section in docs/rules.md, with its failing and passing dotenv examples. */
@@ -33,7 +34,12 @@ function examples(text: string): Example[] {
 async function rulesFiredOn(example: Example): Promise<string[]> {
   const dir = await mkdtemp(join(tmpdir(), 'rules-doc-'));
   await writeFile(join(dir, 'example.env'), example.dotenv);
-  const { report } = await runGate({ cwd: dir, paths: ['example.env'], environment: example.environment });
+  const { report } = await runGate({
+    cwd: dir,
+    paths: ['example.env'],
+    environment: example.environment,
+    offline: true
+  });
   return report.findings.filter((f) => !f.suppressed).map((f) => f.rule);
 }
 
@@ -48,5 +54,9 @@ describe('docs/rules.md', () => {
 
   it('links each rule to its own section', () => {
     for (const { meta } of RULES) expect(meta.docs.endsWith(`docs/rules.md#${meta.id}`)).toBe(true);
+    for (const meta of ONLINE_RULES) {
+      expect(meta.docs.endsWith(`docs/rules.md#${meta.id}`)).toBe(true);
+      expect([meta.id, section(meta.id).includes('**Fix:**')]).toEqual([meta.id, true]);
+    }
   });
 });

@@ -35,7 +35,9 @@ export async function runAction(
     GITHUB_EVENT_PATH: join(process.cwd(), '__tests__/fixtures/github/pull_request/opened.payload.json'),
     ...extraEnv
   };
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
+  // Offline unless the test points the gate at a fake Clerk: tests never reach the internet.
+  const withNetwork = inputs['clerk-api-url'] !== undefined ? inputs : { offline: 'true', ...inputs };
+  for (const [name, value] of Object.entries(withNetwork)) env[`INPUT_${name.toUpperCase()}`] = value;
 
   const saved = { ...process.env };
   const savedExitCode = process.exitCode;

@@ -14,7 +14,8 @@ export async function cli(cwd: string, argv: string[], env: Record<string, strin
   const out: Buffer[] = [];
   let stderr = '';
   const code = await runCli({
-    argv,
+    // Offline unless the test points the gate at a fake Clerk: tests never reach the internet.
+    argv: offlineUnlessFaked(argv),
     cwd,
     env,
     stdout: { write: (data: string | Uint8Array) => out.push(Buffer.from(data)), isTTY: false },
@@ -32,4 +33,9 @@ export async function project(files: Record<string, string>): Promise<string> {
     await writeFile(join(dir, path), content);
   }
   return dir;
+}
+
+/** `--offline` in front, unless the arguments name a Clerk API URL (a fake server on loopback) or say offline. */
+export function offlineUnlessFaked(argv: string[]): string[] {
+  return argv.some((a) => a === '--offline' || a.startsWith('--clerk-api-url')) ? argv : ['--offline', ...argv];
 }

@@ -134,7 +134,9 @@ export async function runDistAction(
     GITHUB_API_URL: 'https://api.github.com',
     GITHUB_GRAPHQL_URL: 'https://api.github.com/graphql'
   };
-  for (const [name, value] of Object.entries({ ...defaults, ...inputs })) env[inputVariable(name)] = value;
+  // Offline unless the test points the gate at a fake Clerk: tests never reach the internet.
+  const network = inputs['clerk-api-url'] !== undefined ? {} : { offline: 'true' };
+  for (const [name, value] of Object.entries({ ...defaults, ...network, ...inputs })) env[inputVariable(name)] = value;
   Object.assign(env, options.extraEnv);
 
   const node = options.node ?? process.execPath;

@@ -3,6 +3,7 @@
  * the CLI bundle (dist/cli.js) spawned with a clean environment, and the action bundle run as another user.
  */
 import { spawnSync } from 'node:child_process';
+import { offlineUnlessFaked } from './run-cli.js';
 import { runProcess, type ProcessRun } from './spawn-process.js';
 import { chmod, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -42,7 +43,14 @@ export function runDistCli(cwd: string, args: string[], options: DistCliOptions 
     ...(process.env.HOME !== undefined && { HOME: process.env.HOME }),
     ...options.env
   };
-  return runProcess(node, [entry, ...args], { cwd, env, timeoutMs, uid: options.uid, gid: options.gid });
+  // Offline unless the test points the gate at a fake Clerk: tests never reach the internet.
+  return runProcess(node, [entry, ...offlineUnlessFaked(args)], {
+    cwd,
+    env,
+    timeoutMs,
+    uid: options.uid,
+    gid: options.gid
+  });
 }
 
 /**

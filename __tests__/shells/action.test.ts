@@ -26,7 +26,7 @@ describe('the action', () => {
     expect(result.stdout).toMatch(/::error title=[^:]*dev-publishable-key[^:]*,file=web\/\.env,line=1,col=1::/);
     expect(result.stdout).toContain('::error::Clerk production gate failed: 2 errors, 0 warnings.');
     expect(result.summary).toContain('dev-publishable-key');
-    expect(result.summary).toContain('clerk-dns');
+    expect(result.summary).toContain('dns-record-missing');
   });
 
   it('passes production settings from vars and secrets: exit 0, passed=true', async () => {

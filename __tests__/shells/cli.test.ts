@@ -27,7 +27,7 @@ describe('CLI verdicts and exit codes', () => {
     const finding = report.findings.find((f: { rule: string }) => f.rule === 'dev-publishable-key');
     expect(finding.location).toEqual({ file: '.env', line: 2, column: 1 });
     expect(report.sources.map((s: { file: string }) => s.file).sort()).toEqual(['.env', '.env.production']);
-    expect(report.checks.find((c: { id: string }) => c.id === 'clerk-instance').status).toBe('skipped');
+    expect(report.checks.find((c: { id: string }) => c.id === 'instance-not-production').status).toBe('skipped');
   });
 
   it('reports a value overridden by .env.production.local as a shadowed notice, not an error', async () => {

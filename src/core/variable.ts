@@ -3,7 +3,11 @@ export type Origin =
   | { kind: 'file'; file: string; line: number; column: number }
   | { kind: 'vars' }
   | { kind: 'secrets' }
-  | { kind: 'env' };
+  | { kind: 'env' }
+  /** What Clerk's APIs (Backend, Frontend, Platform) answered. */
+  | { kind: 'clerk-api' }
+  /** What DNS answered. */
+  | { kind: 'dns' };
 
 /** One name=value pair from one source. `value` is the exact string, never coerced. */
 export interface Variable {
@@ -23,7 +27,7 @@ export interface Reference {
   origin: Origin;
 }
 
-/** Human form of an origin: `path/.env:3:1`, `vars`, `secrets`, `env`. */
+/** Human form of an origin: `path/.env:3:1`, `vars`, `secrets`, `env`, `clerk-api`, `dns`. */
 export function describeOrigin(origin: Origin): string {
   return origin.kind === 'file' ? `${origin.file}:${origin.line}:${origin.column}` : origin.kind;
 }

@@ -18,12 +18,3 @@ export function ruleChecks(rules: readonly Rule[], tally: FindingTally, isProduc
       : { ...base, status: 'pass', detail: `no findings${note}` };
   });
 }
-
-/** Checks that need Clerk's API or DNS. They are listed so a skipped check is never mistaken for a pass. */
-export function networkChecks(offline: boolean): CheckResult[] {
-  const detail = offline ? 'skipped: offline mode' : 'skipped: not available in this version';
-  return [
-    { id: 'clerk-instance', title: 'Production instance reachable with these keys', status: 'skipped', detail },
-    { id: 'clerk-dns', title: 'Production domain DNS records verified', status: 'skipped', detail }
-  ];
-}

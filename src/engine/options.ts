@@ -1,11 +1,14 @@
 // zod/mini: the same validation as classic zod, in a smaller bundle that starts faster (see bench/README.md).
 import * as z from 'zod/mini';
+import { isIP } from 'node:net';
 import { InputError } from '../core/errors.js';
 import { RULE_IDS } from '../rules/index.js';
 import { FRAMEWORKS } from '../sources/frameworks.js';
 
 export const FRAMEWORK_CHOICES = ['auto', ...FRAMEWORKS] as const;
 export const FAIL_ON_CHOICES = ['error', 'warning', 'never'] as const;
+export const ON_API_ERROR_CHOICES = ['fail', 'warn'] as const;
+export const DEFAULT_CLERK_API_URL = 'https://api.clerk.com';
 
 const oneOf = (choices: readonly string[]) => ({ error: `expected one of ${choices.join(', ')}` });
 const nonEmpty = z.string().check(z.trim(), z.minLength(1, 'must not be empty'));
@@ -33,7 +36,26 @@ export const gateOptionsSchema = z.object({
     []
   ),
   failOn: z._default(z.enum(FAIL_ON_CHOICES, oneOf(FAIL_ON_CHOICES)), 'error'),
-  offline: z._default(z.boolean(), false)
+  offline: z._default(z.boolean(), false),
+  /** Per call to Clerk or DNS, in milliseconds. */
+  apiTimeoutMs: z._default(
+    z.number().check(z.positive('must be more than 0'), z.lte(600_000, 'must be 600 seconds at most')),
+    10_000
+  ),
+  onApiError: z._default(z.enum(ON_API_ERROR_CHOICES, oneOf(ON_API_ERROR_CHOICES)), 'fail'),
+  clerkApiUrl: z._default(
+    z.string().check(
+      z.refine(isSafeApiUrl, {
+        error: 'must be an https:// URL (http:// only on a loopback address): the secret key is sent to it'
+      })
+    ),
+    DEFAULT_CLERK_API_URL
+  ),
+  dnsServers: z._default(
+    z.array(z.string().check(z.refine(isDnsServer, { error: 'expected ip or ip:port ([ipv6]:port) entries' }))),
+    []
+  ),
+  dnsCheck: z._default(z.boolean(), false)
 });
 
 export type GateOptionsInput = z.input<typeof gateOptionsSchema>;
@@ -54,8 +76,40 @@ const OPTION_NAMES: Record<string, string> = {
   environment: 'environment',
   productionEnvironments: 'production-environments',
   ignore: 'ignore',
-  failOn: 'fail-on'
+  failOn: 'fail-on',
+  apiTimeoutMs: 'api-timeout',
+  onApiError: 'on-api-error',
+  clerkApiUrl: 'clerk-api-url',
+  dnsServers: 'dns-servers'
 };
+
+/** https, or http to a loopback address (tests, a local proxy): never a key in clear text over a network. */
+function isSafeApiUrl(text: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return false;
+  }
+  if (url.username || url.password) return false;
+  if (url.protocol === 'https:') return true;
+  if (url.protocol !== 'http:') return false;
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  return host === '::1' || (isIP(host) === 4 && host.startsWith('127.'));
+}
+
+/** `1.1.1.1`, `127.0.0.1:5353`, `::1`, `[::1]:5353`. */
+function isDnsServer(text: string): boolean {
+  const bracketed = /^\[([^\]]+)\](?::(\d{1,5}))?$/.exec(text);
+  if (bracketed) return isIP(bracketed[1] ?? '') === 6 && validPort(bracketed[2]);
+  if (isIP(text) !== 0) return true;
+  const [host = '', port] = text.split(':');
+  return isIP(host) === 4 && text.split(':').length === 2 && validPort(port);
+}
+
+function validPort(port: string | undefined): boolean {
+  return port === undefined || (/^\d{1,5}$/.test(port) && Number(port) > 0 && Number(port) < 65536);
+}
 
 /** GitHub environment names are case-insensitive. */
 export function isProductionEnvironment(options: Pick<GateOptions, 'environment' | 'productionEnvironments'>): boolean {

@@ -12,7 +12,9 @@ import type { Globs } from '../sources/glob-support.js';
 import { planSources } from '../sources/plan.js';
 import { readUnit } from '../sources/read-unit.js';
 import { readRuntime } from '../sources/runtime.js';
-import { networkChecks, ruleChecks } from './checklist.js';
+import { ruleChecks } from './checklist.js';
+import { credentialsKey, credentialsOf, type Credentials } from '../online/credentials.js';
+import { runOnlineChecks } from '../online/run-online.js';
 import { FindingTally } from './finding-tally.js';
 import { isProductionEnvironment, parseGateOptions, type GateOptions, type GateOptionsInput } from './options.js';
 import { secretValues } from './secret-values.js';
@@ -96,6 +98,12 @@ export async function runGate(input: GateOptionsInput, hooks: GateHooks = {}): P
   };
 
   const runtimeConcerning = runtime.variables.filter((v) => mayConcernClerk(v.name, v.value));
+  // The keys each app runs with, once per distinct set: what the online checks ask Clerk about.
+  const credentials = new Map<string, Credentials>();
+  const noteCredentials = (effective: readonly Variable[]): void => {
+    const found = credentialsOf(effective);
+    if (found.secretKey || found.publishableKey) credentials.set(credentialsKey(found), found);
+  };
   for (const unit of units) {
     const contents = readUnit(unit, cwd, runtime);
     const unitFrameworks = new Set(unit.kind === 'layered' ? [unit.framework] : []);
@@ -104,6 +112,7 @@ export async function runGate(input: GateOptionsInput, hooks: GateHooks = {}): P
     const effective = [...variables.filter((v) => !v.shadowedBy), ...runtimeConcerning];
     const context: RuleContext = { ...base, variables, effective, frameworks: unitFrameworks };
     emit(check(RULES, context, ignored));
+    noteCredentials(effective);
     clerkInFiles ||= variables.some((v) => isClerkVariable(v.name));
     sources.push(...contents.sources);
     diagnosticsTotal += contents.diagnostics.length;
@@ -121,6 +130,9 @@ export async function runGate(input: GateOptionsInput, hooks: GateHooks = {}): P
     frameworks
   };
   emit(check(runtimeRules, runtimeContext, ignored));
+  if (!clerkInFiles) noteCredentials(runtimeConcerning);
+  const online = await runOnlineChecks([...credentials.values()], { ...options, isProduction });
+  emit(online.findings.map((f) => (ignored.has(f.rule) ? { ...f, suppressed: { by: 'ignore-option' as const } } : f)));
   sources.push(...runtime.sources);
   keep(runtime.variables);
 
@@ -140,7 +152,7 @@ export async function runGate(input: GateOptionsInput, hooks: GateHooks = {}): P
     sources,
     skipped,
     findings,
-    checks: [read, ...ruleChecks(RULES, tally, isProduction), ...networkChecks(options.offline)],
+    checks: [read, ...ruleChecks(RULES, tally, isProduction), ...online.checks],
     diagnostics,
     diagnosticsOmitted: diagnosticsTotal - diagnostics.length
   };

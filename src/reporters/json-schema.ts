@@ -9,7 +9,7 @@ const severity = z.enum(['error', 'warning', 'notice']);
 
 export const jsonLocationSchema = z.union([
   z.strictObject({ file: z.string(), line: z.number().int(), column: z.number().int() }),
-  z.strictObject({ source: z.enum(['vars', 'secrets', 'env']) })
+  z.strictObject({ source: z.enum(['vars', 'secrets', 'env', 'clerk-api', 'dns']) })
 ]);
 
 export const jsonSuppressionSchema = z.discriminatedUnion('by', [

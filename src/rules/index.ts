@@ -7,6 +7,7 @@ import { invalidKey } from './invalid-key.js';
 import { keyEnvironmentMismatch } from './key-environment-mismatch.js';
 import { liveKeyOutsideProduction } from './live-key-outside-production.js';
 import { missingKey } from './missing-key.js';
+import { ONLINE_RULES } from '../online/online-rules.js';
 import type { Rule, RuleMeta } from './rule.js';
 import { secretInPublicVariable } from './secret-in-public-variable.js';
 
@@ -24,6 +25,9 @@ export const RULES: readonly Rule[] = [
   liveKeyOutsideProduction
 ];
 
-export const RULE_IDS: readonly string[] = RULES.map((rule) => rule.meta.id);
+/** Every rule's metadata, offline and online: for reports, docs and the `ignore` option. */
+export const RULE_METAS: ReadonlyMap<string, RuleMeta> = new Map(
+  [...RULES.map((rule) => rule.meta), ...ONLINE_RULES].map((meta) => [meta.id, meta])
+);
 
-export const RULE_METAS: ReadonlyMap<string, RuleMeta> = new Map(RULES.map((rule) => [rule.meta.id, rule.meta]));
+export const RULE_IDS: readonly string[] = [...RULE_METAS.keys()];

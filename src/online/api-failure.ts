@@ -1,0 +1,109 @@
+import { redact } from '../core/redact.js';
+import type { ClerkErrorsT } from './clerk-schemas.js';
+
+/** Why a call to Clerk (or a DNS lookup) gave no usable answer. Its message names the endpoint, never a key. */
+export interface ApiFailure {
+  /** `GET https://api.clerk.com/v1/instance`, `DNS CNAME clerk.example.com`. */
+  endpoint: string;
+  kind: 'http' | 'network' | 'timeout' | 'tls' | 'invalid-response' | 'dns';
+  status?: number;
+  /** The network or resolver error code (`ECONNREFUSED`, `CERT_HAS_EXPIRED`, `ESERVFAIL`). */
+  code?: string;
+  /** Clerk's error body, when it sent one. */
+  clerk?: ClerkErrorsT;
+  detail?: string;
+  /** Why, in words, without the endpoint: `TLS verification failed: …`. */
+  reason: string;
+  /** One line: the endpoint, why, and Clerk's trace id when there is one. */
+  message: string;
+}
+
+/** A 401 or 403: the key was refused. A revoked production key blocks the deploy whatever `on-api-error` says. */
+export function isAuthFailure(failure: ApiFailure): boolean {
+  return failure.kind === 'http' && (failure.status === 401 || failure.status === 403);
+}
+
+/** Clerk error codes whose meaning deserves plainer words than the catalogue's. */
+const CLERK_CODES: Readonly<Record<string, string>> = {
+  clerk_key_invalid: 'the secret key is invalid or revoked',
+  authentication_invalid: 'the key was not accepted',
+  authorization_header_format_invalid: 'the key is not in the form the API expects',
+  too_many_requests: 'rate limited by Clerk'
+};
+
+/** Words for network and TLS error codes. */
+const NETWORK_CODES: Readonly<Record<string, string>> = {
+  ECONNREFUSED: 'connection refused',
+  ECONNRESET: 'connection reset',
+  UND_ERR_SOCKET: 'connection closed',
+  ENOTFOUND: 'host not found',
+  EAI_AGAIN: 'host name lookup failed (temporary)',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+  TIMEOUT: 'timed out',
+  ETIMEDOUT: 'timed out',
+  UND_ERR_CONNECT_TIMEOUT: 'timed out connecting',
+  UND_ERR_HEADERS_TIMEOUT: 'timed out waiting for the response',
+  UND_ERR_BODY_TIMEOUT: 'timed out reading the response',
+  BODY_TOO_LARGE: 'response too large',
+  CERT_HAS_EXPIRED: 'its TLS certificate has expired',
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'its TLS certificate is self-signed',
+  SELF_SIGNED_CERT_IN_CHAIN: 'its TLS certificate chains to an untrusted root',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'its TLS certificate is not signed by a trusted authority',
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'its TLS certificate is not signed by a trusted authority',
+  ERR_TLS_CERT_ALTNAME_INVALID: 'its TLS certificate is not valid for this host name',
+  ETIMEOUT: 'timed out'
+};
+
+/** Words for node:dns (c-ares) error codes. */
+const DNS_CODES: Readonly<Record<string, string>> = {
+  ENOTFOUND: 'no such name (NXDOMAIN)',
+  ENODATA: 'no record of this type',
+  ESERVFAIL: 'the DNS server failed (SERVFAIL)',
+  EREFUSED: 'the DNS server refused the query',
+  ECONNREFUSED: 'the DNS server refused the connection',
+  ETIMEOUT: 'no answer from the DNS server (timed out)',
+  ECANCELLED: 'the query was cancelled'
+};
+
+/** Longest text taken from a server's error message. */
+const MAX_SERVER_TEXT = 300;
+
+/**
+ * The failure with its one-line message. Text the server sent (Clerk's error messages) is cut short and
+ * scrubbed of every secret, in case an error ever quoted the request.
+ */
+export function describeFailure(
+  failure: Omit<ApiFailure, 'message' | 'reason'>,
+  secrets: readonly string[]
+): ApiFailure {
+  const trace = failure.clerk?.clerk_trace_id ? ` (Clerk trace id ${failure.clerk.clerk_trace_id})` : '';
+  const reason = scrub(`${reasonOf(failure)}${trace}`, secrets);
+  return { ...failure, reason, message: `${failure.endpoint}: ${reason}` };
+}
+
+function reasonOf(failure: Omit<ApiFailure, 'message' | 'reason'>): string {
+  switch (failure.kind) {
+    case 'http': {
+      const first = failure.clerk?.errors[0];
+      if (!first) return `HTTP ${failure.status}`;
+      const words = CLERK_CODES[first.code] ?? first.long_message ?? first.message;
+      return `HTTP ${failure.status}, ${first.code}: ${words.slice(0, MAX_SERVER_TEXT)}`;
+    }
+    case 'invalid-response':
+      return `unexpected response (HTTP ${failure.status}): ${failure.detail ?? 'invalid'}`;
+    case 'dns':
+      return DNS_CODES[failure.code ?? ''] ?? failure.code ?? 'failed';
+    case 'tls':
+      return `TLS verification failed: ${NETWORK_CODES[failure.code ?? ''] ?? failure.code}`;
+    default:
+      return NETWORK_CODES[failure.code ?? ''] ?? failure.code ?? 'failed';
+  }
+}
+
+/** Every occurrence of a secret replaced by its redacted form. */
+export function scrub(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of secrets) if (secret.length >= 8) out = out.split(secret).join(redact(secret));
+  return out;
+}
