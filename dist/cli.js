@@ -33427,7 +33427,7 @@ async function checkInstance(set, ctx) {
     else {
         const primary = primaryOf(domains.data.data);
         const served = primary ? [hostOfUrl(primary.frontend_api_url), hostOfUrl(primary.proxy_url)] : [];
-        const host = pk.parsed.frontendApi.toLowerCase();
+        const host = pk.parsed.frontendApi.toLowerCase().replace(/:\d+$/, '');
         if (served.includes(host))
             outcome.pass(keyInstanceMismatch, 'both keys belong to one instance');
         else {
@@ -33549,12 +33549,12 @@ function domainOfFrontendApi(host) {
 function primaryOf(domains) {
     return domains.find((d) => !d.is_satellite) ?? domains[0];
 }
-/** The host (with a port when the URL has one) of an absolute URL, lower-case; '' when there is none. */
+/** The host name (no port) of an absolute URL, lower-case; '' when there is none. */
 function hostOfUrl(url) {
     if (!url)
         return '';
     try {
-        return new URL(url).host.toLowerCase();
+        return new URL(url).hostname.toLowerCase();
     }
     catch {
         return '';
