@@ -1,38 +1,33 @@
-import type { CaaRecord } from 'node:dns';
-import type { CheckResult } from '../core/check.js';
-import type { Finding, Severity } from '../core/finding.js';
-import type { Origin } from '../core/variable.js';
 import { classifySecretKey } from '../clerk/secret-key.js';
-import { formatMessage, type RuleMeta } from '../rules/rule.js';
-import { isAuthFailure, type ApiFailure } from './api-failure.js';
+import { scrub, type ApiFailure } from './api-failure.js';
 import {
   Domains,
   DomainStatus,
   Environment,
   Instance,
   InstanceConfig,
-  OAuthConnection,
   PlatformDomain,
-  type DomainT,
-  type DomainStatusT,
-  type EnvironmentT
+  type DomainT
 } from './clerk-schemas.js';
 import type { Credentials } from './credentials.js';
-import { DnsClient, type DnsResult } from './dns-client.js';
+import { DnsClient } from './dns-client.js';
+import { checkCaa, checkRecords, judgeRecords } from './dns-checks.js';
+import { judgeStatus } from './domain-status.js';
 import { HttpClient, type Call, type CallResult } from './http-client.js';
+import { judgeDevelopmentOAuth, judgeProductionOAuth } from './oauth-checks.js';
 import {
   caaBlocksCertificates,
   clerkApiError,
   dnsNotVerified,
-  dnsRecordMissing,
-  dnsRecordProxied,
-  dnsRecordWrongTarget,
   frontendApiUnreachable,
   instanceNotProduction,
   keyInstanceMismatch,
   ONLINE_RULES,
   sharedOAuthCredentials
 } from './online-rules.js';
+import { API_ORIGIN, DNS_ORIGIN, Outcome, type OnlineResult } from './outcome.js';
+
+export type { OnlineResult } from './outcome.js';
 
 export interface OnlineSettings {
   offline: boolean;
@@ -48,15 +43,8 @@ export interface OnlineSettings {
   dnsCheck: boolean;
 }
 
-export interface OnlineResult {
-  findings: Finding[];
-  checks: CheckResult[];
-}
-
 /** The Backend API version the gate's schemas follow (the version `@clerk/backend` sends). */
 const CLERK_API_VERSION = '2026-05-12';
-/** Certificate authorities Clerk issues through (Let's Encrypt, Google Trust Services). */
-const CLERK_CAS = ['letsencrypt.org', 'pki.goog'];
 
 /**
  * The online checks, for each distinct set of keys the gate read. Every call starts as soon as what it needs is
@@ -89,7 +77,14 @@ export async function runOnlineChecks(sets: readonly Credentials[], settings: On
     })
   };
   try {
-    await Promise.all(sets.map((set) => checkInstance(set, { ...clients, dns, settings, outcome })));
+    await Promise.all(
+      sets.map((set) =>
+        // A bug here must not cost the report: it becomes a failed call, and the rest still runs and is written.
+        checkInstance(set, { ...clients, dns, settings, outcome }).catch((error: unknown) =>
+          outcome.failed(clerkApiError, unexpected(error, secrets))
+        )
+      )
+    );
   } finally {
     await Promise.all([clients.api.close(), clients.hosts.close()]);
   }
@@ -103,9 +98,6 @@ interface Context {
   settings: OnlineSettings;
   outcome: Outcome;
 }
-
-const API_ORIGIN: Origin = { kind: 'clerk-api' };
-const DNS_ORIGIN: Origin = { kind: 'dns' };
 
 async function checkInstance(set: Credentials, ctx: Context): Promise<void> {
   const { outcome, settings } = ctx;
@@ -273,6 +265,13 @@ async function checkInstance(set: Credentials, ctx: Context): Promise<void> {
   judgeProductionOAuth(configResult, outcome);
 }
 
+/** An unexpected error as a failure, its text scrubbed of secrets. */
+function unexpected(error: unknown, secrets: readonly string[]): ApiFailure {
+  const text = scrub(error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error), secrets);
+  const reason = `internal error in the online checks: ${text} (please report this)`;
+  return { endpoint: 'online checks', kind: 'network', reason, message: reason };
+}
+
 /** Why the checks that need a production secret key did not run. */
 function skipReasonWithoutLiveKey({ secretKey }: Credentials): string {
   if (!secretKey) return 'no secret key was read';
@@ -309,290 +308,5 @@ function hostOfUrl(url: string | null | undefined): string {
     return new URL(url).hostname.toLowerCase();
   } catch {
     return '';
-  }
-}
-
-/** Lower-case, without one trailing dot. */
-function normalise(name: string): string {
-  const lower = name.toLowerCase();
-  return lower.endsWith('.') ? lower.slice(0, -1) : lower;
-}
-
-type RecordOutcome =
-  | { host: string; target: string; ok: true }
-  | { host: string; target: string; wrongTarget: string }
-  | { host: string; target: string; proxied: string[] }
-  | { host: string; target: string; missing: string; doubled?: string }
-  | { host: string; target: string; failure: ApiFailure };
-
-/** Each required CNAME target of the domain, resolved and compared with what Clerk asks for. */
-function checkRecords(domain: DomainT, dns: DnsClient): Promise<RecordOutcome[]> {
-  const targets = (domain.cname_targets ?? []).filter((t) => t.required);
-  const domainName = normalise(domain.name);
-  return Promise.all(
-    targets.map(async ({ host: rawHost, value }): Promise<RecordOutcome> => {
-      const name = normalise(rawHost);
-      const host = name === domainName || name.endsWith(`.${domainName}`) ? name : `${name}.${domainName}`;
-      const target = normalise(value);
-      const cname = await dns.cname(host);
-      if (cname.ok) {
-        const actual = normalise(cname.value[0] ?? '');
-        return actual === target ? { host, target, ok: true } : { host, target, wrongTarget: actual };
-      }
-      if (!DnsClient.isAbsent(cname)) return { host, target, failure: cname.failure };
-      if (cname.code === 'ENODATA') {
-        const [a, aaaa] = await Promise.all([dns.a(host), dns.aaaa(host)]);
-        const addresses = [...(a.ok ? a.value : []), ...(aaaa.ok ? aaaa.value : [])];
-        if (addresses.length > 0) return { host, target, proxied: addresses };
-        return { host, target, missing: 'the name has no CNAME, A or AAAA record' };
-      }
-      // NXDOMAIN: a DNS provider that appends the zone to every name makes `clerk.example.com.example.com`.
-      const doubled = `${host}.${domainName}`;
-      const found = await dns.cname(doubled);
-      const exists = found.ok || (!found.ok && found.code === 'ENODATA');
-      return { host, target, missing: 'no such name', ...(exists && { doubled }) };
-    })
-  );
-}
-
-function judgeRecords(
-  outcomes: RecordOutcome[] | undefined,
-  domains: CallResult<unknown> | undefined,
-  noLiveKey: string,
-  hasPlatformKey: boolean,
-  outcome: Outcome
-): void {
-  const rules = [dnsRecordMissing, dnsRecordWrongTarget, dnsRecordProxied];
-  if (!domains) return rules.forEach((rule) => outcome.skip(rule, noLiveKey));
-  if (!domains.ok) return rules.forEach((rule) => outcome.failed(rule, domains.failure));
-  if (!outcomes) return rules.forEach((rule) => outcome.skip(rule, 'the instance has no primary domain'));
-  const inferred = hasPlatformKey
-    ? ''
-    : "; inferred from DNS resolution (with CLERK_PLATFORM_API_KEY, dns-not-verified reads Clerk's own verification)";
-  const counts = new Map(rules.map((rule) => [rule.id, 0]));
-  for (const result of outcomes) {
-    const { host, target } = result;
-    if ('failure' in result) rules.forEach((rule) => outcome.failed(rule, result.failure));
-    else if ('wrongTarget' in result) {
-      counts.set(dnsRecordWrongTarget.id, (counts.get(dnsRecordWrongTarget.id) ?? 0) + 1);
-      outcome.fail(dnsRecordWrongTarget, 'wrongTarget', {
-        data: { host, actual: result.wrongTarget, target },
-        variable: host,
-        value: result.wrongTarget,
-        origin: DNS_ORIGIN
-      });
-    } else if ('proxied' in result) {
-      counts.set(dnsRecordProxied.id, (counts.get(dnsRecordProxied.id) ?? 0) + 1);
-      outcome.fail(dnsRecordProxied, 'proxied', {
-        data: { host, addresses: result.proxied.join(', '), target },
-        variable: host,
-        value: result.proxied.join(', '),
-        origin: DNS_ORIGIN
-      });
-    } else if ('missing' in result) {
-      counts.set(dnsRecordMissing.id, (counts.get(dnsRecordMissing.id) ?? 0) + 1);
-      const label = host.split('.').slice(0, -2).join('.') || host;
-      outcome.fail(dnsRecordMissing, 'missing', {
-        data: { host, target, reason: result.missing, doubled: result.doubled ?? '', label },
-        variable: host,
-        value: '(no record)',
-        origin: DNS_ORIGIN,
-        ...(result.doubled && { fixId: 'fixDoubled' })
-      });
-    }
-  }
-  for (const rule of rules) {
-    if ((counts.get(rule.id) ?? 0) === 0) {
-      outcome.pass(rule, `${outcomes.length} required record${outcomes.length === 1 ? '' : 's'} checked${inferred}`);
-    }
-  }
-}
-
-type CaaOutcome = { name: string; blocked: boolean; allowed: string[]; detail: string } | { failure: ApiFailure };
-
-/**
- * The CAA records that govern the domain: the domain's own, else its closest parent's (RFC 8659). All levels are
- * asked at once; the closest one with records decides.
- */
-async function checkCaa(domainName: string, dns: DnsClient): Promise<CaaOutcome> {
-  const labels = normalise(domainName).split('.');
-  const names = labels.slice(0, -1).map((_, i) => labels.slice(i).join('.'));
-  const answers: DnsResult<CaaRecord[]>[] = await Promise.all(names.map((name) => dns.caa(name)));
-  for (const [i, answer] of answers.entries()) {
-    const name = names[i] as string;
-    if (!answer.ok) {
-      if (DnsClient.isAbsent(answer)) continue;
-      return { failure: answer.failure };
-    }
-    const issuers = answer.value.filter((r) => r.issue !== undefined).map((r) => caaIssuer(r.issue ?? ''));
-    if (answer.value.length === 0) continue;
-    if (issuers.length === 0)
-      return { name, blocked: false, allowed: [], detail: `${name}: CAA without issue records` };
-    const allowed = [...new Set(issuers.filter((i) => i !== ''))];
-    const blocked = !allowed.some((ca) => CLERK_CAS.includes(ca));
-    return { name, blocked, allowed, detail: `${name} allows ${allowed.join(', ')}` };
-  }
-  return { name: domainName, blocked: false, allowed: [], detail: 'no CAA records: any authority may issue' };
-}
-
-/** The issuer domain of a CAA `issue` value (`letsencrypt.org; validationmethods=dns-01` → `letsencrypt.org`). */
-function caaIssuer(value: string): string {
-  return (value.split(';')[0] ?? '').trim().toLowerCase();
-}
-
-function judgeDevelopmentOAuth(
-  pk: NonNullable<Credentials['publishableKey']>,
-  environment: CallResult<EnvironmentT> | undefined,
-  outcome: Outcome
-): void {
-  const host = pk.parsed.frontendApi.toLowerCase();
-  if (!environment) return outcome.skip(sharedOAuthCredentials, 'the publishable key does not encode a host name');
-  if (!environment.ok) return outcome.failed(sharedOAuthCredentials, environment.failure);
-  const providers = Object.entries(environment.data.user_settings.social)
-    .filter(([, provider]) => provider.enabled)
-    .map(([key, provider]) => provider.name ?? providerName(key.replace(/^oauth_/, '')));
-  if (providers.length === 0) return outcome.pass(sharedOAuthCredentials, `${host}: no social provider enabled`);
-  outcome.fail(sharedOAuthCredentials, 'development', {
-    data: { name: pk.name, host, providers: providers.join(', ') },
-    variable: pk.name,
-    value: providers.join(', '),
-    origin: API_ORIGIN
-  });
-}
-
-function judgeProductionOAuth(config: CallResult<Record<string, unknown>> | undefined, outcome: Outcome): void {
-  if (!config) return outcome.skip(sharedOAuthCredentials, 'the Platform API domain could not be read');
-  if (!config.ok) return outcome.failed(sharedOAuthCredentials, config.failure);
-  const shared: string[] = [];
-  for (const [key, value] of Object.entries(config.data)) {
-    if (!key.startsWith('connection_oauth_')) continue;
-    const parsed = OAuthConnection.safeParse(value);
-    if (!parsed.success || parsed.data.enabled !== true) continue;
-    const provider = key.slice('connection_oauth_'.length);
-    const fields =
-      provider === 'apple'
-        ? (['client_id', 'client_secret', 'team_id', 'key_id'] as const)
-        : (['client_id', 'client_secret'] as const);
-    if (fields.some((field) => !parsed.data[field])) shared.push(providerName(provider));
-  }
-  if (shared.length === 0)
-    return outcome.pass(sharedOAuthCredentials, 'every enabled provider has its own credentials');
-  outcome.fail(sharedOAuthCredentials, 'production', {
-    data: { providers: shared.join(', ') },
-    variable: 'connection_oauth',
-    value: shared.join(', '),
-    origin: API_ORIGIN
-  });
-}
-
-/** `google` → `Google`, `linkedin_oidc` → `Linkedin oidc`: for providers the response names no better. */
-function providerName(id: string): string {
-  const words = id.replace(/_/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-function judgeStatus(domain: string, status: CallResult<DomainStatusT> | undefined, outcome: Outcome): void {
-  if (!status) return outcome.skip(dnsNotVerified, 'the Platform API domain could not be read');
-  if (!status.ok) return outcome.failed(dnsNotVerified, status.failure);
-  const { data } = status;
-  if (data.status === 'complete') return outcome.pass(dnsNotVerified, `Clerk reports ${domain} as complete`);
-  const details: string[] = [];
-  for (const [name, cname] of Object.entries(data.dns.cnames)) {
-    if (!cname.required || cname.verified) continue;
-    const hints = (cname.failure_hints ?? []).map((h) => h.message).join('; ');
-    details.push(`${name} (${cname.from} → ${cname.to}) not verified${hints ? `: ${hints}` : ''}`);
-  }
-  if (data.ssl?.status && data.ssl.status !== 'complete') details.push(`SSL ${data.ssl.status.replace(/_/g, ' ')}`);
-  if (data.mail?.required && data.mail.status !== 'complete')
-    details.push(`mail ${data.mail.status.replace(/_/g, ' ')}`);
-  outcome.fail(dnsNotVerified, 'incomplete', {
-    data: { domain, details: details.join('; ') || `DNS ${data.dns.status.replace(/_/g, ' ')}` },
-    variable: domain,
-    value: data.status,
-    origin: API_ORIGIN
-  });
-}
-
-interface FindingParts {
-  data: Record<string, string>;
-  variable: string;
-  value: string;
-  origin: Origin;
-  fixId?: string;
-}
-
-const RANK = { skipped: 0, pass: 1, error: 2, fail: 3 } as const;
-
-/** Each online rule's checklist line and findings, merged over every set of keys checked. */
-class Outcome {
-  private readonly lines = new Map<string, { meta: RuleMeta; status: keyof typeof RANK; details: string[] }>();
-  private readonly findings: Finding[] = [];
-  private readonly failedEndpoints = new Set<string>();
-
-  constructor(private readonly onApiError: 'fail' | 'warn') {}
-
-  pass(meta: RuleMeta, detail: string): void {
-    this.line(meta, 'pass', detail);
-  }
-
-  skip(meta: RuleMeta, reason: string): void {
-    this.line(meta, 'skipped', reason);
-  }
-
-  fail(meta: RuleMeta, messageId: string, parts: FindingParts): void {
-    const finding: Finding = {
-      rule: meta.id,
-      severity: meta.severity,
-      variable: parts.variable,
-      value: parts.value,
-      origin: parts.origin,
-      message: formatMessage(meta, messageId, parts.data),
-      fix: parts.fixId ? formatMessage(meta, parts.fixId, parts.data) : meta.fix
-    };
-    this.findings.push(finding);
-    this.line(meta, 'fail', finding.message);
-  }
-
-  /** A call the rule needed gave no answer: the line says so, and the failure is a clerk-api-error finding once. */
-  failed(meta: RuleMeta, failure: ApiFailure): void {
-    this.line(meta, 'error', failure.message);
-    if (this.failedEndpoints.has(failure.endpoint)) return;
-    this.failedEndpoints.add(failure.endpoint);
-    const severity: Severity = isAuthFailure(failure) || this.onApiError === 'fail' ? 'error' : 'warning';
-    this.findings.push({
-      rule: clerkApiError.id,
-      severity,
-      variable: failure.endpoint,
-      value: failure.status ? `HTTP ${failure.status}` : (failure.code ?? failure.kind),
-      origin: failure.kind === 'dns' ? DNS_ORIGIN : API_ORIGIN,
-      message: formatMessage(clerkApiError, 'failed', { message: failure.message }),
-      fix: clerkApiError.fix
-    });
-  }
-
-  result(): OnlineResult {
-    const apiFailures = this.findings.filter((f) => f.rule === clerkApiError.id);
-    if (!this.lines.has(clerkApiError.id)) {
-      const checked = [...this.lines.values()].some((l) => l.status !== 'skipped');
-      if (apiFailures.length > 0) this.line(clerkApiError, 'fail', `${apiFailures.length} failed`);
-      else if (checked) this.line(clerkApiError, 'pass', 'every call answered');
-      else this.line(clerkApiError, 'skipped', [...this.lines.values()][0]?.details[0] ?? 'nothing to call');
-    }
-    const checks = ONLINE_RULES.map((meta): CheckResult => {
-      const line = this.lines.get(meta.id);
-      const status = line?.status ?? 'skipped';
-      return { id: meta.id, title: meta.title, status, detail: line?.details.join('; ') ?? 'skipped' };
-    });
-    return { findings: this.findings, checks };
-  }
-
-  private line(meta: RuleMeta, status: keyof typeof RANK, detail: string): void {
-    const line = this.lines.get(meta.id);
-    if (!line) {
-      this.lines.set(meta.id, { meta, status, details: [detail] });
-      return;
-    }
-    if (RANK[status] > RANK[line.status]) line.status = status;
-    if (!line.details.includes(detail)) line.details.push(detail);
   }
 }

@@ -1,0 +1,98 @@
+import type { CheckResult } from '../core/check.js';
+import type { Finding, Severity } from '../core/finding.js';
+import type { Origin } from '../core/variable.js';
+import { formatMessage, type RuleMeta } from '../rules/rule.js';
+import { isAuthFailure, type ApiFailure } from './api-failure.js';
+import { clerkApiError, ONLINE_RULES } from './online-rules.js';
+
+export interface OnlineResult {
+  findings: Finding[];
+  checks: CheckResult[];
+}
+
+export const API_ORIGIN: Origin = { kind: 'clerk-api' };
+export const DNS_ORIGIN: Origin = { kind: 'dns' };
+
+export interface FindingParts {
+  data: Record<string, string>;
+  variable: string;
+  value: string;
+  origin: Origin;
+  fixId?: string;
+}
+
+const RANK = { skipped: 0, pass: 1, error: 2, fail: 3 } as const;
+
+/** Each online rule's checklist line and findings, merged over every set of keys checked. */
+export class Outcome {
+  private readonly lines = new Map<string, { meta: RuleMeta; status: keyof typeof RANK; details: string[] }>();
+  private readonly findings: Finding[] = [];
+  private readonly failedEndpoints = new Set<string>();
+
+  constructor(private readonly onApiError: 'fail' | 'warn') {}
+
+  pass(meta: RuleMeta, detail: string): void {
+    this.line(meta, 'pass', detail);
+  }
+
+  skip(meta: RuleMeta, reason: string): void {
+    this.line(meta, 'skipped', reason);
+  }
+
+  fail(meta: RuleMeta, messageId: string, parts: FindingParts): void {
+    const finding: Finding = {
+      rule: meta.id,
+      severity: meta.severity,
+      variable: parts.variable,
+      value: parts.value,
+      origin: parts.origin,
+      message: formatMessage(meta, messageId, parts.data),
+      fix: parts.fixId ? formatMessage(meta, parts.fixId, parts.data) : meta.fix
+    };
+    this.findings.push(finding);
+    this.line(meta, 'fail', finding.message);
+  }
+
+  /** A call the rule needed gave no answer: the line says so, and the failure is a clerk-api-error finding once. */
+  failed(meta: RuleMeta, failure: ApiFailure): void {
+    this.line(meta, 'error', failure.message);
+    if (this.failedEndpoints.has(failure.endpoint)) return;
+    this.failedEndpoints.add(failure.endpoint);
+    const severity: Severity = isAuthFailure(failure) || this.onApiError === 'fail' ? 'error' : 'warning';
+    this.findings.push({
+      rule: clerkApiError.id,
+      severity,
+      variable: failure.endpoint,
+      value: failure.status ? `HTTP ${failure.status}` : (failure.code ?? failure.kind),
+      origin: failure.kind === 'dns' ? DNS_ORIGIN : API_ORIGIN,
+      message: formatMessage(clerkApiError, 'failed', { message: failure.message }),
+      fix: clerkApiError.fix
+    });
+  }
+
+  result(): OnlineResult {
+    const apiFailures = this.findings.filter((f) => f.rule === clerkApiError.id);
+    if (!this.lines.has(clerkApiError.id)) {
+      const checked = [...this.lines.values()].some((l) => l.status !== 'skipped');
+      if (apiFailures.length > 0) this.line(clerkApiError, 'fail', `${apiFailures.length} failed`);
+      else if (checked) this.line(clerkApiError, 'pass', 'every call answered');
+      else this.line(clerkApiError, 'skipped', [...this.lines.values()][0]?.details[0] ?? 'nothing to call');
+    }
+    const checks = ONLINE_RULES.map((meta): CheckResult => {
+      const line = this.lines.get(meta.id);
+      const status = line?.status ?? 'skipped';
+      return { id: meta.id, title: meta.title, status, detail: line?.details.join('; ') ?? 'skipped' };
+    });
+    return { findings: this.findings, checks };
+  }
+
+  private line(meta: RuleMeta, status: keyof typeof RANK, detail: string): void {
+    const line = this.lines.get(meta.id);
+    if (!line) {
+      this.lines.set(meta.id, { meta, status, details: [detail] });
+      return;
+    }
+    if (RANK[status] > RANK[line.status]) line.status = status;
+    if (!line.details.includes(detail)) line.details.push(detail);
+  }
+}
