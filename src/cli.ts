@@ -38,6 +38,8 @@ export async function runCli(io: CliIo): Promise<number> {
     // Glob support only when a path needs it: the library is a third of the bundle, and most runs name paths.
     const globs = needsGlobs(args.paths) ? (await import('./sources/glob.js')).globs : undefined;
     if (globs) await boundYoungGeneration();
+    // The online checks (undici, TLS, DNS) only for a run that goes online.
+    const online = args.offline ? undefined : (await import('./online/run-online.js')).runOnlineChecks;
     const { report } = await runGate(
       {
         cwd: io.cwd,
@@ -61,6 +63,7 @@ export async function runCli(io: CliIo): Promise<number> {
       },
       {
         globs,
+        online,
         collectSecrets: false,
         // A large tree's JSON findings go to disk as they are found, so memory does not grow with them.
         onPlanned: (units) => {

@@ -18,11 +18,12 @@ import { renderText } from './reporters/text.js';
 import { withoutCommands } from './reporters/workflow-commands.js';
 import { RULE_METAS } from './rules/index.js';
 import { globs } from './sources/glob.js';
+import { runOnlineChecks } from './online/run-online.js';
 
 export async function run(env: Record<string, string | undefined> = process.env): Promise<number> {
   try {
     const options = readActionInputs(env);
-    const { report, secrets } = await runGate(options, { globs });
+    const { report, secrets } = await runGate(options, { globs, online: runOnlineChecks });
     // Mask before anything is written, so no later log line can carry a secret.
     for (const secret of secrets) core.setSecret(secret);
 

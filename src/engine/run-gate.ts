@@ -14,7 +14,8 @@ import { readUnit } from '../sources/read-unit.js';
 import { readRuntime } from '../sources/runtime.js';
 import { ruleChecks } from './checklist.js';
 import { credentialsKey, credentialsOf, type Credentials } from '../online/credentials.js';
-import { runOnlineChecks } from '../online/run-online.js';
+import { whyNotOnline, type OnlineChecks } from '../online/online-support.js';
+import { skippedOnline } from '../online/outcome.js';
 import { FindingTally } from './finding-tally.js';
 import { isProductionEnvironment, parseGateOptions, type GateOptions, type GateOptionsInput } from './options.js';
 import { secretValues } from './secret-values.js';
@@ -30,6 +31,8 @@ export interface GateResult {
 }
 
 export interface GateHooks {
+  /** The online checks; required unless the run is offline (see online/online-support.ts). */
+  online?: OnlineChecks;
   /** Glob and exclusion support; required when `needsGlobs(paths)` (see sources/glob-support.ts). */
   globs?: Globs;
   /** Collect secret values for masking (the action needs them, the CLI does not). Default true. */
@@ -131,7 +134,11 @@ export async function runGate(input: GateOptionsInput, hooks: GateHooks = {}): P
   };
   emit(check(runtimeRules, runtimeContext, ignored));
   if (!clerkInFiles) noteCredentials(runtimeConcerning);
-  const online = await runOnlineChecks([...credentials.values()], { ...options, isProduction });
+  const sets = [...credentials.values()];
+  const settings = { ...options, isProduction };
+  const notOnline = whyNotOnline(settings, sets);
+  if (!notOnline && !hooks.online) throw new Error('the online checks were not loaded');
+  const online = notOnline || !hooks.online ? skippedOnline(notOnline ?? '') : await hooks.online(sets, settings);
   emit(online.findings.map((f) => (ignored.has(f.rule) ? { ...f, suppressed: { by: 'ignore-option' as const } } : f)));
   sources.push(...runtime.sources);
   keep(runtime.variables);

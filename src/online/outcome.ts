@@ -96,3 +96,10 @@ export class Outcome {
     if (!line.details.includes(detail)) line.details.push(detail);
   }
 }
+
+/** Every online check skipped, for one reason. */
+export function skippedOnline(reason: string): OnlineResult {
+  const outcome = new Outcome('fail');
+  for (const rule of ONLINE_RULES) outcome.skip(rule, reason);
+  return outcome.result();
+}

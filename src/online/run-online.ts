@@ -22,26 +22,13 @@ import {
   frontendApiUnreachable,
   instanceNotProduction,
   keyInstanceMismatch,
-  ONLINE_RULES,
   sharedOAuthCredentials
 } from './online-rules.js';
-import { API_ORIGIN, DNS_ORIGIN, Outcome, type OnlineResult } from './outcome.js';
+import { whyNotOnline, type OnlineSettings } from './online-support.js';
+import { API_ORIGIN, DNS_ORIGIN, Outcome, skippedOnline, type OnlineResult } from './outcome.js';
 
 export type { OnlineResult } from './outcome.js';
-
-export interface OnlineSettings {
-  offline: boolean;
-  isProduction: boolean;
-  /** Per call. The whole run's retries stop at three times this. */
-  apiTimeoutMs: number;
-  /** What a failed call means, other than a refused key (always a failure). */
-  onApiError: 'fail' | 'warn';
-  clerkApiUrl: string;
-  /** `ip[:port]`; the system's resolver when empty. */
-  dnsServers: readonly string[];
-  /** Ask the Platform API to check the DNS again before reading its status. */
-  dnsCheck: boolean;
-}
+export type { OnlineSettings } from './online-support.js';
 
 /** The Backend API version the gate's schemas follow (the version `@clerk/backend` sends). */
 const CLERK_API_VERSION = '2026-05-12';
@@ -52,14 +39,9 @@ const CLERK_API_VERSION = '2026-05-12';
  * answer; the Platform status and config as soon as the Platform domain answers.
  */
 export async function runOnlineChecks(sets: readonly Credentials[], settings: OnlineSettings): Promise<OnlineResult> {
+  const skip = whyNotOnline(settings, sets);
+  if (skip) return skippedOnline(skip);
   const outcome = new Outcome(settings.onApiError);
-  const skipAll = (reason: string): OnlineResult => {
-    for (const rule of ONLINE_RULES) outcome.skip(rule, reason);
-    return outcome.result();
-  };
-  if (settings.offline) return skipAll('offline mode');
-  if (!settings.isProduction) return skipAll('applies to production environments only');
-  if (sets.length === 0) return skipAll('no Clerk key was read');
 
   const secrets = sets.flatMap((s) => [s.secretKey?.value, s.platformKey?.value].filter((v) => v !== undefined));
   const dns = new DnsClient(settings.dnsServers, settings.apiTimeoutMs);
