@@ -19,6 +19,9 @@
 //   --force-trees        regenerate the trees even if they are up to date
 //   --keep-env           pass NODE_OPTIONS / NODE_EXTRA_CA_CERTS / NODE_V8_COVERAGE to the measured
 //                        processes (by default they are removed: they add work to every Node start)
+//   --no-online          skip the online cases (the gate against fake Clerk APIs and DNS, bench/online.mjs)
+//   --only-online        run only the online cases (and node -e 0): no trees, no secretlint
+//   --online-latency MS  latency the fakes add to every HTTP response and DNS answer (default 200)
 
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -27,6 +30,7 @@ import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { ROOT_DIR, TREES_DIR, ensureSizedTree, ensureTypicalTree, loadCorpus, treeName } from './generate-tree.mjs';
+import { setupOnline } from './online.mjs';
 
 const TARGETS = {
   /** secretlint median / clerk-production-gate median on the 1,000-file tree. */
@@ -52,6 +56,9 @@ const { values: opts } = parseArgs({
     strict: { type: 'boolean', default: false },
     'force-trees': { type: 'boolean', default: false },
     'keep-env': { type: 'boolean', default: false },
+    'no-online': { type: 'boolean', default: false },
+    'only-online': { type: 'boolean', default: false },
+    'online-latency': { type: 'string', default: '200' },
     help: { type: 'boolean', short: 'h', default: false }
   }
 });
@@ -60,14 +67,16 @@ if (opts.help) {
   console.log(
     src
       .split('\n')
-      .filter((l) => l.startsWith('//'))
+      .slice(1) // the shebang; the help is the comment block that follows it
+      .filter((l, i, all) => l.startsWith('//') && all.slice(0, i).every((p) => p.startsWith('//')))
       .map((l) => l.replace(/^\/\/ ?/, ''))
       .join('\n')
   );
   process.exit(0);
 }
 
-const sizes = opts.sizes
+const onlyOnline = opts['only-online'];
+const sizes = (onlyOnline ? '' : opts.sizes)
   .split(',')
   .map((s) => Number(s.replace(/_/g, '')))
   .filter((n) => Number.isInteger(n) && n > 0)
@@ -142,7 +151,7 @@ const PRELOAD =
 const corpus = loadCorpus();
 if (corpus.source === 'builtin') log('note: real corpus not found; trees use the small built-in corpus (see README)');
 const trees = Object.fromEntries(sizes.map((n) => [n, ensureSizedTree(n, { corpus, force: opts['force-trees'] })]));
-const typical = ensureTypicalTree({ corpus, force: opts['force-trees'] });
+const typical = onlyOnline ? undefined : ensureTypicalTree({ corpus, force: opts['force-trees'] });
 
 const rel = (p) => relative(ROOT_DIR, p).split('\\').join('/');
 const globFor = (n) => `${rel(join(TREES_DIR, treeName(n)))}/**/.env*`;
@@ -153,7 +162,7 @@ const globFor = (n) => `${rel(join(TREES_DIR, treeName(n)))}/**/.env*`;
  */
 const cases = [];
 cases.push({ id: 'node', label: 'node -e 0', tool: 'node', files: 0, argv: [NODE, '-e', '0'], ok: [0] });
-if (!opts['no-cli']) {
+if (!opts['no-cli'] && !onlyOnline) {
   // Every file must be accounted for: read, or listed as skipped (a template, another mode's file).
   const cliCount = (stdout) => {
     const report = JSON.parse(stdout);
@@ -197,7 +206,7 @@ if (!opts['no-cli'] && SPEED_SIZE !== undefined) {
     count: (stdout) => JSON.parse(stdout).sources.length
   });
 }
-if (!opts['no-secretlint']) {
+if (!opts['no-secretlint'] && !onlyOnline) {
   const only = opts['secretlint-sizes']?.split(',').map((n) => Number(n.replace(/_/g, '')));
   for (const n of sizes.filter((size) => !only || only.includes(size))) {
     cases.push({
@@ -215,6 +224,24 @@ if (!opts['no-secretlint']) {
         return Array.isArray(results) ? results.length : undefined;
       }
     });
+  }
+}
+
+// The online cases (bench/online.mjs): the gate offline and online on one healthy production project, against
+// fakes that add --online-latency to every answer, and the same calls one after another. The fakes run in a worker
+// thread, so they answer while spawnSync blocks this one. Each case carries its env, hooks around every run (the
+// fakes' latency, a tag for their log, the counts of what they served) and a check of its output.
+let online;
+if (!opts['no-cli'] && !opts['no-online']) {
+  try {
+    const latencyMs = Number(opts['online-latency']);
+    // Rounds are read from the fakes' log, which needs the latency well above the gate's own work between calls.
+    if (!Number.isInteger(latencyMs) || latencyMs < 50) throw new Error('--online-latency must be an integer ≥ 50');
+    online = await setupOnline({ tmp, node: NODE, cli: rel(CLI), env: childEnv, latencyMs });
+    cases.push(...online.cases);
+  } catch (e) {
+    log(`error: the online cases could not start (${e.message}); --no-online skips them`);
+    process.exit(1);
   }
 }
 
@@ -241,16 +268,22 @@ function check(c, r, err) {
   if (r.error || r.signal || !c.ok.includes(r.status)) {
     throw new Error(`${c.label}: ${describeFailure({ ...r, stderr: readFileSync(err.path, 'utf8').slice(-4000) })}`);
   }
+  try {
+    c.afterRun?.();
+  } catch (e) {
+    throw new Error(`${c.label}: ${e.message}`);
+  }
 }
 
 /** One timed run: stdout to /dev/null (as hyperfine does). */
 function timedRun(c) {
   const err = stderrFile(c);
+  c.beforeRun?.('timed');
   const t0 = process.hrtime.bigint();
   const r = spawnSync(c.argv[0], c.argv.slice(1), {
     cwd: ROOT_DIR,
     stdio: ['ignore', 'ignore', err.fd],
-    env: childEnv
+    env: c.env ?? childEnv
   });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   check(c, r, err);
@@ -266,10 +299,11 @@ function memRun(c) {
       ? ['/usr/bin/time', '-f', '%M', '-o', out, ...c.argv]
       : [c.argv[0], '--import', PRELOAD, ...c.argv.slice(1)];
   const err = stderrFile(c);
+  c.beforeRun?.('memory');
   const r = spawnSync(cmd, args, {
     cwd: ROOT_DIR,
     stdio: ['ignore', 'ignore', err.fd],
-    env: { ...childEnv, BENCH_MAXRSS_FILE: out }
+    env: { ...(c.env ?? childEnv), BENCH_MAXRSS_FILE: out }
   });
   check(c, r, err);
   // GNU time writes "Command exited with non-zero status N" before the value when N != 0.
@@ -286,12 +320,29 @@ const warnings = [];
 //    tool really scanned the whole tree (a tool that silently scans nothing would look very fast).
 log(`\nvalidating (1 warm-up run per case)...`);
 for (const c of cases) {
+  c.beforeRun?.('validation');
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(c.argv[0], c.argv.slice(1), { cwd: ROOT_DIR, env: childEnv, maxBuffer: 1024 * 1024 * 1024 });
+  const r = spawnSync(c.argv[0], c.argv.slice(1), {
+    cwd: ROOT_DIR,
+    env: c.env ?? childEnv,
+    maxBuffer: 1024 * 1024 * 1024
+  });
   c.warmupMs = Number(process.hrtime.bigint() - t0) / 1e6;
   c.exitCode = r.status;
   if (r.error || r.signal || !c.ok.includes(r.status)) {
     c.failed = describeFailure(r);
+    failures.push(`${c.label}: ${c.failed}`);
+    log(`  FAIL ${c.label}: ${c.failed}`);
+    continue;
+  }
+  // Online cases: what the fakes served, and the report's online checks (a run that skipped the network fails).
+  try {
+    c.afterRun?.();
+    c.failed = c.validate?.(r.stdout.toString('utf8'));
+  } catch (e) {
+    c.failed = e.message;
+  }
+  if (c.failed) {
     failures.push(`${c.label}: ${c.failed}`);
     log(`  FAIL ${c.label}: ${c.failed}`);
     continue;
@@ -354,6 +405,9 @@ for (const c of live) {
     failures.push(e.message);
   }
 }
+
+// The fakes' log: every online run made exactly the gate's calls, each answered.
+if (online) await online.collect({ byId: Object.fromEntries(cases.map((c) => [c.id, c])), failures });
 
 // ---------------------------------------------------------------------------
 // Results.
@@ -450,6 +504,8 @@ for (const n of sizes) {
     );
   }
 }
+let onlineReport;
+if (online) onlineReport = online.report({ byId, ok, target });
 const typ = byId['cli-typical'];
 if (typ) {
   if (ok(typ) && ok(base)) {
@@ -504,6 +560,7 @@ if (checks.length) {
         `${fmtInt(small)}-file tree (${fmtInt(large / small)}× the files).`
     );
 }
+if (onlineReport?.lines.length) console.log(`\n${onlineReport.lines.join('\n')}`);
 for (const w of warnings) console.log(`warning: ${w}`);
 for (const f of failures) console.log(`FAILED: ${f}`);
 
@@ -532,8 +589,9 @@ writeFileSync(
       corpus: { source: corpus.source, digest: corpus.digest },
       trees: {
         ...Object.fromEntries(Object.entries(trees).map(([n, t]) => [n, t.manifest])),
-        typical: typical.manifest
+        typical: typical?.manifest
       },
+      online: onlineReport?.results,
       targets: TARGETS,
       cases: cases.map((c) => ({
         id: c.id,
