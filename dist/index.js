@@ -38843,6 +38843,9 @@ class HttpClient {
     }
     async call(call) {
         const endpoint = `${call.method} ${call.url.origin}${call.url.pathname}`;
+        // A call made straight from the answer of another has its connection back in the pool only after this turn:
+        // without the wait, it would open a new connection (a TCP and a TLS round trip) instead of reusing that one.
+        await new Promise((resolve) => setImmediate(resolve));
         for (let attempt = 1;; attempt++) {
             const result = await this.attempt(call, endpoint);
             if (result.ok || !result.retryAfterMs || attempt >= MAX_ATTEMPTS)
