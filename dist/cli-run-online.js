@@ -1,4 +1,4 @@
-import { l as looseObject, o as object, a as record, u as unknown, s as string, b as literal, n as number, c as array, _ as _enum, d as optional, e as boolean, f as nullable, g as describeFailure, h as dnsRecordMissing, i as dnsRecordWrongTarget, j as dnsRecordProxied, D as DNS_ORIGIN, k as dnsNotVerified, A as API_ORIGIN, m as sharedOAuthCredentials, w as whyNotOnline, p as skippedOnline, O as Outcome, q as clerkApiError, t as classifySecretKey, v as instanceNotProduction, x as keyInstanceMismatch, y as caaBlocksCertificates, z as frontendApiUnreachable, B as scrub } from './cli.js';
+import { l as looseObject, o as object, s as string, a as literal, n as number, b as array, c as record, _ as _enum, d as optional, e as boolean, f as nullable, u as unknown, g as describeFailure, h as dnsRecordMissing, i as dnsRecordWrongTarget, j as dnsRecordProxied, D as DNS_ORIGIN, k as dnsNotVerified, A as API_ORIGIN, m as sharedOAuthCredentials, w as whyNotOnline, p as skippedOnline, O as Outcome, q as clerkApiError, t as classifySecretKey, v as instanceNotProduction, x as keyInstanceMismatch, y as caaBlocksCertificates, z as frontendApiUnreachable, B as scrub } from './cli.js';
 import require$$1$4, { promises } from 'node:dns';
 import require$$0$3, { isIP } from 'node:net';
 import require$$0$1 from 'node:assert';
@@ -83,8 +83,8 @@ const DomainStatus = looseObject({
     ssl: optional(looseObject({ status: optional(string()), failure_hints: optional(FailureHints) })),
     mail: optional(looseObject({ status: string(), required: boolean() }))
 });
-/** Platform API instance config (`GET …/instances/{env}/config`): key → value, free-form. */
-const InstanceConfig = record(string(), unknown());
+/** Platform API instance config (`GET …/instances/{env}/config`): key → value, free-form but for its version. */
+const InstanceConfig = looseObject({ config_version: optional(string()) });
 /** A `connection_oauth_<provider>` entry of an instance config. */
 const OAuthConnection = looseObject({
     enabled: optional(boolean()),
@@ -142,9 +142,9 @@ class DnsClient {
         return (hostname, options, callback) => {
             const all = options.all === true;
             const family = isIP(hostname);
-            const found = (addresses) => {
+            const found = (addresses, code = 'ENOTFOUND') => {
                 if (addresses.length === 0) {
-                    const error = Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' });
+                    const error = Object.assign(new Error(`no address for ${hostname}`), { code });
                     callback(error, '', 0);
                 }
                 else if (all)
@@ -158,10 +158,12 @@ class DnsClient {
                 const v4 = await this.a(hostname);
                 // A chain that ends without an A record answers [] rather than ENODATA.
                 const v6 = v4.ok && v4.value.length > 0 ? undefined : await this.aaaa(hostname);
+                // A look-up that failed (SERVFAIL, a timeout) says so, rather than "not found".
+                const failed = [v4, v6].find((r) => r && !r.ok && !DnsClient.isAbsent(r));
                 found([
                     ...(v4.ok ? v4.value.map((address) => ({ address, family: 4 })) : []),
                     ...(v6?.ok ? v6.value.map((address) => ({ address, family: 6 })) : [])
-                ]);
+                ], failed && !failed.ok ? failed.code : 'ENOTFOUND');
             })();
         };
     }
@@ -191,6 +193,8 @@ function checkRecords(domain, dns) {
         const name = normalise(rawHost);
         const host = name === domainName || name.endsWith(`.${domainName}`) ? name : `${name}.${domainName}`;
         const target = normalise(value);
+        // The record's name as entered at a DNS provider that appends the domain: `clerk` for `clerk.example.com`.
+        const label = host === domainName ? '@' : host.slice(0, -domainName.length - 1);
         const cname = await dns.cname(host);
         if (cname.ok) {
             const actual = normalise(cname.value[0] ?? '');
@@ -203,13 +207,13 @@ function checkRecords(domain, dns) {
             const addresses = [...(a.ok ? a.value : []), ...(aaaa.ok ? aaaa.value : [])];
             if (addresses.length > 0)
                 return { host, target, proxied: addresses };
-            return { host, target, missing: 'the name has no CNAME, A or AAAA record' };
+            return { host, target, label, missing: 'the name has no CNAME, A or AAAA record' };
         }
         // NXDOMAIN: a DNS provider that appends the zone to every name makes `clerk.example.com.example.com`.
         const doubled = `${host}.${domainName}`;
         const found = await dns.cname(doubled);
         const exists = found.ok || (!found.ok && found.code === 'ENODATA');
-        return { host, target, missing: 'no such name', ...(exists && { doubled }) };
+        return { host, target, label, missing: 'no such name', ...(exists && { doubled }) };
     }));
 }
 function judgeRecords(outcomes, domains, noLiveKey, hasPlatformKey, outcome) {
@@ -248,9 +252,8 @@ function judgeRecords(outcomes, domains, noLiveKey, hasPlatformKey, outcome) {
         }
         else if ('missing' in result) {
             counts.set(dnsRecordMissing.id, (counts.get(dnsRecordMissing.id) ?? 0) + 1);
-            const label = host.split('.').slice(0, -2).join('.') || host;
             outcome.fail(dnsRecordMissing, 'missing', {
-                data: { host, target, reason: result.missing, doubled: result.doubled ?? '', label },
+                data: { host, target, reason: result.missing, doubled: result.doubled ?? '', label: result.label },
                 variable: host,
                 value: '(no record)',
                 origin: DNS_ORIGIN,
@@ -270,7 +273,8 @@ function judgeRecords(outcomes, domains, noLiveKey, hasPlatformKey, outcome) {
  */
 async function checkCaa(domainName, dns) {
     const labels = normalise(domainName).split('.');
-    const names = labels.slice(0, -1).map((_, i) => labels.slice(i).join('.'));
+    // The domain, then each parent up to the top-level domain (RFC 8659 stops before the root).
+    const names = labels.map((_, i) => labels.slice(i).join('.'));
     const answers = await Promise.all(names.map((name) => dns.caa(name)));
     for (const [i, answer] of answers.entries()) {
         const name = names[i];
@@ -308,7 +312,7 @@ function judgeStatus(domain, status, outcome) {
     for (const [name, cname] of Object.entries(data.dns.cnames)) {
         if (!cname.required || cname.verified)
             continue;
-        const hints = (cname.failure_hints ?? []).map((h) => h.message).join('; ');
+        const hints = (cname.failure_hints ?? []).map((h) => h.message.replace(/[.\s]+$/, '')).join('; ');
         details.push(`${name} (${cname.from} → ${cname.to}) not verified${hints ? `: ${hints}` : ''}`);
     }
     if (data.ssl?.status && data.ssl.status !== 'complete')
@@ -28439,7 +28443,7 @@ class HttpClient {
         await new Promise((resolve) => setImmediate(resolve));
         for (let attempt = 1;; attempt++) {
             const result = await this.attempt(call, endpoint);
-            if (result.ok || !result.retryAfterMs || attempt >= MAX_ATTEMPTS)
+            if (result.ok || result.retryAfterMs === undefined || attempt >= MAX_ATTEMPTS)
                 return strip(result);
             const wait = result.retryAfterMs;
             if (Date.now() + wait >= this.options.deadline)
@@ -28478,7 +28482,7 @@ class HttpClient {
         }
         const status = response.statusCode;
         if (call.accept?.includes(status))
-            return { ok: true, status, data: undefined };
+            return { ok: true, status, data: undefined, endpoint };
         if (status < 200 || status >= 300) {
             const body = parseJson(text);
             const errors = body === undefined ? undefined : ClerkErrors.safeParse(body);
@@ -28495,7 +28499,7 @@ class HttpClient {
             const field = issue?.path.length ? issue.path.map(String).join('.') : '(the body)';
             return fail({ kind: 'invalid-response', status, detail: `unexpected ${field}: ${issue?.message ?? 'invalid'}` });
         }
-        return { ok: true, status, data: parsed.data };
+        return { ok: true, status, data: parsed.data, endpoint };
     }
 }
 function strip(result) {
@@ -28585,7 +28589,13 @@ function judgeProductionOAuth(config, outcome) {
         if (!key.startsWith('connection_oauth_'))
             continue;
         const parsed = OAuthConnection.safeParse(value);
-        if (!parsed.success || parsed.data.enabled !== true)
+        if (!parsed.success) {
+            // A connection the gate cannot read might be one on shared credentials: fail closed.
+            const detail = `unexpected ${key}: ${parsed.error.issues[0]?.message ?? 'not a connection object'}`;
+            const failure = describeFailure({ endpoint: config.endpoint, kind: 'invalid-response', status: config.status, detail }, []);
+            return outcome.failed(sharedOAuthCredentials, failure);
+        }
+        if (parsed.data.enabled !== true)
             continue;
         const provider = key.slice('connection_oauth_'.length);
         const fields = provider === 'apple'
@@ -28785,11 +28795,15 @@ async function checkInstance(set, ctx) {
             });
         }
         else if (!environment.ok) {
+            // The runner's own network may be what failed (a timeout, a refused connection): on-api-error decides those.
+            // A TLS failure or a wrong answer is the Frontend API's: always an error.
+            const runnerSide = ['network', 'timeout', 'dns'].includes(environment.failure.kind);
             outcome.fail(frontendApiUnreachable, 'unreachable', {
                 data: { host, reason: environment.failure.reason },
                 variable: productionPk.name,
                 value: host,
-                origin: API_ORIGIN
+                origin: API_ORIGIN,
+                ...(runnerSide && settings.onApiError === 'warn' && { severity: 'warning' })
             });
         }
         else if (environment.data.display_config.instance_environment_type !== 'production') {

@@ -4872,17 +4872,18 @@ const MAX_SERVER_TEXT = 300;
  */
 function describeFailure(failure, secrets) {
     const trace = failure.clerk?.clerk_trace_id ? ` (Clerk trace id ${failure.clerk.clerk_trace_id})` : '';
-    const reason = scrub(`${reasonOf(failure)}${trace}`, secrets);
+    const reason = scrub(`${reasonOf(failure, secrets)}${trace}`, secrets);
     return { ...failure, reason, message: `${failure.endpoint}: ${reason}` };
 }
-function reasonOf(failure) {
+function reasonOf(failure, secrets) {
     switch (failure.kind) {
         case 'http': {
             const first = failure.clerk?.errors[0];
             if (!first)
                 return `HTTP ${failure.status}`;
-            const words = CLERK_CODES[first.code] ?? first.long_message ?? first.message;
-            return `HTTP ${failure.status}, ${first.code}: ${words.slice(0, MAX_SERVER_TEXT)}`;
+            // Scrubbed before it is cut: a key cut in two would no longer be found whole.
+            const words = CLERK_CODES[first.code] ?? scrub(first.long_message ?? first.message, secrets);
+            return `HTTP ${failure.status}, ${scrub(first.code, secrets).slice(0, 100)}: ${words.slice(0, MAX_SERVER_TEXT)}`;
         }
         case 'invalid-response':
             return `unexpected response (HTTP ${failure.status}): ${failure.detail ?? 'invalid'}`;
@@ -4924,7 +4925,7 @@ class Outcome {
     fail(meta, messageId, parts) {
         const finding = {
             rule: meta.id,
-            severity: meta.severity,
+            severity: parts.severity ?? meta.severity,
             variable: parts.variable,
             value: parts.value,
             origin: parts.origin,
@@ -6314,4 +6315,4 @@ void runCli({
     process.exitCode = code;
 });
 
-export { API_ORIGIN as A, scrub as B, DNS_ORIGIN as D, InputError as I, Outcome as O, _enum as _, record as a, literal as b, array as c, optional as d, boolean as e, nullable as f, describeFailure as g, dnsRecordMissing as h, dnsRecordWrongTarget as i, dnsRecordProxied as j, dnsNotVerified as k, looseObject as l, sharedOAuthCredentials as m, number as n, object as o, skippedOnline as p, clerkApiError as q, readFailure as r, string as s, classifySecretKey as t, unknown as u, instanceNotProduction as v, whyNotOnline as w, keyInstanceMismatch as x, caaBlocksCertificates as y, frontendApiUnreachable as z };
+export { API_ORIGIN as A, scrub as B, DNS_ORIGIN as D, InputError as I, Outcome as O, _enum as _, literal as a, array as b, record as c, optional as d, boolean as e, nullable as f, describeFailure as g, dnsRecordMissing as h, dnsRecordWrongTarget as i, dnsRecordProxied as j, dnsNotVerified as k, looseObject as l, sharedOAuthCredentials as m, number as n, object as o, skippedOnline as p, clerkApiError as q, readFailure as r, string as s, classifySecretKey as t, unknown as u, instanceNotProduction as v, whyNotOnline as w, keyInstanceMismatch as x, caaBlocksCertificates as y, frontendApiUnreachable as z };

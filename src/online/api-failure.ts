@@ -78,17 +78,18 @@ export function describeFailure(
   secrets: readonly string[]
 ): ApiFailure {
   const trace = failure.clerk?.clerk_trace_id ? ` (Clerk trace id ${failure.clerk.clerk_trace_id})` : '';
-  const reason = scrub(`${reasonOf(failure)}${trace}`, secrets);
+  const reason = scrub(`${reasonOf(failure, secrets)}${trace}`, secrets);
   return { ...failure, reason, message: `${failure.endpoint}: ${reason}` };
 }
 
-function reasonOf(failure: Omit<ApiFailure, 'message' | 'reason'>): string {
+function reasonOf(failure: Omit<ApiFailure, 'message' | 'reason'>, secrets: readonly string[]): string {
   switch (failure.kind) {
     case 'http': {
       const first = failure.clerk?.errors[0];
       if (!first) return `HTTP ${failure.status}`;
-      const words = CLERK_CODES[first.code] ?? first.long_message ?? first.message;
-      return `HTTP ${failure.status}, ${first.code}: ${words.slice(0, MAX_SERVER_TEXT)}`;
+      // Scrubbed before it is cut: a key cut in two would no longer be found whole.
+      const words = CLERK_CODES[first.code] ?? scrub(first.long_message ?? first.message, secrets);
+      return `HTTP ${failure.status}, ${scrub(first.code, secrets).slice(0, 100)}: ${words.slice(0, MAX_SERVER_TEXT)}`;
     }
     case 'invalid-response':
       return `unexpected response (HTTP ${failure.status}): ${failure.detail ?? 'invalid'}`;

@@ -70,8 +70,8 @@ export const DomainStatus = z.looseObject({
   mail: z.optional(z.looseObject({ status: z.string(), required: z.boolean() }))
 });
 
-/** Platform API instance config (`GET …/instances/{env}/config`): key → value, free-form. */
-export const InstanceConfig = z.record(z.string(), z.unknown());
+/** Platform API instance config (`GET …/instances/{env}/config`): key → value, free-form but for its version. */
+export const InstanceConfig = z.looseObject({ config_version: z.optional(z.string()) });
 
 /** A `connection_oauth_<provider>` entry of an instance config. */
 export const OAuthConnection = z.looseObject({

@@ -19,7 +19,7 @@ type RecordOutcome =
   | { host: string; target: string; ok: true }
   | { host: string; target: string; wrongTarget: string }
   | { host: string; target: string; proxied: string[] }
-  | { host: string; target: string; missing: string; doubled?: string }
+  | { host: string; target: string; missing: string; label: string; doubled?: string }
   | { host: string; target: string; failure: ApiFailure };
 
 /** Each required CNAME target of the domain, resolved and compared with what Clerk asks for. */
@@ -31,6 +31,8 @@ export function checkRecords(domain: DomainT, dns: DnsClient): Promise<RecordOut
       const name = normalise(rawHost);
       const host = name === domainName || name.endsWith(`.${domainName}`) ? name : `${name}.${domainName}`;
       const target = normalise(value);
+      // The record's name as entered at a DNS provider that appends the domain: `clerk` for `clerk.example.com`.
+      const label = host === domainName ? '@' : host.slice(0, -domainName.length - 1);
       const cname = await dns.cname(host);
       if (cname.ok) {
         const actual = normalise(cname.value[0] ?? '');
@@ -41,13 +43,13 @@ export function checkRecords(domain: DomainT, dns: DnsClient): Promise<RecordOut
         const [a, aaaa] = await Promise.all([dns.a(host), dns.aaaa(host)]);
         const addresses = [...(a.ok ? a.value : []), ...(aaaa.ok ? aaaa.value : [])];
         if (addresses.length > 0) return { host, target, proxied: addresses };
-        return { host, target, missing: 'the name has no CNAME, A or AAAA record' };
+        return { host, target, label, missing: 'the name has no CNAME, A or AAAA record' };
       }
       // NXDOMAIN: a DNS provider that appends the zone to every name makes `clerk.example.com.example.com`.
       const doubled = `${host}.${domainName}`;
       const found = await dns.cname(doubled);
       const exists = found.ok || (!found.ok && found.code === 'ENODATA');
-      return { host, target, missing: 'no such name', ...(exists && { doubled }) };
+      return { host, target, label, missing: 'no such name', ...(exists && { doubled }) };
     })
   );
 }
@@ -88,9 +90,8 @@ export function judgeRecords(
       });
     } else if ('missing' in result) {
       counts.set(dnsRecordMissing.id, (counts.get(dnsRecordMissing.id) ?? 0) + 1);
-      const label = host.split('.').slice(0, -2).join('.') || host;
       outcome.fail(dnsRecordMissing, 'missing', {
-        data: { host, target, reason: result.missing, doubled: result.doubled ?? '', label },
+        data: { host, target, reason: result.missing, doubled: result.doubled ?? '', label: result.label },
         variable: host,
         value: '(no record)',
         origin: DNS_ORIGIN,
@@ -114,7 +115,8 @@ export type CaaOutcome =
  */
 export async function checkCaa(domainName: string, dns: DnsClient): Promise<CaaOutcome> {
   const labels = normalise(domainName).split('.');
-  const names = labels.slice(0, -1).map((_, i) => labels.slice(i).join('.'));
+  // The domain, then each parent up to the top-level domain (RFC 8659 stops before the root).
+  const names = labels.map((_, i) => labels.slice(i).join('.'));
   const answers: DnsResult<CaaRecord[]>[] = await Promise.all(names.map((name) => dns.caa(name)));
   for (const [i, answer] of answers.entries()) {
     const name = names[i] as string;

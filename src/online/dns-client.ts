@@ -49,9 +49,9 @@ export class DnsClient {
     return (hostname, options, callback) => {
       const all = (options as { all?: boolean }).all === true;
       const family = isIP(hostname);
-      const found = (addresses: { address: string; family: number }[]): void => {
+      const found = (addresses: { address: string; family: number }[], code = 'ENOTFOUND'): void => {
         if (addresses.length === 0) {
-          const error = Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' });
+          const error = Object.assign(new Error(`no address for ${hostname}`), { code });
           callback(error, '', 0);
         } else if (all) (callback as (e: null, a: typeof addresses) => void)(null, addresses);
         else callback(null, addresses[0]?.address ?? '', addresses[0]?.family ?? 4);
@@ -61,10 +61,15 @@ export class DnsClient {
         const v4 = await this.a(hostname);
         // A chain that ends without an A record answers [] rather than ENODATA.
         const v6 = v4.ok && v4.value.length > 0 ? undefined : await this.aaaa(hostname);
-        found([
-          ...(v4.ok ? v4.value.map((address) => ({ address, family: 4 })) : []),
-          ...(v6?.ok ? v6.value.map((address) => ({ address, family: 6 })) : [])
-        ]);
+        // A look-up that failed (SERVFAIL, a timeout) says so, rather than "not found".
+        const failed = [v4, v6].find((r) => r && !r.ok && !DnsClient.isAbsent(r));
+        found(
+          [
+            ...(v4.ok ? v4.value.map((address) => ({ address, family: 4 })) : []),
+            ...(v6?.ok ? v6.value.map((address) => ({ address, family: 6 })) : [])
+          ],
+          failed && !failed.ok ? failed.code : 'ENOTFOUND'
+        );
       })();
     };
   }

@@ -12,7 +12,7 @@ export function judgeStatus(domain: string, status: CallResult<DomainStatusT> | 
   const details: string[] = [];
   for (const [name, cname] of Object.entries(data.dns.cnames)) {
     if (!cname.required || cname.verified) continue;
-    const hints = (cname.failure_hints ?? []).map((h) => h.message).join('; ');
+    const hints = (cname.failure_hints ?? []).map((h) => h.message.replace(/[.\s]+$/, '')).join('; ');
     details.push(`${name} (${cname.from} → ${cname.to}) not verified${hints ? `: ${hints}` : ''}`);
   }
   if (data.ssl?.status && data.ssl.status !== 'complete') details.push(`SSL ${data.ssl.status.replace(/_/g, ' ')}`);

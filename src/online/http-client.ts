@@ -4,7 +4,8 @@ import type * as z from 'zod/mini';
 import { ClerkErrors } from './clerk-schemas.js';
 import { describeFailure, type ApiFailure } from './api-failure.js';
 
-export type CallResult<T> = { ok: true; status: number; data: T } | { ok: false; failure: ApiFailure };
+export type CallResult<T> =
+  { ok: true; status: number; data: T; endpoint: string } | { ok: false; failure: ApiFailure };
 
 export interface HttpClientOptions {
   /** Per attempt: connecting, the headers and the body each must come within it. */
@@ -57,7 +58,7 @@ export class HttpClient {
     await new Promise((resolve) => setImmediate(resolve));
     for (let attempt = 1; ; attempt++) {
       const result = await this.attempt(call, endpoint);
-      if (result.ok || !result.retryAfterMs || attempt >= MAX_ATTEMPTS) return strip(result);
+      if (result.ok || result.retryAfterMs === undefined || attempt >= MAX_ATTEMPTS) return strip(result);
       const wait = result.retryAfterMs;
       if (Date.now() + wait >= this.options.deadline) return strip(result);
       await new Promise((resolve) => setTimeout(resolve, wait));
@@ -96,7 +97,7 @@ export class HttpClient {
       return fail({ kind: networkKind(errorCode(error)), code: errorCode(error), status: response.statusCode });
     }
     const status = response.statusCode;
-    if (call.accept?.includes(status)) return { ok: true, status, data: undefined as T };
+    if (call.accept?.includes(status)) return { ok: true, status, data: undefined as T, endpoint };
     if (status < 200 || status >= 300) {
       const body = parseJson(text);
       const errors = body === undefined ? undefined : ClerkErrors.safeParse(body);
@@ -112,7 +113,7 @@ export class HttpClient {
       const field = issue?.path.length ? issue.path.map(String).join('.') : '(the body)';
       return fail({ kind: 'invalid-response', status, detail: `unexpected ${field}: ${issue?.message ?? 'invalid'}` });
     }
-    return { ok: true, status, data: parsed.data };
+    return { ok: true, status, data: parsed.data, endpoint };
   }
 }
 

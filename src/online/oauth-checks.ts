@@ -1,3 +1,4 @@
+import { describeFailure } from './api-failure.js';
 import type { Credentials } from './credentials.js';
 import { OAuthConnection, type EnvironmentT } from './clerk-schemas.js';
 import type { CallResult } from './http-client.js';
@@ -31,7 +32,16 @@ export function judgeProductionOAuth(config: CallResult<Record<string, unknown>>
   for (const [key, value] of Object.entries(config.data)) {
     if (!key.startsWith('connection_oauth_')) continue;
     const parsed = OAuthConnection.safeParse(value);
-    if (!parsed.success || parsed.data.enabled !== true) continue;
+    if (!parsed.success) {
+      // A connection the gate cannot read might be one on shared credentials: fail closed.
+      const detail = `unexpected ${key}: ${parsed.error.issues[0]?.message ?? 'not a connection object'}`;
+      const failure = describeFailure(
+        { endpoint: config.endpoint, kind: 'invalid-response', status: config.status, detail },
+        []
+      );
+      return outcome.failed(sharedOAuthCredentials, failure);
+    }
+    if (parsed.data.enabled !== true) continue;
     const provider = key.slice('connection_oauth_'.length);
     const fields =
       provider === 'apple'

@@ -15,6 +15,8 @@ export const DNS_ORIGIN: Origin = { kind: 'dns' };
 
 export interface FindingParts {
   data: Record<string, string>;
+  /** Instead of the rule's own severity. */
+  severity?: Severity;
   variable: string;
   value: string;
   origin: Origin;
@@ -42,7 +44,7 @@ export class Outcome {
   fail(meta: RuleMeta, messageId: string, parts: FindingParts): void {
     const finding: Finding = {
       rule: meta.id,
-      severity: meta.severity,
+      severity: parts.severity ?? meta.severity,
       variable: parts.variable,
       value: parts.value,
       origin: parts.origin,

@@ -212,11 +212,15 @@ async function checkInstance(set: Credentials, ctx: Context): Promise<void> {
         origin: API_ORIGIN
       });
     } else if (!environment.ok) {
+      // The runner's own network may be what failed (a timeout, a refused connection): on-api-error decides those.
+      // A TLS failure or a wrong answer is the Frontend API's: always an error.
+      const runnerSide = ['network', 'timeout', 'dns'].includes(environment.failure.kind);
       outcome.fail(frontendApiUnreachable, 'unreachable', {
         data: { host, reason: environment.failure.reason },
         variable: productionPk.name,
         value: host,
-        origin: API_ORIGIN
+        origin: API_ORIGIN,
+        ...(runnerSide && settings.onApiError === 'warn' && { severity: 'warning' as const })
       });
     } else if (environment.data.display_config.instance_environment_type !== 'production') {
       outcome.fail(frontendApiUnreachable, 'notProduction', {
