@@ -110,7 +110,7 @@ try {
     expect(Array.isArray(found) && found[0] === value, `${host} does not point at ${value}`);
   }
   const labels = domainName.split('.');
-  for (const name of labels.slice(0, -1).map((_, i) => labels.slice(i).join('.'))) {
+  for (const name of labels.map((_, i) => labels.slice(i).join('.'))) {
     await query('CAA', name, () => resolver.resolveCaa(name));
   }
   const app = `${base}/v1/platform/applications/${encodeURIComponent(platformDomain.application?.id)}`;
