@@ -28,7 +28,7 @@ import require$$1$1 from 'node:worker_threads';
 import require$$1$3 from 'node:url';
 import require$$5$2 from 'node:async_hooks';
 import require$$1$4 from 'node:console';
-import require$$1$5, { promises as promises$1 } from 'node:dns';
+import require$$1$5, { promises as promises$1, lookup } from 'node:dns';
 import require$$5$3 from 'string_decoder';
 import 'child_process';
 import 'timers';
@@ -38632,10 +38632,13 @@ class DnsClient {
     }
     /**
      * A `lookup` for connections (net.connect's option): A, then AAAA, through these servers. IP literals pass as
-     * they are.
+     * they are; the hosts in `systemHosts` (the Clerk API: `clerk-api-url` may name a proxy only the system's
+     * resolver knows) go to the system's `dns.lookup`.
      */
-    lookup() {
+    lookup(systemHosts = []) {
         return (hostname, options, callback) => {
+            if (systemHosts.includes(hostname.toLowerCase()))
+                return lookup(hostname, options, callback);
             const all = options.all === true;
             const family = isIP(hostname);
             const found = (addresses, code = 'ENOTFOUND') => {
@@ -39043,26 +39046,21 @@ async function runOnlineChecks(sets, settings) {
     const outcome = new Outcome(settings.onApiError);
     const secrets = sets.flatMap((s) => [s.secretKey?.value, s.platformKey?.value].filter((v) => v !== undefined));
     const dns = new DnsClient(settings.dnsServers, settings.apiTimeoutMs);
-    const clients = {
-        api: new HttpClient({
-            timeoutMs: settings.apiTimeoutMs,
-            deadline: Date.now() + 3 * settings.apiTimeoutMs,
-            secrets
-        }),
-        hosts: new HttpClient({
-            timeoutMs: settings.apiTimeoutMs,
-            deadline: Date.now() + 3 * settings.apiTimeoutMs,
-            secrets,
-            ...(settings.dnsServers.length > 0 && { lookup: dns.lookup() })
-        })
-    };
+    // One HTTP client for every call. With `dns-servers`, every host it connects to is looked up there, except the
+    // Clerk API's own, which is the system's business (it may be a proxy).
+    const client = new HttpClient({
+        timeoutMs: settings.apiTimeoutMs,
+        deadline: Date.now() + 3 * settings.apiTimeoutMs,
+        secrets,
+        ...(settings.dnsServers.length > 0 && { lookup: dns.lookup([new URL(settings.clerkApiUrl).hostname]) })
+    });
     try {
         await Promise.all(sets.map((set) => 
         // A bug here must not cost the report: it becomes a failed call, and the rest still runs and is written.
-        checkInstance(set, { ...clients, dns, settings, outcome }).catch((error) => outcome.failed(clerkApiError, unexpected(error, secrets)))));
+        checkInstance(set, { client, dns, settings, outcome }).catch((error) => outcome.failed(clerkApiError, unexpected(error, secrets)))));
     }
     finally {
-        await Promise.all([clients.api.close(), clients.hosts.close()]);
+        await client.close();
     }
     return outcome.result();
 }
@@ -39077,17 +39075,22 @@ async function checkInstance(set, ctx) {
     const bearer = (key) => ({ authorization: `Bearer ${key}`, 'clerk-api-version': CLERK_API_VERSION });
     // Round one: everything that needs only the keys.
     const instanceCall = liveSecretKey
-        ? ctx.api.call({ method: 'GET', url: url('/v1/instance'), headers: bearer(liveSecretKey.value), schema: Instance })
+        ? ctx.client.call({
+            method: 'GET',
+            url: url('/v1/instance'),
+            headers: bearer(liveSecretKey.value),
+            schema: Instance
+        })
         : undefined;
     const domainsCall = liveSecretKey
-        ? ctx.api.call({ method: 'GET', url: url('/v1/domains'), headers: bearer(liveSecretKey.value), schema: Domains })
+        ? ctx.client.call({ method: 'GET', url: url('/v1/domains'), headers: bearer(liveSecretKey.value), schema: Domains })
         : undefined;
     const frontendUrl = pk ? frontendApiUrl(pk.parsed.frontendApi) : undefined;
     const environmentCall = frontendUrl
-        ? ctx.hosts.call({ method: 'GET', url: frontendUrl, schema: Environment })
+        ? ctx.client.call({ method: 'GET', url: frontendUrl, schema: Environment })
         : undefined;
     const domainName = productionPk ? domainOfFrontendApi(productionPk.parsed.frontendApi) : undefined;
-    const platform = (path, call) => ctx.api.call({ ...call, url: url(path), headers: bearer(platformKey?.value ?? '') });
+    const platform = (path, call) => ctx.client.call({ ...call, url: url(path), headers: bearer(platformKey?.value ?? '') });
     const platformDomainCall = platformKey && domainName
         ? platform(`/v1/platform/domains/${encodeURIComponent(domainName)}`, { method: 'GET', schema: PlatformDomain })
         : undefined;

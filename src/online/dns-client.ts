@@ -1,4 +1,4 @@
-import { promises as dns, type CaaRecord } from 'node:dns';
+import { lookup as systemLookup, promises as dns, type CaaRecord } from 'node:dns';
 import type { LookupFunction } from 'node:net';
 import { isIP } from 'node:net';
 import { describeFailure, type ApiFailure } from './api-failure.js';
@@ -43,10 +43,12 @@ export class DnsClient {
 
   /**
    * A `lookup` for connections (net.connect's option): A, then AAAA, through these servers. IP literals pass as
-   * they are.
+   * they are; the hosts in `systemHosts` (the Clerk API: `clerk-api-url` may name a proxy only the system's
+   * resolver knows) go to the system's `dns.lookup`.
    */
-  lookup(): LookupFunction {
+  lookup(systemHosts: readonly string[] = []): LookupFunction {
     return (hostname, options, callback) => {
+      if (systemHosts.includes(hostname.toLowerCase())) return systemLookup(hostname, options, callback);
       const all = (options as { all?: boolean }).all === true;
       const family = isIP(hostname);
       const found = (addresses: { address: string; family: number }[], code = 'ENOTFOUND'): void => {

@@ -45,37 +45,31 @@ export async function runOnlineChecks(sets: readonly Credentials[], settings: On
 
   const secrets = sets.flatMap((s) => [s.secretKey?.value, s.platformKey?.value].filter((v) => v !== undefined));
   const dns = new DnsClient(settings.dnsServers, settings.apiTimeoutMs);
-  const clients = {
-    api: new HttpClient({
-      timeoutMs: settings.apiTimeoutMs,
-      deadline: Date.now() + 3 * settings.apiTimeoutMs,
-      secrets
-    }),
-    hosts: new HttpClient({
-      timeoutMs: settings.apiTimeoutMs,
-      deadline: Date.now() + 3 * settings.apiTimeoutMs,
-      secrets,
-      ...(settings.dnsServers.length > 0 && { lookup: dns.lookup() })
-    })
-  };
+  // One HTTP client for every call. With `dns-servers`, every host it connects to is looked up there, except the
+  // Clerk API's own, which is the system's business (it may be a proxy).
+  const client = new HttpClient({
+    timeoutMs: settings.apiTimeoutMs,
+    deadline: Date.now() + 3 * settings.apiTimeoutMs,
+    secrets,
+    ...(settings.dnsServers.length > 0 && { lookup: dns.lookup([new URL(settings.clerkApiUrl).hostname]) })
+  });
   try {
     await Promise.all(
       sets.map((set) =>
         // A bug here must not cost the report: it becomes a failed call, and the rest still runs and is written.
-        checkInstance(set, { ...clients, dns, settings, outcome }).catch((error: unknown) =>
+        checkInstance(set, { client, dns, settings, outcome }).catch((error: unknown) =>
           outcome.failed(clerkApiError, unexpected(error, secrets))
         )
       )
     );
   } finally {
-    await Promise.all([clients.api.close(), clients.hosts.close()]);
+    await client.close();
   }
   return outcome.result();
 }
 
 interface Context {
-  api: HttpClient;
-  hosts: HttpClient;
+  client: HttpClient;
   dns: DnsClient;
   settings: OnlineSettings;
   outcome: Outcome;
@@ -93,18 +87,23 @@ async function checkInstance(set: Credentials, ctx: Context): Promise<void> {
 
   // Round one: everything that needs only the keys.
   const instanceCall = liveSecretKey
-    ? ctx.api.call({ method: 'GET', url: url('/v1/instance'), headers: bearer(liveSecretKey.value), schema: Instance })
+    ? ctx.client.call({
+        method: 'GET',
+        url: url('/v1/instance'),
+        headers: bearer(liveSecretKey.value),
+        schema: Instance
+      })
     : undefined;
   const domainsCall = liveSecretKey
-    ? ctx.api.call({ method: 'GET', url: url('/v1/domains'), headers: bearer(liveSecretKey.value), schema: Domains })
+    ? ctx.client.call({ method: 'GET', url: url('/v1/domains'), headers: bearer(liveSecretKey.value), schema: Domains })
     : undefined;
   const frontendUrl = pk ? frontendApiUrl(pk.parsed.frontendApi) : undefined;
   const environmentCall = frontendUrl
-    ? ctx.hosts.call({ method: 'GET', url: frontendUrl, schema: Environment })
+    ? ctx.client.call({ method: 'GET', url: frontendUrl, schema: Environment })
     : undefined;
   const domainName = productionPk ? domainOfFrontendApi(productionPk.parsed.frontendApi) : undefined;
   const platform = <T>(path: string, call: Omit<Call<T>, 'url' | 'headers'>): Promise<CallResult<T>> =>
-    ctx.api.call({ ...call, url: url(path), headers: bearer(platformKey?.value ?? '') });
+    ctx.client.call({ ...call, url: url(path), headers: bearer(platformKey?.value ?? '') });
   const platformDomainCall =
     platformKey && domainName
       ? platform(`/v1/platform/domains/${encodeURIComponent(domainName)}`, { method: 'GET', schema: PlatformDomain })
