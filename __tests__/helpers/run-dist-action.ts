@@ -139,7 +139,7 @@ export async function runDistAction(
   for (const [name, value] of Object.entries({ ...defaults, ...network, ...inputs })) env[inputVariable(name)] = value;
   Object.assign(env, options.extraEnv);
 
-  const node = options.node ?? process.execPath;
+  const node = options.node ?? process.env.E2E_NODE ?? process.execPath;
   const entry = options.entry ?? join(REPO_ROOT, 'dist/index.js');
   const { code, signal, stdout, stderr } = await runProcess(node, [entry], {
     cwd: workspace,

@@ -35,7 +35,7 @@ export type DistCliRun = ProcessRun;
 
 /** `node dist/cli.js …args` with cwd = `cwd`, as a user would run it from a clone. */
 export function runDistCli(cwd: string, args: string[], options: DistCliOptions = {}): Promise<DistCliRun> {
-  const node = options.node ?? process.execPath;
+  const node = options.node ?? process.env.E2E_NODE ?? process.execPath;
   const entry = options.entry ?? DIST_CLI;
   const timeoutMs = options.timeoutMs ?? 50_000;
   const env: Record<string, string> = {
