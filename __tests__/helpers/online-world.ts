@@ -162,3 +162,22 @@ export function leaks(texts: Record<string, string>, secrets: readonly string[])
   }
   return found;
 }
+
+/** Starts a world, runs `body` with it, and closes it whatever happens. */
+export async function inWorld<T>(
+  scenario: Scenario,
+  options: Parameters<typeof startOnlineWorld>[1],
+  body: (world: OnlineWorld) => Promise<T>
+): Promise<T> {
+  const world = await startOnlineWorld(scenario, options);
+  try {
+    return await body(world);
+  } finally {
+    await world.close();
+  }
+}
+
+/** The online checks that are not `pass`, as `{ id: status }`. */
+export function notPassing(run: { report: Pick<JsonReport, 'checks'> }): Record<string, string> {
+  return Object.fromEntries(Object.entries(onlineStatuses(run.report)).filter(([, status]) => status !== 'pass'));
+}

@@ -13,8 +13,7 @@ import {
   startFakeClerk,
   withFaults,
   type Fault,
-  type RouteName,
-  type Scenario
+  type RouteName
 } from '../fakes/clerk-server.js';
 import { APPLICATION_ID } from '../fakes/clerk-responses.js';
 import type { Zone } from '../fakes/dns-server.js';
@@ -25,11 +24,11 @@ import {
   findingsOf,
   instanceVariables,
   leaks,
-  onlineStatuses,
   runOnlineCli,
-  startOnlineWorld,
   type OnlineCliRun,
-  type OnlineWorld
+  type OnlineWorld,
+  inWorld,
+  notPassing
 } from '../helpers/online-world.js';
 import { crashLines } from '../helpers/run-dist-action.js';
 
@@ -37,28 +36,10 @@ const TIMEOUT = 60_000;
 const SECRETS = [KEYS.live, KEYS.platform];
 const FIX_API = 'a refused key must be replaced';
 
-async function inWorld<T>(
-  scenario: Scenario,
-  options: Parameters<typeof startOnlineWorld>[1],
-  body: (world: OnlineWorld) => Promise<T>
-): Promise<T> {
-  const world = await startOnlineWorld(scenario, options);
-  try {
-    return await body(world);
-  } finally {
-    await world.close();
-  }
-}
-
 function expectCleanRun(run: OnlineCliRun): void {
   expect([0, 1]).toContain(run.code);
   expect(crashLines(run)).toEqual([]);
   expect(leaks({ stdout: run.stdout, stderr: run.stderr }, SECRETS)).toEqual([]);
-}
-
-/** The online checks that are not `pass`. */
-function notPassing(run: OnlineCliRun): Record<string, string> {
-  return Object.fromEntries(Object.entries(onlineStatuses(run.report)).filter(([, status]) => status !== 'pass'));
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -35,39 +35,20 @@ import {
   ONLINE_CHECK_IDS,
   onlineStatuses,
   runOnlineCli,
-  startOnlineWorld,
   type OnlineCliRun,
-  type OnlineWorld
+  inWorld,
+  notPassing
 } from '../helpers/online-world.js';
 import { crashLines } from '../helpers/run-dist-action.js';
 
 const TIMEOUT = 60_000;
 const SECRETS = [KEYS.live, KEYS.test, KEYS.platform];
 
-/** Starts a world, runs `body` with it, closes it whatever happens. */
-async function inWorld<T>(
-  scenario: Scenario,
-  options: Parameters<typeof startOnlineWorld>[1],
-  body: (world: OnlineWorld) => Promise<T>
-): Promise<T> {
-  const world = await startOnlineWorld(scenario, options);
-  try {
-    return await body(world);
-  } finally {
-    await world.close();
-  }
-}
-
 /** What every run must be: a verdict (0 or 1), no crash, no key anywhere. */
 function expectCleanRun(run: OnlineCliRun): void {
   expect([0, 1]).toContain(run.code);
   expect(crashLines(run)).toEqual([]);
   expect(leaks({ stdout: run.stdout, stderr: run.stderr }, SECRETS)).toEqual([]);
-}
-
-/** The online checks that are not `pass`, as `{ id: status }`. */
-function notPassing(run: OnlineCliRun): Record<string, string> {
-  return Object.fromEntries(Object.entries(onlineStatuses(run.report)).filter(([, status]) => status !== 'pass'));
 }
 
 /** The zone without `name`, and with `extra` entries. */

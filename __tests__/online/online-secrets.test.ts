@@ -24,8 +24,8 @@ import {
   leaks,
   onlineProject,
   runOnlineCli,
-  startOnlineWorld,
-  type OnlineWorld
+  type OnlineWorld,
+  inWorld
 } from '../helpers/online-world.js';
 import { crashLines, runDistAction, type DistActionRun } from '../helpers/run-dist-action.js';
 import { runDistCli } from '../helpers/run-dist-cli.js';
@@ -37,19 +37,6 @@ const CANARY = {
   secret: fakeSecret('sk_live_', 'CanarySecret', 7),
   platform: fakeSecret('ak_', 'CanaryPlatform', 7)
 };
-
-async function inWorld<T>(
-  scenario: Scenario,
-  options: Parameters<typeof startOnlineWorld>[1],
-  body: (world: OnlineWorld) => Promise<T>
-): Promise<T> {
-  const world = await startOnlineWorld(scenario, options);
-  try {
-    return await body(world);
-  } finally {
-    await world.close();
-  }
-}
 
 /** The keys, and every Authorization value the fake received: none may be shown anywhere. */
 function secretsOf(world: OnlineWorld, keys: readonly string[]): string[] {
