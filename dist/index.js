@@ -34925,10 +34925,7 @@ function toJsonSource(source) {
     return framework === undefined ? { kind: 'file', file, variables } : { kind: 'file', file, variables, framework };
 }
 
-const DEFAULT_MAX_BYTES = 1_000_000;
-const DEFAULT_HEADING = 'Clerk production gate';
-const SEVERITY_LABEL = { error: '❌ error', warning: '⚠️ warning', notice: 'ℹ️ notice' };
-const CHECK_LABEL = { pass: '✅', fail: '❌', skipped: '⏭️', error: '⚠️' };
+/** GFM building blocks for text that may come from the scanned input: nothing in it can become markup. */
 /** One line, no control characters: a newline or CR would end a table row. */
 function oneLine(s) {
     // eslint-disable-next-line no-control-regex
@@ -34956,105 +34953,192 @@ function codeSpan(s, inTable = true) {
     const pad = /^[` ]|[` ]$/.test(text) ? ' ' : '';
     return `${fence}${pad}${text}${pad}${fence}`;
 }
-/** Fix texts are written by the rules (never from scanned input), so their code spans are kept. */
+/** Texts the gate writes itself (rule explanations and fixes, never scanned input): their code spans are kept. */
 function trustedMarkdown(s) {
     return oneLine(s).replace(/\|/g, '\\|');
 }
-function ruleCell(id, rules) {
-    const docs = rules.get(id)?.docs;
-    if (!docs || !/^https?:\/\//.test(docs))
-        return escapeMarkdown(id);
-    const url = docs.replace(/[\s()<>|\\`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-    return `[${escapeMarkdown(id)}](${url})`;
+/** A link whose URL cannot break out of the link syntax; only http(s) URLs, else the text alone. */
+function link(text, url) {
+    if (!url || !/^https?:\/\//.test(url))
+        return text;
+    const safe = url.replace(/[\s()<>|\\`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+    return `[${text}](${safe})`;
 }
-const MAIN_HEADER = '| Severity | Rule | Variable | Location | Value | Message | Fix |\n|---|---|---|---|---|---|---|';
-const HIDDEN_HEADER = '| Severity | Rule | Variable | Location | Value | Why |\n|---|---|---|---|---|---|';
-/** The cells every table row starts with: severity, rule, variable, location, value. */
-function findingCells(f, rules) {
-    return [
-        SEVERITY_LABEL[f.severity],
-        ruleCell(f.rule, rules),
-        codeSpan(f.variable),
-        codeSpan(describeOrigin(f.origin)),
-        codeSpan(f.value)
-    ];
+/** At most `max` characters, the middle cut out (`http://localhost:3000/…/sign-in`). */
+function shorten(s, max) {
+    if (s.length <= max)
+        return s;
+    const head = Math.ceil((max - 1) / 2);
+    return `${s.slice(0, head)}…${s.slice(s.length - (max - 1 - head))}`;
 }
-function mainRow(f, rules) {
-    const cells = [...findingCells(f, rules), escapeMarkdown(f.message), trustedMarkdown(f.fix)];
-    return `| ${cells.join(' | ')} |`;
+/** At most `max` characters, the start cut off (`…/apps/web/.env.production:3`): a path's end says most. */
+function shortenStart(s, max) {
+    return s.length <= max ? s : `…${s.slice(s.length - max + 1)}`;
 }
-function hiddenRow(f, rules) {
-    const cells = [...findingCells(f, rules), escapeMarkdown(hiddenReason(f) ?? '')];
-    return `| ${cells.join(' | ')} |`;
-}
-const bytes = (s) => Buffer.byteLength(s, 'utf8');
-const moreLine = (n) => `…and ${n} more ${n === 1 ? 'finding' : 'findings'} (see the JSON report)`;
-/** Keeps leading rows while they fit in `budget` bytes (each row costs its bytes plus a newline). */
-function fitRows(rows, budget) {
-    const kept = [];
-    let used = 0;
-    for (const row of rows) {
-        const cost = bytes(row) + 1;
-        if (used + cost > budget)
-            break;
-        kept.push(row);
-        used += cost;
-    }
-    return { kept, used };
-}
-function tableSection(header, rows, kept) {
-    const omitted = rows.length - kept.length;
-    const table = [header, ...kept].join('\n');
-    return omitted > 0 ? `${table}\n\n${moreLine(omitted)}` : table;
-}
+
+const DEFAULT_MAX_BYTES = 1_000_000;
+const DEFAULT_HEADING = 'Clerk production gate';
+const SEVERITY_ICON = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
+const CHECK_ICON = { pass: '✅', fail: '❌', skipped: '⏭️', error: '⚠️' };
+/**
+ * Table cells stay short enough for five columns to fit GitHub's 1012 px column: code spans do not wrap, so a long
+ * value would widen the table. The full value is in the finding's line below the table.
+ */
+const MAX_VARIABLE = 32;
+const MAX_WHERE = 30;
+const MAX_VALUE = 32;
+/**
+ * The report for GitHub: the verdict, the checklist, a compact table of the findings (severity, rule, variable,
+ * where, value), each rule's explanation and fix once with its findings' messages, suppressed and shadowed ones
+ * folded, the changes since the last run and a link to the run. It keeps within `maxChars` / `maxBytes` by leaving
+ * out the least severe findings, and says how many.
+ */
 function renderMarkdown(report, rules, options = {}) {
-    const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+    const fits = budget(options);
     const heading = escapeMarkdown(options.heading ?? DEFAULT_HEADING);
     const verdict = report.passed ? '✅' : '❌';
     const scope = report.isProduction ? '' : ' (not production)';
     const head = [
+        ...(options.marker ? [options.marker] : []),
         `## ${verdict} ${heading}: ${report.passed ? 'passed' : 'failed'}`,
         '',
         `Environment ${codeSpan(report.environment, false)}${scope} · ${summaryLine(report.summary)}`,
         '',
-        '### Checks',
-        '',
-        ...report.checks.map((c) => {
-            const detail = c.detail ? ` — ${escapeMarkdown(c.detail)}` : '';
-            return `- ${CHECK_LABEL[c.status]} ${c.status}: **${escapeMarkdown(c.title || c.id)}** (${codeSpan(c.id, false)})${detail}`;
-        }),
-        '',
-        ...skippedSection(report),
-        '### Findings',
-        '',
-        ''
+        ...checklist(report.checks),
+        ...skippedFiles(report)
     ].join('\n');
-    const sorted = sortByLocation(report.findings);
-    const mainRows = sorted.filter((f) => hiddenReason(f) === undefined).map((f) => mainRow(f, rules));
-    const hiddenRows = sorted.filter((f) => hiddenReason(f) !== undefined).map((f) => hiddenRow(f, rules));
-    const hiddenOpen = `\n\n<details>\n<summary>Suppressed and shadowed findings (${hiddenRows.length})</summary>\n\n`;
-    const hiddenClose = '\n\n</details>';
-    // Fixed parts, plus room for both "…and N more" lines, come first; rows share what is left.
-    const reserve = 2 * (bytes(moreLine(report.findings.length)) + 2) + bytes(MAIN_HEADER) + bytes(HIDDEN_HEADER) + 2;
-    let budget = maxBytes - bytes(head) - bytes(hiddenOpen) - bytes(hiddenClose) - reserve - 1;
-    const main = fitRows(mainRows, budget);
-    budget -= main.used;
-    const hidden = fitRows(hiddenRows, budget);
-    let out = head + (mainRows.length > 0 ? tableSection(MAIN_HEADER, mainRows, main.kept) : 'No active findings.');
-    if (hiddenRows.length > 0)
-        out += hiddenOpen + tableSection(HIDDEN_HEADER, hiddenRows, hidden.kept) + hiddenClose;
-    out += '\n';
-    return bytes(out) <= maxBytes ? out : truncateBytes(out, maxBytes);
+    const tail = [
+        ...changesSection(options.changes),
+        ...(options.runUrl ? [link('Workflow run', options.runUrl), ''] : [])
+    ].join('\n');
+    const active = report.findings.filter((f) => hiddenReason(f) === undefined);
+    const hidden = sortByLocation(report.findings).filter((f) => hiddenReason(f) !== undefined);
+    // The most severe findings (report order) first: suppressed and shadowed ones give way before any active one.
+    const kept = { active: active.length, hidden: hidden.length };
+    let text = compose(head, tail, active, hidden, kept, rules, options);
+    while (!fits(text) && kept.active + kept.hidden > 0) {
+        if (kept.hidden > 0)
+            kept.hidden = Math.max(0, Math.floor(kept.hidden * 0.8) - 1);
+        else
+            kept.active = Math.max(0, Math.floor(kept.active * 0.8) - 1);
+        text = compose(head, tail, active, hidden, kept, rules, options);
+    }
+    return fits(text) ? text : cut(text, options);
+}
+function compose(head, tail, active, hidden, kept, rules, options) {
+    const shown = active.slice(0, kept.active);
+    const more = (n, what) => `…and ${n} more ${what}, left out for length: see ${options.fullReport ?? 'the JSON report'}.`;
+    const parts = [head, '### Findings', ''];
+    if (active.length === 0)
+        parts.push('No active findings.', '');
+    if (shown.length > 0)
+        parts.push(TABLE_HEADER, ...shown.map((f) => row(f, rules, f.severity)), '');
+    if (shown.length < active.length)
+        parts.push(more(active.length - shown.length, 'findings'), '');
+    parts.push(...explanations(shown, rules));
+    if (hidden.length > 0) {
+        const folded = hidden.slice(0, kept.hidden);
+        parts.push(...hiddenSection(folded, hidden.length, rules));
+        if (folded.length < hidden.length)
+            parts.splice(parts.length - 2, 0, '', more(hidden.length - folded.length, 'suppressed or shadowed findings'));
+    }
+    parts.push(tail);
+    return `${parts
+        .join('\n')
+        .replace(/\n{3,}/g, '\n\n')
+        .trimEnd()}\n`;
+}
+const TABLE_HEADER = '| | Rule | Variable | Where | Value |\n|---|---|---|---|---|';
+function where(f) {
+    const origin = f.origin;
+    return origin.kind === 'file' ? `${origin.file}:${origin.line}` : origin.kind;
+}
+function row(f, rules, severity, last) {
+    const cells = [
+        SEVERITY_ICON[severity],
+        link(escapeMarkdown(f.rule), rules.get(f.rule)?.docs),
+        codeSpan(shorten(f.variable, MAX_VARIABLE)),
+        codeSpan(shortenStart(where(f), MAX_WHERE)),
+        codeSpan(shorten(f.value, MAX_VALUE)),
+        ...(last === undefined ? [] : [last])
+    ];
+    return `| ${cells.join(' | ')} |`;
+}
+/** Each rule of the shown findings once: what it means and how to fix it, then its findings in full. */
+function explanations(shown, rules) {
+    const byRule = new Map();
+    for (const f of shown)
+        byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
+    if (byRule.size === 0)
+        return [];
+    const lines = ['### What to fix', ''];
+    for (const [id, findings] of byRule) {
+        const meta = rules.get(id);
+        const title = meta ? `: ${escapeMarkdown(meta.title)}` : '';
+        lines.push(`**${link(escapeMarkdown(id), meta?.docs)}${title}.** ${meta ? trustedMarkdown(meta.explanation) : ''}`);
+        // A rule's findings may each carry their own fix (dev-url on a domain variable): the rule's fix is the default.
+        const fixes = [...new Set(findings.map((f) => f.fix))];
+        lines.push('', `**Fix:** ${trustedMarkdown(fixes[0] ?? meta?.fix ?? '')}`, '');
+        for (const f of findings) {
+            const otherFix = fixes.length > 1 && f.fix !== fixes[0] ? ` Fix: ${trustedMarkdown(f.fix)}` : '';
+            lines.push(`- ${codeSpan(where(f), false)} ${codeSpan(f.variable, false)} = ${codeSpan(f.value, false)}: ${escapeMarkdown(f.message)}${otherFix}`);
+        }
+        lines.push('');
+    }
+    return lines;
+}
+function hiddenSection(shown, total, rules) {
+    const table = shown.length > 0
+        ? [
+            '| | Rule | Variable | Where | Value | Why |\n|---|---|---|---|---|---|',
+            ...shown.map((f) => row(f, rules, 'notice', escapeMarkdown(hiddenReason(f) ?? '')))
+        ]
+        : [];
+    return [
+        '<details>',
+        `<summary>Suppressed and shadowed findings (${total})</summary>`,
+        '',
+        ...table,
+        '',
+        '</details>',
+        ''
+    ];
+}
+/** Failing and erring checks in view; all of them folded below. */
+function checklist(checks) {
+    const count = (status) => checks.filter((c) => c.status === status).length;
+    const counts = ['fail', 'error', 'pass', 'skipped']
+        .filter((s) => count(s) > 0)
+        .map((s) => `${count(s)} ${s === 'fail' ? 'failed' : s === 'pass' ? 'passed' : s === 'error' ? 'erred' : 'skipped'}`);
+    const line = (c) => {
+        const detail = c.detail ? ` — ${escapeMarkdown(c.detail)}` : '';
+        return `- ${CHECK_ICON[c.status]} **${escapeMarkdown(c.title || c.id)}** (${codeSpan(c.id, false)})${detail}`;
+    };
+    const attention = checks.filter((c) => c.status === 'fail' || c.status === 'error');
+    return [
+        `### Checks: ${counts.join(', ')}`,
+        '',
+        ...attention.map(line),
+        ...(attention.length > 0 ? [''] : []),
+        '<details>',
+        '<summary>Every check</summary>',
+        '',
+        ...checks.map(line),
+        '',
+        '</details>',
+        ''
+    ];
 }
 const MAX_SKIPPED_LISTED = 50;
 /** Files found but not judged, folded: they explain a glob's reach, and are rarely the point. */
-function skippedSection(report) {
+function skippedFiles(report) {
     if (report.skipped.length === 0)
         return [];
     const shown = report.skipped.slice(0, MAX_SKIPPED_LISTED);
     const more = report.skipped.length - shown.length;
     return [
-        `<details><summary>Files skipped, not judged (${report.skipped.length})</summary>`,
+        '<details>',
+        `<summary>Files skipped, not judged (${report.skipped.length})</summary>`,
         '',
         ...shown.map(({ file, reason }) => `- ${codeSpan(file, false)} — ${escapeMarkdown(reason)}`),
         ...(more > 0 ? [`- …and ${more} more (see the JSON report)`] : []),
@@ -35063,18 +35147,39 @@ function skippedSection(report) {
         ''
     ];
 }
-/** Last resort when even the fixed parts do not fit (a tiny maxBytes): cut at a character boundary. */
-function truncateBytes(s, maxBytes) {
+function changesSection(changes) {
+    if (!changes)
+        return [];
+    const { added, resolved, resolvedUnnamed } = changes;
+    if (added.length + resolved.length + resolvedUnnamed === 0)
+        return [];
+    const lines = ['### Changes since the last run', ''];
+    for (const f of added.slice(0, 20)) {
+        lines.push(`- New: ${SEVERITY_ICON[f.severity]} ${codeSpan(f.rule, false)} ${codeSpan(f.variable, false)} at ${codeSpan(where(f), false)}`);
+    }
+    if (added.length > 20)
+        lines.push(`- …and ${added.length - 20} more new`);
+    for (const text of resolved.slice(0, 20))
+        lines.push(`- Resolved: ${escapeMarkdown(text)}`);
+    const unnamed = resolvedUnnamed + Math.max(0, resolved.length - 20);
+    if (unnamed > 0)
+        lines.push(`- …and ${unnamed} more resolved`);
+    lines.push('');
+    return lines;
+}
+function budget(options) {
+    const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+    const maxChars = options.maxChars ?? Number.POSITIVE_INFINITY;
+    return (text) => text.length <= maxChars && Buffer.byteLength(text, 'utf8') <= maxBytes;
+}
+/** Last resort when even the fixed parts do not fit: cut at a character boundary, and say so. */
+function cut(text, options) {
     const note = '\n\n…output truncated (see the JSON report)\n';
-    const room = maxBytes - bytes(note);
-    if (room <= 0)
-        return '';
-    // A multi-byte character split by the cut decodes to U+FFFD; drop it.
-    const cut = Buffer.from(s, 'utf8')
-        .subarray(0, room)
-        .toString('utf8')
-        .replace(/\uFFFD+$/, '');
-    return cut + note;
+    const maxChars = Math.min(options.maxChars ?? Number.POSITIVE_INFINITY, options.maxBytes ?? DEFAULT_MAX_BYTES);
+    let out = text.slice(0, Math.max(0, maxChars - note.length));
+    while (Buffer.byteLength(out + note, 'utf8') > (options.maxBytes ?? DEFAULT_MAX_BYTES))
+        out = out.slice(0, -64);
+    return out.replace(/\uFFFD+$/, '').replace(/[\uD800-\uDBFF]$/, '') + note;
 }
 
 /**

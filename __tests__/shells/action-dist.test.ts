@@ -145,8 +145,8 @@ describe('the action bundle, run as the runner runs it', () => {
     expect(located(result)).toEqual(['dev-publishable-key@.env.production:2', 'dev-secret-key@.env.production:3']);
     expect(findings(result).map((f) => f.location.file)).not.toContain('.env');
     expect(errorAnnotations(result)).toEqual(['.env.production:2', '.env.production:3']);
-    expect(summaryRow(result, '.env.production:2:1')).toContain('dev-publishable-key');
-    expect(summaryRow(result, '.env.production:3:1')).toContain('dev-secret-key');
+    expect(summaryRow(result, '.env.production:2')).toContain('dev-publishable-key');
+    expect(summaryRow(result, '.env.production:3')).toContain('dev-secret-key');
   });
 
   it('a directory: reads it the way Next.js loads it, so .env.production shadows .env', async () => {
@@ -174,7 +174,7 @@ describe('the action bundle, run as the runner runs it', () => {
     });
     expect(findings(result).some((f) => f.rule === 'dev-secret-key')).toBe(false);
     expect(errorAnnotations(result)).toEqual(['apps/web/.env:2']);
-    expect(summaryRow(result, 'apps/web/.env:2:1')).toContain('dev-url');
+    expect(summaryRow(result, 'apps/web/.env:2')).toContain('dev-url');
   });
 
   describe('a glob', () => {
@@ -228,7 +228,7 @@ describe('the action bundle, run as the runner runs it', () => {
     ]);
     expect(errorAnnotations(result)).toEqual(['apps/admin/.env.production:2', 'apps/web/.env.production:1']);
     expect(result.summary).not.toContain('blog/');
-    expect(summaryRow(result, 'admin/.env.production:2:1')).toContain('dev-secret-key');
+    expect(summaryRow(result, 'admin/.env.production:2')).toContain('dev-secret-key');
   });
 
   describe('vars-json and secrets-json only (env-files at its default, an empty workspace)', () => {
