@@ -389,6 +389,17 @@ describe('fake GitHub state and quirks', () => {
     expect(await octokit.graphql('query { viewer { login } }')).toEqual({ viewer: { login: 'github-actions[bot]' } });
   });
 
+  it('GraphQL: operation names, aliases, __typename and comments in the query', async () => {
+    const gh = await start({ enterprise: true });
+    const { octokit } = octokitFor(gh, TOKENS.pat);
+    const data = await octokit.graphql(`query Me {
+      # who am I
+      __typename
+      me: viewer { name: login, databaseId }
+    }`);
+    expect(data).toEqual({ __typename: 'Query', me: { name: 'octocat', databaseId: USERS.octocat.id } });
+  });
+
   it('serves nothing outside its base path (GHES: /repos/… and /graphql are 404)', async () => {
     const gh = await start({ enterprise: true });
     const res = await fetch(`${gh.origin}/repos/${HELLO_WORLD.fullName}/issues/${PR}/comments`, {

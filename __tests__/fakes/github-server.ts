@@ -898,14 +898,16 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         const errors =
           fault.errors ??
           (fault.status === 422
-            ? [
-                {
-                  resource: route?.startsWith('check-run') === true ? 'CheckRun' : 'IssueComment',
-                  code: 'custom',
-                  field: 'body',
-                  message: 'body is too long (maximum is 65536 characters)'
-                }
-              ]
+            ? route?.startsWith('check-run') === true
+              ? [{ resource: 'CheckRun', code: 'invalid', field: 'output' }]
+              : [
+                  {
+                    resource: 'IssueComment',
+                    code: 'custom',
+                    field: 'body',
+                    message: 'body is too long (maximum is 65536 characters)'
+                  }
+                ]
             : undefined);
         const headers: Record<string, string> = { ...fault.headers };
         if (
