@@ -5735,6 +5735,7 @@ function toJsonReport(report) {
     return {
         version: 1,
         environment: report.environment,
+        production: report.isProduction,
         passed: report.passed,
         summary: { errors, warnings, notices },
         sources: report.sources.map(toJsonSource),

@@ -2,6 +2,7 @@ import * as core from '@actions/core';
 import type { GateOptionsInput } from './engine/options.js';
 import { splitList } from './engine/list-input.js';
 import { InputError } from './core/errors.js';
+import type { PublishSettings } from './github/publish.js';
 
 /** Reads the action's inputs (strings) into engine options; the engine's zod schema validates them. */
 export function readActionInputs(env: Record<string, string | undefined>): GateOptionsInput {
@@ -52,4 +53,24 @@ function booleanInput(name: string): boolean {
 
 function resolveFrom(base: string, dir: string): string {
   return dir.startsWith('/') ? dir : `${base.replace(/\/$/, '')}/${dir}`;
+}
+
+/** The inputs of the pull-request reporting: token, when to comment, which pull request, the check run. */
+export function readPublishInputs(): PublishSettings & { fromReport: string } {
+  const comment = core.getInput('comment').trim() || 'always';
+  if (!['always', 'on-failure', 'never'].includes(comment)) {
+    throw new InputError('comment: expected one of always, on-failure, never');
+  }
+  const prText = core.getInput('pr-number').trim();
+  const prNumber = prText === '' ? undefined : Number(prText);
+  if (prNumber !== undefined && (!Number.isInteger(prNumber) || prNumber <= 0)) {
+    throw new InputError('pr-number: expected a pull request number');
+  }
+  return {
+    token: core.getInput('github-token'),
+    comment: comment as PublishSettings['comment'],
+    ...(prNumber !== undefined && { prNumber }),
+    checkRun: booleanInput('check-run'),
+    fromReport: core.getInput('from-report').trim()
+  };
 }

@@ -5,7 +5,10 @@
 import * as core from '@actions/core';
 import { writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { readActionInputs } from './action-inputs.js';
+import { readActionInputs, readPublishInputs } from './action-inputs.js';
+import { readEvent, runUrl } from './github/event.js';
+import { readReportFile } from './github/from-report.js';
+import { publish } from './github/publish.js';
 import { describeError, EXIT_FAILED, EXIT_PASSED, EXIT_USAGE } from './core/errors.js';
 import type { Report } from './core/report.js';
 import { runGate } from './engine/run-gate.js';
@@ -23,17 +26,28 @@ import { runOnlineChecks } from './online/run-online.js';
 export async function run(env: Record<string, string | undefined> = process.env): Promise<number> {
   try {
     const options = readActionInputs(env);
-    const { report, secrets } = await runGate(options, { globs, online: runOnlineChecks });
-    // Mask before anything is written, so no later log line can carry a secret.
-    for (const secret of secrets) core.setSecret(secret);
+    const publishing = readPublishInputs();
+    const workspace = env.GITHUB_WORKSPACE ?? options.cwd;
+    // The report: scanned here, or (fork-safe recipe) read from an earlier run's JSON report.
+    const report = publishing.fromReport
+      ? await readReportFile(publishing.fromReport, workspace, RULE_METAS)
+      : await scan(options);
 
     // The human report echoes paths and names from the input: no line of it may act as a workflow command.
     core.info(withoutCommands(renderText(report, { color: false }) + renderDiagnostics(report)).trimEnd());
     const reportFile = join(env.RUNNER_TEMP ?? options.cwd, 'clerk-production-gate-report.json');
     await writeFile(reportFile, renderJson(report));
-    await writeSummary(env, renderMarkdown(report, RULE_METAS));
-    annotate(report, options.cwd, env.GITHUB_WORKSPACE ?? options.cwd);
+    const summary = renderMarkdown(report, RULE_METAS, {
+      ...(runLink(env) && { runUrl: runLink(env) }),
+      fullReport: 'the JSON report (output report-file)'
+    });
+    await writeSummary(env, summary);
+    if (!publishing.fromReport) annotate(report, options.cwd, workspace);
     for (const [name, value] of Object.entries(buildOutputs(report, reportFile))) core.setOutput(name, value);
+    // The pull request last: whatever happens there, the verdict, outputs and summary are already settled.
+    const published = await publish(report, RULE_METAS, publishing, { env, summary, cwd: options.cwd, workspace });
+    core.setOutput('comment-url', published.commentUrl);
+    core.setOutput('pull-requests', published.pullRequests.join(','));
 
     if (report.passed) return EXIT_PASSED;
     core.setFailed(
@@ -44,6 +58,18 @@ export async function run(env: Record<string, string | undefined> = process.env)
     core.setFailed(describeError(error));
     return EXIT_USAGE;
   }
+}
+
+/** Runs the gate, and masks every secret it found before anything is written. */
+async function scan(options: ReturnType<typeof readActionInputs>): Promise<Report> {
+  const { report, secrets } = await runGate(options, { globs, online: runOnlineChecks });
+  for (const secret of secrets) core.setSecret(secret);
+  return report;
+}
+
+function runLink(env: Record<string, string | undefined>): string | undefined {
+  const event = readEvent(env);
+  return event && runUrl(event);
 }
 
 /** The job summary; a runner without one (or a file that cannot be written) costs a warning, not the verdict. */

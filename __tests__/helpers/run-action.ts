@@ -36,7 +36,11 @@ export async function runAction(
     ...extraEnv
   };
   // Offline unless the test points the gate at a fake Clerk: tests never reach the internet.
-  const withNetwork = inputs['clerk-api-url'] !== undefined ? inputs : { offline: 'true', ...inputs };
+  const withNetwork = {
+    ...(inputs['clerk-api-url'] === undefined && { offline: 'true' }),
+    ...(extraEnv.GITHUB_API_URL === undefined && { comment: 'never' }),
+    ...inputs
+  };
   for (const [name, value] of Object.entries(withNetwork)) env[`INPUT_${name.toUpperCase()}`] = value;
 
   const saved = { ...process.env };

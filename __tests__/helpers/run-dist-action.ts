@@ -37,6 +37,8 @@ export interface DistActionOptions {
   extraEnv?: Record<string, string>;
   /** Kill the child and fail after this long (default 30 s). */
   timeoutMs?: number;
+  /** What `${{ github.token }}` (the default of `github-token`) stands for. Default: empty. */
+  githubToken?: string;
 }
 
 /** A workflow command the runner would act on: `::command key=value,…::data`, unescaped. */
@@ -71,14 +73,15 @@ export function inputVariable(name: string): string {
  * Every input of `action.yml` with its default, as the runner passes it: the YAML scalar's text (the
  * failsafe schema keeps `false` and `1.0` as written), '' for an input without a default.
  */
-export async function actionInputDefaults(): Promise<Record<string, string>> {
+export async function actionInputDefaults(githubToken = ''): Promise<Record<string, string>> {
   const document = parseDocument(await readFile(join(REPO_ROOT, 'action.yml'), 'utf8'), { schema: 'failsafe' });
   if (document.errors.length > 0) throw new Error(`action.yml: ${document.errors[0]?.message}`);
   const inputs = (document.toJS() as { inputs?: Record<string, { default?: string } | null> }).inputs ?? {};
   const defaults: Record<string, string> = {};
   for (const [name, input] of Object.entries(inputs)) {
-    const value = input?.default ?? '';
-    // The runner would evaluate an expression here; this harness does not, so refuse rather than lie.
+    const raw = input?.default ?? '';
+    // The runner evaluates expressions here; this harness knows one, the job's token, and refuses the rest.
+    const value = raw === '${{ github.token }}' ? githubToken : raw;
     if (value.includes('${{')) throw new Error(`action.yml: the default of input ${name} is an expression`);
     defaults[name] = value;
   }
@@ -95,7 +98,7 @@ export async function runDistAction(
   inputs: Record<string, string>,
   options: DistActionOptions = {}
 ): Promise<DistActionRun> {
-  const defaults = await actionInputDefaults();
+  const defaults = await actionInputDefaults(options.githubToken);
   for (const name of Object.keys(inputs)) {
     // The runner would pass an undeclared input on (with a warning); here it is almost surely a typo.
     if (!(name in defaults)) throw new Error(`runDistAction: ${name} is not an input of action.yml`);
@@ -134,8 +137,12 @@ export async function runDistAction(
     GITHUB_API_URL: 'https://api.github.com',
     GITHUB_GRAPHQL_URL: 'https://api.github.com/graphql'
   };
-  // Offline unless the test points the gate at a fake Clerk: tests never reach the internet.
-  const network = inputs['clerk-api-url'] !== undefined ? {} : { offline: 'true' };
+  // Offline unless the test points the gate at a fake Clerk, and no comment unless at a fake GitHub: tests never
+  // reach the internet.
+  const network = {
+    ...(inputs['clerk-api-url'] === undefined && { offline: 'true' }),
+    ...(options.extraEnv?.GITHUB_API_URL === undefined && { comment: 'never' })
+  };
   for (const [name, value] of Object.entries({ ...defaults, ...network, ...inputs })) env[inputVariable(name)] = value;
   Object.assign(env, options.extraEnv);
 

@@ -263,7 +263,15 @@ async function runAction(
 function expectReported(action: ActionRun, keys: readonly string[], secrets: readonly string[]): void {
   const { run, report } = action;
   expect(crashLines(run)).toEqual([]);
-  expect(Object.keys(run.outputs).sort()).toEqual(['errors', 'findings', 'passed', 'report-file', 'warnings']);
+  expect(Object.keys(run.outputs).sort()).toEqual([
+    'comment-url',
+    'errors',
+    'findings',
+    'passed',
+    'pull-requests',
+    'report-file',
+    'warnings'
+  ]);
   expect(run.outputs['report-file']).toBe(run.reportFile);
   const parsed = JSON.parse(report) as { passed: boolean; summary: { errors: number; warnings: number } };
   expect(run.outputs.passed).toBe(String(parsed.passed));

@@ -68,7 +68,15 @@ describe('action.yml', () => {
       expect([name, 'default' in input]).toEqual([name, true]);
       expect(readme).toContain(`\`${name}\``);
     }
-    expect(Object.keys(actionYml.outputs).sort()).toEqual(['errors', 'findings', 'passed', 'report-file', 'warnings']);
+    expect(Object.keys(actionYml.outputs).sort()).toEqual([
+      'comment-url',
+      'errors',
+      'findings',
+      'passed',
+      'pull-requests',
+      'report-file',
+      'warnings'
+    ]);
   });
 });
 

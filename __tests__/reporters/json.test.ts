@@ -10,6 +10,7 @@ describe('toJsonReport', () => {
     expect(Object.keys(json)).toEqual([
       'version',
       'environment',
+      'production',
       'passed',
       'summary',
       'sources',

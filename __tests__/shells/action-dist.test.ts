@@ -103,6 +103,7 @@ describe('the action bundle, run as the runner runs it', () => {
     expect(Object.keys(defaults).length).toBeGreaterThan(5);
     const expected = Object.fromEntries(Object.entries(defaults).map(([name, value]) => [inputVariable(name), value]));
     expected['INPUT_OFFLINE'] = 'true';
+    expected['INPUT_COMMENT'] = 'never';
     expect(Object.fromEntries(Object.entries(seen.env).filter(([name]) => name.startsWith('INPUT_')))).toEqual(
       expected
     );

@@ -53,6 +53,8 @@ export const jsonCheckSchema = z.strictObject({
 export const jsonReportSchema = z.strictObject({
   version: z.literal(1),
   environment: z.string(),
+  /** Whether the environment counts as production (added after version 1 first shipped: optional to read). */
+  production: z.boolean().optional(),
   passed: z.boolean(),
   summary: z.strictObject({ errors: z.number().int(), warnings: z.number().int(), notices: z.number().int() }),
   sources: z.array(jsonSourceSchema),

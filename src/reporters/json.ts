@@ -12,6 +12,7 @@ export function toJsonReport(report: Report): JsonReport {
   return {
     version: 1,
     environment: report.environment,
+    production: report.isProduction,
     passed: report.passed,
     summary: { errors, warnings, notices },
     sources: report.sources.map(toJsonSource),

@@ -1,0 +1,79 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { InputError } from '../core/errors.js';
+import type { Finding } from '../core/finding.js';
+import { redact } from '../core/redact.js';
+import type { Report } from '../core/report.js';
+import type { Origin } from '../core/variable.js';
+import { jsonReportSchema, type JsonLocation } from '../reporters/json-schema.js';
+import { escapeMarkdown } from '../reporters/markdown-text.js';
+import type { RuleMeta } from '../rules/rule.js';
+
+/** A key-shaped run in a value: a report that carries one unredacted gets it redacted here. */
+const KEY_SHAPED = /(sk|pk)_(test|live)_[A-Za-z0-9]{8,}|whsec_[A-Za-z0-9+/]{8,}|\bak_[A-Za-z0-9]{8,}/;
+
+/**
+ * A JSON report made by an earlier run (`from-report`), for the fork-safe recipe: the gate scans on
+ * `pull_request` with a read-only token, and a `workflow_run` job posts from its report. The file comes from the
+ * pull request's run, so it is untrusted: validated with zod field by field, texts the gate did not write are
+ * escaped where they would be trusted (fix texts), and values shaped like keys are redacted.
+ */
+export async function readReportFile(file: string, cwd: string, rules: ReadonlyMap<string, RuleMeta>): Promise<Report> {
+  let text: string;
+  try {
+    text = await readFile(resolve(cwd, file), 'utf8');
+  } catch (error) {
+    throw new InputError(`from-report: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new InputError(`from-report: ${file} is not JSON`);
+  }
+  const parsed = jsonReportSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new InputError(
+      `from-report: ${file} is not a clerk-production-gate report (${issue?.path.join('.') || 'top level'}: ${issue?.message ?? 'invalid'})`
+    );
+  }
+  const json = parsed.data;
+  const findings: Finding[] = json.findings.map((f) => ({
+    rule: f.rule,
+    severity: f.severity,
+    variable: f.variable,
+    value: KEY_SHAPED.test(f.value) ? redact(f.value) : f.value,
+    origin: origin(f.location),
+    message: f.message,
+    fix: trustedFix(f.rule, f.fix, rules),
+    ...(f.suppressed && { suppressed: f.suppressed }),
+    ...(f.shadowed_by && { shadowedBy: origin(f.shadowed_by) })
+  }));
+  const suppressed = findings.filter((f) => f.suppressed).length;
+  return {
+    environment: json.environment,
+    isProduction: json.production ?? true,
+    passed: json.passed,
+    failOn: 'error',
+    summary: { ...json.summary, suppressed },
+    sources: json.sources,
+    skipped: json.skipped,
+    findings,
+    checks: json.checks.map((c) => ({ ...c, title: rules.get(c.id)?.title ?? c.id })),
+    diagnostics: []
+  };
+}
+
+function origin(location: JsonLocation): Origin {
+  return 'file' in location
+    ? { kind: 'file', file: location.file, line: location.line, column: location.column }
+    : { kind: location.source };
+}
+
+/** The fix as the gate wrote it (the rule's own texts), else escaped: markdown in it would be taken as trusted. */
+function trustedFix(rule: string, fix: string, rules: ReadonlyMap<string, RuleMeta>): string {
+  const meta = rules.get(rule);
+  if (meta && (fix === meta.fix || Object.values(meta.messages).includes(fix))) return fix;
+  return escapeMarkdown(fix);
+}

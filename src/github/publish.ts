@@ -1,0 +1,111 @@
+import * as core from '@actions/core';
+import { scrub } from '../online/api-failure.js';
+import type { Report } from '../core/report.js';
+import { buildComment } from '../reporters/pr-comment.js';
+import type { RuleMeta } from '../rules/rule.js';
+import { writeCheckRun } from './check-run.js';
+import { readEvent, runUrl } from './event.js';
+import { makeOctokit } from './octokit.js';
+import { pullRequestsOf } from './pull-requests.js';
+import { tokenLogin, writeStickyComment } from './sticky-comment.js';
+
+export interface PublishSettings {
+  token: string;
+  comment: 'always' | 'on-failure' | 'never';
+  prNumber?: number;
+  checkRun: boolean;
+}
+
+export interface Published {
+  commentUrl: string;
+  pullRequests: number[];
+}
+
+/** Statuses that mean the token may not comment here: a fork's read-only token, a missing permission. */
+const PERMISSION_STATUSES = new Set([403, 404, 422]);
+
+/**
+ * The report on the pull request: one sticky comment per environment (and a check run, when asked). Whatever
+ * happens here is a warning at most: the verdict, exit code, outputs and job summary never depend on it.
+ */
+export async function publish(
+  report: Report,
+  rules: ReadonlyMap<string, RuleMeta>,
+  settings: PublishSettings,
+  context: { env: Record<string, string | undefined>; summary: string; cwd: string; workspace: string }
+): Promise<Published> {
+  const published: Published = { commentUrl: '', pullRequests: [] };
+  if (settings.comment === 'never' && !settings.checkRun) return published;
+  const event = readEvent(context.env);
+  if (!event) {
+    core.notice('Not in a GitHub workflow (no GITHUB_REPOSITORY): nothing posted to a pull request.');
+    return published;
+  }
+  if (!settings.token) {
+    core.warning('No github-token: nothing posted to the pull request.');
+    return published;
+  }
+  core.setSecret(settings.token);
+  const octokit = makeOctokit(settings.token, context.env);
+  const failures: string[] = [];
+  let permission = false;
+  const failed = (what: string, error: unknown): void => {
+    const status = (error as { status?: unknown }).status;
+    const message = scrub(((error as Error).message ?? String(error)).split('\n')[0] ?? '', [settings.token]);
+    failures.push(`${what}: ${typeof status === 'number' ? `${status} ` : ''}${message}`);
+    if (typeof status === 'number' && PERMISSION_STATUSES.has(status)) permission = true;
+  };
+
+  if (settings.checkRun) {
+    try {
+      await writeCheckRun(octokit, event, report, context.summary, context);
+    } catch (error) {
+      failed('the check run', error);
+    }
+  }
+  if (settings.comment !== 'never') {
+    let numbers: number[] = [];
+    try {
+      numbers = await pullRequestsOf(event, octokit, settings.prNumber);
+    } catch (error) {
+      failed('finding the pull request', error);
+    }
+    if (numbers.length === 0 && failures.length === 0) {
+      core.notice(`No pull request for this ${event.name || 'run'}: no comment posted.`);
+    }
+    const login = numbers.length > 0 ? await tokenLogin(octokit, context.env.GITHUB_GRAPHQL_URL) : '';
+    const link = runUrl(event);
+    for (const number of numbers) {
+      try {
+        const result = await writeStickyComment(
+          octokit,
+          event,
+          number,
+          login,
+          report.environment,
+          (previous) =>
+            buildComment(report, rules, {
+              environment: report.environment,
+              ...(link && { runUrl: link }),
+              ...(previous && { previous })
+            }),
+          // With on-failure, a passing run only updates a comment already there, so no stale ❌ stays.
+          { onlyUpdate: settings.comment === 'on-failure' && report.passed }
+        );
+        if (result) {
+          published.pullRequests.push(number);
+          published.commentUrl ||= result.url;
+        }
+      } catch (error) {
+        failed(`the comment on #${number}`, error);
+      }
+    }
+  }
+  if (failures.length > 0) {
+    const hint = permission
+      ? ' The token needs `pull-requests: write` (and `checks: write` for check-run); on a pull request from a fork it is read-only: use the fork-safe recipe in the README (from-report).'
+      : '';
+    core.warning(`Not posted to the pull request: ${failures.join('; ')}.${hint}`);
+  }
+  return published;
+}
