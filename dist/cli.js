@@ -5921,9 +5921,13 @@ function oneLine(s) {
 /**
  * Escapes text for GFM: every ASCII punctuation character is backslash-escaped (CommonMark allows
  * it for all of them), so no `<tag>`, `[link](…)`, `|` cell break, emphasis, autolink or entity survives.
+ * GitHub finds @mentions after the escapes are gone, so `@` gets a zero-width space after it instead: no one is
+ * notified by text the gate echoes.
  */
 function escapeMarkdown(s) {
-    return oneLine(s).replace(/[!-/:-@[-`{-~]/g, '\\$&');
+    return oneLine(s)
+        .replace(/[!-/:-?[-`{-~]/g, '\\$&')
+        .replace(/@/g, '@\u200b');
 }
 /**
  * A code span: a backtick fence longer than any backtick run in the text, padded when the text starts

@@ -35922,9 +35922,13 @@ function oneLine(s) {
 /**
  * Escapes text for GFM: every ASCII punctuation character is backslash-escaped (CommonMark allows
  * it for all of them), so no `<tag>`, `[link](…)`, `|` cell break, emphasis, autolink or entity survives.
+ * GitHub finds @mentions after the escapes are gone, so `@` gets a zero-width space after it instead: no one is
+ * notified by text the gate echoes.
  */
 function escapeMarkdown(s) {
-    return oneLine(s).replace(/[!-/:-@[-`{-~]/g, '\\$&');
+    return oneLine(s)
+        .replace(/[!-/:-?[-`{-~]/g, '\\$&')
+        .replace(/@/g, '@\u200b');
 }
 /**
  * A code span: a backtick fence longer than any backtick run in the text, padded when the text starts
@@ -35964,8 +35968,12 @@ function shortenStart(s, max) {
     return s.length <= max ? s : `…${s.slice(s.length - max + 1)}`;
 }
 
-/** A key-shaped run in a value: a report that carries one unredacted gets it redacted here. */
-const KEY_SHAPED = /(sk|pk)_(test|live)_[A-Za-z0-9]{8,}|whsec_[A-Za-z0-9+/]{8,}|\bak_[A-Za-z0-9]{8,}/;
+/** A key-shaped run anywhere in a report's texts: one carried unredacted gets redacted here. */
+const KEY_SHAPED = /(sk|pk)_(test|live)_[A-Za-z0-9]{8,}|whsec_[A-Za-z0-9+/]{8,}|\bak_[A-Za-z0-9]{8,}|\b(test|live)_[A-Za-z0-9]{16,}/g;
+/** Every key-shaped run redacted (prefix + … + last 4). */
+function redactKeys(text) {
+    return text.replace(KEY_SHAPED, (key) => redact(key));
+}
 /**
  * A JSON report made by an earlier run (`from-report`), for the fork-safe recipe: the gate scans on
  * `pull_request` with a read-only token, and a `workflow_run` job posts from its report. The file comes from the
@@ -35996,11 +36004,11 @@ async function readReportFile(file, cwd, rules) {
     const findings = json.findings.map((f) => ({
         rule: f.rule,
         severity: f.severity,
-        variable: f.variable,
-        value: KEY_SHAPED.test(f.value) ? redact(f.value) : f.value,
+        variable: redactKeys(f.variable),
+        value: redactKeys(f.value),
         origin: origin(f.location),
-        message: f.message,
-        fix: trustedFix(f.rule, f.fix, rules),
+        message: redactKeys(f.message),
+        fix: trustedFix(f.rule, redactKeys(f.fix), rules),
         ...(f.suppressed && { suppressed: f.suppressed }),
         ...(f.shadowed_by && { shadowedBy: origin(f.shadowed_by) })
     }));
@@ -36011,16 +36019,21 @@ async function readReportFile(file, cwd, rules) {
         passed: json.passed,
         failOn: 'error',
         summary: { ...json.summary, suppressed },
-        sources: json.sources,
-        skipped: json.skipped,
+        sources: json.sources.map((source) => source.kind === 'file' ? { ...source, file: redactKeys(source.file) } : source),
+        skipped: json.skipped.map(({ file, reason }) => ({ file: redactKeys(file), reason: redactKeys(reason) })),
         findings,
-        checks: json.checks.map((c) => ({ ...c, title: rules.get(c.id)?.title ?? c.id })),
+        checks: json.checks.map((c) => ({
+            id: c.id,
+            status: c.status,
+            detail: redactKeys(c.detail),
+            title: rules.get(c.id)?.title ?? redactKeys(c.id)
+        })),
         diagnostics: []
     };
 }
 function origin(location) {
     return 'file' in location
-        ? { kind: 'file', file: location.file, line: location.line, column: location.column }
+        ? { kind: 'file', file: redactKeys(location.file), line: location.line, column: location.column }
         : { kind: location.source };
 }
 /** The fix as the gate wrote it (the rule's own texts), else escaped: markdown in it would be taken as trusted. */
@@ -36028,7 +36041,8 @@ function trustedFix(rule, fix, rules) {
     const meta = rules.get(rule);
     if (meta && (fix === meta.fix || Object.values(meta.messages).includes(fix)))
         return fix;
-    return escapeMarkdown(fix);
+    // Escaped here; `|` is left to the renderer, which escapes it in every fix.
+    return escapeMarkdown(fix).replace(/\\\|/g, '|');
 }
 
 /** A 401 or 403: the key was refused. A revoked production key blocks the deploy whatever `on-api-error` says. */
@@ -36474,7 +36488,9 @@ const LEVEL = { error: 'failure', warning: 'warning', notice: 'notice' };
 async function writeCheckRun(octokit, event, report, summary, paths) {
     const annotations = report.findings.flatMap((f) => annotation(f, paths));
     const output = (batch) => ({
-        title: report.passed ? 'Passed' : `${report.summary.errors} errors, ${report.summary.warnings} warnings`,
+        title: report.passed
+            ? 'Passed'
+            : `${plural(report.summary.errors, 'error')}, ${plural(report.summary.warnings, 'warning')}`,
         summary: summary.length > MAX_SUMMARY ? `${summary.slice(0, MAX_SUMMARY - 40)}\n\n…(see the job summary)` : summary,
         annotations: batch
     });

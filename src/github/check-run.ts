@@ -1,5 +1,6 @@
 import { relative, resolve } from 'node:path';
 import type { Finding } from '../core/finding.js';
+import { plural } from '../core/plural.js';
 import type { Report } from '../core/report.js';
 import { payloadPullRequest, type GitHubEvent } from './event.js';
 import type { Octokit } from './octokit.js';
@@ -24,7 +25,9 @@ export async function writeCheckRun(
 ): Promise<string> {
   const annotations = report.findings.flatMap((f) => annotation(f, paths));
   const output = (batch: typeof annotations) => ({
-    title: report.passed ? 'Passed' : `${report.summary.errors} errors, ${report.summary.warnings} warnings`,
+    title: report.passed
+      ? 'Passed'
+      : `${plural(report.summary.errors, 'error')}, ${plural(report.summary.warnings, 'warning')}`,
     summary: summary.length > MAX_SUMMARY ? `${summary.slice(0, MAX_SUMMARY - 40)}\n\n…(see the job summary)` : summary,
     annotations: batch
   });

@@ -9,8 +9,14 @@ import { jsonReportSchema, type JsonLocation } from '../reporters/json-schema.js
 import { escapeMarkdown } from '../reporters/markdown-text.js';
 import type { RuleMeta } from '../rules/rule.js';
 
-/** A key-shaped run in a value: a report that carries one unredacted gets it redacted here. */
-const KEY_SHAPED = /(sk|pk)_(test|live)_[A-Za-z0-9]{8,}|whsec_[A-Za-z0-9+/]{8,}|\bak_[A-Za-z0-9]{8,}/;
+/** A key-shaped run anywhere in a report's texts: one carried unredacted gets redacted here. */
+const KEY_SHAPED =
+  /(sk|pk)_(test|live)_[A-Za-z0-9]{8,}|whsec_[A-Za-z0-9+/]{8,}|\bak_[A-Za-z0-9]{8,}|\b(test|live)_[A-Za-z0-9]{16,}/g;
+
+/** Every key-shaped run redacted (prefix + … + last 4). */
+function redactKeys(text: string): string {
+  return text.replace(KEY_SHAPED, (key) => redact(key));
+}
 
 /**
  * A JSON report made by an earlier run (`from-report`), for the fork-safe recipe: the gate scans on
@@ -42,11 +48,11 @@ export async function readReportFile(file: string, cwd: string, rules: ReadonlyM
   const findings: Finding[] = json.findings.map((f) => ({
     rule: f.rule,
     severity: f.severity,
-    variable: f.variable,
-    value: KEY_SHAPED.test(f.value) ? redact(f.value) : f.value,
+    variable: redactKeys(f.variable),
+    value: redactKeys(f.value),
     origin: origin(f.location),
-    message: f.message,
-    fix: trustedFix(f.rule, f.fix, rules),
+    message: redactKeys(f.message),
+    fix: trustedFix(f.rule, redactKeys(f.fix), rules),
     ...(f.suppressed && { suppressed: f.suppressed }),
     ...(f.shadowed_by && { shadowedBy: origin(f.shadowed_by) })
   }));
@@ -57,17 +63,24 @@ export async function readReportFile(file: string, cwd: string, rules: ReadonlyM
     passed: json.passed,
     failOn: 'error',
     summary: { ...json.summary, suppressed },
-    sources: json.sources,
-    skipped: json.skipped,
+    sources: json.sources.map((source) =>
+      source.kind === 'file' ? { ...source, file: redactKeys(source.file) } : source
+    ),
+    skipped: json.skipped.map(({ file, reason }) => ({ file: redactKeys(file), reason: redactKeys(reason) })),
     findings,
-    checks: json.checks.map((c) => ({ ...c, title: rules.get(c.id)?.title ?? c.id })),
+    checks: json.checks.map((c) => ({
+      id: c.id,
+      status: c.status,
+      detail: redactKeys(c.detail),
+      title: rules.get(c.id)?.title ?? redactKeys(c.id)
+    })),
     diagnostics: []
   };
 }
 
 function origin(location: JsonLocation): Origin {
   return 'file' in location
-    ? { kind: 'file', file: location.file, line: location.line, column: location.column }
+    ? { kind: 'file', file: redactKeys(location.file), line: location.line, column: location.column }
     : { kind: location.source };
 }
 
@@ -75,5 +88,6 @@ function origin(location: JsonLocation): Origin {
 function trustedFix(rule: string, fix: string, rules: ReadonlyMap<string, RuleMeta>): string {
   const meta = rules.get(rule);
   if (meta && (fix === meta.fix || Object.values(meta.messages).includes(fix))) return fix;
-  return escapeMarkdown(fix);
+  // Escaped here; `|` is left to the renderer, which escapes it in every fix.
+  return escapeMarkdown(fix).replace(/\\\|/g, '|');
 }

@@ -9,9 +9,13 @@ export function oneLine(s: string): string {
 /**
  * Escapes text for GFM: every ASCII punctuation character is backslash-escaped (CommonMark allows
  * it for all of them), so no `<tag>`, `[link](…)`, `|` cell break, emphasis, autolink or entity survives.
+ * GitHub finds @mentions after the escapes are gone, so `@` gets a zero-width space after it instead: no one is
+ * notified by text the gate echoes.
  */
 export function escapeMarkdown(s: string): string {
-  return oneLine(s).replace(/[!-/:-@[-`{-~]/g, '\\$&');
+  return oneLine(s)
+    .replace(/[!-/:-?[-`{-~]/g, '\\$&')
+    .replace(/@/g, '@\u200b');
 }
 
 /**
