@@ -108,11 +108,11 @@ describe('renderMarkdown', () => {
     const details = md.slice(md.lastIndexOf('<details>'));
     expect(
       details.startsWith(
-        '<details>\n<summary>Suppressed and shadowed findings (3)</summary>\n\n| | Rule | Variable | Where | Value | Why |'
+        '<details>\n<summary>Suppressed and shadowed findings (3)</summary>\n\n| | Rule | Variable | Where | Why |'
       )
     ).toBe(true);
     expect(tableRows(details).map((row) => cells(row).at(-1))).toEqual([
-      'suppressed by an inline comment at \\.env\\:3',
+      'suppressed by a comment at \\.env\\:3',
       'suppressed by the ignore option',
       'shadowed by secrets'
     ]);

@@ -124,14 +124,14 @@ function where(f: Finding): string {
   return origin.kind === 'file' ? `${origin.file}:${origin.line}` : origin.kind;
 }
 
-function row(f: Finding, rules: ReadonlyMap<string, RuleMeta>, severity: Severity, last?: string): string {
+function row(f: Finding, rules: ReadonlyMap<string, RuleMeta>, severity: Severity, why?: string): string {
   const cells = [
     SEVERITY_ICON[severity],
     link(escapeMarkdown(f.rule), rules.get(f.rule)?.docs),
     codeSpan(shorten(f.variable, MAX_VARIABLE)),
     codeSpan(shortenStart(where(f), MAX_WHERE)),
-    codeSpan(shorten(f.value, MAX_VALUE)),
-    ...(last === undefined ? [] : [last])
+    // A folded finding shows why it is folded instead of its value: it does not reach the deploy.
+    why === undefined ? codeSpan(shorten(f.value, MAX_VALUE)) : why
   ];
   return `| ${cells.join(' | ')} |`;
 }
@@ -164,8 +164,8 @@ function hiddenSection(shown: readonly Finding[], total: number, rules: Readonly
   const table =
     shown.length > 0
       ? [
-          '| | Rule | Variable | Where | Value | Why |\n|---|---|---|---|---|---|',
-          ...shown.map((f) => row(f, rules, 'notice', escapeMarkdown(hiddenReason(f) ?? '')))
+          '| | Rule | Variable | Where | Why |\n|---|---|---|---|---|',
+          ...shown.map((f) => row(f, rules, 'notice', escapeMarkdown(shortReason(f))))
         ]
       : [];
   return [
@@ -177,6 +177,17 @@ function hiddenSection(shown: readonly Finding[], total: number, rules: Readonly
     '</details>',
     ''
   ];
+}
+
+/** Why a finding is folded, its path shortened like the table's `Where` cells. */
+function shortReason(f: Finding): string {
+  if (f.suppressed?.by === 'inline-comment') {
+    return `suppressed by a comment at ${shortenStart(`${f.suppressed.file}:${f.suppressed.line}`, MAX_WHERE)}`;
+  }
+  if (f.suppressed) return 'suppressed by the ignore option';
+  const by = f.shadowedBy;
+  if (!by) return '';
+  return `shadowed by ${by.kind === 'file' ? shortenStart(`${by.file}:${by.line}`, MAX_WHERE) : by.kind}`;
 }
 
 /** Failing and erring checks in view; all of them folded below. */
