@@ -97,7 +97,8 @@ describe('no secret leaves the runner', () => {
         );
         await expectVerdict(run, 1);
 
-        // The findings are there (so the test is not vacuous), with their values redacted.
+        // The findings are there (so the test is not vacuous), with their values redacted. The dotenv key is
+        // shadowed by secrets: the comment folds it with the reason, the JSON report keeps its redacted value.
         const comment = onlyComment(gh).body;
         const shown = unescapeMarkdown(comment);
         for (const expected of [
@@ -106,10 +107,11 @@ describe('no secret leaves the runner', () => {
           'key-environment-mismatch',
           'sk_test_…0003',
           'sk_test_…0006',
-          'sk_test_…0001'
+          'shadowed by secrets'
         ]) {
           expect(shown).toContain(expected);
         }
+        expect(run.outputs.findings).toContain('sk_test_\u20260001');
 
         // Every secret, and the token, registered with the runner's masking.
         const masked = executed(run, 'add-mask').map((c) => c.data);
