@@ -125,18 +125,18 @@ describe('GitHub refuses the comment: the verdict stands, one warning', () => {
     TIMEOUT
   );
 
-  it.concurrent(
-    'a secondary rate limit that clears after one retry: exactly one comment, no warning',
-    async () => {
+  it.concurrent.each([403, 429] as const)(
+    'a secondary rate limit (%i) that clears after one retry: exactly one comment, no warning',
+    async (status) => {
       await withFakeGitHub(
-        { faults: { 'comment-create': { kind: 'secondary-rate-limit', retryAfter: 1, times: 1 } } },
+        { faults: { 'comment-create': { kind: 'secondary-rate-limit', status, retryAfter: 1, times: 1 } } },
         async (gh) => {
           const run = await gate(gh, workspace);
           await expectVerdict(run, 1);
           expect(verdictOutputs(run)).toEqual(verdictOutputs(baseline));
           expect(run.summary).toBe(baseline.summary);
           expect(gh.requestsTo('comment-create').map((r) => [r.status, r.fault])).toEqual([
-            [403, 'secondary-rate-limit'],
+            [status, 'secondary-rate-limit'],
             [201, undefined]
           ]);
           const comment = onlyComment(gh);

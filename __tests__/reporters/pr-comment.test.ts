@@ -82,4 +82,20 @@ describe('the sticky comment', () => {
     const memory = readMemory('text <!-- clerk-production-gate:production not-base64-json!! -->', 'production');
     expect(memory).toEqual({ hash: '', fingerprints: [], named: {}, complete: false });
   });
+
+  it('remembers nothing from a marker whose JSON has the wrong shape', () => {
+    const packed = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const nothing = { hash: '', fingerprints: [], named: {}, complete: false };
+    for (const value of [{ h: 1, f: '', n: {} }, { h: 'x', f: [], n: {} }, { h: 'x', f: '', n: { a: 1 } }, null, 'x']) {
+      const body = `<!-- clerk-production-gate:production ${packed(value)} -->`;
+      expect(readMemory(body, 'production')).toEqual(nothing);
+    }
+    const good = `<!-- clerk-production-gate:production ${packed({ h: 'abc', f: '0123abcd', n: { '0123abcd': 'r V at .env:1' }, c: true })} -->`;
+    expect(readMemory(good, 'production')).toEqual({
+      hash: 'abc',
+      fingerprints: ['0123abcd'],
+      named: { '0123abcd': 'r V at .env:1' },
+      complete: true
+    });
+  });
 });

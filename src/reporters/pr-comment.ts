@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import * as z from 'zod/mini';
 import type { Finding } from '../core/finding.js';
 import type { Report } from '../core/report.js';
 import type { RuleMeta } from '../rules/rule.js';
@@ -12,6 +13,14 @@ const NAMED_IN_MARKER = 50;
 /** Fingerprints the marker holds, most severe first: 8 characters each, about 11 KB of the comment at most. */
 const FINGERPRINTS_IN_MARKER = 1000;
 const FINGERPRINT_LENGTH = 8;
+
+/** The marker's packed memory, as `buildComment` writes it; the comment body comes back from GitHub, so it is checked. */
+const MemorySchema = z.object({
+  h: z.string(),
+  f: z.string(),
+  n: z.record(z.string(), z.string()),
+  c: z.optional(z.boolean())
+});
 
 /**
  * What a comment remembers of its report, in a hidden marker: a hash of its content (an unchanged report is not
@@ -49,20 +58,16 @@ export function readMemory(body: string, environment: string): CommentMemory | u
   if (end === -1) return undefined;
   const unreadable: CommentMemory = { hash: '', fingerprints: [], named: {}, complete: false };
   try {
-    const data = JSON.parse(Buffer.from(body.slice(start + prefix.length, end), 'base64url').toString('utf8')) as {
-      h?: unknown;
-      f?: unknown;
-      n?: unknown;
-      c?: unknown;
-    };
-    if (typeof data.h !== 'string' || typeof data.f !== 'string' || typeof data.n !== 'object' || data.n === null) {
-      return unreadable;
-    }
-    const named = Object.entries(data.n).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+    const packed: unknown = JSON.parse(
+      Buffer.from(body.slice(start + prefix.length, end), 'base64url').toString('utf8')
+    );
+    const parsed = MemorySchema.safeParse(packed);
+    if (!parsed.success) return unreadable;
+    const data = parsed.data;
     return {
       hash: data.h,
       fingerprints: data.f.match(new RegExp(`[0-9a-f]{${FINGERPRINT_LENGTH}}`, 'g')) ?? [],
-      named: Object.fromEntries(named),
+      named: data.n,
       complete: data.c === true
     };
   } catch {
