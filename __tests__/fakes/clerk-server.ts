@@ -48,6 +48,7 @@ import {
   type PlatformDomainStatus,
   type PlatformDomainStatusOptions
 } from './clerk-responses.js';
+import { serverLifetime } from './server-lifetime.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Routes
@@ -595,17 +596,9 @@ export async function startFakeClerk(initial: Scenario, options: FakeClerkOption
   let scenario = initial;
   let counters = new Map<string, number>();
   const requests: RecordedRequest[] = [];
-  const timers = new Set<NodeJS.Timeout>();
-  let closed = false;
+  const lifetime = serverLifetime();
 
-  const sleep = (ms: number): Promise<void> =>
-    new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        resolve();
-      }, ms);
-      timers.add(timer);
-    });
+  const { sleep } = lifetime;
 
   /** True when `fault` still applies (and counts this use of it). */
   const applies = (key: string, fault: Fault): boolean => {
@@ -616,7 +609,7 @@ export async function startFakeClerk(initial: Scenario, options: FakeClerkOption
   };
 
   const send = (res: ServerResponse, record: RecordedRequest, reply: Reply): void => {
-    if (closed || res.destroyed || res.writableEnded) return;
+    if (lifetime.closed || res.destroyed || res.writableEnded) return;
     const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
     res.writeHead(reply.status, {
       'content-type': typeof reply.body === 'string' ? 'text/plain' : 'application/json',
@@ -752,15 +745,7 @@ export async function startFakeClerk(initial: Scenario, options: FakeClerkOption
       scenario = next;
       counters = new Map();
     },
-    close: async () => {
-      if (closed) return;
-      closed = true;
-      for (const timer of timers) clearTimeout(timer);
-      timers.clear();
-      const done = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await done;
-    }
+    close: () => lifetime.close(server)
   };
   return fake;
 }

@@ -29,6 +29,7 @@
 import { once } from 'node:events';
 import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { serverLifetime } from './server-lifetime.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Users and tokens
@@ -559,11 +560,10 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   const users = new Map<string, FakeUser>();
   const grants = defaultGrants();
   const requests: RecordedRequest[] = [];
-  const timers = new Set<NodeJS.Timeout>();
+  const lifetime = serverLifetime();
   const used = new Map<string, number>();
   let faults: Faults = options.faults ?? {};
   let counters = new Map<string, number>();
-  let closed = false;
   let nextCommentId = 2_147_483_700;
   let nextCheckRunId = 30_000_000_001;
   let nextRepoId = 900_000_001;
@@ -1370,14 +1370,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
 
   // --- the server ------------------------------------------------------------------------------------------------
 
-  const sleep = (ms: number): Promise<void> =>
-    new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        resolve();
-      }, ms);
-      timers.add(timer);
-    });
+  const { sleep } = lifetime;
 
   const faultList = (route: RouteName | null): { id: string; fault: Fault }[] => {
     const list = (name: RouteName | 'all'): { id: string; fault: Fault }[] => {
@@ -1403,7 +1396,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   };
 
   const send = (res: ServerResponse, record: RecordedRequest, reply: Reply): void => {
-    if (closed || res.destroyed || res.writableEnded) return;
+    if (lifetime.closed || res.destroyed || res.writableEnded) return;
     const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
     const token = record.token ?? 'anonymous';
     const count = (used.get(token) ?? 0) + 1;
@@ -1619,15 +1612,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       [...checkRuns.values()]
         .filter((r) => repoName === undefined || key(r.repo) === key(repoName))
         .sort((a, b) => a.id - b.id),
-    close: async () => {
-      if (closed) return;
-      closed = true;
-      for (const timer of timers) clearTimeout(timer);
-      timers.clear();
-      const done = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await done;
-    }
+    close: () => lifetime.close(server)
   };
   return fake;
 }
