@@ -3,6 +3,7 @@ import type { GateOptionsInput } from './engine/options.js';
 import { splitList } from './engine/list-input.js';
 import { InputError } from './core/errors.js';
 import type { PublishSettings } from './github/publish.js';
+import { readDeploymentStatus } from './github/deployment-status.js';
 
 /** Reads the action's inputs (strings) into engine options; the engine's zod schema validates them. */
 export function readActionInputs(env: Record<string, string | undefined>): GateOptionsInput {
@@ -10,8 +11,19 @@ export function readActionInputs(env: Record<string, string | undefined>): GateO
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
   const vars = core.getInput('vars-json');
   const secrets = core.getInput('secrets-json');
-  const environment = core.getInput('environment');
+  // On deployment_status, the deploy that finished says where it is and which environment it is, unless the
+  // inputs say otherwise.
+  const deployment =
+    env.GITHUB_EVENT_NAME === 'deployment_status' ? readDeploymentStatus(env.GITHUB_EVENT_PATH) : undefined;
+  const environment = core.getInput('environment') || deployment?.environment || '';
   const productionEnvironments = splitList(core.getInput('production-environments'));
+  if (!core.getInput('environment') && deployment?.environment && deployment.isProduction) {
+    productionEnvironments.push(...(productionEnvironments.length > 0 ? [] : ['production']), deployment.environment);
+  }
+  const deploymentUrl = core.getInput('deployment-url').trim() || deployment?.url;
+  const bypass = core.getInput('vercel-protection-bypass') || env.VERCEL_AUTOMATION_BYPASS_SECRET || '';
+  if (bypass) core.setSecret(bypass);
+  const buildDirs = splitList(core.getInput('build-dirs'));
   const framework = core.getInput('framework');
   const failOn = core.getInput('fail-on');
   return {
@@ -30,7 +42,10 @@ export function readActionInputs(env: Record<string, string | undefined>): GateO
     ...(core.getInput('on-api-error') && { onApiError: core.getInput('on-api-error') as never }),
     ...(core.getInput('clerk-api-url') && { clerkApiUrl: core.getInput('clerk-api-url') }),
     dnsServers: splitList(core.getInput('dns-servers')),
-    dnsCheck: booleanInput('dns-check')
+    dnsCheck: booleanInput('dns-check'),
+    ...(buildDirs.length > 0 && { buildDirs }),
+    ...(deploymentUrl && { deploymentUrl }),
+    ...(bypass && { vercelProtectionBypass: bypass })
   };
 }
 

@@ -20,12 +20,16 @@ Options:
   --framework NAME                auto|nextjs|vite|remix|astro|nuxt|expo|node (default: auto)
   --ignore RULES                  rule ids to suppress, comma-separated, repeatable
   --fail-on LEVEL                 error|warning|never (default: error)
-  --offline                       skip every network check (Clerk API, DNS)
+  --offline                       skip every network check (Clerk API, DNS, the deployed site)
   --api-timeout SECONDS           each call to Clerk or DNS (default: 10); retries stop at 3x this
   --on-api-error fail|warn        what a failed call means (default: fail); a refused key always fails
   --clerk-api-url URL             Clerk Backend/Platform API base (default: https://api.clerk.com)
   --dns-servers LIST              DNS servers, ip[:port], comma-separated (default: the system's)
   --dns-check                     with CLERK_PLATFORM_API_KEY, ask Clerk to check DNS again first
+  --build-dir DIR                 client build output to scan, repeatable; auto (default: each detected
+                                  framework's output, when built) or none
+  --url URL                       the deployed site to read (https://; http:// only on loopback); a page
+                                  behind Vercel Deployment Protection needs VERCEL_AUTOMATION_BYPASS_SECRET
   --format FORMAT                 text|json|markdown|sarif (default: text)
   --output FILE                   write the report to FILE instead of standard output
   --no-color                      plain text even on a terminal
@@ -52,6 +56,8 @@ export interface CliArgs {
   clerkApiUrl?: string;
   dnsServers: string[];
   dnsCheck: boolean;
+  buildDirs?: string[];
+  url?: string;
   format: Format;
   output?: string;
   color?: boolean;
@@ -80,6 +86,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
         'clerk-api-url': { type: 'string' },
         'dns-servers': { type: 'string' },
         'dns-check': { type: 'boolean', default: false },
+        'build-dir': { type: 'string', multiple: true },
+        url: { type: 'string' },
         format: { type: 'string', default: 'text' },
         output: { type: 'string' },
         'no-color': { type: 'boolean', default: false },
@@ -112,6 +120,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
     clerkApiUrl: values['clerk-api-url'],
     dnsServers: splitList(values['dns-servers']),
     dnsCheck: values['dns-check'],
+    ...(values['build-dir'] !== undefined && { buildDirs: values['build-dir'] }),
+    ...(values.url !== undefined && { url: values.url }),
     format,
     output: values.output,
     color: values['no-color'] ? false : undefined

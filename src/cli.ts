@@ -40,6 +40,9 @@ export async function runCli(io: CliIo): Promise<number> {
     if (globs) await boundYoungGeneration();
     // The online checks (undici, TLS, DNS) only for a run that goes online.
     const online = args.offline ? undefined : (await import('./online/run-online.js')).runOnlineChecks;
+    const site = args.offline || args.url === undefined ? undefined : (await import('./site/check-site.js')).checkSite;
+    // The bypass secret only from the environment (Vercel's own name): a flag would show it in `ps` and shell history.
+    const bypass = io.env.VERCEL_AUTOMATION_BYPASS_SECRET;
     const { report } = await runGate(
       {
         cwd: io.cwd,
@@ -59,11 +62,15 @@ export async function runCli(io: CliIo): Promise<number> {
         ...(args.onApiError !== undefined && { onApiError: args.onApiError as never }),
         ...(args.clerkApiUrl !== undefined && { clerkApiUrl: args.clerkApiUrl }),
         dnsServers: args.dnsServers,
-        dnsCheck: args.dnsCheck
+        dnsCheck: args.dnsCheck,
+        ...(args.buildDirs !== undefined && { buildDirs: args.buildDirs }),
+        ...(args.url !== undefined && { deploymentUrl: args.url }),
+        ...(bypass && { vercelProtectionBypass: bypass })
       },
       {
         globs,
         online,
+        site,
         collectSecrets: false,
         // A large tree's JSON findings go to disk as they are found, so memory does not grow with them.
         onPlanned: (units) => {

@@ -22,6 +22,7 @@ import { withoutCommands } from './reporters/workflow-commands.js';
 import { RULE_METAS } from './rules/index.js';
 import { globs } from './sources/glob.js';
 import { runOnlineChecks } from './online/run-online.js';
+import { checkSite } from './site/check-site.js';
 
 export async function run(env: Record<string, string | undefined> = process.env): Promise<number> {
   try {
@@ -62,7 +63,7 @@ export async function run(env: Record<string, string | undefined> = process.env)
 
 /** Runs the gate, and masks every secret it found before anything is written. */
 async function scan(options: ReturnType<typeof readActionInputs>): Promise<Report> {
-  const { report, secrets } = await runGate(options, { globs, online: runOnlineChecks });
+  const { report, secrets } = await runGate(options, { globs, online: runOnlineChecks, site: checkSite });
   for (const secret of secrets) core.setSecret(secret);
   return report;
 }

@@ -24,4 +24,8 @@ export interface Finding {
   shadowedBy?: Origin;
   /** What a `${NAME}` expansion put into the value. */
   expandedFrom?: Reference[];
+  /** For a finding in built code: where the source map says it came from. */
+  original?: { file: string; line: number; column: number };
+  /** For a finding in built or fetched code: the text around it, secrets redacted. */
+  excerpt?: string;
 }

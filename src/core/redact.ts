@@ -14,3 +14,14 @@ export function redact(value: string): string {
   if (rest.length < MIN_LENGTH_FOR_TAIL) return `${prefix}…`;
   return `${prefix}…${rest.slice(-4)}`;
 }
+
+/** A key-shaped run anywhere in a text: publishable, secret, webhook, Platform API and 2021-era keys. */
+export const KEY_SHAPED =
+  /(sk|pk)_(test|live)_[A-Za-z0-9+/=]{8,}|whsec_[A-Za-z0-9+/]{8,}|\bak_[A-Za-z0-9]{8,}|\b(test|live)_[A-Za-z0-9]{16,}/g;
+/** Any other long unbroken token (another service's key, a signed value): shown as `…` + last 4 at most. */
+const LONG_TOKEN = /[A-Za-z0-9+/=_-]{32,}/g;
+
+/** Every key-shaped run in a free text redacted (prefix + … + last 4), and other long tokens too. */
+export function redactKeysIn(text: string): string {
+  return text.replace(KEY_SHAPED, (key) => redact(key)).replace(LONG_TOKEN, (token) => redact(token));
+}

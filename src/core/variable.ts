@@ -7,7 +7,9 @@ export type Origin =
   /** What Clerk's APIs (Backend, Frontend, Platform) answered. */
   | { kind: 'clerk-api' }
   /** What DNS answered. */
-  | { kind: 'dns' };
+  | { kind: 'dns' }
+  /** A page or chunk of the deployed site, fetched; line and column in what it served. */
+  | { kind: 'url'; url: string; line: number; column: number };
 
 /** One name=value pair from one source. `value` is the exact string, never coerced. */
 export interface Variable {
@@ -27,7 +29,16 @@ export interface Reference {
   origin: Origin;
 }
 
-/** Human form of an origin: `path/.env:3:1`, `vars`, `secrets`, `env`, `clerk-api`, `dns`. */
+/** Where, without the column: `path/.env:3`, `https://example.com/app.js:1`, or the source's name. */
+export function shortOrigin(origin: Origin): string {
+  if (origin.kind === 'file') return `${origin.file}:${origin.line}`;
+  if (origin.kind === 'url') return `${origin.url}:${origin.line}`;
+  return origin.kind;
+}
+
+/** Human form of an origin: `path/.env:3:1`, `https://example.com/app.js:1:20`, `vars`, `secrets`, `env`, `clerk-api`, `dns`. */
 export function describeOrigin(origin: Origin): string {
-  return origin.kind === 'file' ? `${origin.file}:${origin.line}:${origin.column}` : origin.kind;
+  if (origin.kind === 'file') return `${origin.file}:${origin.line}:${origin.column}`;
+  if (origin.kind === 'url') return `${origin.url}:${origin.line}:${origin.column}`;
+  return origin.kind;
 }

@@ -55,7 +55,17 @@ export const gateOptionsSchema = z.object({
     z.array(z.string().check(z.refine(isDnsServer, { error: 'expected ip or ip:port ([ipv6]:port) entries' }))),
     []
   ),
-  dnsCheck: z._default(z.boolean(), false)
+  dnsCheck: z._default(z.boolean(), false),
+  /** Client build output to scan: directories, `auto` (by framework, when built) or `none`. */
+  buildDirs: z._default(z.array(nonEmpty), ['auto']),
+  /** The deployed site to read; https, or http on loopback (tests). */
+  deploymentUrl: z.optional(
+    z.string().check(
+      z.refine(isSafeSiteUrl, { error: 'must be an https:// URL (http:// only on a loopback address)' })
+    )
+  ),
+  /** Vercel Deployment Protection bypass secret, sent as `x-vercel-protection-bypass`. Never printed. */
+  vercelProtectionBypass: z.optional(z.string())
 });
 
 export type GateOptionsInput = z.input<typeof gateOptionsSchema>;
@@ -80,18 +90,32 @@ const OPTION_NAMES: Record<string, string> = {
   apiTimeoutMs: 'api-timeout',
   onApiError: 'on-api-error',
   clerkApiUrl: 'clerk-api-url',
-  dnsServers: 'dns-servers'
+  dnsServers: 'dns-servers',
+  buildDirs: 'build-dirs',
+  deploymentUrl: 'deployment-url'
 };
 
 /** https, or http to a loopback address (tests, a local proxy): never a key in clear text over a network. */
 function isSafeApiUrl(text: string): boolean {
-  let url: URL;
+  const url = parseUrl(text);
+  return url !== null && !url.username && !url.password && isHttpsOrLoopback(url);
+}
+
+/** The deployed site: https, or http on loopback; the bypass secret may travel with it, so the same rule. */
+function isSafeSiteUrl(text: string): boolean {
+  const url = parseUrl(text);
+  return url !== null && isHttpsOrLoopback(url);
+}
+
+function parseUrl(text: string): URL | null {
   try {
-    url = new URL(text);
+    return new URL(text);
   } catch {
-    return false;
+    return null;
   }
-  if (url.username || url.password) return false;
+}
+
+export function isHttpsOrLoopback(url: URL): boolean {
   if (url.protocol === 'https:') return true;
   if (url.protocol !== 'http:') return false;
   const host = url.hostname.replace(/^\[|\]$/g, '');

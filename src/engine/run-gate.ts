@@ -20,6 +20,8 @@ import { FindingTally } from './finding-tally.js';
 import { isProductionEnvironment, parseGateOptions, type GateOptions, type GateOptionsInput } from './options.js';
 import { secretValues } from './secret-values.js';
 import { toFinding } from './to-finding.js';
+import { checkBundle } from '../artifacts/check-bundle.js';
+import { skippedSite, type SiteCheck, type SiteResult, type SiteSettings } from '../site/site-support.js';
 
 /** Diagnostics kept for the report; the rest are counted. */
 export const MAX_DIAGNOSTICS = 100;
@@ -35,6 +37,8 @@ export interface GateHooks {
   online?: OnlineChecks;
   /** Glob and exclusion support; required when `needsGlobs(paths)` (see sources/glob-support.ts). */
   globs?: Globs;
+  /** The deployed-site check; required when `deployment-url` is set and the run is not offline. */
+  site?: SiteCheck;
   /** Collect secret values for masking (the action needs them, the CLI does not). Default true. */
   collectSecrets?: boolean;
   /**
@@ -134,22 +138,37 @@ export async function runGate(input: GateOptionsInput, hooks: GateHooks = {}): P
   };
   emit(check(runtimeRules, runtimeContext, ignored));
   if (!clerkInFiles) noteCredentials(runtimeConcerning);
+
+  // What was built: the client output on disk.
+  const appDirs = units.flatMap((u) => (u.kind === 'layered' ? [u.dir] : []));
+  const bundle = checkBundle(cwd, options.buildDirs, appDirs, isProduction, ignored);
+  emit(bundle.findings);
+  skipped.push(...bundle.skipped);
+  if (hooks.collectSecrets !== false) for (const secret of bundle.secrets) secrets.add(secret);
+
   const sets = [...credentials.values()];
   const settings = { ...options, isProduction };
   const notOnline = whyNotOnline(settings, sets);
   if (!notOnline && !hooks.online) throw new Error('the online checks were not loaded');
-  const online = notOnline || !hooks.online ? skippedOnline(notOnline ?? '') : await hooks.online(sets, settings);
+  const expectedKeys = sets.flatMap((s) => (s.publishableKey ? [{ name: s.publishableKey.name, value: s.publishableKey.value }] : []));
+  // The Clerk APIs and the deployed site at once: neither waits for the other.
+  const [online, site] = await Promise.all([
+    notOnline || !hooks.online ? skippedOnline(notOnline ?? '') : hooks.online(sets, settings),
+    checkDeployedSite(options, isProduction, expectedKeys, hooks.site)
+  ]);
   emit(online.findings.map((f) => (ignored.has(f.rule) ? { ...f, suppressed: { by: 'ignore-option' as const } } : f)));
+  emit(site.findings);
+  if (hooks.collectSecrets !== false) for (const secret of site.secrets) secrets.add(secret);
   sources.push(...runtime.sources);
   keep(runtime.variables);
 
   findings.sort(bySeverity);
   const { error: errors, warning: warnings, notice: notices } = tally.bySeverity;
-  const read = readCheck(sources, skipped.length);
-  // A gate that read no variable has checked nothing; it must not say the deploy passed.
+  const read = readCheck(sources, skipped.length, bundle.scanned || site.checks.some((c) => c.status !== 'skipped'));
+  // A gate that read no variable and no build output has checked nothing; it must not say the deploy passed.
   const passed =
     options.failOn === 'never' ||
-    (read.status === 'pass' && errors === 0 && (options.failOn === 'error' || warnings === 0));
+    (read.status !== 'fail' && errors === 0 && (options.failOn === 'error' || warnings === 0));
   const report: Report = {
     environment: options.environment,
     isProduction,
@@ -159,11 +178,32 @@ export async function runGate(input: GateOptionsInput, hooks: GateHooks = {}): P
     sources,
     skipped,
     findings,
-    checks: [read, ...ruleChecks(RULES, tally, isProduction), ...online.checks],
+    checks: [read, ...ruleChecks(RULES, tally, isProduction), ...bundle.checks, ...site.checks, ...online.checks],
     diagnostics,
     diagnosticsOmitted: diagnosticsTotal - diagnostics.length
   };
   return { report, secrets: [...secrets] };
+}
+
+/** The deployed site, when a deployment URL is set: not offline, and only with the check loaded. */
+function checkDeployedSite(
+  options: GateOptions,
+  isProduction: boolean,
+  expectedKeys: SiteSettings['expectedKeys'],
+  site: SiteCheck | undefined
+): Promise<SiteResult> {
+  if (options.deploymentUrl === undefined) return Promise.resolve(skippedSite('no deployment-url'));
+  if (options.offline) return Promise.resolve(skippedSite('offline mode'));
+  if (!site) throw new Error('the deployed-site check was not loaded');
+  return site({
+    url: options.deploymentUrl,
+    ...(options.vercelProtectionBypass !== undefined && { bypass: options.vercelProtectionBypass }),
+    timeoutMs: options.apiTimeoutMs,
+    onApiError: options.onApiError,
+    isProduction,
+    expectedKeys,
+    ignore: options.ignore
+  });
 }
 
 /**
@@ -195,9 +235,12 @@ const MODE_ALIASES: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** The first line of the checklist: how much the gate read. Nothing read is a failure, not a pass. */
-function readCheck(sources: readonly SourceInfo[], skipped: number): CheckResult {
+function readCheck(sources: readonly SourceInfo[], skipped: number, builtScanned: boolean): CheckResult {
   const variables = sources.reduce((sum, s) => sum + s.variables, 0);
   const base = { id: 'variables-read', title: 'Variables read from the deployment environment' };
+  if (variables === 0 && builtScanned) {
+    return { ...base, status: 'skipped', detail: 'no variable was read; the gate judged the build output only' };
+  }
   if (variables === 0) {
     return {
       ...base,

@@ -2,18 +2,14 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { InputError } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
-import { redact } from '../core/redact.js';
+import { KEY_SHAPED, redact } from '../core/redact.js';
 import type { Report } from '../core/report.js';
 import type { Origin } from '../core/variable.js';
 import { jsonReportSchema, type JsonLocation } from '../reporters/json-schema.js';
 import { escapeMarkdown } from '../reporters/markdown-text.js';
 import type { RuleMeta } from '../rules/rule.js';
 
-/** A key-shaped run anywhere in a report's texts: one carried unredacted gets redacted here. */
-const KEY_SHAPED =
-  /(sk|pk)_(test|live)_[A-Za-z0-9]{8,}|whsec_[A-Za-z0-9+/]{8,}|\bak_[A-Za-z0-9]{8,}|\b(test|live)_[A-Za-z0-9]{16,}/g;
-
-/** Every key-shaped run redacted (prefix + … + last 4). */
+/** Every key-shaped run redacted (prefix + … + last 4): one carried unredacted in a report is redacted here. */
 function redactKeys(text: string): string {
   return text.replace(KEY_SHAPED, (key) => redact(key));
 }
@@ -54,7 +50,11 @@ export async function readReportFile(file: string, cwd: string, rules: ReadonlyM
     message: redactKeys(f.message),
     fix: trustedFix(f.rule, redactKeys(f.fix), rules),
     ...(f.suppressed && { suppressed: f.suppressed }),
-    ...(f.shadowed_by && { shadowedBy: origin(f.shadowed_by) })
+    ...(f.shadowed_by && { shadowedBy: origin(f.shadowed_by) }),
+    ...(f.original_location && {
+      original: { ...f.original_location, file: redactKeys(f.original_location.file) }
+    }),
+    ...(f.excerpt !== undefined && { excerpt: redactKeys(f.excerpt) })
   }));
   const suppressed = findings.filter((f) => f.suppressed).length;
   return {
@@ -79,9 +79,11 @@ export async function readReportFile(file: string, cwd: string, rules: ReadonlyM
 }
 
 function origin(location: JsonLocation): Origin {
-  return 'file' in location
-    ? { kind: 'file', file: redactKeys(location.file), line: location.line, column: location.column }
-    : { kind: location.source };
+  if ('file' in location) {
+    return { kind: 'file', file: redactKeys(location.file), line: location.line, column: location.column };
+  }
+  if ('url' in location) return { kind: 'url', url: redactKeys(location.url), line: location.line, column: location.column };
+  return { kind: location.source };
 }
 
 /** The fix as the gate wrote it (the rule's own texts), else escaped: markdown in it would be taken as trusted. */

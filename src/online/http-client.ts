@@ -145,7 +145,7 @@ function parseJson(text: string): unknown {
 }
 
 /** `Retry-After` in seconds or as an HTTP date; 0.5 s, then the caller's cap, when absent. */
-function retryAfterMs(header: string | string[] | undefined): number {
+export function retryAfterMs(header: string | string[] | undefined): number {
   const value = Array.isArray(header) ? header[0] : header;
   if (value === undefined || value.trim() === '') return 500;
   const seconds = Number(value);
@@ -155,7 +155,7 @@ function retryAfterMs(header: string | string[] | undefined): number {
 }
 
 /** The error code of a network failure, looking through undici's and Node's wrappers. */
-function errorCode(error: unknown): string {
+export function errorCode(error: unknown): string {
   let current: unknown = error;
   for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
     const { code, name } = current as { code?: unknown; name?: unknown };

@@ -25,7 +25,8 @@ export function hiddenReason(finding: Finding): string | undefined {
 
 /** A group key per location: the file path, or the source kind (`vars`, `secrets`, `env`). */
 export function locationGroup(finding: Finding): string {
-  return finding.origin.kind === 'file' ? `file:${finding.origin.file}` : finding.origin.kind;
+  const { origin } = finding;
+  return origin.kind === 'file' ? `file:${origin.file}` : origin.kind === 'url' ? `url:${origin.url}` : origin.kind;
 }
 
 /** Findings grouped by file/source in first-appearance order, sorted by line and column inside a file. */
@@ -38,7 +39,7 @@ export function sortByLocation(findings: readonly Finding[]): Finding[] {
     else groups.set(key, [f]);
   }
   const position = (f: Finding): [number, number] =>
-    f.origin.kind === 'file' ? [f.origin.line, f.origin.column] : [0, 0];
+    f.origin.kind === 'file' || f.origin.kind === 'url' ? [f.origin.line, f.origin.column] : [0, 0];
   return [...groups.values()].flatMap((group) =>
     [...group].sort((a, b) => {
       const [la, ca] = position(a);

@@ -2,13 +2,15 @@ import { z } from 'zod';
 
 /**
  * The public contract of the JSON report (`version: 1`). Objects are strict: a key that is not
- * listed here is a contract change. Findings carry `suppressed`, `shadowed_by` and
- * `expanded_from` only when set.
+ * listed here is a contract change. Findings carry `suppressed`, `shadowed_by`,
+ * `expanded_from`, `original_location` and `excerpt` only when set.
  */
 const severity = z.enum(['error', 'warning', 'notice']);
 
 export const jsonLocationSchema = z.union([
   z.strictObject({ file: z.string(), line: z.number().int(), column: z.number().int() }),
+  /** A page or chunk of the deployed site. */
+  z.strictObject({ url: z.string(), line: z.number().int(), column: z.number().int() }),
   z.strictObject({ source: z.enum(['vars', 'secrets', 'env', 'clerk-api', 'dns']) })
 ]);
 
@@ -28,7 +30,11 @@ export const jsonFindingSchema = z.strictObject({
   suppressed: jsonSuppressionSchema.optional(),
   shadowed_by: jsonLocationSchema.optional(),
   /** The variables a `${NAME}` expansion put into the value, with where each is defined. */
-  expanded_from: z.array(z.strictObject({ variable: z.string(), location: jsonLocationSchema })).optional()
+  expanded_from: z.array(z.strictObject({ variable: z.string(), location: jsonLocationSchema })).optional(),
+  /** For a finding in built code: the position in the original source, from the source map. */
+  original_location: z.strictObject({ file: z.string(), line: z.number().int(), column: z.number().int() }).optional(),
+  /** For a finding in built or fetched code: the text around it, secrets redacted. */
+  excerpt: z.string().optional()
 });
 
 export const jsonSourceSchema = z.union([

@@ -110,9 +110,9 @@ function* arrayChunks(items: readonly unknown[]): Generator<string> {
 }
 
 export function toJsonLocation(origin: Origin): JsonLocation {
-  return origin.kind === 'file'
-    ? { file: origin.file, line: origin.line, column: origin.column }
-    : { source: origin.kind };
+  if (origin.kind === 'file') return { file: origin.file, line: origin.line, column: origin.column };
+  if (origin.kind === 'url') return { url: origin.url, line: origin.line, column: origin.column };
+  return { source: origin.kind };
 }
 
 export function toJsonFinding(finding: Finding): JsonFinding {
@@ -131,6 +131,11 @@ export function toJsonFinding(finding: Finding): JsonFinding {
   if (finding.expandedFrom) {
     json.expanded_from = finding.expandedFrom.map((r) => ({ variable: r.name, location: toJsonLocation(r.origin) }));
   }
+  if (finding.original) {
+    const { file, line, column } = finding.original;
+    json.original_location = { file, line, column };
+  }
+  if (finding.excerpt !== undefined) json.excerpt = finding.excerpt;
   return json;
 }
 

@@ -1,6 +1,7 @@
 import type { CheckResult, CheckStatus } from '../core/check.js';
 import type { Finding, Severity } from '../core/finding.js';
 import type { Report } from '../core/report.js';
+import { shortOrigin } from '../core/variable.js';
 import type { RuleMeta } from '../rules/rule.js';
 import { hiddenReason, sortByLocation, summaryLine } from './format.js';
 import { codeSpan, escapeMarkdown, link, shorten, shortenStart, trustedMarkdown } from './markdown-text.js';
@@ -44,6 +45,8 @@ const CHECK_ICON: Record<CheckStatus, string> = { pass: '✅', fail: '❌', skip
 const MAX_VARIABLE = 32;
 const MAX_WHERE = 30;
 const MAX_VALUE = 32;
+/** An excerpt of built code: the match and some context on each side. */
+const MAX_EXCERPT = 120;
 
 /**
  * The report for GitHub: the verdict, the checklist, a compact table of the findings (severity, rule, variable,
@@ -120,8 +123,14 @@ function compose(
 const TABLE_HEADER = '| | Rule | Variable | Where | Value |\n|---|---|---|---|---|';
 
 function where(f: Finding): string {
-  const origin = f.origin;
-  return origin.kind === 'file' ? `${origin.file}:${origin.line}` : origin.kind;
+  return shortOrigin(f.origin);
+}
+
+/** Where built code came from (its source map) and the text around it, for a finding in a bundle or a page. */
+function builtContext(f: Finding): string {
+  const { original, excerpt } = f;
+  const source = original ? ` Source: ${codeSpan(`${original.file}:${original.line}:${original.column}`, false)}.` : '';
+  return excerpt === undefined ? source : `${source} Excerpt: ${codeSpan(shorten(excerpt, MAX_EXCERPT), false)}`;
 }
 
 function row(f: Finding, rules: ReadonlyMap<string, RuleMeta>, severity: Severity, why?: string): string {
@@ -152,7 +161,7 @@ function explanations(shown: readonly Finding[], rules: ReadonlyMap<string, Rule
     for (const f of findings) {
       const otherFix = fixes.length > 1 && f.fix !== fixes[0] ? ` Fix: ${trustedMarkdown(f.fix)}` : '';
       lines.push(
-        `- ${codeSpan(where(f), false)} ${codeSpan(f.variable, false)} = ${codeSpan(f.value, false)}: ${escapeMarkdown(f.message)}${otherFix}`
+        `- ${codeSpan(where(f), false)} ${codeSpan(f.variable, false)} = ${codeSpan(f.value, false)}: ${escapeMarkdown(f.message)}${builtContext(f)}${otherFix}`
       );
     }
     lines.push('');

@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import type { Finding } from '../core/finding.js';
 import type { Report } from '../core/report.js';
 import type { RuleMeta } from '../rules/rule.js';
+import { shortOrigin } from '../core/variable.js';
 import { hiddenReason } from './format.js';
 import { renderMarkdown, type ReportChanges } from './markdown.js';
 
@@ -110,7 +111,7 @@ export function buildComment(
 
 /** A finding's identity across runs: rule, variable and where; never its value. */
 export function fingerprint(f: Finding): string {
-  const where = f.origin.kind === 'file' ? `${f.origin.file}:${f.origin.line}` : f.origin.kind;
+  const where = shortOrigin(f.origin);
   return createHash('sha256')
     .update(`${f.rule}\u0000${f.variable}\u0000${where}`)
     .digest('hex')
@@ -118,7 +119,7 @@ export function fingerprint(f: Finding): string {
 }
 
 function describe(f: Finding): string {
-  const where = f.origin.kind === 'file' ? `${f.origin.file}:${f.origin.line}` : f.origin.kind;
+  const where = shortOrigin(f.origin);
   return `${f.rule} ${f.variable} at ${where}`;
 }
 

@@ -37,6 +37,7 @@ function physicalLocation(file: string, line: number, column?: number): object {
 
 function location(origin: Origin): object {
   if (origin.kind === 'file') return physicalLocation(origin.file, origin.line, origin.column);
+  if (origin.kind === 'url') return { logicalLocations: [{ name: describeOrigin(origin), kind: 'resource' }] };
   return { logicalLocations: [{ name: origin.kind, kind: 'resource' }] };
 }
 

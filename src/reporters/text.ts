@@ -78,12 +78,20 @@ export function renderText(report: Report, options: TextOptions): string {
   return neutraliseCommands(`${lines.join('\n')}\n`);
 }
 
+/** For a finding in built code or a fetched page: the source-map position and the text around it. */
+function builtContext(f: Finding, t: (s: string) => string): string[] {
+  const lines: string[] = [];
+  if (f.original) lines.push(`    source: ${t(`${f.original.file}:${f.original.line}:${f.original.column}`)}`);
+  if (f.excerpt !== undefined) lines.push(`    excerpt: ${t(f.excerpt)}`);
+  return lines;
+}
+
 function findingLines(f: Finding, paint: (style: Style, s: string) => string, t: (s: string) => string): string[] {
   const reason = hiddenReason(f);
   const severity = f.severity.padEnd(7);
   const head = (sev: string): string =>
     `${t(pathAtLineStart(describeOrigin(f.origin)))}  ${sev}  ${t(f.rule)}  ${t(f.variable)} = ${t(f.value)}`;
-  const body = [`    ${t(f.message)}`, `    fix: ${t(f.fix)}`];
+  const body = [`    ${t(f.message)}`, ...builtContext(f, t), `    fix: ${t(f.fix)}`];
   if (reason === undefined) return [head(paint(SEVERITY_STYLE[f.severity], severity)), ...body];
   // Suppressed or shadowed: the whole block dimmed, with a marker that survives without colour.
   return [`${head(severity)}  [${t(reason)}]`, ...body].map((line) => paint('dim', line));

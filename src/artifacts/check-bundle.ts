@@ -1,0 +1,83 @@
+import type { CheckResult } from '../core/check.js';
+import type { Finding } from '../core/finding.js';
+import { plural } from '../core/plural.js';
+import type { SkippedFile } from '../core/source.js';
+import { ruleApplies } from '../rules/rule.js';
+import { artifactChecks, artifactFinding, secretKeyKind } from './artifact-findings.js';
+import { BUNDLE_RULES, bundleDevFrontendApi, bundleDevPublishableKey, bundleSecretKey } from './artifact-rules.js';
+import { planBuildDirs } from './build-output.js';
+import { scanBuildOutput } from './scan-build-output.js';
+
+export interface BundleResult {
+  findings: Finding[];
+  checks: CheckResult[];
+  skipped: SkippedFile[];
+  /** Secret keys found, for log masking. Never printed. */
+  secrets: string[];
+  /** Whether any build output was scanned. */
+  scanned: boolean;
+}
+
+/**
+ * The built client bundle: what the browser will load, whatever the variables said. Finds development
+ * publishable keys and hosts (production only) and secret keys (everywhere).
+ */
+export function checkBundle(
+  cwd: string,
+  buildDirs: readonly string[],
+  appDirs: readonly string[],
+  isProduction: boolean,
+  ignored: ReadonlySet<string>
+): BundleResult {
+  const plan = planBuildDirs(cwd, buildDirs, appDirs);
+  const notScanned =
+    buildDirs.length === 1 && buildDirs[0] === 'none'
+      ? 'build-dirs is none'
+      : 'no build output found (build the app before the gate, or set build-dirs)';
+  if (plan.dirs.length === 0) {
+    return {
+      findings: [],
+      checks: artifactChecks(BUNDLE_RULES, [], isProduction, undefined, notScanned),
+      skipped: plan.skipped,
+      secrets: [],
+      scanned: false
+    };
+  }
+  const scan = scanBuildOutput(cwd, plan.dirs);
+  const findings: Finding[] = [];
+  const secrets: string[] = [];
+  for (const hit of scan.hits) {
+    const origin = { kind: 'file' as const, file: hit.file, line: hit.line, column: hit.column };
+    const { artifact } = hit;
+    if (artifact.kind === 'secret-key') {
+      secrets.push(artifact.key);
+      findings.push(artifactFinding(bundleSecretKey, 'found', { what: secretKeyKind(artifact) }, hit, origin, ignored));
+    } else if (!ruleApplies(bundleDevPublishableKey, isProduction)) {
+      continue;
+    } else if (artifact.kind === 'publishable-key' && artifact.parsed.instanceType === 'development') {
+      const data = { host: artifact.parsed.frontendApi };
+      findings.push(artifactFinding(bundleDevPublishableKey, 'found', data, hit, origin, ignored));
+    } else if (artifact.kind === 'dev-host') {
+      findings.push(artifactFinding(bundleDevFrontendApi, 'found', { host: artifact.host }, hit, origin, ignored));
+    }
+  }
+  const rel = plan.dirs.map((d) => relativeDir(cwd, d));
+  const omitted = scan.omitted > 0 ? `; ${scan.omitted} more not listed` : '';
+  const scanned = `${plural(scan.files, 'file')} (${megabytes(scan.bytes)}) of ${rel.join(', ')}${omitted}`;
+  return {
+    findings,
+    checks: artifactChecks(BUNDLE_RULES, findings, isProduction, scanned, notScanned),
+    skipped: [...plan.skipped, ...scan.skipped],
+    secrets,
+    scanned: true
+  };
+}
+
+function relativeDir(cwd: string, dir: string): string {
+  const rel = dir.startsWith(cwd) ? dir.slice(cwd.length).replace(/^[/\\]/, '') : dir;
+  return (rel || '.').split('\\').join('/');
+}
+
+function megabytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}

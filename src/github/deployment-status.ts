@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import * as z from 'zod/mini';
+
+/** The parts of a `deployment_status` payload the gate uses (GitHub's webhook docs; optional ones may be absent). */
+const DeploymentStatusPayload = z.object({
+  deployment_status: z.object({
+    state: z.optional(z.string()),
+    environment_url: z.optional(z.nullable(z.string())),
+    target_url: z.optional(z.nullable(z.string())),
+    environment: z.optional(z.string())
+  }),
+  deployment: z.optional(
+    z.object({
+      environment: z.optional(z.string()),
+      production_environment: z.optional(z.boolean())
+    })
+  )
+});
+
+export interface DeploymentStatus {
+  /** `environment_url`, else `target_url`; undefined when neither is set. */
+  url?: string;
+  /** The deployment's environment (`Production`, `Preview`, `Production – my-app` from Vercel). */
+  environment?: string;
+  /** GitHub's `production_environment`, or a name that says production. */
+  isProduction: boolean;
+}
+
+/**
+ * What a `deployment_status` event says about the deploy that finished: where it is and which environment. Vercel,
+ * Netlify and others send this event when a deploy is done. An unreadable or unexpected payload gives nothing
+ * (the inputs then decide), never a crash.
+ */
+export function readDeploymentStatus(eventPath: string | undefined): DeploymentStatus | undefined {
+  if (!eventPath) return undefined;
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(eventPath, 'utf8'));
+  } catch {
+    return undefined;
+  }
+  const parsed = DeploymentStatusPayload.safeParse(data);
+  if (!parsed.success) return undefined;
+  const { deployment_status: status, deployment } = parsed.data;
+  const url = [status.environment_url, status.target_url].find((u): u is string => typeof u === 'string' && u !== '');
+  const environment = deployment?.environment ?? status.environment;
+  // Vercel names a project's environments `Production – <project>` when a repository has several projects.
+  const namedProduction = environment !== undefined && /^production(\s|$)/i.test(environment.trim());
+  return {
+    ...(url !== undefined && { url }),
+    ...(environment !== undefined && { environment }),
+    isProduction: deployment?.production_environment === true || namedProduction
+  };
+}

@@ -1,0 +1,228 @@
+import { isDevelopmentOrStagingHost } from '../clerk/hosts.js';
+import { parsePublishableKey } from '../clerk/publishable-key.js';
+import type { CheckResult } from '../core/check.js';
+import type { Finding, Severity } from '../core/finding.js';
+import { plural } from '../core/plural.js';
+import { redact } from '../core/redact.js';
+import { ByteScanner, bufferSource } from '../artifacts/byte-scanner.js';
+import { artifactFinding, secretKeyKind } from '../artifacts/artifact-findings.js';
+import {
+  deployedDevInstance,
+  deployedKeyMismatch,
+  deployedNoClerk,
+  deployedSecretKey,
+  deployedSiteUnread,
+  SITE_RULES
+} from '../artifacts/artifact-rules.js';
+import { classifyCandidate, type Artifact } from '../artifacts/classify-candidate.js';
+import { formatMessage, ruleApplies } from '../rules/rule.js';
+import { pageScripts } from './page-scripts.js';
+import { shown, SiteClient, type Fetched } from './site-client.js';
+import type { SiteResult, SiteSettings } from './site-support.js';
+
+/** The page itself: larger is not a web page. */
+export const MAX_PAGE_BYTES = 5 * 1024 * 1024;
+/** The same-origin scripts read after the page, and their total size. */
+export const MAX_CHUNKS = 50;
+export const MAX_CHUNK_BYTES = 20 * 1024 * 1024;
+/** Chunks fetched at once. */
+const CONCURRENCY = 6;
+
+interface Found {
+  artifact: Artifact;
+  url: string;
+  line: number;
+  column: number;
+  excerpt: string;
+}
+
+/**
+ * The deployed site: fetches the page at the deployment URL, finds the Clerk instance it loads (the clerk-js
+ * script's key and host, keys in inline JSON such as `__NEXT_DATA__` or a framework's serialised props, found by
+ * the bundle scanner over the whole page) and scans the same-origin scripts it references the same way.
+ */
+export async function checkSite(settings: SiteSettings): Promise<SiteResult> {
+  const pageUrl = new URL(settings.url);
+  const client = new SiteClient({
+    timeoutMs: settings.timeoutMs,
+    deadline: Date.now() + 3 * settings.timeoutMs,
+    ...(settings.bypass !== undefined && settings.bypass !== '' && { bypass: settings.bypass }),
+    origin: pageUrl.origin
+  });
+  try {
+    return await readSite(settings, pageUrl, client);
+  } finally {
+    await client.close();
+  }
+}
+
+async function readSite(settings: SiteSettings, pageUrl: URL, client: SiteClient): Promise<SiteResult> {
+  const ignored = new Set(settings.ignore);
+  const page = await client.get(pageUrl, MAX_PAGE_BYTES);
+  if (!page.ok) return unread(settings, page, ignored);
+
+  const scanner = new ByteScanner();
+  const found: Found[] = [];
+  const scan = (fetched: Extract<Fetched, { ok: true }>): void => {
+    const seen = new Set<string>();
+    for (const candidate of scanner.scan(bufferSource(fetched.body))) {
+      const artifact = classifyCandidate(candidate);
+      if (!artifact) continue;
+      const id = artifact.kind === 'dev-host' ? artifact.host : artifact.key;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      found.push({ artifact, url: shown(fetched.url), line: candidate.line, column: candidate.column, excerpt: candidate.excerpt });
+    }
+  };
+  scan(page);
+
+  const html = /html/i.test(page.contentType) || /^\s*<(!doctype|html)/i.test(page.body.subarray(0, 512).toString('latin1'));
+  const { clerkScripts, scripts } = html ? pageScripts(page.body.toString('utf8'), page.url) : { clerkScripts: [], scripts: [] };
+  const chunks = scripts.filter((u) => u.origin === page.url.origin).slice(0, MAX_CHUNKS);
+  const chunkFailures: string[] = [];
+  let chunkBytes = 0;
+  let chunksRead = 0;
+  for (let i = 0; i < chunks.length && chunkBytes < MAX_CHUNK_BYTES; i += CONCURRENCY) {
+    const budget = MAX_CHUNK_BYTES - chunkBytes;
+    const batch = await Promise.all(chunks.slice(i, i + CONCURRENCY).map((u) => client.get(u, budget)));
+    for (const chunk of batch) {
+      if (!chunk.ok) {
+        chunkFailures.push(chunk.message);
+        continue;
+      }
+      chunkBytes += chunk.body.length;
+      chunksRead++;
+      scan(chunk);
+    }
+  }
+
+  const findings: Finding[] = [];
+  const secrets: string[] = [];
+  const pageOrigin = (f: Found) => ({ kind: 'url' as const, url: f.url, line: f.line, column: f.column });
+  // The clerk-js script: its key attribute and the host it loads from.
+  for (const script of clerkScripts) {
+    const key = script.publishableKey?.trim();
+    const parsed = key ? parsePublishableKey(key) : null;
+    if (key && parsed && !found.some((f) => f.artifact.kind === 'publishable-key' && f.artifact.key === key)) {
+      found.push({ artifact: { kind: 'publishable-key', key, parsed }, url: shown(page.url), line: 1, column: 1, excerpt: '' });
+    }
+    const host = script.src?.hostname.toLowerCase();
+    if (host && isDevelopmentOrStagingHost(host) && !found.some((f) => f.artifact.kind === 'dev-host' && f.artifact.host === host)) {
+      found.push({ artifact: { kind: 'dev-host', host }, url: shown(page.url), line: 1, column: 1, excerpt: '' });
+    }
+  }
+
+  const production = settings.isProduction;
+  const deployedKeys = new Map<string, Found>();
+  for (const f of found) {
+    const { artifact } = f;
+    if (artifact.kind === 'secret-key') {
+      secrets.push(artifact.key);
+      findings.push(artifactFinding(deployedSecretKey, 'found', { what: secretKeyKind(artifact) }, f, pageOrigin(f), ignored));
+      continue;
+    }
+    if (artifact.kind === 'publishable-key' && !deployedKeys.has(artifact.key)) deployedKeys.set(artifact.key, f);
+    if (!ruleApplies(deployedDevInstance, production)) continue;
+    if (artifact.kind === 'publishable-key' && artifact.parsed.instanceType === 'development') {
+      findings.push(artifactFinding(deployedDevInstance, 'key', { host: artifact.parsed.frontendApi }, f, pageOrigin(f), ignored));
+    } else if (artifact.kind === 'dev-host') {
+      findings.push(artifactFinding(deployedDevInstance, 'host', { host: artifact.host }, f, pageOrigin(f), ignored));
+    }
+  }
+
+  // deployed-key-mismatch: the deploy did not use the key the gate read.
+  const expected = settings.expectedKeys;
+  if (expected.length > 0 && deployedKeys.size > 0) {
+    const matches = [...deployedKeys.keys()].some((key) => expected.some((e) => e.value === key));
+    if (!matches) {
+      const [first] = expected;
+      for (const f of deployedKeys.values()) {
+        if (f.artifact.kind !== 'publishable-key' || !first) continue;
+        const data = {
+          deployed: f.artifact.parsed.frontendApi,
+          name: first.name,
+          expected: parsePublishableKey(first.value)?.frontendApi ?? redact(first.value)
+        };
+        const severity: Severity = production ? 'error' : 'warning';
+        findings.push(artifactFinding(deployedKeyMismatch, 'mismatch', data, f, pageOrigin(f), ignored, severity));
+      }
+    }
+  }
+
+  const clerkFound = deployedKeys.size > 0 || clerkScripts.length > 0 || found.some((f) => f.artifact.kind === 'dev-host');
+  const read = `${shown(page.url)} and ${plural(chunksRead, 'script')} (${Math.ceil((page.body.length + chunkBytes) / 1024)} KB)`;
+  if (!clerkFound) {
+    findings.push({
+      rule: deployedNoClerk.id,
+      severity: 'notice',
+      variable: 'page',
+      value: shown(page.url),
+      origin: { kind: 'url', url: shown(page.url), line: 1, column: 1 },
+      message: formatMessage(deployedNoClerk, 'none', { url: shown(page.url), chunks: plural(chunksRead, 'script') }),
+      fix: deployedNoClerk.fix,
+      ...(ignored.has(deployedNoClerk.id) && { suppressed: { by: 'ignore-option' as const } })
+    });
+  }
+  if (chunkFailures.length > 0) {
+    const message = `${plural(chunkFailures.length, 'script')} of the page could not be read (${chunkFailures.slice(0, 3).join('; ')})`;
+    findings.push(unreadFinding(message, settings, ignored));
+  }
+  return { findings, checks: siteChecks(findings, production, read, chunkFailures.length > 0, clerkFound), secrets };
+}
+
+function unreadFinding(message: string, settings: SiteSettings, ignored: ReadonlySet<string>, severity?: Severity): Finding {
+  return {
+    rule: deployedSiteUnread.id,
+    severity: severity ?? (settings.onApiError === 'fail' ? 'error' : 'warning'),
+    variable: 'deployment-url',
+    value: shown(new URL(settings.url)),
+    origin: { kind: 'url', url: shown(new URL(settings.url)), line: 1, column: 1 },
+    message: formatMessage(deployedSiteUnread, 'failed', { message }),
+    fix: deployedSiteUnread.fix,
+    ...(ignored.has(deployedSiteUnread.id) && { suppressed: { by: 'ignore-option' as const } })
+  };
+}
+
+/** The page could not be read: protected without a bypass is a skip with the way to enable it; the rest fail. */
+function unread(settings: SiteSettings, page: Exclude<Fetched, { ok: true }>, ignored: ReadonlySet<string>): SiteResult {
+  if (page.kind === 'protected' && !settings.bypass) {
+    const reason = `${page.message}: set vercel-protection-bypass (action input, from a secret) or VERCEL_AUTOMATION_BYPASS_SECRET (CLI) to the project's Protection Bypass for Automation secret`;
+    return { findings: [], checks: SITE_RULES.map((m) => ({ id: m.id, title: m.title, status: 'skipped', detail: reason })), secrets: [] };
+  }
+  // A refused bypass secret is a wrong setting, not a passing outage: always an error.
+  const refused = page.kind === 'protected';
+  const message = refused ? `${page.message}; the bypass secret was not accepted` : page.message;
+  const finding = unreadFinding(message, settings, ignored, refused ? 'error' : undefined);
+  const checks: CheckResult[] = SITE_RULES.map((m) =>
+    m.id === deployedSiteUnread.id
+      ? { id: m.id, title: m.title, status: 'fail', detail: message }
+      : { id: m.id, title: m.title, status: 'error', detail: 'the page could not be read' }
+  );
+  return { findings: [finding], checks, secrets: [] };
+}
+
+function siteChecks(
+  findings: readonly Finding[],
+  isProduction: boolean,
+  read: string,
+  incomplete: boolean,
+  clerkFound: boolean
+): CheckResult[] {
+  return SITE_RULES.map((meta): CheckResult => {
+    const base = { id: meta.id, title: meta.title };
+    const active = findings.filter((f) => f.rule === meta.id && !f.suppressed).length;
+    if (meta.id === deployedSiteUnread.id) {
+      return incomplete ? { ...base, status: 'fail', detail: plural(active, 'finding') } : { ...base, status: 'pass', detail: `read ${read}` };
+    }
+    // No Clerk on the page is a notice: neither a pass nor a fail of what follows.
+    if (meta.id === deployedNoClerk.id) {
+      return { ...base, status: clerkFound ? 'pass' : 'skipped', detail: clerkFound ? 'Clerk found' : `no Clerk found in ${read}` };
+    }
+    if (!ruleApplies(meta, isProduction)) {
+      return { ...base, status: 'skipped', detail: 'applies to production environments only' };
+    }
+    if (active > 0) return { ...base, status: 'fail', detail: `${plural(active, 'finding')} in ${read}` };
+    if (!clerkFound && meta.id !== deployedSecretKey.id) return { ...base, status: 'skipped', detail: 'no Clerk found on the page' };
+    return { ...base, status: 'pass', detail: `no findings in ${read}` };
+  });
+}

@@ -1,0 +1,37 @@
+import type { CheckResult } from '../core/check.js';
+import type { Finding } from '../core/finding.js';
+import { SITE_RULES } from '../artifacts/artifact-rules.js';
+
+/**
+ * What the engine knows of the deployed-site check without loading it (undici, the HTML parser): its settings and
+ * result. The check itself (site/check-site.ts) comes from the shell, as the online checks do.
+ */
+export interface SiteSettings {
+  url: string;
+  /** Vercel Deployment Protection bypass secret. Never printed. */
+  bypass?: string;
+  timeoutMs: number;
+  onApiError: 'fail' | 'warn';
+  isProduction: boolean;
+  /** The publishable keys the gate read from the variables, to compare with the deployed one. */
+  expectedKeys: readonly { name: string; value: string }[];
+  ignore: readonly string[];
+}
+
+export interface SiteResult {
+  findings: Finding[];
+  checks: CheckResult[];
+  /** Secret keys found, for log masking. Never printed. */
+  secrets: string[];
+}
+
+export type SiteCheck = (settings: SiteSettings) => Promise<SiteResult>;
+
+/** Every deployed-site check skipped, for one reason. */
+export function skippedSite(reason: string): SiteResult {
+  return {
+    findings: [],
+    checks: SITE_RULES.map((m) => ({ id: m.id, title: m.title, status: 'skipped', detail: reason })),
+    secrets: []
+  };
+}
