@@ -3,7 +3,18 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'bench/.trees/'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'coverage/',
+      'bench/.trees/',
+      '__tests__/fixtures/bundles/',
+      'scripts/bundle-fixtures/*/dist/',
+      'scripts/bundle-fixtures/*/.next/',
+      'scripts/bundle-fixtures/*/next-env.d.ts'
+    ]
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

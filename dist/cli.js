@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-import { readFileSync, statSync, mkdtempSync, openSync, closeSync, rmSync, writeSync, readSync } from 'node:fs';
-import path, { resolve, join } from 'node:path';
+import { readFileSync, statSync, existsSync, openSync, fstatSync, readSync, closeSync, readdirSync, mkdtempSync, rmSync, writeSync } from 'node:fs';
+import path, { resolve as resolve$1, join } from 'node:path';
 import { isIPv6, isIPv4, BlockList, isIP } from 'node:net';
 import { isUtf8 } from 'node:buffer';
 import { parseArgs } from 'node:util';
@@ -826,6 +826,112 @@ function missing(evidence, subject, messageId, severity) {
 }
 
 /**
+ * The rules on what was built and deployed: the client bundle (bundle-…) and the live site (deployed-…). Like the
+ * other rules, each has its messages in one table; scan-build-output.ts and site/ decide when they fire.
+ */
+const meta$1 = (m) => ({ ...m, docs: ruleDocs(m.id) });
+const ROTATE = 'Rotate the key now (Clerk Dashboard → API keys; for a Stripe key, the Stripe Dashboard): once deployed, the bundle is public and the key must be taken as leaked. Then move it to a server-only variable (no NEXT_PUBLIC_, VITE_, PUBLIC_, EXPO_PUBLIC_ or REACT_APP_ prefix), remove it from client code, and rebuild.';
+const bundleDevPublishableKey = meta$1({
+    id: 'bundle-dev-publishable-key',
+    severity: 'error',
+    appliesIn: 'production',
+    title: 'Development publishable key in the built client code',
+    explanation: 'The client code the build produced holds a development publishable key (`pk_test_…`), whatever the variables say: it reached the build through the host\'s settings, a build cache, a `.env.local` on the build machine or a hard-coded `publishableKey`. Users of the deployed app would sign in to the development instance. Keys are found whole in string literals; a key a minifier left split across a string concatenation is not.',
+    fix: 'Set the production publishable key (pk_live_…) where the build runs (the host\'s production variables), remove any hard-coded key and any .env.local from the build, and rebuild.',
+    messages: {
+        found: 'The built file holds a development publishable key (instance {{host}}).'
+    }
+});
+const bundleDevFrontendApi = meta$1({
+    id: 'bundle-dev-frontend-api',
+    severity: 'error',
+    appliesIn: 'production',
+    title: 'Development Frontend API host in the built client code',
+    explanation: "The client code names a development or staging Frontend API or Account Portal host (for example in a clerk-js script URL, a `proxyUrl`, `domain` or `signInUrl`). Clerk's own SDK constants (`api.clerkstage.dev`, the suffix lists such as `accounts.dev` and `.lcl.dev`) are not findings.",
+    fix: 'Replace the development host with the production one (clerk.<your-domain>, accounts.<your-domain>) in the variables the build reads or in the code, and rebuild.',
+    messages: {
+        found: 'The built file names the development host {{host}}.'
+    }
+});
+const bundleSecretKey = meta$1({
+    id: 'bundle-secret-key',
+    severity: 'error',
+    appliesIn: 'always',
+    title: 'Secret key in the built client code',
+    explanation: 'The client code holds a secret key (`sk_live_…`/`sk_test_…`, Clerk or Stripe format, or a 2021-era `live_…`/`test_…` API key). Anyone who loads the app can read it. This is an error in every environment.',
+    fix: ROTATE,
+    messages: {
+        found: 'The built file holds a {{what}}: anyone who loads the app can read it.'
+    }
+});
+const deployedDevInstance = meta$1({
+    id: 'deployed-dev-instance',
+    severity: 'error',
+    appliesIn: 'production',
+    title: 'The deployed site loads a development Clerk instance',
+    explanation: 'The page at the deployment URL loads Clerk with a development publishable key or from a development Frontend API host (the clerk-js script, its `data-clerk-publishable-key`, serialised props such as `__NEXT_DATA__`, or the JS chunks the page loads).',
+    fix: "Set the production publishable key (pk_live_…) in the host's production variables and redeploy; then check the page again.",
+    messages: {
+        key: 'The deployed site uses a development publishable key (instance {{host}}).',
+        host: 'The deployed site loads Clerk from the development host {{host}}.'
+    }
+});
+const deployedKeyMismatch = meta$1({
+    id: 'deployed-key-mismatch',
+    severity: 'error',
+    appliesIn: 'always',
+    title: 'The deployed publishable key is not the one the gate checked',
+    explanation: 'The publishable key the deployed page uses differs from the one read from the variables: the deploy did not use the variables the gate checked (a host setting, a cache, a hard-coded key), so the other checks say nothing about it.',
+    fix: "Make the host's variables the ones the gate reads (vars-json/secrets-json, or the host as a source) and redeploy, or gate on the variables the deploy really uses.",
+    messages: {
+        mismatch: 'The deployed site uses the key of {{deployed}}, but {{name}} is the key of {{expected}}.'
+    }
+});
+const deployedSecretKey = meta$1({
+    id: 'deployed-secret-key',
+    severity: 'error',
+    appliesIn: 'always',
+    title: 'Secret key in the deployed site',
+    explanation: 'The page at the deployment URL, or a JS chunk it loads, holds a secret key (Clerk or Stripe format, or a 2021-era API key). It is public now.',
+    fix: ROTATE,
+    messages: {
+        found: 'The deployed site serves a {{what}}: anyone can read it.'
+    }
+});
+const deployedSiteUnread = meta$1({
+    id: 'deployed-site-unread',
+    severity: 'error',
+    appliesIn: 'always',
+    title: 'The deployed site could not be read',
+    explanation: 'The gate could not fetch the page at the deployment URL (unreachable, a 5xx, a timeout, too large), so it could not check what the site really loads. Like a failed Clerk API call, this follows `on-api-error`.',
+    fix: 'Check that the deployment URL is right and answers from the runner; raise api-timeout for a slow cold start, or set on-api-error: warn.',
+    messages: {
+        failed: '{{message}}.'
+    }
+});
+const deployedNoClerk = meta$1({
+    id: 'deployed-no-clerk',
+    severity: 'notice',
+    appliesIn: 'always',
+    title: 'No Clerk found on the deployed page',
+    explanation: 'The page at the deployment URL and the chunks it loads show no Clerk publishable key, clerk-js script or Frontend API host. Clerk may load on another page (set deployment-url to a page that signs in) or the URL may not be the app.',
+    fix: 'Point deployment-url at a page of the app that uses Clerk (for example /sign-in).',
+    messages: {
+        none: 'No Clerk publishable key or clerk-js script was found on {{url}} or the {{chunks}} it loads.'
+    }
+});
+/** The bundle rules, in checklist order. */
+const BUNDLE_RULES = [bundleDevPublishableKey, bundleDevFrontendApi, bundleSecretKey];
+/** The deployed-site rules, in checklist order. */
+const SITE_RULES = [
+    deployedDevInstance,
+    deployedKeyMismatch,
+    deployedSecretKey,
+    deployedSiteUnread,
+    deployedNoClerk
+];
+
+/**
  * The online checks' rules: what Clerk's APIs, DNS and the Frontend API say about the production instance.
  * Like the offline rules, each has its messages in one table; the checks in run-online.ts decide when they fire.
  */
@@ -990,8 +1096,8 @@ const RULES = [
     missingKey,
     liveKeyOutsideProduction
 ];
-/** Every rule's metadata, offline and online: for reports, docs and the `ignore` option. */
-const RULE_METAS = new Map([...RULES.map((rule) => rule.meta), ...ONLINE_RULES].map((meta) => [meta.id, meta]));
+/** Every rule's metadata, offline, online and on build output and the deployed site: for reports, docs and `ignore`. */
+const RULE_METAS = new Map([...RULES.map((rule) => rule.meta), ...ONLINE_RULES, ...BUNDLE_RULES, ...SITE_RULES].map((meta) => [meta.id, meta]));
 const RULE_IDS = [...RULE_METAS.keys()];
 
 /**
@@ -1417,7 +1523,7 @@ function parseDotenv(text, file) {
      */
     function reportIgnoredLines(from, to) {
         let start = from;
-        if (from > 0 && src.charCodeAt(from - 1) !== NEWLINE) {
+        if (from > 0 && src.charCodeAt(from - 1) !== NEWLINE$1) {
             const newline = src.indexOf('\n', from);
             if (newline === -1)
                 return;
@@ -1494,7 +1600,7 @@ function firstDefinitionAfter(src, from) {
     return match ? from + match.index : from;
 }
 const HASH = 0x23;
-const NEWLINE = 0x0a;
+const NEWLINE$1 = 0x0a;
 const DIRECTIVE_WORD = 'clerk-production-gate-ignore';
 /** What String.prototype.trim removes at the start of a line (without the line break, already split off). */
 function isSpace(code) {
@@ -1527,9 +1633,21 @@ function inside(spans, offset) {
     return false;
 }
 
-/** Human form of an origin: `path/.env:3:1`, `vars`, `secrets`, `env`, `clerk-api`, `dns`. */
+/** Where, without the column: `path/.env:3`, `https://example.com/app.js:1`, or the source's name. */
+function shortOrigin(origin) {
+    if (origin.kind === 'file')
+        return `${origin.file}:${origin.line}`;
+    if (origin.kind === 'url')
+        return `${origin.url}:${origin.line}`;
+    return origin.kind;
+}
+/** Human form of an origin: `path/.env:3:1`, `https://example.com/app.js:1:20`, `vars`, `secrets`, `env`, `clerk-api`, `dns`. */
 function describeOrigin(origin) {
-    return origin.kind === 'file' ? `${origin.file}:${origin.line}:${origin.column}` : origin.kind;
+    if (origin.kind === 'file')
+        return `${origin.file}:${origin.line}:${origin.column}`;
+    if (origin.kind === 'url')
+        return `${origin.url}:${origin.line}:${origin.column}`;
+    return origin.kind;
 }
 
 /*!
@@ -2306,7 +2424,7 @@ const _parse = (_Err) => {
     };
     return fn;
 };
-const parse$2 = /* @__PURE__*/ _parse($ZodRealError);
+const parse$3 = /* @__PURE__*/ _parse($ZodRealError);
 const _parseAsync = (_Err) => {
     const fn = async (schema, value, _ctx, params) => {
         const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
@@ -3513,7 +3631,7 @@ const ZodMiniType = /*@__PURE__*/ $constructor("ZodMiniType", (inst, def) => {
         own(this, "with", value);
     },
     parse(data, params) {
-        return parse$2(this, data, params, { callee: this.parse });
+        return parse$3(this, data, params, { callee: this.parse });
     },
     parseAsync(data, params) {
         return parseAsync(this, data, params, { callee: this.parseAsync });
@@ -4213,7 +4331,7 @@ var ParseOptions;
  * Parses the given text and returns the object the JSON content represents. On invalid input, the parser tries to be as fault tolerant as possible, but still return a result.
  * Therefore always check the errors list to find out if the input was valid.
  */
-function parse$1(text, errors = [], options = ParseOptions.DEFAULT) {
+function parse$2(text, errors = [], options = ParseOptions.DEFAULT) {
     let currentProperty = null;
     let currentParent = [];
     const previousParents = [];
@@ -4570,7 +4688,7 @@ var SyntaxKind;
  * Parses the given text and returns the object the JSON content represents. On invalid input, the parser tries to be as fault tolerant as possible, but still return a result.
  * Therefore, always check the errors list to find out if the input was valid.
  */
-const parse = parse$1;
+const parse$1 = parse$2;
 var ParseErrorCode;
 (function (ParseErrorCode) {
     ParseErrorCode[ParseErrorCode["InvalidSymbol"] = 1] = "InvalidSymbol";
@@ -4634,7 +4752,7 @@ function parseJsonInput(text, kind, label) {
  */
 function errorPosition(text) {
     const errors = [];
-    parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    parse$1(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
     return lineColumn(text, errors[0]?.offset ?? 0);
 }
 /** 1-based line and column of `offset`; `\r\n`, `\r` and `\n` each end a line. */
@@ -4818,6 +4936,14 @@ function redact(value) {
     if (rest.length < MIN_LENGTH_FOR_TAIL)
         return `${prefix}…`;
     return `${prefix}…${rest.slice(-4)}`;
+}
+/** A key-shaped run anywhere in a text: publishable, secret, webhook, Platform API and 2021-era keys. */
+const KEY_SHAPED = /(sk|pk)_(test|live)_[A-Za-z0-9+/=]{8,}|whsec_[A-Za-z0-9+/]{8,}|\bak_[A-Za-z0-9]{8,}|\b(test|live)_[A-Za-z0-9]{16,}/g;
+/** Any other long unbroken token (another service's key, a signed value): shown as `…` + last 4 at most. */
+const LONG_TOKEN = /[A-Za-z0-9+/=_-]{32,}/g;
+/** Every key-shaped run in a free text redacted (prefix + … + last 4), and other long tokens too. */
+function redactKeysIn(text) {
+    return text.replace(KEY_SHAPED, (key) => redact(key)).replace(LONG_TOKEN, (token) => redact(token));
 }
 
 /** A 401 or 403: the key was refused. A revoked production key blocks the deploy whatever `on-api-error` says. */
@@ -5050,7 +5176,13 @@ const gateOptionsSchema = object({
         error: 'must be an https:// URL (http:// only on a loopback address): the secret key is sent to it'
     })), DEFAULT_CLERK_API_URL),
     dnsServers: _default(array(string().check(refine(isDnsServer, { error: 'expected ip or ip:port ([ipv6]:port) entries' }))), []),
-    dnsCheck: _default(boolean(), false)
+    dnsCheck: _default(boolean(), false),
+    /** Client build output to scan: directories, `auto` (by framework, when built) or `none`. */
+    buildDirs: _default(array(nonEmpty), ['auto']),
+    /** The deployed site to read; https, or http on loopback (tests). */
+    deploymentUrl: optional(string().check(refine(isSafeSiteUrl, { error: 'must be an https:// URL (http:// only on a loopback address)' }))),
+    /** Vercel Deployment Protection bypass secret, sent as `x-vercel-protection-bypass`. Never printed. */
+    vercelProtectionBypass: optional(string())
 });
 /** Validates options; a problem becomes an InputError naming the option (never its value). */
 function parseGateOptions(input) {
@@ -5071,19 +5203,29 @@ const OPTION_NAMES = {
     apiTimeoutMs: 'api-timeout',
     onApiError: 'on-api-error',
     clerkApiUrl: 'clerk-api-url',
-    dnsServers: 'dns-servers'
+    dnsServers: 'dns-servers',
+    buildDirs: 'build-dirs',
+    deploymentUrl: 'deployment-url'
 };
 /** https, or http to a loopback address (tests, a local proxy): never a key in clear text over a network. */
 function isSafeApiUrl(text) {
-    let url;
+    const url = parseUrl$1(text);
+    return url !== null && !url.username && !url.password && isHttpsOrLoopback(url);
+}
+/** The deployed site: https, or http on loopback; the bypass secret may travel with it, so the same rule. */
+function isSafeSiteUrl(text) {
+    const url = parseUrl$1(text);
+    return url !== null && isHttpsOrLoopback(url);
+}
+function parseUrl$1(text) {
     try {
-        url = new URL(text);
+        return new URL(text);
     }
     catch {
-        return false;
+        return null;
     }
-    if (url.username || url.password)
-        return false;
+}
+function isHttpsOrLoopback(url) {
     if (url.protocol === 'https:')
         return true;
     if (url.protocol !== 'http:')
@@ -5258,6 +5400,1285 @@ function suppressionOf(id, hit, ignored) {
     return undefined;
 }
 
+/** How a finding names what was found, in place of a variable. */
+const ARTIFACT_LABEL = {
+    'publishable-key': 'publishable key',
+    'secret-key': 'secret key',
+    'dev-host': 'Frontend API host'
+};
+/** The message's words for a secret key: Clerk's and Stripe's share the `sk_` prefixes. */
+function secretKeyKind(artifact) {
+    return artifact.legacy
+        ? `2021-era Clerk API key (${artifact.key.startsWith('live_') ? 'live_' : 'test_'}…)`
+        : `secret key (${artifact.key.slice(0, 8)}…, Clerk or Stripe format)`;
+}
+/** The value a finding shows: keys redacted, hosts in full (they are not secrets, and the reviewer needs them). */
+function shownValue(artifact) {
+    return artifact.kind === 'dev-host' ? artifact.host : redact(artifact.key);
+}
+/** A finding on something found in built or fetched code. */
+function artifactFinding(meta, messageId, data, hit, origin, ignored, severity = meta.severity) {
+    const finding = {
+        rule: meta.id,
+        severity,
+        variable: ARTIFACT_LABEL[hit.artifact.kind],
+        value: shownValue(hit.artifact),
+        origin,
+        message: formatMessage(meta, messageId, data),
+        fix: meta.fix,
+        excerpt: redactKeysIn(hit.excerpt)
+    };
+    if (hit.original)
+        finding.original = hit.original;
+    if (ignored.has(meta.id))
+        finding.suppressed = { by: 'ignore-option' };
+    return finding;
+}
+/** One checklist line per rule: skipped where the rule does not apply or nothing was scanned; else pass or fail. */
+function artifactChecks(rules, findings, isProduction, scanned, notScanned) {
+    return rules.map((meta) => {
+        const base = { id: meta.id, title: meta.title };
+        if (!ruleApplies(meta, isProduction)) {
+            const where = meta.appliesIn === 'production' ? 'production' : 'non-production';
+            return { ...base, status: 'skipped', detail: `applies to ${where} environments only` };
+        }
+        if (scanned === undefined)
+            return { ...base, status: 'skipped', detail: notScanned };
+        const mine = findings.filter((f) => f.rule === meta.id);
+        const active = mine.filter((f) => !f.suppressed).length;
+        const quiet = mine.length - active;
+        const note = quiet > 0 ? ` (${quiet} suppressed)` : '';
+        return active > 0
+            ? { ...base, status: 'fail', detail: `${plural(active, 'finding')} in ${scanned}${note}` }
+            : { ...base, status: 'pass', detail: `no findings in ${scanned}${note}` };
+    });
+}
+
+/**
+ * Where a framework writes the code the browser loads, by the package that marks the framework. Server output
+ * (`.next/server`, `.output/server`, `build/server`) is not here and never scanned as client code (see
+ * SERVER_DIRS): server secrets belong there.
+ */
+const CLIENT_OUTPUT = [
+    [(d) => d === 'next', ['.next/static']],
+    [(d) => d === 'vite' || d === 'astro' || d === 'expo', ['dist']],
+    [(d) => d.startsWith('@remix-run/') || d === '@react-router/dev', ['build/client', 'public/build']],
+    [(d) => d === 'nuxt', ['.output/public']],
+    [(d) => d === '@sveltejs/kit', ['.svelte-kit/output/client']],
+    [(d) => d === 'react-scripts', ['build/static']]
+];
+/** Vercel's Build Output API (`vercel build`): every framework's static client files. */
+const VERCEL_STATIC = '.vercel/output/static';
+/** Directories under a build directory that hold server code or caches, never client code. */
+const SERVER_DIRS = new Set([
+    '.next/server',
+    '.next/cache',
+    '.next/standalone',
+    '.output/server',
+    'build/server',
+    '.svelte-kit/output/server',
+    '.vercel/output/functions'
+]);
+/**
+ * The build directories to scan. Named ones must exist (a typo must not pass silently). `auto` takes, for the
+ * working directory and each app directory the gate read, the client output of the frameworks its package.json
+ * names, when that output exists, and `.vercel/output/static`. `none` scans nothing.
+ *
+ * A Next.js `.next` without `BUILD_ID` is `next dev`'s output, which holds the development key by design: it is
+ * skipped with the reason, so a local run after `next dev` is not a false alarm.
+ */
+function planBuildDirs(cwd, buildDirs, appDirs) {
+    const dirs = new Set();
+    const skipped = [];
+    const rel = (abs) => path.relative(cwd, abs).split(path.sep).join('/') || '.';
+    for (const entry of buildDirs) {
+        if (entry === 'none')
+            continue;
+        if (entry !== 'auto') {
+            const abs = path.resolve(cwd, entry);
+            if (!isDirectory(abs))
+                throw new InputError(`build-dirs: ${entry} is not a directory (build the app first?)`);
+            dirs.add(abs);
+            continue;
+        }
+        for (const app of new Set([cwd, ...appDirs])) {
+            for (const candidate of clientOutputOf(app)) {
+                const abs = path.join(app, candidate);
+                if (!isDirectory(abs) || dirs.has(abs))
+                    continue;
+                if (candidate === '.next/static' && !existsSync(path.join(app, '.next/BUILD_ID'))) {
+                    skipped.push({ file: rel(abs), reason: 'a next dev build (no .next/BUILD_ID), not a production build' });
+                    continue;
+                }
+                dirs.add(abs);
+            }
+        }
+    }
+    return { dirs: [...dirs], skipped };
+}
+function clientOutputOf(app) {
+    const dependencies = dependenciesOf(app);
+    const dirs = CLIENT_OUTPUT.filter(([test]) => dependencies.some(test)).flatMap(([, d]) => d);
+    return [...new Set([...dirs, VERCEL_STATIC])];
+}
+/** The package names a package.json depends on; none when it is missing or unreadable (auto only guesses). */
+function dependenciesOf(dir) {
+    try {
+        const json = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
+        if (typeof json !== 'object' || json === null)
+            return [];
+        const record = json;
+        return ['dependencies', 'devDependencies'].flatMap((field) => {
+            const section = record[field];
+            return section && typeof section === 'object' ? Object.keys(section) : [];
+        });
+    }
+    catch {
+        return [];
+    }
+}
+function isDirectory(abs) {
+    try {
+        return statSync(abs).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+
+/**
+ * Finds Clerk keys and development hosts in built client code, as bytes. Minified bundles are a few files with
+ * very long lines, so the scan never splits lines or decodes text: it reads through one reused buffer and looks
+ * only at the bytes around two anchors that every candidate contains:
+ *  - `_` preceded by `test` or `live` (`pk_test_`, `sk_live_`, legacy `test_…`): one memchr pass;
+ *  - `v` preceded by `.de` (every development or staging suffix but Clerk's internal `lclclerk.com` ends in `.dev`).
+ * Single-byte searches are memchr; multi-byte `Buffer.indexOf` passes cost several times more (bench/README.md).
+ * Positions (line, UTF-16 column, as source maps count them) are worked out only for a candidate.
+ */
+/** Bytes read per window. */
+const WINDOW = 1 << 20;
+/** The longest token looked at: longer runs are not keys or hosts (a publishable key is ~60–120 bytes). */
+const MAX_TOKEN = 512;
+/** Context kept before a window's new bytes: a host's start and the excerpt. */
+const BACK = 1024;
+const EXCERPT = 48;
+const UNDERSCORE = 0x5f;
+const LOWER_V = 0x76;
+const NEWLINE = 0x0a;
+/** One scanner per run: its buffers are reused for every file. */
+class ByteScanner {
+    buffer = Buffer.allocUnsafe(BACK + WINDOW + MAX_TOKEN);
+    side = Buffer.allocUnsafe(64 * 1024);
+    /** Every candidate in `source`, in order. */
+    scan(source) {
+        const buf = this.buffer;
+        const found = [];
+        const position = new Positions(source, this.side);
+        // buf[0] is at `base` in the data; [0, start) was searched before (context only); [start, filled) is new.
+        let base = 0;
+        let start = 0;
+        let filled = 0;
+        for (;;) {
+            let eof = false;
+            while (filled < buf.length) {
+                const n = source.read(buf, filled, buf.length - filled);
+                if (n === 0) {
+                    eof = true;
+                    break;
+                }
+                filled += n;
+            }
+            // A candidate starting within MAX_TOKEN of the end waits for the next window, which will hold all of it.
+            const limit = eof ? filled : filled - MAX_TOKEN;
+            this.searchWindow(buf, start, limit, filled, eof, base, position, found);
+            if (eof)
+                return found;
+            position.advance(buf, base, base + limit);
+            const keepFrom = Math.max(0, limit - BACK);
+            buf.copyWithin(0, keepFrom, filled);
+            base += keepFrom;
+            start = limit - keepFrom;
+            filled -= keepFrom;
+        }
+    }
+    searchWindow(buf, from, limit, filled, eof, base, position, found) {
+        // Two sorted lists of anchors, merged so candidates come in order.
+        const keys = [];
+        for (let p = buf.indexOf(UNDERSCORE, from); p !== -1 && p < limit; p = buf.indexOf(UNDERSCORE, p + 1)) {
+            if (isTestOrLive(buf, p))
+                keys.push(p);
+        }
+        const hosts = [];
+        for (let p = buf.indexOf(LOWER_V, from); p !== -1 && p < limit; p = buf.indexOf(LOWER_V, p + 1)) {
+            if (p >= 3 && buf[p - 1] === 0x65 && buf[p - 2] === 0x64 && buf[p - 3] === 0x2e)
+                hosts.push(p);
+        }
+        const end = eof ? filled : Math.min(filled, limit + MAX_TOKEN);
+        let i = 0;
+        let j = 0;
+        let lastEnd = -1;
+        while (i < keys.length || j < hosts.length) {
+            const takeKey = j >= hosts.length || (i < keys.length && keys[i] < hosts[j]);
+            const anchor = takeKey ? keys[i++] : hosts[j++];
+            const span = takeKey ? keySpan(buf, anchor, end) : hostSpan(buf, anchor, end);
+            // A host inside a key's text (or the second anchor of one token) is the same candidate.
+            if (!span || span[0] < lastEnd)
+                continue;
+            lastEnd = span[1];
+            const [s, e] = span;
+            const { line, column } = position.at(buf, base, s);
+            found.push({
+                kind: takeKey ? 'key' : 'host',
+                text: buf.toString('latin1', s, e),
+                line,
+                column,
+                before: s > 0 ? buf[s - 1] : 0,
+                after: e < filled ? buf[e] : 0,
+                excerpt: excerpt(buf, s, e, filled)
+            });
+        }
+    }
+}
+/** `test_` or `live_` ending at the `_` at `p`. */
+function isTestOrLive(buf, p) {
+    if (p < 4)
+        return false;
+    const a = buf[p - 4];
+    const b = buf[p - 3];
+    const c = buf[p - 2];
+    const d = buf[p - 1];
+    return (a === 0x74 && b === 0x65 && c === 0x73 && d === 0x74) || (a === 0x6c && b === 0x69 && c === 0x76 && d === 0x65);
+}
+const isAlnum = (c) => c !== undefined && ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a));
+const isBase64 = (c) => isAlnum(c) || c === 0x2b || c === 0x2f || c === 0x3d;
+const isTokenByte = (c) => isBase64(c) || c === UNDERSCORE || c === 0x2d || c === 0x24;
+const isHostChar = (c) => isAlnum(c) || c === 0x2e || c === 0x2d;
+/**
+ * The key around the `_` of `test_`/`live_` at `p`: `pk_`/`sk_` before it when there, then the body (base64 for a
+ * publishable key, letters and digits otherwise). Null when glued to a word (`latest_`, `xsk_test_`).
+ */
+function keySpan(buf, p, end) {
+    let s = p - 4;
+    const prefixed = s >= 3 && buf[s - 1] === UNDERSCORE && buf[s - 2] === 0x6b && (buf[s - 3] === 0x70 || buf[s - 3] === 0x73);
+    if (prefixed)
+        s -= 3;
+    if (s > 0 && (isAlnum(buf[s - 1]) || buf[s - 1] === UNDERSCORE || buf[s - 1] === 0x24))
+        return null;
+    const body = prefixed && buf[s] === 0x70 ? isBase64 : isAlnum;
+    let e = p + 1;
+    while (e < end && e - s < MAX_TOKEN && body(buf[e]))
+        e++;
+    return [s, e];
+}
+/** The host around the `v` of `.dev` at `p`: letters, digits, dots and dashes on both sides. */
+function hostSpan(buf, p, end) {
+    let s = p - 3;
+    while (s > 0 && p - s < MAX_TOKEN && isHostChar(buf[s - 1]))
+        s--;
+    let e = p + 1;
+    while (e < end && e - s < MAX_TOKEN && isHostChar(buf[e]))
+        e++;
+    return [s, e];
+}
+/** The token with up to EXCERPT bytes of its line on each side, as text (invalid UTF-8 as U+FFFD). */
+function excerpt(buf, s, e, filled) {
+    let a = s;
+    while (a > 0 && s - a < EXCERPT && buf[a - 1] !== NEWLINE && buf[a - 1] !== 0x0d)
+        a--;
+    let b = e;
+    while (b < filled && b - e < EXCERPT && buf[b] !== NEWLINE && buf[b] !== 0x0d)
+        b++;
+    // Never start or end inside a word (part of another key would be shown without its prefix, so unredacted),
+    // nor inside a UTF-8 sequence.
+    if (a > 0 && isTokenByte(buf[a - 1]))
+        while (a < s && isTokenByte(buf[a]))
+            a++;
+    if (b < filled && isTokenByte(buf[b]))
+        while (b > e && isTokenByte(buf[b - 1]))
+            b--;
+    while (a < s && (buf[a] & 0xc0) === 0x80)
+        a++;
+    while (b > e && b < filled && (buf[b] & 0xc0) === 0x80)
+        b--;
+    return buf.toString('utf8', a, b);
+}
+/**
+ * Line and column of byte offsets, counted lazily: newlines up to the searched end of each window, and a column
+ * only when a candidate needs one (from the line's start, re-reading bytes before the window if the line began
+ * there: a minified line can be megabytes long).
+ */
+class Positions {
+    source;
+    side;
+    line = 1;
+    /** Offset in the data of the current line's first byte. */
+    lineStart = 0;
+    /** Offset up to which newlines have been counted. */
+    counted = 0;
+    /** The last column worked out, to count on from it on the same line. */
+    memo = { offset: 0, column: 1 };
+    constructor(source, side) {
+        this.source = source;
+        this.side = side;
+    }
+    /** Counts newlines up to `offset` (in the data), which must be in the window. */
+    advance(buf, base, offset) {
+        let p = buf.indexOf(NEWLINE, this.counted - base);
+        while (p !== -1 && p + base < offset) {
+            this.line++;
+            this.lineStart = p + base + 1;
+            p = buf.indexOf(NEWLINE, p + 1);
+        }
+        this.counted = Math.max(this.counted, offset);
+    }
+    at(buf, base, index) {
+        const offset = base + index;
+        this.advance(buf, base, offset);
+        const from = this.memo.offset >= this.lineStart && this.memo.offset <= offset ? this.memo : { offset: this.lineStart, column: 1 };
+        let units = 0;
+        if (from.offset >= base)
+            units = utf16Units(buf, from.offset - base, index);
+        else {
+            units = this.unitsBefore(from.offset, base) + utf16Units(buf, 0, index);
+        }
+        this.memo = { offset, column: from.column + units };
+        return { line: this.line, column: this.memo.column };
+    }
+    /** UTF-16 units in the data's bytes [from, to), re-read through the side buffer. */
+    unitsBefore(from, to) {
+        let units = 0;
+        for (let at = from; at < to;) {
+            const n = this.source.readAt(this.side, 0, Math.min(this.side.length, to - at), at);
+            if (n === 0)
+                break;
+            units += utf16Units(this.side, 0, n);
+            at += n;
+        }
+        return units;
+    }
+}
+/** UTF-16 code units that bytes [from, to) of UTF-8 decode to: every byte but continuations, and two for 4-byte sequences. */
+function utf16Units(buf, from, to) {
+    let units = 0;
+    for (let i = from; i < to; i++) {
+        const c = buf[i];
+        if (c < 0x80)
+            units++;
+        else if (c >= 0xf0)
+            units += 2;
+        else if (c >= 0xc0)
+            units++;
+    }
+    return units;
+}
+/** A ByteSource over bytes already in memory (a fetched page or chunk). */
+function bufferSource(data) {
+    let at = 0;
+    const copy = (target, offset, length, position) => {
+        const n = Math.max(0, Math.min(length, data.length - position));
+        target.set(data.subarray(position, position + n), offset);
+        return n;
+    };
+    return {
+        read(target, offset, length) {
+            const n = copy(target, offset, length, at);
+            at += n;
+            return n;
+        },
+        readAt: copy
+    };
+}
+
+const QUOTES = new Set([0x22, 0x27, 0x60]);
+/** Shortest body of a secret key we call one: Clerk's are 40+ characters, Stripe's 99; `sk_test_` alone is a constant. */
+const MIN_SECRET_BODY = 20;
+/** 2021-era API keys (`test_…`, `live_…`) are long random runs; shorter `test_…` strings are names. */
+const MIN_LEGACY_BODY = 30;
+/**
+ * Hosts that Clerk's SDKs carry as constants in every bundle, development or not: the Backend API of Clerk's
+ * staging (`api.clerkstage.dev`) and local environments. Bare suffixes (`accounts.dev`, `.lcl.dev`) are ruled
+ * out by shape below.
+ */
+const SDK_HOSTS = /^api\./;
+/**
+ * Decides what a candidate is:
+ *  - a publishable key only when `@clerk/shared` would parse it (so the bare prefix `pk_test_` and Stripe's
+ *    `pk_test_51…` are not);
+ *  - a secret key (Clerk's or Stripe's: the same prefixes) with a body of 20+ letters and digits; a legacy
+ *    `test_`/`live_` API key only between quotes, 30+ characters, so identifiers such as `test_mode` are not;
+ *  - a development host when the offline gate's host rules call it one and it names an instance: it has a label
+ *    before the suffix (`accounts.dev` and `.lcl.dev` are the SDK's suffix lists) and is not `api.…`.
+ */
+function classifyCandidate(candidate) {
+    const { text } = candidate;
+    if (candidate.kind === 'key') {
+        if (text.startsWith('pk_')) {
+            const parsed = parsePublishableKey(text);
+            return parsed ? { kind: 'publishable-key', key: text, parsed } : null;
+        }
+        if (text.startsWith('sk_')) {
+            return text.length - 'sk_test_'.length >= MIN_SECRET_BODY ? { kind: 'secret-key', key: text, legacy: false } : null;
+        }
+        const quoted = QUOTES.has(candidate.before) && candidate.after === candidate.before;
+        return quoted && text.length - 'test_'.length >= MIN_LEGACY_BODY
+            ? { kind: 'secret-key', key: text, legacy: true }
+            : null;
+    }
+    const host = text.toLowerCase().replace(/\.$/, '');
+    if (host.startsWith('.') || host.startsWith('-') || SDK_HOSTS.test(host))
+        return null;
+    if (!isDevelopmentOrStagingHost(host) || !namesAnInstance(host))
+        return null;
+    return { kind: 'dev-host', host };
+}
+/** Suffixes a development host has; a host must have a label of its own before one of them. */
+const INSTANCE_SUFFIXES = [
+    '.clerk.accounts.dev',
+    '.accounts.dev',
+    '.accountsstage.dev',
+    '.lcl.dev',
+    '.lclstage.dev',
+    '.stg.dev',
+    '.stgstage.dev',
+    '.clerkstage.dev'
+];
+function namesAnInstance(host) {
+    const suffix = INSTANCE_SUFFIXES.find((s) => host.endsWith(s));
+    if (!suffix)
+        return false;
+    const label = host.slice(0, -suffix.length);
+    // `clerk.accounts.dev` is `clerk` + `.accounts.dev`: the suffix itself, not an instance.
+    return label !== '' && !(suffix === '.accounts.dev' && label === 'clerk') && /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/.test(label);
+}
+
+// src/vlq.ts
+var comma = ",".charCodeAt(0);
+var chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+var intToChar = new Uint8Array(64);
+var charToInt = new Uint8Array(128);
+for (let i = 0; i < chars.length; i++) {
+  const c = chars.charCodeAt(i);
+  intToChar[i] = c;
+  charToInt[c] = i;
+}
+function decodeInteger(reader) {
+  let value = 0;
+  let shift = 0;
+  let integer = 0;
+  do {
+    const c = reader.next();
+    integer = charToInt[c];
+    value |= (integer & 31) << shift;
+    shift += 5;
+  } while (integer & 32);
+  return value;
+}
+function decodeSign(num) {
+  return num & 1 ? -2147483648 | -(num >>> 1) : num >>> 1;
+}
+function hasMoreVlq(reader, max) {
+  if (reader.pos >= max) return false;
+  return reader.peek() !== comma;
+}
+var StringReader = class {
+  constructor(buffer) {
+    this.pos = 0;
+    this.buffer = buffer;
+  }
+  next() {
+    return this.buffer.charCodeAt(this.pos++);
+  }
+  peek() {
+    return this.buffer.charCodeAt(this.pos);
+  }
+  indexOf(char) {
+    const { buffer, pos } = this;
+    const idx = buffer.indexOf(char, pos);
+    return idx === -1 ? buffer.length : idx;
+  }
+};
+
+// src/sourcemap-codec.ts
+function decode(mappings) {
+  const { length } = mappings;
+  const reader = new StringReader(mappings);
+  const decoded = [];
+  let genColumn = 0;
+  let sourcesIndex = 0;
+  let sourceLine = 0;
+  let sourceColumn = 0;
+  let namesIndex = 0;
+  do {
+    const semi = reader.indexOf(";");
+    const line = [];
+    let sorted = true;
+    let lastCol = 0;
+    genColumn = 0;
+    while (reader.pos < semi) {
+      let seg;
+      genColumn += decodeSign(decodeInteger(reader));
+      if (genColumn < lastCol) sorted = false;
+      lastCol = genColumn;
+      if (hasMoreVlq(reader, semi)) {
+        sourcesIndex += decodeSign(decodeInteger(reader));
+        sourceLine += decodeSign(decodeInteger(reader));
+        sourceColumn += decodeSign(decodeInteger(reader));
+        if (hasMoreVlq(reader, semi)) {
+          namesIndex += decodeSign(decodeInteger(reader));
+          seg = [genColumn, sourcesIndex, sourceLine, sourceColumn, namesIndex];
+        } else {
+          seg = [genColumn, sourcesIndex, sourceLine, sourceColumn];
+        }
+      } else {
+        seg = [genColumn];
+      }
+      line.push(seg);
+      reader.pos++;
+    }
+    if (!sorted) sort(line);
+    decoded.push(line);
+    reader.pos = semi + 1;
+  } while (reader.pos <= length);
+  return decoded;
+}
+function sort(line) {
+  line.sort(sortComparator$1);
+}
+function sortComparator$1(a, b) {
+  return a[0] - b[0];
+}
+
+// Matches the scheme of a URL, eg "http://"
+const schemeRegex = /^[\w+.-]+:\/\//;
+/**
+ * Matches the parts of a URL:
+ * 1. Scheme, including ":", guaranteed.
+ * 2. User/password, including "@", optional.
+ * 3. Host, including brackets around IP literals, guaranteed.
+ * 4. Port, including ":", optional.
+ * 5. Path, including "/", optional.
+ * 6. Query, including "?", optional.
+ * 7. Hash, including "#", optional.
+ */
+const urlRegex = /^([\w+.-]+:)\/\/([^@/#?]*@)?(\[[^\]]+\]|[^:/#?]*)(:\d+)?(\/[^#?]*)?(\?[^#]*)?(#.*)?/;
+/**
+ * File URLs are weird. They dont' need the regular `//` in the scheme, they may or may not start
+ * with a leading `/`, they can have a domain (but only if they don't start with a Windows drive).
+ *
+ * 1. Host, optional.
+ * 2. Path, which may include "/", guaranteed.
+ * 3. Query, including "?", optional.
+ * 4. Hash, including "#", optional.
+ */
+const fileRegex = /^file:(?:\/\/((?![a-z]:)[^/#?]*)?)?(\/?[^#?]*)(\?[^#]*)?(#.*)?/i;
+function isAbsoluteUrl(input) {
+    return schemeRegex.test(input);
+}
+function isSchemeRelativeUrl(input) {
+    return input.startsWith('//');
+}
+function isAbsolutePath(input) {
+    return input.startsWith('/');
+}
+function isFileUrl(input) {
+    return input.startsWith('file:');
+}
+function isRelative(input) {
+    return /^[.?#]/.test(input);
+}
+function parseAbsoluteUrl(input) {
+    const match = urlRegex.exec(input);
+    return makeUrl(match[1], match[2] || '', match[3], match[4] || '', match[5] || '/', match[6] || '', match[7] || '');
+}
+function parseFileUrl(input) {
+    const match = fileRegex.exec(input);
+    const path = match[2];
+    return makeUrl('file:', '', match[1] || '', '', isAbsolutePath(path) ? path : '/' + path, match[3] || '', match[4] || '');
+}
+function makeUrl(scheme, user, host, port, path, query, hash) {
+    return {
+        scheme,
+        user,
+        host,
+        port,
+        path,
+        query,
+        hash,
+        type: 7 /* Absolute */,
+    };
+}
+function parseUrl(input) {
+    if (isSchemeRelativeUrl(input)) {
+        const url = parseAbsoluteUrl('http:' + input);
+        url.scheme = '';
+        url.type = 6 /* SchemeRelative */;
+        return url;
+    }
+    if (isAbsolutePath(input)) {
+        const url = parseAbsoluteUrl('http://foo.com' + input);
+        url.scheme = '';
+        url.host = '';
+        url.type = 5 /* AbsolutePath */;
+        return url;
+    }
+    if (isFileUrl(input))
+        return parseFileUrl(input);
+    if (isAbsoluteUrl(input))
+        return parseAbsoluteUrl(input);
+    const url = parseAbsoluteUrl('http://foo.com/' + input);
+    url.scheme = '';
+    url.host = '';
+    url.type = input
+        ? input.startsWith('?')
+            ? 3 /* Query */
+            : input.startsWith('#')
+                ? 2 /* Hash */
+                : 4 /* RelativePath */
+        : 1 /* Empty */;
+    return url;
+}
+function stripPathFilename(path) {
+    // If a path ends with a parent directory "..", then it's a relative path with excess parent
+    // paths. It's not a file, so we can't strip it.
+    if (path.endsWith('/..'))
+        return path;
+    const index = path.lastIndexOf('/');
+    return path.slice(0, index + 1);
+}
+function mergePaths(url, base) {
+    normalizePath(base, base.type);
+    // If the path is just a "/", then it was an empty path to begin with (remember, we're a relative
+    // path).
+    if (url.path === '/') {
+        url.path = base.path;
+    }
+    else {
+        // Resolution happens relative to the base path's directory, not the file.
+        url.path = stripPathFilename(base.path) + url.path;
+    }
+}
+/**
+ * The path can have empty directories "//", unneeded parents "foo/..", or current directory
+ * "foo/.". We need to normalize to a standard representation.
+ */
+function normalizePath(url, type) {
+    const rel = type <= 4 /* RelativePath */;
+    const pieces = url.path.split('/');
+    // We need to preserve the first piece always, so that we output a leading slash. The item at
+    // pieces[0] is an empty string.
+    let pointer = 1;
+    // Positive is the number of real directories we've output, used for popping a parent directory.
+    // Eg, "foo/bar/.." will have a positive 2, and we can decrement to be left with just "foo".
+    let positive = 0;
+    // We need to keep a trailing slash if we encounter an empty directory (eg, splitting "foo/" will
+    // generate `["foo", ""]` pieces). And, if we pop a parent directory. But once we encounter a
+    // real directory, we won't need to append, unless the other conditions happen again.
+    let addTrailingSlash = false;
+    for (let i = 1; i < pieces.length; i++) {
+        const piece = pieces[i];
+        // An empty directory, could be a trailing slash, or just a double "//" in the path.
+        if (!piece) {
+            addTrailingSlash = true;
+            continue;
+        }
+        // If we encounter a real directory, then we don't need to append anymore.
+        addTrailingSlash = false;
+        // A current directory, which we can always drop.
+        if (piece === '.')
+            continue;
+        // A parent directory, we need to see if there are any real directories we can pop. Else, we
+        // have an excess of parents, and we'll need to keep the "..".
+        if (piece === '..') {
+            if (positive) {
+                addTrailingSlash = true;
+                positive--;
+                pointer--;
+            }
+            else if (rel) {
+                // If we're in a relativePath, then we need to keep the excess parents. Else, in an absolute
+                // URL, protocol relative URL, or an absolute path, we don't need to keep excess.
+                pieces[pointer++] = piece;
+            }
+            continue;
+        }
+        // We've encountered a real directory. Move it to the next insertion pointer, which accounts for
+        // any popped or dropped directories.
+        pieces[pointer++] = piece;
+        positive++;
+    }
+    let path = '';
+    for (let i = 1; i < pointer; i++) {
+        path += '/' + pieces[i];
+    }
+    if (!path || (addTrailingSlash && !path.endsWith('/..'))) {
+        path += '/';
+    }
+    url.path = path;
+}
+/**
+ * Attempts to resolve `input` URL/path relative to `base`.
+ */
+function resolve(input, base) {
+    if (!input && !base)
+        return '';
+    const url = parseUrl(input);
+    let inputType = url.type;
+    if (base && inputType !== 7 /* Absolute */) {
+        const baseUrl = parseUrl(base);
+        const baseType = baseUrl.type;
+        switch (inputType) {
+            case 1 /* Empty */:
+                url.hash = baseUrl.hash;
+            // fall through
+            case 2 /* Hash */:
+                url.query = baseUrl.query;
+            // fall through
+            case 3 /* Query */:
+            case 4 /* RelativePath */:
+                mergePaths(url, baseUrl);
+            // fall through
+            case 5 /* AbsolutePath */:
+                // The host, user, and port are joined, you can't copy one without the others.
+                url.user = baseUrl.user;
+                url.host = baseUrl.host;
+                url.port = baseUrl.port;
+            // fall through
+            case 6 /* SchemeRelative */:
+                // The input doesn't have a schema at least, so we need to copy at least that over.
+                url.scheme = baseUrl.scheme;
+        }
+        if (baseType > inputType)
+            inputType = baseType;
+    }
+    normalizePath(url, inputType);
+    const queryHash = url.query + url.hash;
+    switch (inputType) {
+        // This is impossible, because of the empty checks at the start of the function.
+        // case UrlType.Empty:
+        case 2 /* Hash */:
+        case 3 /* Query */:
+            return queryHash;
+        case 4 /* RelativePath */: {
+            // The first char is always a "/", and we need it to be relative.
+            const path = url.path.slice(1);
+            if (!path)
+                return queryHash || '.';
+            if (isRelative(base || input) && !isRelative(path)) {
+                // If base started with a leading ".", or there is no base and input started with a ".",
+                // then we need to ensure that the relative path starts with a ".". We don't know if
+                // relative starts with a "..", though, so check before prepending.
+                return './' + path + queryHash;
+            }
+            return path + queryHash;
+        }
+        case 5 /* AbsolutePath */:
+            return url.path + queryHash;
+        default:
+            return url.scheme + '//' + url.user + url.host + url.port + url.path + queryHash;
+    }
+}
+
+// src/trace-mapping.ts
+
+// src/strip-filename.ts
+function stripFilename(path) {
+  if (!path) return "";
+  const index = path.lastIndexOf("/");
+  return path.slice(0, index + 1);
+}
+
+// src/resolve.ts
+function resolver(mapUrl, sourceRoot) {
+  const from = stripFilename(mapUrl);
+  const prefix = sourceRoot ? sourceRoot + "/" : "";
+  return (source) => resolve(prefix + (source || ""), from);
+}
+
+// src/sourcemap-segment.ts
+var COLUMN = 0;
+var SOURCES_INDEX = 1;
+var SOURCE_LINE = 2;
+var SOURCE_COLUMN = 3;
+var NAMES_INDEX = 4;
+
+// src/sort.ts
+function maybeSort(mappings, owned) {
+  const unsortedIndex = nextUnsortedSegmentLine(mappings, 0);
+  if (unsortedIndex === mappings.length) return mappings;
+  if (!owned) mappings = mappings.slice();
+  for (let i = unsortedIndex; i < mappings.length; i = nextUnsortedSegmentLine(mappings, i + 1)) {
+    mappings[i] = sortSegments(mappings[i], owned);
+  }
+  return mappings;
+}
+function nextUnsortedSegmentLine(mappings, start) {
+  for (let i = start; i < mappings.length; i++) {
+    if (!isSorted(mappings[i])) return i;
+  }
+  return mappings.length;
+}
+function isSorted(line) {
+  for (let j = 1; j < line.length; j++) {
+    if (line[j][COLUMN] < line[j - 1][COLUMN]) {
+      return false;
+    }
+  }
+  return true;
+}
+function sortSegments(line, owned) {
+  if (!owned) line = line.slice();
+  return line.sort(sortComparator);
+}
+function sortComparator(a, b) {
+  return a[COLUMN] - b[COLUMN];
+}
+
+// src/binary-search.ts
+var found = false;
+function binarySearch(haystack, needle, low, high) {
+  while (low <= high) {
+    const mid = low + (high - low >> 1);
+    const cmp = haystack[mid][COLUMN] - needle;
+    if (cmp === 0) {
+      found = true;
+      return mid;
+    }
+    if (cmp < 0) {
+      low = mid + 1;
+    } else {
+      high = mid - 1;
+    }
+  }
+  found = false;
+  return low - 1;
+}
+function upperBound(haystack, needle, index) {
+  for (let i = index + 1; i < haystack.length; index = i++) {
+    if (haystack[i][COLUMN] !== needle) break;
+  }
+  return index;
+}
+function lowerBound(haystack, needle, index) {
+  for (let i = index - 1; i >= 0; index = i--) {
+    if (haystack[i][COLUMN] !== needle) break;
+  }
+  return index;
+}
+function memoizedState() {
+  return {
+    lastKey: -1,
+    lastNeedle: -1,
+    lastIndex: -1
+  };
+}
+function memoizedBinarySearch(haystack, needle, state, key) {
+  const { lastKey, lastNeedle, lastIndex } = state;
+  let low = 0;
+  let high = haystack.length - 1;
+  if (key === lastKey) {
+    if (needle === lastNeedle) {
+      found = lastIndex !== -1 && haystack[lastIndex][COLUMN] === needle;
+      return lastIndex;
+    }
+    if (needle >= lastNeedle) {
+      low = lastIndex === -1 ? 0 : lastIndex;
+    } else {
+      high = lastIndex;
+    }
+  }
+  state.lastKey = key;
+  state.lastNeedle = needle;
+  return state.lastIndex = binarySearch(haystack, needle, low, high);
+}
+
+// src/types.ts
+function parse(map) {
+  return typeof map === "string" ? JSON.parse(map) : map;
+}
+
+// src/trace-mapping.ts
+var LINE_GTR_ZERO = "`line` must be greater than 0 (lines start at line 1)";
+var COL_GTR_EQ_ZERO = "`column` must be greater than or equal to 0 (columns start at column 0)";
+var LEAST_UPPER_BOUND = -1;
+var GREATEST_LOWER_BOUND = 1;
+var TraceMap = class {
+  constructor(map, mapUrl) {
+    const isString = typeof map === "string";
+    if (!isString && map._decodedMemo) return map;
+    const parsed = parse(map);
+    const { version, file, names, sourceRoot, sources, sourcesContent } = parsed;
+    this.version = version;
+    this.file = file;
+    this.names = names || [];
+    this.sourceRoot = sourceRoot;
+    this.sources = sources;
+    this.sourcesContent = sourcesContent;
+    this.ignoreList = parsed.ignoreList || parsed.x_google_ignoreList || void 0;
+    const resolve = resolver(mapUrl, sourceRoot);
+    this.resolvedSources = sources.map(resolve);
+    const { mappings } = parsed;
+    if (typeof mappings === "string") {
+      this._encoded = mappings;
+      this._decoded = void 0;
+    } else if (Array.isArray(mappings)) {
+      this._encoded = void 0;
+      this._decoded = maybeSort(mappings, isString);
+    } else if (parsed.sections) {
+      throw new Error(`TraceMap passed sectioned source map, please use FlattenMap export instead`);
+    } else {
+      throw new Error(`invalid source map: ${JSON.stringify(parsed)}`);
+    }
+    this._decodedMemo = memoizedState();
+    this._bySources = void 0;
+    this._bySourceMemos = void 0;
+  }
+};
+function cast(map) {
+  return map;
+}
+function decodedMappings(map) {
+  var _a;
+  return (_a = cast(map))._decoded || (_a._decoded = decode(cast(map)._encoded));
+}
+function originalPositionFor(map, needle) {
+  let { line, column, bias } = needle;
+  line--;
+  if (line < 0) throw new Error(LINE_GTR_ZERO);
+  if (column < 0) throw new Error(COL_GTR_EQ_ZERO);
+  const decoded = decodedMappings(map);
+  if (line >= decoded.length) return OMapping(null, null, null, null);
+  const segments = decoded[line];
+  const index = traceSegmentInternal(
+    segments,
+    cast(map)._decodedMemo,
+    line,
+    column,
+    bias || GREATEST_LOWER_BOUND
+  );
+  if (index === -1) return OMapping(null, null, null, null);
+  const segment = segments[index];
+  if (segment.length === 1) return OMapping(null, null, null, null);
+  const { names, resolvedSources } = map;
+  return OMapping(
+    resolvedSources[segment[SOURCES_INDEX]],
+    segment[SOURCE_LINE] + 1,
+    segment[SOURCE_COLUMN],
+    segment.length === 5 ? names[segment[NAMES_INDEX]] : null
+  );
+}
+function OMapping(source, line, column, name) {
+  return { source, line, column, name };
+}
+function traceSegmentInternal(segments, memo, line, column, bias) {
+  let index = memoizedBinarySearch(segments, column, memo, line);
+  if (found) {
+    index = (bias === LEAST_UPPER_BOUND ? upperBound : lowerBound)(segments, column, index);
+  } else if (bias === LEAST_UPPER_BOUND) index++;
+  if (index === -1 || index === segments.length) return -1;
+  return index;
+}
+
+/** The part of a source map (version 3) the lookup needs; anything else in it is left to trace-mapping. */
+const SourceMapJson = looseObject({
+    version: literal(3),
+    mappings: string(),
+    sources: array(nullable(string())),
+    sourceRoot: optional(nullable(string()))
+});
+/** Bytes read from a file's end to find its `sourceMappingURL` comment (it is the last line). */
+const TAIL = 16 * 1024;
+/** A map larger than this is not read (a bundle's map is a few MB; this bounds memory). */
+const MAX_MAP_BYTES = 64 * 1024 * 1024;
+const COMMENT = /[#@][ \t]*sourceMappingURL=([^\s'"*]+)/g;
+/**
+ * Original positions of built files, through their source maps: `sourceMappingURL` (a file or a data: URL),
+ * else `<file>.map` beside the file. Uses @jridgewell/trace-mapping, the library bundlers use, rather than our own
+ * VLQ decoding. A missing or broken map only means no original position: the built file's own position stands.
+ */
+class SourceMaps {
+    cwd;
+    maps = new Map();
+    constructor(cwd) {
+        this.cwd = cwd;
+    }
+    /** `line` 1-based, `column` 1-based in UTF-16 units, as the scanner gives them. */
+    lookup(file, line, column) {
+        const map = this.mapOf(file);
+        if (!map)
+            return undefined;
+        const original = originalPositionFor(map, { line, column: column - 1 });
+        if (original.source === null || original.line === null || original.column === null)
+            return undefined;
+        return { file: this.display(original.source, file), line: original.line, column: original.column + 1 };
+    }
+    mapOf(file) {
+        let map = this.maps.get(file);
+        if (map === undefined) {
+            map = load(file);
+            this.maps.set(file, map);
+        }
+        return map;
+    }
+    /**
+     * A source as a path relative to the working directory when it is a file under it (`src/main.tsx`), else as
+     * the map names it without a bundler's scheme (`webpack://_N_E/./app/page.tsx` → `app/page.tsx`).
+     */
+    display(source, builtFile) {
+        const scheme = /^[a-z][a-z0-9+.-]*:\/\/[^/]*\//i.exec(source);
+        if (scheme)
+            return source.slice(scheme[0].length).replace(/^(\.\/)+/, '');
+        const absolute = source.startsWith('file://') ? new URL(source).pathname : path.resolve(path.dirname(builtFile), source);
+        const relative = path.relative(this.cwd, absolute);
+        return relative.startsWith('..') || path.isAbsolute(relative) ? source : relative.split(path.sep).join('/');
+    }
+}
+function load(file) {
+    try {
+        const text = mapText(file);
+        if (text === null)
+            return null;
+        const parsed = SourceMapJson.safeParse(JSON.parse(text));
+        // Sources are resolved by SourceMaps.display, relative to the built file: no mapUrl here.
+        return parsed.success ? new TraceMap(parsed.data) : null;
+    }
+    catch {
+        return null;
+    }
+}
+function mapText(file) {
+    const url = commentUrl(file);
+    if (url?.startsWith('data:'))
+        return dataUrlText(url);
+    const mapFile = url ? path.resolve(path.dirname(file), decodeURIComponent(url.split(/[?#]/)[0] ?? '')) : `${file}.map`;
+    try {
+        return readBounded(mapFile);
+    }
+    catch {
+        return null;
+    }
+}
+/** The last `sourceMappingURL` in the file's tail; a data: URL longer than the tail is read from the whole file. */
+function commentUrl(file) {
+    const fd = openSync(file, 'r');
+    let tail;
+    let size;
+    try {
+        size = fstatSync(fd).size;
+        const buffer = Buffer.alloc(Math.min(TAIL, size));
+        readSync(fd, buffer, 0, buffer.length, size - buffer.length);
+        tail = buffer.toString('utf8');
+    }
+    finally {
+        closeSync(fd);
+    }
+    let url = lastMatch(tail);
+    if (url === undefined && size > TAIL && size <= MAX_MAP_BYTES && tail.includes(';base64,')) {
+        url = lastMatch(readFileSync(file, 'utf8'));
+    }
+    return url;
+}
+function lastMatch(text) {
+    let url;
+    for (const match of text.matchAll(COMMENT))
+        url = match[1];
+    return url;
+}
+function dataUrlText(url) {
+    const comma = url.indexOf(',');
+    if (comma === -1)
+        return null;
+    const meta = url.slice(5, comma);
+    const data = url.slice(comma + 1);
+    return meta.endsWith(';base64') ? Buffer.from(data, 'base64').toString('utf8') : decodeURIComponent(data);
+}
+function readBounded(file) {
+    const fd = openSync(file, 'r');
+    try {
+        if (fstatSync(fd).size > MAX_MAP_BYTES)
+            return null;
+        return readFileSync(fd, 'utf8');
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+
+/** Client files: what the browser loads, and the manifests and texts that travel with it. Never `.map`. */
+const CLIENT_EXTENSIONS = new Set(['.js', '.mjs', '.css', '.html', '.json', '.txt']);
+/** Kept per scan, so a bundle full of one key cannot grow memory: the rest are counted. */
+const MAX_HITS = 500;
+/**
+ * Scans every client file under the directories, one file at a time through one reused buffer (see
+ * byte-scanner.ts). Each thing found is reported once per file, at its first place. An unreadable file or
+ * directory stops the gate (exit 2): a scan that silently missed a file would pass a leaked key.
+ */
+function scanBuildOutput(cwd, dirs) {
+    const scanner = new ByteScanner();
+    const maps = new SourceMaps(cwd);
+    const scan = { hits: [], omitted: 0, files: 0, bytes: 0, skipped: [] };
+    const rel = (abs) => path.relative(cwd, abs).split(path.sep).join('/') || '.';
+    for (const dir of dirs) {
+        for (const file of clientFiles(dir, rel, scan.skipped)) {
+            scan.files++;
+            const seen = new Set();
+            for (const candidate of scanFile(scanner, file, rel(file), (n) => (scan.bytes += n))) {
+                const artifact = classifyCandidate(candidate);
+                if (!artifact)
+                    continue;
+                const id = artifact.kind === 'dev-host' ? artifact.host : artifact.key;
+                if (seen.has(id))
+                    continue;
+                seen.add(id);
+                if (scan.hits.length >= MAX_HITS) {
+                    scan.omitted++;
+                    continue;
+                }
+                const original = maps.lookup(file, candidate.line, candidate.column);
+                scan.hits.push({
+                    artifact,
+                    file: rel(file),
+                    line: candidate.line,
+                    column: candidate.column,
+                    excerpt: candidate.excerpt,
+                    ...(original && { original })
+                });
+            }
+        }
+    }
+    return scan;
+}
+function scanFile(scanner, file, label, count) {
+    let fd;
+    try {
+        fd = openSync(file, 'r');
+    }
+    catch (error) {
+        throw new InputError(`${label}: cannot read (${error.code ?? 'error'})`);
+    }
+    try {
+        const source = {
+            read: (buffer, offset, length) => {
+                const n = readSync(fd, buffer, offset, length, null);
+                count(n);
+                return n;
+            },
+            readAt: (buffer, offset, length, position) => readSync(fd, buffer, offset, length, position)
+        };
+        return scanner.scan(source);
+    }
+    catch (error) {
+        throw new InputError(`${label}: cannot read (${error.code ?? 'error'})`);
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+/** Client files under `dir`, sorted, depth first; server output and node_modules are left out; links not followed. */
+function clientFiles(dir, rel, skipped) {
+    const files = [];
+    const walk = (current) => {
+        let entries;
+        try {
+            entries = readdirSync(current, { withFileTypes: true });
+        }
+        catch (error) {
+            throw new InputError(`build-dirs: cannot read directory ${rel(current)} (${error.code ?? 'error'})`);
+        }
+        entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        for (const entry of entries) {
+            const abs = path.join(current, entry.name);
+            if (entry.isDirectory()) {
+                if (entry.name === 'node_modules')
+                    continue;
+                if (isServerDir(abs)) {
+                    skipped.push({ file: rel(abs), reason: 'server output, not sent to the browser' });
+                    continue;
+                }
+                walk(abs);
+            }
+            else if (entry.isFile() && CLIENT_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) {
+                files.push(abs);
+            }
+        }
+    };
+    walk(dir);
+    return files;
+}
+function isServerDir(abs) {
+    const posix = abs.split(path.sep).join('/');
+    for (const server of SERVER_DIRS)
+        if (posix.endsWith(`/${server}`))
+            return true;
+    return false;
+}
+
+/**
+ * The built client bundle: what the browser will load, whatever the variables said. Finds development
+ * publishable keys and hosts (production only) and secret keys (everywhere).
+ */
+function checkBundle(cwd, buildDirs, appDirs, isProduction, ignored) {
+    const plan = planBuildDirs(cwd, buildDirs, appDirs);
+    const notScanned = buildDirs.length === 1 && buildDirs[0] === 'none'
+        ? 'build-dirs is none'
+        : 'no build output found (build the app before the gate, or set build-dirs)';
+    if (plan.dirs.length === 0) {
+        return {
+            findings: [],
+            checks: artifactChecks(BUNDLE_RULES, [], isProduction, undefined, notScanned),
+            skipped: plan.skipped,
+            secrets: [],
+            scanned: false
+        };
+    }
+    const scan = scanBuildOutput(cwd, plan.dirs);
+    const findings = [];
+    const secrets = [];
+    for (const hit of scan.hits) {
+        const origin = { kind: 'file', file: hit.file, line: hit.line, column: hit.column };
+        const { artifact } = hit;
+        if (artifact.kind === 'secret-key') {
+            secrets.push(artifact.key);
+            findings.push(artifactFinding(bundleSecretKey, 'found', { what: secretKeyKind(artifact) }, hit, origin, ignored));
+        }
+        else if (!ruleApplies(bundleDevPublishableKey, isProduction)) {
+            continue;
+        }
+        else if (artifact.kind === 'publishable-key' && artifact.parsed.instanceType === 'development') {
+            const data = { host: artifact.parsed.frontendApi };
+            findings.push(artifactFinding(bundleDevPublishableKey, 'found', data, hit, origin, ignored));
+        }
+        else if (artifact.kind === 'dev-host') {
+            findings.push(artifactFinding(bundleDevFrontendApi, 'found', { host: artifact.host }, hit, origin, ignored));
+        }
+    }
+    const rel = plan.dirs.map((d) => relativeDir(cwd, d));
+    const omitted = scan.omitted > 0 ? `; ${scan.omitted} more not listed` : '';
+    const scanned = `${plural(scan.files, 'file')} (${megabytes(scan.bytes)}) of ${rel.join(', ')}${omitted}`;
+    return {
+        findings,
+        checks: artifactChecks(BUNDLE_RULES, findings, isProduction, scanned, notScanned),
+        skipped: [...plan.skipped, ...scan.skipped],
+        secrets,
+        scanned: true
+    };
+}
+function relativeDir(cwd, dir) {
+    const rel = dir.startsWith(cwd) ? dir.slice(cwd.length).replace(/^[/\\]/, '') : dir;
+    return (rel || '.').split('\\').join('/');
+}
+function megabytes(bytes) {
+    return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+/** Every deployed-site check skipped, for one reason. */
+function skippedSite(reason) {
+    return {
+        findings: [],
+        checks: SITE_RULES.map((m) => ({ id: m.id, title: m.title, status: 'skipped', detail: reason })),
+        secrets: []
+    };
+}
+
 /** Diagnostics kept for the report; the rest are counted. */
 const MAX_DIAGNOSTICS = 100;
 /**
@@ -5345,21 +6766,38 @@ async function runGate(input, hooks = {}) {
     emit(check(runtimeRules, runtimeContext, ignored));
     if (!clerkInFiles)
         noteCredentials(runtimeConcerning);
+    // What was built: the client output on disk.
+    const appDirs = units.flatMap((u) => (u.kind === 'layered' ? [u.dir] : []));
+    const bundle = checkBundle(cwd, options.buildDirs, appDirs, isProduction, ignored);
+    emit(bundle.findings);
+    skipped.push(...bundle.skipped);
+    if (hooks.collectSecrets !== false)
+        for (const secret of bundle.secrets)
+            secrets.add(secret);
     const sets = [...credentials.values()];
     const settings = { ...options, isProduction };
     const notOnline = whyNotOnline(settings, sets);
     if (!notOnline && !hooks.online)
         throw new Error('the online checks were not loaded');
-    const online = notOnline || !hooks.online ? skippedOnline(notOnline ?? '') : await hooks.online(sets, settings);
+    const expectedKeys = sets.flatMap((s) => (s.publishableKey ? [{ name: s.publishableKey.name, value: s.publishableKey.value }] : []));
+    // The Clerk APIs and the deployed site at once: neither waits for the other.
+    const [online, site] = await Promise.all([
+        notOnline || !hooks.online ? skippedOnline(notOnline ?? '') : hooks.online(sets, settings),
+        checkDeployedSite(options, isProduction, expectedKeys, hooks.site)
+    ]);
     emit(online.findings.map((f) => (ignored.has(f.rule) ? { ...f, suppressed: { by: 'ignore-option' } } : f)));
+    emit(site.findings);
+    if (hooks.collectSecrets !== false)
+        for (const secret of site.secrets)
+            secrets.add(secret);
     sources.push(...runtime.sources);
     keep(runtime.variables);
     findings.sort(bySeverity);
     const { error: errors, warning: warnings, notice: notices } = tally.bySeverity;
-    const read = readCheck(sources, skipped.length);
-    // A gate that read no variable has checked nothing; it must not say the deploy passed.
+    const read = readCheck(sources, skipped.length, bundle.scanned || site.checks.some((c) => c.status !== 'skipped'));
+    // A gate that read no variable and no build output has checked nothing; it must not say the deploy passed.
     const passed = options.failOn === 'never' ||
-        (read.status === 'pass' && errors === 0 && (options.failOn === 'error' || warnings === 0));
+        (read.status !== 'fail' && errors === 0 && (options.failOn === 'error' || warnings === 0));
     const report = {
         environment: options.environment,
         isProduction,
@@ -5369,11 +6807,29 @@ async function runGate(input, hooks = {}) {
         sources,
         skipped,
         findings,
-        checks: [read, ...ruleChecks(RULES, tally, isProduction), ...online.checks],
+        checks: [read, ...ruleChecks(RULES, tally, isProduction), ...bundle.checks, ...site.checks, ...online.checks],
         diagnostics,
         diagnosticsOmitted: diagnosticsTotal - diagnostics.length
     };
     return { report, secrets: [...secrets] };
+}
+/** The deployed site, when a deployment URL is set: not offline, and only with the check loaded. */
+function checkDeployedSite(options, isProduction, expectedKeys, site) {
+    if (options.deploymentUrl === undefined)
+        return Promise.resolve(skippedSite('no deployment-url'));
+    if (options.offline)
+        return Promise.resolve(skippedSite('offline mode'));
+    if (!site)
+        throw new Error('the deployed-site check was not loaded');
+    return site({
+        url: options.deploymentUrl,
+        ...(options.vercelProtectionBypass !== undefined && { bypass: options.vercelProtectionBypass }),
+        timeoutMs: options.apiTimeoutMs,
+        onApiError: options.onApiError,
+        isProduction,
+        expectedKeys,
+        ignore: options.ignore
+    });
 }
 /**
  * The mode whose dotenv files a directory's framework loads. A production deploy builds in `production`
@@ -5401,9 +6857,12 @@ const MODE_ALIASES = {
     preview: ['pre']
 };
 /** The first line of the checklist: how much the gate read. Nothing read is a failure, not a pass. */
-function readCheck(sources, skipped) {
+function readCheck(sources, skipped, builtScanned) {
     const variables = sources.reduce((sum, s) => sum + s.variables, 0);
     const base = { id: 'variables-read', title: 'Variables read from the deployment environment' };
+    if (variables === 0 && builtScanned) {
+        return { ...base, status: 'skipped', detail: 'no variable was read; the gate judged the build output only' };
+    }
     if (variables === 0) {
         return {
             ...base,
@@ -5467,12 +6926,16 @@ Options:
   --framework NAME                auto|nextjs|vite|remix|astro|nuxt|expo|node (default: auto)
   --ignore RULES                  rule ids to suppress, comma-separated, repeatable
   --fail-on LEVEL                 error|warning|never (default: error)
-  --offline                       skip every network check (Clerk API, DNS)
+  --offline                       skip every network check (Clerk API, DNS, the deployed site)
   --api-timeout SECONDS           each call to Clerk or DNS (default: 10); retries stop at 3x this
   --on-api-error fail|warn        what a failed call means (default: fail); a refused key always fails
   --clerk-api-url URL             Clerk Backend/Platform API base (default: https://api.clerk.com)
   --dns-servers LIST              DNS servers, ip[:port], comma-separated (default: the system's)
   --dns-check                     with CLERK_PLATFORM_API_KEY, ask Clerk to check DNS again first
+  --build-dir DIR                 client build output to scan, repeatable; auto (default: each detected
+                                  framework's output, when built) or none
+  --url URL                       the deployed site to read (https://; http:// only on loopback); a page
+                                  behind Vercel Deployment Protection needs VERCEL_AUTOMATION_BYPASS_SECRET
   --format FORMAT                 text|json|markdown|sarif (default: text)
   --output FILE                   write the report to FILE instead of standard output
   --no-color                      plain text even on a terminal
@@ -5503,6 +6966,8 @@ function parseCliArgs(argv) {
                 'clerk-api-url': { type: 'string' },
                 'dns-servers': { type: 'string' },
                 'dns-check': { type: 'boolean', default: false },
+                'build-dir': { type: 'string', multiple: true },
+                url: { type: 'string' },
                 format: { type: 'string', default: 'text' },
                 output: { type: 'string' },
                 'no-color': { type: 'boolean', default: false },
@@ -5536,6 +7001,8 @@ function parseCliArgs(argv) {
         clerkApiUrl: values['clerk-api-url'],
         dnsServers: splitList(values['dns-servers']),
         dnsCheck: values['dns-check'],
+        ...(values['build-dir'] !== undefined && { buildDirs: values['build-dir'] }),
+        ...(values.url !== undefined && { url: values.url }),
         format,
         output: values.output,
         color: values['no-color'] ? false : undefined
@@ -5555,7 +7022,7 @@ function seconds(flag, value) {
 /** `file` is relative to `cwd`; the label (used in messages) keeps the name as given. */
 async function readInputFile(option, file, cwd) {
     try {
-        return { label: file, text: readFileSync(resolve(cwd, file), 'utf8') };
+        return { label: file, text: readFileSync(resolve$1(cwd, file), 'utf8') };
     }
     catch (error) {
         const code = error.code ?? 'unreadable';
@@ -5584,7 +7051,8 @@ function hiddenReason(finding) {
 }
 /** A group key per location: the file path, or the source kind (`vars`, `secrets`, `env`). */
 function locationGroup(finding) {
-    return finding.origin.kind === 'file' ? `file:${finding.origin.file}` : finding.origin.kind;
+    const { origin } = finding;
+    return origin.kind === 'file' ? `file:${origin.file}` : origin.kind === 'url' ? `url:${origin.url}` : origin.kind;
 }
 /** Findings grouped by file/source in first-appearance order, sorted by line and column inside a file. */
 function sortByLocation(findings) {
@@ -5597,7 +7065,7 @@ function sortByLocation(findings) {
         else
             groups.set(key, [f]);
     }
-    const position = (f) => f.origin.kind === 'file' ? [f.origin.line, f.origin.column] : [0, 0];
+    const position = (f) => f.origin.kind === 'file' || f.origin.kind === 'url' ? [f.origin.line, f.origin.column] : [0, 0];
     return [...groups.values()].flatMap((group) => [...group].sort((a, b) => {
         const [la, ca] = position(a);
         const [lb, cb] = position(b);
@@ -5689,11 +7157,20 @@ function renderText(report, options) {
     // Run in a CI step, this text is read by the runner too: nothing echoed from the input may be a command.
     return neutraliseCommands(`${lines.join('\n')}\n`);
 }
+/** For a finding in built code or a fetched page: the source-map position and the text around it. */
+function builtContext$1(f, t) {
+    const lines = [];
+    if (f.original)
+        lines.push(`    source: ${t(`${f.original.file}:${f.original.line}:${f.original.column}`)}`);
+    if (f.excerpt !== undefined)
+        lines.push(`    excerpt: ${t(f.excerpt)}`);
+    return lines;
+}
 function findingLines(f, paint, t) {
     const reason = hiddenReason(f);
     const severity = f.severity.padEnd(7);
     const head = (sev) => `${t(pathAtLineStart(describeOrigin(f.origin)))}  ${sev}  ${t(f.rule)}  ${t(f.variable)} = ${t(f.value)}`;
-    const body = [`    ${t(f.message)}`, `    fix: ${t(f.fix)}`];
+    const body = [`    ${t(f.message)}`, ...builtContext$1(f, t), `    fix: ${t(f.fix)}`];
     if (reason === undefined)
         return [head(paint(SEVERITY_STYLE[f.severity], severity)), ...body];
     // Suppressed or shadowed: the whole block dimmed, with a marker that survives without colour.
@@ -5810,9 +7287,11 @@ function* arrayChunks(items) {
     yield JSON_ARRAY_CLOSE;
 }
 function toJsonLocation(origin) {
-    return origin.kind === 'file'
-        ? { file: origin.file, line: origin.line, column: origin.column }
-        : { source: origin.kind };
+    if (origin.kind === 'file')
+        return { file: origin.file, line: origin.line, column: origin.column };
+    if (origin.kind === 'url')
+        return { url: origin.url, line: origin.line, column: origin.column };
+    return { source: origin.kind };
 }
 function toJsonFinding(finding) {
     const json = {
@@ -5832,6 +7311,12 @@ function toJsonFinding(finding) {
     if (finding.expandedFrom) {
         json.expanded_from = finding.expandedFrom.map((r) => ({ variable: r.name, location: toJsonLocation(r.origin) }));
     }
+    if (finding.original) {
+        const { file, line, column } = finding.original;
+        json.original_location = { file, line, column };
+    }
+    if (finding.excerpt !== undefined)
+        json.excerpt = finding.excerpt;
     return json;
 }
 function toJsonSource(source) {
@@ -5978,6 +7463,8 @@ const CHECK_ICON = { pass: '✅', fail: '❌', skipped: '⏭️', error: '⚠️
 const MAX_VARIABLE = 32;
 const MAX_WHERE = 30;
 const MAX_VALUE = 32;
+/** An excerpt of built code: the match and some context on each side. */
+const MAX_EXCERPT = 120;
 /**
  * The report for GitHub: the verdict, the checklist, a compact table of the findings (severity, rule, variable,
  * where, value), each rule's explanation and fix once with its findings' messages, suppressed and shadowed ones
@@ -6041,8 +7528,13 @@ function compose(head, tail, active, hidden, kept, rules, options) {
 }
 const TABLE_HEADER = '| | Rule | Variable | Where | Value |\n|---|---|---|---|---|';
 function where(f) {
-    const origin = f.origin;
-    return origin.kind === 'file' ? `${origin.file}:${origin.line}` : origin.kind;
+    return shortOrigin(f.origin);
+}
+/** Where built code came from (its source map) and the text around it, for a finding in a bundle or a page. */
+function builtContext(f) {
+    const { original, excerpt } = f;
+    const source = original ? ` Source: ${codeSpan(`${original.file}:${original.line}:${original.column}`, false)}.` : '';
+    return excerpt === undefined ? source : `${source} Excerpt: ${codeSpan(shorten(excerpt, MAX_EXCERPT), false)}`;
 }
 function row(f, rules, severity, why) {
     const cells = [
@@ -6072,7 +7564,7 @@ function explanations(shown, rules) {
         lines.push('', `**Fix:** ${trustedMarkdown(fixes[0] ?? meta?.fix ?? '')}`, '');
         for (const f of findings) {
             const otherFix = fixes.length > 1 && f.fix !== fixes[0] ? ` Fix: ${trustedMarkdown(f.fix)}` : '';
-            lines.push(`- ${codeSpan(where(f), false)} ${codeSpan(f.variable, false)} = ${codeSpan(f.value, false)}: ${escapeMarkdown(f.message)}${otherFix}`);
+            lines.push(`- ${codeSpan(where(f), false)} ${codeSpan(f.variable, false)} = ${codeSpan(f.value, false)}: ${escapeMarkdown(f.message)}${builtContext(f)}${otherFix}`);
         }
         lines.push('');
     }
@@ -6206,6 +7698,8 @@ function physicalLocation(file, line, column) {
 function location(origin) {
     if (origin.kind === 'file')
         return physicalLocation(origin.file, origin.line, origin.column);
+    if (origin.kind === 'url')
+        return { logicalLocations: [{ name: describeOrigin(origin), kind: 'resource' }] };
     return { logicalLocations: [{ name: origin.kind, kind: 'resource' }] };
 }
 function describeRule(id, meta, severity) {
@@ -6297,6 +7791,9 @@ async function runCli(io) {
             await boundYoungGeneration();
         // The online checks (undici, TLS, DNS) only for a run that goes online.
         const online = args.offline ? undefined : (await import('./cli-run-online.js')).runOnlineChecks;
+        const site = args.offline || args.url === undefined ? undefined : (await import('./cli-check-site.js')).checkSite;
+        // The bypass secret only from the environment (Vercel's own name): a flag would show it in `ps` and shell history.
+        const bypass = io.env.VERCEL_AUTOMATION_BYPASS_SECRET;
         const { report } = await runGate({
             cwd: io.cwd,
             paths: args.paths,
@@ -6315,10 +7812,14 @@ async function runCli(io) {
             ...(args.onApiError !== undefined && { onApiError: args.onApiError }),
             ...(args.clerkApiUrl !== undefined && { clerkApiUrl: args.clerkApiUrl }),
             dnsServers: args.dnsServers,
-            dnsCheck: args.dnsCheck
+            dnsCheck: args.dnsCheck,
+            ...(args.buildDirs !== undefined && { buildDirs: args.buildDirs }),
+            ...(args.url !== undefined && { deploymentUrl: args.url }),
+            ...(bypass && { vercelProtectionBypass: bypass })
         }, {
             globs,
             online,
+            site,
             collectSecrets: false,
             // A large tree's JSON findings go to disk as they are found, so memory does not grow with them.
             onPlanned: (units) => {
@@ -6329,7 +7830,7 @@ async function runCli(io) {
         });
         const rendered = render(report, args, io, spill);
         if (args.output)
-            writeOutput(resolve(io.cwd, args.output), args.output, rendered);
+            writeOutput(resolve$1(io.cwd, args.output), args.output, rendered);
         else
             writeInBatches(rendered, (text) => io.stdout.write(text));
         if (args.format !== 'text' || args.output)
@@ -6437,4 +7938,4 @@ void runCli({
     process.exitCode = code;
 });
 
-export { API_ORIGIN as A, scrub as B, DNS_ORIGIN as D, InputError as I, Outcome as O, _enum as _, literal as a, array as b, record as c, optional as d, boolean as e, nullable as f, describeFailure as g, dnsRecordMissing as h, dnsRecordWrongTarget as i, dnsRecordProxied as j, dnsNotVerified as k, looseObject as l, sharedOAuthCredentials as m, number as n, object as o, skippedOnline as p, clerkApiError as q, readFailure as r, string as s, classifySecretKey as t, unknown as u, instanceNotProduction as v, whyNotOnline as w, keyInstanceMismatch as x, caaBlocksCertificates as y, frontendApiUnreachable as z };
+export { API_ORIGIN as A, ByteScanner as B, plural as C, DNS_ORIGIN as D, deployedNoClerk as E, formatMessage as F, deployedSiteUnread as G, bufferSource as H, InputError as I, classifyCandidate as J, looseObject as K, object as L, string as M, literal as N, Outcome as O, number as P, array as Q, record as R, SITE_RULES as S, optional as T, boolean as U, nullable as V, unknown as W, _enum as _, dnsRecordMissing as a, dnsRecordWrongTarget as b, dnsRecordProxied as c, describeFailure as d, dnsNotVerified as e, skippedOnline as f, clerkApiError as g, classifySecretKey as h, instanceNotProduction as i, caaBlocksCertificates as j, keyInstanceMismatch as k, frontendApiUnreachable as l, scrub as m, isHttpsOrLoopback as n, isDevelopmentOrStagingHost as o, parsePublishableKey as p, artifactFinding as q, readFailure as r, sharedOAuthCredentials as s, secretKeyKind as t, deployedSecretKey as u, ruleApplies as v, whyNotOnline as w, deployedDevInstance as x, redact as y, deployedKeyMismatch as z };

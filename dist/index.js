@@ -2,8 +2,8 @@ import * as os from 'os';
 import os__default, { EOL } from 'os';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
-import { promises, constants as constants$6, existsSync, readFileSync as readFileSync$1, statSync as statSync$1, stat as stat$1, realpathSync, realpath, readdirSync, readdir as readdir$1 } from 'fs';
-import { sep as sep$1, basename, dirname, resolve as resolve$1, normalize, relative as relative$1, posix, isAbsolute } from 'path';
+import { promises, constants as constants$6, existsSync, readFileSync as readFileSync$1, statSync as statSync$1, stat as stat$1, realpathSync, realpath, readdirSync as readdirSync$1, readdir as readdir$1 } from 'fs';
+import { sep as sep$1, basename, dirname, resolve as resolve$2, normalize, relative as relative$1, posix, isAbsolute } from 'path';
 import http from 'http';
 import https from 'https';
 import 'net';
@@ -33,8 +33,8 @@ import require$$5$3 from 'string_decoder';
 import 'child_process';
 import 'timers';
 import { readFile, writeFile as writeFile$1 } from 'node:fs/promises';
-import path, { resolve, relative, join } from 'node:path';
-import { readFileSync, statSync, readdirSync as readdirSync$1 } from 'node:fs';
+import path, { resolve as resolve$1, relative, join } from 'node:path';
+import { readFileSync, statSync, existsSync as existsSync$1, openSync, fstatSync, readSync, closeSync, readdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'url';
 import { createRequire } from 'module';
@@ -24154,11 +24154,11 @@ function requireUtil$2 () {
 	return util$2;
 }
 
-var parse$6;
+var parse$7;
 var hasRequiredParse$1;
 
 function requireParse$1 () {
-	if (hasRequiredParse$1) return parse$6;
+	if (hasRequiredParse$1) return parse$7;
 	hasRequiredParse$1 = 1;
 
 	const { maxNameValuePairSize, maxAttributeValueSize } = requireConstants$2();
@@ -24465,11 +24465,11 @@ function requireParse$1 () {
 	  return parseUnparsedAttributes(unparsedAttributes, cookieAttributeList)
 	}
 
-	parse$6 = {
+	parse$7 = {
 	  parseSetCookie,
 	  parseUnparsedAttributes
 	};
-	return parse$6;
+	return parse$7;
 }
 
 var cookies;
@@ -29133,133 +29133,6 @@ function describeError(error) {
     return `internal error: ${message} (please report this)`;
 }
 
-/** Reads the action's inputs (strings) into engine options; the engine's zod schema validates them. */
-function readActionInputs(env) {
-    const workingDirectory = getInput('working-directory') || '.';
-    const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
-    const vars = getInput('vars-json');
-    const secrets = getInput('secrets-json');
-    const environment = getInput('environment');
-    const productionEnvironments = splitList(getInput('production-environments'));
-    const framework = getInput('framework');
-    const failOn = getInput('fail-on');
-    return {
-        cwd: resolveFrom(workspace, workingDirectory),
-        paths: splitList(getInput('env-files') || '.'),
-        ...(environment && { environment }),
-        ...(productionEnvironments.length > 0 && { productionEnvironments }),
-        ...(framework && { framework: framework }),
-        ...(failOn && { failOn: failOn }),
-        varsJson: vars.trim() ? { label: 'input vars-json', text: vars } : undefined,
-        secretsJson: secrets.trim() ? { label: 'input secrets-json', text: secrets } : undefined,
-        processEnv: booleanInput('scan-process-env') ? Object.entries(env) : undefined,
-        ignore: splitList(getInput('ignore')),
-        offline: booleanInput('offline'),
-        ...secondsInput('api-timeout'),
-        ...(getInput('on-api-error') && { onApiError: getInput('on-api-error') }),
-        ...(getInput('clerk-api-url') && { clerkApiUrl: getInput('clerk-api-url') }),
-        dnsServers: splitList(getInput('dns-servers')),
-        dnsCheck: booleanInput('dns-check')
-    };
-}
-/** A number of seconds, as milliseconds for the engine; empty is the default. */
-function secondsInput(name) {
-    const value = getInput(name).trim();
-    if (value === '')
-        return {};
-    const seconds = Number(value);
-    if (!Number.isFinite(seconds))
-        throw new InputError(`${name}: expected a number of seconds`);
-    return { apiTimeoutMs: seconds * 1000 };
-}
-/** Like core.getBooleanInput, but the error names the input in our one-line style; empty is false. */
-function booleanInput(name) {
-    const value = getInput(name).trim().toLowerCase();
-    if (value === '' || value === 'false')
-        return false;
-    if (value === 'true')
-        return true;
-    throw new InputError(`${name}: expected true or false`);
-}
-function resolveFrom(base, dir) {
-    return dir.startsWith('/') ? dir : `${base.replace(/\/$/, '')}/${dir}`;
-}
-/** The inputs of the pull-request reporting: token, when to comment, which pull request, the check run. */
-function readPublishInputs() {
-    const comment = getInput('comment').trim() || 'always';
-    if (!['always', 'on-failure', 'never'].includes(comment)) {
-        throw new InputError('comment: expected one of always, on-failure, never');
-    }
-    const prText = getInput('pr-number').trim();
-    const prNumber = prText === '' ? undefined : Number(prText);
-    if (prNumber !== undefined && (!Number.isInteger(prNumber) || prNumber <= 0)) {
-        throw new InputError('pr-number: expected a pull request number');
-    }
-    return {
-        token: getInput('github-token'),
-        comment: comment,
-        ...(prNumber !== undefined && { prNumber }),
-        checkRun: booleanInput('check-run'),
-        fromReport: getInput('from-report').trim()
-    };
-}
-
-/** From the runner's variables; undefined outside a workflow (no repository). */
-function readEvent(env) {
-    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
-    if (!owner || !repo)
-        return undefined;
-    let payload = {};
-    if (env.GITHUB_EVENT_PATH) {
-        try {
-            const data = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8'));
-            if (data && typeof data === 'object')
-                payload = data;
-        }
-        catch {
-            // An unreadable payload: no pull request from it; the commits lookup still works.
-        }
-    }
-    return {
-        name: env.GITHUB_EVENT_NAME ?? '',
-        owner,
-        repo,
-        sha: env.GITHUB_SHA ?? '',
-        payload,
-        serverUrl: (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/$/, ''),
-        ...(env.GITHUB_RUN_ID && { runId: env.GITHUB_RUN_ID })
-    };
-}
-/** `https://github.com/owner/repo/actions/runs/123`, when the run is known. */
-function runUrl(event) {
-    return event.runId ? `${event.serverUrl}/${event.owner}/${event.repo}/actions/runs/${event.runId}` : undefined;
-}
-/** The pull request of a `pull_request` / `pull_request_target` payload. */
-function payloadPullRequest(event) {
-    const pr = event.payload.pull_request;
-    if (typeof pr?.number !== 'number')
-        return undefined;
-    return { number: pr.number, ...(typeof pr.head?.sha === 'string' && { headSha: pr.head.sha }) };
-}
-
-/**
- * Redacts a value for display as prefix + `…` + last 4.
- * The prefix is a known non-secret key prefix (`sk_live_`, `pk_test_`, `whsec_`, `test_`, `live_`),
- * and nothing at all for other values. Short values are fully masked: showing the last 4 characters
- * of an 8-character secret would reveal half of it.
- */
-const KNOWN_PREFIXES = ['sk_live_', 'sk_test_', 'pk_live_', 'pk_test_', 'whsec_', 'live_', 'test_', 'ak_'];
-const MIN_LENGTH_FOR_TAIL = 16;
-function redact(value) {
-    if (value === '')
-        return '(empty)';
-    const prefix = KNOWN_PREFIXES.find((p) => value.startsWith(p)) ?? '';
-    const rest = value.slice(prefix.length);
-    if (rest.length < MIN_LENGTH_FOR_TAIL)
-        return `${prefix}…`;
-    return `${prefix}…${rest.slice(-4)}`;
-}
-
 function getEnumValues(entries) {
     const numericValues = Object.values(entries).filter((v) => typeof v === "number");
     const values = Object.entries(entries)
@@ -30205,7 +30078,7 @@ const _parse = (_Err) => {
     };
     return fn;
 };
-const parse$5 = /* @__PURE__*/ _parse($ZodRealError);
+const parse$6 = /* @__PURE__*/ _parse($ZodRealError);
 const _parseAsync = (_Err) => {
     const fn = async (schema, value, _ctx, params) => {
         const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
@@ -34870,6 +34743,427 @@ const optionalProcessor = (schema, ctx, _json, params) => {
     seen.ref = def.innerType;
 };
 
+const ZodMiniType = /*@__PURE__*/ $constructor("ZodMiniType", (inst, def) => {
+    if (!inst._zod)
+        throw new Error("Uninitialized schema in ZodMiniType.");
+    $ZodType.init(inst, def);
+    inst.def = def;
+    inst.type = def.type;
+}, {
+    // `with` is an alias for `check`: the same function object, not a wrapper.
+    get with() {
+        return this.check;
+    },
+    set with(value) {
+        own$1(this, "with", value);
+    },
+    parse(data, params) {
+        return parse$6(this, data, params, { callee: this.parse });
+    },
+    parseAsync(data, params) {
+        return parseAsync$1(this, data, params, { callee: this.parseAsync });
+    },
+    safeParse(data, params) {
+        return safeParse$1(this, data, params);
+    },
+    safeParseAsync(data, params) {
+        return safeParseAsync$1(this, data, params);
+    },
+    check(...checks) {
+        const def = this.def;
+        return this.clone({
+            ...def,
+            checks: [
+                ...(def.checks ?? []),
+                ...checks.map((ch) => typeof ch === "function" ? { _zod: { check: ch, def: { check: "custom" }, onattach: [] } } : ch),
+            ],
+        }, { parent: true });
+    },
+    clone(_def, params) {
+        return clone(this, _def, params);
+    },
+    brand() {
+        return this;
+    },
+    register(reg, meta) {
+        reg.add(this, meta);
+        return this;
+    },
+    apply(fn, ...args) {
+        return args.length === 0 ? fn(this) : fn(this, ...args);
+    },
+});
+const ZodMiniString = /*@__PURE__*/ $constructor("ZodMiniString", (inst, def) => {
+    $ZodString.init(inst, def);
+    ZodMiniType.init(inst, def);
+});
+// @__NO_SIDE_EFFECTS__
+function string$1(params) {
+    return _string(ZodMiniString, params);
+}
+const ZodMiniNumber = /*@__PURE__*/ $constructor("ZodMiniNumber", (inst, def) => {
+    $ZodNumber.init(inst, def);
+    ZodMiniType.init(inst, def);
+});
+// @__NO_SIDE_EFFECTS__
+function number$1(params) {
+    return _number(ZodMiniNumber, params);
+}
+const ZodMiniBoolean = /*@__PURE__*/ $constructor("ZodMiniBoolean", (inst, def) => {
+    $ZodBoolean.init(inst, def);
+    ZodMiniType.init(inst, def);
+});
+// @__NO_SIDE_EFFECTS__
+function boolean$1(params) {
+    return _boolean(ZodMiniBoolean, params);
+}
+const ZodMiniUnknown = /*@__PURE__*/ $constructor("ZodMiniUnknown", (inst, def) => {
+    $ZodUnknown.init(inst, def);
+    ZodMiniType.init(inst, def);
+});
+// @__NO_SIDE_EFFECTS__
+function unknown$1() {
+    return _unknown(ZodMiniUnknown);
+}
+const ZodMiniArray = /*@__PURE__*/ $constructor("ZodMiniArray", (inst, def) => {
+    $ZodArray.init(inst, def);
+    ZodMiniType.init(inst, def);
+});
+// @__NO_SIDE_EFFECTS__
+function array$1(element, params) {
+    return new ZodMiniArray({
+        type: "array",
+        element: element,
+        ...normalizeParams(params),
+    });
+}
+const ZodMiniObject = /*@__PURE__*/ $constructor("ZodMiniObject", (inst, def) => {
+    $ZodObject.init(inst, def);
+    ZodMiniType.init(inst, def);
+    installLazyProp(inst, "shape", (self) => self._zod.def.shape, false);
+});
+// @__NO_SIDE_EFFECTS__
+function object(shape, params) {
+    const def = {
+        type: "object",
+        shape: shape ?? {},
+        ...normalizeParams(params),
+    };
+    return new ZodMiniObject(def);
+}
+// looseObject
+// @__NO_SIDE_EFFECTS__
+function looseObject(shape, params) {
+    return new ZodMiniObject({
+        type: "object",
+        shape,
+        catchall: unknown$1(),
+        ...normalizeParams(params),
+    });
+}
+const ZodMiniTuple = /*@__PURE__*/ $constructor("ZodMiniTuple", (inst, def) => {
+    $ZodTuple.init(inst, def);
+    ZodMiniType.init(inst, def);
+});
+// @__NO_SIDE_EFFECTS__
+function tuple(items, _paramsOrRest, _params) {
+    const hasRest = _paramsOrRest instanceof $ZodType;
+    const params = hasRest ? _params : _paramsOrRest;
+    const rest = hasRest ? _paramsOrRest : null;
+    return new ZodMiniTuple({
+        type: "tuple",
+        items: items,
+        rest,
+        ...normalizeParams(params),
+    });
+}
+const ZodMiniRecord = /*@__PURE__*/ $constructor("ZodMiniRecord", (inst, def) => {
+    $ZodRecord.init(inst, def);
+    ZodMiniType.init(inst, def);
+});
+// @__NO_SIDE_EFFECTS__
+function record(keyType, valueType, params) {
+    // v3-compat: z.record(valueType, params?) — defaults keyType to z.string()
+    if (!valueType || !valueType._zod) {
+        return new ZodMiniRecord({
+            type: "record",
+            keyType: string$1(),
+            valueType: keyType,
+            ...normalizeParams(valueType),
+        });
+    }
+    return new ZodMiniRecord({
+        type: "record",
+        keyType,
+        valueType: valueType,
+        ...normalizeParams(params),
+    });
+}
+const ZodMiniEnum = /*@__PURE__*/ $constructor("ZodMiniEnum", (inst, def) => {
+    $ZodEnum.init(inst, def);
+    ZodMiniType.init(inst, def);
+    // reuse the parsed value set so a numeric TS enum's reverse-mapping keys stay out
+    inst.options = [...inst._zod.values];
+});
+// @__NO_SIDE_EFFECTS__
+function _enum$1(values, params) {
+    const entries = Array.isArray(values) ? Object.fromEntries(values.map((v) => [v, v])) : values;
+    return new ZodMiniEnum({
+        type: "enum",
+        entries,
+        ...normalizeParams(params),
+    });
+}
+const ZodMiniLiteral = /*@__PURE__*/ $constructor("ZodMiniLiteral", (inst, def) => {
+    $ZodLiteral.init(inst, def);
+    ZodMiniType.init(inst, def);
+});
+// @__NO_SIDE_EFFECTS__
+function literal$1(value, params) {
+    return new ZodMiniLiteral({
+        type: "literal",
+        values: Array.isArray(value) ? value : [value],
+        ...normalizeParams(params),
+    });
+}
+const ZodMiniOptional = /*@__PURE__*/ $constructor("ZodMiniOptional", (inst, def) => {
+    $ZodOptional.init(inst, def);
+    ZodMiniType.init(inst, def);
+});
+// @__NO_SIDE_EFFECTS__
+function optional$1(innerType) {
+    return new ZodMiniOptional({
+        type: "optional",
+        innerType: innerType,
+    });
+}
+const ZodMiniNullable = /*@__PURE__*/ $constructor("ZodMiniNullable", (inst, def) => {
+    $ZodNullable.init(inst, def);
+    ZodMiniType.init(inst, def);
+});
+// @__NO_SIDE_EFFECTS__
+function nullable$1(innerType) {
+    return new ZodMiniNullable({
+        type: "nullable",
+        innerType: innerType,
+    });
+}
+const ZodMiniDefault = /*@__PURE__*/ $constructor("ZodMiniDefault", (inst, def) => {
+    $ZodDefault.init(inst, def);
+    ZodMiniType.init(inst, def);
+});
+// @__NO_SIDE_EFFECTS__
+function _default$1(innerType, defaultValue) {
+    return new ZodMiniDefault({
+        type: "default",
+        innerType: innerType,
+        get defaultValue() {
+            return typeof defaultValue === "function" ? defaultValue() : shallowClone(defaultValue);
+        },
+    });
+}
+const ZodMiniCustom = /*@__PURE__*/ $constructor("ZodMiniCustom", (inst, def) => {
+    $ZodCustom.init(inst, def);
+    ZodMiniType.init(inst, def);
+});
+// refine
+// @__NO_SIDE_EFFECTS__
+function refine$1(fn, _params = {}) {
+    return _refine(ZodMiniCustom, fn, _params);
+}
+
+/** The parts of a `deployment_status` payload the gate uses (GitHub's webhook docs; optional ones may be absent). */
+const DeploymentStatusPayload = object({
+    deployment_status: object({
+        state: optional$1(string$1()),
+        environment_url: optional$1(nullable$1(string$1())),
+        target_url: optional$1(nullable$1(string$1())),
+        environment: optional$1(string$1())
+    }),
+    deployment: optional$1(object({
+        environment: optional$1(string$1()),
+        production_environment: optional$1(boolean$1())
+    }))
+});
+/**
+ * What a `deployment_status` event says about the deploy that finished: where it is and which environment. Vercel,
+ * Netlify and others send this event when a deploy is done. An unreadable or unexpected payload gives nothing
+ * (the inputs then decide), never a crash.
+ */
+function readDeploymentStatus(eventPath) {
+    if (!eventPath)
+        return undefined;
+    let data;
+    try {
+        data = JSON.parse(readFileSync(eventPath, 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+    const parsed = DeploymentStatusPayload.safeParse(data);
+    if (!parsed.success)
+        return undefined;
+    const { deployment_status: status, deployment } = parsed.data;
+    const url = [status.environment_url, status.target_url].find((u) => typeof u === 'string' && u !== '');
+    const environment = deployment?.environment ?? status.environment;
+    // Vercel names a project's environments `Production – <project>` when a repository has several projects.
+    const namedProduction = environment !== undefined && /^production(\s|$)/i.test(environment.trim());
+    return {
+        ...(url !== undefined && { url }),
+        ...(environment !== undefined && { environment }),
+        isProduction: deployment?.production_environment === true || namedProduction
+    };
+}
+
+/** Reads the action's inputs (strings) into engine options; the engine's zod schema validates them. */
+function readActionInputs(env) {
+    const workingDirectory = getInput('working-directory') || '.';
+    const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
+    const vars = getInput('vars-json');
+    const secrets = getInput('secrets-json');
+    // On deployment_status, the deploy that finished says where it is and which environment it is, unless the
+    // inputs say otherwise.
+    const deployment = env.GITHUB_EVENT_NAME === 'deployment_status' ? readDeploymentStatus(env.GITHUB_EVENT_PATH) : undefined;
+    const environment = getInput('environment') || deployment?.environment || '';
+    const productionEnvironments = splitList(getInput('production-environments'));
+    if (!getInput('environment') && deployment?.environment && deployment.isProduction) {
+        productionEnvironments.push(...(productionEnvironments.length > 0 ? [] : ['production']), deployment.environment);
+    }
+    const deploymentUrl = getInput('deployment-url').trim() || deployment?.url;
+    const bypass = getInput('vercel-protection-bypass') || env.VERCEL_AUTOMATION_BYPASS_SECRET || '';
+    if (bypass)
+        setSecret(bypass);
+    const buildDirs = splitList(getInput('build-dirs'));
+    const framework = getInput('framework');
+    const failOn = getInput('fail-on');
+    return {
+        cwd: resolveFrom(workspace, workingDirectory),
+        paths: splitList(getInput('env-files') || '.'),
+        ...(environment && { environment }),
+        ...(productionEnvironments.length > 0 && { productionEnvironments }),
+        ...(framework && { framework: framework }),
+        ...(failOn && { failOn: failOn }),
+        varsJson: vars.trim() ? { label: 'input vars-json', text: vars } : undefined,
+        secretsJson: secrets.trim() ? { label: 'input secrets-json', text: secrets } : undefined,
+        processEnv: booleanInput('scan-process-env') ? Object.entries(env) : undefined,
+        ignore: splitList(getInput('ignore')),
+        offline: booleanInput('offline'),
+        ...secondsInput('api-timeout'),
+        ...(getInput('on-api-error') && { onApiError: getInput('on-api-error') }),
+        ...(getInput('clerk-api-url') && { clerkApiUrl: getInput('clerk-api-url') }),
+        dnsServers: splitList(getInput('dns-servers')),
+        dnsCheck: booleanInput('dns-check'),
+        ...(buildDirs.length > 0 && { buildDirs }),
+        ...(deploymentUrl && { deploymentUrl }),
+        ...(bypass && { vercelProtectionBypass: bypass })
+    };
+}
+/** A number of seconds, as milliseconds for the engine; empty is the default. */
+function secondsInput(name) {
+    const value = getInput(name).trim();
+    if (value === '')
+        return {};
+    const seconds = Number(value);
+    if (!Number.isFinite(seconds))
+        throw new InputError(`${name}: expected a number of seconds`);
+    return { apiTimeoutMs: seconds * 1000 };
+}
+/** Like core.getBooleanInput, but the error names the input in our one-line style; empty is false. */
+function booleanInput(name) {
+    const value = getInput(name).trim().toLowerCase();
+    if (value === '' || value === 'false')
+        return false;
+    if (value === 'true')
+        return true;
+    throw new InputError(`${name}: expected true or false`);
+}
+function resolveFrom(base, dir) {
+    return dir.startsWith('/') ? dir : `${base.replace(/\/$/, '')}/${dir}`;
+}
+/** The inputs of the pull-request reporting: token, when to comment, which pull request, the check run. */
+function readPublishInputs() {
+    const comment = getInput('comment').trim() || 'always';
+    if (!['always', 'on-failure', 'never'].includes(comment)) {
+        throw new InputError('comment: expected one of always, on-failure, never');
+    }
+    const prText = getInput('pr-number').trim();
+    const prNumber = prText === '' ? undefined : Number(prText);
+    if (prNumber !== undefined && (!Number.isInteger(prNumber) || prNumber <= 0)) {
+        throw new InputError('pr-number: expected a pull request number');
+    }
+    return {
+        token: getInput('github-token'),
+        comment: comment,
+        ...(prNumber !== undefined && { prNumber }),
+        checkRun: booleanInput('check-run'),
+        fromReport: getInput('from-report').trim()
+    };
+}
+
+/** From the runner's variables; undefined outside a workflow (no repository). */
+function readEvent(env) {
+    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    if (!owner || !repo)
+        return undefined;
+    let payload = {};
+    if (env.GITHUB_EVENT_PATH) {
+        try {
+            const data = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8'));
+            if (data && typeof data === 'object')
+                payload = data;
+        }
+        catch {
+            // An unreadable payload: no pull request from it; the commits lookup still works.
+        }
+    }
+    return {
+        name: env.GITHUB_EVENT_NAME ?? '',
+        owner,
+        repo,
+        sha: env.GITHUB_SHA ?? '',
+        payload,
+        serverUrl: (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/$/, ''),
+        ...(env.GITHUB_RUN_ID && { runId: env.GITHUB_RUN_ID })
+    };
+}
+/** `https://github.com/owner/repo/actions/runs/123`, when the run is known. */
+function runUrl(event) {
+    return event.runId ? `${event.serverUrl}/${event.owner}/${event.repo}/actions/runs/${event.runId}` : undefined;
+}
+/** The pull request of a `pull_request` / `pull_request_target` payload. */
+function payloadPullRequest(event) {
+    const pr = event.payload.pull_request;
+    if (typeof pr?.number !== 'number')
+        return undefined;
+    return { number: pr.number, ...(typeof pr.head?.sha === 'string' && { headSha: pr.head.sha }) };
+}
+
+/**
+ * Redacts a value for display as prefix + `…` + last 4.
+ * The prefix is a known non-secret key prefix (`sk_live_`, `pk_test_`, `whsec_`, `test_`, `live_`),
+ * and nothing at all for other values. Short values are fully masked: showing the last 4 characters
+ * of an 8-character secret would reveal half of it.
+ */
+const KNOWN_PREFIXES = ['sk_live_', 'sk_test_', 'pk_live_', 'pk_test_', 'whsec_', 'live_', 'test_', 'ak_'];
+const MIN_LENGTH_FOR_TAIL = 16;
+function redact(value) {
+    if (value === '')
+        return '(empty)';
+    const prefix = KNOWN_PREFIXES.find((p) => value.startsWith(p)) ?? '';
+    const rest = value.slice(prefix.length);
+    if (rest.length < MIN_LENGTH_FOR_TAIL)
+        return `${prefix}…`;
+    return `${prefix}…${rest.slice(-4)}`;
+}
+/** A key-shaped run anywhere in a text: publishable, secret, webhook, Platform API and 2021-era keys. */
+const KEY_SHAPED = /(sk|pk)_(test|live)_[A-Za-z0-9+/=]{8,}|whsec_[A-Za-z0-9+/]{8,}|\bak_[A-Za-z0-9]{8,}|\b(test|live)_[A-Za-z0-9]{16,}/g;
+/** Any other long unbroken token (another service's key, a signed value): shown as `…` + last 4 at most. */
+const LONG_TOKEN = /[A-Za-z0-9+/=_-]{32,}/g;
+/** Every key-shaped run in a free text redacted (prefix + … + last 4), and other long tokens too. */
+function redactKeysIn(text) {
+    return text.replace(KEY_SHAPED, (key) => redact(key)).replace(LONG_TOKEN, (token) => redact(token));
+}
+
 /* Prototypes that already carry the lazy helper methods. Seeded with the
  * intrinsics so that `init` on a foreign object — it accepts any object —
  * can never install an accessor onto a prototype we do not own. */
@@ -34924,13 +35218,13 @@ const ZodRealError = /*@__PURE__*/ $constructor("ZodError", initializer, undefin
 // /** @deprecated Use `z.core.$ZodErrorMapCtx` instead. */
 // export type ErrorMapCtx = core.$ZodErrorMapCtx;
 
-const parse$4 = /* @__PURE__ */ _parse(ZodRealError);
+const parse$5 = /* @__PURE__ */ _parse(ZodRealError);
 const parseAsync = /* @__PURE__ */ _parseAsync(ZodRealError);
 const safeParse = /* @__PURE__ */ _safeParse(ZodRealError);
 const safeParseAsync = /* @__PURE__ */ _safeParseAsync(ZodRealError);
 // Codec functions
 const encode = /* @__PURE__ */ _encode(ZodRealError);
-const decode = /* @__PURE__ */ _decode(ZodRealError);
+const decode$1 = /* @__PURE__ */ _decode(ZodRealError);
 const encodeAsync = /* @__PURE__ */ _encodeAsync(ZodRealError);
 const decodeAsync = /* @__PURE__ */ _decodeAsync(ZodRealError);
 const safeEncode = /* @__PURE__ */ _safeEncode(ZodRealError);
@@ -34978,7 +35272,7 @@ const ZodType = /*@__PURE__*/ $constructor("ZodType", (inst, def) => {
         return this;
     },
     refine(check, params) {
-        return this.check(refine$1(check, params));
+        return this.check(refine(check, params));
     },
     superRefine(refinement, params) {
         return this.check(superRefine(refinement, params));
@@ -34987,22 +35281,22 @@ const ZodType = /*@__PURE__*/ $constructor("ZodType", (inst, def) => {
         return this.check(_overwrite(fn));
     },
     optional() {
-        return optional$1(this);
+        return optional(this);
     },
     exactOptional() {
         return exactOptional(this);
     },
     nullable() {
-        return nullable$1(this);
+        return nullable(this);
     },
     nullish() {
-        return optional$1(nullable$1(this));
+        return optional(nullable(this));
     },
     nonoptional(params) {
         return nonoptional(this, params);
     },
     array() {
-        return array$1(this);
+        return array(this);
     },
     or(arg) {
         return union([this, arg]);
@@ -35014,7 +35308,7 @@ const ZodType = /*@__PURE__*/ $constructor("ZodType", (inst, def) => {
         return pipe(this, transform(tx));
     },
     default(d) {
-        return _default$1(this, d);
+        return _default(this, d);
     },
     prefault(d) {
         return prefault(this, d);
@@ -35064,7 +35358,7 @@ const ZodType = /*@__PURE__*/ $constructor("ZodType", (inst, def) => {
         own$1(this, "~standard", value);
     },
     parse: function _parse(data, params) {
-        return parse$4(this, data, params, { callee: _parse });
+        return parse$5(this, data, params, { callee: _parse });
     },
     parseAsync: async function _parseAsync(data, params) {
         return await parseAsync(this, data, params, { callee: _parseAsync });
@@ -35092,7 +35386,7 @@ const ZodType = /*@__PURE__*/ $constructor("ZodType", (inst, def) => {
         return encode(this, data, params, { callee: _encode });
     },
     decode: function _decode(data, params) {
-        return decode(this, data, params, { callee: _decode });
+        return decode$1(this, data, params, { callee: _decode });
     },
     encodeAsync: async function _encodeAsync(data, params) {
         return await encodeAsync(this, data, params, { callee: _encodeAsync });
@@ -35264,7 +35558,7 @@ const ZodString = /*@__PURE__*/ $constructor("ZodString", (inst, def) => {
         return this.check(_isoDuration(ZodISODuration, params));
     },
 });
-function string$1(params) {
+function string(params) {
     return _string(ZodString, params);
 }
 const ZodStringFormat = /*@__PURE__*/ $constructor("ZodStringFormat", (inst, def) => {
@@ -35452,7 +35746,7 @@ const ZodNumber = /*@__PURE__*/ $constructor("ZodNumber", (inst, def) => {
         return this;
     },
 }));
-function number$1(params) {
+function number(params) {
     return _number(ZodNumber, params);
 }
 const ZodNumberFormat = /*@__PURE__*/ $constructor("ZodNumberFormat", (inst, def) => {
@@ -35467,7 +35761,7 @@ const ZodBoolean = /*@__PURE__*/ $constructor("ZodBoolean", (inst, def) => {
     ZodType.init(inst, def);
     inst._zod.processJSONSchema = (ctx, json, params) => booleanProcessor(inst, ctx, json);
 });
-function boolean$1(params) {
+function boolean(params) {
     return _boolean(ZodBoolean, params);
 }
 const ZodUnknown = /*@__PURE__*/ $constructor("ZodUnknown", (inst, def) => {
@@ -35475,7 +35769,7 @@ const ZodUnknown = /*@__PURE__*/ $constructor("ZodUnknown", (inst, def) => {
     ZodType.init(inst, def);
     inst._zod.processJSONSchema = (ctx, json, params) => unknownProcessor();
 });
-function unknown$1() {
+function unknown() {
     return _unknown(ZodUnknown);
 }
 const ZodNever = /*@__PURE__*/ $constructor("ZodNever", (inst, def) => {
@@ -35509,7 +35803,7 @@ const ZodArray = /*@__PURE__*/ $constructor("ZodArray", (inst, def) => {
         return this.element;
     },
 });
-function array$1(element, params) {
+function array(element, params) {
     return _array(ZodArray, element, params);
 }
 const ZodObject = /*@__PURE__*/ $constructor("ZodObject", (inst, def) => {
@@ -35520,17 +35814,17 @@ const ZodObject = /*@__PURE__*/ $constructor("ZodObject", (inst, def) => {
     installLazyProp(inst, "shape", (self) => self._zod.def.shape, false);
 }, {
     keyof() {
-        return _enum$1(Object.keys(this._zod.def.shape));
+        return _enum(Object.keys(this._zod.def.shape));
     },
     catchall(catchall) {
         // `mergeDefs` rather than a spread: spreading reads `shape`, and resolving it can mint a whole fresh subtree
         return this.clone(mergeDefs(this._zod.def, { catchall: catchall }));
     },
     passthrough() {
-        return this.clone(mergeDefs(this._zod.def, { catchall: unknown$1() }));
+        return this.clone(mergeDefs(this._zod.def, { catchall: unknown() }));
     },
     loose() {
-        return this.clone(mergeDefs(this._zod.def, { catchall: unknown$1() }));
+        return this.clone(mergeDefs(this._zod.def, { catchall: unknown() }));
     },
     strict() {
         return this.clone(mergeDefs(this._zod.def, { catchall: never() }));
@@ -35651,7 +35945,7 @@ const ZodEnum = /*@__PURE__*/ $constructor("ZodEnum", (inst, def) => {
         });
     };
 });
-function _enum$1(values, params) {
+function _enum(values, params) {
     const entries = Array.isArray(values) ? Object.fromEntries(values.map((v) => [v, v])) : values;
     return new ZodEnum({
         type: "enum",
@@ -35673,7 +35967,7 @@ const ZodLiteral = /*@__PURE__*/ $constructor("ZodLiteral", (inst, def) => {
         },
     });
 });
-function literal$1(value, params) {
+function literal(value, params) {
     return new ZodLiteral({
         type: "literal",
         values: Array.isArray(value) ? value : [value],
@@ -35729,7 +36023,7 @@ const ZodOptional = /*@__PURE__*/ $constructor("ZodOptional", (inst, def) => {
     inst._zod.processJSONSchema = (ctx, json, params) => optionalProcessor(inst, ctx, json, params);
     inst.unwrap = () => inst._zod.def.innerType;
 });
-function optional$1(innerType) {
+function optional(innerType) {
     return new ZodOptional({
         type: "optional",
         innerType: innerType,
@@ -35753,7 +36047,7 @@ const ZodNullable = /*@__PURE__*/ $constructor("ZodNullable", (inst, def) => {
     inst._zod.processJSONSchema = (ctx, json, params) => nullableProcessor(inst, ctx, json, params);
     inst.unwrap = () => inst._zod.def.innerType;
 });
-function nullable$1(innerType) {
+function nullable(innerType) {
     return new ZodNullable({
         type: "nullable",
         innerType: innerType,
@@ -35766,7 +36060,7 @@ const ZodDefault = /*@__PURE__*/ $constructor("ZodDefault", (inst, def) => {
     inst.unwrap = () => inst._zod.def.innerType;
     inst.removeDefault = inst.unwrap;
 });
-function _default$1(innerType, defaultValue) {
+function _default(innerType, defaultValue) {
     return new ZodDefault({
         type: "default",
         innerType: innerType,
@@ -35849,7 +36143,7 @@ const ZodCustom = /*@__PURE__*/ $constructor("ZodCustom", (inst, def) => {
     ZodType.init(inst, def);
     inst._zod.processJSONSchema = (ctx, json, params) => customProcessor(inst, ctx, json, params);
 });
-function refine$1(fn, _params = {}) {
+function refine(fn, _params = {}) {
     return _refine(ZodCustom, fn, _params);
 }
 // superRefine
@@ -35859,58 +36153,64 @@ function superRefine(fn, params) {
 
 /**
  * The public contract of the JSON report (`version: 1`). Objects are strict: a key that is not
- * listed here is a contract change. Findings carry `suppressed`, `shadowed_by` and
- * `expanded_from` only when set.
+ * listed here is a contract change. Findings carry `suppressed`, `shadowed_by`,
+ * `expanded_from`, `original_location` and `excerpt` only when set.
  */
-const severity = _enum$1(['error', 'warning', 'notice']);
+const severity = _enum(['error', 'warning', 'notice']);
 const jsonLocationSchema = union([
-    strictObject({ file: string$1(), line: number$1().int(), column: number$1().int() }),
-    strictObject({ source: _enum$1(['vars', 'secrets', 'env', 'clerk-api', 'dns']) })
+    strictObject({ file: string(), line: number().int(), column: number().int() }),
+    /** A page or chunk of the deployed site. */
+    strictObject({ url: string(), line: number().int(), column: number().int() }),
+    strictObject({ source: _enum(['vars', 'secrets', 'env', 'clerk-api', 'dns']) })
 ]);
 const jsonSuppressionSchema = discriminatedUnion('by', [
-    strictObject({ by: literal$1('ignore-option') }),
-    strictObject({ by: literal$1('inline-comment'), file: string$1(), line: number$1().int() })
+    strictObject({ by: literal('ignore-option') }),
+    strictObject({ by: literal('inline-comment'), file: string(), line: number().int() })
 ]);
 const jsonFindingSchema = strictObject({
-    rule: string$1(),
+    rule: string(),
     severity,
-    variable: string$1(),
-    value: string$1(),
+    variable: string(),
+    value: string(),
     location: jsonLocationSchema,
-    message: string$1(),
-    fix: string$1(),
+    message: string(),
+    fix: string(),
     suppressed: jsonSuppressionSchema.optional(),
     shadowed_by: jsonLocationSchema.optional(),
     /** The variables a `${NAME}` expansion put into the value, with where each is defined. */
-    expanded_from: array$1(strictObject({ variable: string$1(), location: jsonLocationSchema })).optional()
+    expanded_from: array(strictObject({ variable: string(), location: jsonLocationSchema })).optional(),
+    /** For a finding in built code: the position in the original source, from the source map. */
+    original_location: strictObject({ file: string(), line: number().int(), column: number().int() }).optional(),
+    /** For a finding in built or fetched code: the text around it, secrets redacted. */
+    excerpt: string().optional()
 });
 const jsonSourceSchema = union([
     strictObject({
-        kind: literal$1('file'),
-        file: string$1(),
-        variables: number$1().int(),
-        framework: string$1().optional()
+        kind: literal('file'),
+        file: string(),
+        variables: number().int(),
+        framework: string().optional()
     }),
-    strictObject({ kind: _enum$1(['vars', 'secrets', 'env']), variables: number$1().int() })
+    strictObject({ kind: _enum(['vars', 'secrets', 'env']), variables: number().int() })
 ]);
 /** A file found but not judged (a template, another mode's file, an exclusion), and why. */
-const jsonSkippedSchema = strictObject({ file: string$1(), reason: string$1() });
+const jsonSkippedSchema = strictObject({ file: string(), reason: string() });
 const jsonCheckSchema = strictObject({
-    id: string$1(),
-    status: _enum$1(['pass', 'fail', 'skipped', 'error']),
-    detail: string$1()
+    id: string(),
+    status: _enum(['pass', 'fail', 'skipped', 'error']),
+    detail: string()
 });
 const jsonReportSchema = strictObject({
-    version: literal$1(1),
-    environment: string$1(),
+    version: literal(1),
+    environment: string(),
     /** Whether the environment counts as production (added after version 1 first shipped: optional to read). */
-    production: boolean$1().optional(),
-    passed: boolean$1(),
-    summary: strictObject({ errors: number$1().int(), warnings: number$1().int(), notices: number$1().int() }),
-    sources: array$1(jsonSourceSchema),
-    skipped: array$1(jsonSkippedSchema),
-    findings: array$1(jsonFindingSchema),
-    checks: array$1(jsonCheckSchema)
+    production: boolean().optional(),
+    passed: boolean(),
+    summary: strictObject({ errors: number().int(), warnings: number().int(), notices: number().int() }),
+    sources: array(jsonSourceSchema),
+    skipped: array(jsonSkippedSchema),
+    findings: array(jsonFindingSchema),
+    checks: array(jsonCheckSchema)
 });
 
 /** GFM building blocks for text that may come from the scanned input: nothing in it can become markup. */
@@ -35968,9 +36268,7 @@ function shortenStart(s, max) {
     return s.length <= max ? s : `…${s.slice(s.length - max + 1)}`;
 }
 
-/** A key-shaped run anywhere in a report's texts: one carried unredacted gets redacted here. */
-const KEY_SHAPED = /(sk|pk)_(test|live)_[A-Za-z0-9]{8,}|whsec_[A-Za-z0-9+/]{8,}|\bak_[A-Za-z0-9]{8,}|\b(test|live)_[A-Za-z0-9]{16,}/g;
-/** Every key-shaped run redacted (prefix + … + last 4). */
+/** Every key-shaped run redacted (prefix + … + last 4): one carried unredacted in a report is redacted here. */
 function redactKeys(text) {
     return text.replace(KEY_SHAPED, (key) => redact(key));
 }
@@ -35983,7 +36281,7 @@ function redactKeys(text) {
 async function readReportFile(file, cwd, rules) {
     let text;
     try {
-        text = await readFile(resolve(cwd, file), 'utf8');
+        text = await readFile(resolve$1(cwd, file), 'utf8');
     }
     catch (error) {
         throw new InputError(`from-report: cannot read ${file} (${error.code ?? 'error'})`);
@@ -36010,7 +36308,11 @@ async function readReportFile(file, cwd, rules) {
         message: redactKeys(f.message),
         fix: trustedFix(f.rule, redactKeys(f.fix), rules),
         ...(f.suppressed && { suppressed: f.suppressed }),
-        ...(f.shadowed_by && { shadowedBy: origin(f.shadowed_by) })
+        ...(f.shadowed_by && { shadowedBy: origin(f.shadowed_by) }),
+        ...(f.original_location && {
+            original: { ...f.original_location, file: redactKeys(f.original_location.file) }
+        }),
+        ...(f.excerpt !== undefined && { excerpt: redactKeys(f.excerpt) })
     }));
     const suppressed = findings.filter((f) => f.suppressed).length;
     return {
@@ -36032,9 +36334,12 @@ async function readReportFile(file, cwd, rules) {
     };
 }
 function origin(location) {
-    return 'file' in location
-        ? { kind: 'file', file: redactKeys(location.file), line: location.line, column: location.column }
-        : { kind: location.source };
+    if ('file' in location) {
+        return { kind: 'file', file: redactKeys(location.file), line: location.line, column: location.column };
+    }
+    if ('url' in location)
+        return { kind: 'url', url: redactKeys(location.url), line: location.line, column: location.column };
+    return { kind: location.source };
 }
 /** The fix as the gate wrote it (the rule's own texts), else escaped: markdown in it would be taken as trusted. */
 function trustedFix(rule, fix, rules) {
@@ -36129,243 +36434,26 @@ function scrub(text, secrets) {
     return out;
 }
 
-const ZodMiniType = /*@__PURE__*/ $constructor("ZodMiniType", (inst, def) => {
-    if (!inst._zod)
-        throw new Error("Uninitialized schema in ZodMiniType.");
-    $ZodType.init(inst, def);
-    inst.def = def;
-    inst.type = def.type;
-}, {
-    // `with` is an alias for `check`: the same function object, not a wrapper.
-    get with() {
-        return this.check;
-    },
-    set with(value) {
-        own$1(this, "with", value);
-    },
-    parse(data, params) {
-        return parse$5(this, data, params, { callee: this.parse });
-    },
-    parseAsync(data, params) {
-        return parseAsync$1(this, data, params, { callee: this.parseAsync });
-    },
-    safeParse(data, params) {
-        return safeParse$1(this, data, params);
-    },
-    safeParseAsync(data, params) {
-        return safeParseAsync$1(this, data, params);
-    },
-    check(...checks) {
-        const def = this.def;
-        return this.clone({
-            ...def,
-            checks: [
-                ...(def.checks ?? []),
-                ...checks.map((ch) => typeof ch === "function" ? { _zod: { check: ch, def: { check: "custom" }, onattach: [] } } : ch),
-            ],
-        }, { parent: true });
-    },
-    clone(_def, params) {
-        return clone(this, _def, params);
-    },
-    brand() {
-        return this;
-    },
-    register(reg, meta) {
-        reg.add(this, meta);
-        return this;
-    },
-    apply(fn, ...args) {
-        return args.length === 0 ? fn(this) : fn(this, ...args);
-    },
-});
-const ZodMiniString = /*@__PURE__*/ $constructor("ZodMiniString", (inst, def) => {
-    $ZodString.init(inst, def);
-    ZodMiniType.init(inst, def);
-});
-// @__NO_SIDE_EFFECTS__
-function string(params) {
-    return _string(ZodMiniString, params);
+/** Where, without the column: `path/.env:3`, `https://example.com/app.js:1`, or the source's name. */
+function shortOrigin(origin) {
+    if (origin.kind === 'file')
+        return `${origin.file}:${origin.line}`;
+    if (origin.kind === 'url')
+        return `${origin.url}:${origin.line}`;
+    return origin.kind;
 }
-const ZodMiniNumber = /*@__PURE__*/ $constructor("ZodMiniNumber", (inst, def) => {
-    $ZodNumber.init(inst, def);
-    ZodMiniType.init(inst, def);
-});
-// @__NO_SIDE_EFFECTS__
-function number(params) {
-    return _number(ZodMiniNumber, params);
-}
-const ZodMiniBoolean = /*@__PURE__*/ $constructor("ZodMiniBoolean", (inst, def) => {
-    $ZodBoolean.init(inst, def);
-    ZodMiniType.init(inst, def);
-});
-// @__NO_SIDE_EFFECTS__
-function boolean(params) {
-    return _boolean(ZodMiniBoolean, params);
-}
-const ZodMiniUnknown = /*@__PURE__*/ $constructor("ZodMiniUnknown", (inst, def) => {
-    $ZodUnknown.init(inst, def);
-    ZodMiniType.init(inst, def);
-});
-// @__NO_SIDE_EFFECTS__
-function unknown() {
-    return _unknown(ZodMiniUnknown);
-}
-const ZodMiniArray = /*@__PURE__*/ $constructor("ZodMiniArray", (inst, def) => {
-    $ZodArray.init(inst, def);
-    ZodMiniType.init(inst, def);
-});
-// @__NO_SIDE_EFFECTS__
-function array(element, params) {
-    return new ZodMiniArray({
-        type: "array",
-        element: element,
-        ...normalizeParams(params),
-    });
-}
-const ZodMiniObject = /*@__PURE__*/ $constructor("ZodMiniObject", (inst, def) => {
-    $ZodObject.init(inst, def);
-    ZodMiniType.init(inst, def);
-    installLazyProp(inst, "shape", (self) => self._zod.def.shape, false);
-});
-// @__NO_SIDE_EFFECTS__
-function object(shape, params) {
-    const def = {
-        type: "object",
-        shape: shape ?? {},
-        ...normalizeParams(params),
-    };
-    return new ZodMiniObject(def);
-}
-// looseObject
-// @__NO_SIDE_EFFECTS__
-function looseObject(shape, params) {
-    return new ZodMiniObject({
-        type: "object",
-        shape,
-        catchall: unknown(),
-        ...normalizeParams(params),
-    });
-}
-const ZodMiniTuple = /*@__PURE__*/ $constructor("ZodMiniTuple", (inst, def) => {
-    $ZodTuple.init(inst, def);
-    ZodMiniType.init(inst, def);
-});
-// @__NO_SIDE_EFFECTS__
-function tuple(items, _paramsOrRest, _params) {
-    const hasRest = _paramsOrRest instanceof $ZodType;
-    const params = hasRest ? _params : _paramsOrRest;
-    const rest = hasRest ? _paramsOrRest : null;
-    return new ZodMiniTuple({
-        type: "tuple",
-        items: items,
-        rest,
-        ...normalizeParams(params),
-    });
-}
-const ZodMiniRecord = /*@__PURE__*/ $constructor("ZodMiniRecord", (inst, def) => {
-    $ZodRecord.init(inst, def);
-    ZodMiniType.init(inst, def);
-});
-// @__NO_SIDE_EFFECTS__
-function record(keyType, valueType, params) {
-    // v3-compat: z.record(valueType, params?) — defaults keyType to z.string()
-    if (!valueType || !valueType._zod) {
-        return new ZodMiniRecord({
-            type: "record",
-            keyType: string(),
-            valueType: keyType,
-            ...normalizeParams(valueType),
-        });
-    }
-    return new ZodMiniRecord({
-        type: "record",
-        keyType,
-        valueType: valueType,
-        ...normalizeParams(params),
-    });
-}
-const ZodMiniEnum = /*@__PURE__*/ $constructor("ZodMiniEnum", (inst, def) => {
-    $ZodEnum.init(inst, def);
-    ZodMiniType.init(inst, def);
-    // reuse the parsed value set so a numeric TS enum's reverse-mapping keys stay out
-    inst.options = [...inst._zod.values];
-});
-// @__NO_SIDE_EFFECTS__
-function _enum(values, params) {
-    const entries = Array.isArray(values) ? Object.fromEntries(values.map((v) => [v, v])) : values;
-    return new ZodMiniEnum({
-        type: "enum",
-        entries,
-        ...normalizeParams(params),
-    });
-}
-const ZodMiniLiteral = /*@__PURE__*/ $constructor("ZodMiniLiteral", (inst, def) => {
-    $ZodLiteral.init(inst, def);
-    ZodMiniType.init(inst, def);
-});
-// @__NO_SIDE_EFFECTS__
-function literal(value, params) {
-    return new ZodMiniLiteral({
-        type: "literal",
-        values: Array.isArray(value) ? value : [value],
-        ...normalizeParams(params),
-    });
-}
-const ZodMiniOptional = /*@__PURE__*/ $constructor("ZodMiniOptional", (inst, def) => {
-    $ZodOptional.init(inst, def);
-    ZodMiniType.init(inst, def);
-});
-// @__NO_SIDE_EFFECTS__
-function optional(innerType) {
-    return new ZodMiniOptional({
-        type: "optional",
-        innerType: innerType,
-    });
-}
-const ZodMiniNullable = /*@__PURE__*/ $constructor("ZodMiniNullable", (inst, def) => {
-    $ZodNullable.init(inst, def);
-    ZodMiniType.init(inst, def);
-});
-// @__NO_SIDE_EFFECTS__
-function nullable(innerType) {
-    return new ZodMiniNullable({
-        type: "nullable",
-        innerType: innerType,
-    });
-}
-const ZodMiniDefault = /*@__PURE__*/ $constructor("ZodMiniDefault", (inst, def) => {
-    $ZodDefault.init(inst, def);
-    ZodMiniType.init(inst, def);
-});
-// @__NO_SIDE_EFFECTS__
-function _default(innerType, defaultValue) {
-    return new ZodMiniDefault({
-        type: "default",
-        innerType: innerType,
-        get defaultValue() {
-            return typeof defaultValue === "function" ? defaultValue() : shallowClone(defaultValue);
-        },
-    });
-}
-const ZodMiniCustom = /*@__PURE__*/ $constructor("ZodMiniCustom", (inst, def) => {
-    $ZodCustom.init(inst, def);
-    ZodMiniType.init(inst, def);
-});
-// refine
-// @__NO_SIDE_EFFECTS__
-function refine(fn, _params = {}) {
-    return _refine(ZodMiniCustom, fn, _params);
+/** Human form of an origin: `path/.env:3:1`, `https://example.com/app.js:1:20`, `vars`, `secrets`, `env`, `clerk-api`, `dns`. */
+function describeOrigin(origin) {
+    if (origin.kind === 'file')
+        return `${origin.file}:${origin.line}:${origin.column}`;
+    if (origin.kind === 'url')
+        return `${origin.url}:${origin.line}:${origin.column}`;
+    return origin.kind;
 }
 
 /** `1 finding`, `2 findings`. */
 function plural(n, word) {
     return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-/** Human form of an origin: `path/.env:3:1`, `vars`, `secrets`, `env`, `clerk-api`, `dns`. */
-function describeOrigin(origin) {
-    return origin.kind === 'file' ? `${origin.file}:${origin.line}:${origin.column}` : origin.kind;
 }
 
 /** Small helpers shared by the reporters. */
@@ -36389,7 +36477,8 @@ function hiddenReason(finding) {
 }
 /** A group key per location: the file path, or the source kind (`vars`, `secrets`, `env`). */
 function locationGroup(finding) {
-    return finding.origin.kind === 'file' ? `file:${finding.origin.file}` : finding.origin.kind;
+    const { origin } = finding;
+    return origin.kind === 'file' ? `file:${origin.file}` : origin.kind === 'url' ? `url:${origin.url}` : origin.kind;
 }
 /** Findings grouped by file/source in first-appearance order, sorted by line and column inside a file. */
 function sortByLocation(findings) {
@@ -36402,7 +36491,7 @@ function sortByLocation(findings) {
         else
             groups.set(key, [f]);
     }
-    const position = (f) => f.origin.kind === 'file' ? [f.origin.line, f.origin.column] : [0, 0];
+    const position = (f) => f.origin.kind === 'file' || f.origin.kind === 'url' ? [f.origin.line, f.origin.column] : [0, 0];
     return [...groups.values()].flatMap((group) => [...group].sort((a, b) => {
         const [la, ca] = position(a);
         const [lb, cb] = position(b);
@@ -36421,6 +36510,8 @@ const CHECK_ICON = { pass: '✅', fail: '❌', skipped: '⏭️', error: '⚠️
 const MAX_VARIABLE = 32;
 const MAX_WHERE = 30;
 const MAX_VALUE = 32;
+/** An excerpt of built code: the match and some context on each side. */
+const MAX_EXCERPT = 120;
 /**
  * The report for GitHub: the verdict, the checklist, a compact table of the findings (severity, rule, variable,
  * where, value), each rule's explanation and fix once with its findings' messages, suppressed and shadowed ones
@@ -36484,8 +36575,13 @@ function compose(head, tail, active, hidden, kept, rules, options) {
 }
 const TABLE_HEADER = '| | Rule | Variable | Where | Value |\n|---|---|---|---|---|';
 function where(f) {
-    const origin = f.origin;
-    return origin.kind === 'file' ? `${origin.file}:${origin.line}` : origin.kind;
+    return shortOrigin(f.origin);
+}
+/** Where built code came from (its source map) and the text around it, for a finding in a bundle or a page. */
+function builtContext$1(f) {
+    const { original, excerpt } = f;
+    const source = original ? ` Source: ${codeSpan(`${original.file}:${original.line}:${original.column}`, false)}.` : '';
+    return excerpt === undefined ? source : `${source} Excerpt: ${codeSpan(shorten(excerpt, MAX_EXCERPT), false)}`;
 }
 function row(f, rules, severity, why) {
     const cells = [
@@ -36515,7 +36611,7 @@ function explanations(shown, rules) {
         lines.push('', `**Fix:** ${trustedMarkdown(fixes[0] ?? meta?.fix ?? '')}`, '');
         for (const f of findings) {
             const otherFix = fixes.length > 1 && f.fix !== fixes[0] ? ` Fix: ${trustedMarkdown(f.fix)}` : '';
-            lines.push(`- ${codeSpan(where(f), false)} ${codeSpan(f.variable, false)} = ${codeSpan(f.value, false)}: ${escapeMarkdown(f.message)}${otherFix}`);
+            lines.push(`- ${codeSpan(where(f), false)} ${codeSpan(f.variable, false)} = ${codeSpan(f.value, false)}: ${escapeMarkdown(f.message)}${builtContext$1(f)}${otherFix}`);
         }
         lines.push('');
     }
@@ -36637,10 +36733,10 @@ const FINGERPRINTS_IN_MARKER = 1000;
 const FINGERPRINT_LENGTH = 8;
 /** The marker's packed memory, as `buildComment` writes it; the comment body comes back from GitHub, so it is checked. */
 const MemorySchema = object({
-    h: string(),
-    f: string(),
-    n: record(string(), string()),
-    c: optional(boolean())
+    h: string$1(),
+    f: string$1(),
+    n: record(string$1(), string$1()),
+    c: optional$1(boolean$1())
 });
 /** `<!-- clerk-production-gate:production ` — what starts this environment's marker (no other environment's). */
 function markerPrefix(environment) {
@@ -36705,14 +36801,14 @@ function buildComment(report, rules, options) {
 }
 /** A finding's identity across runs: rule, variable and where; never its value. */
 function fingerprint(f) {
-    const where = f.origin.kind === 'file' ? `${f.origin.file}:${f.origin.line}` : f.origin.kind;
+    const where = shortOrigin(f.origin);
     return createHash('sha256')
         .update(`${f.rule}\u0000${f.variable}\u0000${where}`)
         .digest('hex')
         .slice(0, FINGERPRINT_LENGTH);
 }
 function describe(f) {
-    const where = f.origin.kind === 'file' ? `${f.origin.file}:${f.origin.line}` : f.origin.kind;
+    const where = shortOrigin(f.origin);
     return `${f.rule} ${f.variable} at ${where}`;
 }
 function changesSince(previous, active, now) {
@@ -36766,7 +36862,7 @@ function annotation(f, paths) {
         return [];
     return [
         {
-            path: relative(paths.workspace, resolve(paths.cwd, f.origin.file)).split('\\').join('/'),
+            path: relative(paths.workspace, resolve$1(paths.cwd, f.origin.file)).split('\\').join('/'),
             start_line: f.origin.line,
             end_line: f.origin.line,
             annotation_level: f.shadowedBy ? 'notice' : LEVEL[f.severity],
@@ -38083,7 +38179,7 @@ function getValues(context, operator, key, modifier) {
   }
   return result;
 }
-function parseUrl(template) {
+function parseUrl$2(template) {
   return {
     expand: expand.bind(null, template)
   };
@@ -38128,7 +38224,7 @@ function expand(template, context) {
 }
 
 // pkg/dist-src/parse.js
-function parse$3(options) {
+function parse$4(options) {
   let method = options.method.toUpperCase();
   let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
@@ -38142,7 +38238,7 @@ function parse$3(options) {
     "mediaType"
   ]);
   const urlVariableNames = extractUrlVariableNames(url);
-  url = parseUrl(url).expand(parameters);
+  url = parseUrl$2(url).expand(parameters);
   if (!/^http/.test(url)) {
     url = options.baseUrl + url;
   }
@@ -38194,7 +38290,7 @@ function parse$3(options) {
 
 // pkg/dist-src/endpoint-with-defaults.js
 function endpointWithDefaults(defaults, route, options) {
-  return parse$3(merge(defaults, route, options));
+  return parse$4(merge(defaults, route, options));
 }
 
 // pkg/dist-src/with-defaults.js
@@ -38205,7 +38301,7 @@ function withDefaults$2(oldDefaults, newDefaults) {
     DEFAULTS: DEFAULTS2,
     defaults: withDefaults$2.bind(null, DEFAULTS2),
     merge: merge.bind(null, DEFAULTS2),
-    parse: parse$3
+    parse: parse$4
   });
 }
 
@@ -38266,7 +38362,7 @@ const NullObject = /* @__PURE__ */ (() => {
 /**
  * Parse a `Content-Type` header.
  */
-function parse$2(header, options) {
+function parse$3(header, options) {
     const stopFlags = SEMI_FLAG | (0);
     const len = header.length;
     let valueStart = 0;
@@ -39150,7 +39246,7 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop$2);
   }
-  const mimetype = parse$2(contentType);
+  const mimetype = parse$3(contentType);
   if (isJSONResponse(mimetype)) {
     let text = "";
     try {
@@ -44931,6 +45027,112 @@ function missing(evidence, subject, messageId, severity) {
 }
 
 /**
+ * The rules on what was built and deployed: the client bundle (bundle-…) and the live site (deployed-…). Like the
+ * other rules, each has its messages in one table; scan-build-output.ts and site/ decide when they fire.
+ */
+const meta$1 = (m) => ({ ...m, docs: ruleDocs(m.id) });
+const ROTATE = 'Rotate the key now (Clerk Dashboard → API keys; for a Stripe key, the Stripe Dashboard): once deployed, the bundle is public and the key must be taken as leaked. Then move it to a server-only variable (no NEXT_PUBLIC_, VITE_, PUBLIC_, EXPO_PUBLIC_ or REACT_APP_ prefix), remove it from client code, and rebuild.';
+const bundleDevPublishableKey = meta$1({
+    id: 'bundle-dev-publishable-key',
+    severity: 'error',
+    appliesIn: 'production',
+    title: 'Development publishable key in the built client code',
+    explanation: 'The client code the build produced holds a development publishable key (`pk_test_…`), whatever the variables say: it reached the build through the host\'s settings, a build cache, a `.env.local` on the build machine or a hard-coded `publishableKey`. Users of the deployed app would sign in to the development instance. Keys are found whole in string literals; a key a minifier left split across a string concatenation is not.',
+    fix: 'Set the production publishable key (pk_live_…) where the build runs (the host\'s production variables), remove any hard-coded key and any .env.local from the build, and rebuild.',
+    messages: {
+        found: 'The built file holds a development publishable key (instance {{host}}).'
+    }
+});
+const bundleDevFrontendApi = meta$1({
+    id: 'bundle-dev-frontend-api',
+    severity: 'error',
+    appliesIn: 'production',
+    title: 'Development Frontend API host in the built client code',
+    explanation: "The client code names a development or staging Frontend API or Account Portal host (for example in a clerk-js script URL, a `proxyUrl`, `domain` or `signInUrl`). Clerk's own SDK constants (`api.clerkstage.dev`, the suffix lists such as `accounts.dev` and `.lcl.dev`) are not findings.",
+    fix: 'Replace the development host with the production one (clerk.<your-domain>, accounts.<your-domain>) in the variables the build reads or in the code, and rebuild.',
+    messages: {
+        found: 'The built file names the development host {{host}}.'
+    }
+});
+const bundleSecretKey = meta$1({
+    id: 'bundle-secret-key',
+    severity: 'error',
+    appliesIn: 'always',
+    title: 'Secret key in the built client code',
+    explanation: 'The client code holds a secret key (`sk_live_…`/`sk_test_…`, Clerk or Stripe format, or a 2021-era `live_…`/`test_…` API key). Anyone who loads the app can read it. This is an error in every environment.',
+    fix: ROTATE,
+    messages: {
+        found: 'The built file holds a {{what}}: anyone who loads the app can read it.'
+    }
+});
+const deployedDevInstance = meta$1({
+    id: 'deployed-dev-instance',
+    severity: 'error',
+    appliesIn: 'production',
+    title: 'The deployed site loads a development Clerk instance',
+    explanation: 'The page at the deployment URL loads Clerk with a development publishable key or from a development Frontend API host (the clerk-js script, its `data-clerk-publishable-key`, serialised props such as `__NEXT_DATA__`, or the JS chunks the page loads).',
+    fix: "Set the production publishable key (pk_live_…) in the host's production variables and redeploy; then check the page again.",
+    messages: {
+        key: 'The deployed site uses a development publishable key (instance {{host}}).',
+        host: 'The deployed site loads Clerk from the development host {{host}}.'
+    }
+});
+const deployedKeyMismatch = meta$1({
+    id: 'deployed-key-mismatch',
+    severity: 'error',
+    appliesIn: 'always',
+    title: 'The deployed publishable key is not the one the gate checked',
+    explanation: 'The publishable key the deployed page uses differs from the one read from the variables: the deploy did not use the variables the gate checked (a host setting, a cache, a hard-coded key), so the other checks say nothing about it.',
+    fix: "Make the host's variables the ones the gate reads (vars-json/secrets-json, or the host as a source) and redeploy, or gate on the variables the deploy really uses.",
+    messages: {
+        mismatch: 'The deployed site uses the key of {{deployed}}, but {{name}} is the key of {{expected}}.'
+    }
+});
+const deployedSecretKey = meta$1({
+    id: 'deployed-secret-key',
+    severity: 'error',
+    appliesIn: 'always',
+    title: 'Secret key in the deployed site',
+    explanation: 'The page at the deployment URL, or a JS chunk it loads, holds a secret key (Clerk or Stripe format, or a 2021-era API key). It is public now.',
+    fix: ROTATE,
+    messages: {
+        found: 'The deployed site serves a {{what}}: anyone can read it.'
+    }
+});
+const deployedSiteUnread = meta$1({
+    id: 'deployed-site-unread',
+    severity: 'error',
+    appliesIn: 'always',
+    title: 'The deployed site could not be read',
+    explanation: 'The gate could not fetch the page at the deployment URL (unreachable, a 5xx, a timeout, too large), so it could not check what the site really loads. Like a failed Clerk API call, this follows `on-api-error`.',
+    fix: 'Check that the deployment URL is right and answers from the runner; raise api-timeout for a slow cold start, or set on-api-error: warn.',
+    messages: {
+        failed: '{{message}}.'
+    }
+});
+const deployedNoClerk = meta$1({
+    id: 'deployed-no-clerk',
+    severity: 'notice',
+    appliesIn: 'always',
+    title: 'No Clerk found on the deployed page',
+    explanation: 'The page at the deployment URL and the chunks it loads show no Clerk publishable key, clerk-js script or Frontend API host. Clerk may load on another page (set deployment-url to a page that signs in) or the URL may not be the app.',
+    fix: 'Point deployment-url at a page of the app that uses Clerk (for example /sign-in).',
+    messages: {
+        none: 'No Clerk publishable key or clerk-js script was found on {{url}} or the {{chunks}} it loads.'
+    }
+});
+/** The bundle rules, in checklist order. */
+const BUNDLE_RULES = [bundleDevPublishableKey, bundleDevFrontendApi, bundleSecretKey];
+/** The deployed-site rules, in checklist order. */
+const SITE_RULES = [
+    deployedDevInstance,
+    deployedKeyMismatch,
+    deployedSecretKey,
+    deployedSiteUnread,
+    deployedNoClerk
+];
+
+/**
  * The online checks' rules: what Clerk's APIs, DNS and the Frontend API say about the production instance.
  * Like the offline rules, each has its messages in one table; the checks in run-online.ts decide when they fire.
  */
@@ -45095,8 +45297,8 @@ const RULES = [
     missingKey,
     liveKeyOutsideProduction
 ];
-/** Every rule's metadata, offline and online: for reports, docs and the `ignore` option. */
-const RULE_METAS = new Map([...RULES.map((rule) => rule.meta), ...ONLINE_RULES].map((meta) => [meta.id, meta]));
+/** Every rule's metadata, offline, online and on build output and the deployed site: for reports, docs and `ignore`. */
+const RULE_METAS = new Map([...RULES.map((rule) => rule.meta), ...ONLINE_RULES, ...BUNDLE_RULES, ...SITE_RULES].map((meta) => [meta.id, meta]));
 const RULE_IDS = [...RULE_METAS.keys()];
 
 /**
@@ -45522,7 +45724,7 @@ function parseDotenv(text, file) {
      */
     function reportIgnoredLines(from, to) {
         let start = from;
-        if (from > 0 && src.charCodeAt(from - 1) !== NEWLINE) {
+        if (from > 0 && src.charCodeAt(from - 1) !== NEWLINE$1) {
             const newline = src.indexOf('\n', from);
             if (newline === -1)
                 return;
@@ -45599,7 +45801,7 @@ function firstDefinitionAfter(src, from) {
     return match ? from + match.index : from;
 }
 const HASH = 0x23;
-const NEWLINE = 0x0a;
+const NEWLINE$1 = 0x0a;
 const DIRECTIVE_WORD = 'clerk-production-gate-ignore';
 /** What String.prototype.trim removes at the start of a line (without the line break, already split off). */
 function isSpace(code) {
@@ -46333,7 +46535,7 @@ var ParseOptions;
  * Parses the given text and returns the object the JSON content represents. On invalid input, the parser tries to be as fault tolerant as possible, but still return a result.
  * Therefore always check the errors list to find out if the input was valid.
  */
-function parse$1(text, errors = [], options = ParseOptions.DEFAULT) {
+function parse$2(text, errors = [], options = ParseOptions.DEFAULT) {
     let currentProperty = null;
     let currentParent = [];
     const previousParents = [];
@@ -46690,7 +46892,7 @@ var SyntaxKind;
  * Parses the given text and returns the object the JSON content represents. On invalid input, the parser tries to be as fault tolerant as possible, but still return a result.
  * Therefore, always check the errors list to find out if the input was valid.
  */
-const parse = parse$1;
+const parse$1 = parse$2;
 var ParseErrorCode;
 (function (ParseErrorCode) {
     ParseErrorCode[ParseErrorCode["InvalidSymbol"] = 1] = "InvalidSymbol";
@@ -46715,7 +46917,7 @@ var ParseErrorCode;
  * Checked as name/value pairs (after JSON.parse has made an object): zod's record drops a `__proto__` key,
  * which is a valid variable name, and the gate must not skip a variable without a word.
  */
-const Entries = array(tuple([string(), string()]));
+const Entries = array$1(tuple([string$1(), string$1()]));
 /** The token GitHub adds to every `toJSON(secrets)`; it is not one of the user's secrets. */
 const GITHUB_TOKEN_KEY = 'github_token';
 /**
@@ -46754,7 +46956,7 @@ function parseJsonInput(text, kind, label) {
  */
 function errorPosition(text) {
     const errors = [];
-    parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    parse$1(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
     return lineColumn(text, errors[0]?.offset ?? 0);
 }
 /** 1-based line and column of `offset`; `\r\n`, `\r` and `\n` each end a line. */
@@ -47041,34 +47243,40 @@ const FAIL_ON_CHOICES = ['error', 'warning', 'never'];
 const ON_API_ERROR_CHOICES = ['fail', 'warn'];
 const DEFAULT_CLERK_API_URL = 'https://api.clerk.com';
 const oneOf = (choices) => ({ error: `expected one of ${choices.join(', ')}` });
-const nonEmpty = string().check(_trim(), _minLength(1, 'must not be empty'));
-const jsonInput = object({ label: string(), text: string() });
+const nonEmpty = string$1().check(_trim(), _minLength(1, 'must not be empty'));
+const jsonInput = object({ label: string$1(), text: string$1() });
 /** What both shells (action and CLI) hand the engine, validated at the boundary. */
 const gateOptionsSchema = object({
     cwd: nonEmpty,
-    paths: array(string().check(_minLength(1, 'must not be empty'))),
-    framework: _default(_enum(FRAMEWORK_CHOICES, oneOf(FRAMEWORK_CHOICES)), 'auto'),
-    environment: _default(nonEmpty, 'production'),
-    productionEnvironments: _default(array(nonEmpty).check(_minLength(1, 'must name at least one environment')), [
+    paths: array$1(string$1().check(_minLength(1, 'must not be empty'))),
+    framework: _default$1(_enum$1(FRAMEWORK_CHOICES, oneOf(FRAMEWORK_CHOICES)), 'auto'),
+    environment: _default$1(nonEmpty, 'production'),
+    productionEnvironments: _default$1(array$1(nonEmpty).check(_minLength(1, 'must name at least one environment')), [
         'production'
     ]),
-    varsJson: optional(jsonInput),
-    secretsJson: optional(jsonInput),
+    varsJson: optional$1(jsonInput),
+    secretsJson: optional$1(jsonInput),
     // Name/value pairs rather than a record: zod's record drops a `__proto__` key, a valid variable name.
-    processEnv: optional(array(tuple([string(), optional(string())]))),
-    ignore: _default(array(string()).check(refine((ids) => ids.every((id) => RULE_IDS.includes(id)), {
+    processEnv: optional$1(array$1(tuple([string$1(), optional$1(string$1())]))),
+    ignore: _default$1(array$1(string$1()).check(refine$1((ids) => ids.every((id) => RULE_IDS.includes(id)), {
         error: `names an unknown rule; known rules: ${RULE_IDS.join(', ')}`
     })), []),
-    failOn: _default(_enum(FAIL_ON_CHOICES, oneOf(FAIL_ON_CHOICES)), 'error'),
-    offline: _default(boolean(), false),
+    failOn: _default$1(_enum$1(FAIL_ON_CHOICES, oneOf(FAIL_ON_CHOICES)), 'error'),
+    offline: _default$1(boolean$1(), false),
     /** Per call to Clerk or DNS, in milliseconds. */
-    apiTimeoutMs: _default(number().check(_positive('must be more than 0'), _lte(600_000, 'must be 600 seconds at most')), 10_000),
-    onApiError: _default(_enum(ON_API_ERROR_CHOICES, oneOf(ON_API_ERROR_CHOICES)), 'fail'),
-    clerkApiUrl: _default(string().check(refine(isSafeApiUrl, {
+    apiTimeoutMs: _default$1(number$1().check(_positive('must be more than 0'), _lte(600_000, 'must be 600 seconds at most')), 10_000),
+    onApiError: _default$1(_enum$1(ON_API_ERROR_CHOICES, oneOf(ON_API_ERROR_CHOICES)), 'fail'),
+    clerkApiUrl: _default$1(string$1().check(refine$1(isSafeApiUrl, {
         error: 'must be an https:// URL (http:// only on a loopback address): the secret key is sent to it'
     })), DEFAULT_CLERK_API_URL),
-    dnsServers: _default(array(string().check(refine(isDnsServer, { error: 'expected ip or ip:port ([ipv6]:port) entries' }))), []),
-    dnsCheck: _default(boolean(), false)
+    dnsServers: _default$1(array$1(string$1().check(refine$1(isDnsServer, { error: 'expected ip or ip:port ([ipv6]:port) entries' }))), []),
+    dnsCheck: _default$1(boolean$1(), false),
+    /** Client build output to scan: directories, `auto` (by framework, when built) or `none`. */
+    buildDirs: _default$1(array$1(nonEmpty), ['auto']),
+    /** The deployed site to read; https, or http on loopback (tests). */
+    deploymentUrl: optional$1(string$1().check(refine$1(isSafeSiteUrl, { error: 'must be an https:// URL (http:// only on a loopback address)' }))),
+    /** Vercel Deployment Protection bypass secret, sent as `x-vercel-protection-bypass`. Never printed. */
+    vercelProtectionBypass: optional$1(string$1())
 });
 /** Validates options; a problem becomes an InputError naming the option (never its value). */
 function parseGateOptions(input) {
@@ -47089,19 +47297,29 @@ const OPTION_NAMES = {
     apiTimeoutMs: 'api-timeout',
     onApiError: 'on-api-error',
     clerkApiUrl: 'clerk-api-url',
-    dnsServers: 'dns-servers'
+    dnsServers: 'dns-servers',
+    buildDirs: 'build-dirs',
+    deploymentUrl: 'deployment-url'
 };
 /** https, or http to a loopback address (tests, a local proxy): never a key in clear text over a network. */
 function isSafeApiUrl(text) {
-    let url;
+    const url = parseUrl$1(text);
+    return url !== null && !url.username && !url.password && isHttpsOrLoopback(url);
+}
+/** The deployed site: https, or http on loopback; the bypass secret may travel with it, so the same rule. */
+function isSafeSiteUrl(text) {
+    const url = parseUrl$1(text);
+    return url !== null && isHttpsOrLoopback(url);
+}
+function parseUrl$1(text) {
     try {
-        url = new URL(text);
+        return new URL(text);
     }
     catch {
-        return false;
+        return null;
     }
-    if (url.username || url.password)
-        return false;
+}
+function isHttpsOrLoopback(url) {
     if (url.protocol === 'https:')
         return true;
     if (url.protocol !== 'http:')
@@ -47276,6 +47494,1285 @@ function suppressionOf(id, hit, ignored) {
     return undefined;
 }
 
+/** How a finding names what was found, in place of a variable. */
+const ARTIFACT_LABEL = {
+    'publishable-key': 'publishable key',
+    'secret-key': 'secret key',
+    'dev-host': 'Frontend API host'
+};
+/** The message's words for a secret key: Clerk's and Stripe's share the `sk_` prefixes. */
+function secretKeyKind(artifact) {
+    return artifact.legacy
+        ? `2021-era Clerk API key (${artifact.key.startsWith('live_') ? 'live_' : 'test_'}…)`
+        : `secret key (${artifact.key.slice(0, 8)}…, Clerk or Stripe format)`;
+}
+/** The value a finding shows: keys redacted, hosts in full (they are not secrets, and the reviewer needs them). */
+function shownValue(artifact) {
+    return artifact.kind === 'dev-host' ? artifact.host : redact(artifact.key);
+}
+/** A finding on something found in built or fetched code. */
+function artifactFinding(meta, messageId, data, hit, origin, ignored, severity = meta.severity) {
+    const finding = {
+        rule: meta.id,
+        severity,
+        variable: ARTIFACT_LABEL[hit.artifact.kind],
+        value: shownValue(hit.artifact),
+        origin,
+        message: formatMessage(meta, messageId, data),
+        fix: meta.fix,
+        excerpt: redactKeysIn(hit.excerpt)
+    };
+    if (hit.original)
+        finding.original = hit.original;
+    if (ignored.has(meta.id))
+        finding.suppressed = { by: 'ignore-option' };
+    return finding;
+}
+/** One checklist line per rule: skipped where the rule does not apply or nothing was scanned; else pass or fail. */
+function artifactChecks(rules, findings, isProduction, scanned, notScanned) {
+    return rules.map((meta) => {
+        const base = { id: meta.id, title: meta.title };
+        if (!ruleApplies(meta, isProduction)) {
+            const where = meta.appliesIn === 'production' ? 'production' : 'non-production';
+            return { ...base, status: 'skipped', detail: `applies to ${where} environments only` };
+        }
+        if (scanned === undefined)
+            return { ...base, status: 'skipped', detail: notScanned };
+        const mine = findings.filter((f) => f.rule === meta.id);
+        const active = mine.filter((f) => !f.suppressed).length;
+        const quiet = mine.length - active;
+        const note = quiet > 0 ? ` (${quiet} suppressed)` : '';
+        return active > 0
+            ? { ...base, status: 'fail', detail: `${plural(active, 'finding')} in ${scanned}${note}` }
+            : { ...base, status: 'pass', detail: `no findings in ${scanned}${note}` };
+    });
+}
+
+/**
+ * Where a framework writes the code the browser loads, by the package that marks the framework. Server output
+ * (`.next/server`, `.output/server`, `build/server`) is not here and never scanned as client code (see
+ * SERVER_DIRS): server secrets belong there.
+ */
+const CLIENT_OUTPUT = [
+    [(d) => d === 'next', ['.next/static']],
+    [(d) => d === 'vite' || d === 'astro' || d === 'expo', ['dist']],
+    [(d) => d.startsWith('@remix-run/') || d === '@react-router/dev', ['build/client', 'public/build']],
+    [(d) => d === 'nuxt', ['.output/public']],
+    [(d) => d === '@sveltejs/kit', ['.svelte-kit/output/client']],
+    [(d) => d === 'react-scripts', ['build/static']]
+];
+/** Vercel's Build Output API (`vercel build`): every framework's static client files. */
+const VERCEL_STATIC = '.vercel/output/static';
+/** Directories under a build directory that hold server code or caches, never client code. */
+const SERVER_DIRS = new Set([
+    '.next/server',
+    '.next/cache',
+    '.next/standalone',
+    '.output/server',
+    'build/server',
+    '.svelte-kit/output/server',
+    '.vercel/output/functions'
+]);
+/**
+ * The build directories to scan. Named ones must exist (a typo must not pass silently). `auto` takes, for the
+ * working directory and each app directory the gate read, the client output of the frameworks its package.json
+ * names, when that output exists, and `.vercel/output/static`. `none` scans nothing.
+ *
+ * A Next.js `.next` without `BUILD_ID` is `next dev`'s output, which holds the development key by design: it is
+ * skipped with the reason, so a local run after `next dev` is not a false alarm.
+ */
+function planBuildDirs(cwd, buildDirs, appDirs) {
+    const dirs = new Set();
+    const skipped = [];
+    const rel = (abs) => path.relative(cwd, abs).split(path.sep).join('/') || '.';
+    for (const entry of buildDirs) {
+        if (entry === 'none')
+            continue;
+        if (entry !== 'auto') {
+            const abs = path.resolve(cwd, entry);
+            if (!isDirectory(abs))
+                throw new InputError(`build-dirs: ${entry} is not a directory (build the app first?)`);
+            dirs.add(abs);
+            continue;
+        }
+        for (const app of new Set([cwd, ...appDirs])) {
+            for (const candidate of clientOutputOf(app)) {
+                const abs = path.join(app, candidate);
+                if (!isDirectory(abs) || dirs.has(abs))
+                    continue;
+                if (candidate === '.next/static' && !existsSync$1(path.join(app, '.next/BUILD_ID'))) {
+                    skipped.push({ file: rel(abs), reason: 'a next dev build (no .next/BUILD_ID), not a production build' });
+                    continue;
+                }
+                dirs.add(abs);
+            }
+        }
+    }
+    return { dirs: [...dirs], skipped };
+}
+function clientOutputOf(app) {
+    const dependencies = dependenciesOf(app);
+    const dirs = CLIENT_OUTPUT.filter(([test]) => dependencies.some(test)).flatMap(([, d]) => d);
+    return [...new Set([...dirs, VERCEL_STATIC])];
+}
+/** The package names a package.json depends on; none when it is missing or unreadable (auto only guesses). */
+function dependenciesOf(dir) {
+    try {
+        const json = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
+        if (typeof json !== 'object' || json === null)
+            return [];
+        const record = json;
+        return ['dependencies', 'devDependencies'].flatMap((field) => {
+            const section = record[field];
+            return section && typeof section === 'object' ? Object.keys(section) : [];
+        });
+    }
+    catch {
+        return [];
+    }
+}
+function isDirectory(abs) {
+    try {
+        return statSync(abs).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+
+/**
+ * Finds Clerk keys and development hosts in built client code, as bytes. Minified bundles are a few files with
+ * very long lines, so the scan never splits lines or decodes text: it reads through one reused buffer and looks
+ * only at the bytes around two anchors that every candidate contains:
+ *  - `_` preceded by `test` or `live` (`pk_test_`, `sk_live_`, legacy `test_…`): one memchr pass;
+ *  - `v` preceded by `.de` (every development or staging suffix but Clerk's internal `lclclerk.com` ends in `.dev`).
+ * Single-byte searches are memchr; multi-byte `Buffer.indexOf` passes cost several times more (bench/README.md).
+ * Positions (line, UTF-16 column, as source maps count them) are worked out only for a candidate.
+ */
+/** Bytes read per window. */
+const WINDOW = 1 << 20;
+/** The longest token looked at: longer runs are not keys or hosts (a publishable key is ~60–120 bytes). */
+const MAX_TOKEN = 512;
+/** Context kept before a window's new bytes: a host's start and the excerpt. */
+const BACK = 1024;
+const EXCERPT = 48;
+const UNDERSCORE = 0x5f;
+const LOWER_V = 0x76;
+const NEWLINE = 0x0a;
+/** One scanner per run: its buffers are reused for every file. */
+class ByteScanner {
+    buffer = Buffer.allocUnsafe(BACK + WINDOW + MAX_TOKEN);
+    side = Buffer.allocUnsafe(64 * 1024);
+    /** Every candidate in `source`, in order. */
+    scan(source) {
+        const buf = this.buffer;
+        const found = [];
+        const position = new Positions(source, this.side);
+        // buf[0] is at `base` in the data; [0, start) was searched before (context only); [start, filled) is new.
+        let base = 0;
+        let start = 0;
+        let filled = 0;
+        for (;;) {
+            let eof = false;
+            while (filled < buf.length) {
+                const n = source.read(buf, filled, buf.length - filled);
+                if (n === 0) {
+                    eof = true;
+                    break;
+                }
+                filled += n;
+            }
+            // A candidate starting within MAX_TOKEN of the end waits for the next window, which will hold all of it.
+            const limit = eof ? filled : filled - MAX_TOKEN;
+            this.searchWindow(buf, start, limit, filled, eof, base, position, found);
+            if (eof)
+                return found;
+            position.advance(buf, base, base + limit);
+            const keepFrom = Math.max(0, limit - BACK);
+            buf.copyWithin(0, keepFrom, filled);
+            base += keepFrom;
+            start = limit - keepFrom;
+            filled -= keepFrom;
+        }
+    }
+    searchWindow(buf, from, limit, filled, eof, base, position, found) {
+        // Two sorted lists of anchors, merged so candidates come in order.
+        const keys = [];
+        for (let p = buf.indexOf(UNDERSCORE, from); p !== -1 && p < limit; p = buf.indexOf(UNDERSCORE, p + 1)) {
+            if (isTestOrLive(buf, p))
+                keys.push(p);
+        }
+        const hosts = [];
+        for (let p = buf.indexOf(LOWER_V, from); p !== -1 && p < limit; p = buf.indexOf(LOWER_V, p + 1)) {
+            if (p >= 3 && buf[p - 1] === 0x65 && buf[p - 2] === 0x64 && buf[p - 3] === 0x2e)
+                hosts.push(p);
+        }
+        const end = eof ? filled : Math.min(filled, limit + MAX_TOKEN);
+        let i = 0;
+        let j = 0;
+        let lastEnd = -1;
+        while (i < keys.length || j < hosts.length) {
+            const takeKey = j >= hosts.length || (i < keys.length && keys[i] < hosts[j]);
+            const anchor = takeKey ? keys[i++] : hosts[j++];
+            const span = takeKey ? keySpan(buf, anchor, end) : hostSpan(buf, anchor, end);
+            // A host inside a key's text (or the second anchor of one token) is the same candidate.
+            if (!span || span[0] < lastEnd)
+                continue;
+            lastEnd = span[1];
+            const [s, e] = span;
+            const { line, column } = position.at(buf, base, s);
+            found.push({
+                kind: takeKey ? 'key' : 'host',
+                text: buf.toString('latin1', s, e),
+                line,
+                column,
+                before: s > 0 ? buf[s - 1] : 0,
+                after: e < filled ? buf[e] : 0,
+                excerpt: excerpt(buf, s, e, filled)
+            });
+        }
+    }
+}
+/** `test_` or `live_` ending at the `_` at `p`. */
+function isTestOrLive(buf, p) {
+    if (p < 4)
+        return false;
+    const a = buf[p - 4];
+    const b = buf[p - 3];
+    const c = buf[p - 2];
+    const d = buf[p - 1];
+    return (a === 0x74 && b === 0x65 && c === 0x73 && d === 0x74) || (a === 0x6c && b === 0x69 && c === 0x76 && d === 0x65);
+}
+const isAlnum = (c) => c !== undefined && ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a));
+const isBase64 = (c) => isAlnum(c) || c === 0x2b || c === 0x2f || c === 0x3d;
+const isTokenByte = (c) => isBase64(c) || c === UNDERSCORE || c === 0x2d || c === 0x24;
+const isHostChar = (c) => isAlnum(c) || c === 0x2e || c === 0x2d;
+/**
+ * The key around the `_` of `test_`/`live_` at `p`: `pk_`/`sk_` before it when there, then the body (base64 for a
+ * publishable key, letters and digits otherwise). Null when glued to a word (`latest_`, `xsk_test_`).
+ */
+function keySpan(buf, p, end) {
+    let s = p - 4;
+    const prefixed = s >= 3 && buf[s - 1] === UNDERSCORE && buf[s - 2] === 0x6b && (buf[s - 3] === 0x70 || buf[s - 3] === 0x73);
+    if (prefixed)
+        s -= 3;
+    if (s > 0 && (isAlnum(buf[s - 1]) || buf[s - 1] === UNDERSCORE || buf[s - 1] === 0x24))
+        return null;
+    const body = prefixed && buf[s] === 0x70 ? isBase64 : isAlnum;
+    let e = p + 1;
+    while (e < end && e - s < MAX_TOKEN && body(buf[e]))
+        e++;
+    return [s, e];
+}
+/** The host around the `v` of `.dev` at `p`: letters, digits, dots and dashes on both sides. */
+function hostSpan(buf, p, end) {
+    let s = p - 3;
+    while (s > 0 && p - s < MAX_TOKEN && isHostChar(buf[s - 1]))
+        s--;
+    let e = p + 1;
+    while (e < end && e - s < MAX_TOKEN && isHostChar(buf[e]))
+        e++;
+    return [s, e];
+}
+/** The token with up to EXCERPT bytes of its line on each side, as text (invalid UTF-8 as U+FFFD). */
+function excerpt(buf, s, e, filled) {
+    let a = s;
+    while (a > 0 && s - a < EXCERPT && buf[a - 1] !== NEWLINE && buf[a - 1] !== 0x0d)
+        a--;
+    let b = e;
+    while (b < filled && b - e < EXCERPT && buf[b] !== NEWLINE && buf[b] !== 0x0d)
+        b++;
+    // Never start or end inside a word (part of another key would be shown without its prefix, so unredacted),
+    // nor inside a UTF-8 sequence.
+    if (a > 0 && isTokenByte(buf[a - 1]))
+        while (a < s && isTokenByte(buf[a]))
+            a++;
+    if (b < filled && isTokenByte(buf[b]))
+        while (b > e && isTokenByte(buf[b - 1]))
+            b--;
+    while (a < s && (buf[a] & 0xc0) === 0x80)
+        a++;
+    while (b > e && b < filled && (buf[b] & 0xc0) === 0x80)
+        b--;
+    return buf.toString('utf8', a, b);
+}
+/**
+ * Line and column of byte offsets, counted lazily: newlines up to the searched end of each window, and a column
+ * only when a candidate needs one (from the line's start, re-reading bytes before the window if the line began
+ * there: a minified line can be megabytes long).
+ */
+class Positions {
+    source;
+    side;
+    line = 1;
+    /** Offset in the data of the current line's first byte. */
+    lineStart = 0;
+    /** Offset up to which newlines have been counted. */
+    counted = 0;
+    /** The last column worked out, to count on from it on the same line. */
+    memo = { offset: 0, column: 1 };
+    constructor(source, side) {
+        this.source = source;
+        this.side = side;
+    }
+    /** Counts newlines up to `offset` (in the data), which must be in the window. */
+    advance(buf, base, offset) {
+        let p = buf.indexOf(NEWLINE, this.counted - base);
+        while (p !== -1 && p + base < offset) {
+            this.line++;
+            this.lineStart = p + base + 1;
+            p = buf.indexOf(NEWLINE, p + 1);
+        }
+        this.counted = Math.max(this.counted, offset);
+    }
+    at(buf, base, index) {
+        const offset = base + index;
+        this.advance(buf, base, offset);
+        const from = this.memo.offset >= this.lineStart && this.memo.offset <= offset ? this.memo : { offset: this.lineStart, column: 1 };
+        let units = 0;
+        if (from.offset >= base)
+            units = utf16Units(buf, from.offset - base, index);
+        else {
+            units = this.unitsBefore(from.offset, base) + utf16Units(buf, 0, index);
+        }
+        this.memo = { offset, column: from.column + units };
+        return { line: this.line, column: this.memo.column };
+    }
+    /** UTF-16 units in the data's bytes [from, to), re-read through the side buffer. */
+    unitsBefore(from, to) {
+        let units = 0;
+        for (let at = from; at < to;) {
+            const n = this.source.readAt(this.side, 0, Math.min(this.side.length, to - at), at);
+            if (n === 0)
+                break;
+            units += utf16Units(this.side, 0, n);
+            at += n;
+        }
+        return units;
+    }
+}
+/** UTF-16 code units that bytes [from, to) of UTF-8 decode to: every byte but continuations, and two for 4-byte sequences. */
+function utf16Units(buf, from, to) {
+    let units = 0;
+    for (let i = from; i < to; i++) {
+        const c = buf[i];
+        if (c < 0x80)
+            units++;
+        else if (c >= 0xf0)
+            units += 2;
+        else if (c >= 0xc0)
+            units++;
+    }
+    return units;
+}
+/** A ByteSource over bytes already in memory (a fetched page or chunk). */
+function bufferSource(data) {
+    let at = 0;
+    const copy = (target, offset, length, position) => {
+        const n = Math.max(0, Math.min(length, data.length - position));
+        target.set(data.subarray(position, position + n), offset);
+        return n;
+    };
+    return {
+        read(target, offset, length) {
+            const n = copy(target, offset, length, at);
+            at += n;
+            return n;
+        },
+        readAt: copy
+    };
+}
+
+const QUOTES = new Set([0x22, 0x27, 0x60]);
+/** Shortest body of a secret key we call one: Clerk's are 40+ characters, Stripe's 99; `sk_test_` alone is a constant. */
+const MIN_SECRET_BODY = 20;
+/** 2021-era API keys (`test_…`, `live_…`) are long random runs; shorter `test_…` strings are names. */
+const MIN_LEGACY_BODY = 30;
+/**
+ * Hosts that Clerk's SDKs carry as constants in every bundle, development or not: the Backend API of Clerk's
+ * staging (`api.clerkstage.dev`) and local environments. Bare suffixes (`accounts.dev`, `.lcl.dev`) are ruled
+ * out by shape below.
+ */
+const SDK_HOSTS = /^api\./;
+/**
+ * Decides what a candidate is:
+ *  - a publishable key only when `@clerk/shared` would parse it (so the bare prefix `pk_test_` and Stripe's
+ *    `pk_test_51…` are not);
+ *  - a secret key (Clerk's or Stripe's: the same prefixes) with a body of 20+ letters and digits; a legacy
+ *    `test_`/`live_` API key only between quotes, 30+ characters, so identifiers such as `test_mode` are not;
+ *  - a development host when the offline gate's host rules call it one and it names an instance: it has a label
+ *    before the suffix (`accounts.dev` and `.lcl.dev` are the SDK's suffix lists) and is not `api.…`.
+ */
+function classifyCandidate(candidate) {
+    const { text } = candidate;
+    if (candidate.kind === 'key') {
+        if (text.startsWith('pk_')) {
+            const parsed = parsePublishableKey(text);
+            return parsed ? { kind: 'publishable-key', key: text, parsed } : null;
+        }
+        if (text.startsWith('sk_')) {
+            return text.length - 'sk_test_'.length >= MIN_SECRET_BODY ? { kind: 'secret-key', key: text, legacy: false } : null;
+        }
+        const quoted = QUOTES.has(candidate.before) && candidate.after === candidate.before;
+        return quoted && text.length - 'test_'.length >= MIN_LEGACY_BODY
+            ? { kind: 'secret-key', key: text, legacy: true }
+            : null;
+    }
+    const host = text.toLowerCase().replace(/\.$/, '');
+    if (host.startsWith('.') || host.startsWith('-') || SDK_HOSTS.test(host))
+        return null;
+    if (!isDevelopmentOrStagingHost(host) || !namesAnInstance(host))
+        return null;
+    return { kind: 'dev-host', host };
+}
+/** Suffixes a development host has; a host must have a label of its own before one of them. */
+const INSTANCE_SUFFIXES = [
+    '.clerk.accounts.dev',
+    '.accounts.dev',
+    '.accountsstage.dev',
+    '.lcl.dev',
+    '.lclstage.dev',
+    '.stg.dev',
+    '.stgstage.dev',
+    '.clerkstage.dev'
+];
+function namesAnInstance(host) {
+    const suffix = INSTANCE_SUFFIXES.find((s) => host.endsWith(s));
+    if (!suffix)
+        return false;
+    const label = host.slice(0, -suffix.length);
+    // `clerk.accounts.dev` is `clerk` + `.accounts.dev`: the suffix itself, not an instance.
+    return label !== '' && !(suffix === '.accounts.dev' && label === 'clerk') && /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/.test(label);
+}
+
+// src/vlq.ts
+var comma = ",".charCodeAt(0);
+var chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+var intToChar = new Uint8Array(64);
+var charToInt = new Uint8Array(128);
+for (let i = 0; i < chars.length; i++) {
+  const c = chars.charCodeAt(i);
+  intToChar[i] = c;
+  charToInt[c] = i;
+}
+function decodeInteger(reader) {
+  let value = 0;
+  let shift = 0;
+  let integer = 0;
+  do {
+    const c = reader.next();
+    integer = charToInt[c];
+    value |= (integer & 31) << shift;
+    shift += 5;
+  } while (integer & 32);
+  return value;
+}
+function decodeSign(num) {
+  return num & 1 ? -2147483648 | -(num >>> 1) : num >>> 1;
+}
+function hasMoreVlq(reader, max) {
+  if (reader.pos >= max) return false;
+  return reader.peek() !== comma;
+}
+var StringReader = class {
+  constructor(buffer) {
+    this.pos = 0;
+    this.buffer = buffer;
+  }
+  next() {
+    return this.buffer.charCodeAt(this.pos++);
+  }
+  peek() {
+    return this.buffer.charCodeAt(this.pos);
+  }
+  indexOf(char) {
+    const { buffer, pos } = this;
+    const idx = buffer.indexOf(char, pos);
+    return idx === -1 ? buffer.length : idx;
+  }
+};
+
+// src/sourcemap-codec.ts
+function decode(mappings) {
+  const { length } = mappings;
+  const reader = new StringReader(mappings);
+  const decoded = [];
+  let genColumn = 0;
+  let sourcesIndex = 0;
+  let sourceLine = 0;
+  let sourceColumn = 0;
+  let namesIndex = 0;
+  do {
+    const semi = reader.indexOf(";");
+    const line = [];
+    let sorted = true;
+    let lastCol = 0;
+    genColumn = 0;
+    while (reader.pos < semi) {
+      let seg;
+      genColumn += decodeSign(decodeInteger(reader));
+      if (genColumn < lastCol) sorted = false;
+      lastCol = genColumn;
+      if (hasMoreVlq(reader, semi)) {
+        sourcesIndex += decodeSign(decodeInteger(reader));
+        sourceLine += decodeSign(decodeInteger(reader));
+        sourceColumn += decodeSign(decodeInteger(reader));
+        if (hasMoreVlq(reader, semi)) {
+          namesIndex += decodeSign(decodeInteger(reader));
+          seg = [genColumn, sourcesIndex, sourceLine, sourceColumn, namesIndex];
+        } else {
+          seg = [genColumn, sourcesIndex, sourceLine, sourceColumn];
+        }
+      } else {
+        seg = [genColumn];
+      }
+      line.push(seg);
+      reader.pos++;
+    }
+    if (!sorted) sort(line);
+    decoded.push(line);
+    reader.pos = semi + 1;
+  } while (reader.pos <= length);
+  return decoded;
+}
+function sort(line) {
+  line.sort(sortComparator$1);
+}
+function sortComparator$1(a, b) {
+  return a[0] - b[0];
+}
+
+// Matches the scheme of a URL, eg "http://"
+const schemeRegex = /^[\w+.-]+:\/\//;
+/**
+ * Matches the parts of a URL:
+ * 1. Scheme, including ":", guaranteed.
+ * 2. User/password, including "@", optional.
+ * 3. Host, including brackets around IP literals, guaranteed.
+ * 4. Port, including ":", optional.
+ * 5. Path, including "/", optional.
+ * 6. Query, including "?", optional.
+ * 7. Hash, including "#", optional.
+ */
+const urlRegex = /^([\w+.-]+:)\/\/([^@/#?]*@)?(\[[^\]]+\]|[^:/#?]*)(:\d+)?(\/[^#?]*)?(\?[^#]*)?(#.*)?/;
+/**
+ * File URLs are weird. They dont' need the regular `//` in the scheme, they may or may not start
+ * with a leading `/`, they can have a domain (but only if they don't start with a Windows drive).
+ *
+ * 1. Host, optional.
+ * 2. Path, which may include "/", guaranteed.
+ * 3. Query, including "?", optional.
+ * 4. Hash, including "#", optional.
+ */
+const fileRegex = /^file:(?:\/\/((?![a-z]:)[^/#?]*)?)?(\/?[^#?]*)(\?[^#]*)?(#.*)?/i;
+function isAbsoluteUrl(input) {
+    return schemeRegex.test(input);
+}
+function isSchemeRelativeUrl(input) {
+    return input.startsWith('//');
+}
+function isAbsolutePath(input) {
+    return input.startsWith('/');
+}
+function isFileUrl(input) {
+    return input.startsWith('file:');
+}
+function isRelative(input) {
+    return /^[.?#]/.test(input);
+}
+function parseAbsoluteUrl(input) {
+    const match = urlRegex.exec(input);
+    return makeUrl(match[1], match[2] || '', match[3], match[4] || '', match[5] || '/', match[6] || '', match[7] || '');
+}
+function parseFileUrl(input) {
+    const match = fileRegex.exec(input);
+    const path = match[2];
+    return makeUrl('file:', '', match[1] || '', '', isAbsolutePath(path) ? path : '/' + path, match[3] || '', match[4] || '');
+}
+function makeUrl(scheme, user, host, port, path, query, hash) {
+    return {
+        scheme,
+        user,
+        host,
+        port,
+        path,
+        query,
+        hash,
+        type: 7 /* Absolute */,
+    };
+}
+function parseUrl(input) {
+    if (isSchemeRelativeUrl(input)) {
+        const url = parseAbsoluteUrl('http:' + input);
+        url.scheme = '';
+        url.type = 6 /* SchemeRelative */;
+        return url;
+    }
+    if (isAbsolutePath(input)) {
+        const url = parseAbsoluteUrl('http://foo.com' + input);
+        url.scheme = '';
+        url.host = '';
+        url.type = 5 /* AbsolutePath */;
+        return url;
+    }
+    if (isFileUrl(input))
+        return parseFileUrl(input);
+    if (isAbsoluteUrl(input))
+        return parseAbsoluteUrl(input);
+    const url = parseAbsoluteUrl('http://foo.com/' + input);
+    url.scheme = '';
+    url.host = '';
+    url.type = input
+        ? input.startsWith('?')
+            ? 3 /* Query */
+            : input.startsWith('#')
+                ? 2 /* Hash */
+                : 4 /* RelativePath */
+        : 1 /* Empty */;
+    return url;
+}
+function stripPathFilename(path) {
+    // If a path ends with a parent directory "..", then it's a relative path with excess parent
+    // paths. It's not a file, so we can't strip it.
+    if (path.endsWith('/..'))
+        return path;
+    const index = path.lastIndexOf('/');
+    return path.slice(0, index + 1);
+}
+function mergePaths(url, base) {
+    normalizePath$1(base, base.type);
+    // If the path is just a "/", then it was an empty path to begin with (remember, we're a relative
+    // path).
+    if (url.path === '/') {
+        url.path = base.path;
+    }
+    else {
+        // Resolution happens relative to the base path's directory, not the file.
+        url.path = stripPathFilename(base.path) + url.path;
+    }
+}
+/**
+ * The path can have empty directories "//", unneeded parents "foo/..", or current directory
+ * "foo/.". We need to normalize to a standard representation.
+ */
+function normalizePath$1(url, type) {
+    const rel = type <= 4 /* RelativePath */;
+    const pieces = url.path.split('/');
+    // We need to preserve the first piece always, so that we output a leading slash. The item at
+    // pieces[0] is an empty string.
+    let pointer = 1;
+    // Positive is the number of real directories we've output, used for popping a parent directory.
+    // Eg, "foo/bar/.." will have a positive 2, and we can decrement to be left with just "foo".
+    let positive = 0;
+    // We need to keep a trailing slash if we encounter an empty directory (eg, splitting "foo/" will
+    // generate `["foo", ""]` pieces). And, if we pop a parent directory. But once we encounter a
+    // real directory, we won't need to append, unless the other conditions happen again.
+    let addTrailingSlash = false;
+    for (let i = 1; i < pieces.length; i++) {
+        const piece = pieces[i];
+        // An empty directory, could be a trailing slash, or just a double "//" in the path.
+        if (!piece) {
+            addTrailingSlash = true;
+            continue;
+        }
+        // If we encounter a real directory, then we don't need to append anymore.
+        addTrailingSlash = false;
+        // A current directory, which we can always drop.
+        if (piece === '.')
+            continue;
+        // A parent directory, we need to see if there are any real directories we can pop. Else, we
+        // have an excess of parents, and we'll need to keep the "..".
+        if (piece === '..') {
+            if (positive) {
+                addTrailingSlash = true;
+                positive--;
+                pointer--;
+            }
+            else if (rel) {
+                // If we're in a relativePath, then we need to keep the excess parents. Else, in an absolute
+                // URL, protocol relative URL, or an absolute path, we don't need to keep excess.
+                pieces[pointer++] = piece;
+            }
+            continue;
+        }
+        // We've encountered a real directory. Move it to the next insertion pointer, which accounts for
+        // any popped or dropped directories.
+        pieces[pointer++] = piece;
+        positive++;
+    }
+    let path = '';
+    for (let i = 1; i < pointer; i++) {
+        path += '/' + pieces[i];
+    }
+    if (!path || (addTrailingSlash && !path.endsWith('/..'))) {
+        path += '/';
+    }
+    url.path = path;
+}
+/**
+ * Attempts to resolve `input` URL/path relative to `base`.
+ */
+function resolve(input, base) {
+    if (!input && !base)
+        return '';
+    const url = parseUrl(input);
+    let inputType = url.type;
+    if (base && inputType !== 7 /* Absolute */) {
+        const baseUrl = parseUrl(base);
+        const baseType = baseUrl.type;
+        switch (inputType) {
+            case 1 /* Empty */:
+                url.hash = baseUrl.hash;
+            // fall through
+            case 2 /* Hash */:
+                url.query = baseUrl.query;
+            // fall through
+            case 3 /* Query */:
+            case 4 /* RelativePath */:
+                mergePaths(url, baseUrl);
+            // fall through
+            case 5 /* AbsolutePath */:
+                // The host, user, and port are joined, you can't copy one without the others.
+                url.user = baseUrl.user;
+                url.host = baseUrl.host;
+                url.port = baseUrl.port;
+            // fall through
+            case 6 /* SchemeRelative */:
+                // The input doesn't have a schema at least, so we need to copy at least that over.
+                url.scheme = baseUrl.scheme;
+        }
+        if (baseType > inputType)
+            inputType = baseType;
+    }
+    normalizePath$1(url, inputType);
+    const queryHash = url.query + url.hash;
+    switch (inputType) {
+        // This is impossible, because of the empty checks at the start of the function.
+        // case UrlType.Empty:
+        case 2 /* Hash */:
+        case 3 /* Query */:
+            return queryHash;
+        case 4 /* RelativePath */: {
+            // The first char is always a "/", and we need it to be relative.
+            const path = url.path.slice(1);
+            if (!path)
+                return queryHash || '.';
+            if (isRelative(base || input) && !isRelative(path)) {
+                // If base started with a leading ".", or there is no base and input started with a ".",
+                // then we need to ensure that the relative path starts with a ".". We don't know if
+                // relative starts with a "..", though, so check before prepending.
+                return './' + path + queryHash;
+            }
+            return path + queryHash;
+        }
+        case 5 /* AbsolutePath */:
+            return url.path + queryHash;
+        default:
+            return url.scheme + '//' + url.user + url.host + url.port + url.path + queryHash;
+    }
+}
+
+// src/trace-mapping.ts
+
+// src/strip-filename.ts
+function stripFilename(path) {
+  if (!path) return "";
+  const index = path.lastIndexOf("/");
+  return path.slice(0, index + 1);
+}
+
+// src/resolve.ts
+function resolver(mapUrl, sourceRoot) {
+  const from = stripFilename(mapUrl);
+  const prefix = sourceRoot ? sourceRoot + "/" : "";
+  return (source) => resolve(prefix + (source || ""), from);
+}
+
+// src/sourcemap-segment.ts
+var COLUMN = 0;
+var SOURCES_INDEX = 1;
+var SOURCE_LINE = 2;
+var SOURCE_COLUMN = 3;
+var NAMES_INDEX = 4;
+
+// src/sort.ts
+function maybeSort(mappings, owned) {
+  const unsortedIndex = nextUnsortedSegmentLine(mappings, 0);
+  if (unsortedIndex === mappings.length) return mappings;
+  if (!owned) mappings = mappings.slice();
+  for (let i = unsortedIndex; i < mappings.length; i = nextUnsortedSegmentLine(mappings, i + 1)) {
+    mappings[i] = sortSegments(mappings[i], owned);
+  }
+  return mappings;
+}
+function nextUnsortedSegmentLine(mappings, start) {
+  for (let i = start; i < mappings.length; i++) {
+    if (!isSorted(mappings[i])) return i;
+  }
+  return mappings.length;
+}
+function isSorted(line) {
+  for (let j = 1; j < line.length; j++) {
+    if (line[j][COLUMN] < line[j - 1][COLUMN]) {
+      return false;
+    }
+  }
+  return true;
+}
+function sortSegments(line, owned) {
+  if (!owned) line = line.slice();
+  return line.sort(sortComparator);
+}
+function sortComparator(a, b) {
+  return a[COLUMN] - b[COLUMN];
+}
+
+// src/binary-search.ts
+var found = false;
+function binarySearch(haystack, needle, low, high) {
+  while (low <= high) {
+    const mid = low + (high - low >> 1);
+    const cmp = haystack[mid][COLUMN] - needle;
+    if (cmp === 0) {
+      found = true;
+      return mid;
+    }
+    if (cmp < 0) {
+      low = mid + 1;
+    } else {
+      high = mid - 1;
+    }
+  }
+  found = false;
+  return low - 1;
+}
+function upperBound(haystack, needle, index) {
+  for (let i = index + 1; i < haystack.length; index = i++) {
+    if (haystack[i][COLUMN] !== needle) break;
+  }
+  return index;
+}
+function lowerBound(haystack, needle, index) {
+  for (let i = index - 1; i >= 0; index = i--) {
+    if (haystack[i][COLUMN] !== needle) break;
+  }
+  return index;
+}
+function memoizedState() {
+  return {
+    lastKey: -1,
+    lastNeedle: -1,
+    lastIndex: -1
+  };
+}
+function memoizedBinarySearch(haystack, needle, state, key) {
+  const { lastKey, lastNeedle, lastIndex } = state;
+  let low = 0;
+  let high = haystack.length - 1;
+  if (key === lastKey) {
+    if (needle === lastNeedle) {
+      found = lastIndex !== -1 && haystack[lastIndex][COLUMN] === needle;
+      return lastIndex;
+    }
+    if (needle >= lastNeedle) {
+      low = lastIndex === -1 ? 0 : lastIndex;
+    } else {
+      high = lastIndex;
+    }
+  }
+  state.lastKey = key;
+  state.lastNeedle = needle;
+  return state.lastIndex = binarySearch(haystack, needle, low, high);
+}
+
+// src/types.ts
+function parse(map) {
+  return typeof map === "string" ? JSON.parse(map) : map;
+}
+
+// src/trace-mapping.ts
+var LINE_GTR_ZERO = "`line` must be greater than 0 (lines start at line 1)";
+var COL_GTR_EQ_ZERO = "`column` must be greater than or equal to 0 (columns start at column 0)";
+var LEAST_UPPER_BOUND = -1;
+var GREATEST_LOWER_BOUND = 1;
+var TraceMap = class {
+  constructor(map, mapUrl) {
+    const isString = typeof map === "string";
+    if (!isString && map._decodedMemo) return map;
+    const parsed = parse(map);
+    const { version, file, names, sourceRoot, sources, sourcesContent } = parsed;
+    this.version = version;
+    this.file = file;
+    this.names = names || [];
+    this.sourceRoot = sourceRoot;
+    this.sources = sources;
+    this.sourcesContent = sourcesContent;
+    this.ignoreList = parsed.ignoreList || parsed.x_google_ignoreList || void 0;
+    const resolve = resolver(mapUrl, sourceRoot);
+    this.resolvedSources = sources.map(resolve);
+    const { mappings } = parsed;
+    if (typeof mappings === "string") {
+      this._encoded = mappings;
+      this._decoded = void 0;
+    } else if (Array.isArray(mappings)) {
+      this._encoded = void 0;
+      this._decoded = maybeSort(mappings, isString);
+    } else if (parsed.sections) {
+      throw new Error(`TraceMap passed sectioned source map, please use FlattenMap export instead`);
+    } else {
+      throw new Error(`invalid source map: ${JSON.stringify(parsed)}`);
+    }
+    this._decodedMemo = memoizedState();
+    this._bySources = void 0;
+    this._bySourceMemos = void 0;
+  }
+};
+function cast(map) {
+  return map;
+}
+function decodedMappings(map) {
+  var _a;
+  return (_a = cast(map))._decoded || (_a._decoded = decode(cast(map)._encoded));
+}
+function originalPositionFor(map, needle) {
+  let { line, column, bias } = needle;
+  line--;
+  if (line < 0) throw new Error(LINE_GTR_ZERO);
+  if (column < 0) throw new Error(COL_GTR_EQ_ZERO);
+  const decoded = decodedMappings(map);
+  if (line >= decoded.length) return OMapping(null, null, null, null);
+  const segments = decoded[line];
+  const index = traceSegmentInternal(
+    segments,
+    cast(map)._decodedMemo,
+    line,
+    column,
+    bias || GREATEST_LOWER_BOUND
+  );
+  if (index === -1) return OMapping(null, null, null, null);
+  const segment = segments[index];
+  if (segment.length === 1) return OMapping(null, null, null, null);
+  const { names, resolvedSources } = map;
+  return OMapping(
+    resolvedSources[segment[SOURCES_INDEX]],
+    segment[SOURCE_LINE] + 1,
+    segment[SOURCE_COLUMN],
+    segment.length === 5 ? names[segment[NAMES_INDEX]] : null
+  );
+}
+function OMapping(source, line, column, name) {
+  return { source, line, column, name };
+}
+function traceSegmentInternal(segments, memo, line, column, bias) {
+  let index = memoizedBinarySearch(segments, column, memo, line);
+  if (found) {
+    index = (bias === LEAST_UPPER_BOUND ? upperBound : lowerBound)(segments, column, index);
+  } else if (bias === LEAST_UPPER_BOUND) index++;
+  if (index === -1 || index === segments.length) return -1;
+  return index;
+}
+
+/** The part of a source map (version 3) the lookup needs; anything else in it is left to trace-mapping. */
+const SourceMapJson = looseObject({
+    version: literal$1(3),
+    mappings: string$1(),
+    sources: array$1(nullable$1(string$1())),
+    sourceRoot: optional$1(nullable$1(string$1()))
+});
+/** Bytes read from a file's end to find its `sourceMappingURL` comment (it is the last line). */
+const TAIL = 16 * 1024;
+/** A map larger than this is not read (a bundle's map is a few MB; this bounds memory). */
+const MAX_MAP_BYTES = 64 * 1024 * 1024;
+const COMMENT = /[#@][ \t]*sourceMappingURL=([^\s'"*]+)/g;
+/**
+ * Original positions of built files, through their source maps: `sourceMappingURL` (a file or a data: URL),
+ * else `<file>.map` beside the file. Uses @jridgewell/trace-mapping, the library bundlers use, rather than our own
+ * VLQ decoding. A missing or broken map only means no original position: the built file's own position stands.
+ */
+class SourceMaps {
+    cwd;
+    maps = new Map();
+    constructor(cwd) {
+        this.cwd = cwd;
+    }
+    /** `line` 1-based, `column` 1-based in UTF-16 units, as the scanner gives them. */
+    lookup(file, line, column) {
+        const map = this.mapOf(file);
+        if (!map)
+            return undefined;
+        const original = originalPositionFor(map, { line, column: column - 1 });
+        if (original.source === null || original.line === null || original.column === null)
+            return undefined;
+        return { file: this.display(original.source, file), line: original.line, column: original.column + 1 };
+    }
+    mapOf(file) {
+        let map = this.maps.get(file);
+        if (map === undefined) {
+            map = load(file);
+            this.maps.set(file, map);
+        }
+        return map;
+    }
+    /**
+     * A source as a path relative to the working directory when it is a file under it (`src/main.tsx`), else as
+     * the map names it without a bundler's scheme (`webpack://_N_E/./app/page.tsx` → `app/page.tsx`).
+     */
+    display(source, builtFile) {
+        const scheme = /^[a-z][a-z0-9+.-]*:\/\/[^/]*\//i.exec(source);
+        if (scheme)
+            return source.slice(scheme[0].length).replace(/^(\.\/)+/, '');
+        const absolute = source.startsWith('file://') ? new URL(source).pathname : path.resolve(path.dirname(builtFile), source);
+        const relative = path.relative(this.cwd, absolute);
+        return relative.startsWith('..') || path.isAbsolute(relative) ? source : relative.split(path.sep).join('/');
+    }
+}
+function load(file) {
+    try {
+        const text = mapText(file);
+        if (text === null)
+            return null;
+        const parsed = SourceMapJson.safeParse(JSON.parse(text));
+        // Sources are resolved by SourceMaps.display, relative to the built file: no mapUrl here.
+        return parsed.success ? new TraceMap(parsed.data) : null;
+    }
+    catch {
+        return null;
+    }
+}
+function mapText(file) {
+    const url = commentUrl(file);
+    if (url?.startsWith('data:'))
+        return dataUrlText(url);
+    const mapFile = url ? path.resolve(path.dirname(file), decodeURIComponent(url.split(/[?#]/)[0] ?? '')) : `${file}.map`;
+    try {
+        return readBounded(mapFile);
+    }
+    catch {
+        return null;
+    }
+}
+/** The last `sourceMappingURL` in the file's tail; a data: URL longer than the tail is read from the whole file. */
+function commentUrl(file) {
+    const fd = openSync(file, 'r');
+    let tail;
+    let size;
+    try {
+        size = fstatSync(fd).size;
+        const buffer = Buffer.alloc(Math.min(TAIL, size));
+        readSync(fd, buffer, 0, buffer.length, size - buffer.length);
+        tail = buffer.toString('utf8');
+    }
+    finally {
+        closeSync(fd);
+    }
+    let url = lastMatch(tail);
+    if (url === undefined && size > TAIL && size <= MAX_MAP_BYTES && tail.includes(';base64,')) {
+        url = lastMatch(readFileSync(file, 'utf8'));
+    }
+    return url;
+}
+function lastMatch(text) {
+    let url;
+    for (const match of text.matchAll(COMMENT))
+        url = match[1];
+    return url;
+}
+function dataUrlText(url) {
+    const comma = url.indexOf(',');
+    if (comma === -1)
+        return null;
+    const meta = url.slice(5, comma);
+    const data = url.slice(comma + 1);
+    return meta.endsWith(';base64') ? Buffer.from(data, 'base64').toString('utf8') : decodeURIComponent(data);
+}
+function readBounded(file) {
+    const fd = openSync(file, 'r');
+    try {
+        if (fstatSync(fd).size > MAX_MAP_BYTES)
+            return null;
+        return readFileSync(fd, 'utf8');
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+
+/** Client files: what the browser loads, and the manifests and texts that travel with it. Never `.map`. */
+const CLIENT_EXTENSIONS = new Set(['.js', '.mjs', '.css', '.html', '.json', '.txt']);
+/** Kept per scan, so a bundle full of one key cannot grow memory: the rest are counted. */
+const MAX_HITS = 500;
+/**
+ * Scans every client file under the directories, one file at a time through one reused buffer (see
+ * byte-scanner.ts). Each thing found is reported once per file, at its first place. An unreadable file or
+ * directory stops the gate (exit 2): a scan that silently missed a file would pass a leaked key.
+ */
+function scanBuildOutput(cwd, dirs) {
+    const scanner = new ByteScanner();
+    const maps = new SourceMaps(cwd);
+    const scan = { hits: [], omitted: 0, files: 0, bytes: 0, skipped: [] };
+    const rel = (abs) => path.relative(cwd, abs).split(path.sep).join('/') || '.';
+    for (const dir of dirs) {
+        for (const file of clientFiles(dir, rel, scan.skipped)) {
+            scan.files++;
+            const seen = new Set();
+            for (const candidate of scanFile(scanner, file, rel(file), (n) => (scan.bytes += n))) {
+                const artifact = classifyCandidate(candidate);
+                if (!artifact)
+                    continue;
+                const id = artifact.kind === 'dev-host' ? artifact.host : artifact.key;
+                if (seen.has(id))
+                    continue;
+                seen.add(id);
+                if (scan.hits.length >= MAX_HITS) {
+                    scan.omitted++;
+                    continue;
+                }
+                const original = maps.lookup(file, candidate.line, candidate.column);
+                scan.hits.push({
+                    artifact,
+                    file: rel(file),
+                    line: candidate.line,
+                    column: candidate.column,
+                    excerpt: candidate.excerpt,
+                    ...(original && { original })
+                });
+            }
+        }
+    }
+    return scan;
+}
+function scanFile(scanner, file, label, count) {
+    let fd;
+    try {
+        fd = openSync(file, 'r');
+    }
+    catch (error) {
+        throw new InputError(`${label}: cannot read (${error.code ?? 'error'})`);
+    }
+    try {
+        const source = {
+            read: (buffer, offset, length) => {
+                const n = readSync(fd, buffer, offset, length, null);
+                count(n);
+                return n;
+            },
+            readAt: (buffer, offset, length, position) => readSync(fd, buffer, offset, length, position)
+        };
+        return scanner.scan(source);
+    }
+    catch (error) {
+        throw new InputError(`${label}: cannot read (${error.code ?? 'error'})`);
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+/** Client files under `dir`, sorted, depth first; server output and node_modules are left out; links not followed. */
+function clientFiles(dir, rel, skipped) {
+    const files = [];
+    const walk = (current) => {
+        let entries;
+        try {
+            entries = readdirSync(current, { withFileTypes: true });
+        }
+        catch (error) {
+            throw new InputError(`build-dirs: cannot read directory ${rel(current)} (${error.code ?? 'error'})`);
+        }
+        entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        for (const entry of entries) {
+            const abs = path.join(current, entry.name);
+            if (entry.isDirectory()) {
+                if (entry.name === 'node_modules')
+                    continue;
+                if (isServerDir(abs)) {
+                    skipped.push({ file: rel(abs), reason: 'server output, not sent to the browser' });
+                    continue;
+                }
+                walk(abs);
+            }
+            else if (entry.isFile() && CLIENT_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) {
+                files.push(abs);
+            }
+        }
+    };
+    walk(dir);
+    return files;
+}
+function isServerDir(abs) {
+    const posix = abs.split(path.sep).join('/');
+    for (const server of SERVER_DIRS)
+        if (posix.endsWith(`/${server}`))
+            return true;
+    return false;
+}
+
+/**
+ * The built client bundle: what the browser will load, whatever the variables said. Finds development
+ * publishable keys and hosts (production only) and secret keys (everywhere).
+ */
+function checkBundle(cwd, buildDirs, appDirs, isProduction, ignored) {
+    const plan = planBuildDirs(cwd, buildDirs, appDirs);
+    const notScanned = buildDirs.length === 1 && buildDirs[0] === 'none'
+        ? 'build-dirs is none'
+        : 'no build output found (build the app before the gate, or set build-dirs)';
+    if (plan.dirs.length === 0) {
+        return {
+            findings: [],
+            checks: artifactChecks(BUNDLE_RULES, [], isProduction, undefined, notScanned),
+            skipped: plan.skipped,
+            secrets: [],
+            scanned: false
+        };
+    }
+    const scan = scanBuildOutput(cwd, plan.dirs);
+    const findings = [];
+    const secrets = [];
+    for (const hit of scan.hits) {
+        const origin = { kind: 'file', file: hit.file, line: hit.line, column: hit.column };
+        const { artifact } = hit;
+        if (artifact.kind === 'secret-key') {
+            secrets.push(artifact.key);
+            findings.push(artifactFinding(bundleSecretKey, 'found', { what: secretKeyKind(artifact) }, hit, origin, ignored));
+        }
+        else if (!ruleApplies(bundleDevPublishableKey, isProduction)) {
+            continue;
+        }
+        else if (artifact.kind === 'publishable-key' && artifact.parsed.instanceType === 'development') {
+            const data = { host: artifact.parsed.frontendApi };
+            findings.push(artifactFinding(bundleDevPublishableKey, 'found', data, hit, origin, ignored));
+        }
+        else if (artifact.kind === 'dev-host') {
+            findings.push(artifactFinding(bundleDevFrontendApi, 'found', { host: artifact.host }, hit, origin, ignored));
+        }
+    }
+    const rel = plan.dirs.map((d) => relativeDir(cwd, d));
+    const omitted = scan.omitted > 0 ? `; ${scan.omitted} more not listed` : '';
+    const scanned = `${plural(scan.files, 'file')} (${megabytes(scan.bytes)}) of ${rel.join(', ')}${omitted}`;
+    return {
+        findings,
+        checks: artifactChecks(BUNDLE_RULES, findings, isProduction, scanned, notScanned),
+        skipped: [...plan.skipped, ...scan.skipped],
+        secrets,
+        scanned: true
+    };
+}
+function relativeDir(cwd, dir) {
+    const rel = dir.startsWith(cwd) ? dir.slice(cwd.length).replace(/^[/\\]/, '') : dir;
+    return (rel || '.').split('\\').join('/');
+}
+function megabytes(bytes) {
+    return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+/** Every deployed-site check skipped, for one reason. */
+function skippedSite(reason) {
+    return {
+        findings: [],
+        checks: SITE_RULES.map((m) => ({ id: m.id, title: m.title, status: 'skipped', detail: reason })),
+        secrets: []
+    };
+}
+
 /** Diagnostics kept for the report; the rest are counted. */
 const MAX_DIAGNOSTICS = 100;
 /**
@@ -47363,21 +48860,38 @@ async function runGate(input, hooks = {}) {
     emit(check(runtimeRules, runtimeContext, ignored));
     if (!clerkInFiles)
         noteCredentials(runtimeConcerning);
+    // What was built: the client output on disk.
+    const appDirs = units.flatMap((u) => (u.kind === 'layered' ? [u.dir] : []));
+    const bundle = checkBundle(cwd, options.buildDirs, appDirs, isProduction, ignored);
+    emit(bundle.findings);
+    skipped.push(...bundle.skipped);
+    if (hooks.collectSecrets !== false)
+        for (const secret of bundle.secrets)
+            secrets.add(secret);
     const sets = [...credentials.values()];
     const settings = { ...options, isProduction };
     const notOnline = whyNotOnline(settings, sets);
     if (!notOnline && !hooks.online)
         throw new Error('the online checks were not loaded');
-    const online = notOnline || !hooks.online ? skippedOnline(notOnline ?? '') : await hooks.online(sets, settings);
+    const expectedKeys = sets.flatMap((s) => (s.publishableKey ? [{ name: s.publishableKey.name, value: s.publishableKey.value }] : []));
+    // The Clerk APIs and the deployed site at once: neither waits for the other.
+    const [online, site] = await Promise.all([
+        notOnline || !hooks.online ? skippedOnline(notOnline ?? '') : hooks.online(sets, settings),
+        checkDeployedSite(options, isProduction, expectedKeys, hooks.site)
+    ]);
     emit(online.findings.map((f) => (ignored.has(f.rule) ? { ...f, suppressed: { by: 'ignore-option' } } : f)));
+    emit(site.findings);
+    if (hooks.collectSecrets !== false)
+        for (const secret of site.secrets)
+            secrets.add(secret);
     sources.push(...runtime.sources);
     keep(runtime.variables);
     findings.sort(bySeverity);
     const { error: errors, warning: warnings, notice: notices } = tally.bySeverity;
-    const read = readCheck(sources, skipped.length);
-    // A gate that read no variable has checked nothing; it must not say the deploy passed.
+    const read = readCheck(sources, skipped.length, bundle.scanned || site.checks.some((c) => c.status !== 'skipped'));
+    // A gate that read no variable and no build output has checked nothing; it must not say the deploy passed.
     const passed = options.failOn === 'never' ||
-        (read.status === 'pass' && errors === 0 && (options.failOn === 'error' || warnings === 0));
+        (read.status !== 'fail' && errors === 0 && (options.failOn === 'error' || warnings === 0));
     const report = {
         environment: options.environment,
         isProduction,
@@ -47387,11 +48901,29 @@ async function runGate(input, hooks = {}) {
         sources,
         skipped,
         findings,
-        checks: [read, ...ruleChecks(RULES, tally, isProduction), ...online.checks],
+        checks: [read, ...ruleChecks(RULES, tally, isProduction), ...bundle.checks, ...site.checks, ...online.checks],
         diagnostics,
         diagnosticsOmitted: diagnosticsTotal - diagnostics.length
     };
     return { report, secrets: [...secrets] };
+}
+/** The deployed site, when a deployment URL is set: not offline, and only with the check loaded. */
+function checkDeployedSite(options, isProduction, expectedKeys, site) {
+    if (options.deploymentUrl === undefined)
+        return Promise.resolve(skippedSite('no deployment-url'));
+    if (options.offline)
+        return Promise.resolve(skippedSite('offline mode'));
+    if (!site)
+        throw new Error('the deployed-site check was not loaded');
+    return site({
+        url: options.deploymentUrl,
+        ...(options.vercelProtectionBypass !== undefined && { bypass: options.vercelProtectionBypass }),
+        timeoutMs: options.apiTimeoutMs,
+        onApiError: options.onApiError,
+        isProduction,
+        expectedKeys,
+        ignore: options.ignore
+    });
 }
 /**
  * The mode whose dotenv files a directory's framework loads. A production deploy builds in `production`
@@ -47419,9 +48951,12 @@ const MODE_ALIASES = {
     preview: ['pre']
 };
 /** The first line of the checklist: how much the gate read. Nothing read is a failure, not a pass. */
-function readCheck(sources, skipped) {
+function readCheck(sources, skipped, builtScanned) {
     const variables = sources.reduce((sum, s) => sum + s.variables, 0);
     const base = { id: 'variables-read', title: 'Variables read from the deployment environment' };
+    if (variables === 0 && builtScanned) {
+        return { ...base, status: 'skipped', detail: 'no variable was read; the gate judged the build output only' };
+    }
     if (variables === 0) {
         return {
             ...base,
@@ -47471,7 +49006,7 @@ function annotate$1(f, level) {
     const shadowed = f.shadowedBy
         ? `\nShadowed by ${describeOrigin(f.shadowedBy)}: this definition does not reach the environment.`
         : '';
-    const where = f.origin.kind === 'file' ? '' : ` (${f.origin.kind})`;
+    const where = f.origin.kind === 'file' ? '' : ` (${f.origin.kind === 'url' ? describeOrigin(f.origin) : f.origin.kind})`;
     const annotation = {
         level,
         title: `${f.rule}: ${f.variable}${where}`,
@@ -47584,11 +49119,20 @@ function renderText(report, options) {
     // Run in a CI step, this text is read by the runner too: nothing echoed from the input may be a command.
     return neutraliseCommands(`${lines.join('\n')}\n`);
 }
+/** For a finding in built code or a fetched page: the source-map position and the text around it. */
+function builtContext(f, t) {
+    const lines = [];
+    if (f.original)
+        lines.push(`    source: ${t(`${f.original.file}:${f.original.line}:${f.original.column}`)}`);
+    if (f.excerpt !== undefined)
+        lines.push(`    excerpt: ${t(f.excerpt)}`);
+    return lines;
+}
 function findingLines(f, paint, t) {
     const reason = hiddenReason(f);
     const severity = f.severity.padEnd(7);
     const head = (sev) => `${t(pathAtLineStart(describeOrigin(f.origin)))}  ${sev}  ${t(f.rule)}  ${t(f.variable)} = ${t(f.value)}`;
-    const body = [`    ${t(f.message)}`, `    fix: ${t(f.fix)}`];
+    const body = [`    ${t(f.message)}`, ...builtContext(f, t), `    fix: ${t(f.fix)}`];
     if (reason === undefined)
         return [head(paint(SEVERITY_STYLE[f.severity], severity)), ...body];
     // Suppressed or shadowed: the whole block dimmed, with a marker that survives without colour.
@@ -47713,9 +49257,11 @@ function* arrayChunks(items) {
     yield JSON_ARRAY_CLOSE;
 }
 function toJsonLocation(origin) {
-    return origin.kind === 'file'
-        ? { file: origin.file, line: origin.line, column: origin.column }
-        : { source: origin.kind };
+    if (origin.kind === 'file')
+        return { file: origin.file, line: origin.line, column: origin.column };
+    if (origin.kind === 'url')
+        return { url: origin.url, line: origin.line, column: origin.column };
+    return { source: origin.kind };
 }
 function toJsonFinding(finding) {
     const json = {
@@ -47735,6 +49281,12 @@ function toJsonFinding(finding) {
     if (finding.expandedFrom) {
         json.expanded_from = finding.expandedFrom.map((r) => ({ variable: r.name, location: toJsonLocation(r.origin) }));
     }
+    if (finding.original) {
+        const { file, line, column } = finding.original;
+        json.original_location = { file, line, column };
+    }
+    if (finding.excerpt !== undefined)
+        json.excerpt = finding.excerpt;
     return json;
 }
 function toJsonSource(source) {
@@ -50314,7 +51866,7 @@ function isRootDirectory(path) {
 function normalizePath(path, options) {
 	const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
 	const pathNeedsCleaning = process.platform === "win32" && path.includes("/") || path.startsWith(".");
-	if (resolvePaths) path = resolve$1(path);
+	if (resolvePaths) path = resolve$2(path);
 	if (normalizePath$1 || pathNeedsCleaning) path = cleanPath(path);
 	if (path === ".") return "";
 	const needsSeperator = path[path.length - 1] !== pathSeparator;
@@ -51114,11 +52666,11 @@ const defaultOptions = {
 function getOptions(options) {
 	const opts = Object.assign({}, options);
 	for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
-	opts.cwd = (opts.cwd instanceof URL ? fileURLToPath(opts.cwd) : resolve$1(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
+	opts.cwd = (opts.cwd instanceof URL ? fileURLToPath(opts.cwd) : resolve$2(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
 	opts.ignore = ensureStringArray(opts.ignore);
 	opts.fs && (opts.fs = {
 		readdir: opts.fs.readdir || readdir$1,
-		readdirSync: opts.fs.readdirSync || readdirSync,
+		readdirSync: opts.fs.readdirSync || readdirSync$1,
 		realpath: opts.fs.realpath || realpath,
 		realpathSync: opts.fs.realpathSync || realpathSync,
 		stat: opts.fs.stat || stat$1,
@@ -51151,7 +52703,7 @@ function walk(cwd, pattern, excludes) {
     const unreadable = [];
     const recordingReaddir = ((dir, ...rest) => {
         try {
-            return readdirSync$1(dir, ...rest);
+            return readdirSync(dir, ...rest);
         }
         catch (error) {
             const code = error.code;
@@ -51192,80 +52744,80 @@ function excluder(patterns) {
  * (Backend API 2026-05-12, Frontend API 2026-05-12, Platform API beta). Each lists the fields the gate uses as the
  * spec types them; objects are loose, so fields the gate does not read may come and go.
  */
-const nullableString = nullable(string());
+const nullableString = nullable$1(string$1());
 /** Backend API `Instance` (`GET /v1/instance`). */
 const Instance = looseObject({
-    object: literal('instance'),
-    id: string(),
-    environment_type: string()
+    object: literal$1('instance'),
+    id: string$1(),
+    environment_type: string$1()
 });
 /** Backend API `CNameTarget`. */
-const CNameTarget = object({ host: string(), value: string(), required: boolean() });
+const CNameTarget = object({ host: string$1(), value: string$1(), required: boolean$1() });
 /** Backend API `Domain`. */
 const Domain = looseObject({
-    object: literal('domain'),
-    id: string(),
-    name: string(),
-    is_satellite: boolean(),
-    frontend_api_url: string(),
-    proxy_url: optional(nullableString),
-    cname_targets: optional(nullable(array(CNameTarget)))
+    object: literal$1('domain'),
+    id: string$1(),
+    name: string$1(),
+    is_satellite: boolean$1(),
+    frontend_api_url: string$1(),
+    proxy_url: optional$1(nullableString),
+    cname_targets: optional$1(nullable$1(array$1(CNameTarget)))
 });
 /** Backend API `Domains` (`GET /v1/domains`). */
-const Domains = object({ data: array(Domain), total_count: number() });
+const Domains = object({ data: array$1(Domain), total_count: number$1() });
 /** One `user_settings.social.oauth_<provider>` entry of the Frontend API environment. */
-const SocialProvider = looseObject({ enabled: boolean(), name: optional(string()) });
+const SocialProvider = looseObject({ enabled: boolean$1(), name: optional$1(string$1()) });
 /** Frontend API `Client.Environment` (`GET /v1/environment`), the parts the gate reads. */
 const Environment = looseObject({
-    display_config: looseObject({ instance_environment_type: _enum(['production', 'development', 'staging']) }),
-    user_settings: looseObject({ social: record(string(), SocialProvider) })
+    display_config: looseObject({ instance_environment_type: _enum$1(['production', 'development', 'staging']) }),
+    user_settings: looseObject({ social: record(string$1(), SocialProvider) })
 });
 /** Platform API domain (`GET /v1/platform/domains/{domainIDOrName}`). */
 const PlatformDomain = looseObject({
-    object: literal('domain'),
-    id: string(),
-    name: string(),
-    application: looseObject({ object: literal('application'), id: string() }),
-    instance: looseObject({ id: string(), environment_type: _enum(['production', 'development']) })
+    object: literal$1('domain'),
+    id: string$1(),
+    name: string$1(),
+    application: looseObject({ object: literal$1('application'), id: string$1() }),
+    instance: looseObject({ id: string$1(), environment_type: _enum$1(['production', 'development']) })
 });
-const FailureHints = nullable(array(looseObject({ code: string(), message: string() })));
+const FailureHints = nullable$1(array$1(looseObject({ code: string$1(), message: string$1() })));
 const CnameStatus = looseObject({
-    from: string(),
-    to: string(),
-    verified: boolean(),
-    required: boolean(),
+    from: string$1(),
+    to: string$1(),
+    verified: boolean$1(),
+    required: boolean$1(),
     failure_hints: FailureHints
 });
 /** Platform API domain status (`GET …/domains/{domain}/status`, and the body of `POST …/dns_check`). */
 const DomainStatus = looseObject({
-    status: _enum(['complete', 'incomplete']),
+    status: _enum$1(['complete', 'incomplete']),
     dns: looseObject({
-        status: _enum(['not_started', 'in_progress', 'complete']),
-        cnames: record(string(), CnameStatus)
+        status: _enum$1(['not_started', 'in_progress', 'complete']),
+        cnames: record(string$1(), CnameStatus)
     }),
-    ssl: optional(looseObject({ status: optional(string()), failure_hints: optional(FailureHints) })),
-    mail: optional(looseObject({ status: string(), required: boolean() }))
+    ssl: optional$1(looseObject({ status: optional$1(string$1()), failure_hints: optional$1(FailureHints) })),
+    mail: optional$1(looseObject({ status: string$1(), required: boolean$1() }))
 });
 /** Platform API instance config (`GET …/instances/{env}/config`): key → value, free-form but for its version. */
-const InstanceConfig = looseObject({ config_version: optional(string()) });
+const InstanceConfig = looseObject({ config_version: optional$1(string$1()) });
 /** A `connection_oauth_<provider>` entry of an instance config. */
 const OAuthConnection = looseObject({
-    enabled: optional(boolean()),
-    client_id: optional(nullableString),
-    client_secret: optional(nullableString),
-    team_id: optional(nullableString),
-    key_id: optional(nullableString)
+    enabled: optional$1(boolean$1()),
+    client_id: optional$1(nullableString),
+    client_secret: optional$1(nullableString),
+    team_id: optional$1(nullableString),
+    key_id: optional$1(nullableString)
 });
 /** `ClerkErrors`, the error body of every Clerk API. */
 const ClerkErrors = looseObject({
-    errors: array(looseObject({
-        message: string(),
-        long_message: optional(string()),
-        code: string(),
-        meta: optional(record(string(), unknown()))
+    errors: array$1(looseObject({
+        message: string$1(),
+        long_message: optional$1(string$1()),
+        code: string$1(),
+        meta: optional$1(record(string$1(), unknown$1()))
     })),
-    meta: optional(record(string(), unknown())),
-    clerk_trace_id: optional(string())
+    meta: optional$1(record(string$1(), unknown$1())),
+    clerk_trace_id: optional$1(string$1())
 });
 
 /** Resolver codes that mean "no such record", an answer rather than a failure. */
@@ -51494,8 +53046,8 @@ function judgeStatus(domain, status, outcome) {
 }
 
 /** Statuses worth trying again: rate limits and server errors that are often passing. */
-const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);
-const MAX_ATTEMPTS = 4;
+const RETRY_STATUSES$1 = new Set([429, 500, 502, 503, 504]);
+const MAX_ATTEMPTS$1 = 4;
 /** The largest response body read; Clerk's are far smaller. */
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 /**
@@ -51523,7 +53075,7 @@ class HttpClient {
         await new Promise((resolve) => setImmediate(resolve));
         for (let attempt = 1;; attempt++) {
             const result = await this.attempt(call, endpoint);
-            if (result.ok || result.retryAfterMs === undefined || attempt >= MAX_ATTEMPTS)
+            if (result.ok || result.retryAfterMs === undefined || attempt >= MAX_ATTEMPTS$1)
                 return strip(result);
             const wait = result.retryAfterMs;
             if (Date.now() + wait >= this.options.deadline)
@@ -51567,7 +53119,7 @@ class HttpClient {
             const body = parseJson(text);
             const errors = body === undefined ? undefined : ClerkErrors.safeParse(body);
             const clerk = errors?.success ? errors.data : undefined;
-            const retry = RETRY_STATUSES.has(status) ? retryAfterMs(response.headers['retry-after']) : undefined;
+            const retry = RETRY_STATUSES$1.has(status) ? retryAfterMs(response.headers['retry-after']) : undefined;
             return fail({ kind: 'http', status, clerk }, retry);
         }
         const body = parseJson(text);
@@ -51963,6 +53515,2983 @@ function hostOfUrl(url) {
     }
 }
 
+// Adapted from https://github.com/mathiasbynens/he/blob/36afe179392226cf1b6ccdb16ebbb7a5a844d93a/src/he.js#L106-L134
+/**
+ * C1 Unicode control character reference replacements (code points 128–159).
+ * Index i gives the replacement for code point 128+i; 0 means "no replacement".
+ */
+const c1 = [
+    8364, 0, 8218, 402, 8222, 8230, 8224, 8225, 710, 8240, 352, 8249, 338, 0,
+    381, 0, 0, 8216, 8217, 8220, 8221, 8226, 8211, 8212, 732, 8482, 353, 8250,
+    339, 0, 382, 376,
+];
+/**
+ * True for NUL, UTF-16 surrogates, and values past U+10FFFF.
+ * @param codePoint Unicode code point to check.
+ */
+function isInvalidCodePoint(codePoint) {
+    return (codePoint === 0 ||
+        (codePoint >= 0xd8_00 && codePoint <= 0xdf_ff) ||
+        codePoint > 0x10_ff_ff);
+}
+/**
+ * Replace the given code point with U+FFFD if it is NUL (0), a surrogate, or
+ * outside the valid Unicode range. Code points in the C1 controls range
+ * (128–159) are remapped to their Windows-1252 equivalents, following the
+ * HTML spec. All other code points are returned unchanged.
+ * @param codePoint Unicode code point to convert.
+ */
+function replaceCodePoint(codePoint) {
+    if (isInvalidCodePoint(codePoint)) {
+        return 0xff_fd;
+    }
+    if (codePoint >= 128 && codePoint <= 159) {
+        return c1[codePoint - 128] || codePoint;
+    }
+    return codePoint;
+}
+/**
+ * XML numeric character references are the referenced Unicode code point.
+ * Invalid values still become U+FFFD; the HTML Windows-1252 C1 remap is not
+ * applied.
+ * @see https://www.w3.org/TR/xml/#NT-CharRef
+ * @param codePoint Unicode code point to convert.
+ */
+function replaceCodePointXML(codePoint) {
+    return isInvalidCodePoint(codePoint) ? 0xff_fd : codePoint;
+}
+
+/*
+ * Inverse of the encoder's SAFE alphabet (0x21..0x7E minus 0x22, 0x24, 0x5C),
+ * precomputed once at module load. Entries for excluded chars stay 0 but
+ * are never read.
+ */
+const BASE91_INVERSE = /* #__PURE__ */ (() => {
+    const table = new Uint8Array(127);
+    let code = 0;
+    for (let char = 0x21; char <= 0x7e; char++) {
+        if (char !== 0x22 && char !== 0x24 && char !== 0x5c) {
+            table[char] = code++;
+        }
+    }
+    return table;
+})();
+/**
+ * Decode a dictionary-encoded trie string back into its Uint16Array.
+ *
+ * Stream layout (consumed in this order):
+ *   1. dict1 atoms — `dict1AtomCount` uint16 values, delta+RLE encoded.
+ *   2. dict2 atoms — `atomCount - dict1AtomCount` values, delta+RLE.
+ *   3. dict2 ngrams — `ngramCount - (dictSize - dict1AtomCount)` entries,
+ *      each a pair of slot codes that resolve to earlier slots.
+ *   4. dict1 ngrams — `dictSize - dict1AtomCount` entries, same shape.
+ *   5. data — slot codes, each expanding to one or more uint16 values.
+ *
+ * Codes use a 91-char base (printable ASCII minus `"`, `$`, `\`):
+ *   - char1 < dictSize  → 1-char code, slot = char1
+ *   - char1 ≥ dictSize  → 2-char code, slot = dictSize + (char1 - dictSize)*91 + char2
+ *
+ * Slot index → token kind:
+ *   [0, A)                  dict1 atoms     (1-char codes)
+ *   [A, dictSize)           dict1 ngrams    (1-char codes)
+ *   [dictSize, dictSize+D)  dict2 atoms     (2-char codes)
+ *   [dictSize+D, end)       dict2 ngrams    (2-char codes)
+ *
+ * Both atom dicts decode before any ngram, and dict2 ngrams decode before
+ * dict1 ngrams. So every ngram entry references slots whose contents are
+ * already filled — no forward references to handle.
+ *
+ * This runs on library import. Flat typed arrays store each slot as either
+ * a plain value (`single`, covering every atom) or a range in a shared
+ * `pool` (ngrams).
+ * @param input Packed trie string.
+ * @param resultLength Expected number of uint16 values in the output.
+ * @param atomCount Total number of distinct uint16 values in the trie.
+ * @param dict1AtomCount Atoms in the 1-char range (`A` above).
+ * @param ngramCount Total number of ngram entries (dict1 + dict2).
+ * @param dictSize Number of 1-char code slots; the rest of `BASE - dictSize`
+ *   first-byte values are 2-char codes.
+ */
+function decodeTrieDict(input, resultLength, atomCount, dict1AtomCount, ngramCount, dictSize) {
+    const base = 91;
+    const inputLength = input.length;
+    // For 2-char codes, slot = char1 * base - twoCharBias + char2.
+    const twoCharBias = dictSize * (base - 1);
+    let pos = 0;
+    /** Read one slot code at `pos` and return its slot index, advancing pos. */
+    const readSlotCode = () => {
+        const c1 = BASE91_INVERSE[input.charCodeAt(pos++)];
+        return c1 < dictSize
+            ? c1
+            : c1 * base - twoCharBias + BASE91_INVERSE[input.charCodeAt(pos++)];
+    };
+    const dict2AtomCount = atomCount - dict1AtomCount;
+    const slotCount = atomCount + ngramCount;
+    /*
+     * Per-slot contents: atoms (always a single value) live directly in
+     * `single`; ngram slots hold -1 there and expand to
+     * `pool[start[slot] .. start[slot] + length[slot])`.
+     */
+    const single = new Int32Array(slotCount);
+    single.fill(-1, dict1AtomCount, dictSize);
+    single.fill(-1, dictSize + dict2AtomCount, slotCount);
+    const start = new Int32Array(slotCount);
+    const length = new Int32Array(slotCount);
+    /**
+     * Decode `count` ascending uint16 values from a delta+RLE stream into
+     * `single[off..off+count)`.
+     *
+     *   code < 89   → delta = code
+     *   code == 89  → run-length: next char encodes runLength-2; emit `runLength` consecutive +1 values
+     *   code == 90, next < 90  → escape: delta = 89 + next * BASE + after-next
+     *   code == 90, next == 90 → double-escape: extra char for very large deltas
+     * @param count
+     * @param off
+     */
+    function decodeDelta(count, off) {
+        let previous = 0;
+        let slot = off;
+        const end = off + count;
+        while (slot < end) {
+            const code = BASE91_INVERSE[input.charCodeAt(pos++)];
+            if (code < 89) {
+                previous += code;
+                single[slot++] = previous;
+            }
+            else if (code === 89) {
+                let runLength = BASE91_INVERSE[input.charCodeAt(pos++)] + 2;
+                while (runLength--)
+                    single[slot++] = ++previous;
+            }
+            else {
+                const next = BASE91_INVERSE[input.charCodeAt(pos++)];
+                previous +=
+                    89 +
+                        // eslint-disable-next-line unicorn/prefer-minimal-ternary -- branches read a different number of side-effecting input bytes
+                        (next < 90
+                            ? next * base + BASE91_INVERSE[input.charCodeAt(pos++)]
+                            : BASE91_INVERSE[input.charCodeAt(pos++)] * 8281 +
+                                BASE91_INVERSE[input.charCodeAt(pos++)] * base +
+                                BASE91_INVERSE[input.charCodeAt(pos++)]);
+                single[slot++] = previous;
+            }
+        }
+    }
+    // Streams 1 & 2: atoms decoded into their slot ranges.
+    decodeDelta(dict1AtomCount, 0);
+    decodeDelta(dict2AtomCount, dictSize);
+    /*
+     * Streams 3 & 4 are read in two passes: first collect every ngram's two
+     * references and derive its expanded length (each ref resolves to an earlier
+     * slot, so lengths are already known), which sizes the shared pool.
+     * Pool ranges are handed out in decode order, so the second pass fills
+     * the pool contiguously with a single write cursor.
+     */
+    const references = new Int32Array(ngramCount * 2);
+    let poolSize = 0;
+    let ngramIndex = 0;
+    /**
+     * Read `count` ngram entries (each = 2 slot-code references) for the slots
+     * starting at `startSlot`, recording references and assigning pool ranges.
+     * @param count
+     * @param startSlot
+     */
+    function readNgramReferences(count, startSlot) {
+        for (let index = 0; index < count; index++) {
+            const slot = startSlot + index;
+            const a = readSlotCode();
+            const b = readSlotCode();
+            references[ngramIndex * 2] = a;
+            references[ngramIndex * 2 + 1] = b;
+            ngramIndex += 1;
+            start[slot] = poolSize;
+            const entryLength = (single[a] < 0 ? length[a] : 1) +
+                (single[b] < 0 ? length[b] : 1);
+            length[slot] = entryLength;
+            poolSize += entryLength;
+        }
+    }
+    readNgramReferences(ngramCount - dictSize + dict1AtomCount, dictSize + dict2AtomCount);
+    readNgramReferences(dictSize - dict1AtomCount, dict1AtomCount);
+    // Second pass: concatenate each ngram's two halves into the pool.
+    const pool = new Uint16Array(poolSize);
+    let write = 0;
+    for (let index = 0; index < ngramIndex; index++) {
+        for (let half = 0; half < 2; half++) {
+            const source = references[index * 2 + half];
+            const value = single[source];
+            if (value < 0) {
+                let read = start[source];
+                const readEnd = read + length[source];
+                while (read < readEnd)
+                    pool[write++] = pool[read++];
+            }
+            else {
+                pool[write++] = value;
+            }
+        }
+    }
+    // Stream 5: data. Each code expands to its slot's stored values.
+    const out = new Uint16Array(resultLength);
+    let outIndex = 0;
+    while (pos < inputLength) {
+        let slot = BASE91_INVERSE[input.charCodeAt(pos++)];
+        if (slot >= dictSize) {
+            slot =
+                slot * base -
+                    twoCharBias +
+                    BASE91_INVERSE[input.charCodeAt(pos++)];
+        }
+        const value = single[slot];
+        if (value < 0) {
+            let read = start[slot];
+            const readEnd = read + length[slot];
+            while (read < readEnd)
+                out[outIndex++] = pool[read++];
+        }
+        else {
+            out[outIndex++] = value;
+        }
+    }
+    return out;
+}
+
+// Generated using scripts/write-decode-map.ts
+/** Packed HTML decode trie data. */
+const htmlDecodeTree = /* #__PURE__ */ decodeTrieDict("!}.&u%}'&}*'~!6*)%&,~!J~!J~%L~y<~!R,~~%Lu~~#GD~~#|)1#%}^%}2%+#.##%##%}&%##%'#%##&%#%#'%#&#%#&#'#%%#&#%##%#)%''%&%#%#'%#%%#%%}%%%#%#&(23#%%#&-%0%('1#(##%#'##+%'*.:1}#%#6-+(%'%%#%%%}#L'2351&('%}&/N'(0(/*-%(%%}#'+&T%7.2}#&%&#%#36/5##%&%%#&#%%#))2%%##%&&'0~!#*+&'%1~!%).'3q?&%'1~!.##%6(~!+%%%(Gw'rT~!E#<nA%#jZ~!H%(~!42##~!*31&~!G%U~#)5~#`3~!J~!Z~%]~%Y~%C~!q~!u~#kz~%#~!6'~!D~!U~!?~#T~!c%~!G#'~%7|~!G~!J~!G&~#pb~(Df}#%}*&}#%##%##%##&#-}&'#'&%#.++}%mI,#,@&(}*%}*'%&##&#%##%}&0}#.},U},%}+%}&%}#%##&}B%(}(%}+%)})%##%#&}&%##%&}<%}>%#%&}*%}(%}9%}/%})%}*%}*%}?&}&%}3%}&*#%})%#%#)}#&#-#+*%E%%'%'#%}#*V##&##I}#&&##%&%#&&Qf%%))w/0+&%#(#.%-''''++++7}>%4'',##1,#%#&%##&#'##&#*#9)%&%}#*}%,#+P(%A&%#'&##wSD',9E00#y#@}(+}&%&>~!#~!X}#*}(&&}(&}(,%}%&#+&}#&}I%#%}%)#(},'%#*}4%%#%}(''}#/##(##),%-##%%)#&}(.}&%#&}%%}*&#%},&&}&%}#%*'#%})%}D&}&%}-&}6&#&}-,%}#%})-(~+`~,=?~I9'9%~!,#%})%})%}@%}?%}(~!?~#<~#pP~#BG~#=1#%K+~#?#~%;)~#A~#mF1~#A'~'X%'~#lR~#N~'N~#r~#m#-~#i'?%#'%~#B%##%,%#~#_%#0%~#]732~,w~2+#:&#%&'0%&>%}#>##F+)#%&&#(+_}4&}-%}(&}@&}O7Fdf0@+/v4}&WU##&/0#&'('B#%}.%}'+#%}#%%&#&%#%##+#&#)#6#'#.},%}c%},%#%##%&#&%#&~#>'*-.%##%##%}#%%}%'~#)D1}#%*&~#_%%'(~#S2%'.}#~#=##*'*-%}&'%'##&&~'E%.#&~#M4}%%##&'%#~#O1##%&#'+~#<B%##%%'%+~#;#@%}#&%#&&%#(~#H1}'%'##&&~#?A}&'~#D#%32}'&&&&~#[}'(#%}'~#;C})&}%%#%~#=&%,3}%'(#%%~#^'#&&)#%'~#Y%-~#d-%'~#^%%&#&&&}#~#b~2t*&'~&(~&@~0%~e~3}%*''0})&}+~!9##-}#%-hD*)1fC#%/&/fB#40~!+#)*4~!+~!K'&:~!/*7~!.#~!H~!L':~%x&~!H#~!*~%1~!I#~!+A~#p'~!F~~#-#~,,(~.Z~!V~%;'B'mq-W~!N~%I%#&&#&}#%},%%}'%}+X#%}#&}(%}'%}<%}#%}%%'}'%}:~![)9@~%>~#UA%-%##&~!C%~!-.9:~!1~!-^2/:a~!y,D*J#-5)/4~%23,~#G~!L1~!0X3`~!2+~!!0-~&E~!W~!o,>Y&]~%cZx_&~#O*9#A#'#+I'%#)~!0B*-5A+-((F&*M#)(-7-5+'-3a5Vi~!Y~!?+[)%3),ERHm~!+:D,VG.+)?fB%%*(%)'(#&80%1'8`K8?`+'Z#&O&'H5#*9)A%%5&3))0%39+.*7#()&&*=4@**L)<'_&*+..;(#*+)./&0#3)%')-8(4ixD(&.}%,('aI:,)%,k2231T)I'#/-W7,/'Q#.'Y24+h')37</31&83##&0#),H(?'&?/1##%#&&#%''-%&&&#(&''&#.-'%#%%(,')*'&#&#'##%(%(#%('#&##%%%%('%#%#%%#%#&%##h>w+v<ayvyvcg.uuhKr}g/v|g>u9i[~>g5uI~=RvdwEg;v/g;uk!!TTSx]@RT!U!#!@VBRUU!'UTe-d0c`e&gSdicedFcrdTaqb.kYcAohdYd@a3e+d}dMdtd.aJ#bqcK`dle/e.e'dwdPdodddjbEb}ogd^ofdpduc6j?l%d{drdqc)d7bacOdQ%T#Y)X.sR[yH>6Vyv3[xwLu>vo'!*.[yBacahoj>6Rew3[xqdZa#!a&#^(X-[yG>6Vyu3[xvg3sEr|g.u/Ri9db0T#^(Xa)!-[y;>6Vylg4wKs{JwNZt3@3r=c4Z([xlg;wKt!cpq's@v7A'*a(a+!-a#[y<3Dt?3Dt'>6Vym3[xmg9rxsNJwLZt4~?r?db1T#`-!(Xa,!0[yS>6Vz%NuQs.g4wKtnJwNZtS@3r>c4Z([y%g;wKtrdga8!a(!#&T*Y-Xa#!a0<or[yc3Dtq>6Vz43[y3JwNZtf@3s!Ju}!%Dti:pm3c_%X#tjB5pkd6q!r]u?voC'*-a.a2!0a&a+[yI3DtI3Ds~3DtH>6Vyw3[xx;:s#~<5pKJwNZtE@3r~d`a)!a2T#a.(!+U.X1[yT3Dt`3Dtv>6Vz&3[y&g9rxwzcxstPu.<rAJwLZtT~?r@dZa%!a.&^*Za(/Reu[ya>6Vz23[y1g3sEr}wkg{NuQRg{ci(U#5@b`~,cg#U(2WnH5wugcRh7dX#T(Y,a'Ta!!a,[yZ<]mj>6Vz,3[y+Pv#5ReZKu+=,%!H}7ABwkaS?Rh:BcW(X#<]mrj:ubv/ARekdg%!(!a.*Ta(Y.X1!#sP>Rl*Dt6[y>>6Vyo3Wf*jOvuumvuRgRJuq*!:9<B@bX~3jVv&v@s@5Re[d/rQt{uAvo&a&a*)a2!,0Wf!3Dt0=Bs'>6Re}3[xy~<5s%JwJZt1~Gs)c;&!#2sJkNuXvzq7rxu,Re8dka4!a8(aEZ+a@Y.X1Xa)[yd=Bs(3DtP>6Vz53[y4cX#X&Re:avRe9~<5s&JwJZtQ~Gs*i^rzvdRg+Jv{%!2sbB@bX}kdga,!Za?&^*T1/!a'Dt+[y6>6Vyf3Wf%g/u;s4hGu6?Rh-JvZ,!c%#&RoX54Rivj7uyvf8RgTKvZB%*!2sGh<vu5Rgq<=C::9bb~#dZ#T&Ta6Y.X*Dt>[y93Wf)coZ(T,6VyifluvRgC@95@B@bX~/hFu34cC#T,k/unq8w8Q5RkUklwQuzunq8w8Q5Rk8d/rJu?v8w9)-&!a0a;a&aIWejg3sEr/h1s<DtDJvyZqY5aws3Jvy!&Wei~Hr1:au5@Bag>23E~5c:Z&bX};kKv?w&unuVu5Rjc;>bs)#~@:Rh.=ay<a]C;b`}Vd6s/t{uAvoaxa()!a,a7%-a#a2Dt,[yF2Wo[>6Vyt3[xuNuPRi&NuPwpi#RoWh?vf8Ri%Jv]!%Ri:KvxD!.'2WeAjZu`q9rxu,Re7woeAg-unLq(qA_/*2Wg_g3u5q^9:4E}/jTrxrzv=Wkkd~0UX#^^Xa-a1a5T&a=U1a'*aEa]!a*aPaA-adok[y54Rn>;:p3~Dp5g9rpsFNvZqjg3uJp4~<5p0Pw;5qlJwNZt*@3p1Pw:5p/Ou!5p2JvG'!6Vye=<qnJvh_[xhg3v,Rh3kOwOw-sDuev/Re^dha[a%!%!a+#Ta7)-5TaCaO!aka!a)sf[yb2>Rl!9ARiq5E}Qg=ucRkBE|oJrJ_@Wk~@Wk{JrJ_@Wk|@WkyJrJ_@Wk}@WkzJvO_[y2g-vMRmiKuYC!)&>Ri;>Ri<@3RkNc](X#@9Rk=g5vuRmhKvDB!+'=]meg3u4Rmgd)#Y'Vz3CARmfd`a+!%T'!+#Ta1Ta6TaM-sTDt9[yA9sYd'%Y#s[[xpj:ueunaXRgEjRq,v-vuqdd2'`#6Rev<32@5>:2<E}5xIo9a*X#Y(;5RePJvD_g>vyRgNj8w)v8<wggs:RgXiZt|vjx,hSq3ah!-(~@:Ro/Ou!5RhWj^v(pyw8unRhUdx-UY#^Ua.a3a70!)%UX1TaDa)'omRiRRhE[y:3Dsz=Br,>6Vyj3[xkg6ruwjcqsrPw;5r*Ku]D'Zt-@3r(~?r.i[vwv]dU1a--U#`a4(g/vsRhPOu!5RhLj:rmu9Wo!~@:wdh@g/vsRiTjXuvvNr}:RhBj^v(pyw8unRn]dz1UYa'a+^Y(!aETZalaRY.Ta?a4[yDJw1!#qLsW>6Vyrfzq-pLflpwRe|Js>%!Dt@3Dt&Jvy_[xs~HrnjMuwpsw'RecKu+D#'!t<~Grl~?rjg5u-x,gwp{ah!-(~@:Rg~Ou!5Rh'jXuvvNr}:Rh#cW#X/c;&!#2sLi[v7u7RgpJv)(!iLrxu,Re6j7v@s@5Se[e7d`aW!Za(a`T.a#!a3!&aDa-!9)Dt_=6s+3[x~~DR|h~DS6avhGun5RkZj3w)v-]mkKunB!&*]kb97R|i<ARk<c:Z(6Vy}Juh'!wziMRoS:F|vkLuauJv5vtvQRh1d='T+Y#VyO~DR|jcF#T'7R|g97R|kJv3'!ay<Rj,Jvh&!:ReXcsa6*a+#a#_aIRf9aLRf?c,Z&Rf5Rf7c.Z&Rf;Rf>cQ#%T'p-Rf8Rf=ct#%'(*!,p,Rf4p+Rf6Rf:Rf<d~'Ua%U*^UYa(!a,-!#a4YaTalaEX0a8a<Weo3Dt/3Dsx=Br93Wen~Dr;~<5p<JwNZt2@3p=Pw:5p;Ou!5r3c7&!#:p>3Ds}KvGB)_6Vyk2sM=<r7x'eovA(!hFu1ARf}cV#X&@r5j6rvwQa^Rf3c=Za'wkghJv__g;unRggA53B9=b^}%j6uduo5Jq;!(hIv%2Re`Ou4ARe_e%a#^^^Xa&!a*a2!&a6YaP!*ad!#a:aE/5Rn?[y@>6Vyp;:pE~DrY~<5pBJwNZt8@3pCh=rt3rWPw:5pAJup_[xoNuPpF9c!#'45pD5ARn)d8#X'X*3@rU72s]h>v<<sSjJpqvewOJq/(!hNw'5ReBk0s2u3w/w'5ReE5@Jq.!a+JQ!&WeU23d(#Y&RjG5]jBk!u7w&u0udARjEe#+^^^Ub#!a2/a`Z(agT1!a-a;|@TaG!aS[yV=Re~fow'RguNuPRe?bz#'>RoUWeL>:Cbb|?JwPZtVg6ruRmzJvD'!6Vz(g/vmRh~Jvy_[y(g9voRgyx*cy(#2>Ri2B9b]~9kIw9u7rluJu3Rg]dI#a%UY'@=p%CAx.gQZ&RhwwygtRm{x5g_Z'+ABqR9Woa=Bp&dV#^*Xa'!&@o{g4v]Rk;Jv{!%Rk[wkkiA5RkiwwfUB=x,fUuqC&*!>RfTg8v0RfV~ARfSd;rJsAuAv9wR'ae+/aO!a@aza/a#[yQ@Wg!2Wemg3sEr0JvB_g>uvReWg2v+Re=KupB_+[y!2AbY~-~Hr2AJwD!(h<~El>h<~El?Kun@+_:9b`}Kg-v/Ri3g;vtwyk_9]k_d=&T#*U.6qh@Ab`|K9:H|CJv[!&3Dtex'fDwC%!Rf[9WlMd[(^X,!a%Z06Vz!@WgBg=v~Rgvg,QRe@awd,#Y+jTv|Q~EfWj]uNr|~FRfXdy#Y&^Ua%!aO.!(a)Ua;=!a@aKap!a-,a!Ta]a[rSa]p?[y82sK=Bq~;:p:~<5p8Pw:5p7d'#Y'Wf(;RnRi[u4w&RgJJvG'!6Vyh=<r#ijuuv/sIKuYD'ZtG@3p9~Gr&d2#`(g<vtRgFj`u5w&rqpxRf2CJuY!+:wfnTOu!5Rg}jNs1ucv&RfwJvA!&3@q|BDcC#T,k/unq8w8Q5RkTklwQuzunq8w8Q5Rk9dga#!a'!a=#a0!:+Tb*b@aO.a4!aba8aFJv^}?!VyR~Dr<g;u%Rn.~<5p[x'e`wNZtR@3p]Pw:5pZhNvjBp.woe_g5u-r4JwF!%DtO3:ooc7&!#:p^3DtpLuGw(!+%)Dtk6Vz#2sd=<r8d'#Y([y#<x3gJt`w@!)%}MRiowzikRij=]ilxAf3,U(#B2Rf#g0v-Rm[ck{`U#]giKv3>)!&6Ri154s,KuGB_%@r68r:dJ|t`#X(9<E|u2@H|rx3gJu?w'!+'1Nu7Reg4=H~+9<wxgY95Rm]xLggZ-`(X}U2:Ri4h<uOawRmsJv__5@bb{jbV~3dka#a'a]!,#a+U=a>b6a3b%!/aKa/)!arwve^VyJ;:pR~DpTg3uJpS~<5pOPw;5qmPw:5pNOu!5pQJvG'!6Vyx=<qoJvA!{~Jup!%@qk7Rn/KvyD!}''[xz;>wkh'?Rh,x8gyt`w5D!&),(SgyccRgztJ@3pPB5p#d'(Y#<]mmifubw&RgoJvE&!82s^JvF&!8Rf,ADb]~;x=h'rNu]vK!,%'*0RnORh)4Rh*AqQg-vaRnNg;wHwkh'ba~4cE#Ta*x3gctyw@'!+%RnFRnD<4Rn@hFvK5RnCxWg[#`&a0Ua()`1Rm75Rg[c]%X#qi8Rg^NvdRj>BwzgZauwji7Rm6A4wgg]d1#&(*,.0a#Rm;Rm<Rm=Rm>Rm?Rm@RmARmBe%#^^^Xaea?aC/b+(,!a+a#!a/!>a&Ta<aKbD!2wphBRnk[yPw}hE|.=Br-3Dtm>6Vy~g6urRf.x,hPrNav!%'RnqRo%Ro#Nu;q[Pw;5r+JwNZtM@3r)d'#Y'Weh;xChL#`&RnmRnoKu}>%(!Rne~Bs-;2wjcussJv+'!aYSO}6@B<5?ba~8LrNvj!.%*ROwungw~ng~:9;Ri^>wtnig;wHRnixDh@|(UZ.x1h@|)!#:2<H|*xHn]#-UX'3Ro)z=iT}6ARns=Bwsn_wpnaRncw]aR(#UXa&Ua*a/=]iPd'#Y&Ro'WnXf{QRm2hNvj]nZd`'T~&1`{|`#9b]{}c:'!#Wl{>@=be}]?cl{{U#:5Abb}Jds#^YaF!a*b4a#a3aPa>&Tb!bH!*a_!Eau?/a&RjY<]gj>6Vz*;:pe~DrZg,QRj1JwNZtX@wihspcJvZ&!VyX9WmOJu|!|N2WmHJvh&!]ht~Bpbcn&T(!#RmQ<s7Nu;padH#X'`+WmJ@>RmKCARhnKup=!)&Wf+:RhqNuPpf9c!#'45pd5AwghpARn(Ls@w!%,)!RmP@Wfe<E|IJva!&WmNg8vsRmLd`*.`#Y'Xa!axRn*]hrA8Rhug5s@rXg8u!RmMd8#X'X*3@rV72smdI*#UY&RmICARho~GsgxVgd)Ta'U-Y&Xa!T#RnEWnA@Wffg1uDRi0hFvK5RnBxGnG&#`%owp)@wsf+bX}Ze-*1!a*^^^Ua|!#a.aq&Ya2!a>.a6!a:aO`aJDtL[y`@Wg#>6Vz12@wzoYRoZNuPRi!NuPRhzg=ucRi,@=b`{Yg=ucRi-ACJvB!&Sh[ebSh]ebi`wUuFRm4Jw2_[y0JvB!.<Ju(!&SoG}6Shd}6<Ju(!&SoH}6She}6Kur@._g5vHRieJvx!{L2G{Kx6gd'T#?Rh82Wi5cZ#X(g1w)Rm5dW-Y(Ta#!a)!#aYa=wnfE=su2>>bU{0j9udv:<svj8uQv-7RgHdE%#^'sq9sp=>Bb_{TJv`!&g/r|snj6v(us5d,#Y(56H}[978H}]Jw5!&g1rushJvB!+j;v{u5?zDhd}6}bj;v{u5?zDhe}6}ce*#`(^^^a[aea!=!a6a*aoXb1a.!aAbL!b>,b'aL!aV@Wf|2Wlg3[y/JwNZt^@3piPw:5pgJunZou3@rsJva&!Vy_g<v~Rm#JvG'!6Vz0=<r{Ju{%!:pj@WfsiXuJu3Rm:JvZ&!WfA~Bph@c4Z&Dtwax5rubx(#:awRk1@d,#Y&RfjRfid1#,Y(@Wfp2Wlrg5s@ryKu[@!,'=]ig9wlk?Rk>g5u-rqJvy'!@9RkQcH(T#=>Ri~@<wkj(Wj(KuZB*!&<7rw@9RkRcH(T#=>Ri}@<wkj)Wj)dg(Ta2Xa9X#`-!a*CARhg@@=I}d9x;c~#X%so=<sj>2@@=aybb}XjWv0Q~EfEj3vLv;<d,#Y(56H}`978H}_dgaPaFa'a/!#a3Y0a_a;a|!1(a7-[yE3[xt;:pJNvZrrg3uJrvJwNZt=@3pIh=rt3rxPw:5pGOu!5rpJvG'!6Vys=<rz@c4Z&Dt(ax5rtJvZ!&~BpH@wsfNg-vaRlNci*U#=<wei<F}a5@Jq.!a*JQ!%@qZ23d(#Y&RjH5]jCk!u7w&u0udARjFd/prq=tyvpaEa(a:.!a1aZ(@@=I}:9wpd%=<sX55w_h}@@=I{t=ay<aU@@=I}T=ay<2@@=I})?C9:9au@9Cb]}DP~=x-fAZ(2Wl1=ay<aU@@=I}>5@d##Y+jTv|vV~EfFj]uNpn~FRfGdgaK!Z2&!a8a-Tb({E!acTbM*!a(DtY[yYd'%Y#sl[y*hHvh>Re5x2c{Z}.j4uCvcawRiMd+#X+_x&d!},<5RkX;2Hzw@x,gavfB-!{CcF&T#Roe;RodwWbBg5urRgaKvHC*_6Vz+<4opieuew&Rmq@d]&Y)X,T#X0Rh}<BqP=4qS9:ReMg/ujReNJw0!/<Jui%!bd{kawwnemRelAxUa?a3#*.&UX(Ya+a/RhvRnQ<o}9Wmtd-#Y&RgSRmw9;Rmxay=Rmyg-vaRmuxEhSrNu,v-voC!%(aR.a(a7+1Ro1>Ro5CE{A9b]{@;5x#eO{:g;urRi+KrNA!%(Ro3>Ro79;Ri_Ku@>{;&!x%gX|{KunA_+g5QRj/g3u5Rj#g>uERj%wio/xRhS&!,!#^1U}wba{8>>@=be}qC@:D5ba{7Ku+A&!}x?ba}t>>@=be}se(aA^^^Uat!b0#{pa+awUazbGa#aLb9bgaWac'a5TbS=Br!d1#`%scp_Jvl!#rT>Re0JvX&!VyN=H{Fcm#U&:pY=ReaJv2&!]h0=]nUJvG'!6Vy|=<r%JrM_=]h2@Wlud'#)U'Wf'b]{i=]h/Jvh!&~BpWg=v]RnMx+ny#'Nu;pVwjnu=]nwxJnx,T#`&Reqwjnt=]nvieu9vrRjLLuYwP(#+!th@wih5pX~Gr'g5v/Rh4KunA'!-CARnP@wwiN:Rm_9x'cvw>!|l=<saKvAA!0&3@q}>w^e1bp#&Re2Re3BDx7gH#T|f5H|eKuZ>!%(:qNAH{]Jv6!+3B2B9=b^{X<5<B92:E{ZLvhwA(a;a%!igQuyRmad+#Y}m@3Rh5d8#X'X*:AqUAHzmaxwbh<aXRnVcF}RT#Nw&cj#U(BWnug/vsRntdka)(a3+.Zb7aYYan1!bVa@Xa}[y^@b[{G=H{+hFu73Rj&Pv#5ReQcK%T#sig1v{Rj'Ku+D#'!t]~Grm~?rkKuMB!01d5#`'Vy.ta3Dtu~Hroc8#'{^45s85AwZbP&!#Rn!wghxWn#KvEA!)&2RlA2RlBx:h|#(T,=]j09Wobz>x]z/@awRoTd+#Y(az]hFhCrm4d,#Y+jTv|Q~EfMj]uNr|~FRfOdCa!Xa9_X#@<plJvf!%b`{(9;Rgwc;.!#2x7cw#T|UDb]|T5Ju={(!=@E{&Jv)&!Ab`{'awJvf!~*>>@=be{#KuY>!+&4Ezyi[ugv&RjIdea+T)#UXa&T-T&a!Rh9auRmW=]kLg5vuRn+g3u4Rn-Ow6ARn,hHus5xNk?#UX(U~)/g8v0RkD~AwkkF?Ri.OuNBwkkA?Ri/d|a2`a*^UYa.!aBTZaTa'Xa;!(!2!-a#b2[yC>6Vyq3[xr2Wi?g1rusVh%s?DtF~<5rbJs;%!DtBfswKtCj[uvuSsEu3RgVx3o:u+wN'*Zt;@3rd~Grh~?rfg8w)Lq)qE&-a%!>bI|`jWv0vV~EfCjTv|vV~Ef@j]uNpn~FRfBcK#T']gWNu7x,k7q4ai(0!hHv8<RhmkMu9vrsBuev/RhlCJvB!,g<v{wchh~@:Rhji[vrv{wchi~@:RhkdS&a5UY#Ta!RgPwwiI5BwciI~@:Rh`x'iJvj'!5]iJPu8Bwch]~@:Rhach)U#h3rp]gLh@t|Ax,hTq3ah!-(~@:Ro0Ou!5RhXj^v(pyw8unRhVd|)`,^UYas!a?/a2Z'a^Ta{Tb7Ta(a#!a,Wf&9sZ3DtAadamov=Bqt3[xig8vsRm~>waiL2b`{QJv*_Ouv2qgj<v]v2BqfdR'X*X#Y-@3qr~Gqv~?p6hHv-]glPup5Lq+q?_%*b_{qF{n9b^{rOu4ARhpKvCD!+&~Bqp:5Dbb}nwoiKl&unuTuBv]v+ueunaXRf0=Jvh!0nKufu8v1w&w7q%w&uHrz:Rgnj5w,uxDJq/(!hNw'5ReCk0s2u3w/w'5ReFd>Za&!*UaA=<wkgsRnSJv^!%Refifw3vyRgOKu_B'!,<]gkiiu:w&Rh<=C@a^<B57@2F{[<B5@aW:=3away9A5aW=<B=C@a^<B57@2F{Ie-#`(^^^bCara.b8aza6!/bZ,!adTbnTbOb+aFaS!aAT9@Wf~2Wli3Dtl2@d,#Y&RfnRfmJwJZtN~GqyJva&!VyMg<v~Rm%iXuJu3Rm9Jv[_=]ih9wlkDRkCd1#`(@Wg>2Wls3cH#T(@<Rj*=>Ri|b~'#23s9h<~El.d'#Y&Dtxi^rzvdRl#d*#U%(o|B2s`hJwSaxRmDKv4B&!1:Rmdd5#`'Vx}to~Hq{x'f1v3(!BA5ba|bJv_&!Wfug1v]ReIdO+U/Y#&G}-8wze=Rh{g1v]ReHg/uQRf/by#)ibQwERl/cH#T(@<Rj+=>Ri{cNu+vlax-!(#a0qa9<Rii2;;bU{H;x<i=&X#Rk`<4wwi=C9H~8xAI(Y#<azRi@45wXI<B9;5bb~7dL(X#Xa(+!aL6Vy{g5QqOau:5au2@ay547EzbxOcU(UX-T#Ta#:Cbb|A?wjh/b_|SOw6ARgtihr}u7Rhy<d1#T)X1@@=I|~=ay<2@@=aybb}Sj3vLv;<d,#Y(56H}A978H}@dGpvs@uAu`vcw9*!aFa+ai%(b!aXa8.a?a[ozWey=sU2@G}Nch&U#Rf_WexKu+D#'!t:~Gr`~?r^j]uNr|~FRg*j^psurwJt|RmcKv)@&!)7Rkv~Br[@wxfO:Rl3co#U'6Rezj_q#vIuavjRltwzeyh@vr5JqD0!>aY?C9:9au@9Cb]}9cl#U*5;5<H||jbuus1ucv&Rfvg1v~d/pppzqFr^a--a~!aMat1(hFv;Wiz@@=Izoj5uuv-7Rix~Cw`fk2WlVcZ#X,k)u3vWs@u2]ktg;wEx'fBq(_2Wg/jTv|vV~EfoJv]!15x'hzqG!(P~EfU~CRl_j6v(us5x4i-#T(2WmZ?C2F|d>Kq<aj1!*jTqIsBv=Wl`~Cw`fi2WlWj`v0u*~>RlR=c>Z,k#u3vWs@u2]kr<c1Z+jTqIsBv=Wla~Cw`fm2WlXdmb3!a{(arZa`bkTa%TbQTa-a9+c'!aM!/[yL=Bqug.w'RifhFvyDRj.g>vgwyk^9]k^Jv3_@WfbAARkhJw2_[x|JvB_wkoIRoKwkoJRoLd'(Y#<]gm=<9<H|yd'%_X#skDtb3awwqkgNulRkgdB#^',9:p'hJwSaxRmEBwVb8@4=H|qLu+w50&!)@3qs~?pU>Awwn;;Rn=c:Z'ARn<=<qwKvC@!/&~BqqJv6!&]eVb^z^xRge'/a%+^`#Sge}6<4Rn3=]n0Pw2>Rn8Jw0!&>Rn:>Rn6cY#a7+!a&=<wkaNw~h3z_c5Z{=wjh#=]nLKv^D!&)Vyz=bW|swYb<WetcG#T(2wxa@qVx@gD#Y&b^|V5JwG&!5bb|pg/w&RgD@x=kHs=uAvn!a%%/'+RmSRh694Ro`g-vaRmRhHv-]mlxCcS#`&ba~.5cD#Ta)P~=d,#Y(56H{>978H{Dd_#{2^Y%_+qbbb{6g3sERhsbU{?dfa.,`a(Xa<!aiX#(55RiG54RiHcI#T'WiU3RiVNvdwtfcRlKNvdd,#Y&RlHRlExQgf.1*^T'X#Sgf}6Wn4=]hfPrk>Rn7Jw0!&>Rn5>Rn9Lunw?&a2!,5<oq@@wqfdRlJj5Q~=d,#Y(~ARfcOuN]fdDKw;ay(}i!547E}j?cI#T(@5bV}iCbV}hdv(^^Tb?a40,b##Tbo!a*bR!a<b|a/!aKai!aU[yK=]o^g:v>ReGJwPZtK<7Rh+h<~El,Pv#5ReR@awwxjCg,ulRjDJv6&!]j!z?aQeeg>w=Sh<eeJw;!&axEzOg,Qosc!#*:wkeJ]eJ>x'h-u(!%Ro.w~h.zPdNZ(X,Ya![x{;9ReY;wkgxRiF:x?ap#Y&RmUg<s2Rkod]+UY0TZ'!a&A9sw<=bczLNvuw{gqzNhJwSaxRmCKuLay!#&s_Rf-55b^{uJvZa!!c%#(55Ri654wmiu5RiuawLu,vp!+}^%b_}Y9;wkgxba}o>A9:=b^}zKuh=a''!3awRk3c*'!#aHRk6c+Z&Rk5Rk4Jv)&!awRjSawd9*`#0?C2@EzMj8u<uJ5RmbjQrquJu3x,k>uq@_+=ayb^|W~ARkEOuN]k@7dhzV^X/X&a-#zRzSb`zXcJzTT#2WkVKvDBzW!%FzY9;5bbzWjQrquJu3Jw3%!b`zU=ayb^zQd:#X(T-a!6Vyywxh}=b]{Jg=u1RiAdGp~qHtzv!w(wA+a+a;<!aJaYai'anasb(=azRmV:Cbb{MLq2vb!%')RjuRjrRjtRjqx3jnqCw3!%')Rk(Rk+Rk&Rk)Lq2vb!%')Rj{RjxRjzRjwLq2vb!%')RjsRjpRjfRjex3jcqCw3!%')Rk'Rk*RjkRjl9<CbbzfOu4ARhxLq2vb!%')RjyRjvRjhRjgx=joq*uKvb!%')+-Rk.Rk%Rj~Rk-Rk#Rj}x=jdq*uKvb!%')+-Rk,Rk!Rj|RjmRjjRjidAq&qKs@uAv8Aa.'*-a@a&0!aM@a5[y73Dsy3Ds|3Dt):wxgI2sHJwJZt.~Gqxwsf0ikrzt}Rl0Jvy_[xj~HqzKv_A|D!&WfP8axRoVcf,U#k(v]v+ueunaXRf1Ju}'!g8u#Ri=jQw!sCunLprq>!,')~<5qeGzq9F{W=c##%s5au:5aU3CBE|;d4#X(D!a&6Vygx(b;#(=]ed?C2F{N<capoq2r[a&!aPa9,'Pw;5s:@@=I|,55w_h|@@=IzcP~=x'fCqB_2Wl2>aU@@=I|1OuNBc1Z+jTqIsBv=Wlc~Cw`fl2WlZ~AcTa%!Z+jTqIsBv=Wlb~Cw`fh2WlYk+uNqJsBv=WlSg,u3dca3#UXaMYa)TaB-=cM|7T#<bI}l5@B932:aV2G{BOuNBJq:|M!5Ezt=<B=C@a^<B57@2F{v>cB{/T#=ay<bI{3Jv6!a.6BKq0ah&+!5E}HP~Ef{978BaU@@=Iza<7d#.Y#978BaU@@=IzH~AJq0!(@@=IzG978BaU@@=IzFe,aU*Y&^^^bvJb,b:bFad!a,c2Ta>aL.bo6!a#CbTa'T#Re{2Wlh2@G{yg6t~Ro_NvdRfticuRQRllJv3&!x&c|zs@Jw3!%RflwpfkRlpKuL;%(!Re<@G|C2GzdhIvuBwgjAg-u0RjAKQB%!(GzZ@G|5NuuRl7d='T+Y#Vy[g<v~Rm!==G|>JvA!)@wma=]m1ifuaw&RmnLs@vT'!|/+[y,g:v>ReTJw1!#qX=x!eC{bLu+wT&)ZtZauq_~Graci&U#F|89:r_Lupvq!.)&2RlG8RfaC=x!eF{_h?rpWlmd&'!#X|&]k::xJey#`'T|+<E|&2@H|%dE#(^,g;u.RiEg6vjRiC9xCkA{O|zY#g=ucRmXKs0@!&*@G|m@awRknJuh!,3d(}gY}eJvj!%Rm):Jw3!%Rm+Rm-Ls0w(&!a(a#@b[|6cZ#X'7RkxWgAOu4ARn'dH'U#Y*Vz-Wm'CARm}d]*#a%^a*T'aK!a<9bV{PC=p*Jw4!&SgxcbB5r]idw(wBRmF7xFkt#&`(Rm/Rm8E|!JuY_9:Rl5=wrgr2:bbxd@xXfB(a*#T+!.X0X1Ta/a'T&RlDRfL>RlyARl9b[z[>RfZ:RlL:RfRwlg/ARl;9;RlxKv,A/!%7s69<74=BA5ba{-8Bde#`a<XaKYa1,a'P~=wxfB2bZ}}?C972@@=I}r8@55B9;5bb}G978B2@@=aybb}3j3vLv;<Jw3&!>Rfk=ayb^}4~Ad1#`*@@=aybb{w2@>==<bbz]dx+UY#^UaF!a9!bB'Ya1.!ajXa#%olRhD[y=3Dt#Ov5BrHKuMB%!(Rf^Wep~HrJwkiQjKr|~FRg)Ku+D#'!t5~GrF~?rDdV)UY,Z/_7RkuG{<~BrBg,rlsO:235B@bX}|d?a1!#`(6Vyn5@d##Y+jTv|vV~EfIj]uNpn~FRfH7Lq2vb1!a9-978BaU@@=Iz9978BbU}#~AJq0!(@@=Iz8978BaU@@=Iz7~AJQ|}!978BbU}!JvkaK!AdUa21-U#`a+(g/vsRn~Ou!5RPj:rmu9WhOjXuvvNr}:RhAj^v(pyw8unRn[kPr}p|u7vwv]RiSBd;pppzq@qHQa?(b.!a.a`@.|xa(hFv;Wiyj5uuv-7Riw~Cw`fg2WlU978BbU|wOuNBJqG!(P~EfD~CRlQcZ#X,k)u3vWs@u2]ksg;wEx'f@q1_2Wg.j]uNpn~FRfqJv]!15x'h{qG!(@@=IzK~CRl^j6v(us5x4i,#T(2WmY?C2F{1>Kq<aj1!*jTqIsBv=Wld~Cw`fj2Wl[j`v0u*~>RlT=c>Z,k#u3vWs@u2]kq<c1Z+jTqIsBv=Wle~Cw`fn2Wl]dn1#c(a(b^a2!b/bAT(bj!aDa7bu,a_a{c0!2T0g:v>ReD2@G{42@G{5~DpM~<5rc=Bx6i>{RT#RnI@zCx]y]z:2Jv[!zr5Awyk]9]k]dD(Y+X#6Vz.g=wKtgwhaCwgmTWj2Lu,w%_+/[y-B;b^xeg3u3Rj-2@bX{*KrJ<!+'@Wg(g?QRlC@Jv`!%b[zIwsfII}8JQ_@w|kW|=Jv(%!AqcOuNBJvEzh!bYzjLs@wP#(0!oy@>RkdJwMZtc3Dtd@BcG#T'9bWxg2@2Fznd*#Y+;2x'c}w<zizixNgwa#Z'U+!/!a'!a+w~g~z6wcn{Rn}wcnzRn|5Rh%=]nJg5vuRmvNvdRlvcprJu}w*az*a#!%.a.'Bot9qT]kj@Wg'ay2Gzv@Jv`!%b[zEwsfHI}1;ck#Ux`<Cbbx_Lu+w!a&0*!wko*wwo,So,}6Juqxf!E}PigQuyRm`d3(`#8>Rn%:A5B;bZ~%KvhCa!a2!x>k7#Uxb@b{#xaRk7Jw0!)>wwhlShl}6>wwhmShm}6CJvB!.x'hhvj{!!5Bwkhhbaz}x'hivjz~!5Bwkhibaz|xEhTrNu,v-vpD!a%&/)a3a.,%Ro2t[CE{)@3re9b]{%wjo09:rgc:Z&Ro6=<riifuaw&RmoKrNA!%(Ro4>Ro89;Ri`dSaL'UYzxZb)7Rka3xRhT&!,!#^1U}vbaz{>>@=be}yC@:D5bazzKu+A&!}{?ba}y>>@=be}wxBh[t`u~vJvr!%a!a()a,a0a4RoC=]o;Ju(!%RoGRhdwjh`=]oAg>w#Ro?g5vuRo=NvdRl|Ku]C.!&;RoEJvB!%RoORoMBx'h[v+_?w~h`}~5?w~hd~!xKh]oiptu-utv.vp!#%&a30a@a'a+(a/aOp(o~p!RoDJu(!%RoHRhewjha=]oBNvdRl}g>w#Ro@g5vuRo>c[#X']o<CauRoRAd-#Y':RkpauRoQKu]C.!&;RoFJvB!%RoNRoPBx'h]v+_?w~ha}t5?w~he}ue!/UbhYacXaW^Tc&a;b:a-c/#b&aja1(!cL+!bKbt!bmcRc9aIc?8[yW3Dtt94Rg`Jv}!&SiRMzBhEebShEMNuPRe>x7gL#TzuwjirRipc<Z&>on;>z=h-MSh.Mwqczx'a7vj&!>Re4@=ResJt__NuPRi*NuPRi)j]uNr|~FRfzKrJ>_+@Wfy@Wf]2WocKrJ<!+'@Wg%g/QRl@@Jv`!&awRl<wsfFIzgLu(w*!.*&ShBMwvhIRhI9;RhNx1hK'!#Sn]Mx1hK~0!#:2<H~7cNu+w7D*'1ZtW>Rn1~?rOc:Z&Rn2=<rQ<7wjh&=BSnLMc]#X(6Vz)w[b=a!U#9wzgMc3#&(RgMRitRis<x,gKt`ax!&+SioM=BSilMc3#&(RgKRinRimKurB,!&SiQMzBhDebShDM6BJQ!(P~Efx978B2@@=I}WLrJw!!,a*&@G}O@9wkibRid@@x'fKwC!&SlDMSfLMjUv~Q~EfKKv3@a+!(hFv-]mpx/hYZ(C5RiWz<o/MwkhY?So/M@x,gbvfB*&!SgEM:SoeeehFu3:Rgbda(,^TZa)X/7Sg[eb:2RgI~BrMC@wgkc:wwkcRerx3h(uUvK!&*,SnOM4Sh*MArRg;wHRh(x=h;rJvPwI!a4',a'0@Wg&=BSh/Mg>w=Rh=g3w*wwgGRgGcW(X#;Sg}M2Gzk@Jv`!&awRl=wsfGIz`dKZ*T'Y-:RhR7RhQg5u-p`j6v(us5d,#Y+~Awkia?RicOuNBwkibba}Ld6p~tyu_vbAa'a+!a/'a3aEa8a!>Sh,ebJv{!&Sh@ebSaReb9;SgwebNuPRi(NvdRl)NuPRi'hHu^<Rm^Jvv_@Wl(g;u1Si/ebKu'B&!*Sh?eb@Wl'z@aPeb95Si.ebcpputyvjB)!,&a+0a%ShAMWeK@G}C@WfJ9;RhMwvhH9w{ia}ix,hJvRA1(!zAn[MRhHx1hJ~*!#hFv(BSn[MBJQ!(@@=I~'978B2@@=I}2db.Ua<'X}+T#a0XaG2G}E;wkg|wuh!Rh!x,hZu,@)!&So0MVy)C5RiXACJvB!&5RiY5RiZg8w)cG}*T#2@bU}=KsA>(!a.3wkhZba~(x,h^u(A!&(SoCMRhb5Bz=h[eb?w~hb~6x,h_u(A!&(SoDMRhc5Bz=h]eb?w~hc~6e)aA1T#T,^^^c-bMb&blcPaP(a/!0!bA=b5c@a(!bfbrc#2afwmhARnjwchORnp2Wlf3DtsNvdRl-2@wpa<]m0bx(#:awRk2@Jw3!%RfhwpfgRlnKQB%!(G{V@G|'NuuRl6d='T+Y#VyUg<v~Rl~==G|<Jv+'!aYShC}6@B<5?ba~8@Jw3'!g2QRljhLrpWlOd+#Y'g.w'rIg>w*wgj@g-u0Rj@Lu+wT&)ZtUauq]~GrGci&U#F|39:rELrNvj!.%*RhCwunfw~nf~:9;Ri]>wtnhg;wHRnhx3hDs@v~!/+'@Wfr@9RkSNu&Rlo=@<5GzoKs0@_+@Wl+@awRkmJuh!-3d(}pY#qWJvj!%Rm(:Jw3!%Rm,Rm*de&!1U-U#`)Re;@G|.@9Ri82@wjfvRlq=@<5GzpLvOvr!).&2RlF8Rf`C=x!eE{.Jw3_g2QRlkhLrpWlPde(!#U{s,UXa*Ta'[y'g:v>ReS;x0PZ&RnlRnn~HrKJw1}f!=x!eB|2w]aP(#Xa&a*Ta.Ua2a7=]iOd'#Y&Ro&WnWg;u.RiDg6vjRiBNvdRlzhNvj]nYJuW_2Wm3x)kFze{9d])!a.!,Y01!#&aC!a3RndC=ox~BrC@2b^{pg,rlse7x'ksuq!%Rm.E{xidw(wBRmGx9o+)X#wwo-So-}69:Rl4@xSf@a#XZ'X)X,Ta(/ARl8b[xc>RfY:RlI:RfQwlg.ARl:9;Rlwdn'#^XafaQa1X1TaHTa)@b[{zcZ#X'7RkwWg@Ou4ARn&x)kG#{,g7u/RkGdH'U#Y*Vz'Wm&CARm|bx#(A]gUbUzJj9Q~=d,#Y(56H}l978H{U7d,0#U*2>ABb_xZ978BbU{e~AJQ{g!978BbU{hxMh?ad{oUYZ.x1h?{l!#:2<H{mx3n[t{vl!,&a%3Ro(z=iS}6ARnr=Bwsn^wvn`Rnbd`*T}B0!#^X'BG{c9b]{a>>@=be}F?JvS!&BG{d7BG}(Bde#`a1X,Ya@!a'P~=wxf@2bZ}I56B2@@=aybb}08@55B9;5bb}<j3vLv;<Jw3&!>Rfg=ayb^}&OuNBKuLA!)a!P~=x#fD{f2@>==<bbzl?C972@@=Ix^d6rSu,v7w*C(0a)a6#B+a%!sQ[y?3Dt%3[xn~<5rLOu!5p@Ku+D#'!t7~GrP~?rNKvlaya7'!h+v-5qMg=t|cd,U#5AAaa5Abb{S@52B5@a[@52B5Gx[iXueu;d<#`a(!/549C;ag>23ExY5@Dah89b^~689Jv)!~2b[~1Lv'w(%*!a#bX|aPrmawRe]keu7uhv-q6rxu,q`xTo]/a5aU!bNaDXbi!b-!ao!b<bwA!#5@B932:aV2G|:d-)Y#hJrL>RhG<7@C5<H|_=Cau:5aj5@B932:bJ|ng>vIbs)#?C2F|9jPv0w.vISh-MKvUaz(.!9ABbb|[5;5<H|Eg>unwfh;9:4E|YjQsBt|vjx'hYq3!(?C2F|J:2<BaY?C2F|GOu!5x,g|p{ah!-(?C2F|c9:4E|OjXuvvNr}:Rh&i[w*t|cd+U#jJvsu)vsSn~Mkfrmu9p}u7vwv]So!McW#Xa!ax5@A5aY:5;5<H|>kJv~vYrquJu3x4ib#T)2@SmZM?C2F|Bj:rmu9@xPhI(a*a#U#`a3-5Abb|L~@:RhK9:4E|0@52B5G|#C::aY?C2F|-:2<BaY?C2F|.5Jvk!a)javYrquJu3x4ia#T)2@SmYM?C2F|HAxPhH(!a#U#`a*-5Abb|4~@:RhJ9:4E|R@52B5G|F:2<BaY?C2F|Sc^#Xa2j=Qq5CJvB!-g<v{z;hhM?C2F|Zi[vrv{z;hiM?C2F|XKsA>!a)-g<v{z;h[eb?C2F|]i[vrv{z;h]eb?C2F|^iZu.vix,hZq3ah!.(?C2F|QOu!5ShXM:2<BaY?C2F|P", 13_494, 2713, 49, 25, 61);
+
+// Generated using scripts/write-decode-map.ts
+/** Packed XML decode trie data. */
+const xmlDecodeTree = /* #__PURE__ */ new Uint16Array([
+    512, 26_465, 29_036, 7, 0, 2, 4, 116, 24_638, 116, 24_636, 8693, 29_807,
+    24_610, 621, 1, 0, 0, 3, 112, 24_614, 111, 115, 24_615,
+]);
+
+/**
+ * Bit flags & masks for the binary trie encoding used for entity decoding.
+ *
+ * The trie is a flat `Uint16Array`. Every node starts with one header word:
+ *
+ *   15..14 VALUE_LENGTH   Number of words the value occupies, +1.
+ *                         0 = no value; 1 = value inline in bits 12..0;
+ *                         2/3 = value in the 1/2 words after the header.
+ *   13     FLAG13         If VALUE_LENGTH > 0: semicolon required ("strict"
+ *                         entity; `;` is never stored as a branch).
+ *                         If VALUE_LENGTH == 0: this node is a compact run.
+ *   12..7  BRANCH_LENGTH  Number of branches (or run length for runs).
+ *   6..0   JUMP_TABLE     Jump-table offset / single-branch char / first
+ *                         run char (see below).
+ *
+ * Branch data follows the header and any value words. Its shape is selected
+ * by (JUMP_TABLE, BRANCH_LENGTH) in the header:
+ *
+ *   Single branch  JUMP_TABLE = the only child's char, BRANCH_LENGTH = 0.
+ *                  No branch words; the child node follows immediately.
+ *   Jump table     JUMP_TABLE = first covered char (> 0), BRANCH_LENGTH =
+ *                  table length. One word per covered char: 0 = no branch,
+ *                  otherwise the child's offset from the END of the table,
+ *                  +1 (so 0 stays the no-branch sentinel).
+ *   Dictionary     JUMP_TABLE = 0, BRANCH_LENGTH = number of branches.
+ *                  ceil(n/2) words of sorted keys packed two per word
+ *                  (low byte first), then n pointer words storing the
+ *                  child's offset from the END of the branch data.
+ *   Compact run    VALUE_LENGTH = 0, FLAG13 set. BRANCH_LENGTH = run
+ *                  length (3..63), JUMP_TABLE = first char; remaining run
+ *                  chars packed two per word after the header. The target
+ *                  node follows the packed words immediately.
+ *
+ * Pointers are end-relative (rather than relative to the pointer's own
+ * position) because that makes the common "child encoded right after the
+ * branch data" case a small constant, which compresses far better. Offsets
+ * to already-encoded (shared) nodes wrap via uint16 modulo arithmetic; the
+ * decoder masks navigation results with `& 0xff_ff` to match.
+ */
+var BinTrieFlags;
+(function (BinTrieFlags) {
+    BinTrieFlags[BinTrieFlags["VALUE_LENGTH"] = 49152] = "VALUE_LENGTH";
+    BinTrieFlags[BinTrieFlags["FLAG13"] = 8192] = "FLAG13";
+    BinTrieFlags[BinTrieFlags["BRANCH_LENGTH"] = 8064] = "BRANCH_LENGTH";
+    BinTrieFlags[BinTrieFlags["JUMP_TABLE"] = 127] = "JUMP_TABLE";
+    /** Bits 12..0: the inline value of a VALUE_LENGTH = 1 header word. */
+    BinTrieFlags[BinTrieFlags["VALUE_MASK"] = 8191] = "VALUE_MASK";
+})(BinTrieFlags || (BinTrieFlags = {}));
+
+var CharCodes$1;
+(function (CharCodes) {
+    CharCodes[CharCodes["AMP"] = 38] = "AMP";
+    CharCodes[CharCodes["NUM"] = 35] = "NUM";
+    CharCodes[CharCodes["SEMI"] = 59] = "SEMI";
+    CharCodes[CharCodes["EQUALS"] = 61] = "EQUALS";
+    CharCodes[CharCodes["ZERO"] = 48] = "ZERO";
+    CharCodes[CharCodes["NINE"] = 57] = "NINE";
+    CharCodes[CharCodes["LOWER_A"] = 97] = "LOWER_A";
+    CharCodes[CharCodes["LOWER_X"] = 120] = "LOWER_X";
+})(CharCodes$1 || (CharCodes$1 = {}));
+/** Bit that needs to be set to convert an upper case ASCII character to lower case */
+const TO_LOWER_BIT = 0b10_0000;
+/**
+ * Unsigned subtraction trick: (code - lo) >>> 0 wraps negatives to large
+ * values, so a single `<=` covers the entire [lo..hi] range check.
+ * @param code Code point to check.
+ */
+function isNumber(code) {
+    return (code - CharCodes$1.ZERO) >>> 0 <= 9;
+}
+function isHexadecimalCharacter(code) {
+    return ((code | TO_LOWER_BIT) - CharCodes$1.LOWER_A) >>> 0 <= 5; // F - a
+}
+function isAlpha(code) {
+    return ((code | TO_LOWER_BIT) - CharCodes$1.LOWER_A) >>> 0 <= 25; // Z - a
+}
+/**
+ * Checks if the given character is a valid end character for an entity in an attribute.
+ *
+ * Attribute values that aren't terminated properly aren't parsed, and shouldn't lead to a parser error.
+ * See the example in https://html.spec.whatwg.org/multipage/parsing.html#named-character-reference-state
+ * @param code Code point to check.
+ */
+function isEntityInAttributeInvalidEnd(code) {
+    return code === CharCodes$1.EQUALS || isAlpha(code) || isNumber(code);
+}
+var EntityDecoderState;
+(function (EntityDecoderState) {
+    EntityDecoderState[EntityDecoderState["EntityStart"] = 0] = "EntityStart";
+    EntityDecoderState[EntityDecoderState["NumericStart"] = 1] = "NumericStart";
+    EntityDecoderState[EntityDecoderState["NumericDecimal"] = 2] = "NumericDecimal";
+    EntityDecoderState[EntityDecoderState["NumericHex"] = 3] = "NumericHex";
+    EntityDecoderState[EntityDecoderState["NamedEntity"] = 4] = "NamedEntity";
+})(EntityDecoderState || (EntityDecoderState = {}));
+/**
+ * Decoding mode for named entities.
+ */
+var DecodingMode;
+(function (DecodingMode) {
+    /** Entities in text nodes that can end with any character. */
+    DecodingMode[DecodingMode["Legacy"] = 0] = "Legacy";
+    /** Only allow entities terminated with a semicolon. */
+    DecodingMode[DecodingMode["Strict"] = 1] = "Strict";
+    /** Entities in attributes have limitations on ending characters. */
+    DecodingMode[DecodingMode["Attribute"] = 2] = "Attribute";
+})(DecodingMode || (DecodingMode = {}));
+/**
+ * Token decoder with support of writing partial entities.
+ */
+class EntityDecoder {
+    decodeTree;
+    emitCodePoint;
+    errors;
+    /** The current state of the decoder. */
+    state = EntityDecoderState.EntityStart;
+    /** Characters that were consumed while parsing an entity. */
+    consumed = 1;
+    /**
+     * The result of the entity.
+     *
+     * For named entities: the trie index of the best legacy match so far
+     * (0 = none). For numeric entities: the accumulated code point.
+     */
+    result = 0;
+    /** The current index in the decode tree. */
+    treeIndex = 0;
+    /**
+     * Characters consumed since the last recorded legacy match, plus one.
+     * Invariant at the top of the `stateNamedEntity` loop: `excess` equals
+     * the number of unrecorded consumed characters + 1.
+     */
+    // biome-ignore lint/correctness/noUnusedPrivateClassMembers: False positive (read via destructuring)
+    excess = 1;
+    /** The mode in which the decoder is operating. */
+    decodeMode = DecodingMode.Strict;
+    /** The number of characters that have been consumed in the current run. */
+    // biome-ignore lint/correctness/noUnusedPrivateClassMembers: False positive
+    runConsumed = 0;
+    constructor(
+    /** The predefined HTML or XML decode tree. */
+    decodeTree, 
+    /**
+     * The function that is called when a codepoint is decoded.
+     *
+     * For named entities that decode to multiple code points, this will
+     * be called multiple times, with the second codepoint, and the same
+     * `consumed` value.
+     * @param codepoint The decoded codepoint.
+     * @param consumed The number of characters consumed by the decoder.
+     */
+    emitCodePoint, 
+    /** An object that is used to produce errors. */
+    errors) {
+        this.decodeTree = decodeTree;
+        this.emitCodePoint = emitCodePoint;
+        this.errors = errors;
+    }
+    /**
+     * Resets the instance to make it reusable.
+     * @param decodeMode Entity decoding mode to use.
+     */
+    startEntity(decodeMode) {
+        this.decodeMode = decodeMode;
+        this.state = EntityDecoderState.EntityStart;
+        this.result = 0;
+        this.treeIndex = 0;
+        this.excess = 1;
+        this.consumed = 1;
+        this.runConsumed = 0;
+    }
+    /**
+     * Write an entity to the decoder. This can be called multiple times with partial entities.
+     * If the entity is incomplete, the decoder will return -1.
+     *
+     * Mirrors the non-streaming `decodeWithTrie`, but with the ability to stop decoding if the
+     * entity is incomplete, and resume when the next string is written.
+     * @param input The string containing the entity (or a continuation of the entity).
+     * @param offset The offset at which the entity begins. Should be 0 if this is not the first call.
+     * @returns The number of characters that were consumed, or -1 if the entity is incomplete.
+     */
+    write(input, offset) {
+        switch (this.state) {
+            case EntityDecoderState.EntityStart: {
+                if (input.charCodeAt(offset) === CharCodes$1.NUM) {
+                    this.state = EntityDecoderState.NumericStart;
+                    this.consumed += 1;
+                    return this.stateNumericStart(input, offset + 1);
+                }
+                this.state = EntityDecoderState.NamedEntity;
+                return this.stateNamedEntity(input, offset);
+            }
+            case EntityDecoderState.NumericStart: {
+                return this.stateNumericStart(input, offset);
+            }
+            case EntityDecoderState.NumericDecimal: {
+                return this.stateNumericDecimal(input, offset);
+            }
+            case EntityDecoderState.NumericHex: {
+                return this.stateNumericHex(input, offset);
+            }
+            default: {
+                // NamedEntity — the only remaining state.
+                return this.stateNamedEntity(input, offset);
+            }
+        }
+    }
+    /**
+     * Switches between the numeric decimal and hexadecimal states.
+     *
+     * Equivalent to the `Numeric character reference state` in the HTML spec.
+     * @param input The string containing the entity (or a continuation of the entity).
+     * @param offset The current offset.
+     * @returns The number of characters that were consumed, or -1 if the entity is incomplete.
+     */
+    // eslint-disable-next-line unicorn/consistent-class-member-order
+    stateNumericStart(input, offset) {
+        if (offset >= input.length) {
+            return -1;
+        }
+        if ((input.charCodeAt(offset) | TO_LOWER_BIT) === CharCodes$1.LOWER_X) {
+            this.state = EntityDecoderState.NumericHex;
+            this.consumed += 1;
+            return this.stateNumericHex(input, offset + 1);
+        }
+        this.state = EntityDecoderState.NumericDecimal;
+        return this.stateNumericDecimal(input, offset);
+    }
+    /**
+     * Parses a hexadecimal numeric entity.
+     *
+     * Equivalent to the `Hexademical character reference state` in the HTML
+     * spec. Digit parsing matches the hex loop in `parseNumericEntity`.
+     * The accumulated value is preserved for numeric validation callbacks.
+     * @param input The string containing the entity (or a continuation of the entity).
+     * @param offset The current offset.
+     * @returns The number of characters that were consumed, or -1 if the entity is incomplete.
+     */
+    stateNumericHex(input, offset) {
+        const inputLength = input.length;
+        // Local accumulators; flushed before any exit (see stateNamedEntity).
+        let { result } = this;
+        let { consumed } = this;
+        while (offset < inputLength) {
+            const char = input.charCodeAt(offset);
+            if (isNumber(char) || isHexadecimalCharacter(char)) {
+                // Convert hex digit to value (0-15); 'a'/'A' -> 10.
+                const digit = char <= CharCodes$1.NINE
+                    ? char - CharCodes$1.ZERO
+                    : (char | TO_LOWER_BIT) - CharCodes$1.LOWER_A + 10;
+                result = result * 16 + digit;
+                consumed += 1;
+                offset += 1;
+            }
+            else {
+                this.result = result;
+                this.consumed = consumed;
+                return this.emitNumericEntity(char, 3);
+            }
+        }
+        this.result = result;
+        this.consumed = consumed;
+        return -1; // Incomplete entity
+    }
+    /**
+     * Parses a decimal numeric entity.
+     *
+     * Equivalent to the `Decimal character reference state` in the HTML
+     * spec. Digit parsing matches the decimal loop in `parseNumericEntity`.
+     * The accumulated value is preserved for numeric validation callbacks.
+     * @param input The string containing the entity (or a continuation of the entity).
+     * @param offset The current offset.
+     * @returns The number of characters that were consumed, or -1 if the entity is incomplete.
+     */
+    stateNumericDecimal(input, offset) {
+        const inputLength = input.length;
+        // Local accumulators; flushed before any exit (see stateNamedEntity).
+        let { result } = this;
+        let { consumed } = this;
+        while (offset < inputLength) {
+            const digit = input.charCodeAt(offset) - CharCodes$1.ZERO;
+            if (digit >>> 0 > 9) {
+                this.result = result;
+                this.consumed = consumed;
+                return this.emitNumericEntity(digit + CharCodes$1.ZERO, 2);
+            }
+            result = result * 10 + digit;
+            consumed += 1;
+            offset += 1;
+        }
+        this.result = result;
+        this.consumed = consumed;
+        return -1; // Incomplete entity
+    }
+    /**
+     * Validate and emit a numeric entity.
+     *
+     * Implements the logic from the `Hexademical character reference start
+     * state` and `Numeric character reference end state` in the HTML spec.
+     * @param lastCp The last code point of the entity. Used to see if the
+     *               entity was terminated with a semicolon.
+     * @param expectedLength The minimum number of characters that should be
+     *                       consumed. Used to validate that at least one digit
+     *                       was consumed.
+     * @returns The number of characters that were consumed.
+     */
+    emitNumericEntity(lastCp, expectedLength) {
+        // Ensure we consumed at least one digit.
+        if (this.consumed <= expectedLength) {
+            this.errors?.absenceOfDigitsInNumericCharacterReference(this.consumed);
+            return 0;
+        }
+        // Figure out if this is a legit end of the entity
+        if (lastCp === CharCodes$1.SEMI) {
+            this.consumed += 1;
+        }
+        else if (this.decodeMode === DecodingMode.Strict) {
+            return 0;
+        }
+        this.emitCodePoint((this.decodeTree === xmlDecodeTree
+            ? replaceCodePointXML
+            : replaceCodePoint)(this.result), this.consumed);
+        if (this.errors) {
+            if (lastCp !== CharCodes$1.SEMI) {
+                this.errors.missingSemicolonAfterCharacterReference();
+            }
+            this.errors.validateNumericCharacterReference(this.result);
+        }
+        return this.consumed;
+    }
+    /**
+     * Flush locally-tracked walk state back to the fields, then emit the
+     * recorded legacy match or reject (cold path — at most once per
+     * entity). Called after failed navigation (leaf node, branch miss, or
+     * compact-run mismatch). In attribute mode, reject if no legacy was
+     * recorded at the current node, if we descended past it, or if the
+     * pending input character is an invalid attribute terminator.
+     * @param consumed Locally-tracked consumed count.
+     * @param excess Locally-tracked excess count.
+     * @param char Pending input character (may be the mismatching char).
+     * @param valueLength Value length at the current trie node.
+     */
+    flushAndEmitLegacyOrReject(consumed, excess, char, valueLength) {
+        this.consumed = consumed;
+        this.excess = excess;
+        return this.result === 0 ||
+            (this.decodeMode === DecodingMode.Attribute &&
+                (valueLength === 0 ||
+                    excess > 1 ||
+                    isEntityInAttributeInvalidEnd(char)))
+            ? 0
+            : this.emitNotTerminatedNamedEntity();
+    }
+    /**
+     * Parses a named entity.
+     *
+     * Equivalent to the `Named character reference state` in the HTML spec.
+     * @param input The string containing the entity (or a continuation of the entity).
+     * @param offset The current offset.
+     * @returns The number of characters that were consumed, or -1 if the entity is incomplete.
+     */
+    stateNamedEntity(input, offset) {
+        const { decodeTree } = this;
+        const inputLength = input.length;
+        const isStrict = this.decodeMode === DecodingMode.Strict;
+        /*
+         * Local copies of the resumable walk state avoid per-character
+         * field writes. They are flushed back to the fields
+         * on every exit (chunk end, and before any emit helper that reads
+         * them). `this.result` is only written at the (rare) record points,
+         * so it stays a direct field write.
+         *
+         * Legacy-match recording happens in two idempotent places: at the
+         * loop top when sitting on a value node, and in the chunk-end
+         * epilogue (so `end()` sees matches that land exactly on a chunk
+         * boundary). Recording applies `consumed += excess - 1; excess = 1`,
+         * which is a no-op when repeated — the loop-top invariant is
+         * `excess` = unrecorded consumed characters + 1.
+         */
+        let { treeIndex } = this;
+        let { excess } = this;
+        let { consumed } = this;
+        let current = decodeTree[treeIndex];
+        while (offset < inputLength) {
+            /*
+             * Descend through value-less jump-table nodes (including the
+             * single-branch encoding) inline, mirroring `decodeWithTrie`:
+             * this avoids a `determineBranch` call per level for the
+             * dominant node shape — including the root on the first write.
+             */
+            while ((current &
+                (BinTrieFlags.VALUE_LENGTH | BinTrieFlags.FLAG13)) ===
+                0 &&
+                (current & BinTrieFlags.JUMP_TABLE) !== 0) {
+                const char = input.charCodeAt(offset);
+                const jumpOffset = current & BinTrieFlags.JUMP_TABLE;
+                const branchCount = (current & BinTrieFlags.BRANCH_LENGTH) >> 7;
+                if (branchCount === 0) {
+                    // Single branch encoded inline in the jump offset bits.
+                    if (char !== jumpOffset) {
+                        return this.flushAndEmitLegacyOrReject(consumed, excess, char, 0);
+                    }
+                    treeIndex += 1;
+                }
+                else {
+                    const slot = char - jumpOffset;
+                    if (slot >>> 0 >= branchCount) {
+                        return this.flushAndEmitLegacyOrReject(consumed, excess, char, 0);
+                    }
+                    const stored = decodeTree[treeIndex + 1 + slot];
+                    if (stored === 0) {
+                        return this.flushAndEmitLegacyOrReject(consumed, excess, char, 0);
+                    }
+                    // End-relative: branch data ends at treeIndex+1+branchCount.
+                    treeIndex = (treeIndex + branchCount + stored) & 0xff_ff;
+                }
+                current = decodeTree[treeIndex];
+                offset += 1;
+                excess += 1;
+                /*
+                 * `charCodeAt` past the end returns NaN, which would alias
+                 * to slot 0 after `>>> 0` — bail out explicitly.
+                 */
+                // eslint-disable-next-line unicorn/no-break-in-nested-loop
+                if (offset >= inputLength)
+                    break;
+            }
+            if (offset >= inputLength)
+                break;
+            // Handle compact runs (resumable across chunks).
+            if ((current &
+                (BinTrieFlags.VALUE_LENGTH | BinTrieFlags.FLAG13)) ===
+                BinTrieFlags.FLAG13) {
+                const runLength = (current & BinTrieFlags.BRANCH_LENGTH) >> 7; /* 3..63 */
+                let { runConsumed } = this;
+                // If we are starting a run, check the first char.
+                if (runConsumed === 0) {
+                    const char = input.charCodeAt(offset);
+                    if (char !== (current & BinTrieFlags.JUMP_TABLE)) {
+                        return this.flushAndEmitLegacyOrReject(consumed, excess, char, 0);
+                    }
+                    offset += 1;
+                    excess += 1;
+                    runConsumed = 1;
+                }
+                // Check remaining characters in the run (packed two per uint16 word).
+                while (runConsumed < runLength) {
+                    if (offset >= inputLength) {
+                        this.treeIndex = treeIndex;
+                        this.excess = excess;
+                        this.consumed = consumed;
+                        this.runConsumed = runConsumed;
+                        return -1;
+                    }
+                    const charIndexInPacked = runConsumed - 1;
+                    const packedWord = decodeTree[treeIndex + 1 + (charIndexInPacked >> 1)];
+                    const expectedChar = (packedWord >> ((charIndexInPacked & 1) << 3)) & 0xff;
+                    const char = input.charCodeAt(offset);
+                    if (char !== expectedChar) {
+                        this.runConsumed = 0;
+                        return this.flushAndEmitLegacyOrReject(consumed, excess, char, 0);
+                    }
+                    offset += 1;
+                    excess += 1;
+                    runConsumed += 1;
+                }
+                this.runConsumed = 0;
+                treeIndex += 1 + (runLength >> 1);
+                current = decodeTree[treeIndex];
+                // Loop top handles the landed-on node (record/emit/branch).
+                continue;
+            }
+            // Header plus out-of-line value words; 0 means no value.
+            const valueLength = current >>> 14;
+            const char = input.charCodeAt(offset);
+            if (valueLength !== 0) {
+                // Record a legacy match (FLAG13 clear = semicolon optional).
+                if (!isStrict && (current & BinTrieFlags.FLAG13) === 0) {
+                    this.result = treeIndex;
+                    consumed += excess - 1;
+                    excess = 1;
+                }
+                /*
+                 * Implicit semicolon handling: emit immediately. Covers both
+                 * strict (FLAG13 set) and legacy entities — neither stores
+                 * an explicit `;` branch in the trie.
+                 */
+                if (char === CharCodes$1.SEMI) {
+                    return this.emitNamedEntityData(treeIndex, valueLength, consumed + excess);
+                }
+                /*
+                 * `valueLength === 1` packs the codepoint into the header
+                 * word's low 13 bits, where branch metadata also lives. Skip
+                 * the branch lookup on leaves so those value bits aren't
+                 * reinterpreted as branch offsets.
+                 */
+                if (valueLength === 1) {
+                    return this.flushAndEmitLegacyOrReject(consumed, excess, char, valueLength);
+                }
+            }
+            // Value-bearing or dictionary node: dispatch through determineBranch.
+            const next = determineBranch(decodeTree, current, treeIndex + (valueLength || 1), char);
+            if (next < 0) {
+                return this.flushAndEmitLegacyOrReject(consumed, excess, char, valueLength);
+            }
+            treeIndex = next;
+            current = decodeTree[treeIndex];
+            offset += 1;
+            excess += 1;
+        }
+        /*
+         * Chunk exhausted. Record a legacy match we may be sitting on, so a
+         * subsequent `end()` emits it, then persist the walk state.
+         */
+        if (!isStrict &&
+            current >>> 14 !== 0 &&
+            (current & BinTrieFlags.FLAG13) === 0) {
+            this.result = treeIndex;
+            consumed += excess - 1;
+            excess = 1;
+        }
+        this.treeIndex = treeIndex;
+        this.excess = excess;
+        this.consumed = consumed;
+        return -1;
+    }
+    /**
+     * Emit a named entity that was not terminated with a semicolon.
+     * @returns The number of characters consumed.
+     */
+    emitNotTerminatedNamedEntity() {
+        const { result, decodeTree } = this;
+        const valueLength = decodeTree[result] >>> 14;
+        this.emitNamedEntityData(result, valueLength, this.consumed);
+        this.errors?.missingSemicolonAfterCharacterReference();
+        return this.consumed;
+    }
+    /**
+     * Emit a named entity.
+     * @param result The index of the entity in the decode tree.
+     * @param valueLength Encoded value length (header plus any value words).
+     * @param consumed The number of characters consumed.
+     * @returns The number of characters consumed.
+     */
+    emitNamedEntityData(result, valueLength, consumed) {
+        const { decodeTree } = this;
+        this.emitCodePoint(valueLength === 1
+            ? decodeTree[result] & BinTrieFlags.VALUE_MASK
+            : decodeTree[result + 1], consumed);
+        if (valueLength === 3) {
+            // Emit the second UTF-16 code unit.
+            this.emitCodePoint(decodeTree[result + 2], consumed);
+        }
+        return consumed;
+    }
+    /**
+     * Signal to the parser that the end of the input was reached.
+     *
+     * Remaining data will be emitted and relevant errors will be produced.
+     * @returns The number of characters consumed.
+     */
+    end() {
+        switch (this.state) {
+            case EntityDecoderState.NamedEntity: {
+                // Emit a named entity if we have one.
+                return this.result !== 0 &&
+                    (this.decodeMode !== DecodingMode.Attribute ||
+                        this.result === this.treeIndex)
+                    ? this.emitNotTerminatedNamedEntity()
+                    : 0;
+            }
+            // Otherwise, emit a numeric entity if we have one.
+            case EntityDecoderState.NumericDecimal: {
+                return this.emitNumericEntity(0, 2);
+            }
+            case EntityDecoderState.NumericHex: {
+                return this.emitNumericEntity(0, 3);
+            }
+            case EntityDecoderState.NumericStart: {
+                this.errors?.absenceOfDigitsInNumericCharacterReference(this.consumed);
+                return 0;
+            }
+            default: {
+                // EntityStart or unknown — return 0.
+                return 0;
+            }
+        }
+    }
+}
+/**
+ * Determines the branch of the current node that is taken given the current
+ * character. This function is used to traverse the trie.
+ *
+ * See `BinTrieFlags` for the branch-data layouts handled here.
+ * @param decodeTree The trie.
+ * @param current The current node's header word.
+ * @param nodeIndex Index of the node's first branch-data word (the header
+ *   plus any value words have been skipped by the caller).
+ * @param char The current character.
+ * @returns The index of the next node, or -1 if no branch is taken.
+ */
+function determineBranch(decodeTree, current, nodeIndex, char) {
+    const branchCount = (current & BinTrieFlags.BRANCH_LENGTH) >> 7;
+    const jumpOffset = current & BinTrieFlags.JUMP_TABLE;
+    // Case 1: Single branch or jump table (jumpOffset encodes the first/only char code).
+    if (jumpOffset) {
+        if (branchCount === 0) {
+            // Single branch encoded inline in the jump offset bits.
+            return char === jumpOffset ? nodeIndex : -1;
+        }
+        /*
+         * Jump table: branchCount consecutive slots starting at jumpOffset.
+         * Unsigned comparison handles both < 0 and >= branchCount in one check.
+         */
+        const slot = char - jumpOffset;
+        if (slot >>> 0 >= branchCount)
+            return -1;
+        const stored = decodeTree[nodeIndex + slot];
+        /*
+         * 0 = empty slot (no branch); otherwise the child's offset from the
+         * end of the branch array, +1 (end-relative pointers compress
+         * better). `& 0xff_ff` mirrors the encoder's uint16 wrap for
+         * backreferences to already-encoded nodes.
+         */
+        return stored === 0
+            ? -1
+            : (nodeIndex + branchCount + stored - 1) & 0xff_ff;
+    }
+    /*
+     * Case 2: Packed dictionary. Linear scan — over 90% of dict nodes have
+     * <= 4 branches in the HTML trie, where the constant-factor savings
+     * dominate over binary search's asymptotic edge.
+     */
+    if (branchCount === 0)
+        return -1;
+    const packedKeySlots = (branchCount + 1) >> 1;
+    const branchEnd = nodeIndex + packedKeySlots + branchCount;
+    for (let index = 0; index < branchCount; index++) {
+        const packed = decodeTree[nodeIndex + (index >> 1)];
+        const key = (packed >> ((index & 1) << 3)) & 0xff;
+        if (key === char) {
+            const pointerIndex = nodeIndex + packedKeySlots + index;
+            // Pointers are relative to the end of the branch data.
+            return (branchEnd + decodeTree[pointerIndex]) & 0xff_ff;
+        }
+        // Keys are sorted; if we've passed `char`, no match is possible.
+        if (key > char)
+            return -1;
+    }
+    return -1;
+}
+
+var CharCodes;
+(function (CharCodes) {
+    CharCodes[CharCodes["Tab"] = 9] = "Tab";
+    CharCodes[CharCodes["NewLine"] = 10] = "NewLine";
+    CharCodes[CharCodes["FormFeed"] = 12] = "FormFeed";
+    CharCodes[CharCodes["CarriageReturn"] = 13] = "CarriageReturn";
+    CharCodes[CharCodes["Space"] = 32] = "Space";
+    CharCodes[CharCodes["ExclamationMark"] = 33] = "ExclamationMark";
+    CharCodes[CharCodes["Number"] = 35] = "Number";
+    CharCodes[CharCodes["Amp"] = 38] = "Amp";
+    CharCodes[CharCodes["SingleQuote"] = 39] = "SingleQuote";
+    CharCodes[CharCodes["DoubleQuote"] = 34] = "DoubleQuote";
+    CharCodes[CharCodes["Dash"] = 45] = "Dash";
+    CharCodes[CharCodes["Slash"] = 47] = "Slash";
+    CharCodes[CharCodes["Zero"] = 48] = "Zero";
+    CharCodes[CharCodes["Nine"] = 57] = "Nine";
+    CharCodes[CharCodes["Semi"] = 59] = "Semi";
+    CharCodes[CharCodes["Lt"] = 60] = "Lt";
+    CharCodes[CharCodes["Eq"] = 61] = "Eq";
+    CharCodes[CharCodes["Gt"] = 62] = "Gt";
+    CharCodes[CharCodes["Questionmark"] = 63] = "Questionmark";
+    CharCodes[CharCodes["UpperA"] = 65] = "UpperA";
+    CharCodes[CharCodes["LowerA"] = 97] = "LowerA";
+    CharCodes[CharCodes["UpperF"] = 70] = "UpperF";
+    CharCodes[CharCodes["LowerF"] = 102] = "LowerF";
+    CharCodes[CharCodes["UpperZ"] = 90] = "UpperZ";
+    CharCodes[CharCodes["LowerZ"] = 122] = "LowerZ";
+    CharCodes[CharCodes["LowerX"] = 120] = "LowerX";
+    CharCodes[CharCodes["OpeningSquareBracket"] = 91] = "OpeningSquareBracket";
+})(CharCodes || (CharCodes = {}));
+/** All the states the tokenizer can be in. */
+var State;
+(function (State) {
+    State[State["Text"] = 1] = "Text";
+    State[State["BeforeTagName"] = 2] = "BeforeTagName";
+    State[State["InTagName"] = 3] = "InTagName";
+    State[State["InSelfClosingTag"] = 4] = "InSelfClosingTag";
+    State[State["BeforeClosingTagName"] = 5] = "BeforeClosingTagName";
+    State[State["InClosingTagName"] = 6] = "InClosingTagName";
+    State[State["AfterClosingTagName"] = 7] = "AfterClosingTagName";
+    // Attributes
+    State[State["BeforeAttributeName"] = 8] = "BeforeAttributeName";
+    State[State["InAttributeName"] = 9] = "InAttributeName";
+    State[State["AfterAttributeName"] = 10] = "AfterAttributeName";
+    State[State["BeforeAttributeValue"] = 11] = "BeforeAttributeValue";
+    State[State["InAttributeValueDq"] = 12] = "InAttributeValueDq";
+    State[State["InAttributeValueSq"] = 13] = "InAttributeValueSq";
+    State[State["InAttributeValueNq"] = 14] = "InAttributeValueNq";
+    // Declarations
+    State[State["BeforeDeclaration"] = 15] = "BeforeDeclaration";
+    State[State["InDeclaration"] = 16] = "InDeclaration";
+    // Processing instructions
+    State[State["InProcessingInstruction"] = 17] = "InProcessingInstruction";
+    // Comments & CDATA
+    State[State["BeforeComment"] = 18] = "BeforeComment";
+    State[State["CDATASequence"] = 19] = "CDATASequence";
+    State[State["DeclarationSequence"] = 20] = "DeclarationSequence";
+    State[State["InSpecialComment"] = 21] = "InSpecialComment";
+    State[State["InCommentLike"] = 22] = "InCommentLike";
+    // Special tags
+    State[State["SpecialStartSequence"] = 23] = "SpecialStartSequence";
+    State[State["InSpecialTag"] = 24] = "InSpecialTag";
+    State[State["InPlainText"] = 25] = "InPlainText";
+    State[State["InEntity"] = 26] = "InEntity";
+})(State || (State = {}));
+function isWhitespace(c) {
+    return (c === CharCodes.Space ||
+        c === CharCodes.NewLine ||
+        c === CharCodes.Tab ||
+        c === CharCodes.FormFeed ||
+        c === CharCodes.CarriageReturn);
+}
+function isEndOfTagSection(c) {
+    return c === CharCodes.Slash || c === CharCodes.Gt || isWhitespace(c);
+}
+function isASCIIAlpha(c) {
+    return ((c >= CharCodes.LowerA && c <= CharCodes.LowerZ) ||
+        (c >= CharCodes.UpperA && c <= CharCodes.UpperZ));
+}
+/**
+ * Quote style used for parsed attributes.
+ */
+var QuoteType;
+(function (QuoteType) {
+    QuoteType[QuoteType["NoValue"] = 0] = "NoValue";
+    QuoteType[QuoteType["Unquoted"] = 1] = "Unquoted";
+    QuoteType[QuoteType["Single"] = 2] = "Single";
+    QuoteType[QuoteType["Double"] = 3] = "Double";
+})(QuoteType || (QuoteType = {}));
+/**
+ * Sequences used to match longer strings.
+ *
+ * We don't have `Script`, `Style`, or `Title` here. Instead, we re-use the *End
+ * sequences with an increased offset.
+ */
+const Sequences = {
+    Empty: new Uint8Array(0),
+    Cdata: new Uint8Array([0x43, 0x44, 0x41, 0x54, 0x41, 0x5b]), // CDATA[
+    CdataEnd: new Uint8Array([0x5d, 0x5d, 0x3e]), // ]]>
+    CommentEnd: new Uint8Array([0x2d, 0x2d, 0x21, 0x3e]), // `--!>`
+    Doctype: new Uint8Array([0x64, 0x6f, 0x63, 0x74, 0x79, 0x70, 0x65]), // `doctype`
+    IframeEnd: new Uint8Array([0x3c, 0x2f, 0x69, 0x66, 0x72, 0x61, 0x6d, 0x65]), // `</iframe`
+    NoembedEnd: new Uint8Array([
+        0x3c, 0x2f, 0x6e, 0x6f, 0x65, 0x6d, 0x62, 0x65, 0x64,
+    ]), // `</noembed`
+    NoframesEnd: new Uint8Array([
+        0x3c, 0x2f, 0x6e, 0x6f, 0x66, 0x72, 0x61, 0x6d, 0x65, 0x73,
+    ]), // `</noframes`
+    Plaintext: new Uint8Array([
+        0x3c, 0x2f, 0x70, 0x6c, 0x61, 0x69, 0x6e, 0x74, 0x65, 0x78, 0x74,
+    ]), // `</plaintext`
+    ScriptEnd: new Uint8Array([0x3c, 0x2f, 0x73, 0x63, 0x72, 0x69, 0x70, 0x74]), // `</script`
+    StyleEnd: new Uint8Array([0x3c, 0x2f, 0x73, 0x74, 0x79, 0x6c, 0x65]), // `</style`
+    TitleEnd: new Uint8Array([0x3c, 0x2f, 0x74, 0x69, 0x74, 0x6c, 0x65]), // `</title`
+    TextareaEnd: new Uint8Array([
+        0x3c, 0x2f, 0x74, 0x65, 0x78, 0x74, 0x61, 0x72, 0x65, 0x61,
+    ]), // `</textarea`
+    XmpEnd: new Uint8Array([0x3c, 0x2f, 0x78, 0x6d, 0x70]), // `</xmp`
+};
+/**
+ * Maps the first lowercase character of an HTML tag name to the sequence
+ * used for special-tag detection.  All sequences share a common layout
+ * where index 2 is the first tag-name character, so matching always
+ * continues from offset 3.
+ */
+const specialStartSequences = new Map([
+    [Sequences.IframeEnd[2], Sequences.IframeEnd],
+    [Sequences.NoembedEnd[2], Sequences.NoembedEnd],
+    [Sequences.Plaintext[2], Sequences.Plaintext],
+    [Sequences.ScriptEnd[2], Sequences.ScriptEnd],
+    [Sequences.TitleEnd[2], Sequences.TitleEnd],
+    [Sequences.XmpEnd[2], Sequences.XmpEnd],
+]);
+/**
+ * Tokenizer implementation used by `Parser`.
+ */
+class Tokenizer {
+    cbs;
+    /** The current state the tokenizer is in. */
+    state = State.Text;
+    /** The read buffer. */
+    buffer = "";
+    /** The beginning of the section that is currently being read. */
+    sectionStart = 0;
+    /** The index within the buffer that we are currently looking at. */
+    index = 0;
+    /** The start of the last entity. */
+    entityStart = 0;
+    /** Some behavior, eg. when decoding entities, is done while we are in another state. This keeps track of the other state type. */
+    baseState = State.Text;
+    /** For special parsing behavior inside of script and style tags. */
+    isSpecial = false;
+    /** Indicates whether the tokenizer has been paused. */
+    running = true;
+    /** The offset of the current buffer. */
+    offset = 0;
+    xmlMode;
+    decodeEntities;
+    recognizeSelfClosing;
+    entityDecoder;
+    constructor({ xmlMode = false, decodeEntities = true, recognizeSelfClosing = xmlMode, }, cbs) {
+        this.cbs = cbs;
+        this.xmlMode = xmlMode;
+        this.decodeEntities = decodeEntities;
+        this.recognizeSelfClosing = recognizeSelfClosing;
+        this.entityDecoder = new EntityDecoder(xmlMode ? xmlDecodeTree : htmlDecodeTree, (cp, consumed) => this.emitCodePoint(cp, consumed));
+    }
+    reset() {
+        this.state = State.Text;
+        this.buffer = "";
+        this.sectionStart = 0;
+        this.index = 0;
+        this.baseState = State.Text;
+        this.isSpecial = false;
+        this.currentSequence = Sequences.Empty;
+        this.sequenceIndex = 0;
+        this.running = true;
+        this.offset = 0;
+    }
+    write(chunk) {
+        this.offset += this.buffer.length;
+        this.buffer = chunk;
+        this.parse();
+    }
+    end() {
+        if (this.running)
+            this.finish();
+    }
+    pause() {
+        this.running = false;
+    }
+    resume() {
+        this.running = true;
+        if (this.index < this.buffer.length + this.offset) {
+            this.parse();
+        }
+    }
+    stateText(c) {
+        if (c === CharCodes.Lt ||
+            (!this.decodeEntities && this.fastForwardTo(CharCodes.Lt))) {
+            if (this.index > this.sectionStart) {
+                this.cbs.ontext(this.sectionStart, this.index);
+            }
+            this.state = State.BeforeTagName;
+            this.sectionStart = this.index;
+        }
+        else if (this.decodeEntities && c === CharCodes.Amp) {
+            this.startEntity();
+        }
+    }
+    currentSequence = Sequences.Empty;
+    sequenceIndex = 0;
+    enterTagBody() {
+        if (this.currentSequence === Sequences.Plaintext) {
+            this.currentSequence = Sequences.Empty;
+            this.state = State.InPlainText;
+        }
+        else if (this.isSpecial) {
+            this.state = State.InSpecialTag;
+            this.sequenceIndex = 0;
+        }
+        else {
+            this.state = State.Text;
+        }
+    }
+    /**
+     * Match the opening tag name against an HTML text-only tag sequence.
+     *
+     * Some tags share an initial prefix (`script`/`style`, `title`/`textarea`,
+     * `noembed`/`noframes`), so we may switch to an alternate sequence at the
+     * first distinguishing byte.  On a successful full match we fall back to
+     * the normal tag-name state; a later `>` will enter raw-text, RCDATA, or
+     * plaintext mode based on `currentSequence` / `isSpecial`.
+     * @param c Current character code point.
+     */
+    stateSpecialStartSequence(c) {
+        const lower = c | 0x20;
+        // Still matching — check for an alternate sequence at branch points.
+        if (this.sequenceIndex < this.currentSequence.length) {
+            if (lower === this.currentSequence[this.sequenceIndex]) {
+                this.sequenceIndex++;
+                return;
+            }
+            if (this.sequenceIndex === 3) {
+                if (this.currentSequence === Sequences.ScriptEnd &&
+                    lower === Sequences.StyleEnd[3]) {
+                    this.currentSequence = Sequences.StyleEnd;
+                    this.sequenceIndex = 4;
+                    return;
+                }
+                if (this.currentSequence === Sequences.TitleEnd &&
+                    lower === Sequences.TextareaEnd[3]) {
+                    this.currentSequence = Sequences.TextareaEnd;
+                    this.sequenceIndex = 4;
+                    return;
+                }
+            }
+            else if (this.sequenceIndex === 4 &&
+                this.currentSequence === Sequences.NoembedEnd &&
+                lower === Sequences.NoframesEnd[4]) {
+                this.currentSequence = Sequences.NoframesEnd;
+                this.sequenceIndex = 5;
+                return;
+            }
+        }
+        else if (isEndOfTagSection(c)) {
+            // Full match on a valid tag boundary — keep the sequence.
+            this.sequenceIndex = 0;
+            this.state = State.InTagName;
+            this.stateInTagName(c);
+            return;
+        }
+        // No match — abandon special-tag detection.
+        this.isSpecial = false;
+        this.currentSequence = Sequences.Empty;
+        this.sequenceIndex = 0;
+        this.state = State.InTagName;
+        this.stateInTagName(c);
+    }
+    stateCDATASequence(c) {
+        if (c === Sequences.Cdata[this.sequenceIndex]) {
+            if (++this.sequenceIndex === Sequences.Cdata.length) {
+                this.state = State.InCommentLike;
+                this.currentSequence = Sequences.CdataEnd;
+                this.sequenceIndex = 0;
+                this.sectionStart = this.index + 1;
+            }
+        }
+        else {
+            this.sequenceIndex = 0;
+            if (this.xmlMode) {
+                this.state = State.InDeclaration;
+                this.stateInDeclaration(c); // Reconsume the character
+            }
+            else {
+                this.state = State.InSpecialComment;
+                this.stateInSpecialComment(c); // Reconsume the character
+            }
+        }
+    }
+    /**
+     * When we wait for one specific character, we can speed things up
+     * by skipping through the buffer until we find it.
+     * @param c Current character code point.
+     * @returns Whether the character was found.
+     */
+    fastForwardTo(c) {
+        while (++this.index < this.buffer.length + this.offset) {
+            if (this.buffer.charCodeAt(this.index - this.offset) === c) {
+                return true;
+            }
+        }
+        /*
+         * We increment the index at the end of the `parse` loop,
+         * so set it to `buffer.length - 1` here.
+         *
+         * TODO: Refactor `parse` to increment index before calling states.
+         */
+        this.index = this.buffer.length + this.offset - 1;
+        return false;
+    }
+    /**
+     * Emit a comment token and return to the text state.
+     * @param offset Number of characters in the end sequence that have already been matched.
+     */
+    emitComment(offset) {
+        this.cbs.oncomment(this.sectionStart, this.index, offset);
+        this.sequenceIndex = 0;
+        this.sectionStart = this.index + 1;
+        this.state = State.Text;
+    }
+    /**
+     * Comments and CDATA end with `-->` and `]]>`.
+     *
+     * Their common qualities are:
+     * - Their end sequences have a distinct character they start with.
+     * - That character is then repeated, so we have to check multiple repeats.
+     * - All characters but the start character of the sequence can be skipped.
+     * @param c Current character code point.
+     */
+    stateInCommentLike(c) {
+        if (!this.xmlMode &&
+            this.currentSequence === Sequences.CommentEnd &&
+            this.sequenceIndex <= 1 &&
+            /*
+             * We're still at the very start of the comment: the only
+             * characters consumed since `<!--` are the dashes that
+             * advanced sequenceIndex (0 for `<!-->`, 1 for `<!--->`).
+             */
+            this.index === this.sectionStart + this.sequenceIndex &&
+            c === CharCodes.Gt) {
+            // Abruptly closed empty HTML comment.
+            this.emitComment(this.sequenceIndex);
+        }
+        else if (this.currentSequence === Sequences.CommentEnd &&
+            this.sequenceIndex === 2 &&
+            c === CharCodes.Gt) {
+            // `!` is optional here, so the same sequence also accepts `-->`.
+            this.emitComment(2);
+        }
+        else if (this.currentSequence === Sequences.CommentEnd &&
+            this.sequenceIndex === this.currentSequence.length - 1 &&
+            c !== CharCodes.Gt) {
+            this.sequenceIndex = Number(c === CharCodes.Dash);
+        }
+        else if (c === this.currentSequence[this.sequenceIndex]) {
+            if (++this.sequenceIndex === this.currentSequence.length) {
+                if (this.currentSequence === Sequences.CdataEnd) {
+                    this.cbs.oncdata(this.sectionStart, this.index, 2);
+                }
+                else {
+                    this.cbs.oncomment(this.sectionStart, this.index, 3);
+                }
+                this.sequenceIndex = 0;
+                this.sectionStart = this.index + 1;
+                this.state = State.Text;
+            }
+        }
+        else if (this.sequenceIndex === 0) {
+            // Fast-forward to the first character of the sequence
+            if (this.fastForwardTo(this.currentSequence[0])) {
+                this.sequenceIndex = 1;
+            }
+        }
+        else if (c !== this.currentSequence[this.sequenceIndex - 1]) {
+            // Allow long sequences, eg. --->, ]]]>
+            this.sequenceIndex = 0;
+        }
+    }
+    /**
+     * HTML only allows ASCII alpha characters (a-z and A-Z) at the beginning of a tag name.
+     *
+     * XML allows a lot more characters here (@see https://www.w3.org/TR/REC-xml/#NT-NameStartChar).
+     * We allow anything that wouldn't end the tag.
+     * @param c Current character code point.
+     */
+    isTagStartChar(c) {
+        return this.xmlMode ? !isEndOfTagSection(c) : isASCIIAlpha(c);
+    }
+    /**
+     * Scan raw-text / RCDATA content for the matching end tag.
+     *
+     * For RCDATA tags (`<title>`, `<textarea>`) entities are decoded inline.
+     * For raw-text tags (`<script>`, `<style>`, etc.) we fast-forward to `<`.
+     * @param c Current character code point.
+     */
+    stateInSpecialTag(c) {
+        if (this.sequenceIndex === this.currentSequence.length) {
+            if (isEndOfTagSection(c)) {
+                const endOfText = this.index - this.currentSequence.length;
+                if (this.sectionStart < endOfText) {
+                    // Spoof the index so that reported locations match up.
+                    const actualIndex = this.index;
+                    this.index = endOfText;
+                    this.cbs.ontext(this.sectionStart, endOfText);
+                    this.index = actualIndex;
+                }
+                this.isSpecial = false;
+                this.sectionStart = endOfText + 2; // Skip over the `</`
+                this.stateInClosingTagName(c);
+                return; // We are done; skip the rest of the function.
+            }
+            this.sequenceIndex = 0;
+        }
+        if ((c | 0x20) === this.currentSequence[this.sequenceIndex]) {
+            this.sequenceIndex += 1;
+        }
+        else if (this.sequenceIndex === 0) {
+            if (this.currentSequence === Sequences.TitleEnd ||
+                this.currentSequence === Sequences.TextareaEnd) {
+                // RCDATA tags have to parse entities while still looking for their end tag.
+                if (this.decodeEntities && c === CharCodes.Amp) {
+                    this.startEntity();
+                }
+            }
+            else if (this.fastForwardTo(CharCodes.Lt)) {
+                // Outside of RCDATA tags, we can fast-forward.
+                this.sequenceIndex = 1;
+            }
+        }
+        else {
+            // If we see a `<`, set the sequence index to 1; useful for eg. `<</script>`.
+            this.sequenceIndex = Number(c === CharCodes.Lt);
+        }
+    }
+    stateBeforeTagName(c) {
+        if (c === CharCodes.ExclamationMark) {
+            this.state = State.BeforeDeclaration;
+            this.sectionStart = this.index + 1;
+        }
+        else if (c === CharCodes.Questionmark) {
+            if (this.xmlMode) {
+                this.state = State.InProcessingInstruction;
+                this.sequenceIndex = 0;
+                this.sectionStart = this.index + 1;
+            }
+            else {
+                this.state = State.InSpecialComment;
+                this.sectionStart = this.index;
+            }
+        }
+        else if (this.isTagStartChar(c)) {
+            this.sectionStart = this.index;
+            const special = this.xmlMode || this.cbs.isInForeignContext?.()
+                ? undefined
+                : specialStartSequences.get(c | 0x20);
+            if (special === undefined) {
+                this.state = State.InTagName;
+            }
+            else {
+                this.isSpecial = true;
+                this.currentSequence = special;
+                this.sequenceIndex = 3;
+                this.state = State.SpecialStartSequence;
+            }
+        }
+        else if (c === CharCodes.Slash) {
+            this.state = State.BeforeClosingTagName;
+        }
+        else {
+            this.state = State.Text;
+            this.stateText(c);
+        }
+    }
+    stateInTagName(c) {
+        if (isEndOfTagSection(c)) {
+            this.cbs.onopentagname(this.sectionStart, this.index);
+            this.sectionStart = -1;
+            this.state = State.BeforeAttributeName;
+            this.stateBeforeAttributeName(c);
+        }
+    }
+    stateBeforeClosingTagName(c) {
+        if (isWhitespace(c)) {
+            if (this.xmlMode) ;
+            else {
+                this.state = State.InSpecialComment;
+                this.sectionStart = this.index;
+            }
+        }
+        else if (c === CharCodes.Gt) {
+            this.state = State.Text;
+            if (!this.xmlMode) {
+                this.sectionStart = this.index + 1;
+            }
+        }
+        else {
+            this.state = this.isTagStartChar(c)
+                ? State.InClosingTagName
+                : State.InSpecialComment;
+            this.sectionStart = this.index;
+        }
+    }
+    stateInClosingTagName(c) {
+        if (isEndOfTagSection(c)) {
+            this.cbs.onclosetag(this.sectionStart, this.index);
+            this.sectionStart = -1;
+            this.state = State.AfterClosingTagName;
+            this.stateAfterClosingTagName(c);
+        }
+    }
+    stateAfterClosingTagName(c) {
+        // Skip everything until ">"
+        if (c === CharCodes.Gt || this.fastForwardTo(CharCodes.Gt)) {
+            this.state = State.Text;
+            this.sectionStart = this.index + 1;
+        }
+    }
+    stateBeforeAttributeName(c) {
+        if (c === CharCodes.Gt) {
+            this.cbs.onopentagend(this.index);
+            this.enterTagBody();
+            this.sectionStart = this.index + 1;
+        }
+        else if (c === CharCodes.Slash) {
+            this.state = State.InSelfClosingTag;
+        }
+        else if (!isWhitespace(c)) {
+            this.state = State.InAttributeName;
+            this.sectionStart = this.index;
+        }
+    }
+    /**
+     * Handle `/` before `>` in an opening tag.
+     *
+     * In HTML mode, text-only tags ignore the self-closing flag and still enter
+     * their raw-text/RCDATA/plaintext state unless self-closing tags are being
+     * recognized. In XML mode, or for ordinary tags, the tokenizer returns to
+     * regular text parsing after emitting the self-closing callback.
+     * @param c Current character code point.
+     */
+    stateInSelfClosingTag(c) {
+        if (c === CharCodes.Gt) {
+            this.cbs.onselfclosingtag(this.index);
+            this.sectionStart = this.index + 1;
+            if (!this.recognizeSelfClosing) {
+                this.enterTagBody();
+                return;
+            }
+            this.state = State.Text;
+            this.isSpecial = false; // Reset special state, in case of self-closing special tags
+            this.currentSequence = Sequences.Empty;
+        }
+        else if (!isWhitespace(c)) {
+            this.state = State.BeforeAttributeName;
+            this.stateBeforeAttributeName(c);
+        }
+    }
+    stateInAttributeName(c) {
+        if (c === CharCodes.Eq || isEndOfTagSection(c)) {
+            this.cbs.onattribname(this.sectionStart, this.index);
+            this.sectionStart = this.index;
+            this.state = State.AfterAttributeName;
+            this.stateAfterAttributeName(c);
+        }
+    }
+    stateAfterAttributeName(c) {
+        if (c === CharCodes.Eq) {
+            this.state = State.BeforeAttributeValue;
+        }
+        else if (c === CharCodes.Slash || c === CharCodes.Gt) {
+            this.cbs.onattribend(QuoteType.NoValue, this.sectionStart);
+            this.sectionStart = -1;
+            this.state = State.BeforeAttributeName;
+            this.stateBeforeAttributeName(c);
+        }
+        else if (!isWhitespace(c)) {
+            this.cbs.onattribend(QuoteType.NoValue, this.sectionStart);
+            this.state = State.InAttributeName;
+            this.sectionStart = this.index;
+        }
+    }
+    stateBeforeAttributeValue(c) {
+        if (c === CharCodes.DoubleQuote) {
+            this.state = State.InAttributeValueDq;
+            this.sectionStart = this.index + 1;
+        }
+        else if (c === CharCodes.SingleQuote) {
+            this.state = State.InAttributeValueSq;
+            this.sectionStart = this.index + 1;
+        }
+        else if (!isWhitespace(c)) {
+            this.sectionStart = this.index;
+            this.state = State.InAttributeValueNq;
+            this.stateInAttributeValueNoQuotes(c); // Reconsume token
+        }
+    }
+    handleInAttributeValue(c, quote) {
+        if (c === quote ||
+            (!this.decodeEntities && this.fastForwardTo(quote))) {
+            this.cbs.onattribdata(this.sectionStart, this.index);
+            this.sectionStart = -1;
+            this.cbs.onattribend(quote === CharCodes.DoubleQuote
+                ? QuoteType.Double
+                : QuoteType.Single, this.index + 1);
+            this.state = State.BeforeAttributeName;
+        }
+        else if (this.decodeEntities && c === CharCodes.Amp) {
+            this.startEntity();
+        }
+    }
+    stateInAttributeValueDoubleQuotes(c) {
+        this.handleInAttributeValue(c, CharCodes.DoubleQuote);
+    }
+    stateInAttributeValueSingleQuotes(c) {
+        this.handleInAttributeValue(c, CharCodes.SingleQuote);
+    }
+    stateInAttributeValueNoQuotes(c) {
+        if (isWhitespace(c) || c === CharCodes.Gt) {
+            this.cbs.onattribdata(this.sectionStart, this.index);
+            this.sectionStart = -1;
+            this.cbs.onattribend(QuoteType.Unquoted, this.index);
+            this.state = State.BeforeAttributeName;
+            this.stateBeforeAttributeName(c);
+        }
+        else if (this.decodeEntities && c === CharCodes.Amp) {
+            this.startEntity();
+        }
+    }
+    /**
+     * Distinguish between CDATA, declarations, HTML comments, and HTML bogus
+     * comments after `<!`.
+     *
+     * In HTML mode, only real comments and doctypes stay on declaration paths;
+     * everything else becomes a bogus comment terminated by the next `>`.
+     * @param c Current character code point.
+     */
+    stateBeforeDeclaration(c) {
+        if (c === CharCodes.OpeningSquareBracket) {
+            this.state = State.CDATASequence;
+            this.sequenceIndex = 0;
+        }
+        else if (this.xmlMode) {
+            this.state =
+                c === CharCodes.Dash
+                    ? State.BeforeComment
+                    : State.InDeclaration;
+        }
+        else if ((c | 0x20) === Sequences.Doctype[0]) {
+            this.state = State.DeclarationSequence;
+            this.currentSequence = Sequences.Doctype;
+            this.sequenceIndex = 1;
+        }
+        else if (c === CharCodes.Gt) {
+            this.cbs.oncomment(this.sectionStart, this.index, 0);
+            this.state = State.Text;
+            this.sectionStart = this.index + 1;
+        }
+        else if (c === CharCodes.Dash) {
+            this.state = State.BeforeComment;
+        }
+        else {
+            this.state = State.InSpecialComment;
+        }
+    }
+    /**
+     * Continue matching `doctype` after `<!d`.
+     *
+     * A full `doctype` match stays on the declaration path; any other name falls
+     * back to an HTML bogus comment, which matches browser behavior for
+     * non-doctype `<!...>` constructs.
+     * @param c Current character code point.
+     */
+    stateDeclarationSequence(c) {
+        if (this.sequenceIndex === this.currentSequence.length) {
+            this.state = State.InDeclaration;
+            this.stateInDeclaration(c);
+        }
+        else if ((c | 0x20) === this.currentSequence[this.sequenceIndex]) {
+            this.sequenceIndex += 1;
+        }
+        else if (c === CharCodes.Gt) {
+            this.cbs.oncomment(this.sectionStart, this.index, 0);
+            this.state = State.Text;
+            this.sectionStart = this.index + 1;
+        }
+        else {
+            this.state = State.InSpecialComment;
+        }
+    }
+    stateInDeclaration(c) {
+        if (c === CharCodes.Gt || this.fastForwardTo(CharCodes.Gt)) {
+            this.cbs.ondeclaration(this.sectionStart, this.index);
+            this.state = State.Text;
+            this.sectionStart = this.index + 1;
+        }
+    }
+    /**
+     * XML processing instructions (`<?...?>`).
+     *
+     * In HTML mode `<?` is routed to `InSpecialComment` instead, so this
+     * state is only reachable in XML mode.
+     * @param c Current character code point.
+     */
+    stateInProcessingInstruction(c) {
+        if (c === CharCodes.Questionmark) {
+            // Remember that we just consumed `?`, so the next `>` closes the PI.
+            this.sequenceIndex = 1;
+        }
+        else if (c === CharCodes.Gt && this.sequenceIndex === 1) {
+            this.cbs.onprocessinginstruction(this.sectionStart, this.index - 1);
+            this.sequenceIndex = 0;
+            this.state = State.Text;
+            this.sectionStart = this.index + 1;
+        }
+        else {
+            // Keep scanning for the next `?`, which can start a closing `?>`.
+            this.sequenceIndex = Number(this.fastForwardTo(CharCodes.Questionmark));
+        }
+    }
+    stateBeforeComment(c) {
+        if (c === CharCodes.Dash) {
+            this.state = State.InCommentLike;
+            this.currentSequence = Sequences.CommentEnd;
+            this.sequenceIndex = 0;
+            this.sectionStart = this.index + 1;
+        }
+        else if (this.xmlMode) {
+            this.state = State.InDeclaration;
+        }
+        else if (c === CharCodes.Gt) {
+            this.cbs.oncomment(this.sectionStart, this.index, 0);
+            this.state = State.Text;
+            this.sectionStart = this.index + 1;
+        }
+        else {
+            this.state = State.InSpecialComment;
+        }
+    }
+    stateInSpecialComment(c) {
+        if (c === CharCodes.Gt || this.fastForwardTo(CharCodes.Gt)) {
+            this.cbs.oncomment(this.sectionStart, this.index, 0);
+            this.state = State.Text;
+            this.sectionStart = this.index + 1;
+        }
+    }
+    startEntity() {
+        this.baseState = this.state;
+        this.state = State.InEntity;
+        this.entityStart = this.index;
+        this.entityDecoder.startEntity(this.xmlMode
+            ? DecodingMode.Strict
+            : this.baseState === State.Text ||
+                this.baseState === State.InSpecialTag
+                ? DecodingMode.Legacy
+                : DecodingMode.Attribute);
+    }
+    stateInEntity() {
+        const indexInBuffer = this.index - this.offset;
+        const length = this.entityDecoder.write(this.buffer, indexInBuffer);
+        // If `length` is positive, we are done with the entity.
+        if (length >= 0) {
+            this.state = this.baseState;
+            if (length === 0) {
+                this.index -= 1;
+            }
+        }
+        else {
+            if (indexInBuffer < this.buffer.length &&
+                this.buffer.charCodeAt(indexInBuffer) === CharCodes.Amp) {
+                this.state = this.baseState;
+                this.index -= 1;
+                return;
+            }
+            // Mark buffer as consumed.
+            this.index = this.offset + this.buffer.length - 1;
+        }
+    }
+    /**
+     * Remove data that has already been consumed from the buffer.
+     */
+    cleanup() {
+        // If we are inside of text or attributes, emit what we already have.
+        if (this.running && this.sectionStart !== this.index) {
+            if (this.state === State.Text ||
+                this.state === State.InPlainText ||
+                (this.state === State.InSpecialTag && this.sequenceIndex === 0)) {
+                this.cbs.ontext(this.sectionStart, this.index);
+                this.sectionStart = this.index;
+            }
+            else if (this.state === State.InAttributeValueDq ||
+                this.state === State.InAttributeValueSq ||
+                this.state === State.InAttributeValueNq) {
+                this.cbs.onattribdata(this.sectionStart, this.index);
+                this.sectionStart = this.index;
+            }
+        }
+    }
+    shouldContinue() {
+        return this.index < this.buffer.length + this.offset && this.running;
+    }
+    /**
+     * Iterates through the buffer, calling the function corresponding to the current state.
+     *
+     * States that are more likely to be hit are higher up, as a performance improvement.
+     */
+    parse() {
+        while (this.shouldContinue()) {
+            const c = this.buffer.charCodeAt(this.index - this.offset);
+            switch (this.state) {
+                case State.Text: {
+                    this.stateText(c);
+                    break;
+                }
+                case State.InPlainText: {
+                    // Skip to end of buffer; cleanup() emits the text.
+                    this.index = this.buffer.length + this.offset - 1;
+                    break;
+                }
+                case State.SpecialStartSequence: {
+                    this.stateSpecialStartSequence(c);
+                    break;
+                }
+                case State.InSpecialTag: {
+                    this.stateInSpecialTag(c);
+                    break;
+                }
+                case State.CDATASequence: {
+                    this.stateCDATASequence(c);
+                    break;
+                }
+                case State.DeclarationSequence: {
+                    this.stateDeclarationSequence(c);
+                    break;
+                }
+                case State.InAttributeValueDq: {
+                    this.stateInAttributeValueDoubleQuotes(c);
+                    break;
+                }
+                case State.InAttributeName: {
+                    this.stateInAttributeName(c);
+                    break;
+                }
+                case State.InCommentLike: {
+                    this.stateInCommentLike(c);
+                    break;
+                }
+                case State.InSpecialComment: {
+                    this.stateInSpecialComment(c);
+                    break;
+                }
+                case State.BeforeAttributeName: {
+                    this.stateBeforeAttributeName(c);
+                    break;
+                }
+                case State.InTagName: {
+                    this.stateInTagName(c);
+                    break;
+                }
+                case State.InClosingTagName: {
+                    this.stateInClosingTagName(c);
+                    break;
+                }
+                case State.BeforeTagName: {
+                    this.stateBeforeTagName(c);
+                    break;
+                }
+                case State.AfterAttributeName: {
+                    this.stateAfterAttributeName(c);
+                    break;
+                }
+                case State.InAttributeValueSq: {
+                    this.stateInAttributeValueSingleQuotes(c);
+                    break;
+                }
+                case State.BeforeAttributeValue: {
+                    this.stateBeforeAttributeValue(c);
+                    break;
+                }
+                case State.BeforeClosingTagName: {
+                    this.stateBeforeClosingTagName(c);
+                    break;
+                }
+                case State.AfterClosingTagName: {
+                    this.stateAfterClosingTagName(c);
+                    break;
+                }
+                case State.InAttributeValueNq: {
+                    this.stateInAttributeValueNoQuotes(c);
+                    break;
+                }
+                case State.InSelfClosingTag: {
+                    this.stateInSelfClosingTag(c);
+                    break;
+                }
+                case State.InDeclaration: {
+                    this.stateInDeclaration(c);
+                    break;
+                }
+                case State.BeforeDeclaration: {
+                    this.stateBeforeDeclaration(c);
+                    break;
+                }
+                case State.BeforeComment: {
+                    this.stateBeforeComment(c);
+                    break;
+                }
+                case State.InProcessingInstruction: {
+                    this.stateInProcessingInstruction(c);
+                    break;
+                }
+                case State.InEntity: {
+                    this.stateInEntity();
+                    break;
+                }
+            }
+            this.index++;
+        }
+        this.cleanup();
+    }
+    finish() {
+        if (this.state === State.InEntity) {
+            this.entityDecoder.end();
+            this.state = this.baseState;
+        }
+        this.handleTrailingData();
+        this.cbs.onend();
+    }
+    handleTrailingCommentLikeData(endIndex) {
+        if (this.state !== State.InCommentLike) {
+            return false;
+        }
+        if (this.currentSequence === Sequences.CdataEnd) {
+            if (this.xmlMode) {
+                if (this.sectionStart < endIndex) {
+                    this.cbs.oncdata(this.sectionStart, endIndex, 0);
+                }
+            }
+            else {
+                /* In HTML mode, unclosed CDATA is a bogus comment. */
+                const cdataStart = this.sectionStart - Sequences.Cdata.length - 1;
+                this.cbs.oncomment(cdataStart, endIndex, 0);
+            }
+        }
+        else {
+            const offset = this.xmlMode
+                ? 0
+                : Math.min(this.sequenceIndex, Sequences.CommentEnd.length - 1);
+            this.cbs.oncomment(this.sectionStart, endIndex, offset);
+        }
+        return true;
+    }
+    handleTrailingMarkupDeclaration(endIndex) {
+        if (this.xmlMode) {
+            switch (this.state) {
+                case State.InSpecialComment:
+                case State.BeforeComment:
+                case State.CDATASequence:
+                case State.DeclarationSequence:
+                case State.InDeclaration: {
+                    this.cbs.ontext(this.sectionStart, endIndex);
+                    return true;
+                }
+                default: {
+                    return false;
+                }
+            }
+        }
+        switch (this.state) {
+            case State.BeforeDeclaration:
+            case State.InSpecialComment:
+            case State.BeforeComment:
+            case State.CDATASequence: {
+                this.cbs.oncomment(this.sectionStart, endIndex, 0);
+                return true;
+            }
+            case State.DeclarationSequence: {
+                if (this.sequenceIndex !== Sequences.Doctype.length) {
+                    this.cbs.oncomment(this.sectionStart, endIndex, 0);
+                }
+                return true;
+            }
+            case State.InDeclaration: {
+                return true;
+            }
+            default: {
+                return false;
+            }
+        }
+    }
+    /** Handle any trailing data. */
+    handleTrailingData() {
+        const endIndex = this.buffer.length + this.offset;
+        if (this.handleTrailingCommentLikeData(endIndex) ||
+            this.handleTrailingMarkupDeclaration(endIndex)) {
+            return;
+        }
+        // If there is no remaining data, we are done.
+        if (this.sectionStart >= endIndex) {
+            return;
+        }
+        switch (this.state) {
+            case State.InTagName:
+            case State.BeforeAttributeName:
+            case State.BeforeAttributeValue:
+            case State.AfterAttributeName:
+            case State.InAttributeName:
+            case State.InAttributeValueSq:
+            case State.InAttributeValueDq:
+            case State.InAttributeValueNq:
+            case State.InClosingTagName: {
+                /*
+                 * If we are currently in an opening or closing tag, us not calling the
+                 * respective callback signals that the tag should be ignored.
+                 */
+                break;
+            }
+            default: {
+                this.cbs.ontext(this.sectionStart, endIndex);
+            }
+        }
+    }
+    emitCodePoint(cp, consumed) {
+        if (this.baseState !== State.Text &&
+            this.baseState !== State.InSpecialTag) {
+            if (this.sectionStart < this.entityStart) {
+                this.cbs.onattribdata(this.sectionStart, this.entityStart);
+            }
+            this.sectionStart = this.entityStart + consumed;
+            this.index = this.sectionStart - 1;
+            this.cbs.onattribentity(cp);
+        }
+        else {
+            if (this.sectionStart < this.entityStart) {
+                this.cbs.ontext(this.sectionStart, this.entityStart);
+            }
+            this.sectionStart = this.entityStart + consumed;
+            this.index = this.sectionStart - 1;
+            this.cbs.ontextentity(cp, this.sectionStart);
+        }
+    }
+}
+
+const { fromCodePoint } = String;
+const formTags = new Set([
+    "input",
+    "option",
+    "optgroup",
+    "select",
+    "button",
+    "datalist",
+    "textarea",
+]);
+const pTag = new Set(["p"]);
+const headingTags = new Set(["h1", "h2", "h3", "h4", "h5", "h6", "p"]);
+const tableSectionTags = new Set(["thead", "tbody"]);
+const ddtTags = new Set(["dd", "dt"]);
+const rtpTags = new Set(["rt", "rp"]);
+const openImpliesClose = new Map([
+    ["tr", new Set(["tr", "th", "td"])],
+    ["th", new Set(["th"])],
+    ["td", new Set(["thead", "th", "td"])],
+    ["body", new Set(["head", "link", "script"])],
+    ["a", new Set(["a"])],
+    ["li", new Set(["li"])],
+    ["p", pTag],
+    ["h1", headingTags],
+    ["h2", headingTags],
+    ["h3", headingTags],
+    ["h4", headingTags],
+    ["h5", headingTags],
+    ["h6", headingTags],
+    ["select", formTags],
+    ["input", formTags],
+    ["output", formTags],
+    ["button", formTags],
+    ["datalist", formTags],
+    ["textarea", formTags],
+    ["option", new Set(["option"])],
+    ["optgroup", new Set(["optgroup", "option"])],
+    ["dd", ddtTags],
+    ["dt", ddtTags],
+    ["address", pTag],
+    ["article", pTag],
+    ["aside", pTag],
+    ["blockquote", pTag],
+    ["details", pTag],
+    ["div", pTag],
+    ["dl", pTag],
+    ["fieldset", pTag],
+    ["figcaption", pTag],
+    ["figure", pTag],
+    ["footer", pTag],
+    ["form", pTag],
+    ["header", pTag],
+    ["hr", pTag],
+    ["main", pTag],
+    ["nav", pTag],
+    ["ol", pTag],
+    ["pre", pTag],
+    ["section", pTag],
+    ["table", pTag],
+    ["ul", pTag],
+    ["rt", rtpTags],
+    ["rp", rtpTags],
+    ["tbody", tableSectionTags],
+    ["tfoot", tableSectionTags],
+]);
+const DOCUMENT_TYPE = "doctype";
+const voidElements = new Set([
+    "area",
+    "base",
+    "basefont",
+    "br",
+    "col",
+    "command",
+    "embed",
+    "frame",
+    "hr",
+    "img",
+    "input",
+    "isindex",
+    "keygen",
+    "link",
+    "meta",
+    "param",
+    "source",
+    "track",
+    "wbr",
+]);
+const foreignContextElements = new Set(["math", "svg"]);
+/**
+ * Elements that can be used to integrate HTML content within foreign namespaces (e.g., SVG or MathML).
+ *
+ * Entries must use the SVG-adjusted casing (e.g. "foreignObject" not
+ * "foreignobject") since they are compared against adjusted tag names.
+ */
+const htmlIntegrationElements = new Set([
+    "mi",
+    "mo",
+    "mn",
+    "ms",
+    "mtext",
+    "annotation-xml",
+    "foreignObject",
+    "desc",
+    "title",
+]);
+const svgTagNameAdjustments = new Map([
+    ["altglyph", "altGlyph"],
+    ["altglyphdef", "altGlyphDef"],
+    ["altglyphitem", "altGlyphItem"],
+    ["animatecolor", "animateColor"],
+    ["animatemotion", "animateMotion"],
+    ["animatetransform", "animateTransform"],
+    ["clippath", "clipPath"],
+    ["feblend", "feBlend"],
+    ["fecolormatrix", "feColorMatrix"],
+    ["fecomponenttransfer", "feComponentTransfer"],
+    ["fecomposite", "feComposite"],
+    ["feconvolvematrix", "feConvolveMatrix"],
+    ["fediffuselighting", "feDiffuseLighting"],
+    ["fedisplacementmap", "feDisplacementMap"],
+    ["fedistantlight", "feDistantLight"],
+    ["fedropshadow", "feDropShadow"],
+    ["feflood", "feFlood"],
+    ["fefunca", "feFuncA"],
+    ["fefuncb", "feFuncB"],
+    ["fefuncg", "feFuncG"],
+    ["fefuncr", "feFuncR"],
+    ["fegaussianblur", "feGaussianBlur"],
+    ["feimage", "feImage"],
+    ["femerge", "feMerge"],
+    ["femergenode", "feMergeNode"],
+    ["femorphology", "feMorphology"],
+    ["feoffset", "feOffset"],
+    ["fepointlight", "fePointLight"],
+    ["fespecularlighting", "feSpecularLighting"],
+    ["fespotlight", "feSpotLight"],
+    ["fetile", "feTile"],
+    ["feturbulence", "feTurbulence"],
+    ["foreignobject", "foreignObject"],
+    ["glyphref", "glyphRef"],
+    ["lineargradient", "linearGradient"],
+    ["radialgradient", "radialGradient"],
+    ["textpath", "textPath"],
+]);
+var ForeignContext;
+(function (ForeignContext) {
+    ForeignContext[ForeignContext["None"] = 0] = "None";
+    ForeignContext[ForeignContext["Svg"] = 1] = "Svg";
+    ForeignContext[ForeignContext["MathML"] = 2] = "MathML";
+})(ForeignContext || (ForeignContext = {}));
+const reNameEnd = /\s|\//;
+/**
+ * Incremental parser implementation.
+ */
+class Parser {
+    options;
+    /** The start index of the last event. */
+    startIndex = 0;
+    /** The end index of the last event. */
+    endIndex = 0;
+    /**
+     * Store the start index of the current open tag,
+     * so we can update the start index for attributes.
+     */
+    openTagStart = 0;
+    tagname = "";
+    attribname = "";
+    attribvalue = "";
+    attribs = null;
+    stack = [];
+    foreignContext;
+    cbs;
+    lowerCaseTagNames;
+    lowerCaseAttributeNames;
+    recognizeSelfClosing;
+    /** We are parsing HTML. Inverse of the `xmlMode` option. */
+    htmlMode;
+    tokenizer;
+    buffers = [];
+    bufferOffset = 0;
+    /** The index of the last written buffer. Used when resuming after a `pause()`. */
+    writeIndex = 0;
+    /** Indicates whether the parser has finished running / `.end` has been called. */
+    ended = false;
+    constructor(cbs, options = {}) {
+        this.options = options;
+        this.cbs = cbs ?? {};
+        this.htmlMode = !this.options.xmlMode;
+        this.lowerCaseTagNames = options.lowerCaseTags ?? this.htmlMode;
+        this.lowerCaseAttributeNames =
+            options.lowerCaseAttributeNames ?? this.htmlMode;
+        this.recognizeSelfClosing =
+            options.recognizeSelfClosing ?? !this.htmlMode;
+        this.tokenizer = new (options.Tokenizer ?? Tokenizer)(this.options, this);
+        this.foreignContext = [ForeignContext.None];
+        this.cbs.onparserinit?.(this);
+    }
+    // Tokenizer event handlers
+    /**
+     * @param start Start index for the current parser event.
+     * @param endIndex End index for the current parser event.
+     * @internal
+     */
+    ontext(start, endIndex) {
+        const data = this.getSlice(start, endIndex);
+        this.endIndex = endIndex - 1;
+        this.cbs.ontext?.(data);
+        this.startIndex = endIndex;
+    }
+    /**
+     * @param cp Current Unicode code point.
+     * @param endIndex End index for the current parser event.
+     * @internal
+     */
+    ontextentity(cp, endIndex) {
+        this.endIndex = endIndex - 1;
+        this.cbs.ontext?.(fromCodePoint(cp));
+        this.startIndex = endIndex;
+    }
+    /** @internal */
+    isInForeignContext() {
+        return this.foreignContext[0] !== ForeignContext.None;
+    }
+    /**
+     * Checks if the current tag is a void element. Override this if you want
+     * to specify your own additional void elements.
+     * @param name Name of the pseudo selector.
+     */
+    isVoidElement(name) {
+        return this.htmlMode && voidElements.has(name);
+    }
+    /**
+     * Read a tag name from the buffer.
+     *
+     * When `lowerCaseTagNames` is enabled (the default in HTML mode), the name
+     * is lowercased and may be adjusted for SVG casing or the `image` → `img`
+     * alias.
+     * @param start Start index of the tag name in the buffer.
+     * @param endIndex End index of the tag name in the buffer.
+     */
+    readTagName(start, endIndex) {
+        const name = this.lowerCaseTagNames
+            ? this.getSlice(start, endIndex).toLowerCase()
+            : this.getSlice(start, endIndex);
+        if (!(this.lowerCaseTagNames && this.htmlMode)) {
+            return name;
+        }
+        if (this.foreignContext[0] === ForeignContext.Svg) {
+            return svgTagNameAdjustments.get(name) ?? name;
+        }
+        /*
+         * Closing tags for SVG elements inside HTML integration points
+         * (e.g. </foreignObject> while inside its own content) need case
+         * adjustment so the name matches what was pushed to the stack.
+         * `foreignContext.length > 1` means a foreign ancestor exists —
+         * the base [None] entry plus at least one pushed context.
+         */
+        if (this.foreignContext.length > 1) {
+            const adjusted = svgTagNameAdjustments.get(name);
+            if (adjusted !== undefined && this.stack.includes(adjusted)) {
+                return adjusted;
+            }
+        }
+        if (!this.isInForeignContext()) {
+            return name === "image" ? "img" : name;
+        }
+        return name;
+    }
+    /**
+     * @param start Start index for the current parser event.
+     * @param endIndex End index for the current parser event.
+     * @internal
+     */
+    onopentagname(start, endIndex) {
+        this.endIndex = endIndex;
+        this.emitOpenTag(this.readTagName(start, endIndex));
+    }
+    emitOpenTag(name) {
+        this.openTagStart = this.startIndex;
+        this.tagname = name;
+        /*
+         * The spec ignores a second <form> when one is already open.
+         * Setting tagname to "" suppresses all downstream effects: attribs
+         * stays null so endOpenTag is a no-op, and closeCurrentTag can't
+         * match "" on the stack.
+         */
+        if (this.htmlMode && name === "form" && this.stack.includes("form")) {
+            this.tagname = "";
+            return;
+        }
+        const impliesClose = this.htmlMode && openImpliesClose.get(name);
+        if (impliesClose) {
+            while (this.stack.length > 0 && impliesClose.has(this.stack[0])) {
+                this.popElement(true);
+            }
+        }
+        if (!this.isVoidElement(name)) {
+            this.stack.unshift(name);
+            if (this.htmlMode) {
+                if (name === "svg") {
+                    this.foreignContext.unshift(ForeignContext.Svg);
+                }
+                else if (name === "math") {
+                    this.foreignContext.unshift(ForeignContext.MathML);
+                }
+                else if (htmlIntegrationElements.has(name)) {
+                    this.foreignContext.unshift(ForeignContext.None);
+                }
+            }
+        }
+        this.cbs.onopentagname?.(name);
+        if (this.cbs.onopentag)
+            this.attribs = {};
+    }
+    endOpenTag(isImplied) {
+        this.startIndex = this.openTagStart;
+        if (this.attribs) {
+            this.cbs.onopentag?.(this.tagname, this.attribs, isImplied);
+            this.attribs = null;
+        }
+        if (this.cbs.onclosetag && this.isVoidElement(this.tagname)) {
+            this.cbs.onclosetag(this.tagname, true);
+        }
+        this.tagname = "";
+    }
+    /**
+     * @param endIndex End index for the current parser event.
+     * @internal
+     */
+    onopentagend(endIndex) {
+        this.endIndex = endIndex;
+        this.endOpenTag(false);
+        // Set `startIndex` for next node
+        this.startIndex = endIndex + 1;
+    }
+    /**
+     * @param start Start index for the current parser event.
+     * @param endIndex End index for the current parser event.
+     * @internal
+     */
+    onclosetag(start, endIndex) {
+        this.endIndex = endIndex;
+        const name = this.readTagName(start, endIndex);
+        if (!this.isVoidElement(name)) {
+            const pos = this.stack.indexOf(name);
+            if (pos !== -1) {
+                for (let index = 0; index < pos; index++) {
+                    this.popElement(true);
+                }
+                this.popElement(false);
+            }
+            else if (this.htmlMode && name === "p") {
+                // Implicit open before close
+                this.emitOpenTag("p");
+                this.closeCurrentTag(true);
+            }
+        }
+        else if (this.htmlMode && name === "br") {
+            // We can't use `emitOpenTag` for implicit open, as `br` would be implicitly closed.
+            this.cbs.onopentagname?.("br");
+            this.cbs.onopentag?.("br", {}, true);
+            this.cbs.onclosetag?.("br", false);
+        }
+        // Set `startIndex` for next node
+        this.startIndex = endIndex + 1;
+    }
+    /**
+     * @param endIndex End index for the current parser event.
+     * @internal
+     */
+    onselfclosingtag(endIndex) {
+        this.endIndex = endIndex;
+        if (this.recognizeSelfClosing || this.isInForeignContext()) {
+            this.closeCurrentTag(false);
+            // Set `startIndex` for next node
+            this.startIndex = endIndex + 1;
+        }
+        else {
+            // Ignore the fact that the tag is self-closing.
+            this.onopentagend(endIndex);
+        }
+    }
+    /**
+     * Pop the top element off the stack, emit a close event, and maintain
+     * the foreign context stack.
+     * @param implied Whether this close is implied (not from an explicit end tag).
+     */
+    popElement(implied) {
+        // biome-ignore lint/style/noNonNullAssertion: The element is guaranteed to exist.
+        const element = this.stack.shift();
+        if (this.htmlMode &&
+            (foreignContextElements.has(element) ||
+                htmlIntegrationElements.has(element))) {
+            this.foreignContext.shift();
+        }
+        this.cbs.onclosetag?.(element, implied);
+    }
+    closeCurrentTag(isOpenImplied) {
+        const name = this.tagname;
+        this.endOpenTag(isOpenImplied);
+        // Self-closing tags will be on the top of the stack
+        if (this.stack[0] === name) {
+            this.popElement(!isOpenImplied);
+        }
+    }
+    /**
+     * @param start Start index for the current parser event.
+     * @param endIndex End index for the current parser event.
+     * @internal
+     */
+    onattribname(start, endIndex) {
+        this.startIndex = start;
+        const name = this.getSlice(start, endIndex);
+        this.attribname = this.lowerCaseAttributeNames
+            ? name.toLowerCase()
+            : name;
+    }
+    /**
+     * @param start Start index for the current parser event.
+     * @param endIndex End index for the current parser event.
+     * @internal
+     */
+    onattribdata(start, endIndex) {
+        this.attribvalue += this.getSlice(start, endIndex);
+    }
+    /**
+     * @param cp Current Unicode code point.
+     * @internal
+     */
+    onattribentity(cp) {
+        this.attribvalue += fromCodePoint(cp);
+    }
+    /**
+     * @param quote Quote type used for the current attribute.
+     * @param endIndex End index for the current parser event.
+     * @internal
+     */
+    onattribend(quote, endIndex) {
+        this.endIndex = endIndex;
+        this.cbs.onattribute?.(this.attribname, this.attribvalue, quote === QuoteType.Double
+            ? '"'
+            : quote === QuoteType.Single
+                ? "'"
+                : quote === QuoteType.NoValue
+                    ? undefined
+                    : null);
+        if (this.attribs && !Object.hasOwn(this.attribs, this.attribname)) {
+            this.attribs[this.attribname] = this.attribvalue;
+        }
+        this.attribvalue = "";
+    }
+    getInstructionName(value) {
+        const index = value.search(reNameEnd);
+        let name = index < 0 ? value : value.substr(0, index);
+        if (this.lowerCaseTagNames) {
+            name = name.toLowerCase();
+        }
+        return name;
+    }
+    /**
+     * @param start Start index for the current parser event.
+     * @param endIndex End index for the current parser event.
+     * @internal
+     */
+    ondeclaration(start, endIndex) {
+        this.endIndex = endIndex;
+        const value = this.getSlice(start, endIndex);
+        if (this.cbs.onprocessinginstruction) {
+            /*
+             * In HTML mode, ondeclaration is only reached for DOCTYPE
+             * (the tokenizer routes everything else to bogus comments).
+             */
+            const name = this.htmlMode
+                ? this.lowerCaseTagNames
+                    ? DOCUMENT_TYPE
+                    : value.slice(0, DOCUMENT_TYPE.length)
+                : this.getInstructionName(value);
+            this.cbs.onprocessinginstruction(`!${name}`, `!${value}`);
+        }
+        // Set `startIndex` for next node
+        this.startIndex = endIndex + 1;
+    }
+    /**
+     * @param start Start index for the current parser event.
+     * @param endIndex End index for the current parser event.
+     * @internal
+     */
+    onprocessinginstruction(start, endIndex) {
+        this.endIndex = endIndex;
+        const value = this.getSlice(start, endIndex);
+        if (this.cbs.onprocessinginstruction) {
+            const name = this.getInstructionName(value);
+            this.cbs.onprocessinginstruction(`?${name}`, `?${value}`);
+        }
+        // Set `startIndex` for next node
+        this.startIndex = endIndex + 1;
+    }
+    /**
+     * @param start Start index for the current parser event.
+     * @param endIndex End index for the current parser event.
+     * @param offset Offset applied when computing parser indices.
+     * @internal
+     */
+    oncomment(start, endIndex, offset) {
+        this.endIndex = endIndex;
+        this.cbs.oncomment?.(this.getSlice(start, endIndex - offset));
+        this.cbs.oncommentend?.();
+        // Set `startIndex` for next node
+        this.startIndex = endIndex + 1;
+    }
+    /**
+     * @param start Start index for the current parser event.
+     * @param endIndex End index for the current parser event.
+     * @param offset Offset applied when computing parser indices.
+     * @internal
+     */
+    oncdata(start, endIndex, offset) {
+        this.endIndex = endIndex;
+        const value = this.getSlice(start, endIndex - offset);
+        if (!this.htmlMode || this.options.recognizeCDATA) {
+            this.cbs.oncdatastart?.();
+            this.cbs.ontext?.(value);
+            this.cbs.oncdataend?.();
+        }
+        else if (this.isInForeignContext()) {
+            this.cbs.ontext?.(value);
+        }
+        else {
+            this.cbs.oncomment?.(`[CDATA[${value}]]`);
+            this.cbs.oncommentend?.();
+        }
+        // Set `startIndex` for next node
+        this.startIndex = endIndex + 1;
+    }
+    /** @internal */
+    onend() {
+        if (this.cbs.onclosetag) {
+            // Set the end index for all remaining tags
+            this.endIndex = this.startIndex;
+            for (let index = 0; index < this.stack.length; index++) {
+                this.cbs.onclosetag(this.stack[index], true);
+            }
+        }
+        this.cbs.onend?.();
+    }
+    /**
+     * Resets the parser to a blank state, ready to parse a new HTML document
+     */
+    reset() {
+        this.cbs.onreset?.();
+        this.tokenizer.reset();
+        this.tagname = "";
+        this.attribname = "";
+        this.attribvalue = "";
+        this.attribs = null;
+        this.stack.length = 0;
+        this.startIndex = 0;
+        this.endIndex = 0;
+        this.cbs.onparserinit?.(this);
+        this.buffers.length = 0;
+        this.foreignContext.length = 0;
+        this.foreignContext.unshift(ForeignContext.None);
+        this.bufferOffset = 0;
+        this.writeIndex = 0;
+        this.ended = false;
+    }
+    /**
+     * Resets the parser, then parses a complete document and
+     * pushes it to the handler.
+     * @param data Document to parse.
+     */
+    parseComplete(data) {
+        this.reset();
+        this.end(data);
+    }
+    getSlice(start, end) {
+        if (start === end) {
+            return "";
+        }
+        while (start - this.bufferOffset >= this.buffers[0].length) {
+            this.shiftBuffer();
+        }
+        let slice = this.buffers[0].slice(start - this.bufferOffset, end - this.bufferOffset);
+        while (end - this.bufferOffset > this.buffers[0].length) {
+            this.shiftBuffer();
+            slice += this.buffers[0].slice(0, end - this.bufferOffset);
+        }
+        return slice;
+    }
+    shiftBuffer() {
+        this.bufferOffset += this.buffers[0].length;
+        this.writeIndex--;
+        this.buffers.shift();
+    }
+    /**
+     * Parses a chunk of data and calls the corresponding callbacks.
+     * @param chunk Chunk to parse.
+     */
+    write(chunk) {
+        if (this.ended) {
+            this.cbs.onerror?.(new Error(".write() after done!"));
+            return;
+        }
+        this.buffers.push(chunk);
+        if (this.tokenizer.running) {
+            this.tokenizer.write(chunk);
+            this.writeIndex++;
+        }
+    }
+    /**
+     * Parses the end of the buffer and clears the stack, calls onend.
+     * @param chunk Optional final chunk to parse.
+     */
+    end(chunk) {
+        if (this.ended) {
+            this.cbs.onerror?.(new Error(".end() after done!"));
+            return;
+        }
+        if (chunk)
+            this.write(chunk);
+        this.ended = true;
+        this.tokenizer.end();
+    }
+    /**
+     * Pauses parsing. The parser won't emit events until `resume` is called.
+     */
+    pause() {
+        this.tokenizer.pause();
+    }
+    /**
+     * Resumes parsing after `pause` was called.
+     */
+    resume() {
+        this.tokenizer.resume();
+        while (this.tokenizer.running &&
+            this.writeIndex < this.buffers.length) {
+            this.tokenizer.write(this.buffers[this.writeIndex++]);
+        }
+        if (this.ended)
+            this.tokenizer.end();
+    }
+}
+
+/** clerk-js as Clerk's SDKs and docs load it: `https://<frontend api>/npm/@clerk/clerk-js@<version>/dist/…`. */
+const CLERK_JS_PATH = /\/npm\/@clerk\/clerk-js(@|\/)/;
+/**
+ * The scripts of an HTML page, read with htmlparser2 (a tolerant, streaming HTML tokenizer, so broken markup
+ * does not stop the check): `<script src>`, `<link rel="modulepreload">`, `<link rel="preload" as="script">`,
+ * and the clerk-js script with its `data-clerk-publishable-key`.
+ */
+function pageScripts(html, pageUrl) {
+    const scripts = new Map();
+    const clerkScripts = [];
+    let base = pageUrl;
+    const resolve = (href) => {
+        if (!href || href.trim() === '')
+            return undefined;
+        try {
+            return new URL(href.trim(), base);
+        }
+        catch {
+            return undefined;
+        }
+    };
+    const parser = new Parser({
+        onopentag(name, attributes) {
+            if (name === 'base' && attributes.href)
+                base = resolve(attributes.href) ?? base;
+            if (name === 'script') {
+                const src = resolve(attributes.src);
+                if (src)
+                    scripts.set(src.href, src);
+                const publishableKey = attributes['data-clerk-publishable-key'];
+                if ((src && CLERK_JS_PATH.test(src.pathname)) || publishableKey !== undefined) {
+                    clerkScripts.push({ ...(src && { src }), ...(publishableKey !== undefined && { publishableKey }) });
+                }
+            }
+            if (name === 'link') {
+                const rel = (attributes.rel ?? '').toLowerCase().split(/\s+/);
+                const isScript = rel.includes('modulepreload') || (rel.includes('preload') && attributes.as === 'script');
+                const href = isScript ? resolve(attributes.href) : undefined;
+                if (href)
+                    scripts.set(href.href, href);
+            }
+        }
+    }, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+    parser.write(html);
+    parser.end();
+    return { clerkScripts, scripts: [...scripts.values()] };
+}
+
+const MAX_REDIRECTS = 5;
+const MAX_ATTEMPTS = 3;
+const RETRY_STATUSES = new Set([429, 502, 503, 504]);
+/**
+ * GET over HTTP(S) with undici for the deployed site: redirects followed by hand (at most 5, each to https or
+ * loopback http, so the bypass secret never leaves the deployment's origin), a timeout per attempt, bounded retries
+ * on 429/502/503/504 honouring `Retry-After` within the run's deadline, and a size cap read as the body streams.
+ * Never throws; messages name the URL without its query (which may carry a token) and never the secret.
+ */
+class SiteClient {
+    options;
+    dispatcher;
+    constructor(options) {
+        this.options = options;
+        this.dispatcher = new undiciExports.Agent({
+            connect: { timeout: options.timeoutMs },
+            headersTimeout: options.timeoutMs,
+            bodyTimeout: options.timeoutMs
+        });
+    }
+    async get(start, maxBytes) {
+        let url = start;
+        for (let hop = 0;; hop++) {
+            const result = await this.withRetries(url, maxBytes);
+            if (!('location' in result))
+                return result;
+            if (hop >= MAX_REDIRECTS)
+                return fail(url, 'redirect', `more than ${MAX_REDIRECTS} redirects`);
+            let next;
+            try {
+                next = new URL(result.location, url);
+            }
+            catch {
+                return fail(url, 'redirect', 'a redirect to an invalid URL');
+            }
+            if (!isHttpsOrLoopback(next)) {
+                return fail(url, 'redirect', `a redirect to ${shown(next)}, which is not https`);
+            }
+            url = next;
+        }
+    }
+    close() {
+        return this.dispatcher.close();
+    }
+    async withRetries(url, maxBytes) {
+        for (let attempt = 1;; attempt++) {
+            const result = await this.attempt(url, maxBytes);
+            if (!('retryAfterMs' in result))
+                return result;
+            const { retryAfterMs, ...failure } = result;
+            if (attempt >= MAX_ATTEMPTS || Date.now() + retryAfterMs >= this.options.deadline)
+                return failure;
+            await new Promise((resolve) => setTimeout(resolve, retryAfterMs));
+        }
+    }
+    async attempt(url, maxBytes) {
+        const headers = {
+            accept: 'text/html,application/javascript,*/*;q=0.8',
+            'user-agent': 'clerk-production-gate'
+        };
+        if (this.options.bypass && url.origin === this.options.origin) {
+            headers['x-vercel-protection-bypass'] = this.options.bypass;
+        }
+        let response;
+        try {
+            response = await undiciExports.request(url, {
+                method: 'GET',
+                headers,
+                dispatcher: this.dispatcher,
+                signal: AbortSignal.timeout(this.options.timeoutMs)
+            });
+        }
+        catch (error) {
+            return this.networkFailure(url, error);
+        }
+        const status = response.statusCode;
+        if (status >= 300 && status < 400 && typeof response.headers.location === 'string') {
+            response.body.destroy();
+            return { location: response.headers.location };
+        }
+        if (status < 200 || status >= 300) {
+            response.body.destroy();
+            if (status === 401)
+                return fail(url, 'protected', 'HTTP 401 (the deployment is protected)', status);
+            const failure = fail(url, 'http', `HTTP ${status}`, status);
+            return RETRY_STATUSES.has(status) ? { ...failure, retryAfterMs: retryAfterMs(response.headers['retry-after']) } : failure;
+        }
+        const chunks = [];
+        let size = 0;
+        try {
+            for await (const chunk of response.body) {
+                size += chunk.length;
+                if (size > maxBytes) {
+                    response.body.destroy();
+                    return fail(url, 'too-large', `larger than ${Math.round(maxBytes / 1024 / 1024)} MB`, status);
+                }
+                chunks.push(chunk);
+            }
+        }
+        catch (error) {
+            return this.networkFailure(url, error);
+        }
+        const type = response.headers['content-type'];
+        return {
+            ok: true,
+            url,
+            status,
+            contentType: (Array.isArray(type) ? type[0] : type) ?? '',
+            body: Buffer.concat(chunks)
+        };
+    }
+    networkFailure(url, error) {
+        const code = errorCode(error);
+        const timeout = code === 'TIMEOUT' || code.endsWith('_TIMEOUT') || code === 'ETIMEDOUT';
+        const words = timeout ? `timed out after ${this.options.timeoutMs / 1000} s` : (NETWORK_WORDS[code] ?? code);
+        return fail(url, timeout ? 'timeout' : 'network', scrub(words, this.options.bypass ? [this.options.bypass] : []));
+    }
+}
+/** The URL as messages show it: no user-info, query or fragment (any may carry a token). */
+function shown(url) {
+    return `${url.protocol}//${url.host}${url.pathname}`;
+}
+function fail(url, kind, reason, status) {
+    return { ok: false, url, kind, message: `GET ${shown(url)}: ${reason}`, ...(status !== undefined && { status }) };
+}
+const NETWORK_WORDS = {
+    ECONNREFUSED: 'connection refused',
+    ECONNRESET: 'connection reset',
+    UND_ERR_SOCKET: 'connection closed',
+    ENOTFOUND: 'host not found',
+    EAI_AGAIN: 'host name lookup failed (temporary)',
+    EHOSTUNREACH: 'host unreachable',
+    ENETUNREACH: 'network unreachable',
+    CERT_HAS_EXPIRED: 'TLS verification failed: its certificate has expired',
+    DEPTH_ZERO_SELF_SIGNED_CERT: 'TLS verification failed: its certificate is self-signed',
+    SELF_SIGNED_CERT_IN_CHAIN: 'TLS verification failed: its certificate chains to an untrusted root',
+    UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'TLS verification failed: its certificate is not signed by a trusted authority',
+    ERR_TLS_CERT_ALTNAME_INVALID: 'TLS verification failed: its certificate is not valid for this host name'
+};
+
+/** The page itself: larger is not a web page. */
+const MAX_PAGE_BYTES = 5 * 1024 * 1024;
+/** The same-origin scripts read after the page, and their total size. */
+const MAX_CHUNKS = 50;
+const MAX_CHUNK_BYTES = 20 * 1024 * 1024;
+/** Chunks fetched at once. */
+const CONCURRENCY = 6;
+/**
+ * The deployed site: fetches the page at the deployment URL, finds the Clerk instance it loads (the clerk-js
+ * script's key and host, keys in inline JSON such as `__NEXT_DATA__` or a framework's serialised props, found by
+ * the bundle scanner over the whole page) and scans the same-origin scripts it references the same way.
+ */
+async function checkSite(settings) {
+    const pageUrl = new URL(settings.url);
+    const client = new SiteClient({
+        timeoutMs: settings.timeoutMs,
+        deadline: Date.now() + 3 * settings.timeoutMs,
+        ...(settings.bypass !== undefined && settings.bypass !== '' && { bypass: settings.bypass }),
+        origin: pageUrl.origin
+    });
+    try {
+        return await readSite(settings, pageUrl, client);
+    }
+    finally {
+        await client.close();
+    }
+}
+async function readSite(settings, pageUrl, client) {
+    const ignored = new Set(settings.ignore);
+    const page = await client.get(pageUrl, MAX_PAGE_BYTES);
+    if (!page.ok)
+        return unread(settings, page, ignored);
+    const scanner = new ByteScanner();
+    const found = [];
+    const scan = (fetched) => {
+        const seen = new Set();
+        for (const candidate of scanner.scan(bufferSource(fetched.body))) {
+            const artifact = classifyCandidate(candidate);
+            if (!artifact)
+                continue;
+            const id = artifact.kind === 'dev-host' ? artifact.host : artifact.key;
+            if (seen.has(id))
+                continue;
+            seen.add(id);
+            found.push({ artifact, url: shown(fetched.url), line: candidate.line, column: candidate.column, excerpt: candidate.excerpt });
+        }
+    };
+    scan(page);
+    const html = /html/i.test(page.contentType) || /^\s*<(!doctype|html)/i.test(page.body.subarray(0, 512).toString('latin1'));
+    const { clerkScripts, scripts } = html ? pageScripts(page.body.toString('utf8'), page.url) : { clerkScripts: [], scripts: [] };
+    const chunks = scripts.filter((u) => u.origin === page.url.origin).slice(0, MAX_CHUNKS);
+    const chunkFailures = [];
+    let chunkBytes = 0;
+    let chunksRead = 0;
+    for (let i = 0; i < chunks.length && chunkBytes < MAX_CHUNK_BYTES; i += CONCURRENCY) {
+        const budget = MAX_CHUNK_BYTES - chunkBytes;
+        const batch = await Promise.all(chunks.slice(i, i + CONCURRENCY).map((u) => client.get(u, budget)));
+        for (const chunk of batch) {
+            if (!chunk.ok) {
+                chunkFailures.push(chunk.message);
+                continue;
+            }
+            chunkBytes += chunk.body.length;
+            chunksRead++;
+            scan(chunk);
+        }
+    }
+    const findings = [];
+    const secrets = [];
+    const pageOrigin = (f) => ({ kind: 'url', url: f.url, line: f.line, column: f.column });
+    // The clerk-js script: its key attribute and the host it loads from.
+    for (const script of clerkScripts) {
+        const key = script.publishableKey?.trim();
+        const parsed = key ? parsePublishableKey(key) : null;
+        if (key && parsed && !found.some((f) => f.artifact.kind === 'publishable-key' && f.artifact.key === key)) {
+            found.push({ artifact: { kind: 'publishable-key', key, parsed }, url: shown(page.url), line: 1, column: 1, excerpt: '' });
+        }
+        const host = script.src?.hostname.toLowerCase();
+        if (host && isDevelopmentOrStagingHost(host) && !found.some((f) => f.artifact.kind === 'dev-host' && f.artifact.host === host)) {
+            found.push({ artifact: { kind: 'dev-host', host }, url: shown(page.url), line: 1, column: 1, excerpt: '' });
+        }
+    }
+    const production = settings.isProduction;
+    const deployedKeys = new Map();
+    for (const f of found) {
+        const { artifact } = f;
+        if (artifact.kind === 'secret-key') {
+            secrets.push(artifact.key);
+            findings.push(artifactFinding(deployedSecretKey, 'found', { what: secretKeyKind(artifact) }, f, pageOrigin(f), ignored));
+            continue;
+        }
+        if (artifact.kind === 'publishable-key' && !deployedKeys.has(artifact.key))
+            deployedKeys.set(artifact.key, f);
+        if (!ruleApplies(deployedDevInstance, production))
+            continue;
+        if (artifact.kind === 'publishable-key' && artifact.parsed.instanceType === 'development') {
+            findings.push(artifactFinding(deployedDevInstance, 'key', { host: artifact.parsed.frontendApi }, f, pageOrigin(f), ignored));
+        }
+        else if (artifact.kind === 'dev-host') {
+            findings.push(artifactFinding(deployedDevInstance, 'host', { host: artifact.host }, f, pageOrigin(f), ignored));
+        }
+    }
+    // deployed-key-mismatch: the deploy did not use the key the gate read.
+    const expected = settings.expectedKeys;
+    if (expected.length > 0 && deployedKeys.size > 0) {
+        const matches = [...deployedKeys.keys()].some((key) => expected.some((e) => e.value === key));
+        if (!matches) {
+            const [first] = expected;
+            for (const f of deployedKeys.values()) {
+                if (f.artifact.kind !== 'publishable-key' || !first)
+                    continue;
+                const data = {
+                    deployed: f.artifact.parsed.frontendApi,
+                    name: first.name,
+                    expected: parsePublishableKey(first.value)?.frontendApi ?? redact(first.value)
+                };
+                const severity = production ? 'error' : 'warning';
+                findings.push(artifactFinding(deployedKeyMismatch, 'mismatch', data, f, pageOrigin(f), ignored, severity));
+            }
+        }
+    }
+    const clerkFound = deployedKeys.size > 0 || clerkScripts.length > 0 || found.some((f) => f.artifact.kind === 'dev-host');
+    const read = `${shown(page.url)} and ${plural(chunksRead, 'script')} (${Math.ceil((page.body.length + chunkBytes) / 1024)} KB)`;
+    if (!clerkFound) {
+        findings.push({
+            rule: deployedNoClerk.id,
+            severity: 'notice',
+            variable: 'page',
+            value: shown(page.url),
+            origin: { kind: 'url', url: shown(page.url), line: 1, column: 1 },
+            message: formatMessage(deployedNoClerk, 'none', { url: shown(page.url), chunks: plural(chunksRead, 'script') }),
+            fix: deployedNoClerk.fix,
+            ...(ignored.has(deployedNoClerk.id) && { suppressed: { by: 'ignore-option' } })
+        });
+    }
+    if (chunkFailures.length > 0) {
+        const message = `${plural(chunkFailures.length, 'script')} of the page could not be read (${chunkFailures.slice(0, 3).join('; ')})`;
+        findings.push(unreadFinding(message, settings, ignored));
+    }
+    return { findings, checks: siteChecks(findings, production, read, chunkFailures.length > 0, clerkFound), secrets };
+}
+function unreadFinding(message, settings, ignored, severity) {
+    return {
+        rule: deployedSiteUnread.id,
+        severity: severity ?? (settings.onApiError === 'fail' ? 'error' : 'warning'),
+        variable: 'deployment-url',
+        value: shown(new URL(settings.url)),
+        origin: { kind: 'url', url: shown(new URL(settings.url)), line: 1, column: 1 },
+        message: formatMessage(deployedSiteUnread, 'failed', { message }),
+        fix: deployedSiteUnread.fix,
+        ...(ignored.has(deployedSiteUnread.id) && { suppressed: { by: 'ignore-option' } })
+    };
+}
+/** The page could not be read: protected without a bypass is a skip with the way to enable it; the rest fail. */
+function unread(settings, page, ignored) {
+    if (page.kind === 'protected' && !settings.bypass) {
+        const reason = `${page.message}: set vercel-protection-bypass (action input, from a secret) or VERCEL_AUTOMATION_BYPASS_SECRET (CLI) to the project's Protection Bypass for Automation secret`;
+        return { findings: [], checks: SITE_RULES.map((m) => ({ id: m.id, title: m.title, status: 'skipped', detail: reason })), secrets: [] };
+    }
+    // A refused bypass secret is a wrong setting, not a passing outage: always an error.
+    const refused = page.kind === 'protected';
+    const message = refused ? `${page.message}; the bypass secret was not accepted` : page.message;
+    const finding = unreadFinding(message, settings, ignored, refused ? 'error' : undefined);
+    const checks = SITE_RULES.map((m) => m.id === deployedSiteUnread.id
+        ? { id: m.id, title: m.title, status: 'fail', detail: message }
+        : { id: m.id, title: m.title, status: 'error', detail: 'the page could not be read' });
+    return { findings: [finding], checks, secrets: [] };
+}
+function siteChecks(findings, isProduction, read, incomplete, clerkFound) {
+    return SITE_RULES.map((meta) => {
+        const base = { id: meta.id, title: meta.title };
+        const active = findings.filter((f) => f.rule === meta.id && !f.suppressed).length;
+        if (meta.id === deployedSiteUnread.id) {
+            return incomplete ? { ...base, status: 'fail', detail: plural(active, 'finding') } : { ...base, status: 'pass', detail: `read ${read}` };
+        }
+        // No Clerk on the page is a notice: neither a pass nor a fail of what follows.
+        if (meta.id === deployedNoClerk.id) {
+            return { ...base, status: clerkFound ? 'pass' : 'skipped', detail: clerkFound ? 'Clerk found' : `no Clerk found in ${read}` };
+        }
+        if (!ruleApplies(meta, isProduction)) {
+            return { ...base, status: 'skipped', detail: 'applies to production environments only' };
+        }
+        if (active > 0)
+            return { ...base, status: 'fail', detail: `${plural(active, 'finding')} in ${read}` };
+        if (!clerkFound && meta.id !== deployedSecretKey.id)
+            return { ...base, status: 'skipped', detail: 'no Clerk found on the page' };
+        return { ...base, status: 'pass', detail: `no findings in ${read}` };
+    });
+}
+
 /**
  * The GitHub Action shell over the engine: inputs → gate → masking, summary, annotations, outputs.
  * Exit code: 0 passed, 1 the gate failed, 2 input error (the runner shows any non-zero as failed).
@@ -52005,7 +56534,7 @@ async function run(env = process.env) {
 }
 /** Runs the gate, and masks every secret it found before anything is written. */
 async function scan(options) {
-    const { report, secrets } = await runGate(options, { globs, online: runOnlineChecks });
+    const { report, secrets } = await runGate(options, { globs, online: runOnlineChecks, site: checkSite });
     for (const secret of secrets)
         setSecret(secret);
     return report;
@@ -52032,7 +56561,7 @@ function annotate(report, cwd, workspace) {
         const { level, message, title, file, startLine, startColumn } = annotation;
         const properties = { title };
         if (file) {
-            properties.file = relative(workspace, resolve(cwd, file)).split('\\').join('/');
+            properties.file = relative(workspace, resolve$1(cwd, file)).split('\\').join('/');
             properties.startLine = startLine;
             properties.startColumn = startColumn;
         }

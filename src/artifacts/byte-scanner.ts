@@ -73,7 +73,7 @@ export class ByteScanner {
       const limit = eof ? filled : filled - MAX_TOKEN;
       this.searchWindow(buf, start, limit, filled, eof, base, position, found);
       if (eof) return found;
-      position.advance(buf, base, limit);
+      position.advance(buf, base, base + limit);
       const keepFrom = Math.max(0, limit - BACK);
       buf.copyWithin(0, keepFrom, filled);
       base += keepFrom;
