@@ -1,10 +1,18 @@
 /** Entry point of dist/cli.js. */
 import { runCli } from './cli.js';
+import { describeError, EXIT_USAGE } from './core/errors.js';
 
 // A reader that stops early (`| head`) closes the pipe: not worth a stack trace. The run still finishes,
 // so the exit code is still the verdict (exiting here could turn a failed gate into a 0).
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code !== 'EPIPE') throw error;
+});
+
+// A bug that escapes every handler (an error event no one listens to) still ends in one line and exit 2, never a
+// stack trace (which could quote what the failing code held).
+process.on('uncaughtException', (error) => {
+  process.stderr.write(`clerk-production-gate: ${describeError(error)}\n`);
+  process.exit(EXIT_USAGE);
 });
 
 void runCli({

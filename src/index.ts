@@ -1,5 +1,13 @@
 /** Entry point of dist/index.js, the action: one plain call, as the runner starts it. */
+import * as core from '@actions/core';
+import { describeError, EXIT_USAGE } from './core/errors.js';
 import { run } from './main.js';
+
+// A bug that escapes every handler still fails the step with one line, never a stack trace.
+process.on('uncaughtException', (error) => {
+  core.setFailed(describeError(error));
+  process.exit(EXIT_USAGE);
+});
 
 void run().then((code) => {
   process.exitCode = code;

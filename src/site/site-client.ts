@@ -93,11 +93,11 @@ export class SiteClient {
     }
     const status = response.statusCode;
     if (status >= 300 && status < 400 && typeof response.headers.location === 'string') {
-      response.body.destroy();
+      discard(response.body);
       return { location: response.headers.location };
     }
     if (status < 200 || status >= 300) {
-      response.body.destroy();
+      discard(response.body);
       if (status === 401) return fail(url, 'protected', 'HTTP 401 (the deployment is protected)', status);
       const failure = fail(url, 'http', `HTTP ${status}`, status);
       return RETRY_STATUSES.has(status) ? { ...failure, retryAfterMs: retryAfterMs(response.headers['retry-after']) } : failure;
@@ -108,7 +108,7 @@ export class SiteClient {
       for await (const chunk of response.body) {
         size += (chunk as Buffer).length;
         if (size > maxBytes) {
-          response.body.destroy();
+          discard(response.body);
           return fail(url, 'too-large', `larger than ${Math.round(maxBytes / 1024 / 1024)} MB`, status);
         }
         chunks.push(chunk as Buffer);
@@ -132,6 +132,12 @@ export class SiteClient {
     const words = timeout ? `timed out after ${this.options.timeoutMs / 1000} s` : (NETWORK_WORDS[code] ?? code);
     return fail(url, timeout ? 'timeout' : 'network', scrub(words, this.options.bypass ? [this.options.bypass] : []));
   }
+}
+
+/** Drops a body not wanted: destroying undici's body emits an error no one else listens to, which would crash. */
+function discard(body: Dispatcher.ResponseData['body']): void {
+  body.on('error', () => undefined);
+  body.destroy();
 }
 
 /** The URL as messages show it: no user-info, query or fragment (any may carry a token). */
