@@ -2749,15 +2749,17 @@ class SiteClient {
         }
         const status = response.statusCode;
         if (status >= 300 && status < 400 && typeof response.headers.location === 'string') {
-            response.body.destroy();
+            discard(response.body);
             return { location: response.headers.location };
         }
         if (status < 200 || status >= 300) {
-            response.body.destroy();
+            discard(response.body);
             if (status === 401)
                 return fail(url, 'protected', 'HTTP 401 (the deployment is protected)', status);
             const failure = fail(url, 'http', `HTTP ${status}`, status);
-            return RETRY_STATUSES.has(status) ? { ...failure, retryAfterMs: retryAfterMs(response.headers['retry-after']) } : failure;
+            return RETRY_STATUSES.has(status)
+                ? { ...failure, retryAfterMs: retryAfterMs(response.headers['retry-after']) }
+                : failure;
         }
         const chunks = [];
         let size = 0;
@@ -2765,7 +2767,7 @@ class SiteClient {
             for await (const chunk of response.body) {
                 size += chunk.length;
                 if (size > maxBytes) {
-                    response.body.destroy();
+                    discard(response.body);
                     return fail(url, 'too-large', `larger than ${Math.round(maxBytes / 1024 / 1024)} MB`, status);
                 }
                 chunks.push(chunk);
@@ -2789,6 +2791,11 @@ class SiteClient {
         const words = timeout ? `timed out after ${this.options.timeoutMs / 1000} s` : (NETWORK_WORDS[code] ?? code);
         return fail(url, timeout ? 'timeout' : 'network', scrub(words, this.options.bypass ? [this.options.bypass] : []));
     }
+}
+/** Drops a body not wanted: destroying undici's body emits an error no one else listens to, which would crash. */
+function discard(body) {
+    body.on('error', () => undefined);
+    body.destroy();
 }
 /** The URL as messages show it: no user-info, query or fragment (any may carry a token). */
 function shown(url) {
@@ -2856,12 +2863,20 @@ async function readSite(settings, pageUrl, client) {
             if (seen.has(id))
                 continue;
             seen.add(id);
-            found.push({ artifact, url: shown(fetched.url), line: candidate.line, column: candidate.column, excerpt: candidate.excerpt });
+            found.push({
+                artifact,
+                url: shown(fetched.url),
+                line: candidate.line,
+                column: candidate.column,
+                excerpt: candidate.excerpt
+            });
         }
     };
     scan(page);
     const html = /html/i.test(page.contentType) || /^\s*<(!doctype|html)/i.test(page.body.subarray(0, 512).toString('latin1'));
-    const { clerkScripts, scripts } = html ? pageScripts(page.body.toString('utf8'), page.url) : { clerkScripts: [], scripts: [] };
+    const { clerkScripts, scripts } = html
+        ? pageScripts(page.body.toString('utf8'), page.url)
+        : { clerkScripts: [], scripts: [] };
     const chunks = scripts.filter((u) => u.origin === page.url.origin).slice(0, MAX_CHUNKS);
     const chunkFailures = [];
     let chunkBytes = 0;
@@ -2887,10 +2902,18 @@ async function readSite(settings, pageUrl, client) {
         const key = script.publishableKey?.trim();
         const parsed = key ? parsePublishableKey(key) : null;
         if (key && parsed && !found.some((f) => f.artifact.kind === 'publishable-key' && f.artifact.key === key)) {
-            found.push({ artifact: { kind: 'publishable-key', key, parsed }, url: shown(page.url), line: 1, column: 1, excerpt: '' });
+            found.push({
+                artifact: { kind: 'publishable-key', key, parsed },
+                url: shown(page.url),
+                line: 1,
+                column: 1,
+                excerpt: ''
+            });
         }
         const host = script.src?.hostname.toLowerCase();
-        if (host && isDevelopmentOrStagingHost(host) && !found.some((f) => f.artifact.kind === 'dev-host' && f.artifact.host === host)) {
+        if (host &&
+            isDevelopmentOrStagingHost(host) &&
+            !found.some((f) => f.artifact.kind === 'dev-host' && f.artifact.host === host)) {
             found.push({ artifact: { kind: 'dev-host', host }, url: shown(page.url), line: 1, column: 1, excerpt: '' });
         }
     }
@@ -2969,7 +2992,11 @@ function unreadFinding(message, settings, ignored, severity) {
 function unread(settings, page, ignored) {
     if (page.kind === 'protected' && !settings.bypass) {
         const reason = `${page.message}: set vercel-protection-bypass (action input, from a secret) or VERCEL_AUTOMATION_BYPASS_SECRET (CLI) to the project's Protection Bypass for Automation secret`;
-        return { findings: [], checks: SITE_RULES.map((m) => ({ id: m.id, title: m.title, status: 'skipped', detail: reason })), secrets: [] };
+        return {
+            findings: [],
+            checks: SITE_RULES.map((m) => ({ id: m.id, title: m.title, status: 'skipped', detail: reason })),
+            secrets: []
+        };
     }
     // A refused bypass secret is a wrong setting, not a passing outage: always an error.
     const refused = page.kind === 'protected';
@@ -2985,11 +3012,17 @@ function siteChecks(findings, isProduction, read, incomplete, clerkFound) {
         const base = { id: meta.id, title: meta.title };
         const active = findings.filter((f) => f.rule === meta.id && !f.suppressed).length;
         if (meta.id === deployedSiteUnread.id) {
-            return incomplete ? { ...base, status: 'fail', detail: plural(active, 'finding') } : { ...base, status: 'pass', detail: `read ${read}` };
+            return incomplete
+                ? { ...base, status: 'fail', detail: plural(active, 'finding') }
+                : { ...base, status: 'pass', detail: `read ${read}` };
         }
         // No Clerk on the page is a notice: neither a pass nor a fail of what follows.
         if (meta.id === deployedNoClerk.id) {
-            return { ...base, status: clerkFound ? 'pass' : 'skipped', detail: clerkFound ? 'Clerk found' : `no Clerk found in ${read}` };
+            return {
+                ...base,
+                status: clerkFound ? 'pass' : 'skipped',
+                detail: clerkFound ? 'Clerk found' : `no Clerk found in ${read}`
+            };
         }
         if (!ruleApplies(meta, isProduction)) {
             return { ...base, status: 'skipped', detail: 'applies to production environments only' };

@@ -836,8 +836,8 @@ const bundleDevPublishableKey = meta$1({
     severity: 'error',
     appliesIn: 'production',
     title: 'Development publishable key in the built client code',
-    explanation: 'The client code the build produced holds a development publishable key (`pk_test_…`), whatever the variables say: it reached the build through the host\'s settings, a build cache, a `.env.local` on the build machine or a hard-coded `publishableKey`. Users of the deployed app would sign in to the development instance. Keys are found whole in string literals; a key a minifier left split across a string concatenation is not.',
-    fix: 'Set the production publishable key (pk_live_…) where the build runs (the host\'s production variables), remove any hard-coded key and any .env.local from the build, and rebuild.',
+    explanation: "The client code the build produced holds a development publishable key (`pk_test_…`), whatever the variables say: it reached the build through the host's settings, a build cache, a `.env.local` on the build machine or a hard-coded `publishableKey`. Users of the deployed app would sign in to the development instance. Keys are found whole in string literals; a key a minifier left split across a string concatenation is not.",
+    fix: "Set the production publishable key (pk_live_…) where the build runs (the host's production variables), remove any hard-coded key and any .env.local from the build, and rebuild.",
     messages: {
         found: 'The built file holds a development publishable key (instance {{host}}).'
     }
@@ -5647,7 +5647,7 @@ function isTestOrLive(buf, p) {
     const b = buf[p - 3];
     const c = buf[p - 2];
     const d = buf[p - 1];
-    return (a === 0x74 && b === 0x65 && c === 0x73 && d === 0x74) || (a === 0x6c && b === 0x69 && c === 0x76 && d === 0x65);
+    return ((a === 0x74 && b === 0x65 && c === 0x73 && d === 0x74) || (a === 0x6c && b === 0x69 && c === 0x76 && d === 0x65));
 }
 const isAlnum = (c) => c !== undefined && ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a));
 const isBase64 = (c) => isAlnum(c) || c === 0x2b || c === 0x2f || c === 0x3d;
@@ -5734,7 +5734,9 @@ class Positions {
     at(buf, base, index) {
         const offset = base + index;
         this.advance(buf, base, offset);
-        const from = this.memo.offset >= this.lineStart && this.memo.offset <= offset ? this.memo : { offset: this.lineStart, column: 1 };
+        const from = this.memo.offset >= this.lineStart && this.memo.offset <= offset
+            ? this.memo
+            : { offset: this.lineStart, column: 1 };
         let units = 0;
         if (from.offset >= base)
             units = utf16Units(buf, from.offset - base, index);
@@ -5817,7 +5819,9 @@ function classifyCandidate(candidate) {
             return parsed ? { kind: 'publishable-key', key: text, parsed } : null;
         }
         if (text.startsWith('sk_')) {
-            return text.length - 'sk_test_'.length >= MIN_SECRET_BODY ? { kind: 'secret-key', key: text, legacy: false } : null;
+            return text.length - 'sk_test_'.length >= MIN_SECRET_BODY
+                ? { kind: 'secret-key', key: text, legacy: false }
+                : null;
         }
         const quoted = QUOTES.has(candidate.before) && candidate.after === candidate.before;
         return quoted && text.length - 'test_'.length >= MIN_LEGACY_BODY
@@ -5848,7 +5852,7 @@ function namesAnInstance(host) {
         return false;
     const label = host.slice(0, -suffix.length);
     // `clerk.accounts.dev` is `clerk` + `.accounts.dev`: the suffix itself, not an instance.
-    return label !== '' && !(suffix === '.accounts.dev' && label === 'clerk') && /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/.test(label);
+    return (label !== '' && !(suffix === '.accounts.dev' && label === 'clerk') && /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/.test(label));
 }
 
 // src/vlq.ts
@@ -6427,7 +6431,9 @@ class SourceMaps {
         const scheme = /^[a-z][a-z0-9+.-]*:\/\/[^/]*\//i.exec(source);
         if (scheme)
             return source.slice(scheme[0].length).replace(/^(\.\/)+/, '');
-        const absolute = source.startsWith('file://') ? new URL(source).pathname : path.resolve(path.dirname(builtFile), source);
+        const absolute = source.startsWith('file://')
+            ? new URL(source).pathname
+            : path.resolve(path.dirname(builtFile), source);
         const relative = path.relative(this.cwd, absolute);
         return relative.startsWith('..') || path.isAbsolute(relative) ? source : relative.split(path.sep).join('/');
     }
@@ -6449,7 +6455,9 @@ function mapText(file) {
     const url = commentUrl(file);
     if (url?.startsWith('data:'))
         return dataUrlText(url);
-    const mapFile = url ? path.resolve(path.dirname(file), decodeURIComponent(url.split(/[?#]/)[0] ?? '')) : `${file}.map`;
+    const mapFile = url
+        ? path.resolve(path.dirname(file), decodeURIComponent(url.split(/[?#]/)[0] ?? ''))
+        : `${file}.map`;
     try {
         return readBounded(mapFile);
     }
@@ -6779,7 +6787,7 @@ async function runGate(input, hooks = {}) {
     const notOnline = whyNotOnline(settings, sets);
     if (!notOnline && !hooks.online)
         throw new Error('the online checks were not loaded');
-    const expectedKeys = sets.flatMap((s) => (s.publishableKey ? [{ name: s.publishableKey.name, value: s.publishableKey.value }] : []));
+    const expectedKeys = sets.flatMap((s) => s.publishableKey ? [{ name: s.publishableKey.name, value: s.publishableKey.value }] : []);
     // The Clerk APIs and the deployed site at once: neither waits for the other.
     const [online, site] = await Promise.all([
         notOnline || !hooks.online ? skippedOnline(notOnline ?? '') : hooks.online(sets, settings),
@@ -7927,6 +7935,12 @@ function print(io, text, code) {
 process.stdout.on('error', (error) => {
     if (error.code !== 'EPIPE')
         throw error;
+});
+// A bug that escapes every handler (an error event no one listens to) still ends in one line and exit 2, never a
+// stack trace (which could quote what the failing code held).
+process.on('uncaughtException', (error) => {
+    process.stderr.write(`clerk-production-gate: ${describeError(error)}\n`);
+    process.exit(EXIT_USAGE);
 });
 void runCli({
     argv: process.argv.slice(2),

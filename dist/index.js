@@ -29104,16 +29104,6 @@ function info(message) {
     process.stdout.write(message + os.EOL);
 }
 
-/** Splits a list given as one string (action inputs, CLI flags): commas or newlines, blanks dropped. */
-function splitList(text) {
-    if (!text)
-        return [];
-    return text
-        .split(/[\n,]/)
-        .map((item) => item.trim())
-        .filter((item) => item !== '');
-}
-
 /**
  * A problem with what the user gave us (missing file, broken JSON, malformed dotenv, unknown option).
  * Shells print `message` as one line and exit with code 2; no stack trace is ever shown.
@@ -29131,6 +29121,16 @@ function describeError(error) {
         return error.message;
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
     return `internal error: ${message} (please report this)`;
+}
+
+/** Splits a list given as one string (action inputs, CLI flags): commas or newlines, blanks dropped. */
+function splitList(text) {
+    if (!text)
+        return [];
+    return text
+        .split(/[\n,]/)
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
 }
 
 function getEnumValues(entries) {
@@ -45037,8 +45037,8 @@ const bundleDevPublishableKey = meta$1({
     severity: 'error',
     appliesIn: 'production',
     title: 'Development publishable key in the built client code',
-    explanation: 'The client code the build produced holds a development publishable key (`pk_test_…`), whatever the variables say: it reached the build through the host\'s settings, a build cache, a `.env.local` on the build machine or a hard-coded `publishableKey`. Users of the deployed app would sign in to the development instance. Keys are found whole in string literals; a key a minifier left split across a string concatenation is not.',
-    fix: 'Set the production publishable key (pk_live_…) where the build runs (the host\'s production variables), remove any hard-coded key and any .env.local from the build, and rebuild.',
+    explanation: "The client code the build produced holds a development publishable key (`pk_test_…`), whatever the variables say: it reached the build through the host's settings, a build cache, a `.env.local` on the build machine or a hard-coded `publishableKey`. Users of the deployed app would sign in to the development instance. Keys are found whole in string literals; a key a minifier left split across a string concatenation is not.",
+    fix: "Set the production publishable key (pk_live_…) where the build runs (the host's production variables), remove any hard-coded key and any .env.local from the build, and rebuild.",
     messages: {
         found: 'The built file holds a development publishable key (instance {{host}}).'
     }
@@ -47741,7 +47741,7 @@ function isTestOrLive(buf, p) {
     const b = buf[p - 3];
     const c = buf[p - 2];
     const d = buf[p - 1];
-    return (a === 0x74 && b === 0x65 && c === 0x73 && d === 0x74) || (a === 0x6c && b === 0x69 && c === 0x76 && d === 0x65);
+    return ((a === 0x74 && b === 0x65 && c === 0x73 && d === 0x74) || (a === 0x6c && b === 0x69 && c === 0x76 && d === 0x65));
 }
 const isAlnum = (c) => c !== undefined && ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a));
 const isBase64 = (c) => isAlnum(c) || c === 0x2b || c === 0x2f || c === 0x3d;
@@ -47828,7 +47828,9 @@ class Positions {
     at(buf, base, index) {
         const offset = base + index;
         this.advance(buf, base, offset);
-        const from = this.memo.offset >= this.lineStart && this.memo.offset <= offset ? this.memo : { offset: this.lineStart, column: 1 };
+        const from = this.memo.offset >= this.lineStart && this.memo.offset <= offset
+            ? this.memo
+            : { offset: this.lineStart, column: 1 };
         let units = 0;
         if (from.offset >= base)
             units = utf16Units(buf, from.offset - base, index);
@@ -47911,7 +47913,9 @@ function classifyCandidate(candidate) {
             return parsed ? { kind: 'publishable-key', key: text, parsed } : null;
         }
         if (text.startsWith('sk_')) {
-            return text.length - 'sk_test_'.length >= MIN_SECRET_BODY ? { kind: 'secret-key', key: text, legacy: false } : null;
+            return text.length - 'sk_test_'.length >= MIN_SECRET_BODY
+                ? { kind: 'secret-key', key: text, legacy: false }
+                : null;
         }
         const quoted = QUOTES.has(candidate.before) && candidate.after === candidate.before;
         return quoted && text.length - 'test_'.length >= MIN_LEGACY_BODY
@@ -47942,7 +47946,7 @@ function namesAnInstance(host) {
         return false;
     const label = host.slice(0, -suffix.length);
     // `clerk.accounts.dev` is `clerk` + `.accounts.dev`: the suffix itself, not an instance.
-    return label !== '' && !(suffix === '.accounts.dev' && label === 'clerk') && /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/.test(label);
+    return (label !== '' && !(suffix === '.accounts.dev' && label === 'clerk') && /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/.test(label));
 }
 
 // src/vlq.ts
@@ -48521,7 +48525,9 @@ class SourceMaps {
         const scheme = /^[a-z][a-z0-9+.-]*:\/\/[^/]*\//i.exec(source);
         if (scheme)
             return source.slice(scheme[0].length).replace(/^(\.\/)+/, '');
-        const absolute = source.startsWith('file://') ? new URL(source).pathname : path.resolve(path.dirname(builtFile), source);
+        const absolute = source.startsWith('file://')
+            ? new URL(source).pathname
+            : path.resolve(path.dirname(builtFile), source);
         const relative = path.relative(this.cwd, absolute);
         return relative.startsWith('..') || path.isAbsolute(relative) ? source : relative.split(path.sep).join('/');
     }
@@ -48543,7 +48549,9 @@ function mapText(file) {
     const url = commentUrl(file);
     if (url?.startsWith('data:'))
         return dataUrlText(url);
-    const mapFile = url ? path.resolve(path.dirname(file), decodeURIComponent(url.split(/[?#]/)[0] ?? '')) : `${file}.map`;
+    const mapFile = url
+        ? path.resolve(path.dirname(file), decodeURIComponent(url.split(/[?#]/)[0] ?? ''))
+        : `${file}.map`;
     try {
         return readBounded(mapFile);
     }
@@ -48873,7 +48881,7 @@ async function runGate(input, hooks = {}) {
     const notOnline = whyNotOnline(settings, sets);
     if (!notOnline && !hooks.online)
         throw new Error('the online checks were not loaded');
-    const expectedKeys = sets.flatMap((s) => (s.publishableKey ? [{ name: s.publishableKey.name, value: s.publishableKey.value }] : []));
+    const expectedKeys = sets.flatMap((s) => s.publishableKey ? [{ name: s.publishableKey.name, value: s.publishableKey.value }] : []);
     // The Clerk APIs and the deployed site at once: neither waits for the other.
     const [online, site] = await Promise.all([
         notOnline || !hooks.online ? skippedOnline(notOnline ?? '') : hooks.online(sets, settings),
@@ -56239,15 +56247,17 @@ class SiteClient {
         }
         const status = response.statusCode;
         if (status >= 300 && status < 400 && typeof response.headers.location === 'string') {
-            response.body.destroy();
+            discard(response.body);
             return { location: response.headers.location };
         }
         if (status < 200 || status >= 300) {
-            response.body.destroy();
+            discard(response.body);
             if (status === 401)
                 return fail(url, 'protected', 'HTTP 401 (the deployment is protected)', status);
             const failure = fail(url, 'http', `HTTP ${status}`, status);
-            return RETRY_STATUSES.has(status) ? { ...failure, retryAfterMs: retryAfterMs(response.headers['retry-after']) } : failure;
+            return RETRY_STATUSES.has(status)
+                ? { ...failure, retryAfterMs: retryAfterMs(response.headers['retry-after']) }
+                : failure;
         }
         const chunks = [];
         let size = 0;
@@ -56255,7 +56265,7 @@ class SiteClient {
             for await (const chunk of response.body) {
                 size += chunk.length;
                 if (size > maxBytes) {
-                    response.body.destroy();
+                    discard(response.body);
                     return fail(url, 'too-large', `larger than ${Math.round(maxBytes / 1024 / 1024)} MB`, status);
                 }
                 chunks.push(chunk);
@@ -56279,6 +56289,11 @@ class SiteClient {
         const words = timeout ? `timed out after ${this.options.timeoutMs / 1000} s` : (NETWORK_WORDS[code] ?? code);
         return fail(url, timeout ? 'timeout' : 'network', scrub(words, this.options.bypass ? [this.options.bypass] : []));
     }
+}
+/** Drops a body not wanted: destroying undici's body emits an error no one else listens to, which would crash. */
+function discard(body) {
+    body.on('error', () => undefined);
+    body.destroy();
 }
 /** The URL as messages show it: no user-info, query or fragment (any may carry a token). */
 function shown(url) {
@@ -56346,12 +56361,20 @@ async function readSite(settings, pageUrl, client) {
             if (seen.has(id))
                 continue;
             seen.add(id);
-            found.push({ artifact, url: shown(fetched.url), line: candidate.line, column: candidate.column, excerpt: candidate.excerpt });
+            found.push({
+                artifact,
+                url: shown(fetched.url),
+                line: candidate.line,
+                column: candidate.column,
+                excerpt: candidate.excerpt
+            });
         }
     };
     scan(page);
     const html = /html/i.test(page.contentType) || /^\s*<(!doctype|html)/i.test(page.body.subarray(0, 512).toString('latin1'));
-    const { clerkScripts, scripts } = html ? pageScripts(page.body.toString('utf8'), page.url) : { clerkScripts: [], scripts: [] };
+    const { clerkScripts, scripts } = html
+        ? pageScripts(page.body.toString('utf8'), page.url)
+        : { clerkScripts: [], scripts: [] };
     const chunks = scripts.filter((u) => u.origin === page.url.origin).slice(0, MAX_CHUNKS);
     const chunkFailures = [];
     let chunkBytes = 0;
@@ -56377,10 +56400,18 @@ async function readSite(settings, pageUrl, client) {
         const key = script.publishableKey?.trim();
         const parsed = key ? parsePublishableKey(key) : null;
         if (key && parsed && !found.some((f) => f.artifact.kind === 'publishable-key' && f.artifact.key === key)) {
-            found.push({ artifact: { kind: 'publishable-key', key, parsed }, url: shown(page.url), line: 1, column: 1, excerpt: '' });
+            found.push({
+                artifact: { kind: 'publishable-key', key, parsed },
+                url: shown(page.url),
+                line: 1,
+                column: 1,
+                excerpt: ''
+            });
         }
         const host = script.src?.hostname.toLowerCase();
-        if (host && isDevelopmentOrStagingHost(host) && !found.some((f) => f.artifact.kind === 'dev-host' && f.artifact.host === host)) {
+        if (host &&
+            isDevelopmentOrStagingHost(host) &&
+            !found.some((f) => f.artifact.kind === 'dev-host' && f.artifact.host === host)) {
             found.push({ artifact: { kind: 'dev-host', host }, url: shown(page.url), line: 1, column: 1, excerpt: '' });
         }
     }
@@ -56459,7 +56490,11 @@ function unreadFinding(message, settings, ignored, severity) {
 function unread(settings, page, ignored) {
     if (page.kind === 'protected' && !settings.bypass) {
         const reason = `${page.message}: set vercel-protection-bypass (action input, from a secret) or VERCEL_AUTOMATION_BYPASS_SECRET (CLI) to the project's Protection Bypass for Automation secret`;
-        return { findings: [], checks: SITE_RULES.map((m) => ({ id: m.id, title: m.title, status: 'skipped', detail: reason })), secrets: [] };
+        return {
+            findings: [],
+            checks: SITE_RULES.map((m) => ({ id: m.id, title: m.title, status: 'skipped', detail: reason })),
+            secrets: []
+        };
     }
     // A refused bypass secret is a wrong setting, not a passing outage: always an error.
     const refused = page.kind === 'protected';
@@ -56475,11 +56510,17 @@ function siteChecks(findings, isProduction, read, incomplete, clerkFound) {
         const base = { id: meta.id, title: meta.title };
         const active = findings.filter((f) => f.rule === meta.id && !f.suppressed).length;
         if (meta.id === deployedSiteUnread.id) {
-            return incomplete ? { ...base, status: 'fail', detail: plural(active, 'finding') } : { ...base, status: 'pass', detail: `read ${read}` };
+            return incomplete
+                ? { ...base, status: 'fail', detail: plural(active, 'finding') }
+                : { ...base, status: 'pass', detail: `read ${read}` };
         }
         // No Clerk on the page is a notice: neither a pass nor a fail of what follows.
         if (meta.id === deployedNoClerk.id) {
-            return { ...base, status: clerkFound ? 'pass' : 'skipped', detail: clerkFound ? 'Clerk found' : `no Clerk found in ${read}` };
+            return {
+                ...base,
+                status: clerkFound ? 'pass' : 'skipped',
+                detail: clerkFound ? 'Clerk found' : `no Clerk found in ${read}`
+            };
         }
         if (!ruleApplies(meta, isProduction)) {
             return { ...base, status: 'skipped', detail: 'applies to production environments only' };
@@ -56575,6 +56616,11 @@ function annotate(report, cwd, workspace) {
 }
 
 /** Entry point of dist/index.js, the action: one plain call, as the runner starts it. */
+// A bug that escapes every handler still fails the step with one line, never a stack trace.
+process.on('uncaughtException', (error) => {
+    setFailed(describeError(error));
+    process.exit(EXIT_USAGE);
+});
 void run().then((code) => {
     process.exitCode = code;
 });

@@ -44,7 +44,10 @@ async function builtProject(fixture: string, outDir: string, dependency: string,
   return dir;
 }
 
-async function json(cwd: string, args: string[] = []): Promise<{ code: number | null; report: JsonReport; stderr: string }> {
+async function json(
+  cwd: string,
+  args: string[] = []
+): Promise<{ code: number | null; report: JsonReport; stderr: string }> {
   const run = await runDistCli(cwd, ['--format', 'json', ...args]);
   return { code: run.code, report: JSON.parse(run.stdout) as JsonReport, stderr: run.stderr };
 }

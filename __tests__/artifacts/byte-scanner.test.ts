@@ -34,12 +34,18 @@ describe('ByteScanner: what it finds', () => {
     ['escaped JSON (RSC payload)', `self.__next_f.push([1,"{\\"publishableKey\\":\\"${DEV_PK}\\"}"])`]
   ])('a development publishable key in %s', (_, text) => {
     expect(artifacts(text)).toEqual([
-      { kind: 'publishable-key', key: DEV_PK, parsed: { instanceType: 'development', frontendApi: 'happy-hippo-42.clerk.accounts.dev' } }
+      {
+        kind: 'publishable-key',
+        key: DEV_PK,
+        parsed: { instanceType: 'development', frontendApi: 'happy-hippo-42.clerk.accounts.dev' }
+      }
     ]);
   });
 
   it('a production key, a secret key and a development host, in order', () => {
-    const found = artifacts(`a="${LIVE_PK}";b='${SK}';c=\`https://happy-hippo-42.clerk.accounts.dev/npm/@clerk/clerk-js@5/dist/clerk.browser.js\``);
+    const found = artifacts(
+      `a="${LIVE_PK}";b='${SK}';c=\`https://happy-hippo-42.clerk.accounts.dev/npm/@clerk/clerk-js@5/dist/clerk.browser.js\``
+    );
     expect(found.map((a) => a.kind)).toEqual(['publishable-key', 'secret-key', 'dev-host']);
     expect(found[1]).toEqual({ kind: 'secret-key', key: SK, legacy: false });
     expect(found[2]).toEqual({ kind: 'dev-host', host: 'happy-hippo-42.clerk.accounts.dev' });

@@ -1,3 +1,4 @@
+import { BUNDLE_RULES, SITE_RULES } from '../../src/artifacts/artifact-rules.js';
 import { describe, expect, it } from '@jest/globals';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -54,7 +55,7 @@ describe('docs/rules.md', () => {
 
   it('links each rule to its own section', () => {
     for (const { meta } of RULES) expect(meta.docs.endsWith(`docs/rules.md#${meta.id}`)).toBe(true);
-    for (const meta of ONLINE_RULES) {
+    for (const meta of [...ONLINE_RULES, ...BUNDLE_RULES, ...SITE_RULES]) {
       expect(meta.docs.endsWith(`docs/rules.md#${meta.id}`)).toBe(true);
       expect([meta.id, section(meta.id).includes('**Fix:**')]).toEqual([meta.id, true]);
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
+import { BUNDLE_RULES, SITE_RULES } from '../../src/artifacts/artifact-rules.js';
 import { RULES } from '../../src/rules/index.js';
 import { formatMessage, PLACEHOLDER } from '../../src/rules/rule.js';
 
@@ -45,4 +46,22 @@ describe('rule messages, in one table per rule', () => {
       '{{name}} holds a development secret key (`sk_test_…`).'
     );
   });
+});
+
+describe('build-output and deployed-site rule messages', () => {
+  const code = ['src/artifacts/check-bundle.ts', 'src/site/check-site.ts']
+    .map((f) => readFileSync(f, 'utf8'))
+    .join('\n');
+  const used = new Set([...code.matchAll(/'(\w+)'/g)].map((m) => m[1] as string));
+  it.each([...BUNDLE_RULES, ...SITE_RULES].map((meta) => [meta.id, meta] as const))(
+    '%s: every message is a sentence with named placeholders, and is used',
+    (_, meta) => {
+      for (const [id, text] of Object.entries(meta.messages)) {
+        expect([id, /[.]$/.test(text)]).toEqual([id, true]);
+        const data = Object.fromEntries([...text.matchAll(PLACEHOLDER)].map((m) => [m[1], `<${m[1]}>`]));
+        expect(formatMessage(meta, id, data)).not.toMatch(/\{\{|\}\}/);
+        expect([id, used.has(id)]).toEqual([id, true]);
+      }
+    }
+  );
 });

@@ -78,6 +78,8 @@ const siteChecks = (report: JsonReport) =>
 
 describe('a recorded Clerk page', () => {
   it('production build: the page, its clerk-js script and its chunks use the production key; passes', async () => {
+    // The recorded page really carries the production key, in the clerk-js script and the payload.
+    expect(await readFile(join(FIXTURES, 'production/page.html'), 'utf8')).toContain(LIVE_PK);
     site = await startSite(await recorded('production'));
     const { code, report } = await gate(`${site.origin}/`);
     expect(report.findings).toEqual([]);
@@ -109,7 +111,9 @@ describe('a recorded Clerk page', () => {
     const html = await readFile(join(FIXTURES, 'development/page.html'), 'utf8');
     expect(page?.location).toEqual({ url: `${site.origin}/`, line: 1, column: html.indexOf(DEV_PK) + 1 });
     expect(dev.some((f) => f.location.url?.includes('/_next/static/chunks/'))).toBe(true);
-    expect(page?.message).toBe('The deployed site uses a development publishable key (instance happy-hippo-42.clerk.accounts.dev).');
+    expect(page?.message).toBe(
+      'The deployed site uses a development publishable key (instance happy-hippo-42.clerk.accounts.dev).'
+    );
   });
 
   it('follows redirects (302, 301, 307) to the page', async () => {
@@ -126,7 +130,9 @@ describe('a recorded Clerk page', () => {
     );
     const { code, report } = await gate(`${site.origin}/`);
     expect(code).toBe(1);
-    expect(report.findings.some((f) => f.rule === 'deployed-dev-instance' && f.location.url === `${site!.origin}/en/home`)).toBe(true);
+    expect(
+      report.findings.some((f) => f.rule === 'deployed-dev-instance' && f.location.url === `${site!.origin}/en/home`)
+    ).toBe(true);
   });
 
   it('refuses a redirect off https (the bypass secret would travel in clear)', async () => {
@@ -153,9 +159,13 @@ describe('a recorded Clerk page', () => {
     );
     for (const format of ['json', 'text', 'markdown', 'sarif']) {
       const dir = await project({ '.env': 'APP_NAME=demo\n' });
-      const run = await runDistCli(dir, ['--format', format, '--environment', 'preview', '--url', `${site.origin}/`, ...NO_CLERK], {
-        env: { NODE_EXTRA_CA_CERTS: ca.file }
-      });
+      const run = await runDistCli(
+        dir,
+        ['--format', format, '--environment', 'preview', '--url', `${site.origin}/`, ...NO_CLERK],
+        {
+          env: { NODE_EXTRA_CA_CERTS: ca.file }
+        }
+      );
       expect(run.code).toBe(1);
       expect(run.stdout).toContain('deployed-secret-key');
       expect(run.stdout + run.stderr).not.toContain(CHUNK_CANARY);
@@ -181,10 +191,22 @@ describe('a recorded Clerk page', () => {
 describe('the deployed key against the variables', () => {
   it('preview: a deployed key other than the one in the variables is a deployed-key-mismatch warning', async () => {
     site = await startSite(await recorded('development'));
-    const dir = await project({ 'vars.json': JSON.stringify({ NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: OTHER_DEV_PK, CLERK_SECRET_KEY: TEST_SK }) });
+    const dir = await project({
+      'vars.json': JSON.stringify({ NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: OTHER_DEV_PK, CLERK_SECRET_KEY: TEST_SK })
+    });
     const run = await runDistCli(
       dir,
-      ['--format', 'json', '--environment', 'preview', '--vars-json', 'vars.json', '--url', `${site.origin}/`, ...NO_CLERK],
+      [
+        '--format',
+        'json',
+        '--environment',
+        'preview',
+        '--vars-json',
+        'vars.json',
+        '--url',
+        `${site.origin}/`,
+        ...NO_CLERK
+      ],
       { env: { NODE_EXTRA_CA_CERTS: ca.file } }
     );
     const report = JSON.parse(run.stdout) as JsonReport;
@@ -201,10 +223,22 @@ describe('the deployed key against the variables', () => {
 
   it('the same key deployed as read: no mismatch', async () => {
     site = await startSite(await recorded('development'));
-    const dir = await project({ 'vars.json': JSON.stringify({ NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: DEV_PK, CLERK_SECRET_KEY: TEST_SK }) });
+    const dir = await project({
+      'vars.json': JSON.stringify({ NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: DEV_PK, CLERK_SECRET_KEY: TEST_SK })
+    });
     const run = await runDistCli(
       dir,
-      ['--format', 'json', '--environment', 'preview', '--vars-json', 'vars.json', '--url', `${site.origin}/`, ...NO_CLERK],
+      [
+        '--format',
+        'json',
+        '--environment',
+        'preview',
+        '--vars-json',
+        'vars.json',
+        '--url',
+        `${site.origin}/`,
+        ...NO_CLERK
+      ],
       { env: { NODE_EXTRA_CA_CERTS: ca.file } }
     );
     const report = JSON.parse(run.stdout) as JsonReport;
@@ -263,7 +297,11 @@ describe('when the site cannot be read', () => {
     const failed = await gate(`${site.origin}/`);
     expect(failed.code).toBe(1);
     expect(failed.report.findings).toEqual([
-      expect.objectContaining({ rule: 'deployed-site-unread', severity: 'error', message: `GET ${site.origin}/: HTTP 500.` })
+      expect.objectContaining({
+        rule: 'deployed-site-unread',
+        severity: 'error',
+        message: `GET ${site.origin}/: HTTP 500.`
+      })
     ]);
     const warned = await gate(`${site.origin}/`, ['--on-api-error', 'warn']);
     expect(warned.code).toBe(0);
@@ -322,7 +360,10 @@ describe('when the site cannot be read', () => {
     const dir = await project({ '.env': 'APP_NAME=demo\n' });
     const run = await runDistCli(dir, ['--format', 'json', '--offline', '--url', `${site.origin}/`]);
     const report = JSON.parse(run.stdout) as JsonReport;
-    expect(report.checks.find((c) => c.id === 'deployed-dev-instance')).toMatchObject({ status: 'skipped', detail: 'offline mode' });
+    expect(report.checks.find((c) => c.id === 'deployed-dev-instance')).toMatchObject({
+      status: 'skipped',
+      detail: 'offline mode'
+    });
     expect(site.requests).toEqual([]);
   });
 });
@@ -346,16 +387,26 @@ describe('the action on a deployment_status event', () => {
     site = await startSite(await recorded('development'));
     const workspace = await project({ '.env': 'APP_NAME=demo\n' });
     const event = { name: 'deployment_status', path: await payload('production', `${site.origin}/`) };
-    const run = await runDistAction(workspace, { 'clerk-api-url': 'http://127.0.0.1:9' }, {
-      event,
-      extraEnv: { NODE_EXTRA_CA_CERTS: ca.file }
-    });
+    const run = await runDistAction(
+      workspace,
+      { 'clerk-api-url': 'http://127.0.0.1:9' },
+      {
+        event,
+        extraEnv: { NODE_EXTRA_CA_CERTS: ca.file }
+      }
+    );
     expect(run.code).toBe(1);
-    const annotations = run.commands.filter((c) => c.command === 'error' && c.properties.title?.startsWith('deployed-dev-instance'));
+    const annotations = run.commands.filter(
+      (c) => c.command === 'error' && c.properties.title?.startsWith('deployed-dev-instance')
+    );
     expect(annotations.map((a) => a.data)).toEqual(
       expect.arrayContaining([
-        expect.stringContaining('The deployed site uses a development publishable key (instance happy-hippo-42.clerk.accounts.dev).'),
-        expect.stringContaining('The deployed site loads Clerk from the development host happy-hippo-42.clerk.accounts.dev.')
+        expect.stringContaining(
+          'The deployed site uses a development publishable key (instance happy-hippo-42.clerk.accounts.dev).'
+        ),
+        expect.stringContaining(
+          'The deployed site loads Clerk from the development host happy-hippo-42.clerk.accounts.dev.'
+        )
       ])
     );
     expect(run.summary).toContain('deployed-dev-instance');
@@ -366,10 +417,14 @@ describe('the action on a deployment_status event', () => {
     site = await startSite(await recorded('development'));
     const workspace = await project({ '.env': 'APP_NAME=demo\n' });
     const event = { name: 'deployment_status', path: await payload('Preview', `${site.origin}/`) };
-    const run = await runDistAction(workspace, { 'clerk-api-url': 'http://127.0.0.1:9' }, {
-      event,
-      extraEnv: { NODE_EXTRA_CA_CERTS: ca.file }
-    });
+    const run = await runDistAction(
+      workspace,
+      { 'clerk-api-url': 'http://127.0.0.1:9' },
+      {
+        event,
+        extraEnv: { NODE_EXTRA_CA_CERTS: ca.file }
+      }
+    );
     expect(run.code).toBe(0);
     expect(run.outputs.errors).toBe('0');
     expect(run.commands.filter((c) => c.command === 'error')).toEqual([]);
@@ -380,10 +435,14 @@ describe('the action on a deployment_status event', () => {
     site = await startSite(await recorded('development'));
     const workspace = await project({ '.env': 'APP_NAME=demo\n' });
     const event = { name: 'deployment_status', path: await payload('Production – my-app', `${site.origin}/`) };
-    const run = await runDistAction(workspace, { 'clerk-api-url': 'http://127.0.0.1:9' }, {
-      event,
-      extraEnv: { NODE_EXTRA_CA_CERTS: ca.file }
-    });
+    const run = await runDistAction(
+      workspace,
+      { 'clerk-api-url': 'http://127.0.0.1:9' },
+      {
+        event,
+        extraEnv: { NODE_EXTRA_CA_CERTS: ca.file }
+      }
+    );
     expect(run.code).toBe(1);
     expect(run.summary).toContain('deployed-dev-instance');
   });

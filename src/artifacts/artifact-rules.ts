@@ -16,8 +16,8 @@ export const bundleDevPublishableKey = meta({
   appliesIn: 'production',
   title: 'Development publishable key in the built client code',
   explanation:
-    'The client code the build produced holds a development publishable key (`pk_test_…`), whatever the variables say: it reached the build through the host\'s settings, a build cache, a `.env.local` on the build machine or a hard-coded `publishableKey`. Users of the deployed app would sign in to the development instance. Keys are found whole in string literals; a key a minifier left split across a string concatenation is not.',
-  fix: 'Set the production publishable key (pk_live_…) where the build runs (the host\'s production variables), remove any hard-coded key and any .env.local from the build, and rebuild.',
+    "The client code the build produced holds a development publishable key (`pk_test_…`), whatever the variables say: it reached the build through the host's settings, a build cache, a `.env.local` on the build machine or a hard-coded `publishableKey`. Users of the deployed app would sign in to the development instance. Keys are found whole in string literals; a key a minifier left split across a string concatenation is not.",
+  fix: "Set the production publishable key (pk_live_…) where the build runs (the host's production variables), remove any hard-coded key and any .env.local from the build, and rebuild.",
   messages: {
     found: 'The built file holds a development publishable key (instance {{host}}).'
   }

@@ -134,7 +134,9 @@ function isTestOrLive(buf: Buffer, p: number): boolean {
   const b = buf[p - 3];
   const c = buf[p - 2];
   const d = buf[p - 1];
-  return (a === 0x74 && b === 0x65 && c === 0x73 && d === 0x74) || (a === 0x6c && b === 0x69 && c === 0x76 && d === 0x65);
+  return (
+    (a === 0x74 && b === 0x65 && c === 0x73 && d === 0x74) || (a === 0x6c && b === 0x69 && c === 0x76 && d === 0x65)
+  );
 }
 
 const isAlnum = (c: number | undefined): boolean =>
@@ -149,7 +151,8 @@ const isHostChar = (c: number | undefined): boolean => isAlnum(c) || c === 0x2e 
  */
 function keySpan(buf: Buffer, p: number, end: number): [number, number] | null {
   let s = p - 4;
-  const prefixed = s >= 3 && buf[s - 1] === UNDERSCORE && buf[s - 2] === 0x6b && (buf[s - 3] === 0x70 || buf[s - 3] === 0x73);
+  const prefixed =
+    s >= 3 && buf[s - 1] === UNDERSCORE && buf[s - 2] === 0x6b && (buf[s - 3] === 0x70 || buf[s - 3] === 0x73);
   if (prefixed) s -= 3;
   if (s > 0 && (isAlnum(buf[s - 1]) || buf[s - 1] === UNDERSCORE || buf[s - 1] === 0x24)) return null;
   const body = prefixed && buf[s] === 0x70 ? isBase64 : isAlnum;
@@ -215,7 +218,10 @@ class Positions {
   at(buf: Buffer, base: number, index: number): { line: number; column: number } {
     const offset = base + index;
     this.advance(buf, base, offset);
-    const from = this.memo.offset >= this.lineStart && this.memo.offset <= offset ? this.memo : { offset: this.lineStart, column: 1 };
+    const from =
+      this.memo.offset >= this.lineStart && this.memo.offset <= offset
+        ? this.memo
+        : { offset: this.lineStart, column: 1 };
     let units = 0;
     if (from.offset >= base) units = utf16Units(buf, from.offset - base, index);
     else {
@@ -228,7 +234,7 @@ class Positions {
   /** UTF-16 units in the data's bytes [from, to), re-read through the side buffer. */
   private unitsBefore(from: number, to: number): number {
     let units = 0;
-    for (let at = from; at < to; ) {
+    for (let at = from; at < to;) {
       const n = this.source.readAt(this.side, 0, Math.min(this.side.length, to - at), at);
       if (n === 0) break;
       units += utf16Units(this.side, 0, n);

@@ -39,7 +39,9 @@ export function classifyCandidate(candidate: Candidate): Artifact | null {
       return parsed ? { kind: 'publishable-key', key: text, parsed } : null;
     }
     if (text.startsWith('sk_')) {
-      return text.length - 'sk_test_'.length >= MIN_SECRET_BODY ? { kind: 'secret-key', key: text, legacy: false } : null;
+      return text.length - 'sk_test_'.length >= MIN_SECRET_BODY
+        ? { kind: 'secret-key', key: text, legacy: false }
+        : null;
     }
     const quoted = QUOTES.has(candidate.before) && candidate.after === candidate.before;
     return quoted && text.length - 'test_'.length >= MIN_LEGACY_BODY
@@ -69,5 +71,7 @@ function namesAnInstance(host: string): boolean {
   if (!suffix) return false;
   const label = host.slice(0, -suffix.length);
   // `clerk.accounts.dev` is `clerk` + `.accounts.dev`: the suffix itself, not an instance.
-  return label !== '' && !(suffix === '.accounts.dev' && label === 'clerk') && /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/.test(label);
+  return (
+    label !== '' && !(suffix === '.accounts.dev' && label === 'clerk') && /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/.test(label)
+  );
 }

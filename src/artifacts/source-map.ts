@@ -59,7 +59,9 @@ export class SourceMaps {
   private display(source: string, builtFile: string): string {
     const scheme = /^[a-z][a-z0-9+.-]*:\/\/[^/]*\//i.exec(source);
     if (scheme) return source.slice(scheme[0].length).replace(/^(\.\/)+/, '');
-    const absolute = source.startsWith('file://') ? new URL(source).pathname : path.resolve(path.dirname(builtFile), source);
+    const absolute = source.startsWith('file://')
+      ? new URL(source).pathname
+      : path.resolve(path.dirname(builtFile), source);
     const relative = path.relative(this.cwd, absolute);
     return relative.startsWith('..') || path.isAbsolute(relative) ? source : relative.split(path.sep).join('/');
   }
@@ -80,7 +82,9 @@ function load(file: string): TraceMap | null {
 function mapText(file: string): string | null {
   const url = commentUrl(file);
   if (url?.startsWith('data:')) return dataUrlText(url);
-  const mapFile = url ? path.resolve(path.dirname(file), decodeURIComponent(url.split(/[?#]/)[0] ?? '')) : `${file}.map`;
+  const mapFile = url
+    ? path.resolve(path.dirname(file), decodeURIComponent(url.split(/[?#]/)[0] ?? ''))
+    : `${file}.map`;
   try {
     return readBounded(mapFile);
   } catch {

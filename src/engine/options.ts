@@ -60,9 +60,7 @@ export const gateOptionsSchema = z.object({
   buildDirs: z._default(z.array(nonEmpty), ['auto']),
   /** The deployed site to read; https, or http on loopback (tests). */
   deploymentUrl: z.optional(
-    z.string().check(
-      z.refine(isSafeSiteUrl, { error: 'must be an https:// URL (http:// only on a loopback address)' })
-    )
+    z.string().check(z.refine(isSafeSiteUrl, { error: 'must be an https:// URL (http:// only on a loopback address)' }))
   ),
   /** Vercel Deployment Protection bypass secret, sent as `x-vercel-protection-bypass`. Never printed. */
   vercelProtectionBypass: z.optional(z.string())

@@ -150,7 +150,9 @@ export async function runGate(input: GateOptionsInput, hooks: GateHooks = {}): P
   const settings = { ...options, isProduction };
   const notOnline = whyNotOnline(settings, sets);
   if (!notOnline && !hooks.online) throw new Error('the online checks were not loaded');
-  const expectedKeys = sets.flatMap((s) => (s.publishableKey ? [{ name: s.publishableKey.name, value: s.publishableKey.value }] : []));
+  const expectedKeys = sets.flatMap((s) =>
+    s.publishableKey ? [{ name: s.publishableKey.name, value: s.publishableKey.value }] : []
+  );
   // The Clerk APIs and the deployed site at once: neither waits for the other.
   const [online, site] = await Promise.all([
     notOnline || !hooks.online ? skippedOnline(notOnline ?? '') : hooks.online(sets, settings),

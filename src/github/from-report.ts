@@ -82,7 +82,8 @@ function origin(location: JsonLocation): Origin {
   if ('file' in location) {
     return { kind: 'file', file: redactKeys(location.file), line: location.line, column: location.column };
   }
-  if ('url' in location) return { kind: 'url', url: redactKeys(location.url), line: location.line, column: location.column };
+  if ('url' in location)
+    return { kind: 'url', url: redactKeys(location.url), line: location.line, column: location.column };
   return { kind: location.source };
 }
 

@@ -71,13 +71,22 @@ async function readSite(settings: SiteSettings, pageUrl: URL, client: SiteClient
       const id = artifact.kind === 'dev-host' ? artifact.host : artifact.key;
       if (seen.has(id)) continue;
       seen.add(id);
-      found.push({ artifact, url: shown(fetched.url), line: candidate.line, column: candidate.column, excerpt: candidate.excerpt });
+      found.push({
+        artifact,
+        url: shown(fetched.url),
+        line: candidate.line,
+        column: candidate.column,
+        excerpt: candidate.excerpt
+      });
     }
   };
   scan(page);
 
-  const html = /html/i.test(page.contentType) || /^\s*<(!doctype|html)/i.test(page.body.subarray(0, 512).toString('latin1'));
-  const { clerkScripts, scripts } = html ? pageScripts(page.body.toString('utf8'), page.url) : { clerkScripts: [], scripts: [] };
+  const html =
+    /html/i.test(page.contentType) || /^\s*<(!doctype|html)/i.test(page.body.subarray(0, 512).toString('latin1'));
+  const { clerkScripts, scripts } = html
+    ? pageScripts(page.body.toString('utf8'), page.url)
+    : { clerkScripts: [], scripts: [] };
   const chunks = scripts.filter((u) => u.origin === page.url.origin).slice(0, MAX_CHUNKS);
   const chunkFailures: string[] = [];
   let chunkBytes = 0;
@@ -104,10 +113,20 @@ async function readSite(settings: SiteSettings, pageUrl: URL, client: SiteClient
     const key = script.publishableKey?.trim();
     const parsed = key ? parsePublishableKey(key) : null;
     if (key && parsed && !found.some((f) => f.artifact.kind === 'publishable-key' && f.artifact.key === key)) {
-      found.push({ artifact: { kind: 'publishable-key', key, parsed }, url: shown(page.url), line: 1, column: 1, excerpt: '' });
+      found.push({
+        artifact: { kind: 'publishable-key', key, parsed },
+        url: shown(page.url),
+        line: 1,
+        column: 1,
+        excerpt: ''
+      });
     }
     const host = script.src?.hostname.toLowerCase();
-    if (host && isDevelopmentOrStagingHost(host) && !found.some((f) => f.artifact.kind === 'dev-host' && f.artifact.host === host)) {
+    if (
+      host &&
+      isDevelopmentOrStagingHost(host) &&
+      !found.some((f) => f.artifact.kind === 'dev-host' && f.artifact.host === host)
+    ) {
       found.push({ artifact: { kind: 'dev-host', host }, url: shown(page.url), line: 1, column: 1, excerpt: '' });
     }
   }
@@ -118,13 +137,17 @@ async function readSite(settings: SiteSettings, pageUrl: URL, client: SiteClient
     const { artifact } = f;
     if (artifact.kind === 'secret-key') {
       secrets.push(artifact.key);
-      findings.push(artifactFinding(deployedSecretKey, 'found', { what: secretKeyKind(artifact) }, f, pageOrigin(f), ignored));
+      findings.push(
+        artifactFinding(deployedSecretKey, 'found', { what: secretKeyKind(artifact) }, f, pageOrigin(f), ignored)
+      );
       continue;
     }
     if (artifact.kind === 'publishable-key' && !deployedKeys.has(artifact.key)) deployedKeys.set(artifact.key, f);
     if (!ruleApplies(deployedDevInstance, production)) continue;
     if (artifact.kind === 'publishable-key' && artifact.parsed.instanceType === 'development') {
-      findings.push(artifactFinding(deployedDevInstance, 'key', { host: artifact.parsed.frontendApi }, f, pageOrigin(f), ignored));
+      findings.push(
+        artifactFinding(deployedDevInstance, 'key', { host: artifact.parsed.frontendApi }, f, pageOrigin(f), ignored)
+      );
     } else if (artifact.kind === 'dev-host') {
       findings.push(artifactFinding(deployedDevInstance, 'host', { host: artifact.host }, f, pageOrigin(f), ignored));
     }
@@ -149,7 +172,8 @@ async function readSite(settings: SiteSettings, pageUrl: URL, client: SiteClient
     }
   }
 
-  const clerkFound = deployedKeys.size > 0 || clerkScripts.length > 0 || found.some((f) => f.artifact.kind === 'dev-host');
+  const clerkFound =
+    deployedKeys.size > 0 || clerkScripts.length > 0 || found.some((f) => f.artifact.kind === 'dev-host');
   const read = `${shown(page.url)} and ${plural(chunksRead, 'script')} (${Math.ceil((page.body.length + chunkBytes) / 1024)} KB)`;
   if (!clerkFound) {
     findings.push({
@@ -170,7 +194,12 @@ async function readSite(settings: SiteSettings, pageUrl: URL, client: SiteClient
   return { findings, checks: siteChecks(findings, production, read, chunkFailures.length > 0, clerkFound), secrets };
 }
 
-function unreadFinding(message: string, settings: SiteSettings, ignored: ReadonlySet<string>, severity?: Severity): Finding {
+function unreadFinding(
+  message: string,
+  settings: SiteSettings,
+  ignored: ReadonlySet<string>,
+  severity?: Severity
+): Finding {
   return {
     rule: deployedSiteUnread.id,
     severity: severity ?? (settings.onApiError === 'fail' ? 'error' : 'warning'),
@@ -184,10 +213,18 @@ function unreadFinding(message: string, settings: SiteSettings, ignored: Readonl
 }
 
 /** The page could not be read: protected without a bypass is a skip with the way to enable it; the rest fail. */
-function unread(settings: SiteSettings, page: Exclude<Fetched, { ok: true }>, ignored: ReadonlySet<string>): SiteResult {
+function unread(
+  settings: SiteSettings,
+  page: Exclude<Fetched, { ok: true }>,
+  ignored: ReadonlySet<string>
+): SiteResult {
   if (page.kind === 'protected' && !settings.bypass) {
     const reason = `${page.message}: set vercel-protection-bypass (action input, from a secret) or VERCEL_AUTOMATION_BYPASS_SECRET (CLI) to the project's Protection Bypass for Automation secret`;
-    return { findings: [], checks: SITE_RULES.map((m) => ({ id: m.id, title: m.title, status: 'skipped', detail: reason })), secrets: [] };
+    return {
+      findings: [],
+      checks: SITE_RULES.map((m) => ({ id: m.id, title: m.title, status: 'skipped', detail: reason })),
+      secrets: []
+    };
   }
   // A refused bypass secret is a wrong setting, not a passing outage: always an error.
   const refused = page.kind === 'protected';
@@ -212,17 +249,24 @@ function siteChecks(
     const base = { id: meta.id, title: meta.title };
     const active = findings.filter((f) => f.rule === meta.id && !f.suppressed).length;
     if (meta.id === deployedSiteUnread.id) {
-      return incomplete ? { ...base, status: 'fail', detail: plural(active, 'finding') } : { ...base, status: 'pass', detail: `read ${read}` };
+      return incomplete
+        ? { ...base, status: 'fail', detail: plural(active, 'finding') }
+        : { ...base, status: 'pass', detail: `read ${read}` };
     }
     // No Clerk on the page is a notice: neither a pass nor a fail of what follows.
     if (meta.id === deployedNoClerk.id) {
-      return { ...base, status: clerkFound ? 'pass' : 'skipped', detail: clerkFound ? 'Clerk found' : `no Clerk found in ${read}` };
+      return {
+        ...base,
+        status: clerkFound ? 'pass' : 'skipped',
+        detail: clerkFound ? 'Clerk found' : `no Clerk found in ${read}`
+      };
     }
     if (!ruleApplies(meta, isProduction)) {
       return { ...base, status: 'skipped', detail: 'applies to production environments only' };
     }
     if (active > 0) return { ...base, status: 'fail', detail: `${plural(active, 'finding')} in ${read}` };
-    if (!clerkFound && meta.id !== deployedSecretKey.id) return { ...base, status: 'skipped', detail: 'no Clerk found on the page' };
+    if (!clerkFound && meta.id !== deployedSecretKey.id)
+      return { ...base, status: 'skipped', detail: 'no Clerk found on the page' };
     return { ...base, status: 'pass', detail: `no findings in ${read}` };
   });
 }

@@ -6,7 +6,13 @@ import { isHttpsOrLoopback } from '../engine/options.js';
 /** What fetching a page or chunk of the deployed site gave. */
 export type Fetched =
   | { ok: true; url: URL; status: number; contentType: string; body: Buffer }
-  | { ok: false; url: URL; kind: 'protected' | 'http' | 'network' | 'timeout' | 'too-large' | 'redirect'; message: string; status?: number };
+  | {
+      ok: false;
+      url: URL;
+      kind: 'protected' | 'http' | 'network' | 'timeout' | 'too-large' | 'redirect';
+      message: string;
+      status?: number;
+    };
 
 export interface SiteClientOptions {
   timeoutMs: number;
@@ -72,7 +78,10 @@ export class SiteClient {
     }
   }
 
-  private async attempt(url: URL, maxBytes: number): Promise<Fetched | { location: string } | (Fetched & { retryAfterMs: number })> {
+  private async attempt(
+    url: URL,
+    maxBytes: number
+  ): Promise<Fetched | { location: string } | (Fetched & { retryAfterMs: number })> {
     const headers: Record<string, string> = {
       accept: 'text/html,application/javascript,*/*;q=0.8',
       'user-agent': 'clerk-production-gate'
@@ -100,7 +109,9 @@ export class SiteClient {
       discard(response.body);
       if (status === 401) return fail(url, 'protected', 'HTTP 401 (the deployment is protected)', status);
       const failure = fail(url, 'http', `HTTP ${status}`, status);
-      return RETRY_STATUSES.has(status) ? { ...failure, retryAfterMs: retryAfterMs(response.headers['retry-after']) } : failure;
+      return RETRY_STATUSES.has(status)
+        ? { ...failure, retryAfterMs: retryAfterMs(response.headers['retry-after']) }
+        : failure;
     }
     const chunks: Buffer[] = [];
     let size = 0;
