@@ -213,6 +213,31 @@ describe('build-dirs input errors', () => {
 });
 
 describe('the action bundle on a build', () => {
+  it('a leaked secret is masked before anything is written, and appears in no output, summary or report', async () => {
+    const dir = await builtProject('vite-react/leaked-secret/dist', 'dist', 'vite', {
+      '.env.production': `VITE_CLERK_PUBLISHABLE_KEY=${LIVE_PK}\n`
+    });
+    const run = await runDistAction(dir, { 'build-dirs': 'dist' });
+    expect(run.code).toBe(1);
+    const lines = run.stdout.split('\n');
+    const masks = lines.filter((line) => line.startsWith('::add-mask::')).map((line) => line.slice(12));
+    expect(masks).toContain(CANARY);
+    // The mask comes before the first line that is not a mask: nothing is printed before the runner knows it.
+    expect(lines.findIndex((line) => !line.startsWith('::add-mask::'))).toBeGreaterThan(masks.indexOf(CANARY));
+    const report = await readFile(run.reportFile, 'utf8');
+    for (const text of [
+      lines.filter((line) => !line.startsWith('::add-mask::')).join('\n'),
+      run.stderr,
+      run.summary,
+      report,
+      JSON.stringify(run.outputs)
+    ]) {
+      expect(text).not.toContain(CANARY);
+      expect(text).not.toContain(CANARY.slice(8, 30));
+    }
+    expect(report).toContain('bundle-secret-key');
+  });
+
   it('annotates the built file at the key and writes the source position into the job summary', async () => {
     const dir = await builtProject('vite-react/development/dist', 'dist', 'vite', {
       '.env.production': `VITE_CLERK_PUBLISHABLE_KEY=${LIVE_PK}\n`
