@@ -5498,6 +5498,9 @@ function planBuildDirs(cwd, buildDirs, appDirs) {
             const abs = path.resolve(cwd, entry);
             if (!isDirectory(abs))
                 throw new InputError(`build-dirs: ${entry} is not a directory (build the app first?)`);
+            if (isServerDir(abs)) {
+                throw new InputError(`build-dirs: ${entry} is server output, not client code (secrets belong there)`);
+            }
             dirs.add(abs);
             continue;
         }
@@ -5544,6 +5547,14 @@ function isDirectory(abs) {
     catch {
         return false;
     }
+}
+/** Whether a directory is server output (or a cache) of a framework, by its path's end. */
+function isServerDir(abs) {
+    const posix = abs.split(path.sep).join('/');
+    for (const server of SERVER_DIRS)
+        if (posix.endsWith(`/${server}`))
+            return true;
+    return false;
 }
 
 /**
@@ -6612,13 +6623,6 @@ function clientFiles(dir, rel, skipped) {
     walk(dir);
     return files;
 }
-function isServerDir(abs) {
-    const posix = abs.split(path.sep).join('/');
-    for (const server of SERVER_DIRS)
-        if (posix.endsWith(`/${server}`))
-            return true;
-    return false;
-}
 
 /**
  * The built client bundle: what the browser will load, whatever the variables said. Finds development
@@ -6670,9 +6674,9 @@ function checkBundle(cwd, buildDirs, appDirs, isProduction, ignored) {
         scanned: true
     };
 }
+/** As the findings name files: relative to the working directory. */
 function relativeDir(cwd, dir) {
-    const rel = dir.startsWith(cwd) ? dir.slice(cwd.length).replace(/^[/\\]/, '') : dir;
-    return (rel || '.').split('\\').join('/');
+    return (path.relative(cwd, dir) || '.').split(path.sep).join('/');
 }
 function megabytes(bytes) {
     return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;

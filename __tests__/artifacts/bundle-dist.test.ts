@@ -198,6 +198,15 @@ describe('build-dirs input errors', () => {
     expect(run.stderr).toBe('clerk-production-gate: build-dirs: dist is not a directory (build the app first?)\n');
   });
 
+  it('a named directory that is server output is refused: secrets belong there, it is not client code', async () => {
+    const dir = await project({ '.next/server/app/page.js': 'const k=1;', '.env': 'APP_NAME=demo\n' });
+    const run = await runDistCli(dir, ['--build-dir', '.next/server']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      'clerk-production-gate: build-dirs: .next/server is server output, not client code (secrets belong there)\n'
+    );
+  });
+
   it('none scans nothing even when output exists', async () => {
     const dir = await builtProject('vite-react/development/dist', 'dist', 'vite', {
       '.env.production': `VITE_CLERK_PUBLISHABLE_KEY=${LIVE_PK}\n`

@@ -54,6 +54,9 @@ export function planBuildDirs(cwd: string, buildDirs: readonly string[], appDirs
     if (entry !== 'auto') {
       const abs = path.resolve(cwd, entry);
       if (!isDirectory(abs)) throw new InputError(`build-dirs: ${entry} is not a directory (build the app first?)`);
+      if (isServerDir(abs)) {
+        throw new InputError(`build-dirs: ${entry} is server output, not client code (secrets belong there)`);
+      }
       dirs.add(abs);
       continue;
     }
@@ -99,4 +102,11 @@ function isDirectory(abs: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** Whether a directory is server output (or a cache) of a framework, by its path's end. */
+export function isServerDir(abs: string): boolean {
+  const posix = abs.split(path.sep).join('/');
+  for (const server of SERVER_DIRS) if (posix.endsWith(`/${server}`)) return true;
+  return false;
 }

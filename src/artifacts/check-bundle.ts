@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { CheckResult } from '../core/check.js';
 import type { Finding } from '../core/finding.js';
 import { plural } from '../core/plural.js';
@@ -73,9 +74,9 @@ export function checkBundle(
   };
 }
 
+/** As the findings name files: relative to the working directory. */
 function relativeDir(cwd: string, dir: string): string {
-  const rel = dir.startsWith(cwd) ? dir.slice(cwd.length).replace(/^[/\\]/, '') : dir;
-  return (rel || '.').split('\\').join('/');
+  return (path.relative(cwd, dir) || '.').split(path.sep).join('/');
 }
 
 function megabytes(bytes: number): string {

@@ -2,7 +2,7 @@ import { closeSync, openSync, readdirSync, readSync, type Dirent } from 'node:fs
 import path from 'node:path';
 import { InputError } from '../core/errors.js';
 import { ByteScanner, type ByteSource } from './byte-scanner.js';
-import { SERVER_DIRS } from './build-output.js';
+import { isServerDir } from './build-output.js';
 import { classifyCandidate, type Artifact } from './classify-candidate.js';
 import { SourceMaps, type OriginalPosition } from './source-map.js';
 
@@ -126,10 +126,4 @@ function clientFiles(dir: string, rel: (abs: string) => string, skipped: BuildSc
   };
   walk(dir);
   return files;
-}
-
-function isServerDir(abs: string): boolean {
-  const posix = abs.split(path.sep).join('/');
-  for (const server of SERVER_DIRS) if (posix.endsWith(`/${server}`)) return true;
-  return false;
 }
