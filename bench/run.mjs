@@ -22,13 +22,16 @@
 //   --no-online          skip the online cases (the gate against fake Clerk APIs and DNS, bench/online.mjs)
 //   --only-online        run only the online cases (and node -e 0): no trees, no secretlint
 //   --online-latency MS  latency the fakes add to every HTTP response and DNS answer (default 200)
+//   --no-bundle          skip the bundle scan (the gate's --build-dir on generated 10 and 100 MiB client bundles,
+//                        against grep -rcE on the same files; bench/bundle-tree.mjs)
 
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
+import { BUNDLE_SIZES_MIB, GREP_PATTERN, SCANNED_EXTENSIONS, ensureBundleTree } from './bundle-tree.mjs';
 import { ROOT_DIR, TREES_DIR, ensureSizedTree, ensureTypicalTree, loadCorpus, treeName } from './generate-tree.mjs';
 import { setupOnline } from './online.mjs';
 
@@ -37,8 +40,10 @@ const TARGETS = {
   speedupVsSecretlint: 2,
   /** clerk-production-gate on the typical project / `node -e 0`. */
   typicalVsNodeStart: 2,
-  /** Peak RSS on the largest tree / peak RSS on the smallest tree ("flat" memory). */
-  memoryGrowth: 1.5
+  /** Peak RSS on the largest tree / peak RSS on the smallest tree ("flat" memory); also 100 / 10 MiB bundles. */
+  memoryGrowth: 1.5,
+  /** clerk-production-gate --build-dir / grep -rcE on the 100 MiB bundle (at most). */
+  bundleVsGrep: 2
 };
 const SLOW_RUN_MS = 20_000;
 
@@ -59,6 +64,7 @@ const { values: opts } = parseArgs({
     'no-online': { type: 'boolean', default: false },
     'only-online': { type: 'boolean', default: false },
     'online-latency': { type: 'string', default: '200' },
+    'no-bundle': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false }
   }
 });
@@ -157,7 +163,7 @@ const rel = (p) => relative(ROOT_DIR, p).split('\\').join('/');
 const globFor = (n) => `${rel(join(TREES_DIR, treeName(n)))}/**/.env*`;
 
 /**
- * A case: argv (run with cwd = repo root, no shell, so globs reach the tool unexpanded),
+ * A case: argv (run with cwd = repo root unless the case sets `cwd`, no shell, so globs reach the tool unexpanded),
  * the exit codes that count as success, and how to read the number of files scanned from stdout.
  */
 const cases = [];
@@ -227,6 +233,108 @@ if (!opts['no-secretlint'] && !onlyOnline) {
   }
 }
 
+// The bundle scan (bench/bundle-tree.mjs): the gate's --build-dir on a generated Vite-style client bundle of 100 MiB
+// (and 10 MiB, same files a tenth the size, for memory), against grep -rcE reading the same files (--include: the
+// six extensions the gate scans, so neither reads the .map files, fonts or images). Both run in an empty directory:
+// the gate also reads the dotenv files of its paths (default: the working directory), and there must be none.
+let bundle;
+if (!opts['no-bundle'] && !onlyOnline) {
+  const grepVersion = spawnSync('grep', ['--version'], { encoding: 'utf8', env: childEnv }).stdout?.split('\n')[0];
+  if (!grepVersion?.includes('GNU grep')) {
+    log(`error: the bundle scan needs GNU grep (--include, -r); found ${grepVersion || 'none'}. --no-bundle skips it.`);
+    process.exit(1);
+  }
+  const cwd = join(tmp, 'bundle-cwd');
+  mkdirSync(cwd);
+  const [smallMiB, largeMiB] = BUNDLE_SIZES_MIB;
+  const bundleTrees = Object.fromEntries(
+    BUNDLE_SIZES_MIB.map((mib) => [mib, ensureBundleTree(mib, { force: opts['force-trees'], log })])
+  );
+  bundle = { grepVersion, cwd, smallMiB, largeMiB, trees: bundleTrees };
+  const large = bundleTrees[largeMiB];
+  const plantedName = large.manifest.planted.path.split('/').pop();
+  cases.push({
+    id: `bundle-grep-${largeMiB}m`,
+    label: `grep -rcE, bundle ${largeMiB} MiB`,
+    tool: 'grep',
+    files: large.manifest.files,
+    argv: ['grep', '-rcE', ...SCANNED_EXTENSIONS.map((e) => `--include=*${e}`), GREP_PATTERN, large.dir],
+    cwd,
+    ok: [0],
+    // -c prints one `path:count` line per file read: the file count, and the planted key's file must count.
+    count: (stdout) => stdout.split('\n').filter(Boolean).length,
+    validate: (stdout) => {
+      const line = stdout.split('\n').find((l) => l.startsWith(join(large.dir, large.manifest.planted.path) + ':'));
+      return line && Number(line.split(':').pop()) >= 1 ? undefined : `no match counted in ${plantedName}`;
+    }
+  });
+  if (!opts['no-cli']) {
+    // The lower bound of the scan in Node (bundle-tree.mjs --floor: read every file through one reused buffer,
+    // two memchr passes for the scanner's anchors), for information, as floor.mjs is for the dotenv trees.
+    cases.push({
+      id: `bundle-floor-${largeMiB}m`,
+      label: `lower bound (bundle-tree.mjs --floor), ${largeMiB} MiB`,
+      tool: 'floor',
+      files: large.manifest.files,
+      argv: [NODE, join(ROOT_DIR, 'bench', 'bundle-tree.mjs'), '--floor', large.dir],
+      cwd,
+      ok: [0],
+      count: (stdout) => JSON.parse(stdout).files
+    });
+    for (const mib of [largeMiB, smallMiB]) {
+      const t = bundleTrees[mib];
+      cases.push({
+        id: `bundle-cli-${mib}m`,
+        label: `clerk-production-gate --build-dir, ${mib} MiB`,
+        tool: 'cli',
+        files: t.manifest.files,
+        argv: [NODE, CLI, '--offline', '--build-dir', t.dir, '--environment', 'production', '--format', 'json'],
+        cwd,
+        // The tree holds one development publishable key: a clean exit means the gate missed it.
+        ok: [1],
+        okNote: `expected 1: the tree holds the development key ${large.manifest.planted.key.slice(0, 12)}… in ${plantedName}`,
+        validate: (stdout) => validateBundleReport(stdout, t.manifest),
+        count: (stdout) => countBundleFiles(JSON.parse(stdout))
+      });
+    }
+  }
+}
+
+/**
+ * The gate's report on a bundle tree: exactly one finding, the planted key where it was planted, and no dotenv file
+ * read (the run's directory is empty), so a gate that scans nothing, or stops early, cannot look fast.
+ */
+function validateBundleReport(stdout, manifest) {
+  const report = JSON.parse(stdout);
+  if (report.passed !== false) return 'the report says passed';
+  if (report.sources?.length) return `read ${report.sources.length} variable source(s); expected none`;
+  const findings = report.findings ?? [];
+  const planted = findings.filter(
+    (f) =>
+      f.value?.startsWith('pk_test_') &&
+      f.value.endsWith(manifest.planted.key.slice(-4)) &&
+      f.location?.file?.replaceAll('\\', '/').endsWith(`/${manifest.planted.path}`)
+  );
+  if (planted.length !== 1) return `the planted key in ${manifest.planted.path} was not reported`;
+  if (findings.length !== 1) {
+    const others = findings
+      .filter((f) => !planted.includes(f))
+      .map((f) => `${f.rule} ${f.value} (${f.location?.file})`);
+    return `${findings.length} findings, expected only the planted key; also: ${others.join('; ')}`;
+  }
+  return undefined;
+}
+
+/** Files the gate scanned, from its bundle checks' details ("… in 64 files (100.0 MB) of DIR"). */
+function countBundleFiles(report) {
+  const counts = (report.checks ?? [])
+    .filter((c) => c.id?.startsWith('bundle-'))
+    .map((c) => /\bin ([\d,]+) files?\b/.exec(c.detail ?? '')?.[1])
+    .filter(Boolean)
+    .map((n) => Number(n.replaceAll(',', '')));
+  return counts.length && counts.every((n) => n === counts[0]) ? counts[0] : undefined;
+}
+
 // The online cases (bench/online.mjs): the gate offline and online on one healthy production project, against
 // fakes that add --online-latency to every answer, and the same calls one after another. The fakes run in a worker
 // thread, so they answer while spawnSync blocks this one. Each case carries its env, hooks around every run (the
@@ -281,7 +389,7 @@ function timedRun(c) {
   c.beforeRun?.('timed');
   const t0 = process.hrtime.bigint();
   const r = spawnSync(c.argv[0], c.argv.slice(1), {
-    cwd: ROOT_DIR,
+    cwd: c.cwd ?? ROOT_DIR,
     stdio: ['ignore', 'ignore', err.fd],
     env: c.env ?? childEnv
   });
@@ -301,7 +409,7 @@ function memRun(c) {
   const err = stderrFile(c);
   c.beforeRun?.('memory');
   const r = spawnSync(cmd, args, {
-    cwd: ROOT_DIR,
+    cwd: c.cwd ?? ROOT_DIR,
     stdio: ['ignore', 'ignore', err.fd],
     env: { ...(c.env ?? childEnv), BENCH_MAXRSS_FILE: out }
   });
@@ -323,14 +431,14 @@ for (const c of cases) {
   c.beforeRun?.('validation');
   const t0 = process.hrtime.bigint();
   const r = spawnSync(c.argv[0], c.argv.slice(1), {
-    cwd: ROOT_DIR,
+    cwd: c.cwd ?? ROOT_DIR,
     env: c.env ?? childEnv,
     maxBuffer: 1024 * 1024 * 1024
   });
   c.warmupMs = Number(process.hrtime.bigint() - t0) / 1e6;
   c.exitCode = r.status;
   if (r.error || r.signal || !c.ok.includes(r.status)) {
-    c.failed = describeFailure(r);
+    c.failed = describeFailure(r) + (c.okNote && r.status != null ? ` (${c.okNote})` : '');
     failures.push(`${c.label}: ${c.failed}`);
     log(`  FAIL ${c.label}: ${c.failed}`);
     continue;
@@ -541,6 +649,88 @@ if (sizes.length > 1) {
   }
 }
 
+// The bundle scan: the gate against grep on the 100 MiB bundle, and its memory on 10 vs 100 MiB (same files).
+const bundleLines = [];
+if (bundle) {
+  const { smallMiB, largeMiB, trees: bt } = bundle;
+  const grep = byId[`bundle-grep-${largeMiB}m`];
+  const gate = byId[`bundle-cli-${largeMiB}m`];
+  const gateSmall = byId[`bundle-cli-${smallMiB}m`];
+  const floor = byId[`bundle-floor-${largeMiB}m`];
+  const lm = bt[largeMiB].manifest;
+  if (!opts['no-cli']) {
+    const name = `bundle scan ${largeMiB} MiB, clerk-production-gate / grep`;
+    const goal = `≤ ${TARGETS.bundleVsGrep}×`;
+    if (ok(grep) && ok(gate)) {
+      const x = gate.medianMs / grep.medianMs;
+      target(
+        name,
+        `${fmtX(x)} (${fmtMs(gate.medianMs)} / ${fmtMs(grep.medianMs)})`,
+        goal,
+        r2(x) <= TARGETS.bundleVsGrep
+      );
+    } else {
+      target(name, 'n/a', goal, false, 'a run failed');
+    }
+    if (ok(floor) && ok(grep)) {
+      target(
+        `bundle scan ${largeMiB} MiB, lower bound / grep`,
+        `${fmtX(floor.medianMs / grep.medianMs)} (${fmtMs(floor.medianMs)})`,
+        '(info: the least a Node scan costs)',
+        null
+      );
+    }
+    if (ok(floor) && ok(gate)) {
+      target(
+        `bundle scan ${largeMiB} MiB, clerk-production-gate / lower bound`,
+        `${fmtX(gate.medianMs / floor.medianMs)} (+${fmtMs(gate.medianMs - floor.medianMs)})`,
+        '(info)',
+        null
+      );
+    }
+    const memName = `peak RSS bundle ${largeMiB} / ${smallMiB} MiB, clerk-production-gate`;
+    if (gate?.peakRssKiB && gateSmall?.peakRssKiB) {
+      const x = gate.peakRssKiB / gateSmall.peakRssKiB;
+      target(
+        memName,
+        `${fmtX(x)} (${fmtMiB(gateSmall.peakRssKiB)} → ${fmtMiB(gate.peakRssKiB)})`,
+        `< ${TARGETS.memoryGrowth}× ("flat")`,
+        r2(x) < TARGETS.memoryGrowth
+      );
+    } else {
+      target(memName, 'n/a', `< ${TARGETS.memoryGrowth}×`, false, 'a run failed');
+    }
+  }
+  const mbps = (c, bytes) => (ok(c) ? `${((bytes / 1e6 / c.medianMs) * 1000).toFixed(0)} MB/s` : '');
+  const row = (label, c, note = '') =>
+    `  ${label.padEnd(34)} ${(ok(c) ? fmtMs(c.medianMs) : c?.failed ? 'FAILED' : 'n/a').padStart(9)}  ${note}`.trimEnd();
+  bundleLines.push(
+    `bundle scan: ${rel(bt[largeMiB].dir)}, ${lm.files} files, ${(lm.scannedBytes / 2 ** 20).toFixed(1)} MiB scanned ` +
+      `(largest ${(lm.largest.bytes / 2 ** 20).toFixed(2)} MiB, minified on one line); ${lm.otherFiles} files not scanned ` +
+      `(.map, fonts, images: ${(lm.otherBytes / 2 ** 20).toFixed(1)} MiB); cwd: an empty directory`,
+    row('node -e 0 (Node start-up)', base),
+    row(`grep -rcE, ${largeMiB} MiB`, grep, `${mbps(grep, lm.scannedBytes)}; ${bundle.grepVersion}`)
+  );
+  if (!opts['no-cli']) {
+    const sm = bt[smallMiB].manifest;
+    bundleLines.push(
+      row(`lower bound, ${largeMiB} MiB`, floor, `${mbps(floor, lm.scannedBytes)}; read + 2 memchr passes, in Node`),
+      row(
+        `clerk-production-gate, ${largeMiB} MiB`,
+        gate,
+        ok(gate) && ok(base)
+          ? `${mbps(gate, lm.scannedBytes)}; ${fmtMs(gate.medianMs - base.medianMs)} over node -e 0` +
+              (ok(grep) ? `, ${fmtMs(gate.medianMs - grep.medianMs)} over grep` : '')
+          : ''
+      ),
+      row(`clerk-production-gate, ${smallMiB} MiB`, gateSmall, mbps(gateSmall, sm.scannedBytes)),
+      `  peak RSS, clerk-production-gate: ${fmtMiB(gateSmall?.peakRssKiB)} (${smallMiB} MiB, largest file ` +
+        `${(sm.largest.bytes / 2 ** 20).toFixed(2)} MiB) → ${fmtMiB(gate?.peakRssKiB)} (${largeMiB} MiB, largest ` +
+        `${(lm.largest.bytes / 2 ** 20).toFixed(2)} MiB); grep ${fmtMiB(grep?.peakRssKiB)}`
+    );
+  }
+}
+
 if (checks.length) {
   const cw = [
     Math.max(...checks.map((c) => c.name.length)),
@@ -560,6 +750,7 @@ if (checks.length) {
         `${fmtInt(small)}-file tree (${fmtInt(large / small)}× the files).`
     );
 }
+if (bundleLines.length) console.log(`\n${bundleLines.join('\n')}`);
 if (onlineReport?.lines.length) console.log(`\n${onlineReport.lines.join('\n')}`);
 for (const w of warnings) console.log(`warning: ${w}`);
 for (const f of failures) console.log(`FAILED: ${f}`);
@@ -592,6 +783,13 @@ writeFileSync(
         typical: typical?.manifest
       },
       online: onlineReport?.results,
+      bundle: bundle && {
+        grepVersion: bundle.grepVersion,
+        locale: { LANG: childEnv.LANG, LC_ALL: childEnv.LC_ALL, LC_CTYPE: childEnv.LC_CTYPE },
+        trees: Object.fromEntries(
+          Object.entries(bundle.trees).map(([mib, t]) => [mib, { ...t.manifest, fileList: undefined }])
+        )
+      },
       targets: TARGETS,
       cases: cases.map((c) => ({
         id: c.id,

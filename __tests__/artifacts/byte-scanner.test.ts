@@ -71,6 +71,10 @@ describe('ByteScanner: what a real production bundle carries that is not a findi
     ['the bare prefixes', 'X="pk_live_",Z="pk_test_",Y=`sk_test_`,W=\'sk_live_\''],
     ["Clerk's staging Backend API", '"f",0,"https://api.clerkstage.dev","F",0,[".accountsstage.dev"]'],
     [
+      "Clerk's staging and local Frontend API proxies",
+      '"https://frontend-api.clerkstage.dev","https://frontend-api.lclclerk.com"'
+    ],
+    [
       'the suffix lists',
       'C=[`.lcl.dev`,`.stg.dev`,`.lclstage.dev`,`.stgstage.dev`,`.dev.lclclerk.com`,`.stg.lclclerk.com`,`.accounts.lclclerk.com`,`accountsstage.dev`,`accounts.dev`],w=[".accounts.dev",".accountsstage.dev",".accounts.lclclerk.com"]'
     ],
@@ -122,6 +126,19 @@ describe('ByteScanner: positions', () => {
     const found = scan(parts.join(''));
     expect(found).toHaveLength(40);
     expect(found.map((c) => c.line)).toEqual(Array.from({ length: 40 }, (_, i) => i + 2));
+  });
+});
+
+describe('ByteScanner: keep', () => {
+  it('returns only kept candidates, and works out positions only for them', () => {
+    const text = `a="pk_test_";b="${DEV_PK}";c="sk_test_"`;
+    const asked: string[] = [];
+    const found = new ByteScanner().scan(bufferSource(Buffer.from(text)), (c) => {
+      asked.push(c.text);
+      return classifyCandidate(c) !== null;
+    });
+    expect(asked).toEqual(['pk_test_', DEV_PK, 'sk_test_']);
+    expect(found.map((c) => [c.text, c.column])).toEqual([[DEV_PK, positionOf(text, DEV_PK).column]]);
   });
 });
 

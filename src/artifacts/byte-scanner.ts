@@ -11,16 +11,20 @@
 /** What a candidate looks like: a key (`pk_…`, `sk_…`, legacy `test_…`) or a host ending in `.dev…`. */
 export type CandidateKind = 'key' | 'host';
 
-export interface Candidate {
+/** What a candidate is, before its place is worked out. */
+export interface CandidateText {
   kind: CandidateKind;
   /** The token, as ASCII text. */
   text: string;
-  /** 1-based line and column (UTF-16 code units, as editors and source maps count). */
-  line: number;
-  column: number;
   /** The byte before the token and the one after (0 at either end of the data), to tell string literals. */
   before: number;
   after: number;
+}
+
+export interface Candidate extends CandidateText {
+  /** 1-based line and column (UTF-16 code units, as editors and source maps count). */
+  line: number;
+  column: number;
   /** Up to EXCERPT bytes of the same line on each side, decoded; the caller redacts it. */
   excerpt: string;
 }
@@ -50,8 +54,11 @@ export class ByteScanner {
   private readonly buffer = Buffer.allocUnsafe(BACK + WINDOW + MAX_TOKEN);
   private readonly side = Buffer.allocUnsafe(64 * 1024);
 
-  /** Every candidate in `source`, in order. */
-  scan(source: ByteSource): Candidate[] {
+  /**
+   * Every candidate in `source`, in order; with `keep`, only those it keeps. Positions and excerpts are worked out
+   * only for kept ones (a bundle carries dozens of Clerk's own constants, and a column on a long line costs).
+   */
+  scan(source: ByteSource, keep?: (candidate: CandidateText) => boolean): Candidate[] {
     const buf = this.buffer;
     const found: Candidate[] = [];
     const position = new Positions(source, this.side);
@@ -71,7 +78,7 @@ export class ByteScanner {
       }
       // A candidate starting within MAX_TOKEN of the end waits for the next window, which will hold all of it.
       const limit = eof ? filled : filled - MAX_TOKEN;
-      this.searchWindow(buf, start, limit, filled, eof, base, position, found);
+      this.searchWindow(buf, start, limit, filled, eof, base, position, found, keep);
       if (eof) return found;
       position.advance(buf, base, base + limit);
       const keepFrom = Math.max(0, limit - BACK);
@@ -90,7 +97,8 @@ export class ByteScanner {
     eof: boolean,
     base: number,
     position: Positions,
-    found: Candidate[]
+    found: Candidate[],
+    keep: ((candidate: CandidateText) => boolean) | undefined
   ): void {
     // Two sorted lists of anchors, merged so candidates come in order.
     const keys: number[] = [];
@@ -113,16 +121,15 @@ export class ByteScanner {
       if (!span || span[0] < lastEnd) continue;
       lastEnd = span[1];
       const [s, e] = span;
-      const { line, column } = position.at(buf, base, s);
-      found.push({
+      const text: CandidateText = {
         kind: takeKey ? 'key' : 'host',
         text: buf.toString('latin1', s, e),
-        line,
-        column,
         before: s > 0 ? (buf[s - 1] as number) : 0,
-        after: e < filled ? (buf[e] as number) : 0,
-        excerpt: excerpt(buf, s, e, filled)
-      });
+        after: e < filled ? (buf[e] as number) : 0
+      };
+      if (keep && !keep(text)) continue;
+      const { line, column } = position.at(buf, base, s);
+      found.push({ ...text, line, column, excerpt: excerpt(buf, s, e, filled) });
     }
   }
 }

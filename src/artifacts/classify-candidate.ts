@@ -1,6 +1,6 @@
 import { isDevelopmentOrStagingHost } from '../clerk/hosts.js';
 import { parsePublishableKey, type ParsedPublishableKey } from '../clerk/publishable-key.js';
-import type { Candidate } from './byte-scanner.js';
+import type { CandidateText } from './byte-scanner.js';
 
 /** What a candidate found in client code is. SDK constants and look-alikes are `null`: not findings. */
 export type Artifact =
@@ -16,11 +16,11 @@ const MIN_SECRET_BODY = 20;
 const MIN_LEGACY_BODY = 30;
 
 /**
- * Hosts that Clerk's SDKs carry as constants in every bundle, development or not: the Backend API of Clerk's
- * staging (`api.clerkstage.dev`) and local environments. Bare suffixes (`accounts.dev`, `.lcl.dev`) are ruled
+ * Hosts that Clerk's SDKs carry as constants, development or not: the Backend API and Frontend API proxies of
+ * Clerk's staging and local environments (`api.clerkstage.dev`, `frontend-api.clerkstage.dev`). Bare suffixes (`accounts.dev`, `.lcl.dev`) are ruled
  * out by shape below.
  */
-const SDK_HOSTS = /^api\./;
+const SDK_HOSTS = /^(api|frontend-api)\./;
 
 /**
  * Decides what a candidate is:
@@ -31,7 +31,7 @@ const SDK_HOSTS = /^api\./;
  *  - a development host when the offline gate's host rules call it one and it names an instance: it has a label
  *    before the suffix (`accounts.dev` and `.lcl.dev` are the SDK's suffix lists) and is not `api.…`.
  */
-export function classifyCandidate(candidate: Candidate): Artifact | null {
+export function classifyCandidate(candidate: CandidateText): Artifact | null {
   const { text } = candidate;
   if (candidate.kind === 'key') {
     if (text.startsWith('pk_')) {

@@ -49,6 +49,7 @@ export function scanBuildOutput(cwd: string, dirs: readonly string[]): BuildScan
       scan.files++;
       const seen = new Set<string>();
       for (const candidate of scanFile(scanner, file, rel(file), (n) => (scan.bytes += n))) {
+        // Kept by the scan only when classified as something: SDK constants cost no position.
         const artifact = classifyCandidate(candidate);
         if (!artifact) continue;
         const id = artifact.kind === 'dev-host' ? artifact.host : artifact.key;
@@ -89,7 +90,7 @@ function scanFile(scanner: ByteScanner, file: string, label: string, count: (byt
       },
       readAt: (buffer, offset, length, position) => readSync(fd, buffer, offset, length, position)
     };
-    return scanner.scan(source);
+    return scanner.scan(source, (candidate) => classifyCandidate(candidate) !== null);
   } catch (error) {
     throw new InputError(`${label}: cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   } finally {

@@ -65,7 +65,7 @@ async function readSite(settings: SiteSettings, pageUrl: URL, client: SiteClient
   const found: Found[] = [];
   const scan = (fetched: Extract<Fetched, { ok: true }>): void => {
     const seen = new Set<string>();
-    for (const candidate of scanner.scan(bufferSource(fetched.body))) {
+    for (const candidate of scanner.scan(bufferSource(fetched.body), (c) => classifyCandidate(c) !== null)) {
       const artifact = classifyCandidate(candidate);
       if (!artifact) continue;
       const id = artifact.kind === 'dev-host' ? artifact.host : artifact.key;
