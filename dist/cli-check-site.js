@@ -4,6 +4,7 @@ import 'node:fs';
 import 'node:path';
 import 'node:net';
 import 'node:buffer';
+import 'node:fs/promises';
 import 'node:util';
 import 'node:os';
 import 'node:string_decoder';
@@ -2855,7 +2856,7 @@ async function readSite(settings, pageUrl, client) {
     const found = [];
     const scan = (fetched) => {
         const seen = new Set();
-        for (const candidate of scanner.scan(bufferSource(fetched.body))) {
+        for (const candidate of scanner.scan(bufferSource(fetched.body), (c) => classifyCandidate(c) !== null)) {
             const artifact = classifyCandidate(candidate);
             if (!artifact)
                 continue;

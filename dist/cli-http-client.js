@@ -1,22 +1,22 @@
 import require$$0$1 from 'node:assert';
-import require$$0$3 from 'node:net';
-import require$$2 from 'node:http';
-import require$$0$2 from 'node:stream';
+import require$$0$2 from 'node:net';
+import http from 'node:http';
+import Stream from 'node:stream';
 import require$$0 from 'node:buffer';
-import require$$0$4 from 'node:util';
+import require$$0$3 from 'node:util';
 import require$$7 from 'node:querystring';
 import require$$8 from 'node:events';
-import require$$0$5 from 'node:diagnostics_channel';
+import require$$0$4 from 'node:diagnostics_channel';
 import { c as commonjsGlobal } from './cli-_commonjsHelpers.js';
 import require$$5 from 'node:tls';
-import require$$1$1 from 'node:zlib';
+import zlib from 'node:zlib';
 import require$$5$1 from 'node:perf_hooks';
 import require$$8$1 from 'node:util/types';
 import require$$1 from 'node:worker_threads';
-import require$$1$2 from 'node:url';
+import require$$1$1 from 'node:url';
 import require$$5$2 from 'node:async_hooks';
-import require$$1$3 from 'node:console';
-import require$$1$4 from 'node:dns';
+import require$$1$2 from 'node:console';
+import require$$1$3 from 'node:dns';
 import require$$5$3 from 'string_decoder';
 import { K as looseObject, L as object, M as string, N as literal, P as number, Q as array, R as record, _ as _enum, T as optional, U as boolean, V as nullable, W as unknown, d as describeFailure } from './cli.js';
 
@@ -907,11 +907,11 @@ function requireUtil$7 () {
 
 	const assert = require$$0$1;
 	const { kDestroyed, kBodyUsed, kListeners, kBody } = requireSymbols$4();
-	const { IncomingMessage } = require$$2;
-	const stream = require$$0$2;
-	const net = require$$0$3;
+	const { IncomingMessage } = http;
+	const stream = Stream;
+	const net = require$$0$2;
 	const { Blob } = require$$0;
-	const nodeUtil = require$$0$4;
+	const nodeUtil = require$$0$3;
 	const { stringify } = require$$7;
 	const { EventEmitter: EE } = require$$8;
 	const { InvalidArgumentError } = requireErrors();
@@ -1631,8 +1631,8 @@ var hasRequiredDiagnostics;
 function requireDiagnostics () {
 	if (hasRequiredDiagnostics) return diagnostics;
 	hasRequiredDiagnostics = 1;
-	const diagnosticsChannel = require$$0$5;
-	const util = require$$0$4;
+	const diagnosticsChannel = require$$0$4;
+	const util = require$$0$3;
 
 	const undiciDebugLog = util.debuglog('undici');
 	const fetchDebuglog = util.debuglog('fetch');
@@ -3052,7 +3052,7 @@ function requireConnect () {
 	if (hasRequiredConnect) return connect;
 	hasRequiredConnect = 1;
 
-	const net = require$$0$3;
+	const net = require$$0$2;
 	const assert = require$$0$1;
 	const util = requireUtil$7();
 	const { InvalidArgumentError, ConnectTimeoutError } = requireErrors();
@@ -4565,7 +4565,7 @@ function requireWebidl () {
 	if (hasRequiredWebidl) return webidl_1;
 	hasRequiredWebidl = 1;
 
-	const { types, inspect } = require$$0$4;
+	const { types, inspect } = require$$0$3;
 	const { markAsUncloneable } = require$$1;
 	const { toUSVString } = requireUtil$7();
 
@@ -5268,8 +5268,8 @@ function requireUtil$6 () {
 	if (hasRequiredUtil$6) return util$6;
 	hasRequiredUtil$6 = 1;
 
-	const { Transform } = require$$0$2;
-	const zlib = require$$1$1;
+	const { Transform } = Stream;
+	const zlib$1 = zlib;
 	const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = requireConstants$2();
 	const { getGlobalOrigin } = requireGlobal$1();
 	const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = requireDataUrl();
@@ -6622,8 +6622,8 @@ function requireUtil$6 () {
 	        return
 	      }
 	      this._inflateStream = (chunk[0] & 0x0F) === 0x08
-	        ? zlib.createInflate(this.#zlibOptions)
-	        : zlib.createInflateRaw(this.#zlibOptions);
+	        ? zlib$1.createInflate(this.#zlibOptions)
+	        : zlib$1.createInflateRaw(this.#zlibOptions);
 
 	      this._inflateStream.on('data', this.push.bind(this));
 	      this._inflateStream.on('end', () => this.push(null));
@@ -7064,7 +7064,7 @@ function requireFormdata () {
 	const { FileLike, isFileLike } = requireFile();
 	const { webidl } = requireWebidl();
 	const { File: NativeFile } = require$$0;
-	const nodeUtil = require$$0$4;
+	const nodeUtil = require$$0$3;
 
 	/** @type {globalThis['File']} */
 	const File = globalThis.File ?? NativeFile;
@@ -7814,7 +7814,7 @@ function requireBody () {
 	const { webidl } = requireWebidl();
 	const { Blob } = require$$0;
 	const assert = require$$0$1;
-	const { isErrored, isDisturbed } = require$$0$2;
+	const { isErrored, isDisturbed } = Stream;
 	const { isArrayBuffer } = require$$8$1;
 	const { serializeAMimeType } = requireDataUrl();
 	const { multipartFormDataParser } = requireFormdataParser();
@@ -9858,7 +9858,7 @@ function requireClientH2 () {
 
 	const assert = require$$0$1;
 	const { errorMonitor } = require$$8;
-	const { pipeline } = require$$0$2;
+	const { pipeline } = Stream;
 	const util = requireUtil$7();
 	const {
 	  RequestContentLengthMismatchError,
@@ -10908,8 +10908,8 @@ function requireClient () {
 	hasRequiredClient = 1;
 
 	const assert = require$$0$1;
-	const net = require$$0$3;
-	const http = require$$2;
+	const net = require$$0$2;
+	const http$1 = http;
 	const util = requireUtil$7();
 	const { channels } = requireDiagnostics();
 	const Request = requireRequest$1();
@@ -11132,7 +11132,7 @@ function requireClient () {
 	    this[kUrl] = util.parseOrigin(url);
 	    this[kConnector] = connect;
 	    this[kPipelining] = pipelining != null ? pipelining : 1;
-	    this[kMaxHeadersSize] = maxHeaderSize || http.maxHeaderSize;
+	    this[kMaxHeadersSize] = maxHeaderSize || http$1.maxHeaderSize;
 	    this[kKeepAliveDefaultTimeout] = keepAliveTimeout == null ? 4e3 : keepAliveTimeout;
 	    this[kKeepAliveMaxTimeout] = keepAliveMaxTimeout == null ? 600e3 : keepAliveMaxTimeout;
 	    this[kKeepAliveTimeoutThreshold] = keepAliveTimeoutThreshold == null ? 2e3 : keepAliveTimeoutThreshold;
@@ -12379,7 +12379,7 @@ function requireProxyAgent () {
 	hasRequiredProxyAgent = 1;
 
 	const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = requireSymbols$4();
-	const { URL } = require$$1$2;
+	const { URL } = require$$1$1;
 	const Agent = requireAgent();
 	const Pool = requirePool();
 	const DispatcherBase = requireDispatcherBase();
@@ -13321,7 +13321,7 @@ function requireReadable () {
 	hasRequiredReadable = 1;
 
 	const assert = require$$0$1;
-	const { Readable } = require$$0$2;
+	const { Readable } = Stream;
 	const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = requireErrors();
 	const util = requireUtil$7();
 	const { ReadableStreamFrom } = requireUtil$7();
@@ -14101,7 +14101,7 @@ function requireApiStream () {
 	hasRequiredApiStream = 1;
 
 	const assert = require$$0$1;
-	const { finished, PassThrough } = require$$0$2;
+	const { finished, PassThrough } = Stream;
 	const { InvalidArgumentError, InvalidReturnValueError } = requireErrors();
 	const util = requireUtil$7();
 	const { getResolveErrorBodyCallback } = requireUtil$5();
@@ -14332,7 +14332,7 @@ function requireApiPipeline () {
 	  Readable,
 	  Duplex,
 	  PassThrough
-	} = require$$0$2;
+	} = Stream;
 	const {
 	  InvalidArgumentError,
 	  InvalidReturnValueError,
@@ -14909,12 +14909,12 @@ function requireMockUtils () {
 	  kGetNetConnect
 	} = requireMockSymbols();
 	const { buildURL } = requireUtil$7();
-	const { STATUS_CODES } = require$$2;
+	const { STATUS_CODES } = http;
 	const {
 	  types: {
 	    isPromise
 	  }
-	} = require$$0$4;
+	} = require$$0$3;
 
 	function matchValue (match, value) {
 	  if (typeof match === 'string') {
@@ -15491,7 +15491,7 @@ function requireMockClient () {
 	if (hasRequiredMockClient) return mockClient;
 	hasRequiredMockClient = 1;
 
-	const { promisify } = require$$0$4;
+	const { promisify } = require$$0$3;
 	const Client = requireClient();
 	const { buildMockDispatch } = requireMockUtils();
 	const {
@@ -15558,7 +15558,7 @@ function requireMockPool () {
 	if (hasRequiredMockPool) return mockPool;
 	hasRequiredMockPool = 1;
 
-	const { promisify } = require$$0$4;
+	const { promisify } = require$$0$3;
 	const Pool = requirePool();
 	const { buildMockDispatch } = requireMockUtils();
 	const {
@@ -15662,8 +15662,8 @@ function requirePendingInterceptorsFormatter () {
 	if (hasRequiredPendingInterceptorsFormatter) return pendingInterceptorsFormatter;
 	hasRequiredPendingInterceptorsFormatter = 1;
 
-	const { Transform } = require$$0$2;
-	const { Console } = require$$1$3;
+	const { Transform } = Stream;
+	const { Console } = require$$1$2;
 
 	const PERSISTENT = process.versions.icu ? '✅' : 'Y ';
 	const NOT_PERSISTENT = process.versions.icu ? '❌' : 'N ';
@@ -16162,8 +16162,8 @@ var hasRequiredDns;
 function requireDns () {
 	if (hasRequiredDns) return dns;
 	hasRequiredDns = 1;
-	const { isIP } = require$$0$3;
-	const { lookup } = require$$1$4;
+	const { isIP } = require$$0$2;
+	const { lookup } = require$$1$3;
 	const DecoratorHandler = requireDecoratorHandler();
 	const { InvalidArgumentError, InformationalError } = requireErrors();
 	const maxInt = Math.pow(2, 31) - 1;
@@ -16555,7 +16555,7 @@ function requireHeaders () {
 	} = requireUtil$6();
 	const { webidl } = requireWebidl();
 	const assert = require$$0$1;
-	const util = require$$0$4;
+	const util = require$$0$3;
 
 	const kHeadersMap = Symbol('headers map');
 	const kHeadersSortedMap = Symbol('headers map sorted');
@@ -17242,7 +17242,7 @@ function requireResponse () {
 	const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = requireHeaders();
 	const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = requireBody();
 	const util = requireUtil$7();
-	const nodeUtil = require$$0$4;
+	const nodeUtil = require$$0$3;
 	const { kEnumerableProperty } = util;
 	const {
 	  isValidReasonPhrase,
@@ -17264,7 +17264,7 @@ function requireResponse () {
 	const { URLSerializer } = requireDataUrl();
 	const { kConstruct } = requireSymbols$4();
 	const assert = require$$0$1;
-	const { types } = require$$0$4;
+	const { types } = require$$0$3;
 
 	const textEncoder = new TextEncoder('utf-8');
 
@@ -17917,7 +17917,7 @@ function requireRequest () {
 	const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = requireHeaders();
 	const { FinalizationRegistry } = requireDispatcherWeakref()();
 	const util = requireUtil$7();
-	const nodeUtil = require$$0$4;
+	const nodeUtil = require$$0$3;
 	const {
 	  isValidHTTPToken,
 	  sameOrigin,
@@ -18965,7 +18965,7 @@ function requireFetch () {
 	} = requireResponse();
 	const { HeadersList } = requireHeaders();
 	const { Request, cloneRequest } = requireRequest();
-	const zlib = require$$1$1;
+	const zlib$1 = zlib;
 	const {
 	  bytesMatch,
 	  makePolicyContainer,
@@ -19012,12 +19012,12 @@ function requireFetch () {
 	  subresourceSet
 	} = requireConstants$2();
 	const EE = require$$8;
-	const { Readable, pipeline, finished } = require$$0$2;
+	const { Readable, pipeline, finished } = Stream;
 	const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = requireUtil$7();
 	const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = requireDataUrl();
 	const { getGlobalDispatcher } = requireGlobal();
 	const { webidl } = requireWebidl();
-	const { STATUS_CODES } = require$$2;
+	const { STATUS_CODES } = http;
 	const GET_OR_HEAD = ['GET', 'HEAD'];
 
 	const defaultUserAgent = typeof __UNDICI_IS_NODE__ !== 'undefined' || typeof esbuildDetection !== 'undefined'
@@ -21027,23 +21027,23 @@ function requireFetch () {
 	              const coding = codings[i].trim();
 	              // https://www.rfc-editor.org/rfc/rfc9112.html#section-7.2
 	              if (coding === 'x-gzip' || coding === 'gzip') {
-	                decoders.push(zlib.createGunzip({
+	                decoders.push(zlib$1.createGunzip({
 	                  // Be less strict when decoding compressed responses, since sometimes
 	                  // servers send slightly invalid responses that are still accepted
 	                  // by common browsers.
 	                  // Always using Z_SYNC_FLUSH is what cURL does.
-	                  flush: zlib.constants.Z_SYNC_FLUSH,
-	                  finishFlush: zlib.constants.Z_SYNC_FLUSH
+	                  flush: zlib$1.constants.Z_SYNC_FLUSH,
+	                  finishFlush: zlib$1.constants.Z_SYNC_FLUSH
 	                }));
 	              } else if (coding === 'deflate') {
 	                decoders.push(createInflate({
-	                  flush: zlib.constants.Z_SYNC_FLUSH,
-	                  finishFlush: zlib.constants.Z_SYNC_FLUSH
+	                  flush: zlib$1.constants.Z_SYNC_FLUSH,
+	                  finishFlush: zlib$1.constants.Z_SYNC_FLUSH
 	                }));
 	              } else if (coding === 'br') {
-	                decoders.push(zlib.createBrotliDecompress({
-	                  flush: zlib.constants.BROTLI_OPERATION_FLUSH,
-	                  finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH
+	                decoders.push(zlib$1.createBrotliDecompress({
+	                  flush: zlib$1.constants.BROTLI_OPERATION_FLUSH,
+	                  finishFlush: zlib$1.constants.BROTLI_OPERATION_FLUSH
 	                }));
 	              } else {
 	                decoders.length = 0;
@@ -21570,7 +21570,7 @@ function requireUtil$4 () {
 	const { ProgressEvent } = requireProgressevent();
 	const { getEncoding } = requireEncoding();
 	const { serializeAMimeType, parseMIMEType } = requireDataUrl();
-	const { types } = require$$0$4;
+	const { types } = require$$0$3;
 	const { StringDecoder } = require$$5$3;
 	const { btoa } = require$$0;
 
@@ -25535,7 +25535,7 @@ function requirePermessageDeflate () {
 	if (hasRequiredPermessageDeflate) return permessageDeflate;
 	hasRequiredPermessageDeflate = 1;
 
-	const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = require$$1$1;
+	const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = zlib;
 	const { isValidClientWindowBits } = requireUtil$1();
 	const { MessageSizeExceededError } = requireErrors();
 
@@ -25648,7 +25648,7 @@ function requireReceiver () {
 	if (hasRequiredReceiver) return receiver;
 	hasRequiredReceiver = 1;
 
-	const { Writable } = require$$0$2;
+	const { Writable } = Stream;
 	const assert = require$$0$1;
 	const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = requireConstants();
 	const { kReadyState, kSentClose, kResponse, kReceivedClose } = requireSymbols();
@@ -26319,7 +26319,7 @@ function requireWebsocket () {
 	const { ByteParser } = requireReceiver();
 	const { kEnumerableProperty, isBlobLike } = requireUtil$7();
 	const { getGlobalDispatcher } = requireGlobal();
-	const { types } = require$$0$4;
+	const { types } = require$$0$3;
 	const { ErrorEvent, CloseEvent } = requireEvents();
 	const { SendQueue } = requireSender();
 
@@ -26943,7 +26943,7 @@ function requireEventsourceStream () {
 	if (hasRequiredEventsourceStream) return eventsourceStream;
 	hasRequiredEventsourceStream = 1;
 	const buffer = require$$0;
-	const { Transform } = require$$0$2;
+	const { Transform } = Stream;
 	const { isASCIINumber, isValidLastEventId } = requireUtil();
 
 	/**
@@ -27525,7 +27525,7 @@ function requireEventsource () {
 	if (hasRequiredEventsource) return eventsource;
 	hasRequiredEventsource = 1;
 
-	const { pipeline } = require$$0$2;
+	const { pipeline } = Stream;
 	const { fetching } = requireFetch();
 	const { makeRequest } = requireRequest();
 	const { webidl } = requireWebidl();

@@ -5,6 +5,7 @@ import { isIP } from 'node:net';
 import 'node:fs';
 import 'node:path';
 import 'node:buffer';
+import 'node:fs/promises';
 import 'node:util';
 import 'node:os';
 import 'node:string_decoder';

@@ -3,6 +3,7 @@ import { readFileSync, statSync, existsSync, openSync, fstatSync, readSync, clos
 import path, { resolve as resolve$1, join } from 'node:path';
 import { isIPv6, isIPv4, BlockList, isIP } from 'node:net';
 import { isUtf8 } from 'node:buffer';
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { tmpdir } from 'node:os';
 import { StringDecoder } from 'node:string_decoder';
@@ -33,6 +34,31 @@ const SEVERITIES = ['error', 'warning', 'notice'];
 /** `1 finding`, `2 findings`. */
 function plural(n, word) {
     return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** Where, without the column: `path/.env:3`, `https://example.com/app.js:1`, or the source's name. */
+function shortOrigin(origin) {
+    if (origin.kind === 'file')
+        return `${origin.file}:${origin.line}`;
+    if (origin.kind === 'url')
+        return `${origin.url}:${origin.line}`;
+    if (origin.kind === 'host')
+        return describeHost(origin);
+    return origin.kind;
+}
+/** `vercel project my-app (production)`, `netlify site 1234… (deploy-preview)`. */
+function describeHost(origin) {
+    return `${origin.host} ${origin.host === 'vercel' ? 'project' : 'site'} ${origin.project} (${origin.target})`;
+}
+/** Human form of an origin: `path/.env:3:1`, `https://example.com/app.js:1:20`, `vars`, `secrets`, `env`, `clerk-api`, `dns`. */
+function describeOrigin(origin) {
+    if (origin.kind === 'file')
+        return `${origin.file}:${origin.line}:${origin.column}`;
+    if (origin.kind === 'url')
+        return `${origin.url}:${origin.line}:${origin.column}`;
+    if (origin.kind === 'host')
+        return describeHost(origin);
+    return origin.kind;
 }
 
 /**
@@ -804,10 +830,10 @@ const missingKey = defineRule({
 }, ({ variables, effective, frameworks, hasRuntimeSources }) => {
     // Judged once per scope, on evidence defined in it: a Clerk variable with a value that reaches the app.
     // Empty values are placeholders (a committed `CLERK_SECRET_KEY=`): they are neither evidence nor a key.
-    const first = variables.find((v) => isClerkVariable(v.name) && !v.shadowedBy && !isBlank(v.value));
+    const first = variables.find((v) => isClerkVariable(v.name) && !v.shadowedBy && isSet(v));
     if (!first)
         return [];
-    const clerk = effective.filter((v) => isClerkVariable(v.name) && !isBlank(v.value));
+    const clerk = effective.filter((v) => isClerkVariable(v.name) && isSet(v));
     // Without the runtime environment the keys may live in the host's settings, which the gate cannot see.
     const severity = hasRuntimeSources ? 'error' : 'warning';
     const hits = [];
@@ -821,6 +847,10 @@ const missingKey = defineRule({
     }
     return hits;
 });
+/** Set: a value that is not blank, or a host's write-only variable (present, value not readable). */
+function isSet(v) {
+    return v.unreadable === true || !isBlank(v.value);
+}
 function missing(evidence, subject, messageId, severity) {
     return { variable: evidence, subject, absent: true, severity, messageId, data: { evidence: evidence.name } };
 }
@@ -829,9 +859,9 @@ function missing(evidence, subject, messageId, severity) {
  * The rules on what was built and deployed: the client bundle (bundle-…) and the live site (deployed-…). Like the
  * other rules, each has its messages in one table; scan-build-output.ts and site/ decide when they fire.
  */
-const meta$1 = (m) => ({ ...m, docs: ruleDocs(m.id) });
+const meta$2 = (m) => ({ ...m, docs: ruleDocs(m.id) });
 const ROTATE = 'Rotate the key now (Clerk Dashboard → API keys; for a Stripe key, the Stripe Dashboard): once deployed, the bundle is public and the key must be taken as leaked. Then move it to a server-only variable (no NEXT_PUBLIC_, VITE_, PUBLIC_, EXPO_PUBLIC_ or REACT_APP_ prefix), remove it from client code, and rebuild.';
-const bundleDevPublishableKey = meta$1({
+const bundleDevPublishableKey = meta$2({
     id: 'bundle-dev-publishable-key',
     severity: 'error',
     appliesIn: 'production',
@@ -842,7 +872,7 @@ const bundleDevPublishableKey = meta$1({
         found: 'The built file holds a development publishable key (instance {{host}}).'
     }
 });
-const bundleDevFrontendApi = meta$1({
+const bundleDevFrontendApi = meta$2({
     id: 'bundle-dev-frontend-api',
     severity: 'error',
     appliesIn: 'production',
@@ -853,7 +883,7 @@ const bundleDevFrontendApi = meta$1({
         found: 'The built file names the development host {{host}}.'
     }
 });
-const bundleSecretKey = meta$1({
+const bundleSecretKey = meta$2({
     id: 'bundle-secret-key',
     severity: 'error',
     appliesIn: 'always',
@@ -864,7 +894,7 @@ const bundleSecretKey = meta$1({
         found: 'The built file holds a {{what}}: anyone who loads the app can read it.'
     }
 });
-const deployedDevInstance = meta$1({
+const deployedDevInstance = meta$2({
     id: 'deployed-dev-instance',
     severity: 'error',
     appliesIn: 'production',
@@ -876,7 +906,7 @@ const deployedDevInstance = meta$1({
         host: 'The deployed site loads Clerk from the development host {{host}}.'
     }
 });
-const deployedKeyMismatch = meta$1({
+const deployedKeyMismatch = meta$2({
     id: 'deployed-key-mismatch',
     severity: 'error',
     appliesIn: 'always',
@@ -887,7 +917,7 @@ const deployedKeyMismatch = meta$1({
         mismatch: 'The deployed site uses the key of {{deployed}}, but {{name}} is the key of {{expected}}.'
     }
 });
-const deployedSecretKey = meta$1({
+const deployedSecretKey = meta$2({
     id: 'deployed-secret-key',
     severity: 'error',
     appliesIn: 'always',
@@ -898,7 +928,7 @@ const deployedSecretKey = meta$1({
         found: 'The deployed site serves a {{what}}: anyone can read it.'
     }
 });
-const deployedSiteUnread = meta$1({
+const deployedSiteUnread = meta$2({
     id: 'deployed-site-unread',
     severity: 'error',
     appliesIn: 'always',
@@ -909,7 +939,7 @@ const deployedSiteUnread = meta$1({
         failed: '{{message}}.'
     }
 });
-const deployedNoClerk = meta$1({
+const deployedNoClerk = meta$2({
     id: 'deployed-no-clerk',
     severity: 'notice',
     appliesIn: 'always',
@@ -930,6 +960,37 @@ const SITE_RULES = [
     deployedSiteUnread,
     deployedNoClerk
 ];
+
+/** The rules on reading the hosts' project variables (Vercel, Netlify); the variables then go through every rule. */
+const meta$1 = (m) => ({ ...m, docs: ruleDocs(m.id) });
+const hostApiError = meta$1({
+    id: 'host-api-error',
+    severity: 'error',
+    appliesIn: 'always',
+    title: "A host's variables could not be read",
+    explanation: "The gate could not read the deployment's variables from Vercel or Netlify, so it could not check what the deployed app receives. A refused token (401, 403) or an unknown project (404) is always an error; other failures (429, 5xx, timeouts, network) follow `on-api-error`.",
+    fix: 'Read the message: a 401 needs a valid token, a 403 a token with access to the project and its team, a 404 the right project or site id; for an outage set on-api-error: warn.',
+    messages: {
+        failed: '{{message}}.'
+    }
+});
+const hostVariableUnreadable = meta$1({
+    id: 'host-variable-unreadable',
+    severity: 'notice',
+    appliesIn: 'always',
+    title: "A host's variable could not be judged",
+    explanation: 'A variable is present in the host\'s project but its value cannot be read: Vercel "sensitive" variables and Netlify secret values are write-only. Its presence counts (a missing key is not reported), but no rule can judge its value. Also: production variables a Vercel token may not see, and a linked project the gate could not read for want of a token.',
+    fix: "To have the value judged, pass it to the gate another way (secrets-json), or check it by hand in the host's settings.",
+    messages: {
+        sensitive: '{{name}} is present in {{where}}, value not readable ({{why}}).',
+        hidden: '{{count}} production variables of {{where}} are not visible to the token, so they were not checked.',
+        notLinked: '{{file}} links this directory to a {{host}} project, but {{token}} is not set: its variables were not read.',
+        noProject: '{{token}} is set but no {{host}} project is named: its variables were not read.',
+        notLinkedFix: "Set {{token}} to a read-only token (see the README) to read the project's variables, or ignore this notice.",
+        noProjectFix: "Set {{input}} (or commit the link file the host CLI writes) to read the project's variables."
+    }
+});
+const HOST_RULES = [hostApiError, hostVariableUnreadable];
 
 /**
  * The online checks' rules: what Clerk's APIs, DNS and the Frontend API say about the production instance.
@@ -1097,7 +1158,10 @@ const RULES = [
     liveKeyOutsideProduction
 ];
 /** Every rule's metadata, offline, online and on build output and the deployed site: for reports, docs and `ignore`. */
-const RULE_METAS = new Map([...RULES.map((rule) => rule.meta), ...ONLINE_RULES, ...BUNDLE_RULES, ...SITE_RULES].map((meta) => [meta.id, meta]));
+const RULE_METAS = new Map([...RULES.map((rule) => rule.meta), ...ONLINE_RULES, ...BUNDLE_RULES, ...SITE_RULES, ...HOST_RULES].map((meta) => [
+    meta.id,
+    meta
+]));
 const RULE_IDS = [...RULE_METAS.keys()];
 
 /**
@@ -1631,23 +1695,6 @@ function inside(spans, offset) {
             return true;
     }
     return false;
-}
-
-/** Where, without the column: `path/.env:3`, `https://example.com/app.js:1`, or the source's name. */
-function shortOrigin(origin) {
-    if (origin.kind === 'file')
-        return `${origin.file}:${origin.line}`;
-    if (origin.kind === 'url')
-        return `${origin.url}:${origin.line}`;
-    return origin.kind;
-}
-/** Human form of an origin: `path/.env:3:1`, `https://example.com/app.js:1:20`, `vars`, `secrets`, `env`, `clerk-api`, `dns`. */
-function describeOrigin(origin) {
-    if (origin.kind === 'file')
-        return `${origin.file}:${origin.line}:${origin.column}`;
-    if (origin.kind === 'url')
-        return `${origin.url}:${origin.line}:${origin.column}`;
-    return origin.kind;
 }
 
 /*!
@@ -4775,8 +4822,12 @@ function readProcessEnv(env) {
     return variables;
 }
 
-/** The deployment's own environment: process env, vars and secrets. They do not shadow each other. */
-function readRuntime(options) {
+/**
+ * The deployment's own environment: process env, the hosts' project variables, secrets and vars. They do not shadow
+ * each other (each is reported); for expansion and for shadowing dotenv files the winner is, highest first: the
+ * process environment, a host, secrets, vars (see the README's precedence table for why).
+ */
+function readRuntime(options, hosts = []) {
     const groups = [];
     if (options.processEnv)
         groups.push({ kind: 'env', variables: readProcessEnv(options.processEnv) });
@@ -4790,15 +4841,29 @@ function readRuntime(options) {
     }
     const winners = new Map();
     const values = new Map();
-    for (const kind of ['vars', 'secrets', 'env']) {
-        for (const v of groups.find((g) => g.kind === kind)?.variables ?? []) {
+    const ranked = [
+        ...['vars', 'secrets'].map((kind) => groups.find((g) => g.kind === kind)?.variables ?? []),
+        ...hosts.map((h) => h.variables),
+        groups.find((g) => g.kind === 'env')?.variables ?? []
+    ];
+    for (const variables of ranked) {
+        for (const v of variables) {
             winners.set(v.name, v.origin);
             values.set(v.name, v.value);
         }
     }
     return {
-        variables: groups.flatMap((g) => g.variables),
-        sources: groups.map((g) => ({ kind: g.kind, variables: g.variables.length })),
+        variables: [...groups.flatMap((g) => g.variables), ...hosts.flatMap((h) => h.variables)],
+        sources: [
+            ...groups.map((g) => ({ kind: g.kind, variables: g.variables.length })),
+            ...hosts.map(({ origin: { host, project, target }, variables }) => ({
+                kind: 'host',
+                host,
+                project,
+                target,
+                variables: variables.length
+            }))
+        ],
         winners,
         // Object.fromEntries keeps a name such as `__proto__` as an own key.
         expansion: { values: Object.fromEntries(values), origins: winners }
@@ -5149,15 +5214,15 @@ const FAIL_ON_CHOICES = ['error', 'warning', 'never'];
 const ON_API_ERROR_CHOICES = ['fail', 'warn'];
 const DEFAULT_CLERK_API_URL = 'https://api.clerk.com';
 const oneOf = (choices) => ({ error: `expected one of ${choices.join(', ')}` });
-const nonEmpty = string().check(_trim(), _minLength(1, 'must not be empty'));
+const nonEmpty$1 = string().check(_trim(), _minLength(1, 'must not be empty'));
 const jsonInput = object({ label: string(), text: string() });
 /** What both shells (action and CLI) hand the engine, validated at the boundary. */
 const gateOptionsSchema = object({
-    cwd: nonEmpty,
+    cwd: nonEmpty$1,
     paths: array(string().check(_minLength(1, 'must not be empty'))),
     framework: _default(_enum(FRAMEWORK_CHOICES, oneOf(FRAMEWORK_CHOICES)), 'auto'),
-    environment: _default(nonEmpty, 'production'),
-    productionEnvironments: _default(array(nonEmpty).check(_minLength(1, 'must name at least one environment')), [
+    environment: _default(nonEmpty$1, 'production'),
+    productionEnvironments: _default(array(nonEmpty$1).check(_minLength(1, 'must name at least one environment')), [
         'production'
     ]),
     varsJson: optional(jsonInput),
@@ -5178,11 +5243,21 @@ const gateOptionsSchema = object({
     dnsServers: _default(array(string().check(refine(isDnsServer, { error: 'expected ip or ip:port ([ipv6]:port) entries' }))), []),
     dnsCheck: _default(boolean(), false),
     /** Client build output to scan: directories, `auto` (by framework, when built) or `none`. */
-    buildDirs: _default(array(nonEmpty), ['auto']),
+    buildDirs: _default(array(nonEmpty$1), ['auto']),
     /** The deployed site to read; https, or http on loopback (tests). */
     deploymentUrl: optional(string().check(refine(isSafeSiteUrl, { error: 'must be an https:// URL (http:// only on a loopback address)' }))),
     /** Vercel Deployment Protection bypass secret, sent as `x-vercel-protection-bypass`. Never printed. */
-    vercelProtectionBypass: optional(string())
+    vercelProtectionBypass: optional(string()),
+    /** The hosts as sources of variables (hosts/): tokens are secrets, never printed. */
+    vercelToken: optional(string()),
+    vercelProject: optional(nonEmpty$1),
+    vercelTeam: optional(nonEmpty$1),
+    vercelApiUrl: optional(string()),
+    netlifyToken: optional(string()),
+    netlifySite: optional(nonEmpty$1),
+    netlifyApiUrl: optional(string()),
+    /** The branch a preview deploys (the pull request's head branch). */
+    gitBranch: optional(nonEmpty$1)
 });
 /** Validates options; a problem becomes an InputError naming the option (never its value). */
 function parseGateOptions(input) {
@@ -5205,6 +5280,10 @@ const OPTION_NAMES = {
     clerkApiUrl: 'clerk-api-url',
     dnsServers: 'dns-servers',
     buildDirs: 'build-dirs',
+    vercelProject: 'vercel-project',
+    vercelTeam: 'vercel-team',
+    netlifySite: 'netlify-site',
+    gitBranch: 'git-branch',
     deploymentUrl: 'deployment-url'
 };
 /** https, or http to a loopback address (tests, a local proxy): never a key in clear text over a network. */
@@ -5580,8 +5659,11 @@ const NEWLINE = 0x0a;
 class ByteScanner {
     buffer = Buffer.allocUnsafe(BACK + WINDOW + MAX_TOKEN);
     side = Buffer.allocUnsafe(64 * 1024);
-    /** Every candidate in `source`, in order. */
-    scan(source) {
+    /**
+     * Every candidate in `source`, in order; with `keep`, only those it keeps. Positions and excerpts are worked out
+     * only for kept ones (a bundle carries dozens of Clerk's own constants, and a column on a long line costs).
+     */
+    scan(source, keep) {
         const buf = this.buffer;
         const found = [];
         const position = new Positions(source, this.side);
@@ -5601,7 +5683,7 @@ class ByteScanner {
             }
             // A candidate starting within MAX_TOKEN of the end waits for the next window, which will hold all of it.
             const limit = eof ? filled : filled - MAX_TOKEN;
-            this.searchWindow(buf, start, limit, filled, eof, base, position, found);
+            this.searchWindow(buf, start, limit, filled, eof, base, position, found, keep);
             if (eof)
                 return found;
             position.advance(buf, base, base + limit);
@@ -5612,7 +5694,7 @@ class ByteScanner {
             filled -= keepFrom;
         }
     }
-    searchWindow(buf, from, limit, filled, eof, base, position, found) {
+    searchWindow(buf, from, limit, filled, eof, base, position, found, keep) {
         // Two sorted lists of anchors, merged so candidates come in order.
         const keys = [];
         for (let p = buf.indexOf(UNDERSCORE, from); p !== -1 && p < limit; p = buf.indexOf(UNDERSCORE, p + 1)) {
@@ -5637,16 +5719,16 @@ class ByteScanner {
                 continue;
             lastEnd = span[1];
             const [s, e] = span;
-            const { line, column } = position.at(buf, base, s);
-            found.push({
+            const text = {
                 kind: takeKey ? 'key' : 'host',
                 text: buf.toString('latin1', s, e),
-                line,
-                column,
                 before: s > 0 ? buf[s - 1] : 0,
-                after: e < filled ? buf[e] : 0,
-                excerpt: excerpt(buf, s, e, filled)
-            });
+                after: e < filled ? buf[e] : 0
+            };
+            if (keep && !keep(text))
+                continue;
+            const { line, column } = position.at(buf, base, s);
+            found.push({ ...text, line, column, excerpt: excerpt(buf, s, e, filled) });
         }
     }
 }
@@ -5808,11 +5890,11 @@ const MIN_SECRET_BODY = 20;
 /** 2021-era API keys (`test_…`, `live_…`) are long random runs; shorter `test_…` strings are names. */
 const MIN_LEGACY_BODY = 30;
 /**
- * Hosts that Clerk's SDKs carry as constants in every bundle, development or not: the Backend API of Clerk's
- * staging (`api.clerkstage.dev`) and local environments. Bare suffixes (`accounts.dev`, `.lcl.dev`) are ruled
+ * Hosts that Clerk's SDKs carry as constants, development or not: the Backend API and Frontend API proxies of
+ * Clerk's staging and local environments (`api.clerkstage.dev`, `frontend-api.clerkstage.dev`). Bare suffixes (`accounts.dev`, `.lcl.dev`) are ruled
  * out by shape below.
  */
-const SDK_HOSTS = /^api\./;
+const SDK_HOSTS = /^(api|frontend-api)\./;
 /**
  * Decides what a candidate is:
  *  - a publishable key only when `@clerk/shared` would parse it (so the bare prefix `pk_test_` and Stripe's
@@ -6402,8 +6484,12 @@ const SourceMapJson = looseObject({
 });
 /** Bytes read from a file's end to find its `sourceMappingURL` comment (it is the last line). */
 const TAIL = 16 * 1024;
-/** A map larger than this is not read (a bundle's map is a few MB; this bounds memory). */
-const MAX_MAP_BYTES = 64 * 1024 * 1024;
+/**
+ * A map larger than this is not read, and the finding keeps only the built file's position. Decoding a map costs
+ * about 12 times its size in memory and 25 ms a MB (bench: a 24 MB map, 630 ms and 300 MB): a Vite or Next.js
+ * chunk's map is a few MB.
+ */
+const MAX_MAP_BYTES = 16 * 1024 * 1024;
 const COMMENT = /[#@][ \t]*sourceMappingURL=([^\s'"*]+)/g;
 /**
  * Original positions of built files, through their source maps: `sourceMappingURL` (a file or a data: URL),
@@ -6541,6 +6627,7 @@ function scanBuildOutput(cwd, dirs) {
             scan.files++;
             const seen = new Set();
             for (const candidate of scanFile(scanner, file, rel(file), (n) => (scan.bytes += n))) {
+                // Kept by the scan only when classified as something: SDK constants cost no position.
                 const artifact = classifyCandidate(candidate);
                 if (!artifact)
                     continue;
@@ -6583,7 +6670,7 @@ function scanFile(scanner, file, label, count) {
             },
             readAt: (buffer, offset, length, position) => readSync(fd, buffer, offset, length, position)
         };
-        return scanner.scan(source);
+        return scanner.scan(source, (candidate) => classifyCandidate(candidate) !== null);
     }
     catch (error) {
         throw new InputError(`${label}: cannot read (${error.code ?? 'error'})`);
@@ -6682,6 +6769,201 @@ function megabytes(bytes) {
     return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
+/**
+ * The files the hosts' CLIs write when a directory is linked to a project: `.vercel/project.json` (`vercel link`)
+ * and `.netlify/state.json` (`netlify link`). A missing file is `undefined` (the directory is not linked); a file
+ * that is there but unreadable or not in the expected shape is a `LinkFileError` whose message names the file and
+ * how to fix it.
+ */
+class LinkFileError extends Error {
+    file;
+    constructor(file, message) {
+        super(message);
+        this.file = file;
+        this.name = 'LinkFileError';
+    }
+}
+const VERCEL_LINK_FILE = path.join('.vercel', 'project.json');
+const NETLIFY_LINK_FILE = path.join('.netlify', 'state.json');
+const nonEmpty = string().check(_trim(), _minLength(1));
+const VercelProjectFile = looseObject({
+    projectId: nonEmpty,
+    orgId: optional(nonEmpty),
+    projectName: optional(string())
+});
+const NetlifyStateFile = looseObject({ siteId: nonEmpty });
+/** `.vercel/project.json` under `dir`, or undefined when there is none. */
+async function readVercelLink(dir) {
+    const data = await readLinkFile(dir, VERCEL_LINK_FILE, VercelProjectFile, 'run `vercel link` again');
+    if (data === undefined)
+        return undefined;
+    const { projectId, orgId, projectName } = data;
+    return {
+        file: VERCEL_LINK_FILE,
+        projectId,
+        ...(orgId !== undefined && { orgId }),
+        ...(orgId?.startsWith('team_') && { teamId: orgId }),
+        ...(projectName && { projectName })
+    };
+}
+/** `.netlify/state.json` under `dir`, or undefined when there is none. */
+async function readNetlifyLink(dir) {
+    const data = await readLinkFile(dir, NETLIFY_LINK_FILE, NetlifyStateFile, 'run `netlify link` again');
+    if (data === undefined)
+        return undefined;
+    return { file: NETLIFY_LINK_FILE, siteId: data.siteId };
+}
+async function readLinkFile(dir, file, schema, fix) {
+    let text;
+    try {
+        text = await readFile(path.join(dir, file), 'utf8');
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            return undefined;
+        throw new LinkFileError(file, `${file} could not be read (${typeof code === 'string' ? code : 'error'}): ${fix}`);
+    }
+    let json;
+    try {
+        json = JSON.parse(text.replace(/^\uFEFF/, ''));
+    }
+    catch {
+        throw new LinkFileError(file, `${file} is not valid JSON: ${fix}`);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const field = issue?.path.length ? issue.path.map(String).join('.') : undefined;
+        const what = field === undefined
+            ? 'is not a JSON object'
+            : isMissing(json, issue?.path ?? [])
+                ? `has no ${field}`
+                : `has an invalid ${field}`;
+        throw new LinkFileError(file, `${file} ${what}: ${fix}`);
+    }
+    return parsed.data;
+}
+function isMissing(json, at) {
+    let current = json;
+    for (const key of at) {
+        if (current === null || typeof current !== 'object' || !(key in current))
+            return true;
+        current = current[key];
+    }
+    return current === undefined || current === null;
+}
+
+/**
+ * The hosts' variables for this deploy, when a token is there: project and team from the options, else from the
+ * link files the hosts' CLIs write (`.vercel/project.json`, `.netlify/state.json`). A linked project without a
+ * token is a notice saying how to enable it; no token and no link: the host is not used. Offline: skipped.
+ */
+async function readHostSources(options, cwd, isProduction, reader) {
+    const notes = [];
+    const [vercelLink, netlifyLink] = await Promise.all([
+        link$1(() => readVercelLink(cwd)),
+        link$1(() => readNetlifyLink(cwd))
+    ]);
+    const plan = { timeoutMs: options.apiTimeoutMs, onApiError: options.onApiError };
+    const vercelProject = options.vercelProject ?? vercelLink?.projectId;
+    if (options.vercelToken && vercelProject) {
+        const target = vercelTarget(options.environment, isProduction, options.gitBranch);
+        const team = options.vercelTeam ?? vercelLink?.teamId;
+        plan.vercel = {
+            token: options.vercelToken,
+            project: vercelProject,
+            ...(team !== undefined && { team }),
+            ...(options.vercelApiUrl && { apiUrl: options.vercelApiUrl }),
+            target,
+            targetName: target.kind === 'environment' ? target.name : target.kind
+        };
+    }
+    else if (options.vercelToken) {
+        notes.push(note('noProject', 'vercel', { token: 'VERCEL_TOKEN', host: 'Vercel', input: 'vercel-project' }));
+    }
+    else if (vercelProject) {
+        const file = vercelLink ? '.vercel/project.json' : 'vercel-project';
+        notes.push(note('notLinked', 'vercel', { file, host: 'Vercel', token: 'VERCEL_TOKEN' }));
+    }
+    const netlifySite = options.netlifySite ?? netlifyLink?.siteId;
+    if (options.netlifyToken && netlifySite) {
+        plan.netlify = {
+            token: options.netlifyToken,
+            site: netlifySite,
+            ...(options.netlifyApiUrl && { apiUrl: options.netlifyApiUrl }),
+            context: netlifyContext(options.environment, isProduction, options.gitBranch)
+        };
+    }
+    else if (options.netlifyToken) {
+        notes.push(note('noProject', 'netlify', { token: 'NETLIFY_AUTH_TOKEN', host: 'Netlify', input: 'netlify-site' }));
+    }
+    else if (netlifySite) {
+        const file = netlifyLink ? '.netlify/state.json' : 'netlify-site';
+        notes.push(note('notLinked', 'netlify', { file, host: 'Netlify', token: 'NETLIFY_AUTH_TOKEN' }));
+    }
+    const none = !plan.vercel && !plan.netlify;
+    if (none || options.offline || !reader) {
+        const reason = options.offline && !none ? 'offline mode' : 'no Vercel or Netlify token (VERCEL_TOKEN, NETLIFY_AUTH_TOKEN)';
+        if (!none && !options.offline && !reader)
+            throw new Error('the host readers were not loaded');
+        return { sources: [], findings: notes, checks: hostChecks(reason, notes) };
+    }
+    const result = await reader(plan);
+    return { ...result, findings: [...notes, ...result.findings] };
+}
+/** Vercel's target for the environment: production, preview (on the pull request's branch) or a custom one. */
+function vercelTarget(environment, isProduction, gitBranch) {
+    if (isProduction)
+        return { kind: 'production' };
+    if (environment.toLowerCase() === 'preview')
+        return { kind: 'preview', ...(gitBranch && { gitBranch }) };
+    return { kind: 'environment', name: environment };
+}
+/** Netlify's deploy context for the environment. */
+function netlifyContext(environment, isProduction, gitBranch) {
+    if (isProduction)
+        return 'production';
+    const name = environment.toLowerCase();
+    if (name === 'preview' || name === 'deploy-preview')
+        return 'deploy-preview';
+    return gitBranch ? `branch:${gitBranch}` : 'branch-deploy';
+}
+async function link$1(read) {
+    try {
+        return await read();
+    }
+    catch (error) {
+        if (error instanceof LinkFileError)
+            throw new InputError(error.message);
+        throw error;
+    }
+}
+function note(messageId, host, data) {
+    const origin = { kind: 'host', host, project: '(not read)', target: '(none)' };
+    return {
+        rule: hostVariableUnreadable.id,
+        severity: 'notice',
+        variable: messageId === 'notLinked' ? (data.token ?? '') : (data.input ?? ''),
+        value: '(not set)',
+        origin,
+        message: formatMessage(hostVariableUnreadable, messageId, data),
+        fix: formatMessage(hostVariableUnreadable, `${messageId}Fix`, data)
+    };
+}
+/** The checklist when no host was read. */
+function hostChecks(reason, notes) {
+    return [
+        { id: hostApiError.id, title: hostApiError.title, status: 'skipped', detail: reason },
+        {
+            id: hostVariableUnreadable.id,
+            title: hostVariableUnreadable.title,
+            status: 'skipped',
+            detail: notes.length > 0 ? notes.map((n) => n.message).join(' ') : reason
+        }
+    ];
+}
+
 /** Every deployed-site check skipped, for one reason. */
 function skippedSite(reason) {
     return {
@@ -6704,8 +6986,10 @@ const MAX_DIAGNOSTICS = 100;
 async function runGate(input, hooks = {}) {
     const options = parseGateOptions(input);
     const cwd = path.resolve(options.cwd);
-    const runtime = readRuntime(options);
     const isProduction = isProductionEnvironment(options);
+    // The hosts' project variables first: they are runtime sources, which shadow dotenv files.
+    const hosts = await readHostSources({ ...options, environment: options.environment }, cwd, isProduction, hooks.hosts);
+    const runtime = readRuntime(options, hosts.sources);
     const mode = buildMode(options.environment, isProduction);
     const { units, skipped } = planSources({
         cwd,
@@ -6719,11 +7003,15 @@ async function runGate(input, hooks = {}) {
     const base = { environment: options.environment, isProduction, hasRuntimeSources: runtime.sources.length > 0 };
     const findings = [];
     const tally = new FindingTally();
+    const settingsPages = new Map(hosts.sources.map((h) => [describeOrigin(h.origin), h.settingsUrl]));
     // Within a scope by location. A sink buffers each severity apart; here the stable sort by severity at the end
     // keeps reading order.
     const emit = (found) => {
         found.sort(byLocation);
-        for (const finding of found) {
+        for (const original of found) {
+            // A finding on a host's variable says where to change it: the project's settings page.
+            const page = original.origin.kind === 'host' ? settingsPages.get(describeOrigin(original.origin)) : undefined;
+            const finding = page && !original.fix.includes(page) ? { ...original, fix: `${original.fix} Change it at ${page}.` } : original;
             tally.add(finding);
             if (sink)
                 sink.add(finding);
@@ -6731,6 +7019,7 @@ async function runGate(input, hooks = {}) {
                 findings.push(finding);
         }
     };
+    emit(hosts.findings.map((f) => (ignored.has(f.rule) ? { ...f, suppressed: { by: 'ignore-option' } } : f)));
     const sources = [];
     const diagnostics = [];
     let diagnosticsTotal = 0;
@@ -6819,7 +7108,14 @@ async function runGate(input, hooks = {}) {
         sources,
         skipped,
         findings,
-        checks: [read, ...ruleChecks(RULES, tally, isProduction), ...bundle.checks, ...site.checks, ...online.checks],
+        checks: [
+            read,
+            ...hosts.checks,
+            ...ruleChecks(RULES, tally, isProduction),
+            ...bundle.checks,
+            ...site.checks,
+            ...online.checks
+        ],
         diagnostics,
         diagnosticsOmitted: diagnosticsTotal - diagnostics.length
     };
@@ -6883,7 +7179,7 @@ function readCheck(sources, skipped, builtScanned) {
         };
     }
     const files = sources.filter((s) => s.kind === 'file').length;
-    const runtime = sources.filter((s) => s.kind !== 'file').map((s) => s.kind);
+    const runtime = sources.filter((s) => s.kind !== 'file').map((s) => (s.kind === 'host' ? s.host : s.kind));
     const from = [files > 0 ? plural(files, 'file') : '', ...runtime].filter(Boolean).join(', ');
     const notJudged = skipped > 0 ? `; ${plural(skipped, 'file')} skipped (not loaded for this deploy)` : '';
     return { ...base, status: 'pass', detail: `${plural(variables, 'variable')} from ${from}${notJudged}` };
@@ -6946,6 +7242,10 @@ Options:
   --dns-check                     with CLERK_PLATFORM_API_KEY, ask Clerk to check DNS again first
   --build-dir DIR                 client build output to scan, repeatable; auto (default: each detected
                                   framework's output, when built) or none
+  --vercel-project ID             Vercel project id or name (default: .vercel/project.json); needs VERCEL_TOKEN
+  --vercel-team ID                Vercel team id or slug (default: the orgId of .vercel/project.json)
+  --netlify-site ID               Netlify site id (default: .netlify/state.json); needs NETLIFY_AUTH_TOKEN
+  --git-branch NAME               the branch a preview deploys (default: GITHUB_HEAD_REF, or the branch of GITHUB_REF)
   --url URL                       the deployed site to read (https://; http:// only on loopback); a page
                                   behind Vercel Deployment Protection needs VERCEL_AUTOMATION_BYPASS_SECRET
   --format FORMAT                 text|json|markdown|sarif (default: text)
@@ -6957,6 +7257,12 @@ Options:
 Exit codes: 0 passed, 1 the gate failed, 2 usage or input error.`;
 /** Parses argv strictly: an unknown option or a missing value is a usage error (exit 2). */
 function parseCliArgs(argv) {
+    // A token on the command line would be in `ps`, shell history and CI logs: refused, without echoing it.
+    for (const arg of argv) {
+        const flag = /^--(vercel-token|netlify-token|vercel-protection-bypass)(=|$)/.exec(arg)?.[1];
+        if (flag)
+            throw new InputError(`--${flag}: not a flag; ${TOKEN_VARIABLES[flag]} is read from the environment only`);
+    }
     let parsed;
     try {
         parsed = parseArgs({
@@ -6980,6 +7286,10 @@ function parseCliArgs(argv) {
                 'dns-check': { type: 'boolean', default: false },
                 'build-dir': { type: 'string', multiple: true },
                 url: { type: 'string' },
+                'vercel-project': { type: 'string' },
+                'vercel-team': { type: 'string' },
+                'netlify-site': { type: 'string' },
+                'git-branch': { type: 'string' },
                 format: { type: 'string', default: 'text' },
                 output: { type: 'string' },
                 'no-color': { type: 'boolean', default: false },
@@ -7015,11 +7325,20 @@ function parseCliArgs(argv) {
         dnsCheck: values['dns-check'],
         ...(values['build-dir'] !== undefined && { buildDirs: values['build-dir'] }),
         ...(values.url !== undefined && { url: values.url }),
+        ...(values['vercel-project'] !== undefined && { vercelProject: values['vercel-project'] }),
+        ...(values['vercel-team'] !== undefined && { vercelTeam: values['vercel-team'] }),
+        ...(values['netlify-site'] !== undefined && { netlifySite: values['netlify-site'] }),
+        ...(values['git-branch'] !== undefined && { gitBranch: values['git-branch'] }),
         format,
         output: values.output,
         color: values['no-color'] ? false : undefined
     };
 }
+const TOKEN_VARIABLES = {
+    'vercel-token': 'VERCEL_TOKEN',
+    'netlify-token': 'NETLIFY_AUTH_TOKEN',
+    'vercel-protection-bypass': 'VERCEL_AUTOMATION_BYPASS_SECRET'
+};
 /** A number of seconds given as a flag, in milliseconds. */
 function seconds(flag, value) {
     if (value === undefined)
@@ -7064,7 +7383,13 @@ function hiddenReason(finding) {
 /** A group key per location: the file path, or the source kind (`vars`, `secrets`, `env`). */
 function locationGroup(finding) {
     const { origin } = finding;
-    return origin.kind === 'file' ? `file:${origin.file}` : origin.kind === 'url' ? `url:${origin.url}` : origin.kind;
+    if (origin.kind === 'file')
+        return `file:${origin.file}`;
+    if (origin.kind === 'url')
+        return `url:${origin.url}`;
+    if (origin.kind === 'host')
+        return `host:${origin.host}:${origin.project}:${origin.target}`;
+    return origin.kind;
 }
 /** Findings grouped by file/source in first-appearance order, sorted by line and column inside a file. */
 function sortByLocation(findings) {
@@ -7303,6 +7628,8 @@ function toJsonLocation(origin) {
         return { file: origin.file, line: origin.line, column: origin.column };
     if (origin.kind === 'url')
         return { url: origin.url, line: origin.line, column: origin.column };
+    if (origin.kind === 'host')
+        return { source: origin.host, project: origin.project, target: origin.target };
     return { source: origin.kind };
 }
 function toJsonFinding(finding) {
@@ -7332,6 +7659,9 @@ function toJsonFinding(finding) {
     return json;
 }
 function toJsonSource(source) {
+    if (source.kind === 'host') {
+        return { kind: source.host, project: source.project, target: source.target, variables: source.variables };
+    }
     if (source.kind !== 'file')
         return { kind: source.kind, variables: source.variables };
     const { file, variables, framework } = source;
@@ -7710,8 +8040,9 @@ function physicalLocation(file, line, column) {
 function location(origin) {
     if (origin.kind === 'file')
         return physicalLocation(origin.file, origin.line, origin.column);
-    if (origin.kind === 'url')
+    if (origin.kind === 'url' || origin.kind === 'host') {
         return { logicalLocations: [{ name: describeOrigin(origin), kind: 'resource' }] };
+    }
     return { logicalLocations: [{ name: origin.kind, kind: 'resource' }] };
 }
 function describeRule(id, meta, severity) {
@@ -7784,6 +8115,23 @@ function renderSarif(report, rules) {
     return `${JSON.stringify(sarif, null, 2)}\n`;
 }
 
+/** The hosts' tokens and API URLs, from the environment only. */
+function hostTokensOf(env) {
+    return {
+        ...(env.VERCEL_TOKEN && { vercelToken: env.VERCEL_TOKEN }),
+        ...(env.VERCEL_API_URL && { vercelApiUrl: env.VERCEL_API_URL }),
+        ...(env.NETLIFY_AUTH_TOKEN && { netlifyToken: env.NETLIFY_AUTH_TOKEN }),
+        ...(env.NETLIFY_API_URL && { netlifyApiUrl: env.NETLIFY_API_URL })
+    };
+}
+/** The branch a preview deploys: the pull request's head branch, else the pushed branch. */
+function branchOf(env) {
+    if (env.GITHUB_HEAD_REF)
+        return env.GITHUB_HEAD_REF;
+    const ref = env.GITHUB_REF ?? '';
+    return ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : undefined;
+}
+
 /**
  * The command-line shell over the engine: parses flags, runs the gate, prints one report.
  * Imports nothing from @actions/*, so the CLI bundle never loads Octokit.
@@ -7804,8 +8152,12 @@ async function runCli(io) {
         // The online checks (undici, TLS, DNS) only for a run that goes online.
         const online = args.offline ? undefined : (await import('./cli-run-online.js')).runOnlineChecks;
         const site = args.offline || args.url === undefined ? undefined : (await import('./cli-check-site.js')).checkSite;
-        // The bypass secret only from the environment (Vercel's own name): a flag would show it in `ps` and shell history.
+        // Secrets only from the environment (the hosts' own names): a flag would show them in `ps` and shell history.
         const bypass = io.env.VERCEL_AUTOMATION_BYPASS_SECRET;
+        const hostTokens = hostTokensOf(io.env);
+        // The hosts' SDKs only when a host token is there.
+        const hostsWanted = !args.offline && (hostTokens.vercelToken || hostTokens.netlifyToken);
+        const hosts = hostsWanted ? (await import('./cli-read-hosts.js').then(function (n) { return n.r; })).readHosts : undefined;
         const { report } = await runGate({
             cwd: io.cwd,
             paths: args.paths,
@@ -7827,11 +8179,17 @@ async function runCli(io) {
             dnsCheck: args.dnsCheck,
             ...(args.buildDirs !== undefined && { buildDirs: args.buildDirs }),
             ...(args.url !== undefined && { deploymentUrl: args.url }),
-            ...(bypass && { vercelProtectionBypass: bypass })
+            ...(bypass && { vercelProtectionBypass: bypass }),
+            ...hostTokens,
+            ...(args.vercelProject !== undefined && { vercelProject: args.vercelProject }),
+            ...(args.vercelTeam !== undefined && { vercelTeam: args.vercelTeam }),
+            ...(args.netlifySite !== undefined && { netlifySite: args.netlifySite }),
+            ...((args.gitBranch ?? branchOf(io.env)) && { gitBranch: args.gitBranch ?? branchOf(io.env) })
         }, {
             globs,
             online,
             site,
+            hosts,
             collectSecrets: false,
             // A large tree's JSON findings go to disk as they are found, so memory does not grow with them.
             onPlanned: (units) => {
@@ -7956,4 +8314,4 @@ void runCli({
     process.exitCode = code;
 });
 
-export { API_ORIGIN as A, ByteScanner as B, plural as C, DNS_ORIGIN as D, deployedNoClerk as E, formatMessage as F, deployedSiteUnread as G, bufferSource as H, InputError as I, classifyCandidate as J, looseObject as K, object as L, string as M, literal as N, Outcome as O, number as P, array as Q, record as R, SITE_RULES as S, optional as T, boolean as U, nullable as V, unknown as W, _enum as _, dnsRecordMissing as a, dnsRecordWrongTarget as b, dnsRecordProxied as c, describeFailure as d, dnsNotVerified as e, skippedOnline as f, clerkApiError as g, classifySecretKey as h, instanceNotProduction as i, caaBlocksCertificates as j, keyInstanceMismatch as k, frontendApiUnreachable as l, scrub as m, isHttpsOrLoopback as n, isDevelopmentOrStagingHost as o, parsePublishableKey as p, artifactFinding as q, readFailure as r, sharedOAuthCredentials as s, secretKeyKind as t, deployedSecretKey as u, ruleApplies as v, whyNotOnline as w, deployedDevInstance as x, redact as y, deployedKeyMismatch as z };
+export { isPublicVariable as $, API_ORIGIN as A, ByteScanner as B, plural as C, DNS_ORIGIN as D, deployedNoClerk as E, formatMessage as F, deployedSiteUnread as G, bufferSource as H, InputError as I, classifyCandidate as J, looseObject as K, object as L, string as M, literal as N, Outcome as O, number as P, array as Q, record as R, SITE_RULES as S, optional as T, boolean as U, nullable as V, unknown as W, hostApiError as X, hostVariableUnreadable as Y, mayConcernClerk as Z, _enum as _, dnsRecordMissing as a, describeHost as a0, dnsRecordWrongTarget as b, dnsRecordProxied as c, describeFailure as d, dnsNotVerified as e, skippedOnline as f, clerkApiError as g, classifySecretKey as h, instanceNotProduction as i, caaBlocksCertificates as j, keyInstanceMismatch as k, frontendApiUnreachable as l, scrub as m, isHttpsOrLoopback as n, isDevelopmentOrStagingHost as o, parsePublishableKey as p, artifactFinding as q, readFailure as r, sharedOAuthCredentials as s, secretKeyKind as t, deployedSecretKey as u, ruleApplies as v, whyNotOnline as w, deployedDevInstance as x, redact as y, deployedKeyMismatch as z };

@@ -4,6 +4,7 @@ import { splitList } from './engine/list-input.js';
 import { InputError } from './core/errors.js';
 import type { PublishSettings } from './github/publish.js';
 import { readDeploymentStatus } from './github/deployment-status.js';
+import { branchOf, hostTokensOf } from './hosts/host-env.js';
 
 /** Reads the action's inputs (strings) into engine options; the engine's zod schema validates them. */
 export function readActionInputs(env: Record<string, string | undefined>): GateOptionsInput {
@@ -24,6 +25,21 @@ export function readActionInputs(env: Record<string, string | undefined>): GateO
   const bypass = core.getInput('vercel-protection-bypass') || env.VERCEL_AUTOMATION_BYPASS_SECRET || '';
   if (bypass) core.setSecret(bypass);
   const buildDirs = splitList(core.getInput('build-dirs'));
+  // The hosts: tokens from the inputs (from secrets) or the environment, masked before anything is printed.
+  const fromEnv = hostTokensOf(env);
+  const vercelToken = core.getInput('vercel-token') || fromEnv.vercelToken;
+  const netlifyToken = core.getInput('netlify-token') || fromEnv.netlifyToken;
+  for (const token of [vercelToken, netlifyToken]) if (token) core.setSecret(token);
+  const hostInputs = {
+    ...(vercelToken && { vercelToken }),
+    ...(netlifyToken && { netlifyToken }),
+    ...(fromEnv.vercelApiUrl && { vercelApiUrl: fromEnv.vercelApiUrl }),
+    ...(fromEnv.netlifyApiUrl && { netlifyApiUrl: fromEnv.netlifyApiUrl }),
+    ...(core.getInput('vercel-project') && { vercelProject: core.getInput('vercel-project') }),
+    ...(core.getInput('vercel-team') && { vercelTeam: core.getInput('vercel-team') }),
+    ...(core.getInput('netlify-site') && { netlifySite: core.getInput('netlify-site') }),
+    ...((core.getInput('git-branch') || branchOf(env)) && { gitBranch: core.getInput('git-branch') || branchOf(env) })
+  };
   const framework = core.getInput('framework');
   const failOn = core.getInput('fail-on');
   return {
@@ -45,7 +61,8 @@ export function readActionInputs(env: Record<string, string | undefined>): GateO
     dnsCheck: booleanInput('dns-check'),
     ...(buildDirs.length > 0 && { buildDirs }),
     ...(deploymentUrl && { deploymentUrl }),
-    ...(bypass && { vercelProtectionBypass: bypass })
+    ...(bypass && { vercelProtectionBypass: bypass }),
+    ...hostInputs
   };
 }
 

@@ -28,6 +28,10 @@ Options:
   --dns-check                     with CLERK_PLATFORM_API_KEY, ask Clerk to check DNS again first
   --build-dir DIR                 client build output to scan, repeatable; auto (default: each detected
                                   framework's output, when built) or none
+  --vercel-project ID             Vercel project id or name (default: .vercel/project.json); needs VERCEL_TOKEN
+  --vercel-team ID                Vercel team id or slug (default: the orgId of .vercel/project.json)
+  --netlify-site ID               Netlify site id (default: .netlify/state.json); needs NETLIFY_AUTH_TOKEN
+  --git-branch NAME               the branch a preview deploys (default: GITHUB_HEAD_REF, or the branch of GITHUB_REF)
   --url URL                       the deployed site to read (https://; http:// only on loopback); a page
                                   behind Vercel Deployment Protection needs VERCEL_AUTOMATION_BYPASS_SECRET
   --format FORMAT                 text|json|markdown|sarif (default: text)
@@ -58,6 +62,10 @@ export interface CliArgs {
   dnsCheck: boolean;
   buildDirs?: string[];
   url?: string;
+  vercelProject?: string;
+  vercelTeam?: string;
+  netlifySite?: string;
+  gitBranch?: string;
   format: Format;
   output?: string;
   color?: boolean;
@@ -65,6 +73,11 @@ export interface CliArgs {
 
 /** Parses argv strictly: an unknown option or a missing value is a usage error (exit 2). */
 export function parseCliArgs(argv: string[]): CliArgs {
+  // A token on the command line would be in `ps`, shell history and CI logs: refused, without echoing it.
+  for (const arg of argv) {
+    const flag = /^--(vercel-token|netlify-token|vercel-protection-bypass)(=|$)/.exec(arg)?.[1];
+    if (flag) throw new InputError(`--${flag}: not a flag; ${TOKEN_VARIABLES[flag]} is read from the environment only`);
+  }
   let parsed;
   try {
     parsed = parseArgs({
@@ -88,6 +101,10 @@ export function parseCliArgs(argv: string[]): CliArgs {
         'dns-check': { type: 'boolean', default: false },
         'build-dir': { type: 'string', multiple: true },
         url: { type: 'string' },
+        'vercel-project': { type: 'string' },
+        'vercel-team': { type: 'string' },
+        'netlify-site': { type: 'string' },
+        'git-branch': { type: 'string' },
         format: { type: 'string', default: 'text' },
         output: { type: 'string' },
         'no-color': { type: 'boolean', default: false },
@@ -122,11 +139,21 @@ export function parseCliArgs(argv: string[]): CliArgs {
     dnsCheck: values['dns-check'],
     ...(values['build-dir'] !== undefined && { buildDirs: values['build-dir'] }),
     ...(values.url !== undefined && { url: values.url }),
+    ...(values['vercel-project'] !== undefined && { vercelProject: values['vercel-project'] }),
+    ...(values['vercel-team'] !== undefined && { vercelTeam: values['vercel-team'] }),
+    ...(values['netlify-site'] !== undefined && { netlifySite: values['netlify-site'] }),
+    ...(values['git-branch'] !== undefined && { gitBranch: values['git-branch'] }),
     format,
     output: values.output,
     color: values['no-color'] ? false : undefined
   };
 }
+
+const TOKEN_VARIABLES: Record<string, string> = {
+  'vercel-token': 'VERCEL_TOKEN',
+  'netlify-token': 'NETLIFY_AUTH_TOKEN',
+  'vercel-protection-bypass': 'VERCEL_AUTOMATION_BYPASS_SECRET'
+};
 
 /** A number of seconds given as a flag, in milliseconds. */
 function seconds(flag: string, value: string | undefined): number | undefined {

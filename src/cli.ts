@@ -18,6 +18,7 @@ import { renderText } from './reporters/text.js';
 import { RULE_METAS } from './rules/index.js';
 import { VERSION } from './version.js';
 import { needsGlobs } from './sources/glob-support.js';
+import { branchOf, hostTokensOf } from './hosts/host-env.js';
 import { withoutCommands } from './reporters/workflow-commands.js';
 
 export interface CliIo {
@@ -41,8 +42,12 @@ export async function runCli(io: CliIo): Promise<number> {
     // The online checks (undici, TLS, DNS) only for a run that goes online.
     const online = args.offline ? undefined : (await import('./online/run-online.js')).runOnlineChecks;
     const site = args.offline || args.url === undefined ? undefined : (await import('./site/check-site.js')).checkSite;
-    // The bypass secret only from the environment (Vercel's own name): a flag would show it in `ps` and shell history.
+    // Secrets only from the environment (the hosts' own names): a flag would show them in `ps` and shell history.
     const bypass = io.env.VERCEL_AUTOMATION_BYPASS_SECRET;
+    const hostTokens = hostTokensOf(io.env);
+    // The hosts' SDKs only when a host token is there.
+    const hostsWanted = !args.offline && (hostTokens.vercelToken || hostTokens.netlifyToken);
+    const hosts = hostsWanted ? (await import('./hosts/read-hosts.js')).readHosts : undefined;
     const { report } = await runGate(
       {
         cwd: io.cwd,
@@ -65,12 +70,18 @@ export async function runCli(io: CliIo): Promise<number> {
         dnsCheck: args.dnsCheck,
         ...(args.buildDirs !== undefined && { buildDirs: args.buildDirs }),
         ...(args.url !== undefined && { deploymentUrl: args.url }),
-        ...(bypass && { vercelProtectionBypass: bypass })
+        ...(bypass && { vercelProtectionBypass: bypass }),
+        ...hostTokens,
+        ...(args.vercelProject !== undefined && { vercelProject: args.vercelProject }),
+        ...(args.vercelTeam !== undefined && { vercelTeam: args.vercelTeam }),
+        ...(args.netlifySite !== undefined && { netlifySite: args.netlifySite }),
+        ...((args.gitBranch ?? branchOf(io.env)) && { gitBranch: args.gitBranch ?? branchOf(io.env) })
       },
       {
         globs,
         online,
         site,
+        hosts,
         collectSecrets: false,
         // A large tree's JSON findings go to disk as they are found, so memory does not grow with them.
         onPlanned: (units) => {

@@ -23,6 +23,7 @@ import { RULE_METAS } from './rules/index.js';
 import { globs } from './sources/glob.js';
 import { runOnlineChecks } from './online/run-online.js';
 import { checkSite } from './site/check-site.js';
+import { readHosts } from './hosts/read-hosts.js';
 
 export async function run(env: Record<string, string | undefined> = process.env): Promise<number> {
   try {
@@ -63,7 +64,12 @@ export async function run(env: Record<string, string | undefined> = process.env)
 
 /** Runs the gate, and masks every secret it found before anything is written. */
 async function scan(options: ReturnType<typeof readActionInputs>): Promise<Report> {
-  const { report, secrets } = await runGate(options, { globs, online: runOnlineChecks, site: checkSite });
+  const { report, secrets } = await runGate(options, {
+    globs,
+    online: runOnlineChecks,
+    site: checkSite,
+    hosts: readHosts
+  });
   for (const secret of secrets) core.setSecret(secret);
   return report;
 }

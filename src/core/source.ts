@@ -1,7 +1,8 @@
 /** A source the gate read, as listed in reports. */
 export type SourceInfo =
   | { kind: 'file'; file: string; variables: number; framework?: string }
-  | { kind: 'vars' | 'secrets' | 'env'; variables: number };
+  | { kind: 'vars' | 'secrets' | 'env'; variables: number }
+  | { kind: 'host'; host: 'vercel' | 'netlify'; project: string; target: string; variables: number };
 
 /** A line of a source that dotenv ignores; reported so a mistyped definition is not silently lost. */
 export interface SourceDiagnostic {

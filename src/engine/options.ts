@@ -63,7 +63,17 @@ export const gateOptionsSchema = z.object({
     z.string().check(z.refine(isSafeSiteUrl, { error: 'must be an https:// URL (http:// only on a loopback address)' }))
   ),
   /** Vercel Deployment Protection bypass secret, sent as `x-vercel-protection-bypass`. Never printed. */
-  vercelProtectionBypass: z.optional(z.string())
+  vercelProtectionBypass: z.optional(z.string()),
+  /** The hosts as sources of variables (hosts/): tokens are secrets, never printed. */
+  vercelToken: z.optional(z.string()),
+  vercelProject: z.optional(nonEmpty),
+  vercelTeam: z.optional(nonEmpty),
+  vercelApiUrl: z.optional(z.string()),
+  netlifyToken: z.optional(z.string()),
+  netlifySite: z.optional(nonEmpty),
+  netlifyApiUrl: z.optional(z.string()),
+  /** The branch a preview deploys (the pull request's head branch). */
+  gitBranch: z.optional(nonEmpty)
 });
 
 export type GateOptionsInput = z.input<typeof gateOptionsSchema>;
@@ -90,6 +100,10 @@ const OPTION_NAMES: Record<string, string> = {
   clerkApiUrl: 'clerk-api-url',
   dnsServers: 'dns-servers',
   buildDirs: 'build-dirs',
+  vercelProject: 'vercel-project',
+  vercelTeam: 'vercel-team',
+  netlifySite: 'netlify-site',
+  gitBranch: 'git-branch',
   deploymentUrl: 'deployment-url'
 };
 

@@ -4,7 +4,7 @@ import { plural } from '../core/plural.js';
 import type { Report } from '../core/report.js';
 import type { CheckResult } from '../core/check.js';
 import type { SourceDiagnostic, SourceInfo } from '../core/source.js';
-import type { Variable } from '../core/variable.js';
+import { describeOrigin, type Variable } from '../core/variable.js';
 import { isClerkVariable, mayConcernClerk } from '../rules/clerk-variables.js';
 import { RULES } from '../rules/index.js';
 import type { Rule, RuleContext } from '../rules/rule.js';
@@ -21,6 +21,7 @@ import { isProductionEnvironment, parseGateOptions, type GateOptions, type GateO
 import { secretValues } from './secret-values.js';
 import { toFinding } from './to-finding.js';
 import { checkBundle } from '../artifacts/check-bundle.js';
+import { readHostSources, type HostReader } from '../hosts/host-support.js';
 import { skippedSite, type SiteCheck, type SiteResult, type SiteSettings } from '../site/site-support.js';
 
 /** Diagnostics kept for the report; the rest are counted. */
@@ -39,6 +40,8 @@ export interface GateHooks {
   globs?: Globs;
   /** The deployed-site check; required when `deployment-url` is set and the run is not offline. */
   site?: SiteCheck;
+  /** The hosts' readers (Vercel, Netlify SDKs); required when a host token and project are set and not offline. */
+  hosts?: HostReader;
   /** Collect secret values for masking (the action needs them, the CLI does not). Default true. */
   collectSecrets?: boolean;
   /**
@@ -65,8 +68,10 @@ export interface FindingSink {
 export async function runGate(input: GateOptionsInput, hooks: GateHooks = {}): Promise<GateResult> {
   const options = parseGateOptions(input);
   const cwd = path.resolve(options.cwd);
-  const runtime = readRuntime(options);
   const isProduction = isProductionEnvironment(options);
+  // The hosts' project variables first: they are runtime sources, which shadow dotenv files.
+  const hosts = await readHostSources({ ...options, environment: options.environment }, cwd, isProduction, hooks.hosts);
+  const runtime = readRuntime(options, hosts.sources);
   const mode = buildMode(options.environment, isProduction);
   const { units, skipped } = planSources(
     {
@@ -84,16 +89,22 @@ export async function runGate(input: GateOptionsInput, hooks: GateHooks = {}): P
 
   const findings: Finding[] = [];
   const tally = new FindingTally();
+  const settingsPages = new Map(hosts.sources.map((h) => [describeOrigin(h.origin), h.settingsUrl]));
   // Within a scope by location. A sink buffers each severity apart; here the stable sort by severity at the end
   // keeps reading order.
   const emit = (found: Finding[]): void => {
     found.sort(byLocation);
-    for (const finding of found) {
+    for (const original of found) {
+      // A finding on a host's variable says where to change it: the project's settings page.
+      const page = original.origin.kind === 'host' ? settingsPages.get(describeOrigin(original.origin)) : undefined;
+      const finding =
+        page && !original.fix.includes(page) ? { ...original, fix: `${original.fix} Change it at ${page}.` } : original;
       tally.add(finding);
       if (sink) sink.add(finding);
       else findings.push(finding);
     }
   };
+  emit(hosts.findings.map((f) => (ignored.has(f.rule) ? { ...f, suppressed: { by: 'ignore-option' as const } } : f)));
   const sources: SourceInfo[] = [];
   const diagnostics: SourceDiagnostic[] = [];
   let diagnosticsTotal = 0;
@@ -180,7 +191,14 @@ export async function runGate(input: GateOptionsInput, hooks: GateHooks = {}): P
     sources,
     skipped,
     findings,
-    checks: [read, ...ruleChecks(RULES, tally, isProduction), ...bundle.checks, ...site.checks, ...online.checks],
+    checks: [
+      read,
+      ...hosts.checks,
+      ...ruleChecks(RULES, tally, isProduction),
+      ...bundle.checks,
+      ...site.checks,
+      ...online.checks
+    ],
     diagnostics,
     diagnosticsOmitted: diagnosticsTotal - diagnostics.length
   };
@@ -251,7 +269,7 @@ function readCheck(sources: readonly SourceInfo[], skipped: number, builtScanned
     };
   }
   const files = sources.filter((s) => s.kind === 'file').length;
-  const runtime = sources.filter((s) => s.kind !== 'file').map((s) => s.kind);
+  const runtime = sources.filter((s) => s.kind !== 'file').map((s) => (s.kind === 'host' ? s.host : s.kind));
   const from = [files > 0 ? plural(files, 'file') : '', ...runtime].filter(Boolean).join(', ');
   const notJudged = skipped > 0 ? `; ${plural(skipped, 'file')} skipped (not loaded for this deploy)` : '';
   return { ...base, status: 'pass', detail: `${plural(variables, 'variable')} from ${from}${notJudged}` };

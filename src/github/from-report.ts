@@ -63,9 +63,14 @@ export async function readReportFile(file: string, cwd: string, rules: ReadonlyM
     passed: json.passed,
     failOn: 'error',
     summary: { ...json.summary, suppressed },
-    sources: json.sources.map((source) =>
-      source.kind === 'file' ? { ...source, file: redactKeys(source.file) } : source
-    ),
+    sources: json.sources.map((source): Report['sources'][number] => {
+      if (source.kind === 'file') return { ...source, file: redactKeys(source.file) };
+      if (source.kind === 'vercel' || source.kind === 'netlify') {
+        const { kind: host, project, target, variables } = source;
+        return { kind: 'host', host, project: redactKeys(project), target: redactKeys(target), variables };
+      }
+      return { kind: source.kind, variables: source.variables };
+    }),
     skipped: json.skipped.map(({ file, reason }) => ({ file: redactKeys(file), reason: redactKeys(reason) })),
     findings,
     checks: json.checks.map((c) => ({
@@ -82,8 +87,13 @@ function origin(location: JsonLocation): Origin {
   if ('file' in location) {
     return { kind: 'file', file: redactKeys(location.file), line: location.line, column: location.column };
   }
-  if ('url' in location)
+  if ('url' in location) {
     return { kind: 'url', url: redactKeys(location.url), line: location.line, column: location.column };
+  }
+  if ('project' in location) {
+    const { source: host, project, target } = location;
+    return { kind: 'host', host, project: redactKeys(project), target: redactKeys(target) };
+  }
   return { kind: location.source };
 }
 

@@ -20,11 +20,7 @@ import { environmentGetProjectsByIdOrNameCustomEnvironments } from '@vercel/sdk/
 import { projectsFilterProjectEnvs } from '@vercel/sdk/funcs/projectsFilterProjectEnvs.js';
 import { projectsGetProjectEnv } from '@vercel/sdk/funcs/projectsGetProjectEnv.js';
 import type { FilterProjectEnvsResponseBody } from '@vercel/sdk/models/filterprojectenvsop.js';
-import {
-  ConnectionError,
-  RequestAbortedError,
-  RequestTimeoutError
-} from '@vercel/sdk/models/httpclienterrors.js';
+import { ConnectionError, RequestAbortedError, RequestTimeoutError } from '@vercel/sdk/models/httpclienterrors.js';
 import { ResponseValidationError } from '@vercel/sdk/models/responsevalidationerror.js';
 import { SDKValidationError } from '@vercel/sdk/models/sdkvalidationerror.js';
 import { VercelError } from '@vercel/sdk/models/vercelerror.js';
@@ -48,9 +44,7 @@ const MAX_ATTEMPTS = 4;
 const MAX_PAGES = 100;
 
 export type VercelTarget =
-  | { kind: 'production' }
-  | { kind: 'preview'; gitBranch?: string }
-  | { kind: 'environment'; name: string };
+  { kind: 'production' } | { kind: 'preview'; gitBranch?: string } | { kind: 'environment'; name: string };
 
 export interface VercelSettings {
   token: string;
@@ -180,7 +174,9 @@ export async function readVercel(settings: VercelSettings): Promise<HostOutcome>
     const read = values.get(env.key);
     if (read === undefined) return { name: env.key, sensitive: env.type === 'sensitive' };
     // A wanted variable the per-variable endpoint would not decrypt is present but not readable.
-    return read.value === undefined ? { name: env.key, sensitive: true } : { name: env.key, value: read.value, sensitive: false };
+    return read.value === undefined
+      ? { name: env.key, sensitive: true }
+      : { name: env.key, value: read.value, sensitive: false };
   });
   return {
     ok: true,
@@ -215,18 +211,17 @@ async function resolveTarget(ctx: Context, core: VercelCore): Promise<Step<Resol
   if (target.kind === 'production') return { ok: true, value: { kind: 'production', label: 'production' } };
   if (target.kind === 'preview') {
     const branch = target.gitBranch?.trim() || undefined;
-    return { ok: true, value: { kind: 'preview', label: 'preview', ...(branch !== undefined && { gitBranch: branch }) } };
+    return {
+      ok: true,
+      value: { kind: 'preview', label: 'preview', ...(branch !== undefined && { gitBranch: branch }) }
+    };
   }
   const name = target.name.trim().toLowerCase();
   // Vercel reserves these slugs for its standard environments.
   if (name === 'production') return { ok: true, value: { kind: 'production', label: 'production' } };
   if (name === 'preview' || name === '') return { ok: true, value: { kind: 'preview', label: 'preview' } };
   const step = await call(ctx, (options) =>
-    environmentGetProjectsByIdOrNameCustomEnvironments(
-      core,
-      { idOrName: ctx.settings.project, ...ctx.scope },
-      options
-    )
+    environmentGetProjectsByIdOrNameCustomEnvironments(core, { idOrName: ctx.settings.project, ...ctx.scope }, options)
   );
   if (!step.ok) return step;
   const match = step.value.environments.find((env) => env.slug.toLowerCase() === name);
@@ -340,7 +335,9 @@ function describe(ctx: Context, error: unknown, where: Where): [string, number?]
           status
         ];
       }
-      const place = team ? `in team ${team}` : `in the token's personal account (set vercel-team if it belongs to a team)`;
+      const place = team
+        ? `in team ${team}`
+        : `in the token's personal account (set vercel-team if it belongs to a team)`;
       return [
         `Vercel found no project "${project}" ${place} (404): check vercel-project (the project's id prj_… or its name) and vercel-team.${said}`,
         status

@@ -24,8 +24,7 @@ function annotate(f: Finding, level: Severity): Annotation {
   const shadowed = f.shadowedBy
     ? `\nShadowed by ${describeOrigin(f.shadowedBy)}: this definition does not reach the environment.`
     : '';
-  const where =
-    f.origin.kind === 'file' ? '' : ` (${f.origin.kind === 'url' ? describeOrigin(f.origin) : f.origin.kind})`;
+  const where = f.origin.kind === 'file' ? '' : ` (${describeOrigin(f.origin)})`;
   const annotation: Annotation = {
     level,
     title: `${f.rule}: ${f.variable}${where}`,

@@ -26,7 +26,10 @@ export function hiddenReason(finding: Finding): string | undefined {
 /** A group key per location: the file path, or the source kind (`vars`, `secrets`, `env`). */
 export function locationGroup(finding: Finding): string {
   const { origin } = finding;
-  return origin.kind === 'file' ? `file:${origin.file}` : origin.kind === 'url' ? `url:${origin.url}` : origin.kind;
+  if (origin.kind === 'file') return `file:${origin.file}`;
+  if (origin.kind === 'url') return `url:${origin.url}`;
+  if (origin.kind === 'host') return `host:${origin.host}:${origin.project}:${origin.target}`;
+  return origin.kind;
 }
 
 /** Findings grouped by file/source in first-appearance order, sorted by line and column inside a file. */

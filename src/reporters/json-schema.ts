@@ -11,7 +11,9 @@ export const jsonLocationSchema = z.union([
   z.strictObject({ file: z.string(), line: z.number().int(), column: z.number().int() }),
   /** A page or chunk of the deployed site. */
   z.strictObject({ url: z.string(), line: z.number().int(), column: z.number().int() }),
-  z.strictObject({ source: z.enum(['vars', 'secrets', 'env', 'clerk-api', 'dns']) })
+  z.strictObject({ source: z.enum(['vars', 'secrets', 'env', 'clerk-api', 'dns']) }),
+  /** A host's project variables: `{"source": "vercel", "project": …, "target": …}`. */
+  z.strictObject({ source: z.enum(['vercel', 'netlify']), project: z.string(), target: z.string() })
 ]);
 
 export const jsonSuppressionSchema = z.discriminatedUnion('by', [
@@ -44,7 +46,13 @@ export const jsonSourceSchema = z.union([
     variables: z.number().int(),
     framework: z.string().optional()
   }),
-  z.strictObject({ kind: z.enum(['vars', 'secrets', 'env']), variables: z.number().int() })
+  z.strictObject({ kind: z.enum(['vars', 'secrets', 'env']), variables: z.number().int() }),
+  z.strictObject({
+    kind: z.enum(['vercel', 'netlify']),
+    project: z.string(),
+    target: z.string(),
+    variables: z.number().int()
+  })
 ]);
 
 /** A file found but not judged (a template, another mode's file, an exclusion), and why. */

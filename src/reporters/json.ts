@@ -112,6 +112,7 @@ function* arrayChunks(items: readonly unknown[]): Generator<string> {
 export function toJsonLocation(origin: Origin): JsonLocation {
   if (origin.kind === 'file') return { file: origin.file, line: origin.line, column: origin.column };
   if (origin.kind === 'url') return { url: origin.url, line: origin.line, column: origin.column };
+  if (origin.kind === 'host') return { source: origin.host, project: origin.project, target: origin.target };
   return { source: origin.kind };
 }
 
@@ -140,6 +141,9 @@ export function toJsonFinding(finding: Finding): JsonFinding {
 }
 
 function toJsonSource(source: SourceInfo): JsonReport['sources'][number] {
+  if (source.kind === 'host') {
+    return { kind: source.host, project: source.project, target: source.target, variables: source.variables };
+  }
   if (source.kind !== 'file') return { kind: source.kind, variables: source.variables };
   const { file, variables, framework } = source;
   return framework === undefined ? { kind: 'file', file, variables } : { kind: 'file', file, variables, framework };

@@ -37,7 +37,9 @@ function physicalLocation(file: string, line: number, column?: number): object {
 
 function location(origin: Origin): object {
   if (origin.kind === 'file') return physicalLocation(origin.file, origin.line, origin.column);
-  if (origin.kind === 'url') return { logicalLocations: [{ name: describeOrigin(origin), kind: 'resource' }] };
+  if (origin.kind === 'url' || origin.kind === 'host') {
+    return { logicalLocations: [{ name: describeOrigin(origin), kind: 'resource' }] };
+  }
   return { logicalLocations: [{ name: origin.kind, kind: 'resource' }] };
 }
 

@@ -25,9 +25,9 @@ export const missingKey: Rule = defineRule(
   ({ variables, effective, frameworks, hasRuntimeSources }) => {
     // Judged once per scope, on evidence defined in it: a Clerk variable with a value that reaches the app.
     // Empty values are placeholders (a committed `CLERK_SECRET_KEY=`): they are neither evidence nor a key.
-    const first = variables.find((v) => isClerkVariable(v.name) && !v.shadowedBy && !isBlank(v.value));
+    const first = variables.find((v) => isClerkVariable(v.name) && !v.shadowedBy && isSet(v));
     if (!first) return [];
-    const clerk = effective.filter((v) => isClerkVariable(v.name) && !isBlank(v.value));
+    const clerk = effective.filter((v) => isClerkVariable(v.name) && isSet(v));
     // Without the runtime environment the keys may live in the host's settings, which the gate cannot see.
     const severity = hasRuntimeSources ? 'error' : 'warning';
     const hits: RuleHit[] = [];
@@ -43,6 +43,11 @@ export const missingKey: Rule = defineRule(
     return hits;
   }
 );
+
+/** Set: a value that is not blank, or a host's write-only variable (present, value not readable). */
+function isSet(v: Variable): boolean {
+  return v.unreadable === true || !isBlank(v.value);
+}
 
 function missing(evidence: Variable, subject: string, messageId: string, severity: 'error' | 'warning'): RuleHit {
   return { variable: evidence, subject, absent: true, severity, messageId, data: { evidence: evidence.name } };

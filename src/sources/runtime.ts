@@ -10,6 +10,14 @@ export interface RuntimeOptions {
   processEnv?: readonly (readonly [string, string?])[];
 }
 
+/** One host's project variables for the deploy target, already read (see hosts/). */
+export interface HostSource {
+  origin: Extract<Origin, { kind: 'host' }>;
+  variables: Variable[];
+  /** The project's Environment Variables settings page, for the fix texts. */
+  settingsUrl?: string;
+}
+
 export interface RuntimeVariables {
   variables: Variable[];
   sources: SourceInfo[];
@@ -19,8 +27,12 @@ export interface RuntimeVariables {
   expansion: ExpansionEnvironment;
 }
 
-/** The deployment's own environment: process env, vars and secrets. They do not shadow each other. */
-export function readRuntime(options: RuntimeOptions): RuntimeVariables {
+/**
+ * The deployment's own environment: process env, the hosts' project variables, secrets and vars. They do not shadow
+ * each other (each is reported); for expansion and for shadowing dotenv files the winner is, highest first: the
+ * process environment, a host, secrets, vars (see the README's precedence table for why).
+ */
+export function readRuntime(options: RuntimeOptions, hosts: readonly HostSource[] = []): RuntimeVariables {
   const groups: { kind: 'env' | 'vars' | 'secrets'; variables: Variable[] }[] = [];
   if (options.processEnv) groups.push({ kind: 'env', variables: readProcessEnv(options.processEnv) });
   if (options.varsJson) {
@@ -33,15 +45,29 @@ export function readRuntime(options: RuntimeOptions): RuntimeVariables {
   }
   const winners = new Map<string, Origin>();
   const values = new Map<string, string>();
-  for (const kind of ['vars', 'secrets', 'env'] as const) {
-    for (const v of groups.find((g) => g.kind === kind)?.variables ?? []) {
+  const ranked = [
+    ...(['vars', 'secrets'] as const).map((kind) => groups.find((g) => g.kind === kind)?.variables ?? []),
+    ...hosts.map((h) => h.variables),
+    groups.find((g) => g.kind === 'env')?.variables ?? []
+  ];
+  for (const variables of ranked) {
+    for (const v of variables) {
       winners.set(v.name, v.origin);
       values.set(v.name, v.value);
     }
   }
   return {
-    variables: groups.flatMap((g) => g.variables),
-    sources: groups.map((g) => ({ kind: g.kind, variables: g.variables.length })),
+    variables: [...groups.flatMap((g) => g.variables), ...hosts.flatMap((h) => h.variables)],
+    sources: [
+      ...groups.map((g) => ({ kind: g.kind, variables: g.variables.length })),
+      ...hosts.map(({ origin: { host, project, target }, variables }) => ({
+        kind: 'host' as const,
+        host,
+        project,
+        target,
+        variables: variables.length
+      }))
+    ],
     winners,
     // Object.fromEntries keeps a name such as `__proto__` as an own key.
     expansion: { values: Object.fromEntries(values) as Record<string, string>, origins: winners }

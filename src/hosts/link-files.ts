@@ -1,0 +1,114 @@
+/**
+ * The files the hosts' CLIs write when a directory is linked to a project: `.vercel/project.json` (`vercel link`)
+ * and `.netlify/state.json` (`netlify link`). A missing file is `undefined` (the directory is not linked); a file
+ * that is there but unreadable or not in the expected shape is a `LinkFileError` whose message names the file and
+ * how to fix it.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import * as z from 'zod/mini';
+
+export interface VercelLink {
+  /** The file read, as a path relative to the directory given. */
+  file: string;
+  projectId: string;
+  /** The owner: a team (`team_…`) or a personal account (`user_…` or an older id). */
+  orgId?: string;
+  /** `orgId` when it is a team: what the Vercel client takes as `team`. */
+  teamId?: string;
+  /** The project's name, which newer CLIs write too. */
+  projectName?: string;
+}
+
+export interface NetlifyLink {
+  file: string;
+  siteId: string;
+}
+
+export class LinkFileError extends Error {
+  constructor(
+    readonly file: string,
+    message: string
+  ) {
+    super(message);
+    this.name = 'LinkFileError';
+  }
+}
+
+export const VERCEL_LINK_FILE = path.join('.vercel', 'project.json');
+export const NETLIFY_LINK_FILE = path.join('.netlify', 'state.json');
+
+const nonEmpty = z.string().check(z.trim(), z.minLength(1));
+
+const VercelProjectFile = z.looseObject({
+  projectId: nonEmpty,
+  orgId: z.optional(nonEmpty),
+  projectName: z.optional(z.string())
+});
+
+const NetlifyStateFile = z.looseObject({ siteId: nonEmpty });
+
+/** `.vercel/project.json` under `dir`, or undefined when there is none. */
+export async function readVercelLink(dir: string): Promise<VercelLink | undefined> {
+  const data = await readLinkFile(dir, VERCEL_LINK_FILE, VercelProjectFile, 'run `vercel link` again');
+  if (data === undefined) return undefined;
+  const { projectId, orgId, projectName } = data;
+  return {
+    file: VERCEL_LINK_FILE,
+    projectId,
+    ...(orgId !== undefined && { orgId }),
+    ...(orgId?.startsWith('team_') && { teamId: orgId }),
+    ...(projectName && { projectName })
+  };
+}
+
+/** `.netlify/state.json` under `dir`, or undefined when there is none. */
+export async function readNetlifyLink(dir: string): Promise<NetlifyLink | undefined> {
+  const data = await readLinkFile(dir, NETLIFY_LINK_FILE, NetlifyStateFile, 'run `netlify link` again');
+  if (data === undefined) return undefined;
+  return { file: NETLIFY_LINK_FILE, siteId: data.siteId };
+}
+
+async function readLinkFile<T>(
+  dir: string,
+  file: string,
+  schema: z.ZodMiniType<T>,
+  fix: string
+): Promise<T | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path.join(dir, file), 'utf8');
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    throw new LinkFileError(file, `${file} could not be read (${typeof code === 'string' ? code : 'error'}): ${fix}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    throw new LinkFileError(file, `${file} is not valid JSON: ${fix}`);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.length ? issue.path.map(String).join('.') : undefined;
+    const what =
+      field === undefined
+        ? 'is not a JSON object'
+        : isMissing(json, issue?.path ?? [])
+          ? `has no ${field}`
+          : `has an invalid ${field}`;
+    throw new LinkFileError(file, `${file} ${what}: ${fix}`);
+  }
+  return parsed.data;
+}
+
+function isMissing(json: unknown, at: readonly PropertyKey[]): boolean {
+  let current: unknown = json;
+  for (const key of at) {
+    if (current === null || typeof current !== 'object' || !(key in current)) return true;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current === undefined || current === null;
+}

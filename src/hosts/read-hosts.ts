@@ -1,0 +1,142 @@
+import type { Severity } from '../core/finding.js';
+import { plural } from '../core/plural.js';
+import { describeHost, type Origin, type Variable } from '../core/variable.js';
+import { isPublicVariable, mayConcernClerk } from '../rules/clerk-variables.js';
+import { formatMessage } from '../rules/rule.js';
+import type { HostOutcome } from './host-variable.js';
+import { hostApiError, hostVariableUnreadable } from './host-rules.js';
+import type { HostPlan, HostResult } from './host-support.js';
+import { readNetlify } from './netlify.js';
+import { readVercel } from './vercel.js';
+
+type HostOrigin = Extract<Origin, { kind: 'host' }>;
+
+/**
+ * The names whose values the gate reads from a host: those a rule can judge (Clerk's names, the development-console
+ * switch) and browser-exposed ones (a secret there is a finding, and their values are public anyway). No other
+ * secret is pulled.
+ */
+export function wantedName(name: string): boolean {
+  return mayConcernClerk(name, '') || isPublicVariable(name);
+}
+
+/** Reads both hosts at once (SDKs: @vercel/sdk, @netlify/api) and turns what they said into sources and findings. */
+export async function readHosts(plan: HostPlan): Promise<HostResult> {
+  const { vercel, netlify, timeoutMs } = plan;
+  const [fromVercel, fromNetlify] = await Promise.all([
+    vercel
+      ? readVercel({
+          token: vercel.token,
+          project: vercel.project,
+          ...(vercel.team !== undefined && { team: vercel.team }),
+          target: vercel.target,
+          ...(vercel.apiUrl !== undefined && { apiUrl: vercel.apiUrl }),
+          timeoutMs,
+          wanted: wantedName
+        })
+      : undefined,
+    netlify
+      ? readNetlify({
+          token: netlify.token,
+          site: netlify.site,
+          context: netlify.context,
+          ...(netlify.apiUrl !== undefined && { apiUrl: netlify.apiUrl }),
+          timeoutMs,
+          wanted: wantedName
+        })
+      : undefined
+  ]);
+  const result: HostResult = { sources: [], findings: [], checks: [] };
+  const lines: { api: string[]; unreadable: string[]; failed: boolean } = { api: [], unreadable: [], failed: false };
+  if (vercel && fromVercel) {
+    const origin: HostOrigin = { kind: 'host', host: 'vercel', project: vercel.project, target: vercel.targetName };
+    take(fromVercel, origin, plan, result, lines);
+  }
+  if (netlify && fromNetlify) {
+    const origin: HostOrigin = { kind: 'host', host: 'netlify', project: netlify.site, target: netlify.context };
+    take(fromNetlify, origin, plan, result, lines);
+  }
+  result.checks.push(
+    {
+      id: hostApiError.id,
+      title: hostApiError.title,
+      status: lines.failed ? 'fail' : 'pass',
+      detail: lines.api.join('; ')
+    },
+    {
+      id: hostVariableUnreadable.id,
+      title: hostVariableUnreadable.title,
+      status: lines.unreadable.length > 0 ? 'skipped' : 'pass',
+      detail: lines.unreadable.length > 0 ? lines.unreadable.join('; ') : 'every value read'
+    }
+  );
+  return result;
+}
+
+function take(
+  outcome: HostOutcome,
+  origin: HostOrigin,
+  plan: HostPlan,
+  result: HostResult,
+  lines: { api: string[]; unreadable: string[]; failed: boolean }
+): void {
+  const where = describeHost(origin);
+  if (!outcome.ok) {
+    // A refused token or an unknown project is a setting to fix, not an outage: an error whatever on-api-error says.
+    const configuration = outcome.status === 401 || outcome.status === 403 || outcome.status === 404;
+    const severity: Severity = configuration || plan.onApiError === 'fail' ? 'error' : 'warning';
+    result.findings.push({
+      rule: hostApiError.id,
+      severity,
+      variable: origin.host,
+      value: outcome.status ? `HTTP ${outcome.status}` : 'no answer',
+      origin,
+      message: formatMessage(hostApiError, 'failed', { message: outcome.message.replace(/\.$/, '') }),
+      fix: hostApiError.fix
+    });
+    lines.failed = true;
+    lines.api.push(outcome.message.replace(/\.$/, ''));
+    return;
+  }
+  const { read } = outcome;
+  const variables: Variable[] = [];
+  const unreadable: string[] = [];
+  for (const v of read.variables) {
+    if (v.value !== undefined) variables.push({ name: v.name, value: v.value, origin });
+    else if (v.sensitive) {
+      variables.push({ name: v.name, value: '', origin, unreadable: true });
+      unreadable.push(v.name);
+    }
+  }
+  result.sources.push({ origin, variables, ...(read.settingsUrl !== undefined && { settingsUrl: read.settingsUrl }) });
+  const fix = read.settingsUrl
+    ? `${hostVariableUnreadable.fix} The project's variables: ${read.settingsUrl}`
+    : hostVariableUnreadable.fix;
+  const why = origin.host === 'vercel' ? 'sensitive' : 'secret';
+  for (const name of unreadable) {
+    result.findings.push({
+      rule: hostVariableUnreadable.id,
+      severity: 'notice',
+      variable: name,
+      value: '(not readable)',
+      origin,
+      message: formatMessage(hostVariableUnreadable, 'sensitive', { name, where, why }),
+      fix
+    });
+  }
+  if (read.hidden) {
+    result.findings.push({
+      rule: hostVariableUnreadable.id,
+      severity: 'notice',
+      variable: origin.host,
+      value: String(read.hidden),
+      origin,
+      message: formatMessage(hostVariableUnreadable, 'hidden', { count: String(read.hidden), where }),
+      fix
+    });
+  }
+  lines.api.push(`${where}: ${plural(read.variables.length, 'variable')}`);
+  if (unreadable.length > 0)
+    lines.unreadable.push(`${where}: ${unreadable.length} not judged (${why}): ${unreadable.join(', ')}`);
+  if (read.hidden) lines.unreadable.push(`${where}: ${read.hidden} hidden from the token`);
+}
