@@ -8312,6 +8312,10 @@ void runCli({
     stderr: process.stderr
 }).then((code) => {
     process.exitCode = code;
+    // @netlify/api sleeps out a rate limit with a timer that cannot be cancelled: once the report is written, such a
+    // timer must not hold the process (the timer here does not hold it either: it fires only if something else does).
+    setTimeout(() => process.exit(code), LINGER_MS).unref();
 });
+const LINGER_MS = 500;
 
 export { isPublicVariable as $, API_ORIGIN as A, ByteScanner as B, plural as C, DNS_ORIGIN as D, deployedNoClerk as E, formatMessage as F, deployedSiteUnread as G, bufferSource as H, InputError as I, classifyCandidate as J, looseObject as K, object as L, string as M, literal as N, Outcome as O, number as P, array as Q, record as R, SITE_RULES as S, optional as T, boolean as U, nullable as V, unknown as W, hostApiError as X, hostVariableUnreadable as Y, mayConcernClerk as Z, _enum as _, dnsRecordMissing as a, describeHost as a0, dnsRecordWrongTarget as b, dnsRecordProxied as c, describeFailure as d, dnsNotVerified as e, skippedOnline as f, clerkApiError as g, classifySecretKey as h, instanceNotProduction as i, caaBlocksCertificates as j, keyInstanceMismatch as k, frontendApiUnreachable as l, scrub as m, isHttpsOrLoopback as n, isDevelopmentOrStagingHost as o, parsePublishableKey as p, artifactFinding as q, readFailure as r, sharedOAuthCredentials as s, secretKeyKind as t, deployedSecretKey as u, ruleApplies as v, whyNotOnline as w, deployedDevInstance as x, redact as y, deployedKeyMismatch as z };

@@ -11,4 +11,6 @@ process.on('uncaughtException', (error) => {
 
 void run().then((code) => {
   process.exitCode = code;
+  // An SDK timer that cannot be cancelled (@netlify/api's rate-limit sleep) must not hold the step once it is done.
+  setTimeout(() => process.exit(code), 500).unref();
 });

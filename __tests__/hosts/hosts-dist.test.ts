@@ -296,6 +296,39 @@ describe('Netlify as a source', () => {
   });
 });
 
+describe('a Netlify 429 storm', () => {
+  it('the CLI reports within its time budget and exits, though the SDK sleeps until X-RateLimit-Reset', async () => {
+    const reset = String(Math.floor(Date.now() / 1000) + 60);
+    const fake = await netlify(
+      netlifyScenario({ faults: { env: { status: 429, headers: { 'retry-after': '1', 'x-ratelimit-reset': reset } } } })
+    );
+    const dir = await project({ '.env': 'APP_NAME=demo\n' });
+    const started = Date.now();
+    const run = await runDistCli(
+      dir,
+      [
+        '--format',
+        'json',
+        '--clerk-api-url',
+        'http://127.0.0.1:9',
+        '--netlify-site',
+        SITE_ID,
+        '--api-timeout',
+        '1',
+        '--on-api-error',
+        'warn'
+      ],
+      { env: { NETLIFY_AUTH_TOKEN: NETLIFY_TOKEN, NETLIFY_API_URL: `${fake.url}/api/v1` } }
+    );
+    // 3 x the 1 s timeout, plus start-up and the half second the process may linger: far from the 60 s reset.
+    expect(Date.now() - started).toBeLessThan(8_000);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as JsonReport;
+    expect(report.findings.map((f) => [f.rule, f.severity])).toEqual([['host-api-error', 'warning']]);
+    expect(run.stdout + run.stderr).not.toContain(NETLIFY_TOKEN);
+  });
+});
+
 describe('the action with VERCEL_TOKEN', () => {
   it('reads the project, fails on its development keys, and masks the token and the values first', async () => {
     const fake = await vercel();
