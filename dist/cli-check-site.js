@@ -1,4 +1,4 @@
-import { n as isHttpsOrLoopback, m as scrub, B as ByteScanner, p as parsePublishableKey, o as isDevelopmentOrStagingHost, q as artifactFinding, t as secretKeyKind, u as deployedSecretKey, v as ruleApplies, x as deployedDevInstance, y as redact, z as deployedKeyMismatch, C as plural, E as deployedNoClerk, F as formatMessage, S as SITE_RULES, G as deployedSiteUnread, H as bufferSource, J as classifyCandidate } from './cli.js';
+import { n as isHttpsOrLoopback, o as networkWords, m as scrub, B as ByteScanner, p as parsePublishableKey, q as isDevelopmentOrStagingHost, t as artifactFinding, u as secretKeyKind, v as deployedSecretKey, x as ruleApplies, y as deployedDevInstance, z as redact, C as deployedKeyMismatch, E as plural, F as deployedNoClerk, G as formatMessage, S as SITE_RULES, H as deployedSiteUnread, J as bufferSource, K as classifyCandidate } from './cli.js';
 import { u as undiciExports, r as retryAfterMs, e as errorCode } from './cli-http-client.js';
 import 'node:fs';
 import 'node:path';
@@ -2789,7 +2789,7 @@ class SiteClient {
     networkFailure(url, error) {
         const code = errorCode(error);
         const timeout = code === 'TIMEOUT' || code.endsWith('_TIMEOUT') || code === 'ETIMEDOUT';
-        const words = timeout ? `timed out after ${this.options.timeoutMs / 1000} s` : (NETWORK_WORDS[code] ?? code);
+        const words = timeout ? `timed out after ${this.options.timeoutMs / 1000} s` : networkWords(code);
         return fail(url, timeout ? 'timeout' : 'network', scrub(words, this.options.bypass ? [this.options.bypass] : []));
     }
 }
@@ -2805,20 +2805,6 @@ function shown(url) {
 function fail(url, kind, reason, status) {
     return { ok: false, url, kind, message: `GET ${shown(url)}: ${reason}`, ...(status !== undefined && { status }) };
 }
-const NETWORK_WORDS = {
-    ECONNREFUSED: 'connection refused',
-    ECONNRESET: 'connection reset',
-    UND_ERR_SOCKET: 'connection closed',
-    ENOTFOUND: 'host not found',
-    EAI_AGAIN: 'host name lookup failed (temporary)',
-    EHOSTUNREACH: 'host unreachable',
-    ENETUNREACH: 'network unreachable',
-    CERT_HAS_EXPIRED: 'TLS verification failed: its certificate has expired',
-    DEPTH_ZERO_SELF_SIGNED_CERT: 'TLS verification failed: its certificate is self-signed',
-    SELF_SIGNED_CERT_IN_CHAIN: 'TLS verification failed: its certificate chains to an untrusted root',
-    UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'TLS verification failed: its certificate is not signed by a trusted authority',
-    ERR_TLS_CERT_ALTNAME_INVALID: 'TLS verification failed: its certificate is not valid for this host name'
-};
 
 /** The page itself: larger is not a web page. */
 const MAX_PAGE_BYTES = 5 * 1024 * 1024;

@@ -18,7 +18,7 @@ import require$$5$2 from 'node:async_hooks';
 import require$$1$2 from 'node:console';
 import require$$1$3 from 'node:dns';
 import require$$5$3 from 'string_decoder';
-import { K as looseObject, L as object, M as string, N as literal, P as number, Q as array, R as record, _ as _enum, T as optional, U as boolean, V as nullable, W as unknown, d as describeFailure } from './cli.js';
+import { L as looseObject, M as object, N as string, P as literal, Q as number, R as array, T as record, _ as _enum, U as optional, V as boolean, W as nullable, X as unknown, d as describeFailure, Y as TLS_CODES } from './cli.js';
 
 /**
  * zod schemas of the Clerk responses the gate reads, after the OpenAPI documents in ../shared/reference/clerk
@@ -28326,7 +28326,6 @@ function errorCode(error) {
     }
     return 'UNKNOWN';
 }
-const TLS_CODES = /^(CERT_|UNABLE_TO_|SELF_SIGNED_|DEPTH_ZERO_|ERR_TLS_|ERR_SSL_|HOSTNAME_MISMATCH|EPROTO)/;
 function networkKind(code) {
     if (TLS_CODES.test(code))
         return 'tls';

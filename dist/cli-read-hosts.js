@@ -1,4 +1,4 @@
-import { K as looseObject, Q as array, T as optional$1, M as string$1, U as boolean$1, X as hostApiError, Y as hostVariableUnreadable, Z as mayConcernClerk, $ as isPublicVariable, a0 as describeHost, F as formatMessage, C as plural } from './cli.js';
+import { L as looseObject, R as array, U as optional$1, N as string$1, V as boolean$1, Z as hostApiError, $ as hostVariableUnreadable, a0 as mayConcernClerk, a1 as isPublicVariable, a2 as describeHost, G as formatMessage, E as plural } from './cli.js';
 import { setTimeout as setTimeout$1 } from 'node:timers/promises';
 import http from 'node:http';
 import https from 'node:https';

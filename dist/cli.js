@@ -5045,6 +5045,13 @@ const NETWORK_CODES = {
     ERR_TLS_CERT_ALTNAME_INVALID: 'its TLS certificate is not valid for this host name',
     ETIMEOUT: 'timed out'
 };
+/** Network and TLS error codes of a failed connection: the TLS ones (undici, Node's tls) by prefix. */
+const TLS_CODES = /^(CERT_|UNABLE_TO_|SELF_SIGNED_|DEPTH_ZERO_|ERR_TLS_|ERR_SSL_|HOSTNAME_MISMATCH|EPROTO)/;
+/** A network or TLS error code in words (`connection refused`, `TLS verification failed: …`). */
+function networkWords(code) {
+    const words = NETWORK_CODES[code] ?? code;
+    return TLS_CODES.test(code) ? `TLS verification failed: ${words}` : words;
+}
 /** Words for node:dns (c-ares) error codes. */
 const DNS_CODES = {
     ENOTFOUND: 'no such name (NXDOMAIN)',
@@ -8115,13 +8122,20 @@ function renderSarif(report, rules) {
     return `${JSON.stringify(sarif, null, 2)}\n`;
 }
 
-/** The hosts' tokens and API URLs, from the environment only. */
+/**
+ * The hosts' settings from the environment, under the names their own CLIs read: tokens (only ever from here or an
+ * action input), API URLs, and the project (`VERCEL_PROJECT_ID`, `VERCEL_ORG_ID` when it is a team,
+ * `NETLIFY_SITE_ID`), which flags and inputs override.
+ */
 function hostTokensOf(env) {
     return {
         ...(env.VERCEL_TOKEN && { vercelToken: env.VERCEL_TOKEN }),
         ...(env.VERCEL_API_URL && { vercelApiUrl: env.VERCEL_API_URL }),
+        ...(env.VERCEL_PROJECT_ID && { vercelProject: env.VERCEL_PROJECT_ID }),
+        ...(env.VERCEL_ORG_ID?.startsWith('team_') && { vercelTeam: env.VERCEL_ORG_ID }),
         ...(env.NETLIFY_AUTH_TOKEN && { netlifyToken: env.NETLIFY_AUTH_TOKEN }),
-        ...(env.NETLIFY_API_URL && { netlifyApiUrl: env.NETLIFY_API_URL })
+        ...(env.NETLIFY_API_URL && { netlifyApiUrl: env.NETLIFY_API_URL }),
+        ...(env.NETLIFY_SITE_ID && { netlifySite: env.NETLIFY_SITE_ID })
     };
 }
 /** The branch a preview deploys: the pull request's head branch, else the pushed branch. */
@@ -8318,4 +8332,4 @@ void runCli({
 });
 const LINGER_MS = 500;
 
-export { isPublicVariable as $, API_ORIGIN as A, ByteScanner as B, plural as C, DNS_ORIGIN as D, deployedNoClerk as E, formatMessage as F, deployedSiteUnread as G, bufferSource as H, InputError as I, classifyCandidate as J, looseObject as K, object as L, string as M, literal as N, Outcome as O, number as P, array as Q, record as R, SITE_RULES as S, optional as T, boolean as U, nullable as V, unknown as W, hostApiError as X, hostVariableUnreadable as Y, mayConcernClerk as Z, _enum as _, dnsRecordMissing as a, describeHost as a0, dnsRecordWrongTarget as b, dnsRecordProxied as c, describeFailure as d, dnsNotVerified as e, skippedOnline as f, clerkApiError as g, classifySecretKey as h, instanceNotProduction as i, caaBlocksCertificates as j, keyInstanceMismatch as k, frontendApiUnreachable as l, scrub as m, isHttpsOrLoopback as n, isDevelopmentOrStagingHost as o, parsePublishableKey as p, artifactFinding as q, readFailure as r, sharedOAuthCredentials as s, secretKeyKind as t, deployedSecretKey as u, ruleApplies as v, whyNotOnline as w, deployedDevInstance as x, redact as y, deployedKeyMismatch as z };
+export { hostVariableUnreadable as $, API_ORIGIN as A, ByteScanner as B, deployedKeyMismatch as C, DNS_ORIGIN as D, plural as E, deployedNoClerk as F, formatMessage as G, deployedSiteUnread as H, InputError as I, bufferSource as J, classifyCandidate as K, looseObject as L, object as M, string as N, Outcome as O, literal as P, number as Q, array as R, SITE_RULES as S, record as T, optional as U, boolean as V, nullable as W, unknown as X, TLS_CODES as Y, hostApiError as Z, _enum as _, dnsRecordMissing as a, mayConcernClerk as a0, isPublicVariable as a1, describeHost as a2, dnsRecordWrongTarget as b, dnsRecordProxied as c, describeFailure as d, dnsNotVerified as e, skippedOnline as f, clerkApiError as g, classifySecretKey as h, instanceNotProduction as i, caaBlocksCertificates as j, keyInstanceMismatch as k, frontendApiUnreachable as l, scrub as m, isHttpsOrLoopback as n, networkWords as o, parsePublishableKey as p, isDevelopmentOrStagingHost as q, readFailure as r, sharedOAuthCredentials as s, artifactFinding as t, secretKeyKind as u, deployedSecretKey as v, whyNotOnline as w, ruleApplies as x, deployedDevInstance as y, redact as z };

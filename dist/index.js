@@ -35017,13 +35017,20 @@ function readDeploymentStatus(eventPath) {
     };
 }
 
-/** The hosts' tokens and API URLs, from the environment only. */
+/**
+ * The hosts' settings from the environment, under the names their own CLIs read: tokens (only ever from here or an
+ * action input), API URLs, and the project (`VERCEL_PROJECT_ID`, `VERCEL_ORG_ID` when it is a team,
+ * `NETLIFY_SITE_ID`), which flags and inputs override.
+ */
 function hostTokensOf(env) {
     return {
         ...(env.VERCEL_TOKEN && { vercelToken: env.VERCEL_TOKEN }),
         ...(env.VERCEL_API_URL && { vercelApiUrl: env.VERCEL_API_URL }),
+        ...(env.VERCEL_PROJECT_ID && { vercelProject: env.VERCEL_PROJECT_ID }),
+        ...(env.VERCEL_ORG_ID?.startsWith('team_') && { vercelTeam: env.VERCEL_ORG_ID }),
         ...(env.NETLIFY_AUTH_TOKEN && { netlifyToken: env.NETLIFY_AUTH_TOKEN }),
-        ...(env.NETLIFY_API_URL && { netlifyApiUrl: env.NETLIFY_API_URL })
+        ...(env.NETLIFY_API_URL && { netlifyApiUrl: env.NETLIFY_API_URL }),
+        ...(env.NETLIFY_SITE_ID && { netlifySite: env.NETLIFY_SITE_ID })
     };
 }
 /** The branch a preview deploys: the pull request's head branch, else the pushed branch. */
@@ -35065,9 +35072,15 @@ function readActionInputs(env) {
         ...(netlifyToken && { netlifyToken }),
         ...(fromEnv.vercelApiUrl && { vercelApiUrl: fromEnv.vercelApiUrl }),
         ...(fromEnv.netlifyApiUrl && { netlifyApiUrl: fromEnv.netlifyApiUrl }),
-        ...(getInput('vercel-project') && { vercelProject: getInput('vercel-project') }),
-        ...(getInput('vercel-team') && { vercelTeam: getInput('vercel-team') }),
-        ...(getInput('netlify-site') && { netlifySite: getInput('netlify-site') }),
+        ...((getInput('vercel-project') || fromEnv.vercelProject) && {
+            vercelProject: getInput('vercel-project') || fromEnv.vercelProject
+        }),
+        ...((getInput('vercel-team') || fromEnv.vercelTeam) && {
+            vercelTeam: getInput('vercel-team') || fromEnv.vercelTeam
+        }),
+        ...((getInput('netlify-site') || fromEnv.netlifySite) && {
+            netlifySite: getInput('netlify-site') || fromEnv.netlifySite
+        }),
         ...((getInput('git-branch') || branchOf(env)) && { gitBranch: getInput('git-branch') || branchOf(env) })
     };
     const framework = getInput('framework');
@@ -36442,6 +36455,13 @@ const NETWORK_CODES = {
     ERR_TLS_CERT_ALTNAME_INVALID: 'its TLS certificate is not valid for this host name',
     ETIMEOUT: 'timed out'
 };
+/** Network and TLS error codes of a failed connection: the TLS ones (undici, Node's tls) by prefix. */
+const TLS_CODES = /^(CERT_|UNABLE_TO_|SELF_SIGNED_|DEPTH_ZERO_|ERR_TLS_|ERR_SSL_|HOSTNAME_MISMATCH|EPROTO)/;
+/** A network or TLS error code in words (`connection refused`, `TLS verification failed: …`). */
+function networkWords(code) {
+    const words = NETWORK_CODES[code] ?? code;
+    return TLS_CODES.test(code) ? `TLS verification failed: ${words}` : words;
+}
 /** Words for node:dns (c-ares) error codes. */
 const DNS_CODES = {
     ENOTFOUND: 'no such name (NXDOMAIN)',
@@ -53560,7 +53580,6 @@ function errorCode(error) {
     }
     return 'UNKNOWN';
 }
-const TLS_CODES = /^(CERT_|UNABLE_TO_|SELF_SIGNED_|DEPTH_ZERO_|ERR_TLS_|ERR_SSL_|HOSTNAME_MISMATCH|EPROTO)/;
 function networkKind(code) {
     if (TLS_CODES.test(code))
         return 'tls';
@@ -56654,7 +56673,7 @@ class SiteClient {
     networkFailure(url, error) {
         const code = errorCode(error);
         const timeout = code === 'TIMEOUT' || code.endsWith('_TIMEOUT') || code === 'ETIMEDOUT';
-        const words = timeout ? `timed out after ${this.options.timeoutMs / 1000} s` : (NETWORK_WORDS[code] ?? code);
+        const words = timeout ? `timed out after ${this.options.timeoutMs / 1000} s` : networkWords(code);
         return fail$1(url, timeout ? 'timeout' : 'network', scrub(words, this.options.bypass ? [this.options.bypass] : []));
     }
 }
@@ -56670,20 +56689,6 @@ function shown(url) {
 function fail$1(url, kind, reason, status) {
     return { ok: false, url, kind, message: `GET ${shown(url)}: ${reason}`, ...(status !== undefined && { status }) };
 }
-const NETWORK_WORDS = {
-    ECONNREFUSED: 'connection refused',
-    ECONNRESET: 'connection reset',
-    UND_ERR_SOCKET: 'connection closed',
-    ENOTFOUND: 'host not found',
-    EAI_AGAIN: 'host name lookup failed (temporary)',
-    EHOSTUNREACH: 'host unreachable',
-    ENETUNREACH: 'network unreachable',
-    CERT_HAS_EXPIRED: 'TLS verification failed: its certificate has expired',
-    DEPTH_ZERO_SELF_SIGNED_CERT: 'TLS verification failed: its certificate is self-signed',
-    SELF_SIGNED_CERT_IN_CHAIN: 'TLS verification failed: its certificate chains to an untrusted root',
-    UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'TLS verification failed: its certificate is not signed by a trusted authority',
-    ERR_TLS_CERT_ALTNAME_INVALID: 'TLS verification failed: its certificate is not valid for this host name'
-};
 
 /** The page itself: larger is not a web page. */
 const MAX_PAGE_BYTES = 5 * 1024 * 1024;

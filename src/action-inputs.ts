@@ -35,9 +35,15 @@ export function readActionInputs(env: Record<string, string | undefined>): GateO
     ...(netlifyToken && { netlifyToken }),
     ...(fromEnv.vercelApiUrl && { vercelApiUrl: fromEnv.vercelApiUrl }),
     ...(fromEnv.netlifyApiUrl && { netlifyApiUrl: fromEnv.netlifyApiUrl }),
-    ...(core.getInput('vercel-project') && { vercelProject: core.getInput('vercel-project') }),
-    ...(core.getInput('vercel-team') && { vercelTeam: core.getInput('vercel-team') }),
-    ...(core.getInput('netlify-site') && { netlifySite: core.getInput('netlify-site') }),
+    ...((core.getInput('vercel-project') || fromEnv.vercelProject) && {
+      vercelProject: core.getInput('vercel-project') || fromEnv.vercelProject
+    }),
+    ...((core.getInput('vercel-team') || fromEnv.vercelTeam) && {
+      vercelTeam: core.getInput('vercel-team') || fromEnv.vercelTeam
+    }),
+    ...((core.getInput('netlify-site') || fromEnv.netlifySite) && {
+      netlifySite: core.getInput('netlify-site') || fromEnv.netlifySite
+    }),
     ...((core.getInput('git-branch') || branchOf(env)) && { gitBranch: core.getInput('git-branch') || branchOf(env) })
   };
   const framework = core.getInput('framework');

@@ -235,6 +235,19 @@ describe('Vercel as a source', () => {
     ]);
   });
 
+  it("VERCEL_PROJECT_ID and VERCEL_ORG_ID (the Vercel CLI's own names) give the project and team", async () => {
+    const fake = await vercel();
+    const dir = await project({});
+    const { report } = await cli(dir, [], {
+      ...vercelEnv(fake),
+      VERCEL_PROJECT_ID: PROJECT_ID,
+      VERCEL_ORG_ID: TEAM.id
+    });
+    expect(report.sources).toContainEqual(expect.objectContaining({ kind: 'vercel', project: PROJECT_ID }));
+    expect(fake.requests.length).toBeGreaterThan(0);
+    expect(fake.requests.every((r) => r.query.teamId === TEAM.id)).toBe(true);
+  });
+
   it('.vercel/project.json gives the project and team when a token is set', async () => {
     const fake = await vercel();
     const dir = await project({ '.vercel/project.json': JSON.stringify({ projectId: PROJECT_ID, orgId: TEAM.id }) });

@@ -189,27 +189,27 @@ describe('a recorded Clerk page', () => {
 });
 
 describe('the deployed key against the variables', () => {
-  it('preview: a deployed key other than the one in the variables is a deployed-key-mismatch warning', async () => {
+  /** A preview gate whose vars-json holds `publishable` (and a test secret key), on the recorded development site. */
+  async function previewWithKey(publishable: string) {
     site = await startSite(await recorded('development'));
-    const dir = await project({
-      'vars.json': JSON.stringify({ NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: OTHER_DEV_PK, CLERK_SECRET_KEY: TEST_SK })
-    });
-    const run = await runDistCli(
-      dir,
-      [
-        '--format',
-        'json',
-        '--environment',
-        'preview',
-        '--vars-json',
-        'vars.json',
-        '--url',
-        `${site.origin}/`,
-        ...NO_CLERK
-      ],
-      { env: { NODE_EXTRA_CA_CERTS: ca.file } }
-    );
-    const report = JSON.parse(run.stdout) as JsonReport;
+    const vars = JSON.stringify({ NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: publishable, CLERK_SECRET_KEY: TEST_SK });
+    const dir = await project({ 'vars.json': vars });
+    const args = [
+      '--format',
+      'json',
+      '--environment',
+      'preview',
+      '--vars-json',
+      'vars.json',
+      '--url',
+      `${site.origin}/`
+    ];
+    const run = await runDistCli(dir, [...args, ...NO_CLERK], { env: { NODE_EXTRA_CA_CERTS: ca.file } });
+    return { code: run.code, report: JSON.parse(run.stdout) as JsonReport };
+  }
+
+  it('preview: a deployed key other than the one in the variables is a deployed-key-mismatch warning', async () => {
+    const { code, report } = await previewWithKey(OTHER_DEV_PK);
     const mismatch = report.findings.filter((f) => f.rule === 'deployed-key-mismatch');
     expect(report.findings.map((f) => f.rule)).toEqual(mismatch.map(() => 'deployed-key-mismatch'));
     expect(mismatch.length).toBeGreaterThan(0);
@@ -218,30 +218,11 @@ describe('the deployed key against the variables', () => {
       message:
         'The deployed site uses the key of happy-hippo-42.clerk.accounts.dev, but NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY is the key of other-otter-7.clerk.accounts.dev.'
     });
-    expect(run.code).toBe(0);
+    expect(code).toBe(0);
   });
 
   it('the same key deployed as read: no mismatch', async () => {
-    site = await startSite(await recorded('development'));
-    const dir = await project({
-      'vars.json': JSON.stringify({ NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: DEV_PK, CLERK_SECRET_KEY: TEST_SK })
-    });
-    const run = await runDistCli(
-      dir,
-      [
-        '--format',
-        'json',
-        '--environment',
-        'preview',
-        '--vars-json',
-        'vars.json',
-        '--url',
-        `${site.origin}/`,
-        ...NO_CLERK
-      ],
-      { env: { NODE_EXTRA_CA_CERTS: ca.file } }
-    );
-    const report = JSON.parse(run.stdout) as JsonReport;
+    const { report } = await previewWithKey(DEV_PK);
     expect(report.findings).toEqual([]);
     expect(siteChecks(report)['deployed-key-mismatch']).toBe('pass');
   });

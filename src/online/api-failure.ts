@@ -55,6 +55,15 @@ const NETWORK_CODES: Readonly<Record<string, string>> = {
   ETIMEOUT: 'timed out'
 };
 
+/** Network and TLS error codes of a failed connection: the TLS ones (undici, Node's tls) by prefix. */
+export const TLS_CODES = /^(CERT_|UNABLE_TO_|SELF_SIGNED_|DEPTH_ZERO_|ERR_TLS_|ERR_SSL_|HOSTNAME_MISMATCH|EPROTO)/;
+
+/** A network or TLS error code in words (`connection refused`, `TLS verification failed: …`). */
+export function networkWords(code: string): string {
+  const words = NETWORK_CODES[code] ?? code;
+  return TLS_CODES.test(code) ? `TLS verification failed: ${words}` : words;
+}
+
 /** Words for node:dns (c-ares) error codes. */
 const DNS_CODES: Readonly<Record<string, string>> = {
   ENOTFOUND: 'no such name (NXDOMAIN)',

@@ -2,7 +2,7 @@ import type { LookupFunction } from 'node:net';
 import { Agent, request, type Dispatcher } from 'undici';
 import type * as z from 'zod/mini';
 import { ClerkErrors } from './clerk-schemas.js';
-import { describeFailure, type ApiFailure } from './api-failure.js';
+import { describeFailure, TLS_CODES, type ApiFailure } from './api-failure.js';
 
 export type CallResult<T> =
   { ok: true; status: number; data: T; endpoint: string } | { ok: false; failure: ApiFailure };
@@ -165,8 +165,6 @@ export function errorCode(error: unknown): string {
   }
   return 'UNKNOWN';
 }
-
-const TLS_CODES = /^(CERT_|UNABLE_TO_|SELF_SIGNED_|DEPTH_ZERO_|ERR_TLS_|ERR_SSL_|HOSTNAME_MISMATCH|EPROTO)/;
 
 function networkKind(code: string): ApiFailure['kind'] {
   if (TLS_CODES.test(code)) return 'tls';

@@ -1,5 +1,5 @@
 import { Agent, request, type Dispatcher } from 'undici';
-import { scrub } from '../online/api-failure.js';
+import { networkWords, scrub } from '../online/api-failure.js';
 import { errorCode, retryAfterMs } from '../online/http-client.js';
 import { isHttpsOrLoopback } from '../engine/options.js';
 
@@ -140,7 +140,7 @@ export class SiteClient {
   private networkFailure(url: URL, error: unknown): Fetched {
     const code = errorCode(error);
     const timeout = code === 'TIMEOUT' || code.endsWith('_TIMEOUT') || code === 'ETIMEDOUT';
-    const words = timeout ? `timed out after ${this.options.timeoutMs / 1000} s` : (NETWORK_WORDS[code] ?? code);
+    const words = timeout ? `timed out after ${this.options.timeoutMs / 1000} s` : networkWords(code);
     return fail(url, timeout ? 'timeout' : 'network', scrub(words, this.options.bypass ? [this.options.bypass] : []));
   }
 }
@@ -159,18 +159,3 @@ export function shown(url: URL): string {
 function fail(url: URL, kind: Exclude<Fetched, { ok: true }>['kind'], reason: string, status?: number): Fetched {
   return { ok: false, url, kind, message: `GET ${shown(url)}: ${reason}`, ...(status !== undefined && { status }) };
 }
-
-const NETWORK_WORDS: Readonly<Record<string, string>> = {
-  ECONNREFUSED: 'connection refused',
-  ECONNRESET: 'connection reset',
-  UND_ERR_SOCKET: 'connection closed',
-  ENOTFOUND: 'host not found',
-  EAI_AGAIN: 'host name lookup failed (temporary)',
-  EHOSTUNREACH: 'host unreachable',
-  ENETUNREACH: 'network unreachable',
-  CERT_HAS_EXPIRED: 'TLS verification failed: its certificate has expired',
-  DEPTH_ZERO_SELF_SIGNED_CERT: 'TLS verification failed: its certificate is self-signed',
-  SELF_SIGNED_CERT_IN_CHAIN: 'TLS verification failed: its certificate chains to an untrusted root',
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'TLS verification failed: its certificate is not signed by a trusted authority',
-  ERR_TLS_CERT_ALTNAME_INVALID: 'TLS verification failed: its certificate is not valid for this host name'
-};
