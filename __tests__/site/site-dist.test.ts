@@ -116,6 +116,39 @@ describe('a recorded Clerk page', () => {
     );
   });
 
+  it('a Pages Router page: the key in __NEXT_DATA__ (serialised props) is found', async () => {
+    const props = { props: { pageProps: { __clerk_ssr_state: {}, publishableKey: DEV_PK } }, page: '/' };
+    const html = `<!doctype html><html><body><div id="__next"></div><script id="__NEXT_DATA__" type="application/json">${JSON.stringify(props)}</script></body></html>`;
+    site = await startSite({ '/': { body: html } });
+    const { code, report } = await gate(`${site.origin}/`);
+    expect(code).toBe(1);
+    expect(report.findings).toEqual([
+      expect.objectContaining({
+        rule: 'deployed-dev-instance',
+        location: { url: `${site.origin}/`, line: 1, column: html.indexOf(DEV_PK) + 1 }
+      })
+    ]);
+  });
+
+  it('a Vite build served as a site: the key is found in the module script the page loads', async () => {
+    const dist = fileURLToPath(new URL('../fixtures/bundles/vite-react/development/dist/', import.meta.url));
+    const routes: Record<string, SiteRoute> = { '/': { body: await readFile(join(dist, 'index.html')) } };
+    for (const name of await readdir(join(dist, 'assets'))) {
+      const type = name.endsWith('.css') ? 'text/css' : 'application/javascript';
+      routes[`/assets/${name}`] = {
+        headers: { 'content-type': type },
+        body: await readFile(join(dist, 'assets', name))
+      };
+    }
+    site = await startSite(routes);
+    const { code, report } = await gate(`${site.origin}/`);
+    expect(code).toBe(1);
+    const [finding] = report.findings;
+    expect(finding).toMatchObject({ rule: 'deployed-dev-instance', severity: 'error' });
+    expect(finding?.location.url).toMatch(new RegExp(`^${site.origin}/assets/index-.*\\.js$`));
+    expect(finding?.location.line).toBe(15);
+  });
+
   it('follows redirects (302, 301, 307) to the page', async () => {
     site = await startSite(
       await recorded(
