@@ -56845,7 +56845,8 @@ async function readSite(settings, pageUrl, client) {
         const message = `${plural(chunkFailures.length, 'script')} of the page could not be read (${chunkFailures.slice(0, 3).join('; ')})`;
         findings.push(unreadFinding(message, settings, ignored));
     }
-    return { findings, checks: siteChecks(findings, production, read, chunkFailures.length > 0, clerkFound), secrets };
+    const state = { incomplete: chunkFailures.length > 0, clerkFound, compared: expected.length > 0 };
+    return { findings, checks: siteChecks(findings, production, read, state), secrets };
 }
 function unreadFinding(message, settings, ignored, severity) {
     return {
@@ -56878,7 +56879,7 @@ function unread(settings, page, ignored) {
         : { id: m.id, title: m.title, status: 'error', detail: 'the page could not be read' });
     return { findings: [finding], checks, secrets: [] };
 }
-function siteChecks(findings, isProduction, read, incomplete, clerkFound) {
+function siteChecks(findings, isProduction, read, { incomplete, clerkFound, compared }) {
     return SITE_RULES.map((meta) => {
         const base = { id: meta.id, title: meta.title };
         const active = findings.filter((f) => f.rule === meta.id && !f.suppressed).length;
@@ -56900,6 +56901,10 @@ function siteChecks(findings, isProduction, read, incomplete, clerkFound) {
         }
         if (active > 0)
             return { ...base, status: 'fail', detail: `${plural(active, 'finding')} in ${read}` };
+        // Nothing to compare the deployed key with: not a pass.
+        if (meta.id === deployedKeyMismatch.id && !compared) {
+            return { ...base, status: 'skipped', detail: 'no publishable key was read from the variables to compare' };
+        }
         if (!clerkFound && meta.id !== deployedSecretKey.id)
             return { ...base, status: 'skipped', detail: 'no Clerk found on the page' };
         return { ...base, status: 'pass', detail: `no findings in ${read}` };

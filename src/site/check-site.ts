@@ -191,7 +191,8 @@ async function readSite(settings: SiteSettings, pageUrl: URL, client: SiteClient
     const message = `${plural(chunkFailures.length, 'script')} of the page could not be read (${chunkFailures.slice(0, 3).join('; ')})`;
     findings.push(unreadFinding(message, settings, ignored));
   }
-  return { findings, checks: siteChecks(findings, production, read, chunkFailures.length > 0, clerkFound), secrets };
+  const state = { incomplete: chunkFailures.length > 0, clerkFound, compared: expected.length > 0 };
+  return { findings, checks: siteChecks(findings, production, read, state), secrets };
 }
 
 function unreadFinding(
@@ -242,8 +243,7 @@ function siteChecks(
   findings: readonly Finding[],
   isProduction: boolean,
   read: string,
-  incomplete: boolean,
-  clerkFound: boolean
+  { incomplete, clerkFound, compared }: { incomplete: boolean; clerkFound: boolean; compared: boolean }
 ): CheckResult[] {
   return SITE_RULES.map((meta): CheckResult => {
     const base = { id: meta.id, title: meta.title };
@@ -265,6 +265,10 @@ function siteChecks(
       return { ...base, status: 'skipped', detail: 'applies to production environments only' };
     }
     if (active > 0) return { ...base, status: 'fail', detail: `${plural(active, 'finding')} in ${read}` };
+    // Nothing to compare the deployed key with: not a pass.
+    if (meta.id === deployedKeyMismatch.id && !compared) {
+      return { ...base, status: 'skipped', detail: 'no publishable key was read from the variables to compare' };
+    }
     if (!clerkFound && meta.id !== deployedSecretKey.id)
       return { ...base, status: 'skipped', detail: 'no Clerk found on the page' };
     return { ...base, status: 'pass', detail: `no findings in ${read}` };
