@@ -70,7 +70,7 @@ export async function runGate(input: GateOptionsInput, hooks: GateHooks = {}): P
   const cwd = path.resolve(options.cwd);
   const isProduction = isProductionEnvironment(options);
   // The hosts' project variables first: they are runtime sources, which shadow dotenv files.
-  const hosts = await readHostSources({ ...options, environment: options.environment }, cwd, isProduction, hooks.hosts);
+  const hosts = await readHostSources(options, cwd, isProduction, hooks.hosts);
   const runtime = readRuntime(options, hosts.sources);
   const mode = buildMode(options.environment, isProduction);
   const { units, skipped } = planSources(
