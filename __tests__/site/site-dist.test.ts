@@ -23,6 +23,7 @@ const OTHER_DEV_PK = `pk_test_${Buffer.from('other-otter-7.clerk.accounts.dev$')
 const LIVE_PK = `pk_live_${Buffer.from('clerk.example-gate.com$').toString('base64')}`;
 const TEST_SK = 'sk_test_previewKey0123456789abcdefghijklmnopqrs';
 const BYPASS = 'bypassCANARY0123456789abcdefghijkl';
+const PAGE_CANARY = 'sk_live_CANARYsitePage0123456789abcdefghijklmnopq';
 const CHUNK_CANARY = 'sk_live_CANARYsiteChunk0123456789abcdefghijklmnop';
 /** No Clerk API is reachable from the tests: a closed loopback port, so nothing goes online by accident. */
 const NO_CLERK = ['--clerk-api-url', 'http://127.0.0.1:9'];
@@ -205,6 +206,30 @@ describe('a recorded Clerk page', () => {
       expect(run.stdout + run.stderr).not.toContain(CHUNK_CANARY);
       expect(run.stdout + run.stderr).not.toContain(CHUNK_CANARY.slice(8, 30));
     }
+  });
+
+  it('a secret key inline in the page itself: deployed-secret-key at the page, never printed, masked by the action', async () => {
+    const page = `<!doctype html><html><head><script>window.__cfg={stripe:"${PAGE_CANARY}"}</script></head><body></body></html>`;
+    site = await startSite({ '/': { body: page } });
+    const { code, report, stdout, stderr } = await gate(`${site.origin}/`);
+    expect(code).toBe(1);
+    expect(report.findings.find((f) => f.rule === 'deployed-secret-key')?.location).toEqual({
+      url: `${site.origin}/`,
+      line: 1,
+      column: page.indexOf(PAGE_CANARY) + 1
+    });
+    expect(stdout + stderr).not.toContain(PAGE_CANARY);
+    const workspace = await project({ '.env': 'APP_NAME=demo\n' });
+    const run = await runDistAction(
+      workspace,
+      { 'clerk-api-url': 'http://127.0.0.1:9', 'deployment-url': `${site.origin}/` },
+      { extraEnv: { NODE_EXTRA_CA_CERTS: ca.file } }
+    );
+    expect(run.code).toBe(1);
+    const lines = run.stdout.split('\n');
+    expect(lines.filter((l) => l.startsWith('::add-mask::'))).toContain(`::add-mask::${PAGE_CANARY}`);
+    const visible = [lines.filter((l) => !l.startsWith('::add-mask::')).join('\n'), run.stderr, run.summary];
+    for (const text of [...visible, await readFile(run.reportFile, 'utf8')]) expect(text).not.toContain(PAGE_CANARY);
   });
 
   it('a page without Clerk is a notice: neither a pass of the Clerk checks nor a failure', async () => {
