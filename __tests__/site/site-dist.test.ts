@@ -409,32 +409,28 @@ describe('when the site cannot be read', () => {
 });
 
 describe('the action on a deployment_status event', () => {
-  async function payload(environment: string, url: string): Promise<string> {
+  /** The action on a deployment_status event for `environment`, whose environment_url is the recorded dev site. */
+  async function onDeployment(environment: string) {
+    site = await startSite(await recorded('development'));
     const data = JSON.parse(await readFile(PAYLOAD, 'utf8')) as {
       deployment_status: Record<string, unknown>;
       deployment: Record<string, unknown>;
     };
-    data.deployment_status.environment_url = url;
+    data.deployment_status.environment_url = `${site.origin}/`;
     data.deployment_status.environment = environment;
     data.deployment.environment = environment;
-    const dir = await project({});
-    const file = join(dir, 'event.json');
-    await writeFile(file, JSON.stringify(data));
-    return file;
+    const workspace = await project({ '.env': 'APP_NAME=demo\n' });
+    const path = join(workspace, 'event.json');
+    await writeFile(path, JSON.stringify(data));
+    return runDistAction(
+      workspace,
+      { 'clerk-api-url': 'http://127.0.0.1:9' },
+      { event: { name: 'deployment_status', path }, extraEnv: { NODE_EXTRA_CA_CERTS: ca.file } }
+    );
   }
 
   it('production: reads environment_url from the payload and fails on the development instance', async () => {
-    site = await startSite(await recorded('development'));
-    const workspace = await project({ '.env': 'APP_NAME=demo\n' });
-    const event = { name: 'deployment_status', path: await payload('production', `${site.origin}/`) };
-    const run = await runDistAction(
-      workspace,
-      { 'clerk-api-url': 'http://127.0.0.1:9' },
-      {
-        event,
-        extraEnv: { NODE_EXTRA_CA_CERTS: ca.file }
-      }
-    );
+    const run = await onDeployment('production');
     expect(run.code).toBe(1);
     const annotations = run.commands.filter(
       (c) => c.command === 'error' && c.properties.title?.startsWith('deployed-dev-instance')
@@ -450,39 +446,19 @@ describe('the action on a deployment_status event', () => {
       ])
     );
     expect(run.summary).toContain('deployed-dev-instance');
-    expect(site.requests[0]?.path).toBe('/');
+    expect(site?.requests[0]?.path).toBe('/');
   });
 
   it("Vercel's `Preview` environment: the development instance is expected there, so it passes", async () => {
-    site = await startSite(await recorded('development'));
-    const workspace = await project({ '.env': 'APP_NAME=demo\n' });
-    const event = { name: 'deployment_status', path: await payload('Preview', `${site.origin}/`) };
-    const run = await runDistAction(
-      workspace,
-      { 'clerk-api-url': 'http://127.0.0.1:9' },
-      {
-        event,
-        extraEnv: { NODE_EXTRA_CA_CERTS: ca.file }
-      }
-    );
+    const run = await onDeployment('Preview');
     expect(run.code).toBe(0);
     expect(run.outputs.errors).toBe('0');
     expect(run.commands.filter((c) => c.command === 'error')).toEqual([]);
-    expect(site.requests.length).toBeGreaterThan(0);
+    expect(site?.requests.length).toBeGreaterThan(0);
   });
 
   it("Vercel's `Production – my-app` counts as production", async () => {
-    site = await startSite(await recorded('development'));
-    const workspace = await project({ '.env': 'APP_NAME=demo\n' });
-    const event = { name: 'deployment_status', path: await payload('Production – my-app', `${site.origin}/`) };
-    const run = await runDistAction(
-      workspace,
-      { 'clerk-api-url': 'http://127.0.0.1:9' },
-      {
-        event,
-        extraEnv: { NODE_EXTRA_CA_CERTS: ca.file }
-      }
-    );
+    const run = await onDeployment('Production – my-app');
     expect(run.code).toBe(1);
     expect(run.summary).toContain('deployed-dev-instance');
   });
