@@ -3027,4 +3027,4 @@ function siteChecks(findings, isProduction, read, { incomplete, clerkFound, comp
     });
 }
 
-export { MAX_CHUNKS, MAX_CHUNK_BYTES, MAX_PAGE_BYTES, checkSite };
+export { checkSite };

@@ -8,6 +8,7 @@ import { describe, expect, it, jest } from '@jest/globals';
 import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fakeSecret } from '../helpers/keys.js';
 import { project } from '../helpers/run-cli.js';
 import { runDistCli } from '../helpers/run-dist-cli.js';
 import { runDistAction } from '../helpers/run-dist-action.js';
@@ -17,7 +18,10 @@ jest.setTimeout(60_000);
 const FIXTURES = fileURLToPath(new URL('../fixtures/bundles/', import.meta.url));
 const DEV_PK = `pk_test_${Buffer.from('happy-hippo-42.clerk.accounts.dev$').toString('base64')}`;
 const LIVE_PK = `pk_live_${Buffer.from('clerk.example-gate.com$').toString('base64')}`;
-/** The fake secret the leaked-secret build inlined (a canary: it must appear in no output). */
+/**
+ * The fake secret the leaked-secret build inlined (a canary: it must appear in no output). A literal, not built
+ * here: it is baked into the committed fixture by scripts/bundle-fixtures/regenerate.sh.
+ */
 const CANARY = 'sk_test_CANARYbundleLeak0123456789abcdefghijklmnopqrstu';
 
 interface JsonFinding {
@@ -192,7 +196,7 @@ describe('a Next.js + @clerk/nextjs build (Turbopack, double-quoted strings)', (
 
 describe('build-dirs input errors', () => {
   it('a named build directory that does not exist is an input error (exit 2), not a silent pass', async () => {
-    const dir = await project({ '.env': 'CLERK_SECRET_KEY=sk_live_abcdefghijklmnopqrstuvwxyz0123456789AB\n' });
+    const dir = await project({ '.env': `CLERK_SECRET_KEY=${fakeSecret('sk_live_', 'BuildDir', 2)}\n` });
     const run = await runDistCli(dir, ['--build-dir', 'dist']);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe('clerk-production-gate: build-dirs: dist is not a directory (build the app first?)\n');

@@ -1,10 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import { ByteScanner, bufferSource, type Candidate } from '../../src/artifacts/byte-scanner.js';
+import { fakeSecret } from '../helpers/keys.js';
 import { classifyCandidate, type Artifact } from '../../src/artifacts/classify-candidate.js';
 
 const DEV_PK = `pk_test_${Buffer.from('happy-hippo-42.clerk.accounts.dev$').toString('base64')}`;
 const LIVE_PK = `pk_live_${Buffer.from('clerk.example.com$').toString('base64')}`;
-const SK = 'sk_live_CANARYscannerAbcdefghijklmnopqrstuvwxyz0123';
+const SK = fakeSecret('sk_live_', 'Scanner', 1);
 const STRIPE_PK = 'pk_test_51H8abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abcdefghijklmnopqrstuvwx';
 
 function scan(text: string | Buffer): Candidate[] {

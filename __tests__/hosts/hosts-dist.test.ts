@@ -28,7 +28,7 @@ import {
   startFakeNetlify,
   type FakeNetlify
 } from '../fakes/netlify-server.js';
-import { publishableKey } from '../helpers/keys.js';
+import { fakeSecret, publishableKey } from '../helpers/keys.js';
 import { project } from '../helpers/run-cli.js';
 import { runDistCli } from '../helpers/run-dist-cli.js';
 import { runDistAction } from '../helpers/run-dist-action.js';
@@ -37,7 +37,7 @@ jest.setTimeout(60_000);
 
 const LIVE_PK = publishableKey('clerk.example.com', 'live');
 const OTHER_DEV_PK = publishableKey('other-otter-7.clerk.accounts.dev', 'test');
-const LIVE_SK = 'sk_live_dotenvFileKey0123456789abcdefghijklmnopqr';
+const LIVE_SK = fakeSecret('sk_live_', 'DotenvFile', 4);
 
 interface JsonReport {
   passed: boolean;

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startSite, type FakeSite, type SiteRoute } from '../fakes/site-server.js';
 import { writeCaFile, type CaFile } from '../fakes/test-ca.js';
+import { fakeSecret } from '../helpers/keys.js';
 import { project } from '../helpers/run-cli.js';
 import { runDistCli } from '../helpers/run-dist-cli.js';
 import { runDistAction } from '../helpers/run-dist-action.js';
@@ -21,10 +22,10 @@ const PAYLOAD = fileURLToPath(new URL('../fixtures/github/deployment_status/payl
 const DEV_PK = `pk_test_${Buffer.from('happy-hippo-42.clerk.accounts.dev$').toString('base64')}`;
 const OTHER_DEV_PK = `pk_test_${Buffer.from('other-otter-7.clerk.accounts.dev$').toString('base64')}`;
 const LIVE_PK = `pk_live_${Buffer.from('clerk.example-gate.com$').toString('base64')}`;
-const TEST_SK = 'sk_test_previewKey0123456789abcdefghijklmnopqrs';
+const TEST_SK = fakeSecret('sk_test_', 'PreviewKey', 1);
 const BYPASS = 'bypassCANARY0123456789abcdefghijkl';
-const PAGE_CANARY = 'sk_live_CANARYsitePage0123456789abcdefghijklmnopq';
-const CHUNK_CANARY = 'sk_live_CANARYsiteChunk0123456789abcdefghijklmnop';
+const PAGE_CANARY = fakeSecret('sk_live_', 'SitePage', 2);
+const CHUNK_CANARY = fakeSecret('sk_live_', 'SiteChunk', 3);
 /** No Clerk API is reachable from the tests: a closed loopback port, so nothing goes online by accident. */
 const NO_CLERK = ['--clerk-api-url', 'http://127.0.0.1:9'];
 

@@ -8,7 +8,7 @@ import type { Artifact } from './classify-candidate.js';
 import type { ArtifactHit } from './scan-build-output.js';
 
 /** How a finding names what was found, in place of a variable. */
-export const ARTIFACT_LABEL: Record<Artifact['kind'], string> = {
+const ARTIFACT_LABEL: Record<Artifact['kind'], string> = {
   'publishable-key': 'publishable key',
   'secret-key': 'secret key',
   'dev-host': 'Frontend API host'
@@ -22,7 +22,7 @@ export function secretKeyKind(artifact: Extract<Artifact, { kind: 'secret-key' }
 }
 
 /** The value a finding shows: keys redacted, hosts in full (they are not secrets, and the reviewer needs them). */
-export function shownValue(artifact: Artifact): string {
+function shownValue(artifact: Artifact): string {
   return artifact.kind === 'dev-host' ? artifact.host : redact(artifact.key);
 }
 

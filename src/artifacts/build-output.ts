@@ -20,7 +20,7 @@ const CLIENT_OUTPUT: readonly (readonly [test: (dependency: string) => boolean, 
 const VERCEL_STATIC = '.vercel/output/static';
 
 /** Directories under a build directory that hold server code or caches, never client code. */
-export const SERVER_DIRS = new Set([
+const SERVER_DIRS = new Set([
   '.next/server',
   '.next/cache',
   '.next/standalone',

@@ -10,7 +10,7 @@ import { SourceMaps, type OriginalPosition } from './source-map.js';
 const CLIENT_EXTENSIONS = new Set(['.js', '.mjs', '.css', '.html', '.json', '.txt']);
 
 /** Kept per scan, so a bundle full of one key cannot grow memory: the rest are counted. */
-export const MAX_HITS = 500;
+const MAX_HITS = 500;
 
 /** One thing found in client code, where it is. */
 export interface ArtifactHit {

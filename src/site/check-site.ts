@@ -21,10 +21,10 @@ import { shown, SiteClient, type Fetched } from './site-client.js';
 import type { SiteResult, SiteSettings } from './site-support.js';
 
 /** The page itself: larger is not a web page. */
-export const MAX_PAGE_BYTES = 5 * 1024 * 1024;
+const MAX_PAGE_BYTES = 5 * 1024 * 1024;
 /** The same-origin scripts read after the page, and their total size. */
-export const MAX_CHUNKS = 50;
-export const MAX_CHUNK_BYTES = 20 * 1024 * 1024;
+const MAX_CHUNKS = 50;
+const MAX_CHUNK_BYTES = 20 * 1024 * 1024;
 /** Chunks fetched at once. */
 const CONCURRENCY = 6;
 

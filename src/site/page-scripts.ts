@@ -58,8 +58,3 @@ export function pageScripts(html: string, pageUrl: URL): PageScripts {
   parser.end();
   return { clerkScripts, scripts: [...scripts.values()] };
 }
-
-/** Whether a URL is a clerk-js script URL. */
-export function isClerkJsUrl(url: URL): boolean {
-  return CLERK_JS_PATH.test(url.pathname);
-}
