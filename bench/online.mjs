@@ -8,7 +8,7 @@ import { join } from 'node:path';
 
 import { CNAMES, DOMAIN, IDS, startOnlineFakes } from './fake-online.mjs';
 
-/** The online checks of the gate's report (src/online/online-rules.ts): all must pass on the healthy project. */
+/** The online checks of the gate's report (src/rules/online.ts): all must pass on the healthy project. */
 export const ONLINE_CHECKS = [
   'instance-not-production',
   'key-instance-mismatch',

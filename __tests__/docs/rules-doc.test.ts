@@ -1,10 +1,11 @@
-import { BUNDLE_RULES, SITE_RULES } from '../../src/artifacts/artifact-rules.js';
+import { BUNDLE_RULES } from '../../src/rules/bundle.js';
+import { SITE_RULES } from '../../src/rules/site.js';
 import { describe, expect, it } from '@jest/globals';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runGate } from '../../src/engine/run-gate.js';
-import { ONLINE_RULES } from '../../src/online/online-rules.js';
+import { ONLINE_RULES } from '../../src/rules/online.js';
 import { RULES } from '../../src/rules/index.js';
 
 /** Each rule's section in docs/rules.md, with its failing and passing dotenv examples. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { devPublishableKey } from '../../src/rules/dev-publishable-key.js';
-import { devSecretKey } from '../../src/rules/dev-secret-key.js';
-import { liveKeyOutsideProduction } from '../../src/rules/live-key-outside-production.js';
+import { devPublishableKey } from '../../src/rules/variables/dev-publishable-key.js';
+import { devSecretKey } from '../../src/rules/variables/dev-secret-key.js';
+import { liveKeyOutsideProduction } from '../../src/rules/variables/live-key-outside-production.js';
 import { DEV_HOST, PROD_HOST, publishableKey, secretKey, stripeShapedKey } from '../helpers/keys.js';
 import { context, variable } from '../helpers/variables.js';
 import { messageOf } from '../helpers/messages.js';

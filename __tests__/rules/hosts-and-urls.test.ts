@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { devFrontendApi } from '../../src/rules/dev-frontend-api.js';
-import { devUrl } from '../../src/rules/dev-url.js';
-import { devOnlySetting } from '../../src/rules/dev-only-setting.js';
+import { devFrontendApi } from '../../src/rules/variables/dev-frontend-api.js';
+import { devUrl } from '../../src/rules/variables/dev-url.js';
+import { devOnlySetting } from '../../src/rules/variables/dev-only-setting.js';
 import { DEV_HOST, PROD_HOST, publishableKey } from '../helpers/keys.js';
 import { context, variable } from '../helpers/variables.js';
 import { messageOf } from '../helpers/messages.js';

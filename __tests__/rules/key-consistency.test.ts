@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { invalidKey } from '../../src/rules/invalid-key.js';
-import { keyEnvironmentMismatch } from '../../src/rules/key-environment-mismatch.js';
-import { missingKey } from '../../src/rules/missing-key.js';
-import { secretInPublicVariable } from '../../src/rules/secret-in-public-variable.js';
+import { invalidKey } from '../../src/rules/variables/invalid-key.js';
+import { keyEnvironmentMismatch } from '../../src/rules/variables/key-environment-mismatch.js';
+import { missingKey } from '../../src/rules/variables/missing-key.js';
+import { secretInPublicVariable } from '../../src/rules/variables/secret-in-public-variable.js';
 import { DEV_HOST, PROD_HOST, publishableKey, secretKey } from '../helpers/keys.js';
 import { context, variable } from '../helpers/variables.js';
 import { messageOf } from '../helpers/messages.js';

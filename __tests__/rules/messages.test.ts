@@ -1,12 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { BUNDLE_RULES, SITE_RULES } from '../../src/artifacts/artifact-rules.js';
+import { BUNDLE_RULES } from '../../src/rules/bundle.js';
+import { SITE_RULES } from '../../src/rules/site.js';
 import { RULES } from '../../src/rules/index.js';
 import { formatMessage, PLACEHOLDER } from '../../src/rules/rule.js';
 
 /** The single-word string literals in a rule's code (message keys are written unquoted in the table). */
 function literalsIn(ruleId: string): Set<string> {
-  const source = readFileSync(`src/rules/${ruleId}.ts`, 'utf8');
+  const source = readFileSync(`src/rules/variables/${ruleId}.ts`, 'utf8');
   return new Set([...source.matchAll(/'(\w+)'/g)].map((m) => m[1] as string));
 }
 

@@ -5,7 +5,7 @@ import { plural } from '../core/plural.js';
 import type { SkippedFile } from '../core/source.js';
 import { ruleApplies } from '../rules/rule.js';
 import { artifactChecks, artifactFinding, secretKeyKind } from './artifact-findings.js';
-import { BUNDLE_RULES, bundleDevFrontendApi, bundleDevPublishableKey, bundleSecretKey } from './artifact-rules.js';
+import { BUNDLE_RULES, bundleDevFrontendApi, bundleDevPublishableKey, bundleSecretKey } from '../rules/bundle.js';
 import { planBuildDirs } from './build-output.js';
 import { scanBuildOutput } from './scan-build-output.js';
 

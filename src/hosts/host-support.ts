@@ -4,7 +4,7 @@ import type { Finding } from '../core/finding.js';
 import type { Origin } from '../core/variable.js';
 import { formatMessage } from '../rules/rule.js';
 import type { HostSource } from '../sources/runtime.js';
-import { hostApiError, hostVariableUnreadable } from './host-rules.js';
+import { hostApiError, hostVariableUnreadable } from '../rules/hosts.js';
 import { LinkFileError, readNetlifyLink, readVercelLink } from './link-files.js';
 import type { VercelTarget } from './vercel.js';
 

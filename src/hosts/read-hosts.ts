@@ -4,7 +4,7 @@ import { describeHost, type Origin, type Variable } from '../core/variable.js';
 import { isPublicVariable, mayConcernClerk } from '../rules/clerk-variables.js';
 import { formatMessage } from '../rules/rule.js';
 import type { HostOutcome } from './host-variable.js';
-import { hostApiError, hostVariableUnreadable } from './host-rules.js';
+import { hostApiError, hostVariableUnreadable } from '../rules/hosts.js';
 import type { HostPlan, HostResult } from './host-support.js';
 import { readNetlify } from './netlify.js';
 import { readVercel } from './vercel.js';

@@ -3,7 +3,7 @@ import type { ApiFailure } from './api-failure.js';
 import type { DomainT } from './clerk-schemas.js';
 import { DnsClient, type DnsResult } from './dns-client.js';
 import type { CallResult } from './http-client.js';
-import { dnsRecordMissing, dnsRecordProxied, dnsRecordWrongTarget } from './online-rules.js';
+import { dnsRecordMissing, dnsRecordProxied, dnsRecordWrongTarget } from '../rules/online.js';
 import { DNS_ORIGIN, type Outcome } from './outcome.js';
 
 /** Certificate authorities Clerk issues through (Let's Encrypt, Google Trust Services). */

@@ -1,6 +1,6 @@
 import type { DomainStatusT } from './clerk-schemas.js';
 import type { CallResult } from './http-client.js';
-import { dnsNotVerified } from './online-rules.js';
+import { dnsNotVerified } from '../rules/online.js';
 import { API_ORIGIN, type Outcome } from './outcome.js';
 
 /** dns-not-verified: the Platform API's status of the domain, with what is not ready yet. */

@@ -2,7 +2,7 @@ import { describeFailure } from './api-failure.js';
 import type { Credentials } from './credentials.js';
 import { OAuthConnection, type EnvironmentT } from './clerk-schemas.js';
 import type { CallResult } from './http-client.js';
-import { sharedOAuthCredentials } from './online-rules.js';
+import { sharedOAuthCredentials } from '../rules/online.js';
 import { API_ORIGIN, type Outcome } from './outcome.js';
 
 export function judgeDevelopmentOAuth(

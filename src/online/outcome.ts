@@ -3,7 +3,7 @@ import type { Finding, Severity } from '../core/finding.js';
 import type { Origin } from '../core/variable.js';
 import { formatMessage, type RuleMeta } from '../rules/rule.js';
 import { isAuthFailure, type ApiFailure } from './api-failure.js';
-import { clerkApiError, ONLINE_RULES } from './online-rules.js';
+import { clerkApiError, ONLINE_RULES } from '../rules/online.js';
 
 export interface OnlineResult {
   findings: Finding[];

@@ -23,7 +23,7 @@ import {
   instanceNotProduction,
   keyInstanceMismatch,
   sharedOAuthCredentials
-} from './online-rules.js';
+} from '../rules/online.js';
 import { whyNotOnline, type OnlineSettings } from './online-support.js';
 import { API_ORIGIN, DNS_ORIGIN, Outcome, skippedOnline, type OnlineResult } from './outcome.js';
 

@@ -1,17 +1,18 @@
-import { devFrontendApi } from './dev-frontend-api.js';
-import { devOnlySetting } from './dev-only-setting.js';
-import { devPublishableKey } from './dev-publishable-key.js';
-import { devSecretKey } from './dev-secret-key.js';
-import { devUrl } from './dev-url.js';
-import { invalidKey } from './invalid-key.js';
-import { keyEnvironmentMismatch } from './key-environment-mismatch.js';
-import { liveKeyOutsideProduction } from './live-key-outside-production.js';
-import { missingKey } from './missing-key.js';
-import { BUNDLE_RULES, SITE_RULES } from '../artifacts/artifact-rules.js';
-import { HOST_RULES } from '../hosts/host-rules.js';
-import { ONLINE_RULES } from '../online/online-rules.js';
+import { devFrontendApi } from './variables/dev-frontend-api.js';
+import { devOnlySetting } from './variables/dev-only-setting.js';
+import { devPublishableKey } from './variables/dev-publishable-key.js';
+import { devSecretKey } from './variables/dev-secret-key.js';
+import { devUrl } from './variables/dev-url.js';
+import { invalidKey } from './variables/invalid-key.js';
+import { keyEnvironmentMismatch } from './variables/key-environment-mismatch.js';
+import { liveKeyOutsideProduction } from './variables/live-key-outside-production.js';
+import { missingKey } from './variables/missing-key.js';
+import { BUNDLE_RULES } from './bundle.js';
+import { SITE_RULES } from './site.js';
+import { HOST_RULES } from './hosts.js';
+import { ONLINE_RULES } from './online.js';
 import type { Rule, RuleMeta } from './rule.js';
-import { secretInPublicVariable } from './secret-in-public-variable.js';
+import { secretInPublicVariable } from './variables/secret-in-public-variable.js';
 
 /** Every offline rule, in the order the checklist shows them. */
 export const RULES: readonly Rule[] = [

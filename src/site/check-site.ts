@@ -13,7 +13,7 @@ import {
   deployedSecretKey,
   deployedSiteUnread,
   SITE_RULES
-} from '../artifacts/artifact-rules.js';
+} from '../rules/site.js';
 import { classifyCandidate, type Artifact } from '../artifacts/classify-candidate.js';
 import { formatMessage, ruleApplies } from '../rules/rule.js';
 import { pageScripts } from './page-scripts.js';

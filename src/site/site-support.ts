@@ -1,6 +1,6 @@
 import type { CheckResult } from '../core/check.js';
 import type { Finding } from '../core/finding.js';
-import { SITE_RULES } from '../artifacts/artifact-rules.js';
+import { SITE_RULES } from '../rules/site.js';
 
 /**
  * What the engine knows of the deployed-site check without loading it (undici, the HTML parser): its settings and

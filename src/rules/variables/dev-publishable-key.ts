@@ -1,7 +1,7 @@
 import { publishableKeyOf } from './facts.js';
-import { isPublishableKeyVariable } from './clerk-variables.js';
-import { ruleDocs } from './docs-link.js';
-import { defineRule, hitsPerVariable, type Rule, type RuleHit } from './rule.js';
+import { isPublishableKeyVariable } from '../clerk-variables.js';
+import { ruleDocs } from '../docs-link.js';
+import { defineRule, hitsPerVariable, type Rule, type RuleHit } from '../rule.js';
 
 export const devPublishableKey: Rule = defineRule(
   {

@@ -1,9 +1,9 @@
-import { parsePublishableKey, type ParsedPublishableKey } from '../clerk/publishable-key.js';
-import { hostOf } from '../clerk/hosts.js';
-import { localUrlReason } from '../clerk/local-url.js';
-import { classifySecretKey } from '../clerk/secret-key.js';
-import { memo } from '../core/memo.js';
-import type { Variable } from '../core/variable.js';
+import { parsePublishableKey, type ParsedPublishableKey } from '../../clerk/publishable-key.js';
+import { hostOf } from '../../clerk/hosts.js';
+import { localUrlReason } from '../../clerk/local-url.js';
+import { classifySecretKey } from '../../clerk/secret-key.js';
+import { memo } from '../../core/memo.js';
+import type { Variable } from '../../core/variable.js';
 
 type SecretKeyClass = ReturnType<typeof classifySecretKey>;
 

@@ -1,8 +1,8 @@
-import type { Variable } from '../core/variable.js';
+import type { Variable } from '../../core/variable.js';
 import { isBlank } from './blank.js';
-import { isClerkVariable, isPublicVariable, isPublishableKeyVariable, isSecretKeyVariable } from './clerk-variables.js';
-import { ruleDocs } from './docs-link.js';
-import { defineRule, type Rule, type RuleHit } from './rule.js';
+import { isClerkVariable, isPublicVariable, isPublishableKeyVariable, isSecretKeyVariable } from '../clerk-variables.js';
+import { ruleDocs } from '../docs-link.js';
+import { defineRule, type Rule, type RuleHit } from '../rule.js';
 
 /** Frameworks whose Clerk SDK runs on a server and so needs the secret key. */
 const SERVER_FRAMEWORKS = new Set(['nextjs', 'remix', 'astro', 'nuxt', 'node']);

@@ -1,7 +1,7 @@
 import { secretKeyOf } from './facts.js';
-import { isClerkVariable, isLegacyApiKeyVariable } from './clerk-variables.js';
-import { ruleDocs } from './docs-link.js';
-import { defineRule, hitsPerVariable, type Rule, type RuleHit } from './rule.js';
+import { isClerkVariable, isLegacyApiKeyVariable } from '../clerk-variables.js';
+import { ruleDocs } from '../docs-link.js';
+import { defineRule, hitsPerVariable, type Rule, type RuleHit } from '../rule.js';
 
 export const devSecretKey: Rule = defineRule(
   {

@@ -1,8 +1,8 @@
 import { hostOfValue, publishableKeyOf, secretKeyOf } from './facts.js';
-import { isDevelopmentOrStagingHost } from '../clerk/hosts.js';
-import { isClerkVariable, isSecretKeyVariable } from './clerk-variables.js';
-import { ruleDocs } from './docs-link.js';
-import { defineRule, hitsPerVariable, type Rule, type RuleHit } from './rule.js';
+import { isDevelopmentOrStagingHost } from '../../clerk/hosts.js';
+import { isClerkVariable, isSecretKeyVariable } from '../clerk-variables.js';
+import { ruleDocs } from '../docs-link.js';
+import { defineRule, hitsPerVariable, type Rule, type RuleHit } from '../rule.js';
 
 export const devFrontendApi: Rule = defineRule(
   {

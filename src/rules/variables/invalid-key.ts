@@ -1,10 +1,10 @@
 import { secretKeyOf } from './facts.js';
-import { publishableKeyProblem } from '../clerk/publishable-key.js';
-import { isWebhookSecret } from '../clerk/secret-key.js';
-import { isPublicVariable, isPublishableKeyVariable, isSecretKeyVariable } from './clerk-variables.js';
+import { publishableKeyProblem } from '../../clerk/publishable-key.js';
+import { isWebhookSecret } from '../../clerk/secret-key.js';
+import { isPublicVariable, isPublishableKeyVariable, isSecretKeyVariable } from '../clerk-variables.js';
 import { isBlank } from './blank.js';
-import { ruleDocs } from './docs-link.js';
-import { defineRule, hitsPerVariable, type Rule, type RuleHit } from './rule.js';
+import { ruleDocs } from '../docs-link.js';
+import { defineRule, hitsPerVariable, type Rule, type RuleHit } from '../rule.js';
 
 export const invalidKey: Rule = defineRule(
   {

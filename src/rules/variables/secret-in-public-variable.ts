@@ -1,8 +1,8 @@
 import { secretKeyOf } from './facts.js';
-import { isWebhookSecret } from '../clerk/secret-key.js';
-import { isClerkVariable, isLegacyApiKeyVariable, isPublicVariable } from './clerk-variables.js';
-import { ruleDocs } from './docs-link.js';
-import { defineRule, hitsPerVariable, type Rule, type RuleHit } from './rule.js';
+import { isWebhookSecret } from '../../clerk/secret-key.js';
+import { isClerkVariable, isLegacyApiKeyVariable, isPublicVariable } from '../clerk-variables.js';
+import { ruleDocs } from '../docs-link.js';
+import { defineRule, hitsPerVariable, type Rule, type RuleHit } from '../rule.js';
 
 export const secretInPublicVariable: Rule = defineRule(
   {

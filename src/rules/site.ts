@@ -1,53 +1,12 @@
-import { ruleDocs } from '../rules/docs-link.js';
-import type { RuleMeta } from '../rules/rule.js';
+import { ruleDocs } from './docs-link.js';
+import type { RuleMeta } from './rule.js';
+import { ROTATE } from './bundle.js';
 
 /**
- * The rules on what was built and deployed: the client bundle (bundle-…) and the live site (deployed-…). Like the
- * other rules, each has its messages in one table; scan-build-output.ts and site/ decide when they fire.
+ * The rules on the live site (deployed-…). Like the other rules, each has its messages in one table;
+ * site/check-site.ts decides when they fire.
  */
 const meta = (m: Omit<RuleMeta, 'docs'>): RuleMeta => ({ ...m, docs: ruleDocs(m.id) });
-
-const ROTATE =
-  'Rotate the key now (Clerk Dashboard → API keys; for a Stripe key, the Stripe Dashboard): once deployed, the bundle is public and the key must be taken as leaked. Then move it to a server-only variable (no NEXT_PUBLIC_, VITE_, PUBLIC_, EXPO_PUBLIC_ or REACT_APP_ prefix), remove it from client code, and rebuild.';
-
-export const bundleDevPublishableKey = meta({
-  id: 'bundle-dev-publishable-key',
-  severity: 'error',
-  appliesIn: 'production',
-  title: 'Development publishable key in the built client code',
-  explanation:
-    "The client code the build produced holds a development publishable key (`pk_test_…`), whatever the variables say: it reached the build through the host's settings, a build cache, a `.env.local` on the build machine or a hard-coded `publishableKey`. Users of the deployed app would sign in to the development instance. Keys are found whole in string literals; a key a minifier left split across a string concatenation is not.",
-  fix: "Set the production publishable key (pk_live_…) where the build runs (the host's production variables), remove any hard-coded key and any .env.local from the build, and rebuild.",
-  messages: {
-    found: 'The built file holds a development publishable key (instance {{host}}).'
-  }
-});
-
-export const bundleDevFrontendApi = meta({
-  id: 'bundle-dev-frontend-api',
-  severity: 'error',
-  appliesIn: 'production',
-  title: 'Development Frontend API host in the built client code',
-  explanation:
-    "The client code names a development or staging Frontend API or Account Portal host (for example in a clerk-js script URL, a `proxyUrl`, `domain` or `signInUrl`). Clerk's own SDK constants (`api.clerkstage.dev`, the suffix lists such as `accounts.dev` and `.lcl.dev`) are not findings.",
-  fix: 'Replace the development host with the production one (clerk.<your-domain>, accounts.<your-domain>) in the variables the build reads or in the code, and rebuild.',
-  messages: {
-    found: 'The built file names the development host {{host}}.'
-  }
-});
-
-export const bundleSecretKey = meta({
-  id: 'bundle-secret-key',
-  severity: 'error',
-  appliesIn: 'always',
-  title: 'Secret key in the built client code',
-  explanation:
-    'The client code holds a secret key (`sk_live_…`/`sk_test_…`, Clerk or Stripe format, or a 2021-era `live_…`/`test_…` API key). Anyone who loads the app can read it. This is an error in every environment.',
-  fix: ROTATE,
-  messages: {
-    found: 'The built file holds a {{what}}: anyone who loads the app can read it.'
-  }
-});
 
 export const deployedDevInstance = meta({
   id: 'deployed-dev-instance',
@@ -114,9 +73,6 @@ export const deployedNoClerk = meta({
     none: 'No Clerk publishable key or clerk-js script was found on {{url}} or the {{chunks}} it loads.'
   }
 });
-
-/** The bundle rules, in checklist order. */
-export const BUNDLE_RULES: readonly RuleMeta[] = [bundleDevPublishableKey, bundleDevFrontendApi, bundleSecretKey];
 
 /** The deployed-site rules, in checklist order. */
 export const SITE_RULES: readonly RuleMeta[] = [

@@ -1,6 +1,6 @@
 import { isBlank } from './blank.js';
-import { ruleDocs } from './docs-link.js';
-import { defineRule, hitsPerVariable, type Rule, type RuleHit } from './rule.js';
+import { ruleDocs } from '../docs-link.js';
+import { defineRule, hitsPerVariable, type Rule, type RuleHit } from '../rule.js';
 
 /** Settings meant for development or automated tests only, matched on the name without a public prefix. */
 const DEV_ONLY: readonly (readonly [RegExp, string])[] = [

@@ -1,7 +1,7 @@
 import { publishableKeyOf, secretKeyOf } from './facts.js';
-import { isClerkVariable } from './clerk-variables.js';
-import { ruleDocs } from './docs-link.js';
-import { defineRule, hitsPerVariable, type Rule, type RuleHit } from './rule.js';
+import { isClerkVariable } from '../clerk-variables.js';
+import { ruleDocs } from '../docs-link.js';
+import { defineRule, hitsPerVariable, type Rule, type RuleHit } from '../rule.js';
 
 export const liveKeyOutsideProduction: Rule = defineRule(
   {

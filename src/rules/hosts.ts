@@ -1,5 +1,5 @@
-import { ruleDocs } from '../rules/docs-link.js';
-import type { RuleMeta } from '../rules/rule.js';
+import { ruleDocs } from './docs-link.js';
+import type { RuleMeta } from './rule.js';
 
 /** The rules on reading the hosts' project variables (Vercel, Netlify); the variables then go through every rule. */
 const meta = (m: Omit<RuleMeta, 'docs'>): RuleMeta => ({ ...m, docs: ruleDocs(m.id) });

@@ -1,8 +1,8 @@
 import { publishableKeyOf, secretKeyOf } from './facts.js';
-import type { Variable } from '../core/variable.js';
-import { isPublishableKeyVariable, isSecretKeyVariable } from './clerk-variables.js';
-import { ruleDocs } from './docs-link.js';
-import { defineRule, type Rule, type RuleHit } from './rule.js';
+import type { Variable } from '../../core/variable.js';
+import { isPublishableKeyVariable, isSecretKeyVariable } from '../clerk-variables.js';
+import { ruleDocs } from '../docs-link.js';
+import { defineRule, type Rule, type RuleHit } from '../rule.js';
 
 type InstanceType = 'production' | 'development';
 

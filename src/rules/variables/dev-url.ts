@@ -1,7 +1,7 @@
 import { localUrlReasonOf } from './facts.js';
-import { isClerkUrlVariable } from './clerk-variables.js';
-import { ruleDocs } from './docs-link.js';
-import { defineRule, hitsPerVariable, type Rule, type RuleHit } from './rule.js';
+import { isClerkUrlVariable } from '../clerk-variables.js';
+import { ruleDocs } from '../docs-link.js';
+import { defineRule, hitsPerVariable, type Rule, type RuleHit } from '../rule.js';
 
 /** Variables that hold a host or domain, not a URL: their fix names a domain, not a path. */
 const HOST_NAME = /(DOMAIN|HOST|FRONTEND_API)$/;

@@ -1,5 +1,5 @@
-import { ruleDocs } from '../rules/docs-link.js';
-import type { RuleMeta } from '../rules/rule.js';
+import { ruleDocs } from './docs-link.js';
+import type { RuleMeta } from './rule.js';
 
 /**
  * The online checks' rules: what Clerk's APIs, DNS and the Frontend API say about the production instance.
