@@ -16,7 +16,7 @@ import { renderMarkdown } from './reporters/markdown.js';
 import { renderSarif } from './reporters/sarif.js';
 import { renderText } from './reporters/text.js';
 import { RULE_METAS } from './rules/index.js';
-import { VERSION } from './version.js';
+import { VERSION } from './core/version.js';
 import { needsGlobs } from './sources/glob-support.js';
 import { branchOf, hostTokensOf } from './hosts/host-env.js';
 import { withoutCommands } from './reporters/workflow-commands.js';

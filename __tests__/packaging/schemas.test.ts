@@ -106,7 +106,7 @@ describe('README', () => {
 describe('package.json', () => {
   it('declares the CLI bin and matches the version the bundles report', async () => {
     const pkg = JSON.parse(await readFile(new URL('package.json', root), 'utf8'));
-    const { VERSION } = await import('../../src/version.js');
+    const { VERSION } = await import('../../src/core/version.js');
     expect(pkg.bin['clerk-production-gate']).toBe('dist/cli.js');
     expect(pkg.type).toBe('module');
     expect(VERSION).toBe(pkg.version);

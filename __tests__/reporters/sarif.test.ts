@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { renderSarif } from '../../src/reporters/sarif.js';
-import { VERSION } from '../../src/version.js';
+import { VERSION } from '../../src/core/version.js';
 import { fileOrigin, makeFinding, makeReport, sampleRules } from '../helpers/sample-report.js';
 
 interface SarifLog {

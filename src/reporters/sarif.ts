@@ -3,7 +3,7 @@ import type { Report } from '../core/report.js';
 import { describeOrigin, type Origin } from '../core/variable.js';
 import { ruleDocs } from '../rules/docs-link.js';
 import type { RuleMeta } from '../rules/rule.js';
-import { VERSION } from '../version.js';
+import { VERSION } from '../core/version.js';
 
 export type SarifLevel = 'error' | 'warning' | 'note';
 
