@@ -1,9 +1,8 @@
 import type { CheckResult } from '../core/check.js';
 import type { Finding, Severity } from '../core/finding.js';
 import { plural } from '../core/plural.js';
-import { redact, redactKeysIn } from '../core/redact.js';
 import type { Origin } from '../core/variable.js';
-import { formatMessage, ruleApplies, type RuleMeta } from '../rules/rule.js';
+import { ruleApplies, type PlaceHit, type RuleMeta } from '../rules/rule.js';
 import type { Artifact } from './classify-candidate.js';
 import type { ArtifactHit } from './scan-build-output.js';
 
@@ -21,34 +20,28 @@ export function secretKeyKind(artifact: Extract<Artifact, { kind: 'secret-key' }
     : `secret key (${artifact.key.slice(0, 8)}…, Clerk or Stripe format)`;
 }
 
-/** The value a finding shows: keys redacted, hosts in full (they are not secrets, and the reviewer needs them). */
-function shownValue(artifact: Artifact): string {
-  return artifact.kind === 'dev-host' ? artifact.host : redact(artifact.key);
-}
-
-/** A finding on something found in built or fetched code. */
-export function artifactFinding(
+/** A hit on something found in built or fetched code: keys are secret (redacted), hosts shown in full. */
+export function artifactHit(
   meta: RuleMeta,
   messageId: string,
   data: Record<string, string>,
   hit: Pick<ArtifactHit, 'artifact' | 'excerpt' | 'original'>,
   origin: Origin,
-  ignored: ReadonlySet<string>,
-  severity: Severity = meta.severity
-): Finding {
-  const finding: Finding = {
-    rule: meta.id,
-    severity,
-    variable: ARTIFACT_LABEL[hit.artifact.kind],
-    value: shownValue(hit.artifact),
+  severity?: Severity
+): PlaceHit {
+  const { artifact } = hit;
+  return {
+    meta,
+    messageId,
+    data,
+    ...(severity !== undefined && { severity }),
+    subject: ARTIFACT_LABEL[artifact.kind],
+    value: artifact.kind === 'dev-host' ? artifact.host : artifact.key,
+    secret: artifact.kind !== 'dev-host',
     origin,
-    message: formatMessage(meta, messageId, data),
-    fix: meta.fix,
-    excerpt: redactKeysIn(hit.excerpt)
+    excerpt: hit.excerpt,
+    ...(hit.original && { original: hit.original })
   };
-  if (hit.original) finding.original = hit.original;
-  if (ignored.has(meta.id)) finding.suppressed = { by: 'ignore-option' };
-  return finding;
 }
 
 /** One checklist line per rule: skipped where the rule does not apply or nothing was scanned; else pass or fail. */

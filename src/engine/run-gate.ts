@@ -7,7 +7,7 @@ import type { SourceDiagnostic, SourceInfo } from '../core/source.js';
 import { describeOrigin, type Variable } from '../core/variable.js';
 import { isClerkVariable, mayConcernClerk } from '../rules/clerk-variables.js';
 import { RULES } from '../rules/index.js';
-import type { Rule, RuleContext } from '../rules/rule.js';
+import type { Hit, Rule, RuleContext } from '../rules/rule.js';
 import type { Globs } from '../sources/glob-support.js';
 import { planSources } from '../sources/plan.js';
 import { readUnit } from '../sources/read-unit.js';
@@ -90,9 +90,11 @@ export async function runGate(input: GateOptionsInput, hooks: GateHooks = {}): P
   const findings: Finding[] = [];
   const tally = new FindingTally();
   const settingsPages = new Map(hosts.sources.map((h) => [describeOrigin(h.origin), h.settingsUrl]));
-  // Within a scope by location. A sink buffers each severity apart; here the stable sort by severity at the end
-  // keeps reading order.
-  const emit = (found: Finding[]): void => {
+  // Every check's hits become findings here, and only here (ignore, suppression, shadowing, masking). Within a
+  // scope by location. A sink buffers each severity apart; here the stable sort by severity at the end keeps
+  // reading order. Returns the scope's findings, for its checklist lines.
+  const emit = (hits: readonly Hit[]): Finding[] => {
+    const found = hits.map((hit) => toFinding(hit, ignored));
     found.sort(byLocation);
     for (const original of found) {
       // A finding on a host's variable says where to change it: the project's settings page.
@@ -103,8 +105,9 @@ export async function runGate(input: GateOptionsInput, hooks: GateHooks = {}): P
       if (sink) sink.add(finding);
       else findings.push(finding);
     }
+    return found;
   };
-  emit(hosts.findings.map((f) => (ignored.has(f.rule) ? { ...f, suppressed: { by: 'ignore-option' as const } } : f)));
+  emit(hosts.hits);
   const sources: SourceInfo[] = [];
   const diagnostics: SourceDiagnostic[] = [];
   let diagnosticsTotal = 0;
@@ -129,7 +132,7 @@ export async function runGate(input: GateOptionsInput, hooks: GateHooks = {}): P
     const variables = contents.variables.filter((v) => mayConcernClerk(v.name, v.value));
     const effective = [...variables.filter((v) => !v.shadowedBy), ...runtimeConcerning];
     const context: RuleContext = { ...base, variables, effective, frameworks: unitFrameworks };
-    emit(check(RULES, context, ignored));
+    emit(check(RULES, context));
     noteCredentials(effective);
     clerkInFiles ||= variables.some((v) => isClerkVariable(v.name));
     sources.push(...contents.sources);
@@ -147,13 +150,13 @@ export async function runGate(input: GateOptionsInput, hooks: GateHooks = {}): P
     effective: runtimeConcerning,
     frameworks
   };
-  emit(check(runtimeRules, runtimeContext, ignored));
+  emit(check(runtimeRules, runtimeContext));
   if (!clerkInFiles) noteCredentials(runtimeConcerning);
 
   // What was built: the client output on disk.
   const appDirs = units.flatMap((u) => (u.kind === 'layered' ? [u.dir] : []));
-  const bundle = checkBundle(cwd, options.buildDirs, appDirs, isProduction, ignored);
-  emit(bundle.findings);
+  const bundle = checkBundle(cwd, options.buildDirs, appDirs, isProduction);
+  const bundleChecks = bundle.checklist(emit(bundle.hits));
   skipped.push(...bundle.skipped);
   if (hooks.collectSecrets !== false) for (const secret of bundle.secrets) secrets.add(secret);
 
@@ -169,15 +172,15 @@ export async function runGate(input: GateOptionsInput, hooks: GateHooks = {}): P
     notOnline || !hooks.online ? skippedOnline(notOnline ?? '') : hooks.online(sets, settings),
     checkDeployedSite(options, isProduction, expectedKeys, hooks.site)
   ]);
-  emit(online.findings.map((f) => (ignored.has(f.rule) ? { ...f, suppressed: { by: 'ignore-option' as const } } : f)));
-  emit(site.findings);
+  emit(online.hits);
+  const siteChecks = site.checklist(emit(site.hits));
   if (hooks.collectSecrets !== false) for (const secret of site.secrets) secrets.add(secret);
   sources.push(...runtime.sources);
   keep(runtime.variables);
 
   findings.sort(bySeverity);
   const { error: errors, warning: warnings, notice: notices } = tally.bySeverity;
-  const read = readCheck(sources, skipped.length, bundle.scanned || site.checks.some((c) => c.status !== 'skipped'));
+  const read = readCheck(sources, skipped.length, bundle.scanned || siteChecks.some((c) => c.status !== 'skipped'));
   // A gate that read no variable and no build output has checked nothing; it must not say the deploy passed.
   const passed =
     options.failOn === 'never' ||
@@ -195,8 +198,8 @@ export async function runGate(input: GateOptionsInput, hooks: GateHooks = {}): P
       read,
       ...hosts.checks,
       ...ruleChecks(RULES, tally, isProduction),
-      ...bundle.checks,
-      ...site.checks,
+      ...bundleChecks,
+      ...siteChecks,
       ...online.checks
     ],
     diagnostics,
@@ -221,8 +224,7 @@ function checkDeployedSite(
     timeoutMs: options.apiTimeoutMs,
     onApiError: options.onApiError,
     isProduction,
-    expectedKeys,
-    ignore: options.ignore
+    expectedKeys
   });
 }
 
@@ -275,10 +277,10 @@ function readCheck(sources: readonly SourceInfo[], skipped: number, builtScanned
   return { ...base, status: 'pass', detail: `${plural(variables, 'variable')} from ${from}${notJudged}` };
 }
 
-function check(rules: readonly Rule[], context: RuleContext, ignored: ReadonlySet<string>): Finding[] {
-  const findings: Finding[] = [];
-  for (const rule of rules) for (const hit of rule.check(context)) findings.push(toFinding(rule.meta, hit, ignored));
-  return findings;
+function check(rules: readonly Rule[], context: RuleContext): Hit[] {
+  const hits: Hit[] = [];
+  for (const rule of rules) for (const hit of rule.check(context)) hits.push({ ...hit, meta: rule.meta });
+  return hits;
 }
 
 function bySeverity(a: Finding, b: Finding): number {

@@ -1,8 +1,7 @@
 import type { CheckResult } from '../core/check.js';
 import { InputError } from '../core/errors.js';
-import type { Finding } from '../core/finding.js';
 import type { Origin } from '../core/variable.js';
-import { formatMessage } from '../rules/rule.js';
+import { formatMessage, type PlaceHit } from '../rules/rule.js';
 import type { HostSource } from '../sources/runtime.js';
 import { hostApiError, hostVariableUnreadable } from '../rules/hosts.js';
 import { LinkFileError, readNetlifyLink, readVercelLink } from './link-files.js';
@@ -33,7 +32,7 @@ export interface HostPlan {
 
 export interface HostResult {
   sources: HostSource[];
-  findings: Finding[];
+  hits: PlaceHit[];
   checks: CheckResult[];
 }
 
@@ -51,7 +50,7 @@ export async function readHostSources(
   isProduction: boolean,
   reader: HostReader | undefined
 ): Promise<HostResult> {
-  const notes: Finding[] = [];
+  const notes: PlaceHit[] = [];
   const [vercelLink, netlifyLink] = await Promise.all([
     link(() => readVercelLink(cwd)),
     link(() => readNetlifyLink(cwd))
@@ -97,10 +96,10 @@ export async function readHostSources(
     const reason =
       options.offline && !none ? 'offline mode' : 'no Vercel or Netlify token (VERCEL_TOKEN, NETLIFY_AUTH_TOKEN)';
     if (!none && !options.offline && !reader) throw new Error('the host readers were not loaded');
-    return { sources: [], findings: notes, checks: hostChecks(reason, notes) };
+    return { sources: [], hits: notes, checks: hostChecks(reason, notes) };
   }
   const result = await reader(plan);
-  return { ...result, findings: [...notes, ...result.findings] };
+  return { ...result, hits: [...notes, ...result.hits] };
 }
 
 /** Vercel's target for the environment: production, preview (on the pull request's branch) or a custom one. */
@@ -127,28 +126,28 @@ async function link<T>(read: () => Promise<T>): Promise<T> {
   }
 }
 
-function note(messageId: 'notLinked' | 'noProject', host: 'vercel' | 'netlify', data: Record<string, string>): Finding {
+function note(messageId: 'notLinked' | 'noProject', host: 'vercel' | 'netlify', data: Record<string, string>): PlaceHit {
   const origin: Origin = { kind: 'host', host, project: '(not read)', target: '(none)' };
   return {
-    rule: hostVariableUnreadable.id,
-    severity: 'notice',
-    variable: messageId === 'notLinked' ? (data.token ?? '') : (data.input ?? ''),
+    meta: hostVariableUnreadable,
+    messageId,
+    data,
+    fixId: `${messageId}Fix`,
+    subject: messageId === 'notLinked' ? (data.token ?? '') : (data.input ?? ''),
     value: '(not set)',
-    origin,
-    message: formatMessage(hostVariableUnreadable, messageId, data),
-    fix: formatMessage(hostVariableUnreadable, `${messageId}Fix`, data)
+    origin
   };
 }
 
 /** The checklist when no host was read. */
-function hostChecks(reason: string, notes: readonly Finding[]): CheckResult[] {
+function hostChecks(reason: string, notes: readonly PlaceHit[]): CheckResult[] {
   return [
     { id: hostApiError.id, title: hostApiError.title, status: 'skipped', detail: reason },
     {
       id: hostVariableUnreadable.id,
       title: hostVariableUnreadable.title,
       status: 'skipped',
-      detail: notes.length > 0 ? notes.map((n) => n.message).join(' ') : reason
+      detail: notes.length > 0 ? notes.map((n) => formatMessage(n.meta, n.messageId, n.data)).join(' ') : reason
     }
   ];
 }

@@ -2,7 +2,6 @@ import type { Severity } from '../core/finding.js';
 import { plural } from '../core/plural.js';
 import { describeHost, type Origin, type Variable } from '../core/variable.js';
 import { isPublicVariable, mayConcernClerk } from '../rules/clerk-variables.js';
-import { formatMessage } from '../rules/rule.js';
 import type { HostOutcome } from './host-variable.js';
 import { hostApiError, hostVariableUnreadable } from '../rules/hosts.js';
 import type { HostPlan, HostResult } from './host-support.js';
@@ -20,7 +19,7 @@ export function wantedName(name: string): boolean {
   return mayConcernClerk(name, '') || isPublicVariable(name);
 }
 
-/** Reads both hosts at once (SDKs: @vercel/sdk, @netlify/api) and turns what they said into sources and findings. */
+/** Reads both hosts at once (SDKs: @vercel/sdk, @netlify/api) and turns what they said into sources and hits. */
 export async function readHosts(plan: HostPlan): Promise<HostResult> {
   const { vercel, netlify, timeoutMs } = plan;
   const [fromVercel, fromNetlify] = await Promise.all([
@@ -46,7 +45,7 @@ export async function readHosts(plan: HostPlan): Promise<HostResult> {
         })
       : undefined
   ]);
-  const result: HostResult = { sources: [], findings: [], checks: [] };
+  const result: HostResult = { sources: [], hits: [], checks: [] };
   const lines: { api: string[]; unreadable: string[]; failed: boolean } = { api: [], unreadable: [], failed: false };
   if (vercel && fromVercel) {
     const origin: HostOrigin = { kind: 'host', host: 'vercel', project: vercel.project, target: vercel.targetName };
@@ -85,14 +84,14 @@ function take(
     // A refused token or an unknown project is a setting to fix, not an outage: an error whatever on-api-error says.
     const configuration = outcome.status === 401 || outcome.status === 403 || outcome.status === 404;
     const severity: Severity = configuration || plan.onApiError === 'fail' ? 'error' : 'warning';
-    result.findings.push({
-      rule: hostApiError.id,
+    result.hits.push({
+      meta: hostApiError,
+      messageId: 'failed',
+      data: { message: outcome.message.replace(/\.$/, '') },
       severity,
-      variable: origin.host,
+      subject: origin.host,
       value: outcome.status ? `HTTP ${outcome.status}` : 'no answer',
-      origin,
-      message: formatMessage(hostApiError, 'failed', { message: outcome.message.replace(/\.$/, '') }),
-      fix: hostApiError.fix
+      origin
     });
     lines.failed = true;
     lines.api.push(outcome.message.replace(/\.$/, ''));
@@ -109,30 +108,25 @@ function take(
     }
   }
   result.sources.push({ origin, variables, ...(read.settingsUrl !== undefined && { settingsUrl: read.settingsUrl }) });
-  const fix = read.settingsUrl
-    ? `${hostVariableUnreadable.fix} The project's variables: ${read.settingsUrl}`
-    : hostVariableUnreadable.fix;
   const why = origin.host === 'vercel' ? 'sensitive' : 'secret';
   for (const name of unreadable) {
-    result.findings.push({
-      rule: hostVariableUnreadable.id,
-      severity: 'notice',
-      variable: name,
+    result.hits.push({
+      meta: hostVariableUnreadable,
+      messageId: 'sensitive',
+      data: { name, where, why },
+      subject: name,
       value: '(not readable)',
-      origin,
-      message: formatMessage(hostVariableUnreadable, 'sensitive', { name, where, why }),
-      fix
+      origin
     });
   }
   if (read.hidden) {
-    result.findings.push({
-      rule: hostVariableUnreadable.id,
-      severity: 'notice',
-      variable: origin.host,
+    result.hits.push({
+      meta: hostVariableUnreadable,
+      messageId: 'hidden',
+      data: { count: String(read.hidden), where },
+      subject: origin.host,
       value: String(read.hidden),
-      origin,
-      message: formatMessage(hostVariableUnreadable, 'hidden', { count: String(read.hidden), where }),
-      fix
+      origin
     });
   }
   lines.api.push(`${where}: ${plural(read.variables.length, 'variable')}`);

@@ -1,12 +1,12 @@
 import type { CheckResult } from '../core/check.js';
-import type { Finding, Severity } from '../core/finding.js';
+import type { Severity } from '../core/finding.js';
 import type { Origin } from '../core/variable.js';
-import { formatMessage, type RuleMeta } from '../rules/rule.js';
+import { formatMessage, type PlaceHit, type RuleMeta } from '../rules/rule.js';
 import { isAuthFailure, type ApiFailure } from './api-failure.js';
 import { clerkApiError, ONLINE_RULES } from '../rules/online.js';
 
 export interface OnlineResult {
-  findings: Finding[];
+  hits: PlaceHit[];
   checks: CheckResult[];
 }
 
@@ -25,10 +25,10 @@ export interface FindingParts {
 
 const RANK = { skipped: 0, pass: 1, error: 2, fail: 3 } as const;
 
-/** Each online rule's checklist line and findings, merged over every set of keys checked. */
+/** Each online rule's checklist line and hits, merged over every set of keys checked. */
 export class Outcome {
   private readonly lines = new Map<string, { meta: RuleMeta; status: keyof typeof RANK; details: string[] }>();
-  private readonly findings: Finding[] = [];
+  private readonly hits: PlaceHit[] = [];
   private readonly failedEndpoints = new Set<string>();
 
   constructor(private readonly onApiError: 'fail' | 'warn') {}
@@ -42,38 +42,38 @@ export class Outcome {
   }
 
   fail(meta: RuleMeta, messageId: string, parts: FindingParts): void {
-    const finding: Finding = {
-      rule: meta.id,
-      severity: parts.severity ?? meta.severity,
-      variable: parts.variable,
+    this.hits.push({
+      meta,
+      messageId,
+      data: parts.data,
+      ...(parts.severity !== undefined && { severity: parts.severity }),
+      ...(parts.fixId !== undefined && { fixId: parts.fixId }),
+      subject: parts.variable,
       value: parts.value,
-      origin: parts.origin,
-      message: formatMessage(meta, messageId, parts.data),
-      fix: parts.fixId ? formatMessage(meta, parts.fixId, parts.data) : meta.fix
-    };
-    this.findings.push(finding);
-    this.line(meta, 'fail', finding.message);
+      origin: parts.origin
+    });
+    this.line(meta, 'fail', formatMessage(meta, messageId, parts.data));
   }
 
-  /** A call the rule needed gave no answer: the line says so, and the failure is a clerk-api-error finding once. */
+  /** A call the rule needed gave no answer: the line says so, and the failure is a clerk-api-error hit once. */
   failed(meta: RuleMeta, failure: ApiFailure): void {
     this.line(meta, 'error', failure.message);
     if (this.failedEndpoints.has(failure.endpoint)) return;
     this.failedEndpoints.add(failure.endpoint);
     const severity: Severity = isAuthFailure(failure) || this.onApiError === 'fail' ? 'error' : 'warning';
-    this.findings.push({
-      rule: clerkApiError.id,
+    this.hits.push({
+      meta: clerkApiError,
+      messageId: 'failed',
+      data: { message: failure.message },
       severity,
-      variable: failure.endpoint,
+      subject: failure.endpoint,
       value: failure.status ? `HTTP ${failure.status}` : (failure.code ?? failure.kind),
-      origin: failure.kind === 'dns' ? DNS_ORIGIN : API_ORIGIN,
-      message: formatMessage(clerkApiError, 'failed', { message: failure.message }),
-      fix: clerkApiError.fix
+      origin: failure.kind === 'dns' ? DNS_ORIGIN : API_ORIGIN
     });
   }
 
   result(): OnlineResult {
-    const apiFailures = this.findings.filter((f) => f.rule === clerkApiError.id);
+    const apiFailures = this.hits.filter((h) => h.meta === clerkApiError);
     if (!this.lines.has(clerkApiError.id)) {
       const checked = [...this.lines.values()].some((l) => l.status !== 'skipped');
       if (apiFailures.length > 0) this.line(clerkApiError, 'fail', `${apiFailures.length} failed`);
@@ -85,7 +85,7 @@ export class Outcome {
       const status = line?.status ?? 'skipped';
       return { id: meta.id, title: meta.title, status, detail: line?.details.join('; ') ?? 'skipped' };
     });
-    return { findings: this.findings, checks };
+    return { hits: this.hits, checks };
   }
 
   private line(meta: RuleMeta, status: keyof typeof RANK, detail: string): void {

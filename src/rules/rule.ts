@@ -1,5 +1,5 @@
 import type { Severity } from '../core/finding.js';
-import type { Variable } from '../core/variable.js';
+import type { Origin, Variable } from '../core/variable.js';
 
 /** Static description of a rule, shown in reports and docs/rules.md. Ids are stable. */
 export interface RuleMeta {
@@ -52,6 +52,38 @@ export interface RuleHit {
   /** The finding is about an absent value: report `(not set)` instead of the variable's value. */
   absent?: boolean;
 }
+
+/** A rule's hit on a variable, with the rule's metadata. */
+export type VariableHit = RuleHit & { meta: RuleMeta };
+
+/**
+ * A hit on something other than a variable: built code, the deployed site, a host's or Clerk's answer. Like a
+ * `RuleHit` it names a message of its rule; engine/to-finding.ts words it, masks it and applies `ignore`.
+ */
+export interface PlaceHit {
+  meta: RuleMeta;
+  /** A key of `meta.messages`. */
+  messageId: string;
+  /** Values for the message's placeholders. */
+  data?: Readonly<Record<string, string>>;
+  /** Overrides meta.severity. */
+  severity?: Severity;
+  /** A key of `meta.messages` whose text replaces `meta.fix`. */
+  fixId?: string;
+  /** What the finding names in place of a variable: `secret key`, `page`, an endpoint, a host. */
+  subject: string;
+  /** The value the finding shows; redacted when `secret` is set. */
+  value: string;
+  secret?: boolean;
+  origin: Origin;
+  /** The text around a hit in built or fetched code; the keys in it are redacted. */
+  excerpt?: string;
+  /** For a hit in built code: where the source map says it came from. */
+  original?: { file: string; line: number; column: number };
+}
+
+/** What every check reports. One function (engine/to-finding.ts) turns hits into findings. */
+export type Hit = VariableHit | PlaceHit;
 
 export interface Rule {
   meta: RuleMeta;

@@ -5,7 +5,7 @@ import type { Finding, Severity } from '../core/finding.js';
 import { plural } from '../core/plural.js';
 import { redact } from '../core/redact.js';
 import { ByteScanner, bufferSource } from '../artifacts/byte-scanner.js';
-import { artifactFinding, secretKeyKind } from '../artifacts/artifact-findings.js';
+import { artifactHit, secretKeyKind } from '../artifacts/artifact-findings.js';
 import {
   deployedDevInstance,
   deployedKeyMismatch,
@@ -15,10 +15,10 @@ import {
   SITE_RULES
 } from '../rules/site.js';
 import { classifyCandidate, type Artifact } from '../artifacts/classify-candidate.js';
-import { formatMessage, ruleApplies } from '../rules/rule.js';
+import { ruleApplies, type Hit, type PlaceHit } from '../rules/rule.js';
 import { pageScripts } from './page-scripts.js';
 import { shown, SiteClient, type Fetched } from './site-client.js';
-import type { SiteResult, SiteSettings } from './site-support.js';
+import { skippedSite, type SiteResult, type SiteSettings } from './site-support.js';
 
 /** The page itself: larger is not a web page. */
 const MAX_PAGE_BYTES = 5 * 1024 * 1024;
@@ -57,9 +57,8 @@ export async function checkSite(settings: SiteSettings): Promise<SiteResult> {
 }
 
 async function readSite(settings: SiteSettings, pageUrl: URL, client: SiteClient): Promise<SiteResult> {
-  const ignored = new Set(settings.ignore);
   const page = await client.get(pageUrl, MAX_PAGE_BYTES);
-  if (!page.ok) return unread(settings, page, ignored);
+  if (!page.ok) return unread(settings, page);
 
   const scanner = new ByteScanner();
   const found: Found[] = [];
@@ -105,7 +104,7 @@ async function readSite(settings: SiteSettings, pageUrl: URL, client: SiteClient
     }
   }
 
-  const findings: Finding[] = [];
+  const hits: Hit[] = [];
   const secrets: string[] = [];
   const pageOrigin = (f: Found) => ({ kind: 'url' as const, url: f.url, line: f.line, column: f.column });
   // The clerk-js script: its key attribute and the host it loads from.
@@ -137,19 +136,15 @@ async function readSite(settings: SiteSettings, pageUrl: URL, client: SiteClient
     const { artifact } = f;
     if (artifact.kind === 'secret-key') {
       secrets.push(artifact.key);
-      findings.push(
-        artifactFinding(deployedSecretKey, 'found', { what: secretKeyKind(artifact) }, f, pageOrigin(f), ignored)
-      );
+      hits.push(artifactHit(deployedSecretKey, 'found', { what: secretKeyKind(artifact) }, f, pageOrigin(f)));
       continue;
     }
     if (artifact.kind === 'publishable-key' && !deployedKeys.has(artifact.key)) deployedKeys.set(artifact.key, f);
     if (!ruleApplies(deployedDevInstance, production)) continue;
     if (artifact.kind === 'publishable-key' && artifact.parsed.instanceType === 'development') {
-      findings.push(
-        artifactFinding(deployedDevInstance, 'key', { host: artifact.parsed.frontendApi }, f, pageOrigin(f), ignored)
-      );
+      hits.push(artifactHit(deployedDevInstance, 'key', { host: artifact.parsed.frontendApi }, f, pageOrigin(f)));
     } else if (artifact.kind === 'dev-host') {
-      findings.push(artifactFinding(deployedDevInstance, 'host', { host: artifact.host }, f, pageOrigin(f), ignored));
+      hits.push(artifactHit(deployedDevInstance, 'host', { host: artifact.host }, f, pageOrigin(f)));
     }
   }
 
@@ -167,7 +162,7 @@ async function readSite(settings: SiteSettings, pageUrl: URL, client: SiteClient
           expected: parsePublishableKey(first.value)?.frontendApi ?? redact(first.value)
         };
         const severity: Severity = production ? 'error' : 'warning';
-        findings.push(artifactFinding(deployedKeyMismatch, 'mismatch', data, f, pageOrigin(f), ignored, severity));
+        hits.push(artifactHit(deployedKeyMismatch, 'mismatch', data, f, pageOrigin(f), severity));
       }
     }
   }
@@ -176,67 +171,52 @@ async function readSite(settings: SiteSettings, pageUrl: URL, client: SiteClient
     deployedKeys.size > 0 || clerkScripts.length > 0 || found.some((f) => f.artifact.kind === 'dev-host');
   const read = `${shown(page.url)} and ${plural(chunksRead, 'script')} (${Math.ceil((page.body.length + chunkBytes) / 1024)} KB)`;
   if (!clerkFound) {
-    findings.push({
-      rule: deployedNoClerk.id,
+    hits.push({
+      meta: deployedNoClerk,
+      messageId: 'none',
+      data: { url: shown(page.url), chunks: plural(chunksRead, 'script') },
       severity: 'notice',
-      variable: 'page',
+      subject: 'page',
       value: shown(page.url),
-      origin: { kind: 'url', url: shown(page.url), line: 1, column: 1 },
-      message: formatMessage(deployedNoClerk, 'none', { url: shown(page.url), chunks: plural(chunksRead, 'script') }),
-      fix: deployedNoClerk.fix,
-      ...(ignored.has(deployedNoClerk.id) && { suppressed: { by: 'ignore-option' as const } })
+      origin: { kind: 'url', url: shown(page.url), line: 1, column: 1 }
     });
   }
   if (chunkFailures.length > 0) {
     const message = `${plural(chunkFailures.length, 'script')} of the page could not be read (${chunkFailures.slice(0, 3).join('; ')})`;
-    findings.push(unreadFinding(message, settings, ignored));
+    hits.push(unreadHit(message, settings));
   }
   const state = { incomplete: chunkFailures.length > 0, clerkFound, compared: expected.length > 0 };
-  return { findings, checks: siteChecks(findings, production, read, state), secrets };
+  return { hits, checklist: (findings) => siteChecks(findings, production, read, state), secrets };
 }
 
-function unreadFinding(
-  message: string,
-  settings: SiteSettings,
-  ignored: ReadonlySet<string>,
-  severity?: Severity
-): Finding {
+function unreadHit(message: string, settings: SiteSettings, severity?: Severity): PlaceHit {
   return {
-    rule: deployedSiteUnread.id,
+    meta: deployedSiteUnread,
+    messageId: 'failed',
+    data: { message },
     severity: severity ?? (settings.onApiError === 'fail' ? 'error' : 'warning'),
-    variable: 'deployment-url',
+    subject: 'deployment-url',
     value: shown(new URL(settings.url)),
-    origin: { kind: 'url', url: shown(new URL(settings.url)), line: 1, column: 1 },
-    message: formatMessage(deployedSiteUnread, 'failed', { message }),
-    fix: deployedSiteUnread.fix,
-    ...(ignored.has(deployedSiteUnread.id) && { suppressed: { by: 'ignore-option' as const } })
+    origin: { kind: 'url', url: shown(new URL(settings.url)), line: 1, column: 1 }
   };
 }
 
 /** The page could not be read: protected without a bypass is a skip with the way to enable it; the rest fail. */
-function unread(
-  settings: SiteSettings,
-  page: Exclude<Fetched, { ok: true }>,
-  ignored: ReadonlySet<string>
-): SiteResult {
+function unread(settings: SiteSettings, page: Exclude<Fetched, { ok: true }>): SiteResult {
   if (page.kind === 'protected' && !settings.bypass) {
     const reason = `${page.message}: set vercel-protection-bypass (action input, from a secret) or VERCEL_AUTOMATION_BYPASS_SECRET (CLI) to the project's Protection Bypass for Automation secret`;
-    return {
-      findings: [],
-      checks: SITE_RULES.map((m) => ({ id: m.id, title: m.title, status: 'skipped', detail: reason })),
-      secrets: []
-    };
+    return skippedSite(reason);
   }
   // A refused bypass secret is a wrong setting, not a passing outage: always an error.
   const refused = page.kind === 'protected';
   const message = refused ? `${page.message}; the bypass secret was not accepted` : page.message;
-  const finding = unreadFinding(message, settings, ignored, refused ? 'error' : undefined);
+  const hit = unreadHit(message, settings, refused ? 'error' : undefined);
   const checks: CheckResult[] = SITE_RULES.map((m) =>
     m.id === deployedSiteUnread.id
       ? { id: m.id, title: m.title, status: 'fail', detail: message }
       : { id: m.id, title: m.title, status: 'error', detail: 'the page could not be read' }
   );
-  return { findings: [finding], checks, secrets: [] };
+  return { hits: [hit], checklist: () => checks, secrets: [] };
 }
 
 function siteChecks(

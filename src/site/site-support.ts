@@ -1,5 +1,6 @@
 import type { CheckResult } from '../core/check.js';
 import type { Finding } from '../core/finding.js';
+import type { Hit } from '../rules/rule.js';
 import { SITE_RULES } from '../rules/site.js';
 
 /**
@@ -15,12 +16,12 @@ export interface SiteSettings {
   isProduction: boolean;
   /** The publishable keys the gate read from the variables, to compare with the deployed one. */
   expectedKeys: readonly { name: string; value: string }[];
-  ignore: readonly string[];
 }
 
 export interface SiteResult {
-  findings: Finding[];
-  checks: CheckResult[];
+  hits: Hit[];
+  /** The checklist lines, given the findings made of `hits`. */
+  checklist(findings: readonly Finding[]): CheckResult[];
   /** Secret keys found, for log masking. Never printed. */
   secrets: string[];
 }
@@ -29,9 +30,6 @@ export type SiteCheck = (settings: SiteSettings) => Promise<SiteResult>;
 
 /** Every deployed-site check skipped, for one reason. */
 export function skippedSite(reason: string): SiteResult {
-  return {
-    findings: [],
-    checks: SITE_RULES.map((m) => ({ id: m.id, title: m.title, status: 'skipped', detail: reason })),
-    secrets: []
-  };
+  const checks = SITE_RULES.map((m): CheckResult => ({ id: m.id, title: m.title, status: 'skipped', detail: reason }));
+  return { hits: [], checklist: () => checks, secrets: [] };
 }
