@@ -27,6 +27,12 @@ export default tseslint.config(
     }
   },
   {
+    files: ['src/**'],
+    rules: {
+      'max-lines-per-function': ['error', { max: 80, skipBlankLines: false, skipComments: false }]
+    }
+  },
+  {
     files: ['bench/**', '__tests__/**', '.ci/**'],
     rules: { 'no-console': 'off' }
   }

@@ -1,31 +1,28 @@
 import path from 'node:path';
-import { SEVERITY_RANK, type Finding } from '../core/finding.js';
 import { plural } from '../core/plural.js';
 import type { Report } from '../core/report.js';
 import type { CheckResult } from '../core/check.js';
 import type { SourceDiagnostic, SourceInfo } from '../core/source.js';
-import { describeOrigin, type Variable } from '../core/variable.js';
+import type { Variable } from '../core/variable.js';
 import { isClerkVariable, mayConcernClerk } from '../rules/clerk-variables.js';
 import { RULES } from '../rules/index.js';
 import type { Hit, Rule, RuleContext } from '../rules/rule.js';
 import type { Globs } from '../sources/glob-support.js';
-import { planSources } from '../sources/plan.js';
+import { planSources, type SourceUnit } from '../sources/plan.js';
 import { readUnit } from '../sources/read-unit.js';
-import { readRuntime } from '../sources/runtime.js';
+import { readRuntime, type RuntimeVariables } from '../sources/runtime.js';
 import { ruleChecks } from './checklist.js';
 import { credentialsKey, credentialsOf, type Credentials } from '../online/credentials.js';
 import { whyNotOnline, type OnlineChecks } from '../online/online-support.js';
 import { skippedOnline } from '../online/outcome.js';
-import { FindingTally } from './finding-tally.js';
+import { FindingOutput, type FindingSink } from './finding-output.js';
 import { isProductionEnvironment, parseGateOptions, type GateOptions, type GateOptionsInput } from './options.js';
-import { secretValues } from './secret-values.js';
-import { toFinding } from './to-finding.js';
 import { checkBundle } from '../artifacts/check-bundle.js';
 import { readHostSources, type HostReader } from '../hosts/host-support.js';
 import { skippedSite, type SiteCheck, type SiteResult, type SiteSettings } from '../site/site-support.js';
 
 /** Diagnostics kept for the report; the rest are counted. */
-export const MAX_DIAGNOSTICS = 100;
+const MAX_DIAGNOSTICS = 100;
 
 export interface GateResult {
   report: Report;
@@ -50,11 +47,6 @@ export interface GateHooks {
    * tree's findings to disk, so memory does not grow with them).
    */
   onPlanned?: (units: number) => FindingSink | void;
-}
-
-/** Receives findings in report order: by severity, and within one by reading order. */
-export interface FindingSink {
-  add(finding: Finding): void;
 }
 
 /**
@@ -84,42 +76,64 @@ export async function runGate(input: GateOptionsInput, hooks: GateHooks = {}): P
     hooks.globs
   );
   const sink = hooks.onPlanned?.(units.length) ?? undefined;
-  const ignored = new Set(options.ignore);
-  const base = { environment: options.environment, isProduction, hasRuntimeSources: runtime.sources.length > 0 };
+  const out = new FindingOutput(options.ignore, hosts.sources, sink, hooks.collectSecrets !== false);
+  out.emit(hosts.hits);
+  const scope = { cwd, runtime, environment: options.environment, isProduction };
+  const variables = checkVariables(units, scope, out);
 
-  const findings: Finding[] = [];
-  const tally = new FindingTally();
-  const settingsPages = new Map(hosts.sources.map((h) => [describeOrigin(h.origin), h.settingsUrl]));
-  // Every check's hits become findings here, and only here (ignore, suppression, shadowing, masking). Within a
-  // scope by location. A sink buffers each severity apart; here the stable sort by severity at the end keeps
-  // reading order. Returns the scope's findings, for its checklist lines.
-  const emit = (hits: readonly Hit[]): Finding[] => {
-    const found = hits.map((hit) => toFinding(hit, ignored));
-    found.sort(byLocation);
-    for (const original of found) {
-      // A finding on a host's variable says where to change it: the project's settings page.
-      const page = original.origin.kind === 'host' ? settingsPages.get(describeOrigin(original.origin)) : undefined;
-      const finding =
-        page && !original.fix.includes(page) ? { ...original, fix: `${original.fix} Change it at ${page}.` } : original;
-      tally.add(finding);
-      if (sink) sink.add(finding);
-      else findings.push(finding);
-    }
-    return found;
-  };
-  emit(hosts.hits);
+  // What was built: the client output on disk.
+  const appDirs = units.flatMap((u) => (u.kind === 'layered' ? [u.dir] : []));
+  const bundle = checkBundle(cwd, options.buildDirs, appDirs, isProduction);
+  const bundleChecks = bundle.checklist(out.emit(bundle.hits));
+  skipped.push(...bundle.skipped);
+  out.keepSecrets(bundle.secrets);
+
+  const remote = await checkRemote(options, isProduction, variables.credentials, hooks, out);
+  out.keepVariables(runtime.variables);
+
+  const builtScanned = bundle.scanned || remote.siteChecks.some((c) => c.status !== 'skipped');
+  const read = readCheck(variables.sources, skipped.length, builtScanned);
+  const checks = [
+    read,
+    ...hosts.checks,
+    ...ruleChecks(RULES, out.tally, isProduction),
+    ...bundleChecks,
+    ...remote.siteChecks,
+    ...remote.onlineChecks
+  ];
+  const report = gateReport(options, isProduction, out, read, { ...variables, skipped, checks });
+  return { report, secrets: out.secrets };
+}
+
+interface ScopeSettings {
+  cwd: string;
+  runtime: RuntimeVariables;
+  environment: string;
+  isProduction: boolean;
+}
+
+interface VariablesRead {
+  sources: SourceInfo[];
+  diagnostics: SourceDiagnostic[];
+  diagnosticsOmitted: number;
+  /** The keys each app runs with, once per distinct set: what the online checks ask Clerk about. */
+  credentials: Credentials[];
+}
+
+/**
+ * The variables, one scope at a time: each dotenv unit, read and judged and then dropped, and the runtime
+ * environment as its own scope last.
+ */
+function checkVariables(units: readonly SourceUnit[], settings: ScopeSettings, out: FindingOutput): VariablesRead {
+  const { cwd, runtime, environment, isProduction } = settings;
+  const base = { environment, isProduction, hasRuntimeSources: runtime.sources.length > 0 };
   const sources: SourceInfo[] = [];
   const diagnostics: SourceDiagnostic[] = [];
   let diagnosticsTotal = 0;
-  const secrets = new Set<string>();
   const frameworks = new Set<string>();
   let clerkInFiles = false;
-  const keep = (variables: readonly Variable[]): void => {
-    if (hooks.collectSecrets !== false) for (const secret of secretValues(variables)) secrets.add(secret);
-  };
 
   const runtimeConcerning = runtime.variables.filter((v) => mayConcernClerk(v.name, v.value));
-  // The keys each app runs with, once per distinct set: what the online checks ask Clerk about.
   const credentials = new Map<string, Credentials>();
   const noteCredentials = (effective: readonly Variable[]): void => {
     const found = credentialsOf(effective);
@@ -132,13 +146,13 @@ export async function runGate(input: GateOptionsInput, hooks: GateHooks = {}): P
     const variables = contents.variables.filter((v) => mayConcernClerk(v.name, v.value));
     const effective = [...variables.filter((v) => !v.shadowedBy), ...runtimeConcerning];
     const context: RuleContext = { ...base, variables, effective, frameworks: unitFrameworks };
-    emit(check(RULES, context));
+    out.emit(check(RULES, context));
     noteCredentials(effective);
     clerkInFiles ||= variables.some((v) => isClerkVariable(v.name));
     sources.push(...contents.sources);
     diagnosticsTotal += contents.diagnostics.length;
     diagnostics.push(...contents.diagnostics.slice(0, MAX_DIAGNOSTICS - diagnostics.length));
-    keep(contents.variables);
+    out.keepVariables(contents.variables);
   }
 
   // The runtime environment as its own scope. Whether keys are missing was already judged with each
@@ -150,62 +164,67 @@ export async function runGate(input: GateOptionsInput, hooks: GateHooks = {}): P
     effective: runtimeConcerning,
     frameworks
   };
-  emit(check(runtimeRules, runtimeContext));
+  out.emit(check(runtimeRules, runtimeContext));
   if (!clerkInFiles) noteCredentials(runtimeConcerning);
+  sources.push(...runtime.sources);
+  return {
+    sources,
+    diagnostics,
+    diagnosticsOmitted: diagnosticsTotal - diagnostics.length,
+    credentials: [...credentials.values()]
+  };
+}
 
-  // What was built: the client output on disk.
-  const appDirs = units.flatMap((u) => (u.kind === 'layered' ? [u.dir] : []));
-  const bundle = checkBundle(cwd, options.buildDirs, appDirs, isProduction);
-  const bundleChecks = bundle.checklist(emit(bundle.hits));
-  skipped.push(...bundle.skipped);
-  if (hooks.collectSecrets !== false) for (const secret of bundle.secrets) secrets.add(secret);
-
-  const sets = [...credentials.values()];
+/** The Clerk APIs and the deployed site, at once: neither waits for the other. */
+async function checkRemote(
+  options: GateOptions,
+  isProduction: boolean,
+  sets: Credentials[],
+  hooks: GateHooks,
+  out: FindingOutput
+): Promise<{ onlineChecks: CheckResult[]; siteChecks: CheckResult[] }> {
   const settings = { ...options, isProduction };
   const notOnline = whyNotOnline(settings, sets);
   if (!notOnline && !hooks.online) throw new Error('the online checks were not loaded');
   const expectedKeys = sets.flatMap((s) =>
     s.publishableKey ? [{ name: s.publishableKey.name, value: s.publishableKey.value }] : []
   );
-  // The Clerk APIs and the deployed site at once: neither waits for the other.
   const [online, site] = await Promise.all([
     notOnline || !hooks.online ? skippedOnline(notOnline ?? '') : hooks.online(sets, settings),
     checkDeployedSite(options, isProduction, expectedKeys, hooks.site)
   ]);
-  emit(online.hits);
-  const siteChecks = site.checklist(emit(site.hits));
-  if (hooks.collectSecrets !== false) for (const secret of site.secrets) secrets.add(secret);
-  sources.push(...runtime.sources);
-  keep(runtime.variables);
+  out.emit(online.hits);
+  const siteChecks = site.checklist(out.emit(site.hits));
+  out.keepSecrets(site.secrets);
+  return { onlineChecks: online.checks, siteChecks };
+}
 
-  findings.sort(bySeverity);
-  const { error: errors, warning: warnings, notice: notices } = tally.bySeverity;
-  const read = readCheck(sources, skipped.length, bundle.scanned || siteChecks.some((c) => c.status !== 'skipped'));
+/** The report: the verdict from the tally and the read check, and what was read. */
+function gateReport(
+  options: GateOptions,
+  isProduction: boolean,
+  out: FindingOutput,
+  read: CheckResult,
+  parts: Pick<Report, 'sources' | 'skipped' | 'checks' | 'diagnostics' | 'diagnosticsOmitted'>
+): Report {
+  const { error: errors, warning: warnings, notice: notices } = out.tally.bySeverity;
   // A gate that read no variable and no build output has checked nothing; it must not say the deploy passed.
   const passed =
     options.failOn === 'never' ||
     (read.status !== 'fail' && errors === 0 && (options.failOn === 'error' || warnings === 0));
-  const report: Report = {
+  return {
     environment: options.environment,
     isProduction,
     passed,
     failOn: options.failOn,
-    summary: { errors, warnings, notices, suppressed: tally.suppressed },
-    sources,
-    skipped,
-    findings,
-    checks: [
-      read,
-      ...hosts.checks,
-      ...ruleChecks(RULES, tally, isProduction),
-      ...bundleChecks,
-      ...siteChecks,
-      ...online.checks
-    ],
-    diagnostics,
-    diagnosticsOmitted: diagnosticsTotal - diagnostics.length
+    summary: { errors, warnings, notices, suppressed: out.tally.suppressed },
+    sources: parts.sources,
+    skipped: parts.skipped,
+    findings: out.findings(),
+    checks: parts.checks,
+    diagnostics: parts.diagnostics,
+    diagnosticsOmitted: parts.diagnosticsOmitted
   };
-  return { report, secrets: [...secrets] };
 }
 
 /** The deployed site, when a deployment URL is set: not offline, and only with the check loaded. */
@@ -234,7 +253,7 @@ function checkDeployedSite(
  * `vite build` both default to it, so reading `.env.prod` instead would miss the real file. Other
  * environments use their name, lower-cased, as with `vite build --mode staging` or NODE_ENV=staging.
  */
-export function buildMode(environment: string, isProduction: boolean): string {
+function buildMode(environment: string, isProduction: boolean): string {
   return isProduction ? 'production' : environment.toLowerCase();
 }
 
@@ -281,21 +300,4 @@ function check(rules: readonly Rule[], context: RuleContext): Hit[] {
   const hits: Hit[] = [];
   for (const rule of rules) for (const hit of rule.check(context)) hits.push({ ...hit, meta: rule.meta });
   return hits;
-}
-
-function bySeverity(a: Finding, b: Finding): number {
-  return SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity];
-}
-
-/** Within one scope: files (by path, then line) before vars, secrets and env; then by rule. */
-function byLocation(a: Finding, b: Finding): number {
-  const fileA = a.origin.kind === 'file' ? a.origin : null;
-  const fileB = b.origin.kind === 'file' ? b.origin : null;
-  if (fileA && fileB) return compare(fileA.file, fileB.file) || fileA.line - fileB.line || compare(a.rule, b.rule);
-  if (fileA || fileB) return fileA ? -1 : 1;
-  return compare(a.origin.kind, b.origin.kind) || compare(a.rule, b.rule);
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
