@@ -77,10 +77,45 @@ interface Context {
 
 async function checkInstance(set: Credentials, ctx: Context): Promise<void> {
   const { outcome, settings } = ctx;
+  const keys = keysOf(set);
+  const calls = startCalls(keys, ctx);
+  const [instance, domains, environment, platformDomain] = await Promise.all([
+    calls.instanceCall,
+    calls.domainsCall,
+    calls.environmentCall,
+    calls.platformDomainCall
+  ]);
+  const noLiveKey = skipReasonWithoutLiveKey(set);
+  judgeInstance(instance, keys, noLiveKey, outcome);
+  judgeKeyInstance(domains, keys, noLiveKey, outcome);
+
+  // DNS records and CAA
+  const [recordOutcomes, caaOutcome] = await Promise.all([calls.records, calls.caa]);
+  judgeRecords(recordOutcomes, domains, noLiveKey, Boolean(keys.platformKey), outcome);
+  judgeCaa(calls.caa !== undefined, caaOutcome, noLiveKey, outcome);
+
+  judgeFrontendApi(environment, keys, settings.onApiError, outcome);
+
+  const [statusResult, configResult] = await Promise.all([calls.status, calls.config]);
+  judgePlatform(platformDomain, statusResult, configResult, keys, outcome);
+}
+
+/** The keys of a set the checks need: the secret key when it is a production one, the publishable key. */
+function keysOf(set: Credentials) {
   const { secretKey, publishableKey: pk, platformKey } = set;
   const sk = secretKey ? classifySecretKey(secretKey.value) : null;
   const liveSecretKey = sk?.kind === 'secret-key' && sk.instanceType === 'production' ? secretKey : undefined;
   const productionPk = pk?.parsed.instanceType === 'production' ? pk : undefined;
+  return { liveSecretKey, pk, productionPk, platformKey };
+}
+
+type Keys = ReturnType<typeof keysOf>;
+type Calls = ReturnType<typeof startCalls>;
+
+/** Every call, each started as soon as what it needs is known. */
+function startCalls(keys: Keys, ctx: Context) {
+  const { settings } = ctx;
+  const { liveSecretKey, pk, productionPk, platformKey } = keys;
   const base = new URL(settings.clerkApiUrl);
   const url = (path: string): URL => new URL(`${base.pathname.replace(/\/$/, '')}${path}`, base);
   const bearer = (key: string) => ({ authorization: `Bearer ${key}`, 'clerk-api-version': CLERK_API_VERSION });
@@ -134,16 +169,16 @@ async function checkInstance(set: Credentials, ctx: Context): Promise<void> {
   const config = platformPaths?.then((paths) =>
     paths ? platform(paths.config, { method: 'GET', schema: InstanceConfig }) : undefined
   );
+  return { instanceCall, domainsCall, environmentCall, platformDomainCall, records, caa, status, config };
+}
 
-  const [instance, domains, environment, platformDomain] = await Promise.all([
-    instanceCall,
-    domainsCall,
-    environmentCall,
-    platformDomainCall
-  ]);
-  const noLiveKey = skipReasonWithoutLiveKey(set);
-
-  // instance-not-production
+/** instance-not-production */
+function judgeInstance(
+  instance: Awaited<Calls['instanceCall']>,
+  { liveSecretKey }: Keys,
+  noLiveKey: string,
+  outcome: Outcome
+): void {
   if (!instance) outcome.skip(instanceNotProduction, noLiveKey);
   else if (!instance.ok) outcome.failed(instanceNotProduction, instance.failure);
   else if (instance.data.environment_type !== 'production') {
@@ -154,8 +189,15 @@ async function checkInstance(set: Credentials, ctx: Context): Promise<void> {
       origin: API_ORIGIN
     });
   } else outcome.pass(instanceNotProduction, 'the secret key belongs to a production instance');
+}
 
-  // key-instance-mismatch
+/** key-instance-mismatch */
+function judgeKeyInstance(
+  domains: Awaited<Calls['domainsCall']>,
+  { liveSecretKey, pk }: Keys,
+  noLiveKey: string,
+  outcome: Outcome
+): void {
   if (!domains) outcome.skip(keyInstanceMismatch, noLiveKey);
   else if (!domains.ok) outcome.failed(keyInstanceMismatch, domains.failure);
   else if (!pk) outcome.skip(keyInstanceMismatch, 'no publishable key was read');
@@ -178,11 +220,11 @@ async function checkInstance(set: Credentials, ctx: Context): Promise<void> {
       });
     }
   }
+}
 
-  // DNS records and CAA
-  const [recordOutcomes, caaOutcome] = await Promise.all([records, caa]);
-  judgeRecords(recordOutcomes, domains, noLiveKey, Boolean(platformKey), outcome);
-  if (!caa) outcome.skip(caaBlocksCertificates, noLiveKey);
+/** caa-blocks-certificates */
+function judgeCaa(asked: boolean, caaOutcome: Awaited<Calls['caa']>, noLiveKey: string, outcome: Outcome): void {
+  if (!asked) outcome.skip(caaBlocksCertificates, noLiveKey);
   else if (!caaOutcome) outcome.skip(caaBlocksCertificates, 'the domains could not be read');
   else if ('failure' in caaOutcome) outcome.failed(caaBlocksCertificates, caaOutcome.failure);
   else if (caaOutcome.blocked) {
@@ -193,8 +235,15 @@ async function checkInstance(set: Credentials, ctx: Context): Promise<void> {
       origin: DNS_ORIGIN
     });
   } else outcome.pass(caaBlocksCertificates, caaOutcome.detail);
+}
 
-  // frontend-api-unreachable (production key) and shared-oauth-credentials (development key)
+/** frontend-api-unreachable (production key) and shared-oauth-credentials (development key) */
+function judgeFrontendApi(
+  environment: Awaited<Calls['environmentCall']>,
+  { pk, productionPk }: Keys,
+  onApiError: OnlineSettings['onApiError'],
+  outcome: Outcome
+): void {
   if (!pk) {
     outcome.skip(frontendApiUnreachable, 'no publishable key was read');
     outcome.skip(sharedOAuthCredentials, 'no publishable key was read');
@@ -219,7 +268,7 @@ async function checkInstance(set: Credentials, ctx: Context): Promise<void> {
         variable: productionPk.name,
         value: host,
         origin: API_ORIGIN,
-        ...(runnerSide && settings.onApiError === 'warn' && { severity: 'warning' as const })
+        ...(runnerSide && onApiError === 'warn' && { severity: 'warning' as const })
       });
     } else if (environment.data.display_config.instance_environment_type !== 'production') {
       outcome.fail(frontendApiUnreachable, 'notProduction', {
@@ -230,12 +279,19 @@ async function checkInstance(set: Credentials, ctx: Context): Promise<void> {
       });
     } else outcome.pass(frontendApiUnreachable, `${host} answers over TLS as a production instance`);
   }
+}
 
-  // The Platform API: dns-not-verified, and shared-oauth-credentials in production.
+/** The Platform API: dns-not-verified, and shared-oauth-credentials in production. */
+function judgePlatform(
+  platformDomain: Awaited<Calls['platformDomainCall']>,
+  statusResult: Awaited<Calls['status']>,
+  configResult: Awaited<Calls['config']>,
+  { platformKey, productionPk }: Keys,
+  outcome: Outcome
+): void {
   const noPlatform = !platformKey
     ? 'needs CLERK_PLATFORM_API_KEY (optional; Platform API, private beta)'
     : 'needs a production publishable key (for the domain)';
-  const [statusResult, configResult] = await Promise.all([status, config]);
   if (!platformDomain) {
     outcome.skip(dnsNotVerified, noPlatform);
     if (productionPk) outcome.skip(sharedOAuthCredentials, noPlatform);
