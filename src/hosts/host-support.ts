@@ -126,7 +126,11 @@ async function link<T>(read: () => Promise<T>): Promise<T> {
   }
 }
 
-function note(messageId: 'notLinked' | 'noProject', host: 'vercel' | 'netlify', data: Record<string, string>): PlaceHit {
+function note(
+  messageId: 'notLinked' | 'noProject',
+  host: 'vercel' | 'netlify',
+  data: Record<string, string>
+): PlaceHit {
   const origin: Origin = { kind: 'host', host, project: '(not read)', target: '(none)' };
   return {
     meta: hostVariableUnreadable,

@@ -1,6 +1,11 @@
 import type { Variable } from '../../core/variable.js';
 import { isBlank } from './blank.js';
-import { isClerkVariable, isPublicVariable, isPublishableKeyVariable, isSecretKeyVariable } from '../clerk-variables.js';
+import {
+  isClerkVariable,
+  isPublicVariable,
+  isPublishableKeyVariable,
+  isSecretKeyVariable
+} from '../clerk-variables.js';
 import { ruleDocs } from '../docs-link.js';
 import { defineRule, type Rule, type RuleHit } from '../rule.js';
 
