@@ -60,6 +60,36 @@ async function readSite(settings: SiteSettings, pageUrl: URL, client: SiteClient
   const page = await client.get(pageUrl, MAX_PAGE_BYTES);
   if (!page.ok) return unread(settings, page);
 
+  const { found, clerkScripts, chunkFailures, chunkBytes, chunksRead } = await scanSite(page, client);
+  addClerkScripts(clerkScripts, found, page.url);
+  const production = settings.isProduction;
+  const { hits, secrets, deployedKeys } = judgeFound(found, settings);
+  const expected = settings.expectedKeys;
+
+  const clerkFound =
+    deployedKeys.size > 0 || clerkScripts.length > 0 || found.some((f) => f.artifact.kind === 'dev-host');
+  const read = `${shown(page.url)} and ${plural(chunksRead, 'script')} (${Math.ceil((page.body.length + chunkBytes) / 1024)} KB)`;
+  if (!clerkFound) {
+    hits.push({
+      meta: deployedNoClerk,
+      messageId: 'none',
+      data: { url: shown(page.url), chunks: plural(chunksRead, 'script') },
+      severity: 'notice',
+      subject: 'page',
+      value: shown(page.url),
+      origin: { kind: 'url', url: shown(page.url), line: 1, column: 1 }
+    });
+  }
+  if (chunkFailures.length > 0) {
+    const message = `${plural(chunkFailures.length, 'script')} of the page could not be read (${chunkFailures.slice(0, 3).join('; ')})`;
+    hits.push(unreadHit(message, settings));
+  }
+  const state = { incomplete: chunkFailures.length > 0, clerkFound, compared: expected.length > 0 };
+  return { hits, checklist: (findings) => siteChecks(findings, production, read, state), secrets };
+}
+
+/** The page and the same-origin scripts it loads, scanned for keys and hosts: what was found and what was read. */
+async function scanSite(page: Extract<Fetched, { ok: true }>, client: SiteClient) {
   const scanner = new ByteScanner();
   const found: Found[] = [];
   const scan = (fetched: Extract<Fetched, { ok: true }>): void => {
@@ -103,18 +133,22 @@ async function readSite(settings: SiteSettings, pageUrl: URL, client: SiteClient
       scan(chunk);
     }
   }
+  return { found, clerkScripts, chunkFailures, chunkBytes, chunksRead };
+}
 
-  const hits: Hit[] = [];
-  const secrets: string[] = [];
-  const pageOrigin = (f: Found) => ({ kind: 'url' as const, url: f.url, line: f.line, column: f.column });
-  // The clerk-js script: its key attribute and the host it loads from.
+/** The clerk-js script: its key attribute and the host it loads from, unless the scan found them already. */
+function addClerkScripts(
+  clerkScripts: ReturnType<typeof pageScripts>['clerkScripts'],
+  found: Found[],
+  pageUrl: URL
+): void {
   for (const script of clerkScripts) {
     const key = script.publishableKey?.trim();
     const parsed = key ? parsePublishableKey(key) : null;
     if (key && parsed && !found.some((f) => f.artifact.kind === 'publishable-key' && f.artifact.key === key)) {
       found.push({
         artifact: { kind: 'publishable-key', key, parsed },
-        url: shown(page.url),
+        url: shown(pageUrl),
         line: 1,
         column: 1,
         excerpt: ''
@@ -126,10 +160,16 @@ async function readSite(settings: SiteSettings, pageUrl: URL, client: SiteClient
       isDevelopmentOrStagingHost(host) &&
       !found.some((f) => f.artifact.kind === 'dev-host' && f.artifact.host === host)
     ) {
-      found.push({ artifact: { kind: 'dev-host', host }, url: shown(page.url), line: 1, column: 1, excerpt: '' });
+      found.push({ artifact: { kind: 'dev-host', host }, url: shown(pageUrl), line: 1, column: 1, excerpt: '' });
     }
   }
+}
 
+/** The hits of what was found: secret keys, a development instance, and a key other than the one the gate read. */
+function judgeFound(found: readonly Found[], settings: SiteSettings) {
+  const hits: Hit[] = [];
+  const secrets: string[] = [];
+  const pageOrigin = (f: Found) => ({ kind: 'url' as const, url: f.url, line: f.line, column: f.column });
   const production = settings.isProduction;
   const deployedKeys = new Map<string, Found>();
   for (const f of found) {
@@ -166,27 +206,7 @@ async function readSite(settings: SiteSettings, pageUrl: URL, client: SiteClient
       }
     }
   }
-
-  const clerkFound =
-    deployedKeys.size > 0 || clerkScripts.length > 0 || found.some((f) => f.artifact.kind === 'dev-host');
-  const read = `${shown(page.url)} and ${plural(chunksRead, 'script')} (${Math.ceil((page.body.length + chunkBytes) / 1024)} KB)`;
-  if (!clerkFound) {
-    hits.push({
-      meta: deployedNoClerk,
-      messageId: 'none',
-      data: { url: shown(page.url), chunks: plural(chunksRead, 'script') },
-      severity: 'notice',
-      subject: 'page',
-      value: shown(page.url),
-      origin: { kind: 'url', url: shown(page.url), line: 1, column: 1 }
-    });
-  }
-  if (chunkFailures.length > 0) {
-    const message = `${plural(chunkFailures.length, 'script')} of the page could not be read (${chunkFailures.slice(0, 3).join('; ')})`;
-    hits.push(unreadHit(message, settings));
-  }
-  const state = { incomplete: chunkFailures.length > 0, clerkFound, compared: expected.length > 0 };
-  return { hits, checklist: (findings) => siteChecks(findings, production, read, state), secrets };
+  return { hits, secrets, deployedKeys };
 }
 
 function unreadHit(message: string, settings: SiteSettings, severity?: Severity): PlaceHit {
