@@ -75,6 +75,7 @@ export function parseDotenv(text: string, file: string): { variables: Variable[]
   const variables: Variable[] = [];
   const diagnostics: SourceDiagnostic[] = [];
   const valueSpans: Span[] = [];
+  const lines: Text = { src, lineStarts, valueSpans };
   let line = 1; // of the current name; names come in order, so this only moves forward
   let gapStart = 0; // where the previous match ended
 
@@ -82,7 +83,9 @@ export function parseDotenv(text: string, file: string): { variables: Variable[]
   const re = DEFINITION;
   re.lastIndex = 0;
   let match: RegExpExecArray | null;
-  while ((match = execLine(re, src, file, () => lineNumberAt(firstDefinitionAfter(src, gapStart)))) !== null) {
+  while (
+    (match = execLine(re, src, file, () => lineNumberAt(lineStarts, firstDefinitionAfter(src, gapStart)))) !== null
+  ) {
     const name = match[1];
     const nameSpan = match.indices?.[1];
     if (name === undefined || nameSpan === undefined) continue; // cannot happen: group 1 is mandatory
@@ -98,23 +101,14 @@ export function parseDotenv(text: string, file: string): { variables: Variable[]
     const variable: Variable = { name, value: dotenvValue(match[2]), origin };
     if (mayHaveDirectives) {
       const valueSpan = match.indices?.[2];
-      variable.ignoredRules = directivesFor(line, valueSpan ? valueSpan[1] : nameStart + name.length);
+      variable.ignoredRules = directivesFor(lines, line, valueSpan ? valueSpan[1] : nameStart + name.length);
       if (valueSpan) valueSpans.push({ start: valueSpan[0], end: valueSpan[1] });
     }
     variables.push(variable);
   }
   reportIgnoredLines(gapStart, src.length + 1);
 
-  // An earlier definition of a name is overridden by the file's last one (dotenv keeps the last).
-  if (variables.length > 1) {
-    const last = new Map<string, Origin>();
-    for (let i = variables.length - 1; i >= 0; i--) {
-      const v = variables[i] as Variable;
-      const winner = last.get(v.name);
-      if (winner === undefined) last.set(v.name, v.origin);
-      else v.shadowedBy = winner;
-    }
-  }
+  markOverridden(variables);
   return { variables, diagnostics };
 
   /**
@@ -134,45 +128,65 @@ export function parseDotenv(text: string, file: string): { variables: Variable[]
       let first = start;
       while (first < lineEnd && isSpace(src.charCodeAt(first))) first++;
       if (first < lineEnd && first < to && src.charCodeAt(first) !== HASH) {
-        diagnostics.push({ file, line: lineNumberAt(start), message: NOT_A_DEFINITION });
+        diagnostics.push({ file, line: lineNumberAt(lineStarts, start), message: NOT_A_DEFINITION });
       }
       if (end === -1) return;
       start = end + 1;
     }
   }
+}
 
-  function lineNumberAt(offset: number): number {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((lineStarts[mid] as number) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  }
+/** A file's text with its line starts, and the spans of the values read so far (a `#` there is no comment). */
+interface Text {
+  src: string;
+  lineStarts: readonly number[];
+  valueSpans: readonly Span[];
+}
 
-  /** Rule ids suppressed for the definition on `line` by a directive above it or trailing its value. */
-  function directivesFor(line: number, valueEnd: number): string[] | undefined {
-    // Trailing comment: the rest of the physical line after the value (after the closing quote when quoted).
-    const lineEnd = src.indexOf('\n', valueEnd);
-    const hash = src.indexOf('#', valueEnd);
-    const trailing =
-      hash === -1 || (lineEnd !== -1 && hash > lineEnd)
-        ? NONE
-        : parseIgnoreDirective(src.slice(hash, lineEnd === -1 ? src.length : lineEnd));
-    const above = line >= 2 ? commentAbove(line - 1) : NONE;
-    return above.length + trailing.length === 0 ? undefined : [...new Set([...above, ...trailing])];
+/** An earlier definition of a name is overridden by the file's last one (dotenv keeps the last). */
+function markOverridden(variables: readonly Variable[]): void {
+  if (variables.length < 2) return;
+  const last = new Map<string, Origin>();
+  for (let i = variables.length - 1; i >= 0; i--) {
+    const v = variables[i] as Variable;
+    const winner = last.get(v.name);
+    if (winner === undefined) last.set(v.name, v.origin);
+    else v.shadowedBy = winner;
   }
+}
 
-  /** Ignore ids from physical line `n` when it is a standalone comment (not text inside a quoted value). */
-  function commentAbove(n: number): readonly string[] {
-    const end = n < lineStarts.length ? (lineStarts[n] as number) - 1 : src.length;
-    let first = lineStarts[n - 1] as number;
-    while (first < end && isSpace(src.charCodeAt(first))) first++;
-    if (first === end || src.charCodeAt(first) !== HASH || inside(valueSpans, first)) return NONE;
-    return parseIgnoreDirective(src.slice(first, end));
+function lineNumberAt(lineStarts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((lineStarts[mid] as number) <= offset) lo = mid;
+    else hi = mid - 1;
   }
+  return lo + 1;
+}
+
+/** Rule ids suppressed for the definition on `line` by a directive above it or trailing its value. */
+function directivesFor(text: Text, line: number, valueEnd: number): string[] | undefined {
+  const { src } = text;
+  // Trailing comment: the rest of the physical line after the value (after the closing quote when quoted).
+  const lineEnd = src.indexOf('\n', valueEnd);
+  const hash = src.indexOf('#', valueEnd);
+  const trailing =
+    hash === -1 || (lineEnd !== -1 && hash > lineEnd)
+      ? NONE
+      : parseIgnoreDirective(src.slice(hash, lineEnd === -1 ? src.length : lineEnd));
+  const above = line >= 2 ? commentAbove(text, line - 1) : NONE;
+  return above.length + trailing.length === 0 ? undefined : [...new Set([...above, ...trailing])];
+}
+
+/** Ignore ids from physical line `n` when it is a standalone comment (not text inside a quoted value). */
+function commentAbove({ src, lineStarts, valueSpans }: Text, n: number): readonly string[] {
+  const end = n < lineStarts.length ? (lineStarts[n] as number) - 1 : src.length;
+  let first = lineStarts[n - 1] as number;
+  while (first < end && isSpace(src.charCodeAt(first))) first++;
+  if (first === end || src.charCodeAt(first) !== HASH || inside(valueSpans, first)) return NONE;
+  return parseIgnoreDirective(src.slice(first, end));
 }
 
 const NONE: readonly string[] = [];
