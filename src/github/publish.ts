@@ -101,11 +101,14 @@ export async function publish(
       }
     }
   }
-  if (failures.length > 0) {
-    const hint = permission
-      ? ' The token needs `pull-requests: write` (and `checks: write` for check-run); on a pull request from a fork it is read-only: use the fork-safe recipe in the README (from-report).'
-      : '';
-    core.warning(`Not posted to the pull request: ${failures.join('; ')}.${hint}`);
-  }
+  if (failures.length > 0) warnNotPosted(failures, permission);
   return published;
+}
+
+/** One warning for everything that could not be posted; a permission failure says which permissions are needed. */
+function warnNotPosted(failures: readonly string[], permission: boolean): void {
+  const hint = permission
+    ? ' The token needs `pull-requests: write` (and `checks: write` for check-run); on a pull request from a fork it is read-only: use the fork-safe recipe in the README (from-report).'
+    : '';
+  core.warning(`Not posted to the pull request: ${failures.join('; ')}.${hint}`);
 }
