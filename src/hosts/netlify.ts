@@ -121,18 +121,7 @@ export async function readNetlify(settings: NetlifySettings): Promise<HostOutcom
     );
   }
 
-  const variables: HostVariable[] = [];
-  for (const envVar of envVars.data) {
-    const picked = pickValue(envVar.values ?? [], context);
-    if (picked === undefined) continue; // Not set for this context.
-    const secret = envVar.is_secret === true;
-    const hidden = secret && (picked.value === undefined || picked.value === '');
-    if (settings.wanted(envVar.key) && picked.value !== undefined && !hidden) {
-      variables.push({ name: envVar.key, value: picked.value, sensitive: false });
-    } else {
-      variables.push({ name: envVar.key, sensitive: hidden });
-    }
-  }
+  const variables = variablesOf(envVars.data, context, settings.wanted);
   const settingsUrl = siteSettingsUrl(siteInfo.data);
   return {
     ok: true,
@@ -144,6 +133,27 @@ export async function readNetlify(settings: NetlifySettings): Promise<HostOutcom
       variables
     }
   };
+}
+
+/** The variables set for the deploy context: values of the wanted ones, secret values present but unreadable. */
+function variablesOf(
+  envVars: z.infer<typeof EnvVars>,
+  context: Context,
+  wanted: NetlifySettings['wanted']
+): HostVariable[] {
+  const variables: HostVariable[] = [];
+  for (const envVar of envVars) {
+    const picked = pickValue(envVar.values ?? [], context);
+    if (picked === undefined) continue; // Not set for this context.
+    const secret = envVar.is_secret === true;
+    const hidden = secret && (picked.value === undefined || picked.value === '');
+    if (wanted(envVar.key) && picked.value !== undefined && !hidden) {
+      variables.push({ name: envVar.key, value: picked.value, sensitive: false });
+    } else {
+      variables.push({ name: envVar.key, sensitive: hidden });
+    }
+  }
+  return variables;
 }
 
 export function parseContext(raw: string): Context | undefined {
