@@ -122,31 +122,9 @@ export async function readVercel(settings: VercelSettings): Promise<HostOutcome>
   const target = resolved.value;
 
   // 2. The list, every page.
-  const listed: ListedEnv[] = [];
-  let hidden = 0;
-  let until: number | undefined;
-  for (let page = 1; ; page++) {
-    if (page > MAX_PAGES) {
-      return fail(`Vercel: project "${settings.project}" listed more than ${MAX_PAGES} pages of variables; stopped`);
-    }
-    const step = await call(ctx, (options) =>
-      projectsFilterProjectEnvs(
-        pageClient(ctx, until),
-        {
-          idOrName: settings.project,
-          ...(target.kind === 'custom' && { customEnvironmentId: target.id }),
-          ...ctx.scope
-        },
-        options
-      )
-    );
-    if (!step.ok) return fail(...describe(ctx, step.error, { call: 'list' }));
-    const body = pageOf(step.value);
-    listed.push(...body.envs);
-    hidden = Math.max(hidden, body.hidden);
-    if (body.next === undefined || body.next === until) break;
-    until = body.next;
-  }
+  const list = await listAll(ctx, target);
+  if (!list.ok) return fail(...list.failure);
+  const { listed, hidden } = list;
 
   // 3. The variables of the target, and the values the caller wants.
   const chosen = chooseForTarget(listed, target);
@@ -189,6 +167,43 @@ export async function readVercel(settings: VercelSettings): Promise<HostOutcome>
       ...(hidden > 0 && { hidden })
     }
   };
+}
+
+/** The project's variables for the target, every page of the list, and how many were hidden from the token. */
+async function listAll(
+  ctx: Context,
+  target: Resolved
+): Promise<{ ok: true; listed: ListedEnv[]; hidden: number } | { ok: false; failure: [string, number?] }> {
+  const { settings } = ctx;
+  const listed: ListedEnv[] = [];
+  let hidden = 0;
+  let until: number | undefined;
+  for (let page = 1; ; page++) {
+    if (page > MAX_PAGES) {
+      return {
+        ok: false,
+        failure: [`Vercel: project "${settings.project}" listed more than ${MAX_PAGES} pages of variables; stopped`]
+      };
+    }
+    const step = await call(ctx, (options) =>
+      projectsFilterProjectEnvs(
+        pageClient(ctx, until),
+        {
+          idOrName: settings.project,
+          ...(target.kind === 'custom' && { customEnvironmentId: target.id }),
+          ...ctx.scope
+        },
+        options
+      )
+    );
+    if (!step.ok) return { ok: false, failure: describe(ctx, step.error, { call: 'list' }) };
+    const body = pageOf(step.value);
+    listed.push(...body.envs);
+    hidden = Math.max(hidden, body.hidden);
+    if (body.next === undefined || body.next === until) break;
+    until = body.next;
+  }
+  return { ok: true, listed, hidden };
 }
 
 /**
