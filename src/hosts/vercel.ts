@@ -5,9 +5,10 @@
  *
  *   1. A custom environment is resolved from its slug (`GET /v9/projects/{idOrName}/custom-environments`).
  *   2. The variables are listed (`GET /v10/projects/{idOrName}/env`), page after page (`until=<pagination.next>`).
- *   3. Only the variables the caller wants are read one by one (`GET /v1/projects/{idOrName}/env/{id}`), at most
- *      8 at once: the list does not reliably decrypt values (vercel/sdk issue 118), and the gate must not pull more
- *      secrets than it checks. `type: "sensitive"` variables have no readable value and are not read at all.
+ *   3. A `plain` variable's listed value is its value, as Vercel's CLI takes it. Only the `encrypted` variables the
+ *      caller wants are read one by one (`GET /v1/projects/{idOrName}/env/{id}`), at most 8 at once: the list holds
+ *      their ciphertext (vercel/sdk issue 118), and the gate must not pull more secrets than it checks.
+ *      `type: "sensitive"` variables have no readable value and are not read at all.
  *
  * Every call carries `teamId` (an id `team_…`) or `slug` (a team slug) when a team is given. 429 is retried as
  * `Retry-After` says while it fits the time budget (3 × `timeoutMs`); the SDK's own retries stay off. Nothing this
@@ -64,7 +65,9 @@ export interface VercelSettings {
 /** The fields of a listed variable this module reads; each of the SDK's response variants has them. */
 interface ListedEnv {
   key: string;
+  /** `plain`: the value in clear; `encrypted`: ciphertext; `sensitive`: empty; also `secret` and `system`. */
   type: string;
+  value: string;
   id?: string | undefined;
   target?: string[] | string | undefined;
   gitBranch?: string | undefined;
@@ -150,34 +153,9 @@ export async function readVercel(settings: VercelSettings): Promise<HostOutcome>
 
   // 3. The variables of the target, and the values the caller wants.
   const chosen = chooseForTarget(listed, target);
-  const toRead = chosen.filter((env) => env.type !== 'sensitive' && env.id !== undefined && settings.wanted(env.key));
-  const reads = await mapLimit(
-    toRead,
-    VERCEL_READ_CONCURRENCY,
-    (env) =>
-      call(ctx, (options) =>
-        projectsGetProjectEnv(core, { idOrName: settings.project, id: env.id as string, ...ctx.scope }, options)
-      ),
-    (step) => !step.ok
-  );
-  const values = new Map<string, { value?: string }>();
-  for (const [index, step] of reads.entries()) {
-    const env = toRead[index] as ListedEnv;
-    if (step === undefined) continue;
-    if (!step.ok) return fail(...describe(ctx, step.error, { call: 'variable', name: env.key }));
-    const body = step.value as { value?: unknown; decrypted?: unknown; type?: unknown };
-    const readable = typeof body.value === 'string' && body.decrypted !== false && body.type !== 'sensitive';
-    values.set(env.key, readable ? { value: body.value as string } : {});
-  }
-
-  const variables: HostVariable[] = chosen.map((env) => {
-    const read = values.get(env.key);
-    if (read === undefined) return { name: env.key, sensitive: env.type === 'sensitive' };
-    // A wanted variable the per-variable endpoint would not decrypt is present but not readable.
-    return read.value === undefined
-      ? { name: env.key, sensitive: true }
-      : { name: env.key, value: read.value, sensitive: false };
-  });
+  const read = await readEncrypted(ctx, core, chosen);
+  if (!read.ok) return fail(...read.failure);
+  const variables = chosen.map((env) => hostVariable(env, read.values, settings.wanted));
   return {
     ok: true,
     read: {
@@ -189,6 +167,58 @@ export async function readVercel(settings: VercelSettings): Promise<HostOutcome>
       ...(hidden > 0 && { hidden })
     }
   };
+}
+
+/**
+ * The values of the wanted `encrypted` variables, read one by one (the list holds their ciphertext), at most
+ * `VERCEL_READ_CONCURRENCY` at once. A read Vercel does not answer decrypted leaves the variable unreadable.
+ */
+async function readEncrypted(
+  ctx: Context,
+  core: VercelCore,
+  chosen: readonly ListedEnv[]
+): Promise<{ ok: true; values: Map<string, string | undefined> } | { ok: false; failure: [string, number?] }> {
+  const toRead = chosen.filter(
+    (env) => env.type === 'encrypted' && env.id !== undefined && ctx.settings.wanted(env.key)
+  );
+  const reads = await mapLimit(
+    toRead,
+    VERCEL_READ_CONCURRENCY,
+    (env) =>
+      call(ctx, (options) =>
+        projectsGetProjectEnv(core, { idOrName: ctx.settings.project, id: env.id as string, ...ctx.scope }, options)
+      ),
+    (step) => !step.ok
+  );
+  const values = new Map<string, string | undefined>();
+  for (const [index, step] of reads.entries()) {
+    const env = toRead[index] as ListedEnv;
+    if (step === undefined) continue;
+    if (!step.ok) return { ok: false, failure: describe(ctx, step.error, { call: 'variable', name: env.key }) };
+    const body = step.value as { value?: unknown; decrypted?: unknown; type?: unknown };
+    const readable = typeof body.value === 'string' && body.decrypted === true && body.type === 'encrypted';
+    values.set(env.key, readable ? (body.value as string) : undefined);
+  }
+  return { ok: true, values };
+}
+
+/**
+ * What the gate knows of one variable of the target. `plain`: its listed value is its value (as Vercel's CLI takes
+ * it). `encrypted`: the value read one by one, or unreadable when Vercel would not decrypt it. `sensitive` and the
+ * legacy `secret` (a reference to a removed Secret): present, not readable. `system` (filled in by Vercel at deploy
+ * time) and variables the gate does not check: present only.
+ */
+function hostVariable(
+  env: ListedEnv,
+  decrypted: ReadonlyMap<string, string | undefined>,
+  wanted: (name: string) => boolean
+): HostVariable {
+  const name = env.key;
+  if (env.type === 'sensitive' || env.type === 'secret') return { name, sensitive: true };
+  if (!wanted(name) || env.type === 'system') return { name, sensitive: false };
+  if (env.type === 'plain') return { name, value: env.value, sensitive: false };
+  const value = decrypted.get(name);
+  return value === undefined ? { name, sensitive: true } : { name, value, sensitive: false };
 }
 
 /**
@@ -269,7 +299,10 @@ function pageOf(body: FilterProjectEnvsResponseBody): { envs: ListedEnv[]; next?
  * the general one of the same name. (The list is filtered here, not with the API's `gitBranch` parameter, so the
  * answer does not depend on whether Vercel's filter keeps the general preview variables.)
  */
-export function chooseForTarget<E extends ListedEnv>(envs: readonly E[], target: Resolved): E[] {
+export function chooseForTarget<E extends Pick<ListedEnv, 'key' | 'target' | 'gitBranch' | 'customEnvironmentIds'>>(
+  envs: readonly E[],
+  target: Resolved
+): E[] {
   const chosen = new Map<string, { env: E; rank: number }>();
   for (const env of envs) {
     const targets = env.target === undefined ? [] : Array.isArray(env.target) ? env.target : [env.target];
