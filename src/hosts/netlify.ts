@@ -14,6 +14,7 @@
  */
 import { NetlifyAPI } from '@netlify/api';
 import * as z from 'zod/mini';
+import { isVendorPage } from '../core/vendor-links.js';
 import { checkApiUrl, oneLine, scrubDeep, scrubToken, type HostOutcome, type HostVariable } from './host-variable.js';
 
 export const NETLIFY_API_URL = 'https://api.netlify.com/api/v1';
@@ -168,8 +169,13 @@ export function pickValue(values: readonly NetlifyEnvValue[], context: Context):
   );
 }
 
+/**
+ * The site's Environment variables page: from `admin_url` only when that is https on `app.netlify.com` (it is API
+ * data, shown as a link), else from the site's name, else none.
+ */
 function siteSettingsUrl(site: { name?: string | undefined; admin_url?: string | undefined }): string | undefined {
-  if (site.admin_url?.startsWith('https://')) return `${site.admin_url.replace(/\/+$/, '')}/configuration/env`;
+  const admin = site.admin_url === undefined ? undefined : `${site.admin_url.replace(/\/+$/, '')}/configuration/env`;
+  if (admin !== undefined && isVendorPage(admin)) return admin;
   if (site.name) return `https://app.netlify.com/sites/${encodeURIComponent(site.name)}/configuration/env`;
   return undefined;
 }

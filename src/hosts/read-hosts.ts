@@ -1,4 +1,5 @@
 import type { Severity } from '../core/finding.js';
+import { isVendorPage } from '../core/vendor-links.js';
 import { plural } from '../core/plural.js';
 import { describeHost, type Origin, type Variable } from '../core/variable.js';
 import { isPublicVariable, mayConcernClerk } from '../rules/clerk-variables.js';
@@ -108,10 +109,10 @@ function take(
       unreadable.push(v.name);
     }
   }
-  result.sources.push({ origin, variables, ...(read.settingsUrl !== undefined && { settingsUrl: read.settingsUrl }) });
-  const fix = read.settingsUrl
-    ? `${hostVariableUnreadable.fix} The project's variables: ${read.settingsUrl}`
-    : hostVariableUnreadable.fix;
+  // The settings page is shown (and linked) only when it is the host's own page.
+  const page = read.settingsUrl !== undefined && isVendorPage(read.settingsUrl) ? read.settingsUrl : undefined;
+  result.sources.push({ origin, variables, ...(page !== undefined && { settingsUrl: page }) });
+  const fix = page ? `${hostVariableUnreadable.fix} The project's variables: ${page}` : hostVariableUnreadable.fix;
   const why = origin.host === 'vercel' ? 'sensitive' : 'secret';
   for (const name of unreadable) {
     result.findings.push({
