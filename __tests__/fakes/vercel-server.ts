@@ -70,6 +70,11 @@ export interface VercelScenario {
   projects: FakeVercelProject[];
   /** Variables per page of the list; every variable on one page when absent. */
   pageSize?: number;
+  /**
+   * A broken or hostile server: every page of the list names a `pagination.next` (older than anything on it), so a
+   * client that follows it without a bound never stops.
+   */
+  endlessPages?: boolean;
   /** Answer the list in its `hiddenProductionEnvCount` shape, with this count. */
   hiddenProductionEnvCount?: number;
   badTokenStatus?: 401 | 403;
@@ -357,11 +362,12 @@ export async function startFakeVercel(initial: VercelScenario): Promise<FakeVerc
         return send(res, record, 200, { envs: listed, hiddenProductionEnvCount: s.hiddenProductionEnvCount });
       }
       const last = page.at(-1);
+      const oldest = last ? createdAt(project, last) : until === null ? CREATED : Number(until);
       return send(res, record, 200, {
         envs: listed,
         pagination: {
           count: listed.length,
-          next: more && last ? createdAt(project, last) : null,
+          next: s.endlessPages ? oldest - 1 : more && last ? createdAt(project, last) : null,
           prev: until === null ? null : Number(until)
         }
       });

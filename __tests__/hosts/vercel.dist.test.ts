@@ -1,7 +1,8 @@
 /**
  * Vercel variable types through the CLI bundle (dist/cli.js) against the fake Vercel API: a `plain` variable's
  * listed value is its value (the per-variable endpoint answers it with `decrypted: false`, as Vercel does), only
- * `encrypted` variables are read one by one, and `sensitive` ones stay present but unreadable.
+ * `encrypted` variables are read one by one, and `sensitive` ones stay present but unreadable. And a list whose
+ * `pagination.next` never ends is read within its bound: what was read is judged, the gap is host-api-error.
  */
 import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import {
@@ -26,7 +27,10 @@ const SENSITIVE_SK = fakeSecret('sk_live_', 'VercelPlainSensitive', 22);
 interface JsonReport {
   passed: boolean;
   findings: { rule: string; severity: string; variable: string; message: string; location: Record<string, unknown> }[];
+  checks: { id: string; status: string; detail: string }[];
 }
+
+const ARGS = ['--format', 'json', '--clerk-api-url', 'http://127.0.0.1:9', '--vercel-project', PROJECT_ID];
 
 const servers: FakeVercel[] = [];
 afterEach(async () => {
@@ -75,5 +79,26 @@ describe('Vercel variable types', () => {
     const unreadable = report.findings.filter((f) => f.rule === 'host-variable-unreadable').map((f) => f.variable);
     expect(unreadable).toEqual(['CLERK_WEBHOOK_SIGNING_SECRET']);
     for (const canary of [CANARY_TOKEN, LIVE_SK, SENSITIVE_SK]) expect(run.stdout + run.stderr).not.toContain(canary);
+  });
+});
+
+describe('a Vercel list whose next page never ends', () => {
+  it('is read to 100 pages: its development key is judged, the cut list is host-api-error (a warning with warn)', async () => {
+    const fake = await startFakeVercel(vercelScenario({ endlessPages: true }));
+    servers.push(fake);
+    const dir = await project({});
+    const env = { VERCEL_TOKEN: CANARY_TOKEN, VERCEL_API_URL: fake.url };
+    for (const onApiError of ['fail', 'warn']) {
+      const run = await runDistCli(dir, [...ARGS, '--vercel-team', TEAM.id, '--on-api-error', onApiError], { env });
+      const report = JSON.parse(run.stdout) as JsonReport;
+      expect(run.code).toBe(1);
+      expect(report.findings.find((f) => f.rule === 'dev-publishable-key')?.severity).toBe('error');
+      expect(report.findings.find((f) => f.rule === 'host-api-error')).toMatchObject({
+        severity: onApiError === 'fail' ? 'error' : 'warning',
+        message: expect.stringContaining('the variable list was not read to its end (more than 100 pages)')
+      });
+      expect(report.checks.find((c) => c.id === 'host-api-error')?.status).toBe('fail');
+    }
+    expect(fake.requests.filter((r) => r.route === 'list')).toHaveLength(200);
   });
 });

@@ -6,7 +6,7 @@ export interface PageLimits {
   deadline: number;
 }
 
-export interface Pages<T> {
+interface Pages<T> {
   items: T[];
   /** Why the list was not read to its end; absent when it was. */
   cut?: string;

@@ -1,4 +1,3 @@
-import type { Severity } from '../core/finding.js';
 import { isVendorPage } from '../core/vendor-links.js';
 import { plural } from '../core/plural.js';
 import { describeHost, type Origin, type Variable } from '../core/variable.js';
@@ -85,21 +84,13 @@ function take(
   if (!outcome.ok) {
     // A refused token or an unknown project is a setting to fix, not an outage: an error whatever on-api-error says.
     const configuration = outcome.status === 401 || outcome.status === 403 || outcome.status === 404;
-    const severity: Severity = configuration || plan.onApiError === 'fail' ? 'error' : 'warning';
-    result.findings.push({
-      rule: hostApiError.id,
-      severity,
-      variable: origin.host,
-      value: outcome.status ? `HTTP ${outcome.status}` : 'no answer',
-      origin,
-      message: formatMessage(hostApiError, 'failed', { message: outcome.message.replace(/\.$/, '') }),
-      fix: hostApiError.fix
-    });
-    lines.failed = true;
-    lines.api.push(outcome.message.replace(/\.$/, ''));
+    const value = outcome.status ? `HTTP ${outcome.status}` : 'no answer';
+    apiFailure(outcome.message, value, configuration, origin, plan, result, lines);
     return;
   }
   const { read } = outcome;
+  // A list cut short: what was read is judged below, and the gap follows on-api-error like an outage.
+  if (read.incomplete) apiFailure(`${where}: ${read.incomplete}`, 'incomplete', false, origin, plan, result, lines);
   const variables: Variable[] = [];
   const unreadable: string[] = [];
   for (const v of read.variables) {
@@ -140,4 +131,27 @@ function take(
   if (unreadable.length > 0)
     lines.unreadable.push(`${where}: ${unreadable.length} not judged (${why}): ${unreadable.join(', ')}`);
   if (read.hidden) lines.unreadable.push(`${where}: ${read.hidden} hidden from the token`);
+}
+
+function apiFailure(
+  text: string,
+  value: string,
+  configuration: boolean,
+  origin: HostOrigin,
+  plan: HostPlan,
+  result: HostResult,
+  lines: { api: string[]; failed: boolean }
+): void {
+  const message = text.replace(/\.$/, '');
+  result.findings.push({
+    rule: hostApiError.id,
+    severity: configuration || plan.onApiError === 'fail' ? 'error' : 'warning',
+    variable: origin.host,
+    value,
+    origin,
+    message: formatMessage(hostApiError, 'failed', { message }),
+    fix: hostApiError.fix
+  });
+  lines.failed = true;
+  lines.api.push(message);
 }

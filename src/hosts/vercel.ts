@@ -4,7 +4,9 @@
  * here, loudly, instead of being misread).
  *
  *   1. A custom environment is resolved from its slug (`GET /v9/projects/{idOrName}/custom-environments`).
- *   2. The variables are listed (`GET /v10/projects/{idOrName}/env`), page after page (`until=<pagination.next>`).
+ *   2. The variables are listed (`GET /v10/projects/{idOrName}/env`), page after page (`until=<pagination.next>`),
+ *      at most 100 pages and within the time budget; a list cut short is judged as far as it was read and marked
+ *      `incomplete`.
  *   3. A `plain` variable's listed value is its value, as Vercel's CLI takes it. Only the `encrypted` variables the
  *      caller wants are read one by one (`GET /v1/projects/{idOrName}/env/{id}`), at most 8 at once: the list holds
  *      their ciphertext (vercel/sdk issue 118), and the gate must not pull more secrets than it checks.
@@ -124,32 +126,10 @@ export async function readVercel(settings: VercelSettings): Promise<HostOutcome>
   if (!resolved.ok) return fail(...describe(ctx, resolved.error, { call: 'environments' }));
   const target = resolved.value;
 
-  // 2. The list, every page.
-  const listed: ListedEnv[] = [];
-  let hidden = 0;
-  let until: number | undefined;
-  for (let page = 1; ; page++) {
-    if (page > MAX_PAGES) {
-      return fail(`Vercel: project "${settings.project}" listed more than ${MAX_PAGES} pages of variables; stopped`);
-    }
-    const step = await call(ctx, (options) =>
-      projectsFilterProjectEnvs(
-        pageClient(ctx, until),
-        {
-          idOrName: settings.project,
-          ...(target.kind === 'custom' && { customEnvironmentId: target.id }),
-          ...ctx.scope
-        },
-        options
-      )
-    );
-    if (!step.ok) return fail(...describe(ctx, step.error, { call: 'list' }));
-    const body = pageOf(step.value);
-    listed.push(...body.envs);
-    hidden = Math.max(hidden, body.hidden);
-    if (body.next === undefined || body.next === until) break;
-    until = body.next;
-  }
+  // 2. The list, page after page, within bounds.
+  const list = await listVariables(ctx, target);
+  if (!list.ok) return fail(...list.failure);
+  const { listed, hidden, cut } = list;
 
   // 3. The variables of the target, and the values the caller wants.
   const chosen = chooseForTarget(listed, target);
@@ -164,9 +144,50 @@ export async function readVercel(settings: VercelSettings): Promise<HostOutcome>
       target: target.label,
       settingsUrl: settingsUrl(settings.project, team),
       variables,
-      ...(hidden > 0 && { hidden })
+      ...(hidden > 0 && { hidden }),
+      ...(cut !== undefined && {
+        incomplete: `the variable list was not read to its end (${cut}); the variables listed before were checked`
+      })
     }
   };
+}
+
+/**
+ * Every page of the list (`until=<pagination.next>`), at most `MAX_PAGES` and none asked for after the deadline;
+ * `cut` says why the list stopped early. A page that fails fails the read.
+ */
+async function listVariables(
+  ctx: Context,
+  target: Resolved
+): Promise<
+  { ok: true; listed: ListedEnv[]; hidden: number; cut?: string } | { ok: false; failure: [string, number?] }
+> {
+  const listed: ListedEnv[] = [];
+  let hidden = 0;
+  let until: number | undefined;
+  for (let page = 1; ; page++) {
+    const step = await call(ctx, (options) =>
+      projectsFilterProjectEnvs(
+        pageClient(ctx, until),
+        {
+          idOrName: ctx.settings.project,
+          ...(target.kind === 'custom' && { customEnvironmentId: target.id }),
+          ...ctx.scope
+        },
+        options
+      )
+    );
+    if (!step.ok) return { ok: false, failure: describe(ctx, step.error, { call: 'list' }) };
+    const body = pageOf(step.value);
+    listed.push(...body.envs);
+    hidden = Math.max(hidden, body.hidden);
+    if (body.next === undefined || body.next === until) return { ok: true, listed, hidden };
+    if (page >= MAX_PAGES) return { ok: true, listed, hidden, cut: `more than ${MAX_PAGES} pages` };
+    if (Date.now() >= ctx.deadline) {
+      return { ok: true, listed, hidden, cut: `the time budget ran out after ${page} pages` };
+    }
+    until = body.next;
+  }
 }
 
 /**
