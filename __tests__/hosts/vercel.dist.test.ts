@@ -52,20 +52,9 @@ describe('Vercel variable types', () => {
     const fake = await startFakeVercel({ ...base, projects: [{ ...base.projects[0]!, envs }] });
     servers.push(fake);
     const dir = await project({ 'package.json': '{"dependencies":{"next":"15.0.0"}}' });
-    const run = await runDistCli(
-      dir,
-      [
-        '--format',
-        'json',
-        '--clerk-api-url',
-        'http://127.0.0.1:9',
-        '--vercel-project',
-        PROJECT_ID,
-        '--vercel-team',
-        TEAM.id
-      ],
-      { env: { VERCEL_TOKEN: CANARY_TOKEN, VERCEL_API_URL: fake.url } }
-    );
+    const run = await runDistCli(dir, [...ARGS, '--vercel-team', TEAM.id], {
+      env: { VERCEL_TOKEN: CANARY_TOKEN, VERCEL_API_URL: fake.url }
+    });
     const report = JSON.parse(run.stdout) as JsonReport;
     expect(run.code).toBe(1);
     expect(report.findings.find((f) => f.rule === 'dev-publishable-key')).toMatchObject({
