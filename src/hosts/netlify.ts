@@ -122,18 +122,7 @@ export async function readNetlify(settings: NetlifySettings): Promise<HostOutcom
     );
   }
 
-  const variables: HostVariable[] = [];
-  for (const envVar of envVars.data) {
-    const picked = pickValue(envVar.values ?? [], context);
-    if (picked === undefined) continue; // Not set for this context.
-    const secret = envVar.is_secret === true;
-    const hidden = secret && (picked.value === undefined || picked.value === '');
-    if (settings.wanted(envVar.key) && picked.value !== undefined && !hidden) {
-      variables.push({ name: envVar.key, value: picked.value, sensitive: false });
-    } else {
-      variables.push({ name: envVar.key, sensitive: hidden });
-    }
-  }
+  const variables = forContext(envVars.data, context, settings.wanted);
   const settingsUrl = siteSettingsUrl(siteInfo.data);
   return {
     ok: true,
@@ -145,6 +134,23 @@ export async function readNetlify(settings: NetlifySettings): Promise<HostOutcom
       variables
     }
   };
+}
+
+/** The variables a deploy in the context receives: values only for wanted names, a secret without one hidden. */
+function forContext(envVars: z.infer<typeof EnvVars>, context: Context, wanted: (name: string) => boolean) {
+  const variables: HostVariable[] = [];
+  for (const envVar of envVars) {
+    const picked = pickValue(envVar.values ?? [], context);
+    if (picked === undefined) continue; // Not set for this context.
+    const secret = envVar.is_secret === true;
+    const hidden = secret && (picked.value === undefined || picked.value === '');
+    if (wanted(envVar.key) && picked.value !== undefined && !hidden) {
+      variables.push({ name: envVar.key, value: picked.value, sensitive: false });
+    } else {
+      variables.push({ name: envVar.key, sensitive: hidden });
+    }
+  }
+  return variables;
 }
 
 export function parseContext(raw: string): Context | undefined {

@@ -367,51 +367,7 @@ function describe(ctx: Context, error: unknown, where: Where): [string, number?]
     ];
   }
   if (error instanceof VercelError) {
-    const status = error.statusCode;
-    const body = parseErrorBody(typeof clean.body === 'string' ? clean.body : '');
-    const said = body.message ? ` Vercel said: "${oneLine(body.message, 160)}".` : '';
-    if (status === 401 || (status === 403 && body.invalidToken)) {
-      return [
-        `Vercel refused the token (${status}) ${doing}: set VERCEL_TOKEN (or the vercel-token input) to a valid token (Account Settings → Tokens) whose scope includes the project's team.${said}`,
-        status
-      ];
-    }
-    if (status === 403) {
-      const fix = team
-        ? `give the token access to team ${team} (a token created with that team in its scope, by a member who can see the project), or check that vercel-team names the project's team`
-        : `the project may belong to a team: set vercel-team to the team's id or slug (\`vercel link\` writes it to .vercel/project.json as orgId) and use a token whose scope includes that team`;
-      return [`Vercel denied access (403) ${doing}: ${fix}.${said}`, status];
-    }
-    if (status === 404) {
-      if (where.call === 'variable') {
-        return [
-          `Vercel found no variable ${where.name} (404) of ${subject}: it may have been removed while the gate read it; run the gate again.${said}`,
-          status
-        ];
-      }
-      const place = team
-        ? `in team ${team}`
-        : `in the token's personal account (set vercel-team if it belongs to a team)`;
-      return [
-        `Vercel found no project "${project}" ${place} (404): check vercel-project (the project's id prj_… or its name) and vercel-team.${said}`,
-        status
-      ];
-    }
-    if (status === 429) {
-      const retryAfter = error.headers.get('retry-after');
-      const hint = retryAfter ? ` (Retry-After: ${oneLine(retryAfter, 40)})` : '';
-      return [
-        `Vercel rate-limited the token (429)${hint} ${doing}, and retrying did not fit the time budget of ${timeoutMs * 3} ms: run the gate again later.${said}`,
-        status
-      ];
-    }
-    if (status >= 500) {
-      return [
-        `Vercel's API failed (${status}) ${doing}: run the gate again later; if it persists, see https://www.vercel-status.com.${said}`,
-        status
-      ];
-    }
-    return [`Vercel answered ${status} ${doing}.${said}`, status];
+    return describeStatus(ctx, error, where, doing, typeof clean.body === 'string' ? clean.body : '');
   }
   if (error instanceof RequestTimeoutError || error instanceof RequestAbortedError) {
     const spent = Date.now() >= ctx.deadline;
@@ -431,6 +387,63 @@ function describe(ctx: Context, error: unknown, where: Where): [string, number?]
   }
   const text = typeof clean.message === 'string' ? oneLine(clean.message, 160) : 'unknown error';
   return [`Vercel: unexpected error ${doing}: ${text}`];
+}
+
+/** An HTTP error status as `[message, status]`. */
+function describeStatus(
+  ctx: Context,
+  error: VercelError,
+  where: Where,
+  doing: string,
+  errorBody: string
+): [string, number?] {
+  const { project, team, timeoutMs } = ctx.settings;
+  const subject = `project "${project}"${team ? ` (team ${team})` : ''}`;
+  const status = error.statusCode;
+  const body = parseErrorBody(errorBody);
+  const said = body.message ? ` Vercel said: "${oneLine(body.message, 160)}".` : '';
+  if (status === 401 || (status === 403 && body.invalidToken)) {
+    return [
+      `Vercel refused the token (${status}) ${doing}: set VERCEL_TOKEN (or the vercel-token input) to a valid token (Account Settings → Tokens) whose scope includes the project's team.${said}`,
+      status
+    ];
+  }
+  if (status === 403) {
+    const fix = team
+      ? `give the token access to team ${team} (a token created with that team in its scope, by a member who can see the project), or check that vercel-team names the project's team`
+      : `the project may belong to a team: set vercel-team to the team's id or slug (\`vercel link\` writes it to .vercel/project.json as orgId) and use a token whose scope includes that team`;
+    return [`Vercel denied access (403) ${doing}: ${fix}.${said}`, status];
+  }
+  if (status === 404) {
+    if (where.call === 'variable') {
+      return [
+        `Vercel found no variable ${where.name} (404) of ${subject}: it may have been removed while the gate read it; run the gate again.${said}`,
+        status
+      ];
+    }
+    const place = team
+      ? `in team ${team}`
+      : `in the token's personal account (set vercel-team if it belongs to a team)`;
+    return [
+      `Vercel found no project "${project}" ${place} (404): check vercel-project (the project's id prj_… or its name) and vercel-team.${said}`,
+      status
+    ];
+  }
+  if (status === 429) {
+    const retryAfter = error.headers.get('retry-after');
+    const hint = retryAfter ? ` (Retry-After: ${oneLine(retryAfter, 40)})` : '';
+    return [
+      `Vercel rate-limited the token (429)${hint} ${doing}, and retrying did not fit the time budget of ${timeoutMs * 3} ms: run the gate again later.${said}`,
+      status
+    ];
+  }
+  if (status >= 500) {
+    return [
+      `Vercel's API failed (${status}) ${doing}: run the gate again later; if it persists, see https://www.vercel-status.com.${said}`,
+      status
+    ];
+  }
+  return [`Vercel answered ${status} ${doing}.${said}`, status];
 }
 
 function parseErrorBody(text: string): { message?: string; invalidToken?: boolean } {
