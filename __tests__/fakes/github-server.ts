@@ -401,6 +401,11 @@ export interface FakeGitHubOptions {
   /** `Link` URLs: `repositories` (`/repositories/{id}/…`, as api.github.com) or `repos` (`/repos/{owner}/{repo}/…`). */
   linkStyle?: 'repositories' | 'repos';
   /**
+   * A broken or hostile server: every page of these routes links a `rel="next"` page, past the last one (those are
+   * empty), so a client that follows `next` without a bound never stops.
+   */
+  endlessPages?: RouteName[];
+  /**
    * A maintainer's token may edit someone else's comment (GitHub allows it): `allow` (default; recorded, see
    * `foreignEdits`) or `forbid` (403).
    */
@@ -977,7 +982,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
 
   // --- handlers --------------------------------------------------------------------------------------------------
 
-  const paginate = <T>(items: T[], query: URLSearchParams, linkPath: string) => {
+  const paginate = <T>(items: T[], query: URLSearchParams, linkPath: string, route: RouteName) => {
+    const endless = options.endlessPages?.includes(route) ?? false;
     const rawPerPage = Number(query.get('per_page') ?? '30');
     const perPage = Number.isInteger(rawPerPage) && rawPerPage >= 1 ? Math.min(rawPerPage, 100) : 30;
     const rawPage = Number(query.get('page') ?? '1');
@@ -992,7 +998,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     };
     const links: string[] = [];
     if (page > 1) links.push(`<${url(Math.min(page - 1, last))}>; rel="prev"`);
-    if (page < last) links.push(`<${url(page + 1)}>; rel="next"`, `<${url(last)}>; rel="last"`);
+    if (page < last || endless)
+      links.push(`<${url(page + 1)}>; rel="next"`, `<${url(Math.max(last, page + 1))}>; rel="last"`);
     if (page > 1) links.push(`<${url(1)}>; rel="first"`);
     return { slice, link: links.length === 0 ? undefined : links.join(', ') };
   };
@@ -1133,7 +1140,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         linkStyle === 'repositories'
           ? `/repositories/${repo.id}/issues/${number}/comments`
           : `/repos/${repo.fullName}/issues/${number}/comments`;
-      const { slice, link } = paginate(list, ctx.query, linkPath);
+      const { slice, link } = paginate(list, ctx.query, linkPath, ctx.route);
       return { status: 200, body: slice.map(commentJson), headers: linkHeader(link) };
     },
     'comment-create': (ctx) => {
@@ -1172,7 +1179,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         linkStyle === 'repositories'
           ? `/repositories/${repo.id}/commits/${sha}/pulls`
           : `/repos/${repo.fullName}/commits/${sha}/pulls`;
-      const { slice, link } = paginate(list, ctx.query, linkPath);
+      const { slice, link } = paginate(list, ctx.query, linkPath, ctx.route);
       return {
         status: 200,
         body: slice.map((p) => pullJson(repo, p, false)),

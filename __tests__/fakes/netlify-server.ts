@@ -43,6 +43,8 @@ export interface FakeNetlifySite {
   account_id: string;
   account_slug: string;
   envs: FakeNetlifyVar[];
+  /** The site's `admin_url` (a string in Netlify's OpenAPI document); `https://app.netlify.com/sites/<name>` by default. */
+  adminUrl?: string;
 }
 
 export interface NetlifyFault {
@@ -157,7 +159,7 @@ function siteBody(site: FakeNetlifySite) {
     plan: 'nf_team_dev',
     url: `https://${site.name}.example.com`,
     ssl_url: `https://${site.name}.example.com`,
-    admin_url: `https://app.netlify.com/sites/${site.name}`,
+    admin_url: site.adminUrl ?? `https://app.netlify.com/sites/${site.name}`,
     account_id: site.account_id,
     account_name: 'Acme',
     account_slug: site.account_slug,

@@ -13,7 +13,7 @@
  * Routes:
  *   GET /v9/projects/{idOrName}/custom-environments   (`environments`)
  *   GET /v10/projects/{idOrName}/env                   (`list`; `until`, `customEnvironmentId`, `gitBranch`)
- *   GET /v1/projects/{idOrName}/env/{id}               (`variable`: the decrypted value)
+ *   GET /v1/projects/{idOrName}/env/{id}               (`variable`: the decrypted value of an encrypted one)
  *
  * Scope, as Vercel does it: a bad token is refused on every route (401 by default; Vercel's own answer to an
  * invalid token is a 403 with `invalidToken: true`, `badTokenStatus: 403` serves that); a `teamId`/`slug` the token
@@ -70,6 +70,11 @@ export interface VercelScenario {
   projects: FakeVercelProject[];
   /** Variables per page of the list; every variable on one page when absent. */
   pageSize?: number;
+  /**
+   * A broken or hostile server: every page of the list names a `pagination.next` (older than anything on it), so a
+   * client that follows it without a bound never stops.
+   */
+  endlessPages?: boolean;
   /** Answer the list in its `hiddenProductionEnvCount` shape, with this count. */
   hiddenProductionEnvCount?: number;
   badTokenStatus?: 401 | 403;
@@ -205,14 +210,17 @@ function listedEnv(project: FakeVercelProject, e: FakeVercelEnv) {
   };
 }
 
-/** `GET /v1/projects/{idOrName}/env/{id}`: decrypted, except a sensitive variable, which has no value. */
+/**
+ * `GET /v1/projects/{idOrName}/env/{id}`: an encrypted variable decrypted (`decrypted: true`); a plain one as it is
+ * stored, in clear but `decrypted: false` (there was nothing to decrypt); a sensitive one without a value.
+ */
 function decryptedEnv(project: FakeVercelProject, e: FakeVercelEnv) {
   const { value: _value, ...listed } = listedEnv(project, e);
   void _value;
   const base = { ...listed } as Record<string, unknown>;
   delete base.securityIssues;
   if (e.type === 'sensitive') return { ...base, decrypted: false };
-  return { ...base, value: e.value, decrypted: true };
+  return { ...base, value: e.value, decrypted: e.type === 'encrypted' };
 }
 
 function customEnvironment(c: FakeCustomEnvironment) {
@@ -354,11 +362,12 @@ export async function startFakeVercel(initial: VercelScenario): Promise<FakeVerc
         return send(res, record, 200, { envs: listed, hiddenProductionEnvCount: s.hiddenProductionEnvCount });
       }
       const last = page.at(-1);
+      const oldest = last ? createdAt(project, last) : until === null ? CREATED : Number(until);
       return send(res, record, 200, {
         envs: listed,
         pagination: {
           count: listed.length,
-          next: more && last ? createdAt(project, last) : null,
+          next: s.endlessPages ? oldest - 1 : more && last ? createdAt(project, last) : null,
           prev: until === null ? null : Number(until)
         }
       });

@@ -115,16 +115,11 @@ describe('readVercel: production', () => {
       expect(request.query.slug).toBeUndefined();
       expect(request.authorization).toBe(`Bearer ${CANARY_TOKEN}`);
     }
-    // One list call; per-variable reads only for the wanted, readable ones.
+    // One list call; per-variable reads only for the wanted encrypted ones (the plain one is taken from the list).
     expect(fake.requests.filter((q) => q.route === 'list')).toHaveLength(1);
     expect(fake.requests.filter((q) => q.route === 'environments')).toHaveLength(0);
     const readPaths = fake.requests.filter((q) => q.route === 'variable').map((q) => q.path);
-    expect(readPaths.sort()).toEqual(
-      [
-        `/v1/projects/${PROJECT_ID}/env/env0000000000000001`,
-        `/v1/projects/${PROJECT_ID}/env/env0000000000000002`
-      ].sort()
-    );
+    expect(readPaths).toEqual([`/v1/projects/${PROJECT_ID}/env/env0000000000000002`]);
   });
 
   it('sends the team slug as `slug` and links the exact settings page when project and team are names', async () => {
@@ -167,9 +162,9 @@ describe('readVercel: preview and custom environments', () => {
     expect(vars.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY?.value).toBe(DEV_PUBLISHABLE_KEY);
     expect(vars.NEXT_PUBLIC_CLERK_SIGN_IN_URL).toBeUndefined();
     expect(vars.CLERK_WEBHOOK_SIGNING_SECRET).toBeUndefined(); // production only
-    // Only the chosen CLERK_SECRET_KEY (the branch's) was read.
+    // Only the chosen CLERK_SECRET_KEY (the branch's) was read; the plain publishable key came from the list.
     const reads = fake.requests.filter((q) => q.route === 'variable').map((q) => q.path.split('/').at(-1));
-    expect(reads.sort()).toEqual(['env0000000000000001', 'env0000000000000005']);
+    expect(reads).toEqual(['env0000000000000005']);
   });
 
   it('takes the general preview variables when there is no branch', async () => {

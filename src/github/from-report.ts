@@ -6,7 +6,6 @@ import { KEY_SHAPED, redact } from '../core/redact.js';
 import type { Report } from '../core/report.js';
 import type { Origin } from '../core/variable.js';
 import { jsonReportSchema, type JsonLocation } from '../reporters/json-schema.js';
-import { escapeMarkdown } from '../reporters/markdown-text.js';
 import type { RuleMeta } from '../rules/rule.js';
 
 /** Every key-shaped run redacted (prefix + … + last 4): one carried unredacted in a report is redacted here. */
@@ -17,8 +16,9 @@ function redactKeys(text: string): string {
 /**
  * A JSON report made by an earlier run (`from-report`), for the fork-safe recipe: the gate scans on
  * `pull_request` with a read-only token, and a `workflow_run` job posts from its report. The file comes from the
- * pull request's run, so it is untrusted: validated with zod field by field, texts the gate did not write are
- * escaped where they would be trusted (fix texts), and values shaped like keys are redacted.
+ * pull request's run, so it is untrusted: validated with zod field by field, and every string in it redacted where
+ * it is shaped like a key. Its texts are data: every reporter escapes them (a fix's markdown keeps only its code
+ * spans and links to the vendors' own pages).
  */
 export async function readReportFile(file: string, cwd: string, rules: ReadonlyMap<string, RuleMeta>): Promise<Report> {
   let text: string;
@@ -40,21 +40,20 @@ export async function readReportFile(file: string, cwd: string, rules: ReadonlyM
       `from-report: ${file} is not a clerk-production-gate report (${issue?.path.join('.') || 'top level'}: ${issue?.message ?? 'invalid'})`
     );
   }
-  const json = parsed.data;
+  // Every string of the report, whatever its field, redacted before any of it is used.
+  const json = redactStrings(parsed.data);
   const findings: Finding[] = json.findings.map((f) => ({
     rule: f.rule,
     severity: f.severity,
-    variable: redactKeys(f.variable),
-    value: redactKeys(f.value),
+    variable: f.variable,
+    value: f.value,
     origin: origin(f.location),
-    message: redactKeys(f.message),
-    fix: trustedFix(f.rule, redactKeys(f.fix), rules),
+    message: f.message,
+    fix: f.fix,
     ...(f.suppressed && { suppressed: f.suppressed }),
     ...(f.shadowed_by && { shadowedBy: origin(f.shadowed_by) }),
-    ...(f.original_location && {
-      original: { ...f.original_location, file: redactKeys(f.original_location.file) }
-    }),
-    ...(f.excerpt !== undefined && { excerpt: redactKeys(f.excerpt) })
+    ...(f.original_location && { original: f.original_location }),
+    ...(f.excerpt !== undefined && { excerpt: f.excerpt })
   }));
   const suppressed = findings.filter((f) => f.suppressed).length;
   return {
@@ -64,43 +63,43 @@ export async function readReportFile(file: string, cwd: string, rules: ReadonlyM
     failOn: 'error',
     summary: { ...json.summary, suppressed },
     sources: json.sources.map((source): Report['sources'][number] => {
-      if (source.kind === 'file') return { ...source, file: redactKeys(source.file) };
+      if (source.kind === 'file') return source;
       if (source.kind === 'vercel' || source.kind === 'netlify') {
         const { kind: host, project, target, variables } = source;
-        return { kind: 'host', host, project: redactKeys(project), target: redactKeys(target), variables };
+        return { kind: 'host', host, project, target, variables };
       }
       return { kind: source.kind, variables: source.variables };
     }),
-    skipped: json.skipped.map(({ file, reason }) => ({ file: redactKeys(file), reason: redactKeys(reason) })),
+    skipped: json.skipped,
     findings,
-    checks: json.checks.map((c) => ({
-      id: c.id,
-      status: c.status,
-      detail: redactKeys(c.detail),
-      title: rules.get(c.id)?.title ?? redactKeys(c.id)
-    })),
+    checks: json.checks.map((c) => ({ ...c, title: rules.get(c.id)?.title ?? c.id })),
     diagnostics: []
   };
 }
 
+/**
+ * A copy of the validated report with every string redacted, walked generically so that no field, present or
+ * added later, is missed. Object keys are the schema's own (its objects are strict), so only values are touched.
+ */
+function redactStrings<T>(value: T): T {
+  if (typeof value === 'string') return redactKeys(value) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => redactStrings(item)) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactStrings(item)])) as T;
+  }
+  return value;
+}
+
 function origin(location: JsonLocation): Origin {
   if ('file' in location) {
-    return { kind: 'file', file: redactKeys(location.file), line: location.line, column: location.column };
+    return { kind: 'file', file: location.file, line: location.line, column: location.column };
   }
   if ('url' in location) {
-    return { kind: 'url', url: redactKeys(location.url), line: location.line, column: location.column };
+    return { kind: 'url', url: location.url, line: location.line, column: location.column };
   }
   if ('project' in location) {
     const { source: host, project, target } = location;
-    return { kind: 'host', host, project: redactKeys(project), target: redactKeys(target) };
+    return { kind: 'host', host, project, target };
   }
   return { kind: location.source };
-}
-
-/** The fix as the gate wrote it (the rule's own texts), else escaped: markdown in it would be taken as trusted. */
-function trustedFix(rule: string, fix: string, rules: ReadonlyMap<string, RuleMeta>): string {
-  const meta = rules.get(rule);
-  if (meta && (fix === meta.fix || Object.values(meta.messages).includes(fix))) return fix;
-  // Escaped here; `|` is left to the renderer, which escapes it in every fix.
-  return escapeMarkdown(fix).replace(/\\\|/g, '|');
 }

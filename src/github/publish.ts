@@ -4,8 +4,8 @@ import type { Report } from '../core/report.js';
 import { buildComment } from '../reporters/pr-comment.js';
 import type { RuleMeta } from '../rules/rule.js';
 import { writeCheckRun } from './check-run.js';
-import { readEvent, runUrl } from './event.js';
-import { makeOctokit } from './octokit.js';
+import { readEvent, runUrl, type GitHubEvent } from './event.js';
+import { makeOctokit, type Octokit } from './octokit.js';
 import { pullRequestsOf } from './pull-requests.js';
 import { tokenLogin, writeStickyComment } from './sticky-comment.js';
 
@@ -14,6 +14,8 @@ export interface PublishSettings {
   comment: 'always' | 'on-failure' | 'never';
   prNumber?: number;
   checkRun: boolean;
+  /** The run's deadline (ms since epoch); without one, publishing gets `PUBLISH_BUDGET_MS` from its start. */
+  deadline?: number;
 }
 
 export interface Published {
@@ -23,6 +25,12 @@ export interface Published {
 
 /** Statuses that mean the token may not comment here: a fork's read-only token, a missing permission. */
 const PERMISSION_STATUSES = new Set([403, 404, 422]);
+/** The time publishing may take when the run gives no deadline. */
+const PUBLISH_BUDGET_MS = 60_000;
+/** A pull request's comments are read 100 a page: up to 5,000. */
+const MAX_COMMENT_PAGES = 50;
+/** The pull requests of a commit, 100 a page: up to 1,000. */
+const MAX_PULL_PAGES = 10;
 
 /**
  * The report on the pull request: one sticky comment per environment (and a check run, when asked). Whatever
@@ -56,6 +64,7 @@ export async function publish(
     if (typeof status === 'number' && PERMISSION_STATUSES.has(status)) permission = true;
   };
 
+  const deadline = settings.deadline ?? Date.now() + PUBLISH_BUDGET_MS;
   if (settings.checkRun) {
     try {
       await writeCheckRun(octokit, event, report, context.summary, context);
@@ -64,42 +73,7 @@ export async function publish(
     }
   }
   if (settings.comment !== 'never') {
-    let numbers: number[] = [];
-    try {
-      numbers = await pullRequestsOf(event, octokit, settings.prNumber);
-    } catch (error) {
-      failed('finding the pull request', error);
-    }
-    if (numbers.length === 0 && failures.length === 0) {
-      core.notice(`No pull request for this ${event.name || 'run'}: no comment posted.`);
-    }
-    const login = numbers.length > 0 ? await tokenLogin(octokit, context.env.GITHUB_GRAPHQL_URL) : '';
-    const link = runUrl(event);
-    for (const number of numbers) {
-      try {
-        const result = await writeStickyComment(
-          octokit,
-          event,
-          number,
-          login,
-          report.environment,
-          (previous) =>
-            buildComment(report, rules, {
-              environment: report.environment,
-              ...(link && { runUrl: link }),
-              ...(previous && { previous })
-            }),
-          // With on-failure, a passing run only updates a comment already there, so no stale ❌ stays.
-          { onlyUpdate: settings.comment === 'on-failure' && report.passed }
-        );
-        if (result) {
-          published.pullRequests.push(number);
-          published.commentUrl ||= result.url;
-        }
-      } catch (error) {
-        failed(`the comment on #${number}`, error);
-      }
-    }
+    await comment(report, rules, settings, { octokit, event, env: context.env, deadline, published, failed });
   }
   if (failures.length > 0) warnNotPosted(failures, permission);
   return published;
@@ -111,4 +85,68 @@ function warnNotPosted(failures: readonly string[], permission: boolean): void {
     ? ' The token needs `pull-requests: write` (and `checks: write` for check-run); on a pull request from a fork it is read-only: use the fork-safe recipe in the README (from-report).'
     : '';
   core.warning(`Not posted to the pull request: ${failures.join('; ')}.${hint}`);
+}
+
+interface CommentContext {
+  octokit: Octokit;
+  event: GitHubEvent;
+  env: Record<string, string | undefined>;
+  deadline: number;
+  published: Published;
+  failed: (what: string, error: unknown) => void;
+}
+
+/** The sticky comment on each pull request of the run; the lists it reads are bounded by pages and the deadline. */
+async function comment(
+  report: Report,
+  rules: ReadonlyMap<string, RuleMeta>,
+  settings: PublishSettings,
+  { octokit, event, env, deadline, published, failed }: CommentContext
+): Promise<void> {
+  let numbers: number[] = [];
+  let failedToFind = false;
+  try {
+    const found = await pullRequestsOf(event, octokit, { maxPages: MAX_PULL_PAGES, deadline }, settings.prNumber);
+    numbers = found.numbers;
+    if (found.cut !== undefined) {
+      core.warning(
+        `The pull requests of commit ${event.sha} were not all read (${found.cut}): commenting on those found.`
+      );
+    }
+  } catch (error) {
+    failed('finding the pull request', error);
+    failedToFind = true;
+  }
+  if (numbers.length === 0 && !failedToFind)
+    core.notice(`No pull request for this ${event.name || 'run'}: no comment posted.`);
+  const login = numbers.length > 0 ? await tokenLogin(octokit, env.GITHUB_GRAPHQL_URL) : '';
+  const link = runUrl(event);
+  for (const number of numbers) {
+    try {
+      const result = await writeStickyComment(
+        octokit,
+        event,
+        number,
+        login,
+        report.environment,
+        (previous) =>
+          buildComment(report, rules, {
+            environment: report.environment,
+            ...(link && { runUrl: link }),
+            ...(previous && { previous })
+          }),
+        // With on-failure, a passing run only updates a comment already there, so no stale ❌ stays.
+        {
+          onlyUpdate: settings.comment === 'on-failure' && report.passed,
+          limits: { maxPages: MAX_COMMENT_PAGES, deadline }
+        }
+      );
+      if (result) {
+        published.pullRequests.push(number);
+        published.commentUrl ||= result.url;
+      }
+    } catch (error) {
+      failed(`the comment on #${number}`, error);
+    }
+  }
 }

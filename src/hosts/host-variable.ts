@@ -26,6 +26,8 @@ export interface HostRead {
    * when the token's user has a role without access to production secrets). Absent when none were hidden.
    */
   hidden?: number;
+  /** Why not every variable was read (a list cut short by its page bound or the time budget); absent when all were. */
+  incomplete?: string;
 }
 
 export type HostOutcome =

@@ -14,6 +14,7 @@
  */
 import { NetlifyAPI } from '@netlify/api';
 import * as z from 'zod/mini';
+import { isVendorPage } from '../core/vendor-links.js';
 import { checkApiUrl, oneLine, scrubDeep, scrubToken, type HostOutcome, type HostVariable } from './host-variable.js';
 
 export const NETLIFY_API_URL = 'https://api.netlify.com/api/v1';
@@ -121,7 +122,7 @@ export async function readNetlify(settings: NetlifySettings): Promise<HostOutcom
     );
   }
 
-  const variables = variablesOf(envVars.data, context, settings.wanted);
+  const variables = forContext(envVars.data, context, settings.wanted);
   const settingsUrl = siteSettingsUrl(siteInfo.data);
   return {
     ok: true,
@@ -135,12 +136,8 @@ export async function readNetlify(settings: NetlifySettings): Promise<HostOutcom
   };
 }
 
-/** The variables set for the deploy context: values of the wanted ones, secret values present but unreadable. */
-function variablesOf(
-  envVars: z.infer<typeof EnvVars>,
-  context: Context,
-  wanted: NetlifySettings['wanted']
-): HostVariable[] {
+/** The variables a deploy in the context receives: values only for wanted names, a secret without one hidden. */
+function forContext(envVars: z.infer<typeof EnvVars>, context: Context, wanted: (name: string) => boolean) {
   const variables: HostVariable[] = [];
   for (const envVar of envVars) {
     const picked = pickValue(envVar.values ?? [], context);
@@ -178,8 +175,13 @@ export function pickValue(values: readonly NetlifyEnvValue[], context: Context):
   );
 }
 
+/**
+ * The site's Environment variables page: from `admin_url` only when that is https on `app.netlify.com` (it is API
+ * data, shown as a link), else from the site's name, else none.
+ */
 function siteSettingsUrl(site: { name?: string | undefined; admin_url?: string | undefined }): string | undefined {
-  if (site.admin_url?.startsWith('https://')) return `${site.admin_url.replace(/\/+$/, '')}/configuration/env`;
+  const admin = site.admin_url === undefined ? undefined : `${site.admin_url.replace(/\/+$/, '')}/configuration/env`;
+  if (admin !== undefined && isVendorPage(admin)) return admin;
   if (site.name) return `https://app.netlify.com/sites/${encodeURIComponent(site.name)}/configuration/env`;
   return undefined;
 }

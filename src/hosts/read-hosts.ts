@@ -1,4 +1,5 @@
 import type { Severity } from '../core/finding.js';
+import { isVendorPage } from '../core/vendor-links.js';
 import { plural } from '../core/plural.js';
 import { describeHost, type Origin, type Variable } from '../core/variable.js';
 import { isPublicVariable, mayConcernClerk } from '../rules/clerk-variables.js';
@@ -83,21 +84,13 @@ function take(
   if (!outcome.ok) {
     // A refused token or an unknown project is a setting to fix, not an outage: an error whatever on-api-error says.
     const configuration = outcome.status === 401 || outcome.status === 403 || outcome.status === 404;
-    const severity: Severity = configuration || plan.onApiError === 'fail' ? 'error' : 'warning';
-    result.hits.push({
-      meta: hostApiError,
-      messageId: 'failed',
-      data: { message: outcome.message.replace(/\.$/, '') },
-      severity,
-      subject: origin.host,
-      value: outcome.status ? `HTTP ${outcome.status}` : 'no answer',
-      origin
-    });
-    lines.failed = true;
-    lines.api.push(outcome.message.replace(/\.$/, ''));
+    const value = outcome.status ? `HTTP ${outcome.status}` : 'no answer';
+    apiFailure(outcome.message, value, configuration, origin, plan, result, lines);
     return;
   }
   const { read } = outcome;
+  // A list cut short: what was read is judged below, and the gap follows on-api-error like an outage.
+  if (read.incomplete) apiFailure(`${where}: ${read.incomplete}`, 'incomplete', false, origin, plan, result, lines);
   const variables: Variable[] = [];
   const unreadable: string[] = [];
   for (const v of read.variables) {
@@ -107,7 +100,9 @@ function take(
       unreadable.push(v.name);
     }
   }
-  result.sources.push({ origin, variables, ...(read.settingsUrl !== undefined && { settingsUrl: read.settingsUrl }) });
+  // The settings page is shown (and linked) only when it is the host's own page.
+  const page = read.settingsUrl !== undefined && isVendorPage(read.settingsUrl) ? read.settingsUrl : undefined;
+  result.sources.push({ origin, variables, ...(page !== undefined && { settingsUrl: page }) });
   const why = origin.host === 'vercel' ? 'sensitive' : 'secret';
   for (const name of unreadable) {
     result.hits.push({
@@ -133,4 +128,28 @@ function take(
   if (unreadable.length > 0)
     lines.unreadable.push(`${where}: ${unreadable.length} not judged (${why}): ${unreadable.join(', ')}`);
   if (read.hidden) lines.unreadable.push(`${where}: ${read.hidden} hidden from the token`);
+}
+
+function apiFailure(
+  text: string,
+  value: string,
+  configuration: boolean,
+  origin: HostOrigin,
+  plan: HostPlan,
+  result: HostResult,
+  lines: { api: string[]; failed: boolean }
+): void {
+  const message = text.replace(/\.$/, '');
+  const severity: Severity = configuration || plan.onApiError === 'fail' ? 'error' : 'warning';
+  result.hits.push({
+    meta: hostApiError,
+    messageId: 'failed',
+    data: { message },
+    severity,
+    subject: origin.host,
+    value,
+    origin
+  });
+  lines.failed = true;
+  lines.api.push(message);
 }

@@ -4,10 +4,13 @@
  * here, loudly, instead of being misread).
  *
  *   1. A custom environment is resolved from its slug (`GET /v9/projects/{idOrName}/custom-environments`).
- *   2. The variables are listed (`GET /v10/projects/{idOrName}/env`), page after page (`until=<pagination.next>`).
- *   3. Only the variables the caller wants are read one by one (`GET /v1/projects/{idOrName}/env/{id}`), at most
- *      8 at once: the list does not reliably decrypt values (vercel/sdk issue 118), and the gate must not pull more
- *      secrets than it checks. `type: "sensitive"` variables have no readable value and are not read at all.
+ *   2. The variables are listed (`GET /v10/projects/{idOrName}/env`), page after page (`until=<pagination.next>`),
+ *      at most 100 pages and within the time budget; a list cut short is judged as far as it was read and marked
+ *      `incomplete`.
+ *   3. A `plain` variable's listed value is its value, as Vercel's CLI takes it. Only the `encrypted` variables the
+ *      caller wants are read one by one (`GET /v1/projects/{idOrName}/env/{id}`), at most 8 at once: the list holds
+ *      their ciphertext (vercel/sdk issue 118), and the gate must not pull more secrets than it checks.
+ *      `type: "sensitive"` variables have no readable value and are not read at all.
  *
  * Every call carries `teamId` (an id `team_…`) or `slug` (a team slug) when a team is given. 429 is retried as
  * `Retry-After` says while it fits the time budget (3 × `timeoutMs`); the SDK's own retries stay off. Nothing this
@@ -64,7 +67,9 @@ export interface VercelSettings {
 /** The fields of a listed variable this module reads; each of the SDK's response variants has them. */
 interface ListedEnv {
   key: string;
+  /** `plain`: the value in clear; `encrypted`: ciphertext; `sensitive`: empty; also `secret` and `system`. */
   type: string;
+  value: string;
   id?: string | undefined;
   target?: string[] | string | undefined;
   gitBranch?: string | undefined;
@@ -121,41 +126,16 @@ export async function readVercel(settings: VercelSettings): Promise<HostOutcome>
   if (!resolved.ok) return fail(...describe(ctx, resolved.error, { call: 'environments' }));
   const target = resolved.value;
 
-  // 2. The list, every page.
-  const list = await listAll(ctx, target);
+  // 2. The list, page after page, within bounds.
+  const list = await listVariables(ctx, target);
   if (!list.ok) return fail(...list.failure);
-  const { listed, hidden } = list;
+  const { listed, hidden, cut } = list;
 
   // 3. The variables of the target, and the values the caller wants.
   const chosen = chooseForTarget(listed, target);
-  const toRead = chosen.filter((env) => env.type !== 'sensitive' && env.id !== undefined && settings.wanted(env.key));
-  const reads = await mapLimit(
-    toRead,
-    VERCEL_READ_CONCURRENCY,
-    (env) =>
-      call(ctx, (options) =>
-        projectsGetProjectEnv(core, { idOrName: settings.project, id: env.id as string, ...ctx.scope }, options)
-      ),
-    (step) => !step.ok
-  );
-  const values = new Map<string, { value?: string }>();
-  for (const [index, step] of reads.entries()) {
-    const env = toRead[index] as ListedEnv;
-    if (step === undefined) continue;
-    if (!step.ok) return fail(...describe(ctx, step.error, { call: 'variable', name: env.key }));
-    const body = step.value as { value?: unknown; decrypted?: unknown; type?: unknown };
-    const readable = typeof body.value === 'string' && body.decrypted !== false && body.type !== 'sensitive';
-    values.set(env.key, readable ? { value: body.value as string } : {});
-  }
-
-  const variables: HostVariable[] = chosen.map((env) => {
-    const read = values.get(env.key);
-    if (read === undefined) return { name: env.key, sensitive: env.type === 'sensitive' };
-    // A wanted variable the per-variable endpoint would not decrypt is present but not readable.
-    return read.value === undefined
-      ? { name: env.key, sensitive: true }
-      : { name: env.key, value: read.value, sensitive: false };
-  });
+  const read = await readEncrypted(ctx, core, chosen);
+  if (!read.ok) return fail(...read.failure);
+  const variables = chosen.map((env) => hostVariable(env, read.values, settings.wanted));
   return {
     ok: true,
     read: {
@@ -164,32 +144,33 @@ export async function readVercel(settings: VercelSettings): Promise<HostOutcome>
       target: target.label,
       settingsUrl: settingsUrl(settings.project, team),
       variables,
-      ...(hidden > 0 && { hidden })
+      ...(hidden > 0 && { hidden }),
+      ...(cut !== undefined && {
+        incomplete: `the variable list was not read to its end (${cut}); the variables listed before were checked`
+      })
     }
   };
 }
 
-/** The project's variables for the target, every page of the list, and how many were hidden from the token. */
-async function listAll(
+/**
+ * Every page of the list (`until=<pagination.next>`), at most `MAX_PAGES` and none asked for after the deadline;
+ * `cut` says why the list stopped early. A page that fails fails the read.
+ */
+async function listVariables(
   ctx: Context,
   target: Resolved
-): Promise<{ ok: true; listed: ListedEnv[]; hidden: number } | { ok: false; failure: [string, number?] }> {
-  const { settings } = ctx;
+): Promise<
+  { ok: true; listed: ListedEnv[]; hidden: number; cut?: string } | { ok: false; failure: [string, number?] }
+> {
   const listed: ListedEnv[] = [];
   let hidden = 0;
   let until: number | undefined;
   for (let page = 1; ; page++) {
-    if (page > MAX_PAGES) {
-      return {
-        ok: false,
-        failure: [`Vercel: project "${settings.project}" listed more than ${MAX_PAGES} pages of variables; stopped`]
-      };
-    }
     const step = await call(ctx, (options) =>
       projectsFilterProjectEnvs(
         pageClient(ctx, until),
         {
-          idOrName: settings.project,
+          idOrName: ctx.settings.project,
           ...(target.kind === 'custom' && { customEnvironmentId: target.id }),
           ...ctx.scope
         },
@@ -200,10 +181,65 @@ async function listAll(
     const body = pageOf(step.value);
     listed.push(...body.envs);
     hidden = Math.max(hidden, body.hidden);
-    if (body.next === undefined || body.next === until) break;
+    if (body.next === undefined || body.next === until) return { ok: true, listed, hidden };
+    if (page >= MAX_PAGES) return { ok: true, listed, hidden, cut: `more than ${MAX_PAGES} pages` };
+    if (Date.now() >= ctx.deadline) {
+      return { ok: true, listed, hidden, cut: `the time budget ran out after ${page} pages` };
+    }
     until = body.next;
   }
-  return { ok: true, listed, hidden };
+}
+
+/**
+ * The values of the wanted `encrypted` variables, read one by one (the list holds their ciphertext), at most
+ * `VERCEL_READ_CONCURRENCY` at once. A read Vercel does not answer decrypted leaves the variable unreadable.
+ */
+async function readEncrypted(
+  ctx: Context,
+  core: VercelCore,
+  chosen: readonly ListedEnv[]
+): Promise<{ ok: true; values: Map<string, string | undefined> } | { ok: false; failure: [string, number?] }> {
+  const toRead = chosen.filter(
+    (env) => env.type === 'encrypted' && env.id !== undefined && ctx.settings.wanted(env.key)
+  );
+  const reads = await mapLimit(
+    toRead,
+    VERCEL_READ_CONCURRENCY,
+    (env) =>
+      call(ctx, (options) =>
+        projectsGetProjectEnv(core, { idOrName: ctx.settings.project, id: env.id as string, ...ctx.scope }, options)
+      ),
+    (step) => !step.ok
+  );
+  const values = new Map<string, string | undefined>();
+  for (const [index, step] of reads.entries()) {
+    const env = toRead[index] as ListedEnv;
+    if (step === undefined) continue;
+    if (!step.ok) return { ok: false, failure: describe(ctx, step.error, { call: 'variable', name: env.key }) };
+    const body = step.value as { value?: unknown; decrypted?: unknown; type?: unknown };
+    const readable = typeof body.value === 'string' && body.decrypted === true && body.type === 'encrypted';
+    values.set(env.key, readable ? (body.value as string) : undefined);
+  }
+  return { ok: true, values };
+}
+
+/**
+ * What the gate knows of one variable of the target. `plain`: its listed value is its value (as Vercel's CLI takes
+ * it). `encrypted`: the value read one by one, or unreadable when Vercel would not decrypt it. `sensitive` and the
+ * legacy `secret` (a reference to a removed Secret): present, not readable. `system` (filled in by Vercel at deploy
+ * time) and variables the gate does not check: present only.
+ */
+function hostVariable(
+  env: ListedEnv,
+  decrypted: ReadonlyMap<string, string | undefined>,
+  wanted: (name: string) => boolean
+): HostVariable {
+  const name = env.key;
+  if (env.type === 'sensitive' || env.type === 'secret') return { name, sensitive: true };
+  if (!wanted(name) || env.type === 'system') return { name, sensitive: false };
+  if (env.type === 'plain') return { name, value: env.value, sensitive: false };
+  const value = decrypted.get(name);
+  return value === undefined ? { name, sensitive: true } : { name, value, sensitive: false };
 }
 
 /**
@@ -284,7 +320,10 @@ function pageOf(body: FilterProjectEnvsResponseBody): { envs: ListedEnv[]; next?
  * the general one of the same name. (The list is filtered here, not with the API's `gitBranch` parameter, so the
  * answer does not depend on whether Vercel's filter keeps the general preview variables.)
  */
-export function chooseForTarget<E extends ListedEnv>(envs: readonly E[], target: Resolved): E[] {
+export function chooseForTarget<E extends Pick<ListedEnv, 'key' | 'target' | 'gitBranch' | 'customEnvironmentIds'>>(
+  envs: readonly E[],
+  target: Resolved
+): E[] {
   const chosen = new Map<string, { env: E; rank: number }>();
   for (const env of envs) {
     const targets = env.target === undefined ? [] : Array.isArray(env.target) ? env.target : [env.target];
@@ -327,7 +366,9 @@ function describe(ctx: Context, error: unknown, where: Where): [string, number?]
       `Vercel's answer ${doing} did not match what @vercel/sdk expects (${validationIssue(error, token)}): Vercel's API may have changed; update the gate`
     ];
   }
-  if (error instanceof VercelError) return describeStatus(ctx, error, where, { subject, doing, clean });
+  if (error instanceof VercelError) {
+    return describeStatus(ctx, error, where, doing, typeof clean.body === 'string' ? clean.body : '');
+  }
   if (error instanceof RequestTimeoutError || error instanceof RequestAbortedError) {
     const spent = Date.now() >= ctx.deadline;
     return [
@@ -348,16 +389,18 @@ function describe(ctx: Context, error: unknown, where: Where): [string, number?]
   return [`Vercel: unexpected error ${doing}: ${text}`];
 }
 
-/** An HTTP error status from Vercel as `[message, status]`. */
+/** An HTTP error status as `[message, status]`. */
 function describeStatus(
   ctx: Context,
   error: VercelError,
   where: Where,
-  { subject, doing, clean }: { subject: string; doing: string; clean: { body?: unknown } }
+  doing: string,
+  errorBody: string
 ): [string, number?] {
   const { project, team, timeoutMs } = ctx.settings;
+  const subject = `project "${project}"${team ? ` (team ${team})` : ''}`;
   const status = error.statusCode;
-  const body = parseErrorBody(typeof clean.body === 'string' ? clean.body : '');
+  const body = parseErrorBody(errorBody);
   const said = body.message ? ` Vercel said: "${oneLine(body.message, 160)}".` : '';
   if (status === 401 || (status === 403 && body.invalidToken)) {
     return [

@@ -15,6 +15,14 @@ function normalise(name: string): string {
   return lower.endsWith('.') ? lower.slice(0, -1) : lower;
 }
 
+/** Letters, digits, `-` and `_` in dot-separated labels of at most 63 characters: nothing that can be markup. */
+function isDnsName(name: string): boolean {
+  return (
+    name.length <= 253 &&
+    /^(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.)*[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$/.test(name)
+  );
+}
+
 type RecordOutcome =
   | { host: string; target: string; ok: true }
   | { host: string; target: string; wrongTarget: string }
@@ -45,7 +53,9 @@ export function checkRecords(domain: DomainT, dns: DnsClient): Promise<RecordOut
         if (addresses.length > 0) return { host, target, proxied: addresses };
         return { host, target, label, missing: 'the name has no CNAME, A or AAAA record' };
       }
-      // NXDOMAIN: a DNS provider that appends the zone to every name makes `clerk.example.com.example.com`.
+      // NXDOMAIN: a DNS provider that appends the zone to every name makes `clerk.example.com.example.com`. The
+      // names come from Clerk's answer and go into the fix text: only plain DNS names are looked up and named there.
+      if (!isDnsName(host) || !isDnsName(domainName)) return { host, target, label, missing: 'no such name' };
       const doubled = `${host}.${domainName}`;
       const found = await dns.cname(doubled);
       const exists = found.ok || (!found.ok && found.code === 'ENODATA');

@@ -1,4 +1,5 @@
 /** GFM building blocks for text that may come from the scanned input: nothing in it can become markup. */
+import { isVendorPage } from '../core/vendor-links.js';
 
 /** One line, no control characters: a newline or CR would end a table row. */
 export function oneLine(s: string): string {
@@ -33,9 +34,48 @@ export function codeSpan(s: string, inTable = true): string {
   return `${fence}${pad}${text}${pad}${fence}`;
 }
 
-/** Texts the gate writes itself (rule explanations and fixes, never scanned input): their code spans are kept. */
+/** Texts the gate writes itself (rule explanations, never data from an API or a report): kept as written. */
 export function trustedMarkdown(s: string): string {
   return oneLine(s).replace(/\|/g, '\\|');
+}
+
+/** A URL in a text, up to a space or a character that cannot end one unescaped. */
+const URL_IN_TEXT = /https?:\/\/[^\s<>"'`]+/g;
+
+/**
+ * A fix text, which may carry data from an API answer or a report: everything is escaped but its code spans (kept
+ * as code spans, which cannot hold markup) and the https URLs on a vendor's known host (made links). Any other URL
+ * stays escaped text.
+ */
+export function fixMarkdown(s: string): string {
+  const text = oneLine(s);
+  const out: string[] = [];
+  let at = 0;
+  for (const run of text.matchAll(/`+/g)) {
+    const start = run.index;
+    if (start < at) continue;
+    // A code span closes at the next run of as many backticks; an unclosed run is text.
+    const close = new RegExp(`(?<!\`)${run[0]}(?!\`)`, 'g');
+    close.lastIndex = start + run[0].length;
+    const end = close.exec(text);
+    if (end === null) continue;
+    out.push(plainWithLinks(text.slice(at, start)), codeSpan(text.slice(start + run[0].length, end.index), false));
+    at = end.index + run[0].length;
+  }
+  out.push(plainWithLinks(text.slice(at)));
+  return out.join('');
+}
+
+function plainWithLinks(text: string): string {
+  let out = '';
+  let at = 0;
+  for (const match of text.matchAll(URL_IN_TEXT)) {
+    const url = match[0].replace(/[.,;:!?)\]]+$/, '');
+    out += escapeMarkdown(text.slice(at, match.index));
+    out += isVendorPage(url) ? link(escapeMarkdown(url), url) : escapeMarkdown(url);
+    at = match.index + url.length;
+  }
+  return out + escapeMarkdown(text.slice(at));
 }
 
 /** A link whose URL cannot break out of the link syntax; only http(s) URLs, else the text alone. */

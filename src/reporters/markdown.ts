@@ -4,7 +4,15 @@ import type { Report } from '../core/report.js';
 import { shortOrigin } from '../core/variable.js';
 import type { RuleMeta } from '../rules/rule.js';
 import { hiddenReason, sortByLocation, summaryLine } from './format.js';
-import { codeSpan, escapeMarkdown, link, shorten, shortenStart, trustedMarkdown } from './markdown-text.js';
+import {
+  codeSpan,
+  escapeMarkdown,
+  fixMarkdown,
+  link,
+  shorten,
+  shortenStart,
+  trustedMarkdown
+} from './markdown-text.js';
 
 export { codeSpan, escapeMarkdown } from './markdown-text.js';
 
@@ -157,9 +165,9 @@ function explanations(shown: readonly Finding[], rules: ReadonlyMap<string, Rule
     lines.push(`**${link(escapeMarkdown(id), meta?.docs)}${title}.** ${meta ? trustedMarkdown(meta.explanation) : ''}`);
     // A rule's findings may each carry their own fix (dev-url on a domain variable): the rule's fix is the default.
     const fixes = [...new Set(findings.map((f) => f.fix))];
-    lines.push('', `**Fix:** ${trustedMarkdown(fixes[0] ?? meta?.fix ?? '')}`, '');
+    lines.push('', `**Fix:** ${fixMarkdown(fixes[0] ?? meta?.fix ?? '')}`, '');
     for (const f of findings) {
-      const otherFix = fixes.length > 1 && f.fix !== fixes[0] ? ` Fix: ${trustedMarkdown(f.fix)}` : '';
+      const otherFix = fixes.length > 1 && f.fix !== fixes[0] ? ` Fix: ${fixMarkdown(f.fix)}` : '';
       lines.push(
         `- ${codeSpan(where(f), false)} ${codeSpan(f.variable, false)} = ${codeSpan(f.value, false)}: ${escapeMarkdown(f.message)}${builtContext(f)}${otherFix}`
       );
