@@ -2,7 +2,8 @@ import path from 'node:path';
 import { SEVERITY_RANK, type Finding } from '../core/finding.js';
 import { plural } from '../core/plural.js';
 import type { Report } from '../core/report.js';
-import type { CheckResult } from '../core/check.js';
+import { incompleteFailsGate, type CheckResult } from '../core/check.js';
+import { runDeadline, type Deadline } from '../net/deadline.js';
 import type { SourceDiagnostic, SourceInfo } from '../core/source.js';
 import { describeOrigin, type Variable } from '../core/variable.js';
 import { isClerkVariable, mayConcernClerk } from '../rules/clerk-variables.js';
@@ -69,6 +70,8 @@ export async function runGate(input: GateOptionsInput, hooks: GateHooks = {}): P
   const options = parseGateOptions(input);
   const cwd = path.resolve(options.cwd);
   const isProduction = isProductionEnvironment(options);
+  // Every network check of the run ends by this deadline (net/deadline.ts).
+  const deadline = runDeadline(options.apiTimeoutMs);
   // The hosts' project variables first: they are runtime sources, which shadow dotenv files.
   const hosts = await readHostSources(options, cwd, isProduction, hooks.hosts);
   const runtime = readRuntime(options, hosts.sources);
@@ -158,7 +161,7 @@ export async function runGate(input: GateOptionsInput, hooks: GateHooks = {}): P
   if (hooks.collectSecrets !== false) for (const secret of bundle.secrets) secrets.add(secret);
 
   const sets = [...credentials.values()];
-  const settings = { ...options, isProduction };
+  const settings = { ...options, isProduction, deadline };
   const notOnline = whyNotOnline(settings, sets);
   if (!notOnline && !hooks.online) throw new Error('the online checks were not loaded');
   const expectedKeys = sets.flatMap((s) =>
@@ -167,7 +170,7 @@ export async function runGate(input: GateOptionsInput, hooks: GateHooks = {}): P
   // The Clerk APIs and the deployed site at once: neither waits for the other.
   const [online, site] = await Promise.all([
     notOnline || !hooks.online ? skippedOnline(notOnline ?? '') : hooks.online(sets, settings),
-    checkDeployedSite(options, isProduction, expectedKeys, hooks.site)
+    checkDeployedSite(options, { isProduction, deadline }, expectedKeys, hooks.site)
   ]);
   emit(online.findings.map((f) => (ignored.has(f.rule) ? { ...f, suppressed: { by: 'ignore-option' as const } } : f)));
   emit(site.findings);
@@ -178,10 +181,22 @@ export async function runGate(input: GateOptionsInput, hooks: GateHooks = {}): P
   findings.sort(bySeverity);
   const { error: errors, warning: warnings, notice: notices } = tally.bySeverity;
   const read = readCheck(sources, skipped.length, bundle.scanned || site.checks.some((c) => c.status !== 'skipped'));
+  const checks = [
+    read,
+    ...hosts.checks,
+    ...ruleChecks(RULES, tally, isProduction),
+    ...bundle.checks,
+    ...site.checks,
+    ...online.checks
+  ];
   // A gate that read no variable and no build output has checked nothing; it must not say the deploy passed.
+  // Nor may one whose check could not read everything, in production.
   const passed =
     options.failOn === 'never' ||
-    (read.status !== 'fail' && errors === 0 && (options.failOn === 'error' || warnings === 0));
+    (read.status !== 'fail' &&
+      !incompleteFailsGate(checks, isProduction) &&
+      errors === 0 &&
+      (options.failOn === 'error' || warnings === 0));
   const report: Report = {
     environment: options.environment,
     isProduction,
@@ -191,14 +206,7 @@ export async function runGate(input: GateOptionsInput, hooks: GateHooks = {}): P
     sources,
     skipped,
     findings,
-    checks: [
-      read,
-      ...hosts.checks,
-      ...ruleChecks(RULES, tally, isProduction),
-      ...bundle.checks,
-      ...site.checks,
-      ...online.checks
-    ],
+    checks,
     diagnostics,
     diagnosticsOmitted: diagnosticsTotal - diagnostics.length
   };
@@ -208,7 +216,7 @@ export async function runGate(input: GateOptionsInput, hooks: GateHooks = {}): P
 /** The deployed site, when a deployment URL is set: not offline, and only with the check loaded. */
 function checkDeployedSite(
   options: GateOptions,
-  isProduction: boolean,
+  { isProduction, deadline }: { isProduction: boolean; deadline: Deadline },
   expectedKeys: SiteSettings['expectedKeys'],
   site: SiteCheck | undefined
 ): Promise<SiteResult> {
@@ -219,6 +227,8 @@ function checkDeployedSite(
     url: options.deploymentUrl,
     ...(options.vercelProtectionBypass !== undefined && { bypass: options.vercelProtectionBypass }),
     timeoutMs: options.apiTimeoutMs,
+    deadline,
+    dnsServers: options.dnsServers,
     onApiError: options.onApiError,
     isProduction,
     expectedKeys,

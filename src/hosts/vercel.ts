@@ -29,11 +29,10 @@ import {
   mapLimit,
   oneLine,
   parseRetryAfter,
-  scrubDeep,
-  scrubToken,
   type HostOutcome,
   type HostVariable
 } from './host-variable.js';
+import { scrub, scrubDeep } from '../core/scrub.js';
 
 export const VERCEL_API_URL = 'https://api.vercel.com';
 /** At most this many per-variable reads in flight at once. */
@@ -95,7 +94,7 @@ export async function readVercel(settings: VercelSettings): Promise<HostOutcome>
   const fail = (message: string, status?: number): HostOutcome => ({
     ok: false,
     ...(status !== undefined && { status }),
-    message: scrubToken(message, settings.token)
+    message: scrub(message, [settings.token])
   });
   const api = checkApiUrl(settings.apiUrl ?? VERCEL_API_URL, 'VERCEL_API_URL');
   if (!api.ok) return fail(`Vercel: ${api.message}`);
@@ -305,7 +304,7 @@ function describe(ctx: Context, error: unknown, where: Where): [string, number?]
       : where.call === 'environments'
         ? `listing the custom environments of ${subject}`
         : `listing the variables of ${subject}`;
-  const clean = scrubDeep(error, token) as { message?: unknown; cause?: unknown; body?: unknown };
+  const clean = scrubDeep(error, [token]) as { message?: unknown; cause?: unknown; body?: unknown };
 
   if (error instanceof ResponseValidationError || error instanceof SDKValidationError) {
     return [
@@ -394,7 +393,7 @@ function validationIssue(error: ResponseValidationError | SDKValidationError, to
   const issue = cause?.issues?.[0];
   if (!issue) return 'unreadable answer';
   const path = issue.path?.length ? issue.path.map(String).join('.') : '(the body)';
-  return scrubToken(oneLine(`${path}: ${issue.message ?? 'invalid'}`, 160), token);
+  return scrub(oneLine(`${path}: ${issue.message ?? 'invalid'}`, 160), [token]);
 }
 
 /** The network error code (`ECONNREFUSED`) under fetch's `TypeError: fetch failed`. */
