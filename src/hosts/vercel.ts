@@ -33,6 +33,11 @@ import {
   type HostVariable
 } from './host-variable.js';
 import { scrub, scrubDeep } from '../core/scrub.js';
+import { Deadline } from '../net/deadline.js';
+import { netFetch } from '../net/fetch.js';
+
+/** The largest answer the SDK may read (a page of variables is far smaller). */
+const SDK_MAX_BYTES = 16 * 1024 * 1024;
 
 export const VERCEL_API_URL = 'https://api.vercel.com';
 /** At most this many per-variable reads in flight at once. */
@@ -111,7 +116,10 @@ export async function readVercel(settings: VercelSettings): Promise<HostOutcome>
     budget: AbortSignal.timeout(budgetMs),
     deadline: Date.now() + budgetMs,
     base: { serverURL: api.url.href.replace(/\/+$/, ''), bearerToken: settings.token },
-    http: new HTTPClient()
+    // The gate's network policy for the SDK: timeouts within the budget, capped bodies, guarded redirects.
+    http: new HTTPClient({
+      fetcher: netFetch({ timeoutMs: settings.timeoutMs, deadline: Deadline.after(budgetMs), maxBytes: SDK_MAX_BYTES })
+    })
   };
   const core = new VercelCore({ ...ctx.base, httpClient: ctx.http });
 
