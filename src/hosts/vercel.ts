@@ -24,17 +24,11 @@ import { ConnectionError, RequestAbortedError, RequestTimeoutError } from '@verc
 import { ResponseValidationError } from '@vercel/sdk/models/responsevalidationerror.js';
 import { SDKValidationError } from '@vercel/sdk/models/sdkvalidationerror.js';
 import { VercelError } from '@vercel/sdk/models/vercelerror.js';
-import {
-  checkApiUrl,
-  mapLimit,
-  oneLine,
-  parseRetryAfter,
-  type HostOutcome,
-  type HostVariable
-} from './host-variable.js';
+import { checkApiUrl, mapLimit, oneLine, type HostOutcome, type HostVariable } from './host-variable.js';
 import { scrub, scrubDeep } from '../core/scrub.js';
 import { Deadline } from '../net/deadline.js';
 import { netFetch } from '../net/fetch.js';
+import { retryAfterMs } from '../net/retry.js';
 
 /** The largest answer the SDK may read (a page of variables is far smaller). */
 const SDK_MAX_BYTES = 16 * 1024 * 1024;
@@ -253,7 +247,7 @@ async function call<T>(
     if (result.ok) return result;
     const error = result.error;
     if (error instanceof VercelError && error.statusCode === 429 && attempt < MAX_ATTEMPTS) {
-      const wait = parseRetryAfter(error.headers.get('retry-after')) ?? 1000;
+      const wait = retryAfterMs(error.headers.get('retry-after')) ?? 1000;
       if (Date.now() + wait < ctx.deadline) {
         await new Promise((resolve) => setTimeout(resolve, wait));
         continue;

@@ -8,14 +8,14 @@ import { guardedLookup } from './lookup.js';
 import { MAX_REDIRECTS, REDIRECT_STATUSES, redirectTarget, shownUrl } from './redirect.js';
 import { retryPause, sleep, type AttemptOutcome } from './retry.js';
 
-export interface NetClientOptions {
+interface NetClientOptions {
   /** Per call: connecting, the headers and the body each must come within it (and within the deadline). */
   timeoutMs: number;
   /** Resolves host names to connect to (the `dns-servers` setting); the system's resolver when absent. */
   lookup?: LookupFunction;
 }
 
-export interface NetCall {
+interface NetCall {
   method: 'GET' | 'POST';
   url: URL;
   /** Sent on every hop: must hold no secret. */
@@ -27,7 +27,7 @@ export interface NetCall {
   deadline: Deadline;
 }
 
-export interface NetResponse {
+interface NetResponse {
   ok: true;
   url: URL;
   status: number;
@@ -35,7 +35,7 @@ export interface NetResponse {
   body: Buffer;
 }
 
-export interface NetFailure {
+interface NetFailure {
   ok: false;
   url: URL;
   kind: 'network' | 'tls' | 'timeout' | 'too-large' | 'redirect';
@@ -46,7 +46,7 @@ export interface NetFailure {
   status?: number;
 }
 
-export type NetResult = NetResponse | NetFailure;
+type NetResult = NetResponse | NetFailure;
 
 type Attempt = NetResult | { ok: 'redirect'; location: string; status: number };
 

@@ -26,7 +26,7 @@ const NETWORK_CODES: Readonly<Record<string, string>> = {
 };
 
 /** Network and TLS error codes of a failed connection: the TLS ones (undici, Node's tls) by prefix. */
-export const TLS_CODES = /^(CERT_|UNABLE_TO_|SELF_SIGNED_|DEPTH_ZERO_|ERR_TLS_|ERR_SSL_|HOSTNAME_MISMATCH|EPROTO)/;
+const TLS_CODES = /^(CERT_|UNABLE_TO_|SELF_SIGNED_|DEPTH_ZERO_|ERR_TLS_|ERR_SSL_|HOSTNAME_MISMATCH|EPROTO)/;
 
 /** A network error code in words, without the `TLS verification failed:` prefix. */
 export function codeWords(code: string): string {
@@ -50,7 +50,7 @@ export function errorCode(error: unknown): string {
   return 'UNKNOWN';
 }
 
-export type NetworkKind = 'tls' | 'timeout' | 'network';
+type NetworkKind = 'tls' | 'timeout' | 'network';
 
 export function networkKind(code: string): NetworkKind {
   if (TLS_CODES.test(code)) return 'tls';

@@ -5,7 +5,7 @@ import type { Deadline } from './deadline.js';
 import { guardedLookup } from './lookup.js';
 import { MAX_REDIRECTS, REDIRECT_STATUSES, redirectTarget, shownUrl } from './redirect.js';
 
-export interface NetFetchOptions {
+interface NetFetchOptions {
   /** Per call, headers and body included, within the deadline. */
   timeoutMs: number;
   deadline: Deadline;
@@ -17,7 +17,7 @@ export interface NetFetchOptions {
 }
 
 /** The `fetch` shape vendor SDKs take (Octokit's `request.fetch`, @vercel/sdk's `HTTPClient` fetcher). */
-export type FetchLike = (input: string | URL | Request, init?: globalThis.RequestInit) => Promise<globalThis.Response>;
+type FetchLike = (input: string | URL | Request, init?: globalThis.RequestInit) => Promise<globalThis.Response>;
 
 /** Headers never carried to another origin by a redirect. */
 const CREDENTIAL_HEADERS = ['authorization', 'proxy-authorization', 'cookie', 'x-vercel-protection-bypass'];
