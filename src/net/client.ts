@@ -61,8 +61,8 @@ export class NetClient {
   private readonly guarded: Dispatcher;
 
   constructor(private readonly options: NetClientOptions) {
-    this.open = agent(options.timeoutMs, options.lookup);
-    this.guarded = agent(options.timeoutMs, guardedLookup(options.lookup));
+    this.open = netAgent(options.timeoutMs, options.lookup);
+    this.guarded = netAgent(options.timeoutMs, guardedLookup(options.lookup));
   }
 
   async request(call: NetCall): Promise<NetResult> {
@@ -157,7 +157,8 @@ export class NetClient {
   }
 }
 
-function agent(timeoutMs: number, lookup: LookupFunction | undefined): Dispatcher {
+/** An undici Agent whose connect, headers and body each time out after `timeoutMs`, resolving through `lookup`. */
+export function netAgent(timeoutMs: number, lookup: LookupFunction | undefined): Dispatcher {
   // Passed on to net.connect / tls.connect, which take a `lookup` (undici's types leave it out).
   const connect = { timeout: timeoutMs, ...(lookup && { lookup }) };
   return new Agent({

@@ -3,8 +3,10 @@
  * its parent. Every call, retry pause and redirect hop waits at most the smaller of its own timeout and the time
  * left here, so a check ends within its budget however many hops, chunks or retries it needs.
  *
- * Budgets, from `api-timeout` (T): the run 6 × T (host reads first, then the Clerk and deployed-site checks side by
- * side), each check 3 × T within it. A call gives up after T at most.
+ * Budgets, from `api-timeout` (T): each check 4 × T (the longest chain of calls that wait for one another, the
+ * Platform domain, its DNS check and its status, is 3 calls deep, plus a retry pause), the run 8 × T (host reads
+ * first, then the Clerk and deployed-site checks side by side), and a check's never ends after the run's. A call
+ * gives up after T at most.
  */
 export class Deadline {
   private constructor(
@@ -43,12 +45,12 @@ export class Deadline {
   }
 }
 
-/** The run's budget for `api-timeout` T: 6 × T. */
+/** The run's budget for `api-timeout` T: 8 × T. */
 export function runDeadline(apiTimeoutMs: number): Deadline {
-  return Deadline.after(6 * apiTimeoutMs);
+  return Deadline.after(8 * apiTimeoutMs);
 }
 
-/** One check's deadline: 3 × T, within the run's when there is one. */
+/** One check's deadline: 4 × T, within the run's when there is one. */
 export function checkDeadline(apiTimeoutMs: number, run?: Deadline): Deadline {
-  return run ? run.child(3 * apiTimeoutMs) : Deadline.after(3 * apiTimeoutMs);
+  return run ? run.child(4 * apiTimeoutMs) : Deadline.after(4 * apiTimeoutMs);
 }

@@ -1,5 +1,6 @@
 import type { LookupFunction } from 'node:net';
-import { Agent, fetch as undiciFetch, Headers, Response, type Dispatcher, type RequestInit } from 'undici';
+import { fetch as undiciFetch, Headers, Response, type Dispatcher, type RequestInit } from 'undici';
+import { netAgent } from './client.js';
 import { isHttpsOrLoopback, isInternalAddress } from './address.js';
 import type { Deadline } from './deadline.js';
 import { guardedLookup } from './lookup.js';
@@ -30,8 +31,8 @@ const CREDENTIAL_HEADERS = ['authorization', 'proxy-authorization', 'cookie', 'x
  * a code and a message that names the URL without its query.
  */
 export function netFetch(options: NetFetchOptions): FetchLike {
-  const open = options.dispatcher ?? agent(options.timeoutMs, options.lookup);
-  const guarded = options.dispatcher ?? agent(options.timeoutMs, guardedLookup(options.lookup));
+  const open = options.dispatcher ?? netAgent(options.timeoutMs, options.lookup);
+  const guarded = options.dispatcher ?? netAgent(options.timeoutMs, guardedLookup(options.lookup));
   const run = async (input: string | URL | Request, init: globalThis.RequestInit = {}): Promise<Response> => {
     const request = await asInit(input, init);
     const first = new URL(request.url);
@@ -90,15 +91,6 @@ async function asInit(
     init: { method: input.method, headers: [...input.headers.entries()], ...(body && { body }), ...plain },
     signal: own
   };
-}
-
-function agent(timeoutMs: number, lookup: LookupFunction | undefined): Dispatcher {
-  const connect = { timeout: timeoutMs, ...(lookup && { lookup }) };
-  return new Agent({
-    connect: connect as Agent.Options['connect'],
-    headersTimeout: timeoutMs,
-    bodyTimeout: timeoutMs
-  });
 }
 
 function refusal(url: URL, code: string, reason: string): TypeError {

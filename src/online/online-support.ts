@@ -10,7 +10,7 @@ import type { OnlineResult } from './outcome.js';
 export interface OnlineSettings {
   offline: boolean;
   isProduction: boolean;
-  /** Per call. The online checks end within three times this (net/deadline.ts). */
+  /** Per call. The online checks end within four times this (net/deadline.ts). */
   apiTimeoutMs: number;
   /** The run's deadline, which the online checks' own one never passes. */
   deadline?: Deadline;

@@ -42,7 +42,7 @@ interface Found {
  * The deployed site: fetches the page at the deployment URL, finds the Clerk instance it loads (the clerk-js
  * script's key and host, keys in inline JSON such as `__NEXT_DATA__` or a framework's serialised props, found by
  * the bundle scanner over the whole page) and scans the same-origin scripts it references the same way. The whole
- * check, every hop and chunk included, ends within its deadline: 3 × the API timeout (net/deadline.ts).
+ * check, every hop and chunk included, ends within its deadline: 4 × the API timeout (net/deadline.ts).
  */
 export async function checkSite(settings: SiteSettings): Promise<SiteResult> {
   const pageUrl = new URL(settings.url);

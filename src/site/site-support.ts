@@ -12,7 +12,7 @@ export interface SiteSettings {
   /** Vercel Deployment Protection bypass secret. Never printed. */
   bypass?: string;
   timeoutMs: number;
-  /** The run's deadline, which the check's own one (3 × timeoutMs) never passes. */
+  /** The run's deadline, which the check's own one (4 × timeoutMs) never passes. */
   deadline?: Deadline;
   /** `ip[:port]` of the `dns-servers` setting; the system's resolver when empty. */
   dnsServers?: readonly string[];
