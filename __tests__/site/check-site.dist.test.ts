@@ -212,6 +212,7 @@ describe('more scripts than the check reads', () => {
     site = await manyScripts();
     const text = await gate(`${site.origin}/`, ['--format', 'text']);
     expect(text.stdout).toMatch(/◐ .*\(deployed-dev-instance\) — 50 of 60 scripts read/);
+    expect(text.stdout).toMatch(/\d+ checks could not read everything \(◐\)\n$/);
     const markdown = await gate(`${site.origin}/`, ['--format', 'markdown']);
     expect(markdown.stdout).toMatch(/### Checks: .*\d+ incomplete/);
     expect(markdown.stdout).toMatch(/🔶 \*\*.*\*\* \(`deployed-dev-instance`\) — 50 of 60 scripts read/);
