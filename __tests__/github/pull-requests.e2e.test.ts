@@ -142,7 +142,16 @@ describe('the outputs', () => {
         };
         const declared = Object.keys(action.outputs).sort();
         expect(declared).toEqual(
-          ['comment-url', 'errors', 'findings', 'passed', 'pull-requests', 'report-file', 'warnings'].sort()
+          [
+            'comment-url',
+            'errors',
+            'findings',
+            'incomplete',
+            'passed',
+            'pull-requests',
+            'report-file',
+            'warnings'
+          ].sort()
         );
         expect(Object.keys(run.outputs).sort()).toEqual(declared);
 
@@ -157,6 +166,7 @@ describe('the outputs', () => {
           warnings: '0',
           findings: JSON.stringify(report.findings),
           'report-file': run.reportFile,
+          incomplete: '',
           'comment-url': comment.html_url,
           'pull-requests': String(PR)
         });

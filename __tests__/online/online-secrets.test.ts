@@ -267,6 +267,7 @@ function expectReported(action: ActionRun, keys: readonly string[], secrets: rea
     'comment-url',
     'errors',
     'findings',
+    'incomplete',
     'passed',
     'pull-requests',
     'report-file',

@@ -7,7 +7,7 @@ describe('buildOutputs', () => {
   it('gives string outputs, findings as the compact JSON report findings', () => {
     const report = makeReport();
     const outputs = buildOutputs(report, '/tmp/report.json');
-    expect(Object.keys(outputs)).toEqual(['passed', 'errors', 'warnings', 'findings', 'report-file']);
+    expect(Object.keys(outputs)).toEqual(['passed', 'errors', 'warnings', 'findings', 'report-file', 'incomplete']);
     expect(outputs).toMatchObject({ passed: 'false', errors: '3', warnings: '1', 'report-file': '/tmp/report.json' });
     expect(outputs.findings).not.toContain('\n');
     expect(JSON.parse(outputs.findings)).toEqual(toJsonReport(report).findings);
@@ -19,8 +19,18 @@ describe('buildOutputs', () => {
       errors: '0',
       warnings: '0',
       findings: '[]',
-      'report-file': 'r.json'
+      'report-file': 'r.json',
+      incomplete: ''
     });
+  });
+
+  it('names the checks that could not read everything', () => {
+    const report = makeReport([]);
+    report.checks.push(
+      { id: 'deployed-dev-instance', title: 'Dev instance', status: 'incomplete', detail: '50 of 60 scripts read' },
+      { id: 'deployed-secret-key', title: 'Secret key', status: 'incomplete', detail: '50 of 60 scripts read' }
+    );
+    expect(buildOutputs(report, 'r.json').incomplete).toBe('deployed-dev-instance,deployed-secret-key');
   });
 });
 

@@ -4,6 +4,7 @@ import { isIP } from 'node:net';
 import { InputError } from '../core/errors.js';
 import { RULE_IDS } from '../rules/index.js';
 import { FRAMEWORKS } from '../sources/frameworks.js';
+import { isHttpsOrLoopback } from '../net/address.js';
 
 export const FRAMEWORK_CHOICES = ['auto', ...FRAMEWORKS] as const;
 export const FAIL_ON_CHOICES = ['error', 'warning', 'never'] as const;
@@ -125,13 +126,6 @@ function parseUrl(text: string): URL | null {
   } catch {
     return null;
   }
-}
-
-export function isHttpsOrLoopback(url: URL): boolean {
-  if (url.protocol === 'https:') return true;
-  if (url.protocol !== 'http:') return false;
-  const host = url.hostname.replace(/^\[|\]$/g, '');
-  return host === '::1' || (isIP(host) === 4 && host.startsWith('127.'));
 }
 
 /** `1.1.1.1`, `127.0.0.1:5353`, `::1`, `[::1]:5353`. */

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { plural } from '../core/plural.js';
 import type { Report } from '../core/report.js';
-import type { CheckResult } from '../core/check.js';
+import { incompleteFailsGate, type CheckResult } from '../core/check.js';
+import { runDeadline, type Deadline } from '../net/deadline.js';
 import type { SourceDiagnostic, SourceInfo } from '../core/source.js';
 import type { Variable } from '../core/variable.js';
 import { isClerkVariable, mayConcernClerk } from '../rules/clerk-variables.js';
@@ -61,6 +62,8 @@ export async function runGate(input: GateOptionsInput, hooks: GateHooks = {}): P
   const options = parseGateOptions(input);
   const cwd = path.resolve(options.cwd);
   const isProduction = isProductionEnvironment(options);
+  // Every network check of the run ends by this deadline (net/deadline.ts).
+  const deadline = runDeadline(options.apiTimeoutMs);
   // The hosts' project variables first: they are runtime sources, which shadow dotenv files.
   const hosts = await readHostSources(options, cwd, isProduction, hooks.hosts);
   const runtime = readRuntime(options, hosts.sources);
@@ -88,7 +91,7 @@ export async function runGate(input: GateOptionsInput, hooks: GateHooks = {}): P
   skipped.push(...bundle.skipped);
   out.keepSecrets(bundle.secrets);
 
-  const remote = await checkRemote(options, isProduction, variables.credentials, hooks, out);
+  const remote = await checkRemote(options, isProduction, variables.credentials, hooks, out, deadline);
   out.keepVariables(runtime.variables);
 
   const builtScanned = bundle.scanned || remote.siteChecks.some((c) => c.status !== 'skipped');
@@ -181,9 +184,10 @@ async function checkRemote(
   isProduction: boolean,
   sets: Credentials[],
   hooks: GateHooks,
-  out: FindingOutput
+  out: FindingOutput,
+  deadline: Deadline
 ): Promise<{ onlineChecks: CheckResult[]; siteChecks: CheckResult[] }> {
-  const settings = { ...options, isProduction };
+  const settings = { ...options, isProduction, deadline };
   const notOnline = whyNotOnline(settings, sets);
   if (!notOnline && !hooks.online) throw new Error('the online checks were not loaded');
   const expectedKeys = sets.flatMap((s) =>
@@ -191,7 +195,7 @@ async function checkRemote(
   );
   const [online, site] = await Promise.all([
     notOnline || !hooks.online ? skippedOnline(notOnline ?? '') : hooks.online(sets, settings),
-    checkDeployedSite(options, isProduction, expectedKeys, hooks.site)
+    checkDeployedSite(options, { isProduction, deadline }, expectedKeys, hooks.site)
   ]);
   out.emit(online.hits);
   const siteChecks = site.checklist(out.emit(site.hits));
@@ -209,9 +213,13 @@ function gateReport(
 ): Report {
   const { error: errors, warning: warnings, notice: notices } = out.tally.bySeverity;
   // A gate that read no variable and no build output has checked nothing; it must not say the deploy passed.
+  // Nor may one whose check could not read everything, in production.
   const passed =
     options.failOn === 'never' ||
-    (read.status !== 'fail' && errors === 0 && (options.failOn === 'error' || warnings === 0));
+    (read.status !== 'fail' &&
+      !incompleteFailsGate(parts.checks, isProduction) &&
+      errors === 0 &&
+      (options.failOn === 'error' || warnings === 0));
   return {
     environment: options.environment,
     isProduction,
@@ -230,7 +238,7 @@ function gateReport(
 /** The deployed site, when a deployment URL is set: not offline, and only with the check loaded. */
 function checkDeployedSite(
   options: GateOptions,
-  isProduction: boolean,
+  { isProduction, deadline }: { isProduction: boolean; deadline: Deadline },
   expectedKeys: SiteSettings['expectedKeys'],
   site: SiteCheck | undefined
 ): Promise<SiteResult> {
@@ -241,6 +249,8 @@ function checkDeployedSite(
     url: options.deploymentUrl,
     ...(options.vercelProtectionBypass !== undefined && { bypass: options.vercelProtectionBypass }),
     timeoutMs: options.apiTimeoutMs,
+    deadline,
+    dnsServers: options.dnsServers,
     onApiError: options.onApiError,
     isProduction,
     expectedKeys

@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { scrub } from '../online/api-failure.js';
+import { scrub } from '../core/scrub.js';
 import type { Report } from '../core/report.js';
 import { buildComment } from '../reporters/pr-comment.js';
 import type { RuleMeta } from '../rules/rule.js';

@@ -1,7 +1,9 @@
+import { isHttpsOrLoopback } from '../net/address.js';
+
 /**
  * What a host client (Vercel, Netlify) hands back: the variables of one project for one deploy target, or one line
- * that says what went wrong and what to fix. Shared helpers for both clients live here too: scrubbing the token out
- * of anything an SDK says, the rule for API base URLs, and bounded concurrency.
+ * that says what went wrong and what to fix. Shared helpers for both clients live here too: the rule for API base URLs, and bounded concurrency
+ * (scrubbing is core/scrub.ts).
  */
 
 export interface HostVariable {
@@ -39,67 +41,6 @@ export type HostOutcome =
       message: string;
     };
 
-/** What replaces a token, a bearer credential or an authorization header's value. */
-export const SCRUBBED = '[token hidden]';
-
-/**
- * The text with the token taken out: as it is, percent-encoded, in base64, and any `Bearer …` credential whatever
- * it is. An empty token leaves the text as it is (apart from `Bearer …`).
- */
-export function scrubToken(text: string, token: string): string {
-  let out = text;
-  if (token.length > 0) {
-    const forms = new Set([token, encodeURIComponent(token), Buffer.from(token).toString('base64')]);
-    for (const form of forms) out = out.split(form).join(SCRUBBED);
-  }
-  return out.replace(/\b(bearer\s+)(?!\[token hidden\])[^\s"',;}\]]+/gi, `$1${SCRUBBED}`);
-}
-
-const AUTH_KEYS = /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key)$/i;
-
-/**
- * A deep, plain copy of anything an SDK threw (an Error with `cause`, `data.headers`, a `Headers`, a `Response`),
- * with every authorization-like header dropped and every string scrubbed of the token. Cycles and depth are bounded;
- * functions are left out. Use it before reading any field of an SDK error into a message.
- */
-export function scrubDeep(value: unknown, token: string): unknown {
-  const seen = new WeakSet<object>();
-  const walk = (item: unknown, depth: number): unknown => {
-    if (typeof item === 'string') return scrubToken(item, token);
-    if (item === null || typeof item !== 'object') return typeof item === 'function' ? undefined : item;
-    if (seen.has(item) || depth > 8) return '[…]';
-    seen.add(item);
-    if (item instanceof URL) return scrubToken(item.href, token);
-    if (typeof Headers !== 'undefined' && item instanceof Headers) {
-      return walk(Object.fromEntries(item.entries()), depth + 1);
-    }
-    if (Array.isArray(item)) return item.slice(0, 100).map((entry) => walk(entry, depth + 1));
-    const out: Record<string, unknown> = {};
-    // An Error's message, name, stack and cause are not enumerable: take them explicitly.
-    const keys = new Set(Object.keys(item));
-    // (An error from another realm, such as fetch's under a test runner's VM, is not `instanceof Error`.)
-    if (item instanceof Error || Object.prototype.toString.call(item) === '[object Error]') {
-      for (const key of ['name', 'message', 'stack', 'cause']) keys.add(key);
-    }
-    for (const key of keys) {
-      if (AUTH_KEYS.test(key)) {
-        out[key] = SCRUBBED;
-        continue;
-      }
-      let entry: unknown;
-      try {
-        entry = (item as Record<string, unknown>)[key];
-      } catch {
-        continue;
-      }
-      const copied = walk(entry, depth + 1);
-      if (copied !== undefined) out[key] = copied;
-    }
-    return out;
-  };
-  return walk(value, 0);
-}
-
 /** One line, at most `max` characters, for text a server or an SDK produced. */
 export function oneLine(text: string, max = 200): string {
   const line = text.replace(/\s+/g, ' ').trim();
@@ -121,8 +62,7 @@ export function checkApiUrl(raw: string, variable: string): { ok: true; url: URL
   if (url.username || url.password) {
     return { ok: false, message: `${variable} carries user info: remove it, the token is sent as a header` };
   }
-  if (url.protocol === 'https:') return { ok: true, url };
-  if (url.protocol === 'http:' && isLoopbackIp(url.hostname)) return { ok: true, url };
+  if (isHttpsOrLoopback(url)) return { ok: true, url };
   const shown = `${url.protocol}//${url.host}`;
   return {
     ok: false,
@@ -131,13 +71,6 @@ export function checkApiUrl(raw: string, variable: string): { ok: true; url: URL
         ? `${variable} (${shown}) is plain http on a host that is not a loopback IP: use https (the token travels with every call)`
         : `${variable} (${shown}) must be an https:// URL`
   };
-}
-
-export function isLoopbackIp(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '');
-  if (host === '::1') return true;
-  const parts = host.split('.');
-  return parts.length === 4 && parts[0] === '127' && parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255);
 }
 
 /**
@@ -163,13 +96,4 @@ export async function mapLimit<T, R>(
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
-}
-
-/** `Retry-After` (seconds or an HTTP date) in milliseconds; undefined when absent or unreadable. */
-export function parseRetryAfter(header: string | null | undefined): number | undefined {
-  if (header === null || header === undefined || header.trim() === '') return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }

@@ -15,7 +15,8 @@
 import { NetlifyAPI } from '@netlify/api';
 import * as z from 'zod/mini';
 import { isVendorPage } from '../core/vendor-links.js';
-import { checkApiUrl, oneLine, scrubDeep, scrubToken, type HostOutcome, type HostVariable } from './host-variable.js';
+import { scrub, scrubDeep } from '../core/scrub.js';
+import { checkApiUrl, oneLine, type HostOutcome, type HostVariable } from './host-variable.js';
 
 export const NETLIFY_API_URL = 'https://api.netlify.com/api/v1';
 
@@ -64,7 +65,7 @@ export async function readNetlify(settings: NetlifySettings): Promise<HostOutcom
   const fail = (message: string, status?: number): HostOutcome => ({
     ok: false,
     ...(status !== undefined && { status }),
-    message: scrubToken(message, token)
+    message: scrub(message, [token])
   });
   const api = checkApiUrl(settings.apiUrl ?? NETLIFY_API_URL, 'NETLIFY_API_URL');
   if (!api.ok) return fail(`Netlify: ${api.message}`);
@@ -228,7 +229,7 @@ function describe(
     ];
   }
   // Deep-scrubbed first: a connection error keeps the token in data.headers.Authorization.
-  const clean = scrubDeep(step.error, token) as {
+  const clean = scrubDeep(step.error, [token]) as {
     status?: unknown;
     json?: { message?: unknown };
     data?: unknown;

@@ -27,16 +27,14 @@ import { ConnectionError, RequestAbortedError, RequestTimeoutError } from '@verc
 import { ResponseValidationError } from '@vercel/sdk/models/responsevalidationerror.js';
 import { SDKValidationError } from '@vercel/sdk/models/sdkvalidationerror.js';
 import { VercelError } from '@vercel/sdk/models/vercelerror.js';
-import {
-  checkApiUrl,
-  mapLimit,
-  oneLine,
-  parseRetryAfter,
-  scrubDeep,
-  scrubToken,
-  type HostOutcome,
-  type HostVariable
-} from './host-variable.js';
+import { checkApiUrl, mapLimit, oneLine, type HostOutcome, type HostVariable } from './host-variable.js';
+import { scrub, scrubDeep } from '../core/scrub.js';
+import { Deadline } from '../net/deadline.js';
+import { netFetch } from '../net/fetch.js';
+import { retryAfterMs } from '../net/retry.js';
+
+/** The largest answer the SDK may read (a page of variables is far smaller). */
+const SDK_MAX_BYTES = 16 * 1024 * 1024;
 
 export const VERCEL_API_URL = 'https://api.vercel.com';
 /** At most this many per-variable reads in flight at once. */
@@ -100,7 +98,7 @@ export async function readVercel(settings: VercelSettings): Promise<HostOutcome>
   const fail = (message: string, status?: number): HostOutcome => ({
     ok: false,
     ...(status !== undefined && { status }),
-    message: scrubToken(message, settings.token)
+    message: scrub(message, [settings.token])
   });
   const api = checkApiUrl(settings.apiUrl ?? VERCEL_API_URL, 'VERCEL_API_URL');
   if (!api.ok) return fail(`Vercel: ${api.message}`);
@@ -117,7 +115,10 @@ export async function readVercel(settings: VercelSettings): Promise<HostOutcome>
     budget: AbortSignal.timeout(budgetMs),
     deadline: Date.now() + budgetMs,
     base: { serverURL: api.url.href.replace(/\/+$/, ''), bearerToken: settings.token },
-    http: new HTTPClient()
+    // The gate's network policy for the SDK: timeouts within the budget, capped bodies, guarded redirects.
+    http: new HTTPClient({
+      fetcher: netFetch({ timeoutMs: settings.timeoutMs, deadline: Deadline.after(budgetMs), maxBytes: SDK_MAX_BYTES })
+    })
   };
   const core = new VercelCore({ ...ctx.base, httpClient: ctx.http });
 
@@ -297,7 +298,7 @@ async function call<T>(
     if (result.ok) return result;
     const error = result.error;
     if (error instanceof VercelError && error.statusCode === 429 && attempt < MAX_ATTEMPTS) {
-      const wait = parseRetryAfter(error.headers.get('retry-after')) ?? 1000;
+      const wait = retryAfterMs(error.headers.get('retry-after')) ?? 1000;
       if (Date.now() + wait < ctx.deadline) {
         await new Promise((resolve) => setTimeout(resolve, wait));
         continue;
@@ -359,7 +360,7 @@ function describe(ctx: Context, error: unknown, where: Where): [string, number?]
       : where.call === 'environments'
         ? `listing the custom environments of ${subject}`
         : `listing the variables of ${subject}`;
-  const clean = scrubDeep(error, token) as { message?: unknown; cause?: unknown; body?: unknown };
+  const clean = scrubDeep(error, [token]) as { message?: unknown; cause?: unknown; body?: unknown };
 
   if (error instanceof ResponseValidationError || error instanceof SDKValidationError) {
     return [
@@ -461,7 +462,7 @@ function validationIssue(error: ResponseValidationError | SDKValidationError, to
   const issue = cause?.issues?.[0];
   if (!issue) return 'unreadable answer';
   const path = issue.path?.length ? issue.path.map(String).join('.') : '(the body)';
-  return scrubToken(oneLine(`${path}: ${issue.message ?? 'invalid'}`, 160), token);
+  return scrub(oneLine(`${path}: ${issue.message ?? 'invalid'}`, 160), [token]);
 }
 
 /** The network error code (`ECONNREFUSED`) under fetch's `TypeError: fetch failed`. */

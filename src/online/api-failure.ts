@@ -1,4 +1,5 @@
-import { redact } from '../core/redact.js';
+import { scrub } from '../core/scrub.js';
+import { codeWords } from '../net/errors.js';
 import type { ClerkErrorsT } from './clerk-schemas.js';
 
 /** Why a call to Clerk (or a DNS lookup) gave no usable answer. Its message names the endpoint, never a key. */
@@ -30,39 +31,6 @@ const CLERK_CODES: Readonly<Record<string, string>> = {
   authorization_header_format_invalid: 'the key is not in the form the API expects',
   too_many_requests: 'rate limited by Clerk'
 };
-
-/** Words for network and TLS error codes. */
-const NETWORK_CODES: Readonly<Record<string, string>> = {
-  ECONNREFUSED: 'connection refused',
-  ECONNRESET: 'connection reset',
-  UND_ERR_SOCKET: 'connection closed',
-  ENOTFOUND: 'host not found',
-  EAI_AGAIN: 'host name lookup failed (temporary)',
-  EHOSTUNREACH: 'host unreachable',
-  ENETUNREACH: 'network unreachable',
-  TIMEOUT: 'timed out',
-  ETIMEDOUT: 'timed out',
-  UND_ERR_CONNECT_TIMEOUT: 'timed out connecting',
-  UND_ERR_HEADERS_TIMEOUT: 'timed out waiting for the response',
-  UND_ERR_BODY_TIMEOUT: 'timed out reading the response',
-  BODY_TOO_LARGE: 'response too large',
-  CERT_HAS_EXPIRED: 'its TLS certificate has expired',
-  DEPTH_ZERO_SELF_SIGNED_CERT: 'its TLS certificate is self-signed',
-  SELF_SIGNED_CERT_IN_CHAIN: 'its TLS certificate chains to an untrusted root',
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'its TLS certificate is not signed by a trusted authority',
-  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'its TLS certificate is not signed by a trusted authority',
-  ERR_TLS_CERT_ALTNAME_INVALID: 'its TLS certificate is not valid for this host name',
-  ETIMEOUT: 'timed out'
-};
-
-/** Network and TLS error codes of a failed connection: the TLS ones (undici, Node's tls) by prefix. */
-export const TLS_CODES = /^(CERT_|UNABLE_TO_|SELF_SIGNED_|DEPTH_ZERO_|ERR_TLS_|ERR_SSL_|HOSTNAME_MISMATCH|EPROTO)/;
-
-/** A network or TLS error code in words (`connection refused`, `TLS verification failed: …`). */
-export function networkWords(code: string): string {
-  const words = NETWORK_CODES[code] ?? code;
-  return TLS_CODES.test(code) ? `TLS verification failed: ${words}` : words;
-}
 
 /** Words for node:dns (c-ares) error codes. */
 const DNS_CODES: Readonly<Record<string, string>> = {
@@ -105,15 +73,8 @@ function reasonOf(failure: Omit<ApiFailure, 'message' | 'reason'>, secrets: read
     case 'dns':
       return DNS_CODES[failure.code ?? ''] ?? failure.code ?? 'failed';
     case 'tls':
-      return `TLS verification failed: ${NETWORK_CODES[failure.code ?? ''] ?? failure.code}`;
+      return `TLS verification failed: ${codeWords(failure.code ?? 'failed')}`;
     default:
-      return NETWORK_CODES[failure.code ?? ''] ?? failure.code ?? 'failed';
+      return failure.code === undefined ? 'failed' : codeWords(failure.code);
   }
-}
-
-/** Every occurrence of a secret replaced by its redacted form. */
-export function scrub(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) if (secret.length >= 8) out = out.split(secret).join(redact(secret));
-  return out;
 }

@@ -1,6 +1,6 @@
-import { lookup as systemLookup, promises as dns, type CaaRecord } from 'node:dns';
+import { promises as dns, type CaaRecord } from 'node:dns';
 import type { LookupFunction } from 'node:net';
-import { isIP } from 'node:net';
+import { serversLookup } from '../net/lookup.js';
 import { describeFailure, type ApiFailure } from './api-failure.js';
 
 export type DnsResult<T> = { ok: true; value: T } | { ok: false; code: string; failure: ApiFailure };
@@ -41,39 +41,9 @@ export class DnsClient {
     return !result.ok && ABSENT.has(result.code);
   }
 
-  /**
-   * A `lookup` for connections (net.connect's option): A, then AAAA, through these servers. IP literals pass as
-   * they are; the hosts in `systemHosts` (the Clerk API: `clerk-api-url` may name a proxy only the system's
-   * resolver knows) go to the system's `dns.lookup`.
-   */
+  /** A `lookup` for connections through these servers (see net/lookup.ts). */
   lookup(systemHosts: readonly string[] = []): LookupFunction {
-    return (hostname, options, callback) => {
-      if (systemHosts.includes(hostname.toLowerCase())) return systemLookup(hostname, options, callback);
-      const all = (options as { all?: boolean }).all === true;
-      const family = isIP(hostname);
-      const found = (addresses: { address: string; family: number }[], code = 'ENOTFOUND'): void => {
-        if (addresses.length === 0) {
-          const error = Object.assign(new Error(`no address for ${hostname}`), { code });
-          callback(error, '', 0);
-        } else if (all) (callback as (e: null, a: typeof addresses) => void)(null, addresses);
-        else callback(null, addresses[0]?.address ?? '', addresses[0]?.family ?? 4);
-      };
-      if (family !== 0) return found([{ address: hostname, family }]);
-      void (async () => {
-        const v4 = await this.a(hostname);
-        // A chain that ends without an A record answers [] rather than ENODATA.
-        const v6 = v4.ok && v4.value.length > 0 ? undefined : await this.aaaa(hostname);
-        // A look-up that failed (SERVFAIL, a timeout) says so, rather than "not found".
-        const failed = [v4, v6].find((r) => r && !r.ok && !DnsClient.isAbsent(r));
-        found(
-          [
-            ...(v4.ok ? v4.value.map((address) => ({ address, family: 4 })) : []),
-            ...(v6?.ok ? v6.value.map((address) => ({ address, family: 6 })) : [])
-          ],
-          failed && !failed.ok ? failed.code : 'ENOTFOUND'
-        );
-      })();
-    };
+    return serversLookup(this.resolver, systemHosts);
   }
 
   private async query<T>(type: string, name: string, run: () => Promise<T>): Promise<DnsResult<T>> {

@@ -1,3 +1,4 @@
+import type { Deadline } from '../net/deadline.js';
 import type { Credentials } from './credentials.js';
 import type { OnlineResult } from './outcome.js';
 
@@ -9,8 +10,10 @@ import type { OnlineResult } from './outcome.js';
 export interface OnlineSettings {
   offline: boolean;
   isProduction: boolean;
-  /** Per call. The whole run's retries stop at three times this. */
+  /** Per call. The online checks end within four times this (net/deadline.ts). */
   apiTimeoutMs: number;
+  /** The run's deadline, which the online checks' own one never passes. */
+  deadline?: Deadline;
   /** What a failed call means, other than a refused key (always a failure). */
   onApiError: 'fail' | 'warn';
   clerkApiUrl: string;

@@ -1,5 +1,7 @@
 import { classifySecretKey } from '../clerk/secret-key.js';
-import { scrub, type ApiFailure } from './api-failure.js';
+import { scrub } from '../core/scrub.js';
+import { checkDeadline } from '../net/deadline.js';
+import type { ApiFailure } from './api-failure.js';
 import {
   Domains,
   DomainStatus,
@@ -49,7 +51,7 @@ export async function runOnlineChecks(sets: readonly Credentials[], settings: On
   // Clerk API's own, which is the system's business (it may be a proxy).
   const client = new HttpClient({
     timeoutMs: settings.apiTimeoutMs,
-    deadline: Date.now() + 3 * settings.apiTimeoutMs,
+    deadline: checkDeadline(settings.apiTimeoutMs, settings.deadline),
     secrets,
     ...(settings.dnsServers.length > 0 && { lookup: dns.lookup([new URL(settings.clerkApiUrl).hostname]) })
   });

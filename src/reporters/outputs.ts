@@ -7,6 +7,8 @@ export interface Outputs {
   warnings: string;
   findings: string;
   'report-file': string;
+  /** Ids of the checks that could not read everything, comma-separated ('' when every check read all). */
+  incomplete: string;
 }
 
 /**
@@ -22,7 +24,11 @@ export function buildOutputs(report: Report, reportFile: string, maxBytes = MAX_
     errors: String(report.summary.errors),
     warnings: String(report.summary.warnings),
     findings: fitFindings(report.findings.map(toJsonFinding), maxBytes),
-    'report-file': reportFile
+    'report-file': reportFile,
+    incomplete: report.checks
+      .filter((c) => c.status === 'incomplete')
+      .map((c) => c.id)
+      .join(',')
   };
 }
 

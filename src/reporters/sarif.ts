@@ -84,6 +84,21 @@ function result(f: Finding, ruleIndex: number): object {
   return out;
 }
 
+/**
+ * The run's invocation: checks that could not read everything, or whose calls failed, as tool execution
+ * notifications (`incomplete` at the level that decides the verdict), and `executionSuccessful` false when one of them fails the gate.
+ */
+function invocation(report: Report): object {
+  const notes = report.checks
+    .filter((c) => c.status === 'incomplete' || c.status === 'error')
+    .map((c) => ({
+      descriptor: { id: c.id },
+      level: c.status === 'incomplete' && report.isProduction && c.tolerated !== true ? 'error' : 'warning',
+      message: { text: `${c.title || c.id} (${c.status}): ${c.detail}` }
+    }));
+  return { executionSuccessful: !notes.some((n) => n.level === 'error'), toolExecutionNotifications: notes };
+}
+
 /** SARIF 2.1.0 with one run. Lists every known rule, then any rule id found only in findings. */
 export function renderSarif(report: Report, rules: ReadonlyMap<string, RuleMeta>): string {
   const descriptors: SarifRule[] = [...rules.values()].map((meta) => describeRule(meta.id, meta, meta.severity));
@@ -107,6 +122,7 @@ export function renderSarif(report: Report, rules: ReadonlyMap<string, RuleMeta>
             rules: descriptors
           }
         },
+        invocations: [invocation(report)],
         columnKind: 'utf16CodeUnits',
         results: report.findings.map((f) => result(f, index.get(f.rule) ?? 0))
       }

@@ -1,4 +1,5 @@
 import type { CheckStatus } from '../core/check.js';
+import { plural } from '../core/plural.js';
 import type { Finding, Severity } from '../core/finding.js';
 import type { Report } from '../core/report.js';
 import { describeOrigin } from '../core/variable.js';
@@ -29,7 +30,8 @@ const CHECK_MARK: Record<CheckStatus, [string, Style]> = {
   pass: ['✓', 'green'],
   fail: ['✗', 'red'],
   skipped: ['–', 'dim'],
-  error: ['!', 'yellow']
+  error: ['!', 'yellow'],
+  incomplete: ['◐', 'yellow']
 };
 
 /** Control characters (ESC, CR, newlines…) in report strings are shown escaped so they cannot drive the terminal. */
@@ -73,7 +75,9 @@ export function renderText(report: Report, options: TextOptions): string {
     const detail = check.detail ? ` — ${t(check.detail)}` : '';
     lines.push(`  ${paint(style, mark)} ${t(check.title || check.id)} ${paint('dim', `(${t(check.id)})`)}${detail}`);
   }
-  lines.push('', summaryLine(report.summary));
+  const incomplete = report.checks.filter((c) => c.status === 'incomplete').length;
+  const unread = incomplete > 0 ? `; ${plural(incomplete, 'check')} could not read everything (◐)` : '';
+  lines.push('', `${summaryLine(report.summary)}${unread}`);
   // Run in a CI step, this text is read by the runner too: nothing echoed from the input may be a command.
   return neutraliseCommands(`${lines.join('\n')}\n`);
 }

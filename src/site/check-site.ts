@@ -16,7 +16,9 @@ import {
 } from '../rules/site.js';
 import { classifyCandidate, type Artifact } from '../artifacts/classify-candidate.js';
 import { ruleApplies, type Hit, type PlaceHit } from '../rules/rule.js';
-import { pageScripts } from './page-scripts.js';
+import { checkDeadline } from '../net/deadline.js';
+import { dnsServersLookup } from '../net/lookup.js';
+import { pageScripts, type ClerkScript } from './page-scripts.js';
 import { shown, SiteClient, type Fetched } from './site-client.js';
 import { skippedSite, type SiteResult, type SiteSettings } from './site-support.js';
 
@@ -39,15 +41,18 @@ interface Found {
 /**
  * The deployed site: fetches the page at the deployment URL, finds the Clerk instance it loads (the clerk-js
  * script's key and host, keys in inline JSON such as `__NEXT_DATA__` or a framework's serialised props, found by
- * the bundle scanner over the whole page) and scans the same-origin scripts it references the same way.
+ * the bundle scanner over the whole page) and scans the same-origin scripts it references the same way. The whole
+ * check, every hop and chunk included, ends within its deadline: 4 × the API timeout (net/deadline.ts).
  */
 export async function checkSite(settings: SiteSettings): Promise<SiteResult> {
   const pageUrl = new URL(settings.url);
+  const lookup = dnsServersLookup(settings.dnsServers ?? [], settings.timeoutMs);
   const client = new SiteClient({
     timeoutMs: settings.timeoutMs,
-    deadline: Date.now() + 3 * settings.timeoutMs,
+    deadline: checkDeadline(settings.timeoutMs, settings.deadline),
     ...(settings.bypass !== undefined && settings.bypass !== '' && { bypass: settings.bypass }),
-    origin: pageUrl.origin
+    origin: pageUrl.origin,
+    ...(lookup && { lookup })
   });
   try {
     return await readSite(settings, pageUrl, client);
@@ -56,16 +61,84 @@ export async function checkSite(settings: SiteSettings): Promise<SiteResult> {
   }
 }
 
+/** What was read of the site: every Clerk artifact found, and what could not be read. */
+interface SiteRead {
+  page: Extract<Fetched, { ok: true }>;
+  found: Found[];
+  clerkScripts: ClerkScript[];
+  chunksRead: number;
+  chunkBytes: number;
+  chunkFailures: string[];
+  /** Why not every script was read (the caps), or undefined. */
+  unread?: string;
+}
+
+/** The page and its same-origin scripts, each scanned for Clerk artifacts as it arrives. */
+async function readPages(page: Extract<Fetched, { ok: true }>, client: SiteClient): Promise<SiteRead> {
+  const scanner = new ByteScanner();
+  const read: SiteRead = { page, found: [], clerkScripts: [], chunksRead: 0, chunkBytes: 0, chunkFailures: [] };
+  const scan = (fetched: Extract<Fetched, { ok: true }>): void => {
+    const seen = new Set<string>();
+    for (const candidate of scanner.scan(bufferSource(fetched.body), (c) => classifyCandidate(c) !== null)) {
+      const artifact = classifyCandidate(candidate);
+      if (!artifact) continue;
+      const id = artifact.kind === 'dev-host' ? artifact.host : artifact.key;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const { line, column, excerpt } = candidate;
+      read.found.push({ artifact, url: shown(fetched.url), line, column, excerpt });
+    }
+  };
+  scan(page);
+
+  const html =
+    /html/i.test(page.contentType) || /^\s*<(!doctype|html)/i.test(page.body.subarray(0, 512).toString('latin1'));
+  const { clerkScripts, scripts } = html
+    ? pageScripts(page.body.toString('utf8'), page.url)
+    : { clerkScripts: [], scripts: [] };
+  read.clerkScripts = clerkScripts;
+  const sameOrigin = scripts.filter((u) => u.origin === page.url.origin);
+  const chunks = sameOrigin.slice(0, MAX_CHUNKS);
+  let attempted = 0;
+  for (let i = 0; i < chunks.length && read.chunkBytes < MAX_CHUNK_BYTES; i += CONCURRENCY) {
+    const budget = MAX_CHUNK_BYTES - read.chunkBytes;
+    const batch = await Promise.all(chunks.slice(i, i + CONCURRENCY).map((u) => client.get(u, budget)));
+    attempted += batch.length;
+    for (const chunk of batch) {
+      if (!chunk.ok) {
+        read.chunkFailures.push(chunk.message);
+        continue;
+      }
+      read.chunkBytes += chunk.body.length;
+      read.chunksRead++;
+      scan(chunk);
+    }
+  }
+  if (attempted < sameOrigin.length) {
+    const cap =
+      chunks.length < sameOrigin.length && attempted === chunks.length
+        ? `the first ${MAX_CHUNKS} are read`
+        : `the scripts read reached ${MAX_CHUNK_BYTES / 1024 / 1024} MB`;
+    read.unread = `${attempted} of ${plural(sameOrigin.length, 'script')} read (${cap})`;
+  }
+  return read;
+}
+
 async function readSite(settings: SiteSettings, pageUrl: URL, client: SiteClient): Promise<SiteResult> {
-  const page = await client.get(pageUrl, MAX_PAGE_BYTES);
-  if (!page.ok) return unread(settings, page);
+  const fetchedPage = await client.get(pageUrl, MAX_PAGE_BYTES);
+  if (!fetchedPage.ok) return unread(settings, fetchedPage);
+  const {
+    page,
+    found,
+    clerkScripts,
+    chunksRead,
+    chunkBytes,
+    chunkFailures,
+    unread: notAll
+  } = await readPages(fetchedPage, client);
 
-  const { found, clerkScripts, chunkFailures, chunkBytes, chunksRead } = await scanSite(page, client);
-  addClerkScripts(clerkScripts, found, page.url);
-  const production = settings.isProduction;
+  addClerkScripts(found, clerkScripts, page.url);
   const { hits, secrets, deployedKeys } = judgeFound(found, settings);
-  const expected = settings.expectedKeys;
-
   const clerkFound =
     deployedKeys.size > 0 || clerkScripts.length > 0 || found.some((f) => f.artifact.kind === 'dev-host');
   const read = `${shown(page.url)} and ${plural(chunksRead, 'script')} (${Math.ceil((page.body.length + chunkBytes) / 1024)} KB)`;
@@ -80,68 +153,23 @@ async function readSite(settings: SiteSettings, pageUrl: URL, client: SiteClient
       origin: { kind: 'url', url: shown(page.url), line: 1, column: 1 }
     });
   }
+  let failed: string | undefined;
   if (chunkFailures.length > 0) {
-    const message = `${plural(chunkFailures.length, 'script')} of the page could not be read (${chunkFailures.slice(0, 3).join('; ')})`;
-    hits.push(unreadHit(message, settings));
+    failed = `${plural(chunkFailures.length, 'script')} of the page could not be read (${chunkFailures.slice(0, 3).join('; ')})`;
+    hits.push(unreadHit(failed, settings));
   }
-  const state = { incomplete: chunkFailures.length > 0, clerkFound, compared: expected.length > 0 };
-  return { hits, checklist: (findings) => siteChecks(findings, production, read, state), secrets };
-}
-
-/** The page and the same-origin scripts it loads, scanned for keys and hosts: what was found and what was read. */
-async function scanSite(page: Extract<Fetched, { ok: true }>, client: SiteClient) {
-  const scanner = new ByteScanner();
-  const found: Found[] = [];
-  const scan = (fetched: Extract<Fetched, { ok: true }>): void => {
-    const seen = new Set<string>();
-    for (const candidate of scanner.scan(bufferSource(fetched.body), (c) => classifyCandidate(c) !== null)) {
-      const artifact = classifyCandidate(candidate);
-      if (!artifact) continue;
-      const id = artifact.kind === 'dev-host' ? artifact.host : artifact.key;
-      if (seen.has(id)) continue;
-      seen.add(id);
-      found.push({
-        artifact,
-        url: shown(fetched.url),
-        line: candidate.line,
-        column: candidate.column,
-        excerpt: candidate.excerpt
-      });
-    }
+  const state: SiteState = {
+    failed,
+    notAll,
+    clerkFound,
+    compared: settings.expectedKeys.length > 0,
+    tolerated: settings.onApiError === 'warn'
   };
-  scan(page);
-
-  const html =
-    /html/i.test(page.contentType) || /^\s*<(!doctype|html)/i.test(page.body.subarray(0, 512).toString('latin1'));
-  const { clerkScripts, scripts } = html
-    ? pageScripts(page.body.toString('utf8'), page.url)
-    : { clerkScripts: [], scripts: [] };
-  const chunks = scripts.filter((u) => u.origin === page.url.origin).slice(0, MAX_CHUNKS);
-  const chunkFailures: string[] = [];
-  let chunkBytes = 0;
-  let chunksRead = 0;
-  for (let i = 0; i < chunks.length && chunkBytes < MAX_CHUNK_BYTES; i += CONCURRENCY) {
-    const budget = MAX_CHUNK_BYTES - chunkBytes;
-    const batch = await Promise.all(chunks.slice(i, i + CONCURRENCY).map((u) => client.get(u, budget)));
-    for (const chunk of batch) {
-      if (!chunk.ok) {
-        chunkFailures.push(chunk.message);
-        continue;
-      }
-      chunkBytes += chunk.body.length;
-      chunksRead++;
-      scan(chunk);
-    }
-  }
-  return { found, clerkScripts, chunkFailures, chunkBytes, chunksRead };
+  return { hits, checklist: (findings) => siteChecks(findings, settings.isProduction, read, state), secrets };
 }
 
-/** The clerk-js script: its key attribute and the host it loads from, unless the scan found them already. */
-function addClerkScripts(
-  clerkScripts: ReturnType<typeof pageScripts>['clerkScripts'],
-  found: Found[],
-  pageUrl: URL
-): void {
+/** The clerk-js script's key attribute and the host it loads from, unless already found in the page's text. */
+function addClerkScripts(found: Found[], clerkScripts: readonly ClerkScript[], pageUrl: URL): void {
   for (const script of clerkScripts) {
     const key = script.publishableKey?.trim();
     const parsed = key ? parsePublishableKey(key) : null;
@@ -165,11 +193,12 @@ function addClerkScripts(
   }
 }
 
-/** The hits of what was found: secret keys, a development instance, and a key other than the one the gate read. */
+const pageOrigin = (f: Found) => ({ kind: 'url' as const, url: f.url, line: f.line, column: f.column });
+
+/** The hits of what was found: secret keys, the development instance, and a key other than the gate read. */
 function judgeFound(found: readonly Found[], settings: SiteSettings) {
   const hits: Hit[] = [];
   const secrets: string[] = [];
-  const pageOrigin = (f: Found) => ({ kind: 'url' as const, url: f.url, line: f.line, column: f.column });
   const production = settings.isProduction;
   const deployedKeys = new Map<string, Found>();
   for (const f of found) {
@@ -190,20 +219,18 @@ function judgeFound(found: readonly Found[], settings: SiteSettings) {
 
   // deployed-key-mismatch: the deploy did not use the key the gate read.
   const expected = settings.expectedKeys;
-  if (expected.length > 0 && deployedKeys.size > 0) {
-    const matches = [...deployedKeys.keys()].some((key) => expected.some((e) => e.value === key));
-    if (!matches) {
-      const [first] = expected;
-      for (const f of deployedKeys.values()) {
-        if (f.artifact.kind !== 'publishable-key' || !first) continue;
-        const data = {
-          deployed: f.artifact.parsed.frontendApi,
-          name: first.name,
-          expected: parsePublishableKey(first.value)?.frontendApi ?? redact(first.value)
-        };
-        const severity: Severity = production ? 'error' : 'warning';
-        hits.push(artifactHit(deployedKeyMismatch, 'mismatch', data, f, pageOrigin(f), severity));
-      }
+  const [first] = expected;
+  const matches = [...deployedKeys.keys()].some((key) => expected.some((e) => e.value === key));
+  if (first && deployedKeys.size > 0 && !matches) {
+    for (const f of deployedKeys.values()) {
+      if (f.artifact.kind !== 'publishable-key') continue;
+      const data = {
+        deployed: f.artifact.parsed.frontendApi,
+        name: first.name,
+        expected: parsePublishableKey(first.value)?.frontendApi ?? redact(first.value)
+      };
+      const severity: Severity = production ? 'error' : 'warning';
+      hits.push(artifactHit(deployedKeyMismatch, 'mismatch', data, f, pageOrigin(f), severity));
     }
   }
   return { hits, secrets, deployedKeys };
@@ -239,18 +266,42 @@ function unread(settings: SiteSettings, page: Exclude<Fetched, { ok: true }>): S
   return { hits: [hit], checklist: () => checks, secrets: [] };
 }
 
+interface SiteState {
+  /** Scripts that failed to load: deployed-site-unread fails with a finding. */
+  failed: string | undefined;
+  /** Scripts past a cap, never fetched: "50 of 60 scripts read (…)". */
+  notAll: string | undefined;
+  clerkFound: boolean;
+  compared: boolean;
+  /** `on-api-error: warn`: an incomplete read does not fail the gate. */
+  tolerated: boolean;
+}
+
+/**
+ * One checklist line per site rule. A check that did not see every script (a cap, a script that failed) is
+ * `incomplete`, never `pass`: what it did not read may hold what it looks for.
+ */
 function siteChecks(
   findings: readonly Finding[],
   isProduction: boolean,
   read: string,
-  { incomplete, clerkFound, compared }: { incomplete: boolean; clerkFound: boolean; compared: boolean }
+  state: SiteState
 ): CheckResult[] {
+  const { failed, notAll, clerkFound, compared, tolerated } = state;
+  const missing = notAll ?? (failed === undefined ? undefined : 'not every script could be read');
+  const incomplete = (base: Pick<CheckResult, 'id' | 'title'>, detail: string): CheckResult => ({
+    ...base,
+    status: 'incomplete',
+    detail: `${missing}; ${detail}`,
+    ...(tolerated && { tolerated })
+  });
   return SITE_RULES.map((meta): CheckResult => {
     const base = { id: meta.id, title: meta.title };
     const active = findings.filter((f) => f.rule === meta.id && !f.suppressed).length;
     if (meta.id === deployedSiteUnread.id) {
-      return incomplete
-        ? { ...base, status: 'fail', detail: plural(active, 'finding') }
+      if (failed !== undefined) return { ...base, status: 'fail', detail: plural(active, 'finding') };
+      return notAll !== undefined
+        ? incomplete(base, `read ${read}`)
         : { ...base, status: 'pass', detail: `read ${read}` };
     }
     // No Clerk on the page is a notice: neither a pass nor a fail of what follows.
@@ -271,6 +322,7 @@ function siteChecks(
     }
     if (!clerkFound && meta.id !== deployedSecretKey.id)
       return { ...base, status: 'skipped', detail: 'no Clerk found on the page' };
+    if (missing !== undefined) return incomplete(base, `no findings in ${read}`);
     return { ...base, status: 'pass', detail: `no findings in ${read}` };
   });
 }

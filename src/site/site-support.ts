@@ -1,5 +1,6 @@
 import type { CheckResult } from '../core/check.js';
 import type { Finding } from '../core/finding.js';
+import type { Deadline } from '../net/deadline.js';
 import type { Hit } from '../rules/rule.js';
 import { SITE_RULES } from '../rules/site.js';
 
@@ -12,6 +13,10 @@ export interface SiteSettings {
   /** Vercel Deployment Protection bypass secret. Never printed. */
   bypass?: string;
   timeoutMs: number;
+  /** The run's deadline, which the check's own one (4 × timeoutMs) never passes. */
+  deadline?: Deadline;
+  /** `ip[:port]` of the `dns-servers` setting; the system's resolver when empty. */
+  dnsServers?: readonly string[];
   onApiError: 'fail' | 'warn';
   isProduction: boolean;
   /** The publishable keys the gate read from the variables, to compare with the deployed one. */
