@@ -3,11 +3,18 @@ import type { CheckResult } from '../core/check.js';
 import type { Finding } from '../core/finding.js';
 import { plural } from '../core/plural.js';
 import type { SkippedFile } from '../core/source.js';
-import { ruleApplies } from '../rules/rule.js';
+import { formatMessage, ruleApplies } from '../rules/rule.js';
 import { artifactChecks, artifactFinding, secretKeyKind } from './artifact-findings.js';
-import { BUNDLE_RULES, bundleDevFrontendApi, bundleDevPublishableKey, bundleSecretKey } from './artifact-rules.js';
+import {
+  BUNDLE_RULES,
+  bundleDevFrontendApi,
+  bundleDevPublishableKey,
+  bundleIncomplete,
+  bundleSecretKey
+} from './artifact-rules.js';
 import { planBuildDirs } from './build-output.js';
-import { scanBuildOutput } from './scan-build-output.js';
+import type { Artifact } from './classify-candidate.js';
+import { scanBuildOutput, type ArtifactHit, type BuildScan } from './scan-build-output.js';
 
 export interface BundleResult {
   findings: Finding[];
@@ -28,7 +35,8 @@ export function checkBundle(
   buildDirs: readonly string[],
   appDirs: readonly string[],
   isProduction: boolean,
-  ignored: ReadonlySet<string>
+  ignored: ReadonlySet<string>,
+  onApiError: 'fail' | 'warn' = 'fail'
 ): BundleResult {
   const plan = planBuildDirs(cwd, buildDirs, appDirs);
   const notScanned =
@@ -44,33 +52,72 @@ export function checkBundle(
       scanned: false
     };
   }
-  const scan = scanBuildOutput(cwd, plan.dirs);
-  const findings: Finding[] = [];
-  const secrets: string[] = [];
-  for (const hit of scan.hits) {
-    const origin = { kind: 'file' as const, file: hit.file, line: hit.line, column: hit.column };
-    const { artifact } = hit;
-    if (artifact.kind === 'secret-key') {
-      secrets.push(artifact.key);
-      findings.push(artifactFinding(bundleSecretKey, 'found', { what: secretKeyKind(artifact) }, hit, origin, ignored));
-    } else if (!ruleApplies(bundleDevPublishableKey, isProduction)) {
-      continue;
-    } else if (artifact.kind === 'publishable-key' && artifact.parsed.instanceType === 'development') {
-      const data = { host: artifact.parsed.frontendApi };
-      findings.push(artifactFinding(bundleDevPublishableKey, 'found', data, hit, origin, ignored));
-    } else if (artifact.kind === 'dev-host') {
-      findings.push(artifactFinding(bundleDevFrontendApi, 'found', { host: artifact.host }, hit, origin, ignored));
-    }
-  }
+  const wanted = (a: Artifact): boolean =>
+    a.kind === 'secret-key' ||
+    (ruleApplies(bundleDevPublishableKey, isProduction) &&
+      (a.kind === 'dev-host' || a.parsed.instanceType === 'development'));
+  const scan = scanBuildOutput(cwd, plan.dirs, wanted);
+  const findings = scan.hits.map((hit) => hitFinding(hit, ignored));
   const rel = plan.dirs.map((d) => relativeDir(cwd, d));
-  const omitted = scan.omitted > 0 ? `; ${scan.omitted} more not listed` : '';
-  const scanned = `${plural(scan.files, 'file')} (${megabytes(scan.bytes)}) of ${rel.join(', ')}${omitted}`;
+  const scanned = `${plural(scan.files, 'file')} (${megabytes(scan.bytes)}) of ${rel.join(', ')}`;
+  const more = scan.incomplete.length > 3 ? '; …' : '';
+  const incomplete =
+    scan.incomplete.length > 0
+      ? `${plural(scan.incomplete.length, 'file')} not read whole (${scan.incomplete.slice(0, 3).join('; ')}${more})`
+      : undefined;
+  if (incomplete !== undefined) findings.push(incompleteFinding(scan, incomplete, isProduction, onApiError, ignored));
+  const omitted = new Map([
+    [bundleDevPublishableKey.id, scan.omitted['publishable-key']],
+    [bundleDevFrontendApi.id, scan.omitted['dev-host']],
+    [bundleSecretKey.id, scan.omitted['secret-key']]
+  ]);
   return {
     findings,
-    checks: artifactChecks(BUNDLE_RULES, findings, isProduction, scanned, notScanned),
+    checks: artifactChecks(BUNDLE_RULES, findings, isProduction, scanned, notScanned, {
+      omitted,
+      ...(incomplete !== undefined && { incomplete })
+    }),
     skipped: [...plan.skipped, ...scan.skipped],
-    secrets,
+    secrets: [...scan.secrets],
     scanned: true
+  };
+}
+
+function hitFinding(hit: ArtifactHit, ignored: ReadonlySet<string>): Finding {
+  const origin = { kind: 'file' as const, file: hit.file, line: hit.line, column: hit.column };
+  const { artifact } = hit;
+  if (artifact.kind === 'secret-key') {
+    return artifactFinding(bundleSecretKey, 'found', { what: secretKeyKind(artifact) }, hit, origin, ignored);
+  }
+  if (artifact.kind === 'publishable-key') {
+    const data = { host: artifact.parsed.frontendApi };
+    return artifactFinding(bundleDevPublishableKey, 'found', data, hit, origin, ignored);
+  }
+  return artifactFinding(bundleDevFrontendApi, 'found', { host: artifact.host }, hit, origin, ignored);
+}
+
+/**
+ * The finding that a scan left part of the output unread: an error in production (a warning with
+ * `on-api-error: warn`), a warning elsewhere, so a bundle the gate could not read whole never passes silently.
+ */
+function incompleteFinding(
+  scan: BuildScan,
+  reasons: string,
+  isProduction: boolean,
+  onApiError: 'fail' | 'warn',
+  ignored: ReadonlySet<string>
+): Finding {
+  const first = scan.skipped.find((s) => scan.incomplete.some((i) => i.startsWith(`${s.file}: `)));
+  const file = first?.file ?? '.';
+  return {
+    rule: bundleIncomplete.id,
+    severity: isProduction && onApiError === 'fail' ? 'error' : 'warning',
+    variable: 'build-dirs',
+    value: file,
+    origin: { kind: 'file', file, line: 1, column: 1 },
+    message: formatMessage(bundleIncomplete, 'unread', { reasons }),
+    fix: bundleIncomplete.fix,
+    ...(ignored.has(bundleIncomplete.id) && { suppressed: { by: 'ignore-option' as const } })
   };
 }
 

@@ -1,5 +1,5 @@
 /** One line of the gate's checklist: an offline rule or a network check. */
-export type CheckStatus = 'pass' | 'fail' | 'skipped' | 'error';
+export type CheckStatus = 'pass' | 'fail' | 'skipped' | 'error' | 'incomplete';
 
 export interface CheckResult {
   id: string;

@@ -25,7 +25,9 @@ export class UnreadableFile extends Error {
 }
 
 /** What is at a path that is not a regular file, in words; undefined for a regular file. */
-export function notRegularFile(stats: Stats): string | undefined {
+export function notRegularFile(
+  stats: Pick<Stats, 'isFile' | 'isDirectory' | 'isFIFO' | 'isSocket' | 'isCharacterDevice' | 'isBlockDevice'>
+): string | undefined {
   if (stats.isFile()) return undefined;
   if (stats.isDirectory()) return 'is a directory';
   if (stats.isFIFO()) return 'a FIFO (named pipe), not a regular file';

@@ -152,7 +152,7 @@ export async function runGate(input: GateOptionsInput, hooks: GateHooks = {}): P
 
   // What was built: the client output on disk.
   const appDirs = units.flatMap((u) => (u.kind === 'layered' ? [u.dir] : []));
-  const bundle = checkBundle(cwd, options.buildDirs, appDirs, isProduction, ignored);
+  const bundle = checkBundle(cwd, options.buildDirs, appDirs, isProduction, ignored, options.onApiError);
   emit(bundle.findings);
   skipped.push(...bundle.skipped);
   if (hooks.collectSecrets !== false) for (const secret of bundle.secrets) secrets.add(secret);

@@ -60,7 +60,7 @@ export const jsonSkippedSchema = z.strictObject({ file: z.string(), reason: z.st
 
 export const jsonCheckSchema = z.strictObject({
   id: z.string(),
-  status: z.enum(['pass', 'fail', 'skipped', 'error']),
+  status: z.enum(['pass', 'fail', 'skipped', 'error', 'incomplete']),
   detail: z.string()
 });
 

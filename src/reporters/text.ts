@@ -29,7 +29,8 @@ const CHECK_MARK: Record<CheckStatus, [string, Style]> = {
   pass: ['✓', 'green'],
   fail: ['✗', 'red'],
   skipped: ['–', 'dim'],
-  error: ['!', 'yellow']
+  error: ['!', 'yellow'],
+  incomplete: ['!', 'yellow']
 };
 
 /** Control characters (ESC, CR, newlines…) in report strings are shown escaped so they cannot drive the terminal. */
