@@ -37,7 +37,13 @@ export const DEFAULT_MAX_BYTES = 1_000_000;
 const DEFAULT_HEADING = 'Clerk production gate';
 
 const SEVERITY_ICON: Record<Severity, string> = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
-const CHECK_ICON: Record<CheckStatus, string> = { pass: '✅', fail: '❌', skipped: '⏭️', error: '⚠️', incomplete: '⚠️' };
+const CHECK_ICON: Record<CheckStatus, string> = {
+  pass: '✅',
+  fail: '❌',
+  skipped: '⏭️',
+  error: '⚠️',
+  incomplete: '⚠️'
+};
 /**
  * Table cells stay short enough for five columns to fit GitHub's 1012 px column: code spans do not wrap, so a long
  * value would widen the table. The full value is in the finding's line below the table.
@@ -204,9 +210,7 @@ function checklist(checks: readonly CheckResult[]): string[] {
   const count = (status: CheckStatus): number => checks.filter((c) => c.status === status).length;
   const counts = (['fail', 'error', 'incomplete', 'pass', 'skipped'] as const)
     .filter((s) => count(s) > 0)
-    .map(
-      (s) => `${count(s)} ${s === 'fail' ? 'failed' : s === 'pass' ? 'passed' : s === 'error' ? 'erred' : s}`
-    );
+    .map((s) => `${count(s)} ${s === 'fail' ? 'failed' : s === 'pass' ? 'passed' : s === 'error' ? 'erred' : s}`);
   const line = (c: CheckResult): string => {
     const detail = c.detail ? ` — ${escapeMarkdown(c.detail)}` : '';
     return `- ${CHECK_ICON[c.status]} **${escapeMarkdown(c.title || c.id)}** (${codeSpan(c.id, false)})${detail}`;

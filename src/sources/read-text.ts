@@ -46,4 +46,3 @@ export function readDotenvText(abs: string, label: string): string {
   if (!isUtf8(bytes)) throw new InputError(`${label}: not valid UTF-8`);
   return bytes.toString('utf8');
 }
-
