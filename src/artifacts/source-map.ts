@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { closeSync, readSync } from 'node:fs';
 import path from 'node:path';
 import * as z from 'zod/mini';
@@ -109,7 +110,8 @@ function mapText(file: string, dir: string, rel: (abs: string) => string): MapTe
     if (read.overCap) {
       return { file: rel(mapFile), reason: `source map larger than ${sizeInWords(MAX_MAP_BYTES)}, not decoded` };
     }
-    return { text: read.bytes.toString('utf8'), label: rel(mapFile) };
+    // Most maps are ASCII: latin1 then decodes as a copy, where utf8 decoding costs ~10 ms a MB.
+    return { text: read.bytes.toString(isAscii(read.bytes) ? 'latin1' : 'utf8'), label: rel(mapFile) };
   } catch (error) {
     if (!(error instanceof UnreadableFile)) throw error;
     if (error.missing) return undefined;

@@ -39,59 +39,74 @@ export function mappingsAt(mappings: string, places: readonly Point[]): (Segment
   const byLine = new Map<number, number[]>();
   places.forEach((p, i) => byLine.set(p.line, [...(byLine.get(p.line) ?? []), i]));
   const lastLine = Math.max(-1, ...places.map((p) => p.line));
-  const cursor = { text: mappings, at: 0 };
-  let line = 0;
-  let generated = 0;
-  let source = 0;
-  let originalLine = 0;
-  let originalColumn = 0;
-  while (cursor.at < mappings.length && line <= lastLine) {
-    const c = mappings.charCodeAt(cursor.at);
-    if (c === SEMICOLON || c === COMMA) {
-      cursor.at++;
-      if (c === SEMICOLON) {
-        line++;
-        generated = 0;
+  const state = { at: 0, source: 0, line: 0, column: 0 };
+  for (let line = 0; line <= lastLine && state.at < mappings.length; line++) {
+    const wanted = byLine.get(line);
+    const lastColumn = wanted ? Math.max(...wanted.map((i) => (places[i] as Point).column)) : -1;
+    let generated = 0;
+    while (state.at < mappings.length) {
+      const c = mappings.charCodeAt(state.at);
+      if (c === SEMICOLON) break;
+      if (c === COMMA) {
+        state.at++;
+        continue;
       }
-      continue;
+      const delta = readVlq(mappings, state);
+      if (delta === undefined) return result;
+      generated += delta;
+      const mapped = readSegmentTail(mappings, state);
+      if (mapped === undefined) return result;
+      if (wanted) {
+        // Segments come in column order (bundlers write them so): past the last place of the last line, done.
+        if (line === lastLine && generated > lastColumn) return result;
+        const segment = mapped ? { source: state.source, line: state.line, column: state.column } : undefined;
+        for (const i of wanted) pick(i, generated, segment);
+      }
     }
-    const fields = [0, 0, 0, 0, 0];
-    let count = 0;
-    while (cursor.at < mappings.length && !isSeparator(mappings.charCodeAt(cursor.at))) {
-      const value = readVlq(cursor);
-      if (value === undefined) return result;
-      if (count < 5) fields[count] = value;
-      count++;
-    }
-    generated += fields[0] as number;
-    const mapped = count >= 4;
-    if (mapped) {
-      source += fields[1] as number;
-      originalLine += fields[2] as number;
-      originalColumn += fields[3] as number;
-    }
-    for (const i of byLine.get(line) ?? []) {
-      const place = places[i] as Point;
-      const best = bestColumn[i] as number;
-      // Of segments at one column: the first on an exact match, the last below it (trace-mapping's binary search).
-      if (generated > place.column || generated < best || (generated === best && best === place.column)) continue;
-      bestColumn[i] = generated;
-      result[i] = mapped ? { source, line: originalLine, column: originalColumn } : undefined;
-    }
+    // Past the line, or nothing wanted on it: only the running sums matter, and the next `;` ends the line.
+    state.at++;
   }
   return result;
+
+  function pick(i: number, generated: number, segment: Segment | undefined): void {
+    const column = (places[i] as Point).column;
+    const best = bestColumn[i] as number;
+    // Of segments at one column: the first on an exact match, the last below it (trace-mapping's binary search).
+    if (generated > column || generated < best || (generated === best && best === column)) return;
+    bestColumn[i] = generated;
+    result[i] = segment;
+  }
 }
 
 function isSeparator(c: number): boolean {
   return c === COMMA || c === SEMICOLON;
 }
 
-/** One Base64 VLQ value at the cursor, which moves past it; undefined when malformed. */
-function readVlq(cursor: { text: string; at: number }): number | undefined {
+/**
+ * The rest of a segment after its generated column: adds its source, line and column deltas to the running sums
+ * (and skips a name index). Whether it maps to a source; undefined when malformed.
+ */
+function readSegmentTail(text: string, state: { at: number; source: number; line: number; column: number }) {
+  if (state.at >= text.length || isSeparator(text.charCodeAt(state.at))) return false;
+  const source = readVlq(text, state);
+  const line = readVlq(text, state);
+  const column = readVlq(text, state);
+  if (source === undefined || line === undefined || column === undefined) return undefined;
+  state.source += source;
+  state.line += line;
+  state.column += column;
+  if (state.at < text.length && !isSeparator(text.charCodeAt(state.at)) && readVlq(text, state) === undefined) {
+    return undefined;
+  }
+  return true;
+}
+
+/** One Base64 VLQ value at `state.at`, which moves past it; undefined when malformed. */
+function readVlq(text: string, state: { at: number }): number | undefined {
   let value = 0;
   let shift = 0;
   for (;;) {
-    const c = cursor.text.charCodeAt(cursor.at++);
+    const c = text.charCodeAt(state.at++);
     const digit = c < 128 ? (DIGIT[c] as number) : -1;
     if (digit < 0 || shift > 30) return undefined;
     value += (digit & 31) * 2 ** shift;
