@@ -699,7 +699,9 @@ function generate(name, params) {
   const finalDir = join(TREES_DIR, name);
   const tmpDir = join(TREES_DIR, `.tmp-${name}-${process.pid}`);
   rmSync(tmpDir, { recursive: true, force: true });
-  const m = makers(createRng(`${params.seed}:bundle:${params.shape === 'vite' ? '' : `${params.shape}:`}${params.scannedTarget}`));
+  const m = makers(
+    createRng(`${params.seed}:bundle:${params.shape === 'vite' ? '' : `${params.shape}:`}${params.scannedTarget}`)
+  );
   let scannedBytes = 0;
   let planted;
   let largest = { path: '', bytes: 0 };
@@ -756,7 +758,10 @@ function generate(name, params) {
 }
 
 /** A bundle tree of `mib` MiB of scanned files; generated when missing or out of date. */
-export function ensureBundleTree(mib, { seed = DEFAULT_SEED, force = false, log = console.error, shape = 'vite' } = {}) {
+export function ensureBundleTree(
+  mib,
+  { seed = DEFAULT_SEED, force = false, log = console.error, shape = 'vite' } = {}
+) {
   const name = bundleTreeName(mib, shape);
   const params = { version: BUNDLE_GENERATOR_VERSION, digest: GENERATOR_DIGEST, seed, scannedTarget: mib * MIB, shape };
   const existing = readManifest(name);

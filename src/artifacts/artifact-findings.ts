@@ -52,7 +52,7 @@ export function artifactFinding(
 }
 
 /** What a scan could not list or read: hits past a cap per rule id (judged, not listed), and why it is incomplete. */
-export interface ScanGaps {
+interface ScanGaps {
   omitted?: ReadonlyMap<string, number>;
   incomplete?: string;
 }

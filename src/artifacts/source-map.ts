@@ -31,7 +31,7 @@ const MAX_MAP_BYTES = 64 * 1024 * 1024;
 const COMMENT = /[#@][ \t]*sourceMappingURL=([^\s'"*]+)/g;
 
 /** Original positions of some places in one built file, and why its map was not used when it was not. */
-export interface MapLookup {
+interface MapLookup {
   positions: (OriginalPosition | undefined)[];
   /** The map was there but not read or not usable: why (for the report's skipped list). */
   skipped?: { file: string; reason: string };

@@ -14,7 +14,7 @@ export interface Point {
 }
 
 /** The original place a segment maps to: 0-based source index, line and column. */
-export interface Segment {
+interface Segment {
   source: number;
   line: number;
   column: number;

@@ -86,7 +86,7 @@ function kindAt(abs: string): string | undefined {
   }
 }
 
-export interface BoundedRead {
+interface BoundedRead {
   /** At most the cap's bytes. */
   bytes: Buffer;
   /** The file holds more than the cap: `bytes` is its beginning only. */
