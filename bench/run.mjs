@@ -713,19 +713,14 @@ if (bundle) {
   const floor = byId[`bundle-floor-${largeMiB}m`];
   const lm = bt[largeMiB].manifest;
   if (!opts['no-cli']) {
-    const name = `bundle scan ${largeMiB} MiB, clerk-production-gate / grep`;
-    const goal = `≤ ${TARGETS.bundleVsGrep}×`;
-    if (ok(grep) && ok(gate)) {
-      const x = gate.medianMs / grep.medianMs;
-      target(
-        name,
-        `${fmtX(x)} (${fmtMs(gate.medianMs)} / ${fmtMs(grep.medianMs)})`,
-        goal,
-        r2(x) <= TARGETS.bundleVsGrep
-      );
-    } else {
-      target(name, 'n/a', goal, false, 'a run failed');
-    }
+    const vsGrep = (name, gateCase, grepCase) => {
+      const goal = `≤ ${TARGETS.bundleVsGrep}×`;
+      if (!ok(grepCase) || !ok(gateCase)) return target(name, 'n/a', goal, false, 'a run failed');
+      const x = gateCase.medianMs / grepCase.medianMs;
+      const value = `${fmtX(x)} (${fmtMs(gateCase.medianMs)} / ${fmtMs(grepCase.medianMs)})`;
+      return target(name, value, goal, r2(x) <= TARGETS.bundleVsGrep);
+    };
+    vsGrep(`bundle scan ${largeMiB} MiB, clerk-production-gate / grep`, gate, grep);
     if (ok(floor) && ok(grep)) {
       target(
         `bundle scan ${largeMiB} MiB, lower bound / grep`,
@@ -742,20 +737,11 @@ if (bundle) {
         null
       );
     }
-    const nextGrep = byId[`bundle-next-grep-${largeMiB}m`];
-    const nextGate = byId[`bundle-next-cli-${largeMiB}m`];
-    const nextName = `bundle scan next build ${largeMiB} MiB, clerk-production-gate / grep`;
-    if (ok(nextGrep) && ok(nextGate)) {
-      const x = nextGate.medianMs / nextGrep.medianMs;
-      target(
-        nextName,
-        `${fmtX(x)} (${fmtMs(nextGate.medianMs)} / ${fmtMs(nextGrep.medianMs)})`,
-        goal,
-        r2(x) <= TARGETS.bundleVsGrep
-      );
-    } else {
-      target(nextName, 'n/a', goal, false, 'a run failed');
-    }
+    vsGrep(
+      `bundle scan next build ${largeMiB} MiB, clerk-production-gate / grep`,
+      byId[`bundle-next-cli-${largeMiB}m`],
+      byId[`bundle-next-grep-${largeMiB}m`]
+    );
     const mapsGate = byId['bundle-maps-cli'];
     const mapsName = `peak RSS, bundle scan reading ${MAP_CHUNKS} maps of 16 MB`;
     if (mapsGate?.peakRssKiB) {
