@@ -60,3 +60,18 @@ describe('readRegularFile', () => {
     expect(failure(() => readRegularFile(d, 10)).reason).toBe('is a directory');
   });
 });
+
+describe('readRegularFile on a socket', () => {
+  it('refuses it with what it is, not an errno', async () => {
+    const { createServer } = await import('node:net');
+    const d = await dir();
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(join(d, 'sock'), resolve));
+    try {
+      const error = failure(() => readRegularFile(join(d, 'sock'), 10));
+      expect([error.reason, error.code]).toEqual(['a socket, not a regular file', undefined]);
+    } finally {
+      server.close();
+    }
+  });
+});

@@ -12,7 +12,7 @@ export class UnreadableFile extends Error {
   constructor(
     /** Why, in words: `a FIFO (named pipe), not a regular file`, `permission denied`. */
     readonly reason: string,
-    /** The errno code when the system refused it (`ENOENT`, `EACCES`). */
+    /** The errno code when the system refused it (`ENOENT`, `EACCES`); none when it is not a regular file. */
     readonly code?: string
   ) {
     super(reason);
@@ -63,7 +63,8 @@ export function openRegularFile(abs: string): { fd: number; size: number } {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     // A socket cannot be opened at all (ENXIO): say what it is.
-    if (code === 'ENXIO') throw new UnreadableFile(kindAt(abs) ?? readFailure(code), code);
+    const kind = code === 'ENXIO' ? kindAt(abs) : undefined;
+    if (kind !== undefined) throw new UnreadableFile(kind);
     throw new UnreadableFile(readFailure(code), code);
   }
   try {
