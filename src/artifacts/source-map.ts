@@ -23,11 +23,12 @@ const SourceMapJson = z.looseObject({
 /** Bytes read from a file's end to find its `sourceMappingURL` comment (it is the last line). */
 const TAIL = 16 * 1024;
 /**
- * A map larger than this is not read, and the finding keeps only the built file's position. A map is parsed as
- * JSON and its `mappings` walked only up to the lines asked for, never decoded whole: about 3 times its size in
- * memory (bench: 6 maps of 16 MB, see bench/README.md). A Vite or Next.js chunk's map is a few MB.
+ * A map larger than this is not read (listed as skipped, with the reason), and the finding keeps only the built
+ * file's position. A map is parsed as JSON and its `mappings` walked only up to the lines asked for, never decoded
+ * whole: a 16 MB map peaks at about 40 MB and costs about a tenth of a full decode (bench/README.md). A Vite or
+ * Next.js chunk's map is a few MB.
  */
-const MAX_MAP_BYTES = 64 * 1024 * 1024;
+const MAX_MAP_BYTES = 16 * 1024 * 1024;
 const COMMENT = /[#@][ \t]*sourceMappingURL=([^\s'"*]+)/g;
 
 /** Original positions of some places in one built file, and why its map was not used when it was not. */

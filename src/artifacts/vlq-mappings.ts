@@ -39,80 +39,66 @@ export function mappingsAt(mappings: string, places: readonly Point[]): (Segment
   const byLine = new Map<number, number[]>();
   places.forEach((p, i) => byLine.set(p.line, [...(byLine.get(p.line) ?? []), i]));
   const lastLine = Math.max(-1, ...places.map((p) => p.line));
-  const state = { at: 0, source: 0, line: 0, column: 0 };
-  for (let line = 0; line <= lastLine && state.at < mappings.length; line++) {
-    const wanted = byLine.get(line);
-    const lastColumn = wanted ? Math.max(...wanted.map((i) => (places[i] as Point).column)) : -1;
-    let generated = 0;
-    while (state.at < mappings.length) {
-      const c = mappings.charCodeAt(state.at);
-      if (c === SEMICOLON) break;
-      if (c === COMMA) {
-        state.at++;
-        continue;
-      }
-      const delta = readVlq(mappings, state);
-      if (delta === undefined) return result;
-      generated += delta;
-      const mapped = readSegmentTail(mappings, state);
-      if (mapped === undefined) return result;
-      if (wanted) {
-        // Segments come in column order (bundlers write them so): past the last place of the last line, done.
-        if (line === lastLine && generated > lastColumn) return result;
-        const segment = mapped ? { source: state.source, line: state.line, column: state.column } : undefined;
-        for (const i of wanted) pick(i, generated, segment);
-      }
-    }
-    // Past the line, or nothing wanted on it: only the running sums matter, and the next `;` ends the line.
-    state.at++;
-  }
-  return result;
-
-  function pick(i: number, generated: number, segment: Segment | undefined): void {
+  const pick = (i: number, generated: number, segment: Segment | undefined): void => {
     const column = (places[i] as Point).column;
     const best = bestColumn[i] as number;
     // Of segments at one column: the first on an exact match, the last below it (trace-mapping's binary search).
     if (generated > column || generated < best || (generated === best && best === column)) return;
     bestColumn[i] = generated;
     result[i] = segment;
-  }
-}
-
-function isSeparator(c: number): boolean {
-  return c === COMMA || c === SEMICOLON;
-}
-
-/**
- * The rest of a segment after its generated column: adds its source, line and column deltas to the running sums
- * (and skips a name index). Whether it maps to a source; undefined when malformed.
- */
-function readSegmentTail(text: string, state: { at: number; source: number; line: number; column: number }) {
-  if (state.at >= text.length || isSeparator(text.charCodeAt(state.at))) return false;
-  const source = readVlq(text, state);
-  const line = readVlq(text, state);
-  const column = readVlq(text, state);
-  if (source === undefined || line === undefined || column === undefined) return undefined;
-  state.source += source;
-  state.line += line;
-  state.column += column;
-  if (state.at < text.length && !isSeparator(text.charCodeAt(state.at)) && readVlq(text, state) === undefined) {
-    return undefined;
-  }
-  return true;
-}
-
-/** One Base64 VLQ value at `state.at`, which moves past it; undefined when malformed. */
-function readVlq(text: string, state: { at: number }): number | undefined {
+  };
+  // One pass, every value in locals: this loop runs once per character of the mappings.
+  let line = 0;
+  let wanted = byLine.get(0);
+  const lastColumnOf = (on: number[] | undefined): number =>
+    on ? Math.max(...on.map((w) => (places[w] as Point).column)) : -1;
+  let lastColumn = lastColumnOf(wanted);
+  let generated = 0;
+  let source = 0;
+  let originalLine = 0;
+  let originalColumn = 0;
+  const deltas = [0, 0, 0, 0];
+  let field = 0;
   let value = 0;
   let shift = 0;
-  for (;;) {
-    const c = text.charCodeAt(state.at++);
+  for (let i = 0; i <= mappings.length && line <= lastLine; i++) {
+    const c = i < mappings.length ? mappings.charCodeAt(i) : SEMICOLON;
+    if (c === COMMA || c === SEMICOLON) {
+      if (shift !== 0) return result; // a value cut short
+      if (field > 0) {
+        generated += deltas[0] as number;
+        const mapped = field >= 4;
+        if (mapped) {
+          source += deltas[1] as number;
+          originalLine += deltas[2] as number;
+          originalColumn += deltas[3] as number;
+        }
+        if (wanted) {
+          // Segments come in column order (bundlers write them so): past the last place of the last line, done.
+          if (line === lastLine && generated > lastColumn) return result;
+          const segment = mapped ? { source, line: originalLine, column: originalColumn } : undefined;
+          for (const w of wanted) pick(w, generated, segment);
+        }
+      }
+      field = 0;
+      if (c === SEMICOLON) {
+        line++;
+        generated = 0;
+        wanted = byLine.get(line);
+        lastColumn = lastColumnOf(wanted);
+      }
+      continue;
+    }
     const digit = c < 128 ? (DIGIT[c] as number) : -1;
-    if (digit < 0 || shift > 30) return undefined;
-    value += (digit & 31) * 2 ** shift;
+    if (digit < 0 || shift > 25) return result;
+    value |= (digit & 31) << shift;
     shift += 5;
-    if ((digit & 32) === 0) break;
+    if ((digit & 32) === 0) {
+      if (field < 4) deltas[field] = value & 1 ? -(value >>> 1) : value >>> 1;
+      field++;
+      value = 0;
+      shift = 0;
+    }
   }
-  const magnitude = Math.floor(value / 2);
-  return value % 2 === 1 ? -magnitude : magnitude;
+  return result;
 }
