@@ -1,13 +1,17 @@
 #!/usr/bin/env node
 // Deterministic generator of built client bundles for the benchmark's bundle scan (see bench/README.md).
 //
-//   node bench/bundle-tree.mjs [--force] [100 10 ...]      (sizes in MiB of scanned files; default 100 10)
+//   node bench/bundle-tree.mjs [--force] [--next|--maps] [100 10 ...]  (sizes in MiB of scanned files; default 100 10)
 //   node bench/bundle-tree.mjs --floor DIR                  the bundle scan's lower bound (below), on DIR
 //
 // Trees go to bench/.trees/ (gitignored), beside the dotenv trees:
 //   bundle-<N>m/   a Vite-style `dist/` of N MiB of .js .mjs .css .html .json .txt (what the gate's --build-dir
 //                  scans), plus .map files, fonts and images that it does not scan
-// Every tree has the same files; only their sizes scale with N. Each has a manifest
+//   bundle-next-<N>m/  with --next: a `next build` `.next/static` of N MiB, ~180 single-line chunks of ~0.5 MiB,
+//                  CSS and JSON (planNext below)
+//   bundle-maps-37m/  with --maps: 6 chunks of ~6 MiB, each with the development key and a ~16 MiB source map
+//                  (planMaps below), for the peak RSS of a scan that reads every map
+// Every tree of a shape has the same files; only their sizes scale with N. Each has a manifest
 // (bench/.trees/bundle-<N>m.manifest.json); a tree is regenerated only when it is missing or its manifest does not
 // match the current parameters (generator version, this file's digest, seed, size); --force regenerates anyway.
 
@@ -47,8 +51,8 @@ export const PLANTED_KEY = 'pk_test_aGFwcHktaGlwcG8tNDIuY2xlcmsuYWNjb3VudHMuZGV2
 export const GREP_PATTERN = 'pk_test_|sk_(test|live)_';
 const FORBIDDEN = /[ps]k_(test|live)_|clerk\.accounts\.dev/;
 
-export function bundleTreeName(mib) {
-  return `bundle-${mib}m`;
+export function bundleTreeName(mib, shape = 'vite') {
+  return shape === 'vite' ? `bundle-${mib}m` : `bundle-${shape}-${mib}m`;
 }
 
 // ---------------------------------------------------------------------------
@@ -440,7 +444,60 @@ function hashName(rng) {
 }
 
 /** The file list with final names (Vite-style content hashes) and sizes scaled to `totalBytes` of scanned files. */
-function plan(seed, totalBytes) {
+/**
+ * A `next build` client output (`.next/static`): about 180 minified single-line chunks of ~0.5 MiB each (Next.js
+ * splits the client code into many small chunks, where Vite writes a few large ones), the CSS, and the JSON and
+ * text files beside them. Next.js writes no browser source maps by default (productionBrowserSourceMaps), so none.
+ */
+const NEXT_CHUNKS = 180;
+const NEXT_CSS = [2600, 900, 400, 120];
+const NEXT_OTHER = [
+  ['build-manifest.json', 60, 'vite-manifest'],
+  ['app-build-manifest.json', 120, 'vite-manifest'],
+  ['react-loadable-manifest.json', 30, 'vite-manifest'],
+  ['locales/en.json', 220, 'locale'],
+  ['locales/de.json', 240, 'locale'],
+  ['chunks/licenses.txt', 500, 'licenses']
+];
+
+function planNext(seed, totalBytes) {
+  const names = createRng(`${seed}:bundle-next-names`);
+  const files = [];
+  for (let i = 0; i < NEXT_CHUNKS; i++) {
+    const f = { name: `chunk${i}`, kib: 540, lines: 'single', kind: 'js', path: `chunks/${hashName(names)}.js` };
+    if (i === 3 || i === 97) f.clerk = [0.4];
+    if (i === 151) f.planted = 0.9;
+    files.push(f);
+  }
+  NEXT_CSS.forEach((kib, i) => files.push({ name: `css${i}`, kib, kind: 'css', path: `css/${hashName(names)}.css` }));
+  for (const [path, kib, kind] of NEXT_OTHER) files.push({ path, kib, kind });
+  const scale = totalBytes / files.reduce((s, f) => s + f.kib * 1024, 0);
+  for (const f of files) f.bytes = Math.max(64, Math.round(f.kib * 1024 * scale));
+  return { files, extra: [] };
+}
+
+/**
+ * Source-map memory: 6 chunks of about 6 MiB, each holding the development key (so the gate reads every map, for the
+ * findings' original positions) and a map of about 16 MiB (writeMap: `mappings` 1.4× the chunk, `sourcesContent`
+ * 1.2×). The tree is `MAP_CHUNKS × 6.2 MiB` of scanned files.
+ */
+export const MAP_CHUNKS = 6;
+export const MAP_TREE_MIB = 37;
+
+function planMaps(seed, totalBytes) {
+  const names = createRng(`${seed}:bundle-maps-names`);
+  const files = [];
+  for (let i = 0; i < MAP_CHUNKS; i++) {
+    const path = `assets/chunk${i}-${hashName(names)}.js`;
+    files.push({ name: `chunk${i}`, kib: 1, lines: 'single', planted: 0.5, kind: 'js', path, map: `${path}.map` });
+  }
+  for (const f of files) f.bytes = Math.round(totalBytes / MAP_CHUNKS);
+  return { files, extra: [] };
+}
+
+function plan(seed, totalBytes, shape = 'vite') {
+  if (shape === 'next') return planNext(seed, totalBytes);
+  if (shape === 'maps') return planMaps(seed, totalBytes);
   const names = createRng(`${seed}:bundle-names`); // the same names in every tree, only the sizes differ
   const files = [];
   for (const f of JS_FILES) files.push({ ...f, kind: 'js', path: `assets/${f.name}-${hashName(names)}.js` });
@@ -479,13 +536,13 @@ function writeJs(out, m, f) {
     if (newline && m.chance(newline)) out.write('\n');
   }
   for (const mark of marks) out.write(mark.text); // a tiny tree: still every mark, at the end
-  out.write(`\n//# sourceMappingURL=${f.map.split('/').pop()}`);
+  if (f.map) out.write(`\n//# sourceMappingURL=${f.map.split('/').pop()}`);
   return planted;
 }
 
 function writeCss(out, m, f) {
   while (out.bytes < f.bytes) out.write(guard(f.fonts && m.chance(0.5) ? m.fontFace() : m.cssRule()));
-  out.write(`\n/*# sourceMappingURL=${f.map.split('/').pop()} */`);
+  if (f.map) out.write(`\n/*# sourceMappingURL=${f.map.split('/').pop()} */`);
 }
 
 function writeHtml(out, m, f, files) {
@@ -638,11 +695,13 @@ function readManifest(name) {
 }
 
 function generate(name, params) {
-  const { files, extra } = plan(params.seed, params.scannedTarget);
+  const { files, extra } = plan(params.seed, params.scannedTarget, params.shape);
   const finalDir = join(TREES_DIR, name);
   const tmpDir = join(TREES_DIR, `.tmp-${name}-${process.pid}`);
   rmSync(tmpDir, { recursive: true, force: true });
-  const m = makers(createRng(`${params.seed}:bundle:${params.scannedTarget}`));
+  const m = makers(
+    createRng(`${params.seed}:bundle:${params.shape === 'vite' ? '' : `${params.shape}:`}${params.scannedTarget}`)
+  );
   let scannedBytes = 0;
   let planted;
   let largest = { path: '', bytes: 0 };
@@ -699,9 +758,12 @@ function generate(name, params) {
 }
 
 /** A bundle tree of `mib` MiB of scanned files; generated when missing or out of date. */
-export function ensureBundleTree(mib, { seed = DEFAULT_SEED, force = false, log = console.error } = {}) {
-  const name = bundleTreeName(mib);
-  const params = { version: BUNDLE_GENERATOR_VERSION, digest: GENERATOR_DIGEST, seed, scannedTarget: mib * MIB };
+export function ensureBundleTree(
+  mib,
+  { seed = DEFAULT_SEED, force = false, log = console.error, shape = 'vite' } = {}
+) {
+  const name = bundleTreeName(mib, shape);
+  const params = { version: BUNDLE_GENERATOR_VERSION, digest: GENERATOR_DIGEST, seed, scannedTarget: mib * MIB, shape };
   const existing = readManifest(name);
   const dir = join(TREES_DIR, name);
   if (
@@ -711,7 +773,8 @@ export function ensureBundleTree(mib, { seed = DEFAULT_SEED, force = false, log 
     existing.version === params.version &&
     existing.digest === params.digest &&
     existing.seed === params.seed &&
-    existing.scannedTarget === params.scannedTarget
+    existing.scannedTarget === params.scannedTarget &&
+    (existing.shape ?? 'vite') === params.shape
   ) {
     return { dir, manifest: existing, generated: false };
   }
@@ -772,9 +835,10 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     process.exit(0);
   }
   const force = args.includes('--force');
+  const shape = args.includes('--next') ? 'next' : args.includes('--maps') ? 'maps' : 'vite';
   const sizes = args.filter((a) => /^\d+$/.test(a)).map(Number);
   for (const mib of sizes.length ? sizes : [...BUNDLE_SIZES_MIB].reverse()) {
-    const r = ensureBundleTree(mib, { force });
+    const r = ensureBundleTree(mib, { force, shape });
     if (!r.generated) console.error(`up to date: ${relative(ROOT_DIR, r.dir)} (${r.manifest.files} scanned files)`);
   }
 }

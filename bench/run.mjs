@@ -23,7 +23,8 @@
 //   --only-online        run only the online cases (and node -e 0): no trees, no secretlint
 //   --online-latency MS  latency the fakes add to every HTTP response and DNS answer (default 200)
 //   --no-bundle          skip the bundle scan (the gate's --build-dir on generated 10 and 100 MiB client bundles,
-//                        against grep -rcE on the same files; bench/bundle-tree.mjs)
+//                        Vite-shaped, and 100 MiB next-build-shaped, against grep -rcE on the same files; and its
+//                        peak RSS when 6 findings each read a 16 MB source map; bench/bundle-tree.mjs)
 
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -31,7 +32,14 @@ import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
-import { BUNDLE_SIZES_MIB, GREP_PATTERN, SCANNED_EXTENSIONS, ensureBundleTree } from './bundle-tree.mjs';
+import {
+  BUNDLE_SIZES_MIB,
+  GREP_PATTERN,
+  MAP_CHUNKS,
+  MAP_TREE_MIB,
+  SCANNED_EXTENSIONS,
+  ensureBundleTree
+} from './bundle-tree.mjs';
 import { ROOT_DIR, TREES_DIR, ensureSizedTree, ensureTypicalTree, loadCorpus, treeName } from './generate-tree.mjs';
 import { setupOnline } from './online.mjs';
 
@@ -42,8 +50,10 @@ const TARGETS = {
   typicalVsNodeStart: 2,
   /** Peak RSS on the largest tree / peak RSS on the smallest tree ("flat" memory); also 100 / 10 MiB bundles. */
   memoryGrowth: 1.5,
-  /** clerk-production-gate --build-dir / grep -rcE on the 100 MiB bundle (at most). */
-  bundleVsGrep: 2
+  /** clerk-production-gate --build-dir / grep -rcE on the 100 MiB bundles, Vite- and next-build-shaped (at most). */
+  bundleVsGrep: 2,
+  /** Peak RSS of a bundle scan that reads 6 source maps of 16 MB (MiB, under). */
+  mapsPeakRssMiB: 1024
 };
 const SLOW_RUN_MS = 20_000;
 
@@ -250,7 +260,51 @@ if (!opts['no-bundle'] && !onlyOnline) {
   const bundleTrees = Object.fromEntries(
     BUNDLE_SIZES_MIB.map((mib) => [mib, ensureBundleTree(mib, { force: opts['force-trees'], log })])
   );
-  bundle = { grepVersion, cwd, smallMiB, largeMiB, trees: bundleTrees };
+  // The same scan on a `next build` output (~180 chunks of 0.5 MiB), and a tree whose 6 findings each read a 16 MB map.
+  const next = ensureBundleTree(largeMiB, { force: opts['force-trees'], log, shape: 'next' });
+  const maps = ensureBundleTree(MAP_TREE_MIB, { force: opts['force-trees'], log, shape: 'maps' });
+  bundle = { grepVersion, cwd, smallMiB, largeMiB, trees: bundleTrees, next, maps };
+  cases.push({
+    id: `bundle-next-grep-${largeMiB}m`,
+    label: `grep -rcE, next build ${largeMiB} MiB`,
+    tool: 'grep',
+    files: next.manifest.files,
+    argv: ['grep', '-rcE', ...SCANNED_EXTENSIONS.map((e) => `--include=*${e}`), GREP_PATTERN, next.dir],
+    cwd,
+    ok: [0],
+    count: (stdout) => stdout.split('\n').filter(Boolean).length
+  });
+  if (!opts['no-cli']) {
+    cases.push({
+      id: `bundle-next-cli-${largeMiB}m`,
+      label: `clerk-production-gate --build-dir, next build ${largeMiB} MiB`,
+      tool: 'cli',
+      files: next.manifest.files,
+      argv: [NODE, CLI, '--offline', '--build-dir', next.dir, '--environment', 'production', '--format', 'json'],
+      cwd,
+      ok: [1],
+      validate: (stdout) => validateBundleReport(stdout, next.manifest),
+      count: (stdout) => countBundleFiles(JSON.parse(stdout))
+    });
+    cases.push({
+      id: 'bundle-maps-cli',
+      label: `clerk-production-gate --build-dir, ${MAP_CHUNKS} findings with 16 MB maps`,
+      tool: 'cli',
+      files: maps.manifest.files,
+      argv: [NODE, CLI, '--offline', '--build-dir', maps.dir, '--environment', 'production', '--format', 'json'],
+      cwd,
+      ok: [1],
+      // Every finding must carry its original position: a scan that skipped the maps would look light.
+      validate: (stdout) => {
+        const findings = JSON.parse(stdout).findings ?? [];
+        const mapped = findings.filter((f) => f.original_location).length;
+        return findings.length === MAP_CHUNKS && mapped === MAP_CHUNKS
+          ? undefined
+          : `${findings.length} findings, ${mapped} with an original position; expected ${MAP_CHUNKS} of each`;
+      },
+      count: (stdout) => countBundleFiles(JSON.parse(stdout))
+    });
+  }
   const large = bundleTrees[largeMiB];
   const plantedName = large.manifest.planted.path.split('/').pop();
   cases.push({
@@ -659,19 +713,14 @@ if (bundle) {
   const floor = byId[`bundle-floor-${largeMiB}m`];
   const lm = bt[largeMiB].manifest;
   if (!opts['no-cli']) {
-    const name = `bundle scan ${largeMiB} MiB, clerk-production-gate / grep`;
-    const goal = `≤ ${TARGETS.bundleVsGrep}×`;
-    if (ok(grep) && ok(gate)) {
-      const x = gate.medianMs / grep.medianMs;
-      target(
-        name,
-        `${fmtX(x)} (${fmtMs(gate.medianMs)} / ${fmtMs(grep.medianMs)})`,
-        goal,
-        r2(x) <= TARGETS.bundleVsGrep
-      );
-    } else {
-      target(name, 'n/a', goal, false, 'a run failed');
-    }
+    const vsGrep = (name, gateCase, grepCase) => {
+      const goal = `≤ ${TARGETS.bundleVsGrep}×`;
+      if (!ok(grepCase) || !ok(gateCase)) return target(name, 'n/a', goal, false, 'a run failed');
+      const x = gateCase.medianMs / grepCase.medianMs;
+      const value = `${fmtX(x)} (${fmtMs(gateCase.medianMs)} / ${fmtMs(grepCase.medianMs)})`;
+      return target(name, value, goal, r2(x) <= TARGETS.bundleVsGrep);
+    };
+    vsGrep(`bundle scan ${largeMiB} MiB, clerk-production-gate / grep`, gate, grep);
     if (ok(floor) && ok(grep)) {
       target(
         `bundle scan ${largeMiB} MiB, lower bound / grep`,
@@ -687,6 +736,23 @@ if (bundle) {
         '(info)',
         null
       );
+    }
+    vsGrep(
+      `bundle scan next build ${largeMiB} MiB, clerk-production-gate / grep`,
+      byId[`bundle-next-cli-${largeMiB}m`],
+      byId[`bundle-next-grep-${largeMiB}m`]
+    );
+    const mapsGate = byId['bundle-maps-cli'];
+    const mapsName = `peak RSS, bundle scan reading ${MAP_CHUNKS} maps of 16 MB`;
+    if (mapsGate?.peakRssKiB) {
+      target(
+        mapsName,
+        fmtMiB(mapsGate.peakRssKiB),
+        `< ${TARGETS.mapsPeakRssMiB} MiB`,
+        mapsGate.peakRssKiB / 1024 < TARGETS.mapsPeakRssMiB
+      );
+    } else {
+      target(mapsName, 'n/a', `< ${TARGETS.mapsPeakRssMiB} MiB`, false, 'a run failed');
     }
     const memName = `peak RSS bundle ${largeMiB} / ${smallMiB} MiB, clerk-production-gate`;
     if (gate?.peakRssKiB && gateSmall?.peakRssKiB) {

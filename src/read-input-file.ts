@@ -1,18 +1,26 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputError } from './core/errors.js';
+import { readRegularFile, sizeInWords, UnreadableFile } from './core/read-file.js';
 
-/** Reads a file named by an option; failures name the option and file, never the content. */
-/** `file` is relative to `cwd`; the label (used in messages) keeps the name as given. */
+/** The most of a file named by an option read: a `toJSON(vars)` or `toJSON(secrets)` dump is a few KB. */
+const MAX_INPUT_FILE_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Reads a file named by an option: a regular file only (a FIFO or device is refused), up to a cap. Failures name
+ * the option and file, never the content. `file` is relative to `cwd`; the label (used in messages) keeps the name
+ * as given.
+ */
 export async function readInputFile(
   option: string,
   file: string,
   cwd: string
 ): Promise<{ label: string; text: string }> {
   try {
-    return { label: file, text: readFileSync(resolve(cwd, file), 'utf8') };
+    const read = readRegularFile(resolve(cwd, file), MAX_INPUT_FILE_BYTES);
+    if (read.overCap) throw new InputError(`${option}: ${file} is larger than ${sizeInWords(MAX_INPUT_FILE_BYTES)}`);
+    return { label: file, text: read.bytes.toString('utf8') };
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-    throw new InputError(`${option}: cannot read ${file} (${code})`);
+    if (!(error instanceof UnreadableFile)) throw error;
+    throw new InputError(`${option}: cannot read ${file} (${error.code ?? error.reason})`);
   }
 }

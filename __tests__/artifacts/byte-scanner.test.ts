@@ -144,9 +144,27 @@ describe('ByteScanner: keep', () => {
 });
 
 describe('ByteScanner: excerpts', () => {
-  it('shows the match with some of its line around it, never another line', () => {
+  it('shows the match with some of its line around it, never another line, other literals masked', () => {
     const [candidate] = scan(`first line\nconst config={publishableKey:"${DEV_PK}",signInUrl:"/sign-in"};\nlast`);
-    expect(candidate?.excerpt).toBe(`const config={publishableKey:"${DEV_PK}",signInUrl:"/sign-in"};`);
+    expect(candidate?.excerpt).toBe(`const config={publishableKey:"${DEV_PK}",signInUrl:"…"};`);
+  });
+
+  it('masks every other string literal, a literal cut by the window, and JSON values inside a literal', () => {
+    const password = 'postgres://app:hunter2secret@db.internal:5432/app';
+    const cases = [
+      `{DATABASE_URL:"${password}",NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY:"${DEV_PK}",SECRET:'${password}'}`,
+      `x='${password}'+\`${DEV_PK}\`+"${password}"`,
+      `JSON.parse('{"DATABASE_URL":"${password}","key":"${DEV_PK}","other":"${password}"}')`,
+      `u="https://${password}";k="${DEV_PK}";v="${password}`
+    ];
+    for (const text of cases) {
+      const [candidate] = scan(text);
+      expect(candidate?.text).toBe(DEV_PK);
+      expect(candidate?.excerpt).toContain(DEV_PK);
+      expect(candidate?.excerpt).not.toMatch(/hunter2|postgres|5432|db\.internal|app:/);
+    }
+    const [json] = scan(cases[2] as string);
+    expect(json?.excerpt).toContain('"…":"pk_test_');
   });
 
   it('never starts or ends inside another token (a cut key would lose its prefix and escape redaction)', () => {

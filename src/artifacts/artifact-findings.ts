@@ -44,13 +44,25 @@ export function artifactHit(
   };
 }
 
-/** One checklist line per rule: skipped where the rule does not apply or nothing was scanned; else pass or fail. */
+/** What a scan could not list or read: hits past a cap per rule id (judged, not listed), and why it is incomplete. */
+interface ScanGaps {
+  omitted?: ReadonlyMap<string, number>;
+  incomplete?: string;
+  /** `on-api-error: warn`: an incomplete scan does not fail the gate by itself. */
+  tolerated?: boolean;
+}
+
+/**
+ * One checklist line per rule: skipped where the rule does not apply or nothing was scanned; else fail (counting
+ * hits past the listing cap), incomplete when part of the output was not read, or pass.
+ */
 export function artifactChecks(
   rules: readonly RuleMeta[],
   findings: readonly Finding[],
   isProduction: boolean,
   scanned: string | undefined,
-  notScanned: string
+  notScanned: string,
+  gaps: ScanGaps = {}
 ): CheckResult[] {
   return rules.map((meta) => {
     const base = { id: meta.id, title: meta.title };
@@ -60,11 +72,23 @@ export function artifactChecks(
     }
     if (scanned === undefined) return { ...base, status: 'skipped', detail: notScanned };
     const mine = findings.filter((f) => f.rule === meta.id);
-    const active = mine.filter((f) => !f.suppressed).length;
-    const quiet = mine.length - active;
+    const listed = mine.filter((f) => !f.suppressed).length;
+    // `ignore` is per rule: hits past the cap share the listed ones' suppression.
+    const omitted = gaps.omitted?.get(meta.id) ?? 0;
+    const active = listed > 0 ? listed + omitted : 0;
+    const quiet = mine.length - listed + (listed > 0 ? 0 : omitted);
     const note = quiet > 0 ? ` (${quiet} suppressed)` : '';
-    return active > 0
-      ? { ...base, status: 'fail', detail: `${plural(active, 'finding')} in ${scanned}${note}` }
-      : { ...base, status: 'pass', detail: `no findings in ${scanned}${note}` };
+    const unlisted = listed > 0 && omitted > 0 ? `; ${omitted} not listed` : '';
+    if (active > 0)
+      return { ...base, status: 'fail', detail: `${plural(active, 'finding')} in ${scanned}${unlisted}${note}` };
+    if (gaps.incomplete !== undefined) {
+      return {
+        ...base,
+        status: 'incomplete',
+        detail: `no findings in what was read of ${scanned}, but ${gaps.incomplete}${note}`,
+        ...(gaps.tolerated && { tolerated: true })
+      };
+    }
+    return { ...base, status: 'pass', detail: `no findings in ${scanned}${note}` };
   });
 }

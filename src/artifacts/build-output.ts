@@ -1,6 +1,7 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../core/errors.js';
+import { packageDependencies } from '../sources/frameworks.js';
 
 /**
  * Where a framework writes the code the browser loads, by the package that marks the framework. Server output
@@ -61,7 +62,7 @@ export function planBuildDirs(cwd: string, buildDirs: readonly string[], appDirs
       continue;
     }
     for (const app of new Set([cwd, ...appDirs])) {
-      for (const candidate of clientOutputOf(app)) {
+      for (const candidate of clientOutputOf(app, rel)) {
         const abs = path.join(app, candidate);
         if (!isDirectory(abs) || dirs.has(abs)) continue;
         if (candidate === '.next/static' && !existsSync(path.join(app, '.next/BUILD_ID'))) {
@@ -75,25 +76,10 @@ export function planBuildDirs(cwd: string, buildDirs: readonly string[], appDirs
   return { dirs: [...dirs], skipped };
 }
 
-function clientOutputOf(app: string): string[] {
-  const dependencies = dependenciesOf(app);
+function clientOutputOf(app: string, rel: (abs: string) => string): string[] {
+  const dependencies = packageDependencies(app, rel(app)) ?? [];
   const dirs = CLIENT_OUTPUT.filter(([test]) => dependencies.some(test)).flatMap(([, d]) => d);
   return [...new Set([...dirs, VERCEL_STATIC])];
-}
-
-/** The package names a package.json depends on; none when it is missing or unreadable (auto only guesses). */
-function dependenciesOf(dir: string): string[] {
-  try {
-    const json: unknown = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
-    if (typeof json !== 'object' || json === null) return [];
-    const record = json as Record<string, unknown>;
-    return ['dependencies', 'devDependencies'].flatMap((field) => {
-      const section = record[field];
-      return section && typeof section === 'object' ? Object.keys(section) : [];
-    });
-  } catch {
-    return [];
-  }
 }
 
 function isDirectory(abs: string): boolean {

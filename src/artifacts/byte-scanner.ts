@@ -7,6 +7,7 @@
  * Single-byte searches are memchr; multi-byte `Buffer.indexOf` passes cost several times more (bench/README.md).
  * Positions (line, UTF-16 column, as source maps count them) are worked out only for a candidate.
  */
+import { maskedExcerpt } from './excerpt.js';
 
 /** What a candidate looks like: a key (`pk_…`, `sk_…`, legacy `test_…`) or a host ending in `.dev…`. */
 export type CandidateKind = 'key' | 'host';
@@ -177,7 +178,10 @@ function hostSpan(buf: Buffer, p: number, end: number): [number, number] | null 
   return [s, e];
 }
 
-/** The token with up to EXCERPT bytes of its line on each side, as text (invalid UTF-8 as U+FFFD). */
+/**
+ * The token with up to EXCERPT bytes of its line on each side, as text (invalid UTF-8 as U+FFFD), other string
+ * literals masked (see excerpt.ts).
+ */
 function excerpt(buf: Buffer, s: number, e: number, filled: number): string {
   let a = s;
   while (a > 0 && s - a < EXCERPT && buf[a - 1] !== NEWLINE && buf[a - 1] !== 0x0d) a--;
@@ -189,7 +193,7 @@ function excerpt(buf: Buffer, s: number, e: number, filled: number): string {
   if (b < filled && isTokenByte(buf[b])) while (b > e && isTokenByte(buf[b - 1])) b--;
   while (a < s && ((buf[a] as number) & 0xc0) === 0x80) a++;
   while (b > e && b < filled && ((buf[b] as number) & 0xc0) === 0x80) b--;
-  return buf.toString('utf8', a, b);
+  return maskedExcerpt(buf, a, b, s, e);
 }
 
 /**

@@ -3,11 +3,18 @@ import type { CheckResult } from '../core/check.js';
 import type { Finding } from '../core/finding.js';
 import { plural } from '../core/plural.js';
 import type { SkippedFile } from '../core/source.js';
-import { ruleApplies, type Hit } from '../rules/rule.js';
+import { ruleApplies, type Hit, type PlaceHit } from '../rules/rule.js';
 import { artifactChecks, artifactHit, secretKeyKind } from './artifact-findings.js';
-import { BUNDLE_RULES, bundleDevFrontendApi, bundleDevPublishableKey, bundleSecretKey } from '../rules/bundle.js';
+import {
+  BUNDLE_RULES,
+  bundleDevFrontendApi,
+  bundleDevPublishableKey,
+  bundleIncomplete,
+  bundleSecretKey
+} from '../rules/bundle.js';
 import { planBuildDirs } from './build-output.js';
-import { scanBuildOutput } from './scan-build-output.js';
+import type { Artifact } from './classify-candidate.js';
+import { scanBuildOutput, type ArtifactHit, type BuildScan } from './scan-build-output.js';
 
 export interface BundleResult {
   hits: Hit[];
@@ -28,7 +35,8 @@ export function checkBundle(
   cwd: string,
   buildDirs: readonly string[],
   appDirs: readonly string[],
-  isProduction: boolean
+  isProduction: boolean,
+  onApiError: 'fail' | 'warn' = 'fail'
 ): BundleResult {
   const plan = planBuildDirs(cwd, buildDirs, appDirs);
   const notScanned =
@@ -44,33 +52,65 @@ export function checkBundle(
       scanned: false
     };
   }
-  const scan = scanBuildOutput(cwd, plan.dirs);
-  const hits: Hit[] = [];
-  const secrets: string[] = [];
-  for (const hit of scan.hits) {
-    const origin = { kind: 'file' as const, file: hit.file, line: hit.line, column: hit.column };
-    const { artifact } = hit;
-    if (artifact.kind === 'secret-key') {
-      secrets.push(artifact.key);
-      hits.push(artifactHit(bundleSecretKey, 'found', { what: secretKeyKind(artifact) }, hit, origin));
-    } else if (!ruleApplies(bundleDevPublishableKey, isProduction)) {
-      continue;
-    } else if (artifact.kind === 'publishable-key' && artifact.parsed.instanceType === 'development') {
-      const data = { host: artifact.parsed.frontendApi };
-      hits.push(artifactHit(bundleDevPublishableKey, 'found', data, hit, origin));
-    } else if (artifact.kind === 'dev-host') {
-      hits.push(artifactHit(bundleDevFrontendApi, 'found', { host: artifact.host }, hit, origin));
-    }
-  }
+  const wanted = (a: Artifact): boolean =>
+    a.kind === 'secret-key' ||
+    (ruleApplies(bundleDevPublishableKey, isProduction) &&
+      (a.kind === 'dev-host' || a.parsed.instanceType === 'development'));
+  const scan = scanBuildOutput(cwd, plan.dirs, wanted);
+  const hits: Hit[] = scan.hits.map(toHit);
   const rel = plan.dirs.map((d) => relativeDir(cwd, d));
-  const omitted = scan.omitted > 0 ? `; ${scan.omitted} more not listed` : '';
-  const scanned = `${plural(scan.files, 'file')} (${megabytes(scan.bytes)}) of ${rel.join(', ')}${omitted}`;
+  const scanned = `${plural(scan.files, 'file')} (${megabytes(scan.bytes)}) of ${rel.join(', ')}`;
+  const more = scan.incomplete.length > 3 ? '; …' : '';
+  const incomplete =
+    scan.incomplete.length > 0
+      ? `${plural(scan.incomplete.length, 'file')} not read whole (${scan.incomplete.slice(0, 3).join('; ')}${more})`
+      : undefined;
+  if (incomplete !== undefined) hits.push(incompleteHit(scan, incomplete, isProduction, onApiError));
+  const omitted = new Map([
+    [bundleDevPublishableKey.id, scan.omitted['publishable-key']],
+    [bundleDevFrontendApi.id, scan.omitted['dev-host']],
+    [bundleSecretKey.id, scan.omitted['secret-key']]
+  ]);
   return {
     hits,
-    checklist: (findings) => artifactChecks(BUNDLE_RULES, findings, isProduction, scanned, notScanned),
+    checklist: (findings) =>
+      artifactChecks(BUNDLE_RULES, findings, isProduction, scanned, notScanned, {
+        omitted,
+        ...(incomplete !== undefined && { incomplete, tolerated: onApiError === 'warn' })
+      }),
     skipped: [...plan.skipped, ...scan.skipped],
-    secrets,
+    secrets: [...scan.secrets],
     scanned: true
+  };
+}
+
+function toHit(hit: ArtifactHit): PlaceHit {
+  const origin = { kind: 'file' as const, file: hit.file, line: hit.line, column: hit.column };
+  const { artifact } = hit;
+  if (artifact.kind === 'secret-key') {
+    return artifactHit(bundleSecretKey, 'found', { what: secretKeyKind(artifact) }, hit, origin);
+  }
+  if (artifact.kind === 'publishable-key') {
+    return artifactHit(bundleDevPublishableKey, 'found', { host: artifact.parsed.frontendApi }, hit, origin);
+  }
+  return artifactHit(bundleDevFrontendApi, 'found', { host: artifact.host }, hit, origin);
+}
+
+/**
+ * The hit that a scan left part of the output unread: an error in production (a warning with
+ * `on-api-error: warn`), a warning elsewhere, so a bundle the gate could not read whole never passes silently.
+ */
+function incompleteHit(scan: BuildScan, reasons: string, isProduction: boolean, onApiError: 'fail' | 'warn'): PlaceHit {
+  const first = scan.skipped.find((s) => scan.incomplete.some((i) => i.startsWith(`${s.file}: `)));
+  const file = first?.file ?? '.';
+  return {
+    meta: bundleIncomplete,
+    messageId: 'unread',
+    data: { reasons },
+    severity: isProduction && onApiError === 'fail' ? 'error' : 'warning',
+    subject: 'build-dirs',
+    value: file,
+    origin: { kind: 'file', file, line: 1, column: 1 }
   };
 }
 

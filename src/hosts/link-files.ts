@@ -4,9 +4,12 @@
  * that is there but unreadable or not in the expected shape is a `LinkFileError` whose message names the file and
  * how to fix it.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as z from 'zod/mini';
+import { readRegularFile, UnreadableFile } from '../core/read-file.js';
+
+/** The most of a link file read: the CLIs write a few hundred bytes. */
+const MAX_LINK_FILE_BYTES = 1024 * 1024;
 
 export interface VercelLink {
   /** The file read, as a path relative to the directory given. */
@@ -77,11 +80,13 @@ async function readLinkFile<T>(
 ): Promise<T | undefined> {
   let text: string;
   try {
-    text = await readFile(path.join(dir, file), 'utf8');
+    const read = readRegularFile(path.join(dir, file), MAX_LINK_FILE_BYTES);
+    if (read.overCap) throw new LinkFileError(file, `${file} is larger than 1 MB, not a link file: ${fix}`);
+    text = read.bytes.toString('utf8');
   } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-    throw new LinkFileError(file, `${file} could not be read (${typeof code === 'string' ? code : 'error'}): ${fix}`);
+    if (!(error instanceof UnreadableFile)) throw error;
+    if (error.missing) return undefined;
+    throw new LinkFileError(file, `${file} could not be read (${error.code ?? error.reason}): ${fix}`);
   }
   let json: unknown;
   try {

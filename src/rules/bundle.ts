@@ -50,5 +50,23 @@ export const bundleSecretKey = meta({
   }
 });
 
+export const bundleIncomplete = meta({
+  id: 'bundle-incomplete',
+  severity: 'error',
+  appliesIn: 'always',
+  title: 'The built client code could not be read whole',
+  explanation:
+    "The bundle scan left part of the client output unread: a file that is not a regular file (a FIFO, socket or device file, or a symbolic link to one or to a directory), or a file over the scan's size cap (256 MB). A key there would not be found, so the bundle checks cannot pass. In production this fails the gate unless `on-api-error: warn`, which makes it a warning; in other environments it is a warning.",
+  fix: 'Remove the special files and links from the build output (or point build-dirs at the real client output), and rebuild.',
+  messages: {
+    unread: 'The bundle scan is incomplete: {{reasons}}.'
+  }
+});
+
 /** The bundle rules, in checklist order. */
-export const BUNDLE_RULES: readonly RuleMeta[] = [bundleDevPublishableKey, bundleDevFrontendApi, bundleSecretKey];
+export const BUNDLE_RULES: readonly RuleMeta[] = [
+  bundleDevPublishableKey,
+  bundleDevFrontendApi,
+  bundleSecretKey,
+  bundleIncomplete
+];

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../core/errors.js';
+import { readRegularFile, sizeInWords, UnreadableFile } from '../core/read-file.js';
 
 export const FRAMEWORKS = ['nextjs', 'vite', 'remix', 'astro', 'nuxt', 'expo', 'node'] as const;
 export type Framework = (typeof FRAMEWORKS)[number];
@@ -15,29 +15,44 @@ const DETECTORS: [Framework, (dep: string) => boolean][] = [
   ['vite', (d) => d === 'vite']
 ];
 
-/** The framework of the app in `dir`, from its package.json (dependencies and devDependencies). */
-export function detectFramework(dir: string, label: string = dir): Framework {
-  const file = path.join(dir, 'package.json');
+/** The most of a package.json read; a larger one is refused, not judged in part. */
+const MAX_PACKAGE_JSON_BYTES = 4 * 1024 * 1024;
+
+/**
+ * The package names `dir`'s package.json depends on (dependencies and devDependencies); undefined when there is
+ * none. A package.json that is there but is not a readable regular file of JSON stops the gate (exit 2): what it
+ * names decides which dotenv files and build output are read. `label` names `dir` in messages.
+ */
+export function packageDependencies(dir: string, label: string = dir): string[] | undefined {
+  const name = path.posix.join(label, 'package.json');
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    const read = readRegularFile(path.join(dir, 'package.json'), MAX_PACKAGE_JSON_BYTES);
+    if (read.overCap) throw new InputError(`${name}: larger than ${sizeInWords(MAX_PACKAGE_JSON_BYTES)}, not read`);
+    text = read.bytes.toString('utf8');
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return 'node';
-    throw new InputError(`${path.posix.join(label, 'package.json')}: cannot read (${code ?? 'unknown error'})`);
+    if (!(err instanceof UnreadableFile)) throw err;
+    if (err.missing) return undefined;
+    throw new InputError(`${name}: ${err.reason}`);
   }
   let pkg: unknown;
   try {
-    pkg = JSON.parse(text);
+    pkg = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
-    throw new InputError(`${path.posix.join(label, 'package.json')}: invalid JSON`);
+    throw new InputError(`${name}: invalid JSON`);
   }
   const deps = new Set<string>();
   for (const field of ['dependencies', 'devDependencies']) {
     const section = (pkg as Record<string, unknown> | null)?.[field];
-    if (section && typeof section === 'object') for (const name of Object.keys(section)) deps.add(name);
+    if (section && typeof section === 'object') for (const dep of Object.keys(section)) deps.add(dep);
   }
-  for (const [framework, matches] of DETECTORS) if ([...deps].some(matches)) return framework;
+  return [...deps];
+}
+
+/** The framework of the app in `dir`, from its package.json (dependencies and devDependencies). */
+export function detectFramework(dir: string, label: string = dir): Framework {
+  const deps = packageDependencies(dir, label) ?? [];
+  for (const [framework, matches] of DETECTORS) if (deps.some(matches)) return framework;
   return 'node';
 }
 

@@ -4,7 +4,7 @@ import picomatch from 'picomatch';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { InputError } from '../core/errors.js';
 import type { Globs } from './glob-support.js';
-import { readFailure } from './read-text.js';
+import { readFailure } from '../core/read-file.js';
 
 /** Glob support with tinyglobby (the walk) and picomatch (exclusions). */
 export const globs: Globs = { isPattern: isDynamicPattern, walk, excluder };

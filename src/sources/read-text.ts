@@ -1,6 +1,10 @@
 import { isUtf8 } from 'node:buffer';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { InputError } from '../core/errors.js';
+import { readFailure, readRegularFile, sizeInWords, UnreadableFile } from '../core/read-file.js';
+
+/** The most of a dotenv file read: real ones are a few KB; a larger file is refused, not judged in part. */
+const MAX_DOTENV_BYTES = 4 * 1024 * 1024;
 
 export type PathKind = 'file' | 'dir' | 'other' | 'missing';
 
@@ -28,27 +32,17 @@ export function pathKind(abs: string, label: string): PathKind {
 export function readDotenvText(abs: string, label: string): string {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(abs);
+    const read = readRegularFile(abs, MAX_DOTENV_BYTES);
+    if (read.overCap) {
+      throw new InputError(`${label}: larger than ${sizeInWords(MAX_DOTENV_BYTES)}, not a dotenv file (not read)`);
+    }
+    bytes = read.bytes;
   } catch (err) {
-    throw new InputError(`${label}: ${readFailure((err as NodeJS.ErrnoException).code)}`);
+    if (err instanceof UnreadableFile) throw new InputError(`${label}: ${err.reason}`);
+    throw err;
   }
   if (bytes.indexOf(0) !== -1) throw new InputError(`${label}: contains NUL bytes, not a dotenv text file`);
   // Native checks and decoding; TextDecoder({ fatal: true }) does the same through more JavaScript.
   if (!isUtf8(bytes)) throw new InputError(`${label}: not valid UTF-8`);
   return bytes.toString('utf8');
-}
-
-/** Why a file or directory could not be read, from its error code, in words. */
-export function readFailure(code: string | undefined): string {
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file or directory';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a directory';
-    default:
-      return `cannot read (${code ?? 'unknown error'})`;
-  }
 }

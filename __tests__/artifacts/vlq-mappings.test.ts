@@ -1,0 +1,48 @@
+/**
+ * mappingsAt walks a map's `mappings` only up to the lines asked for; it must find what @jridgewell/trace-mapping
+ * (which decodes the whole map) finds, on the real Vite and Next.js maps of the bundle fixtures.
+ */
+import { describe, expect, it } from '@jest/globals';
+import { originalPositionFor, TraceMap } from '@jridgewell/trace-mapping';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { mappingsAt, type Point } from '../../src/artifacts/vlq-mappings.js';
+
+const FIXTURES = fileURLToPath(new URL('../fixtures/bundles/', import.meta.url));
+const MAPS = readdirSync(FIXTURES, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.map'));
+
+describe('mappingsAt', () => {
+  it('finds the fixtures maps', () => {
+    expect(MAPS.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each(MAPS)('agrees with trace-mapping on %s, one place or several at once', (file) => {
+    const map = JSON.parse(readFileSync(join(FIXTURES, file), 'utf8')) as { mappings: string };
+    const traced = new TraceMap(map as never);
+    const lines = map.mappings.split(';');
+    // Places spread over every line, on segment columns, between them and past the line's end.
+    const places: Point[] = [];
+    lines.forEach((line, l) => {
+      const width = Math.max(1, line.length * 2);
+      for (let k = 0; k < 7; k++) places.push({ line: l, column: Math.floor((width * k * 37) / 7 / 11) });
+    });
+    places.push({ line: lines.length + 3, column: 0 });
+    const expected = places.map((p) => {
+      const o = originalPositionFor(traced, { line: p.line + 1, column: p.column });
+      return o.source === null ? undefined : { line: o.line - 1, column: o.column };
+    });
+    const strip = (s: { line: number; column: number } | undefined) => s && { line: s.line, column: s.column };
+    expect(mappingsAt(map.mappings, places).map(strip)).toEqual(expected);
+    const single = places.filter((_, i) => i % 13 === 0);
+    expect(single.map((p) => strip(mappingsAt(map.mappings, [p])[0]))).toEqual(
+      single.map((p) => expected[places.indexOf(p)])
+    );
+  });
+
+  it('gives nothing for malformed mappings or a segment without a source', () => {
+    expect(mappingsAt('!AAA', [{ line: 0, column: 9 }])).toEqual([undefined]);
+    expect(mappingsAt('AAAA,E', [{ line: 0, column: 3 }])).toEqual([undefined]);
+    expect(mappingsAt('AAAA,EAAE', [{ line: 0, column: 3 }])).toEqual([{ source: 0, line: 0, column: 2 }]);
+  });
+});
