@@ -6,7 +6,9 @@ import license from 'rollup-plugin-license';
 
 /**
  * Two ES module bundles, built separately so dist/cli.js never contains or loads @actions/*: dist/index.js (the
- * action, one file, nothing loaded lazily) and dist/cli.js (the CLI, with its glob chunk).
+ * action) and dist/cli.js (the CLI). Each loads what a run uses: the glob library, the online checks, the site
+ * check, the hosts' SDKs and (the action) Octokit are chunks of their own (`action-*.js`, `cli-*.js`), imported
+ * only by a run that needs them.
  */
 /** @returns {import('rollup').RollupOptions} */
 function bundle(input, output, licensesFile) {
@@ -48,9 +50,11 @@ function noOptionalPicomatch() {
 }
 
 export default [
-  // node-fetch (under @netlify/api) imports a module dynamically: inlined, so the action stays one file.
-  bundle('src/index.ts', { file: 'dist/index.js', inlineDynamicImports: true }, 'dist/licenses.txt'),
-  // The CLI keeps the glob library, which it loads only for a glob or an exclusion, in a chunk of its own.
+  bundle(
+    'src/index.ts',
+    { dir: 'dist', entryFileNames: 'index.js', chunkFileNames: 'action-[name].js' },
+    'dist/licenses.txt'
+  ),
   bundle(
     'src/cli-main.ts',
     {

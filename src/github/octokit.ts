@@ -12,11 +12,11 @@ const MAX_RETRIES = 2;
  * Server, ghe.com), retried on server errors (plugin-retry) and on rate limits, honouring `retry-after`
  * (plugin-throttling). 429 is left to the throttling plugin, which reads `retry-after`.
  */
-export function makeOctokit(token: string, env: Record<string, string | undefined>): Octokit {
+export function makeOctokit(token: string, apiUrl: string | undefined): Octokit {
   return getOctokit(
     token,
     {
-      ...(env.GITHUB_API_URL && { baseUrl: env.GITHUB_API_URL }),
+      ...(apiUrl && { baseUrl: apiUrl }),
       retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
       throttle: {
         onRateLimit: (_retryAfter: number, _options: unknown, _octokit: unknown, retryCount: number) =>

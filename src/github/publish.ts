@@ -4,7 +4,7 @@ import type { Report } from '../core/report.js';
 import { buildComment } from '../reporters/pr-comment.js';
 import type { RuleMeta } from '../rules/rule.js';
 import { writeCheckRun } from './check-run.js';
-import { readEvent, runUrl } from './event.js';
+import { readEvent, runUrl, type GitHubContext } from './event.js';
 import { makeOctokit } from './octokit.js';
 import { pullRequestsOf } from './pull-requests.js';
 import { tokenLogin, writeStickyComment } from './sticky-comment.js';
@@ -32,11 +32,11 @@ export async function publish(
   report: Report,
   rules: ReadonlyMap<string, RuleMeta>,
   settings: PublishSettings,
-  context: { env: Record<string, string | undefined>; summary: string; cwd: string; workspace: string }
+  context: { github: GitHubContext; summary: string; cwd: string; workspace: string }
 ): Promise<Published> {
   const published: Published = { commentUrl: '', pullRequests: [] };
   if (settings.comment === 'never' && !settings.checkRun) return published;
-  const event = readEvent(context.env);
+  const event = readEvent(context.github);
   if (!event) {
     core.notice('Not in a GitHub workflow (no GITHUB_REPOSITORY): nothing posted to a pull request.');
     return published;
@@ -46,7 +46,7 @@ export async function publish(
     return published;
   }
   core.setSecret(settings.token);
-  const octokit = makeOctokit(settings.token, context.env);
+  const octokit = makeOctokit(settings.token, context.github.apiUrl);
   const failures: string[] = [];
   let permission = false;
   const failed = (what: string, error: unknown): void => {
@@ -73,7 +73,7 @@ export async function publish(
     if (numbers.length === 0 && failures.length === 0) {
       core.notice(`No pull request for this ${event.name || 'run'}: no comment posted.`);
     }
-    const login = numbers.length > 0 ? await tokenLogin(octokit, context.env.GITHUB_GRAPHQL_URL) : '';
+    const login = numbers.length > 0 ? await tokenLogin(octokit, context.github.graphqlUrl) : '';
     const link = runUrl(event);
     for (const number of numbers) {
       try {

@@ -1,0 +1,42 @@
+import { isIP } from 'node:net';
+
+/** https, or http to a loopback address (tests, a local proxy): never a key in clear text over a network. */
+export function isHttpsOrLoopback(url: URL): boolean {
+  if (url.protocol === 'https:') return true;
+  if (url.protocol !== 'http:') return false;
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  return host === '::1' || (isIP(host) === 4 && host.startsWith('127.'));
+}
+
+/** An API base the secret key is sent to: https (http only on loopback), no credentials in the URL. */
+export function isSafeApiUrl(text: string): boolean {
+  const url = parseUrl(text);
+  return url !== null && !url.username && !url.password && isHttpsOrLoopback(url);
+}
+
+/** The deployed site: https, or http on loopback; the bypass secret may travel with it, so the same rule. */
+export function isSafeSiteUrl(text: string): boolean {
+  const url = parseUrl(text);
+  return url !== null && isHttpsOrLoopback(url);
+}
+
+export function parseUrl(text: string): URL | null {
+  try {
+    return new URL(text);
+  } catch {
+    return null;
+  }
+}
+
+/** `1.1.1.1`, `127.0.0.1:5353`, `::1`, `[::1]:5353`. */
+export function isDnsServer(text: string): boolean {
+  const bracketed = /^\[([^\]]+)\](?::(\d{1,5}))?$/.exec(text);
+  if (bracketed) return isIP(bracketed[1] ?? '') === 6 && validPort(bracketed[2]);
+  if (isIP(text) !== 0) return true;
+  const [host = '', port] = text.split(':');
+  return isIP(host) === 4 && text.split(':').length === 2 && validPort(port);
+}
+
+function validPort(port: string | undefined): boolean {
+  return port === undefined || (/^\d{1,5}$/.test(port) && Number(port) > 0 && Number(port) < 65536);
+}
