@@ -54,9 +54,18 @@ export function planSources(options: PlanOptions, globs?: Globs): Plan {
   const roots = includes.length === 0 && excludes.length > 0 ? ['.'] : includes;
   const entries = roots.flatMap((entry) => resolveEntry(cwd, entry, excludes, globs));
 
+  const unnamable = new Set<string>();
   const loads = (dir: string): { framework: Framework; files: string[] } => {
     const framework = options.framework === 'auto' ? detectFramework(dir, rel(dir)) : options.framework;
-    return { framework, files: envFilesFor(framework, options.environment).map((name) => path.join(dir, name)) };
+    const names = envFilesFor(framework, options.environment);
+    // An environment name may hold a `/` (`review/feature-x`): its mode's files cannot exist, so they are
+    // skipped with the reason, once a directory, and the other files are read.
+    for (const name of names.filter((n) => !isFileName(n))) {
+      const shown = rel(dir) === '.' ? name : `${rel(dir)}/${name}`;
+      if (!unnamable.has(shown)) skipped.push({ file: shown, reason: UNNAMABLE_REASON });
+      unnamable.add(shown);
+    }
+    return { framework, files: names.filter(isFileName).map((name) => path.join(dir, name)) };
   };
   const keep = (files: string[]): string[] =>
     files.filter((file) => {
@@ -118,6 +127,13 @@ export function planSources(options: PlanOptions, globs?: Globs): Plan {
     }
   }
   return { units: result, skipped };
+}
+
+const UNNAMABLE_REASON = 'the environment name cannot be part of a file name; this dotenv file was not read';
+
+/** One name in a directory: no separator, no NUL, not `.` or `..`. */
+function isFileName(name: string): boolean {
+  return name !== '' && name !== '.' && name !== '..' && !/[/\\\0]/.test(name);
 }
 
 /** Paths in reports: relative to cwd, forward slashes. */
