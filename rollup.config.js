@@ -17,6 +17,7 @@ function bundle(input, output, licensesFile) {
     output: { format: 'es', sourcemap: false, ...output },
     plugins: [
       noOptionalPicomatch(),
+      noOidcHttpClient(),
       typescript({ tsconfig: './tsconfig.build.json' }),
       nodeResolve({ preferBuiltins: true, exportConditions: ['node'] }),
       commonjs(),
@@ -45,6 +46,28 @@ function noOptionalPicomatch() {
       if (!id.includes('/fdir/')) return null;
       const patched = code.replace('__require.resolve("picomatch");', 'throw new Error("picomatch not bundled");');
       return patched === code ? null : { code: patched, map: null };
+    }
+  };
+}
+
+/**
+ * @actions/core imports its OIDC client for getIDToken, which the action never calls, and through it
+ * @actions/http-client, tunnel and undici. That static import would put undici (a third of the action's code) in
+ * dist/index.js, loaded before the first line of every run, even though only the online checks (a chunk of their
+ * own) use it. For that one importer, @actions/http-client is a stub that refuses to be used.
+ */
+function noOidcHttpClient() {
+  const STUB = '\0no-oidc-http-client';
+  return {
+    name: 'no-oidc-http-client',
+    resolveId(source, importer) {
+      const fromOidc = importer !== undefined && /[/\\]@actions[/\\]core[/\\]lib[/\\]oidc-utils\.js$/.test(importer);
+      return fromOidc && source.startsWith('@actions/http-client') ? STUB : null;
+    },
+    load(id) {
+      if (id !== STUB) return null;
+      const refuse = "throw new Error('@actions/http-client is not bundled (OIDC tokens are not used)');";
+      return `export class HttpClient { constructor() { ${refuse} } }\nexport class BearerCredentialHandler { constructor() { ${refuse} } }\n`;
     }
   };
 }

@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import { resolve } from 'node:path';
 import type { GateOptionsInput } from './engine/options.js';
+import type { GitHubContext } from './github/event.js';
 import type { PublishSettings } from './github/publish.js';
 import { readDeploymentStatus, type DeploymentStatus } from './github/deployment-status.js';
 import { ENGINE_OPTIONS, SHELL_OPTIONS, type OptionSpec } from './options/declarations.js';
@@ -16,7 +17,7 @@ export interface ActionOptions {
  * The action's inputs, read and checked from the declarations (errors name the input), with the environment's
  * defaults and, on deployment_status, what the deployment says. Every secret is masked before anything is printed.
  */
-export function readActionOptions(shell: ShellEnvironment): ActionOptions {
+export function readActionOptions(shell: ShellEnvironment, github: GitHubContext): ActionOptions {
   const raw = (spec: OptionSpec): string | undefined =>
     spec.input === undefined ? undefined : core.getInput(spec.input);
   const name = (spec: OptionSpec): string => spec.input ?? '';
@@ -27,9 +28,8 @@ export function readActionOptions(shell: ShellEnvironment): ActionOptions {
   }
   // On deployment_status, the deploy that finished says where it is and which environment it is, unless the
   // inputs say otherwise.
-  const deployment =
-    shell.github.eventName === 'deployment_status' ? readDeploymentStatus(shell.github.eventPath) : undefined;
-  const workspace = shell.github.workspace ?? process.cwd();
+  const deployment = github.eventName === 'deployment_status' ? readDeploymentStatus(github.eventPath) : undefined;
+  const workspace = github.workspace ?? process.cwd();
   const gate: GateOptionsInput = {
     ...given,
     cwd: resolve(workspace, own.workingDirectory ?? '.'),

@@ -12,7 +12,7 @@ import { describeError, EXIT_FAILED, EXIT_PASSED, EXIT_USAGE } from './core/erro
 import type { Report } from './core/report.js';
 import type { GateOptionsInput } from './engine/options.js';
 import { runGate } from './engine/run-gate.js';
-import { readShellEnvironment } from './shell-environment.js';
+import { readGitHubContext, readShellEnvironment } from './shell-environment.js';
 import { planAnnotations } from './reporters/annotations.js';
 import { renderDiagnostics } from './reporters/diagnostics.js';
 import { renderJson } from './reporters/json.js';
@@ -27,8 +27,8 @@ export async function run(env: Record<string, string | undefined> = process.env)
   try {
     // The environment, read once: the runner's context, the options' environment defaults.
     const shell = readShellEnvironment(env);
-    const { gate: options, publishing } = readActionOptions(shell);
-    const github = shell.github;
+    const github = readGitHubContext(env);
+    const { gate: options, publishing } = readActionOptions(shell, github);
     const workspace = github.workspace ?? options.cwd;
     // The report: scanned here, or (fork-safe recipe) read from an earlier run's JSON report.
     const report = publishing.fromReport

@@ -1,6 +1,6 @@
 /**
- * The process environment, read once by a shell (main.ts, cli.ts) into typed values: the runner's GitHub context,
- * the options' environment defaults (the hosts' tokens and projects under the names their own CLIs read, the
+ * The process environment, read once by a shell (main.ts, cli.ts) into typed values: the runner's GitHub context
+ * (the action only), the options' environment defaults (the hosts' tokens and projects under the names their own CLIs read, the
  * bypass secret, the branch), and how to print. Nothing below the shells reads the environment; the runtime
  * variables for scan-process-env are handed on as name/value pairs.
  */
@@ -10,7 +10,6 @@ import type { ENGINE_OPTIONS } from './options/declarations.js';
 type Defaults = Partial<Record<keyof typeof ENGINE_OPTIONS, string>>;
 
 export interface ShellEnvironment {
-  github: GitHubContext;
   /** `GITHUB_ACTIONS=true`: standard output and error are read by the runner for workflow commands. */
   inActions: boolean;
   /** Option key → value from the environment, for options not given (see `fromEnvironment` in the declarations). */
@@ -25,7 +24,6 @@ type Env = Readonly<Record<string, string | undefined>>;
 
 export function readShellEnvironment(env: Env): ShellEnvironment {
   return {
-    github: githubContext(env),
     inActions: env.GITHUB_ACTIONS === 'true',
     defaults: optionDefaults(env),
     color: env.NO_COLOR ? 'never' : env.FORCE_COLOR && env.FORCE_COLOR !== '0' ? 'always' : 'auto',
@@ -33,7 +31,8 @@ export function readShellEnvironment(env: Env): ShellEnvironment {
   };
 }
 
-function githubContext(env: Env): GitHubContext {
+/** The runner's context of the run, for the action (the CLI has no use for it). */
+export function readGitHubContext(env: Env): GitHubContext {
   const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/');
   const set = (value: string | undefined): string | undefined => (value ? value : undefined);
   return {
