@@ -8,7 +8,7 @@ import { ENGINE_OPTIONS, SHELL_OPTIONS, type OptionSpec } from './options/declar
 import { parseOptions } from './options/parse.js';
 import type { ShellEnvironment } from './shell-environment.js';
 
-export interface ActionOptions {
+interface ActionOptions {
   gate: GateOptionsInput;
   publishing: PublishSettings & { fromReport: string };
 }

@@ -7,7 +7,7 @@ import { readInputFile } from './read-input-file.js';
 type EngineValues = Partial<OptionValues<typeof ENGINE_OPTIONS>>;
 type ShellValues = Partial<OptionValues<typeof SHELL_OPTIONS>>;
 
-export interface CliArgs {
+interface CliArgs {
   /** The engine's options given on the command line (the environment's defaults applied). */
   engine: EngineValues;
   shell: ShellValues;

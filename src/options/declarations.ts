@@ -19,7 +19,7 @@ import { RULE_IDS } from '../rules/index.js';
 import { FRAMEWORKS } from '../sources/frameworks.js';
 import { isDnsServer, isSafeApiUrl, isSafeSiteUrl } from './urls.js';
 
-export type OptionKind = 'text' | 'list' | 'boolean' | 'seconds' | 'count' | 'json' | 'secret';
+type OptionKind = 'text' | 'list' | 'boolean' | 'seconds' | 'count' | 'json' | 'secret';
 
 export interface OptionSpec {
   kind: OptionKind;

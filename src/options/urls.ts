@@ -20,7 +20,7 @@ export function isSafeSiteUrl(text: string): boolean {
   return url !== null && isHttpsOrLoopback(url);
 }
 
-export function parseUrl(text: string): URL | null {
+function parseUrl(text: string): URL | null {
   try {
     return new URL(text);
   } catch {
