@@ -54,18 +54,10 @@ export function planSources(options: PlanOptions, globs?: Globs): Plan {
   const roots = includes.length === 0 && excludes.length > 0 ? ['.'] : includes;
   const entries = roots.flatMap((entry) => resolveEntry(cwd, entry, excludes, globs));
 
-  const unnamable = new Set<string>();
+  const unnamable = new Map<string, SkippedFile>();
   const loads = (dir: string): { framework: Framework; files: string[] } => {
     const framework = options.framework === 'auto' ? detectFramework(dir, rel(dir)) : options.framework;
-    const names = envFilesFor(framework, options.environment);
-    // An environment name may hold a `/` (`review/feature-x`): its mode's files cannot exist, so they are
-    // skipped with the reason, once a directory, and the other files are read.
-    for (const name of names.filter((n) => !isFileName(n))) {
-      const shown = rel(dir) === '.' ? name : `${rel(dir)}/${name}`;
-      if (!unnamable.has(shown)) skipped.push({ file: shown, reason: UNNAMABLE_REASON });
-      unnamable.add(shown);
-    }
-    return { framework, files: names.filter(isFileName).map((name) => path.join(dir, name)) };
+    return { framework, files: layeredFiles(dir, rel(dir), envFilesFor(framework, options.environment), unnamable) };
   };
   const keep = (files: string[]): string[] =>
     files.filter((file) => {
@@ -126,7 +118,19 @@ export function planSources(options: PlanOptions, globs?: Globs): Plan {
       groupUnits.delete(dir);
     }
   }
-  return { units: result, skipped };
+  return { units: result, skipped: [...unnamable.values(), ...skipped] };
+}
+
+/**
+ * The paths of a directory's dotenv `names`. An environment name may hold a `/` (`review/feature-x`): the names
+ * derived from it cannot be files, so they go to `unnamable` (skipped with the reason) and the others are read.
+ */
+function layeredFiles(dir: string, shownDir: string, names: string[], unnamable: Map<string, SkippedFile>): string[] {
+  for (const name of names.filter((n) => !isFileName(n))) {
+    const file = shownDir === '.' ? name : `${shownDir}/${name}`;
+    unnamable.set(file, { file, reason: UNNAMABLE_REASON });
+  }
+  return names.filter(isFileName).map((name) => path.join(dir, name));
 }
 
 const UNNAMABLE_REASON = 'the environment name cannot be part of a file name; this dotenv file was not read';
