@@ -17,7 +17,7 @@ function bundle(input, output, licensesFile) {
     output: { format: 'es', sourcemap: false, ...output },
     plugins: [
       noOptionalPicomatch(),
-      noOidcHttpClient(),
+      unusedByTheAction(),
       typescript({ tsconfig: './tsconfig.build.json' }),
       nodeResolve({ preferBuiltins: true, exportConditions: ['node'] }),
       commonjs(),
@@ -51,23 +51,40 @@ function noOptionalPicomatch() {
 }
 
 /**
- * @actions/core imports its OIDC client for getIDToken, which the action never calls, and through it
- * @actions/http-client, tunnel and undici. That static import would put undici (a third of the action's code) in
- * dist/index.js, loaded before the first line of every run, even though only the online checks (a chunk of their
- * own) use it. For that one importer, @actions/http-client is a stub that refuses to be used.
+ * @actions/core statically imports two modules the action never uses: its OIDC client (getIDToken), and through it
+ * @actions/http-client, tunnel and undici; and `platform` (getDetails), and through it @actions/exec and
+ * @actions/io. Those imports would put undici (a third of the action's code) in dist/index.js and load
+ * child_process and more before the first line of every run, although only the online checks (a chunk of their own)
+ * use undici. For those two importers only, the packages are stubs that refuse to be used.
  */
-function noOidcHttpClient() {
-  const STUB = '\0no-oidc-http-client';
+const UNUSED_BY_THE_ACTION = [
+  {
+    importer: /[/\\]@actions[/\\]core[/\\]lib[/\\]oidc-utils\.js$/,
+    source: /^@actions\/http-client/,
+    names: ['HttpClient', 'BearerCredentialHandler']
+  },
+  {
+    importer: /[/\\]@actions[/\\]core[/\\]lib[/\\]platform\.js$/,
+    source: /^@actions\/exec$/,
+    names: ['exec', 'getExecOutput']
+  }
+];
+
+function unusedByTheAction() {
+  const PREFIX = '\0unused-by-the-action:';
   return {
-    name: 'no-oidc-http-client',
+    name: 'unused-by-the-action',
     resolveId(source, importer) {
-      const fromOidc = importer !== undefined && /[/\\]@actions[/\\]core[/\\]lib[/\\]oidc-utils\.js$/.test(importer);
-      return fromOidc && source.startsWith('@actions/http-client') ? STUB : null;
+      const index = UNUSED_BY_THE_ACTION.findIndex(
+        (stub) => importer !== undefined && stub.importer.test(importer) && stub.source.test(source)
+      );
+      return index >= 0 ? `${PREFIX}${index}` : null;
     },
     load(id) {
-      if (id !== STUB) return null;
-      const refuse = "throw new Error('@actions/http-client is not bundled (OIDC tokens are not used)');";
-      return `export class HttpClient { constructor() { ${refuse} } }\nexport class BearerCredentialHandler { constructor() { ${refuse} } }\n`;
+      if (!id.startsWith(PREFIX)) return null;
+      const stub = UNUSED_BY_THE_ACTION[Number(id.slice(PREFIX.length))];
+      const refuse = "throw new Error('not bundled: the action does not use it');";
+      return stub.names.map((name) => `export function ${name}() { ${refuse} }\n`).join('');
     }
   };
 }
