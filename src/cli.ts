@@ -36,7 +36,7 @@ export async function runCli(io: CliIo): Promise<number> {
   let spill: JsonFindingSpill | undefined;
   // The environment, read once: whether the runner reads our output, colour, the hosts' tokens, the branch.
   const shell = readShellEnvironment(io.env);
-  const inert = (text: string): string => (shell.inActions ? withoutCommands(text) : text);
+  const inert = (text: string): string => (shell.inActions && text ? withoutCommands(text) : text);
   try {
     const args = parseCliArgs(io.argv, io.cwd, shell.defaults);
     if (args.shell.help) return print(io, usage(), EXIT_PASSED);
