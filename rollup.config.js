@@ -6,7 +6,9 @@ import license from 'rollup-plugin-license';
 
 /**
  * Two ES module bundles, built separately so dist/cli.js never contains or loads @actions/*: dist/index.js (the
- * action, one file, nothing loaded lazily) and dist/cli.js (the CLI, with its glob chunk).
+ * action) and dist/cli.js (the CLI). Each loads what a run uses: the glob library, the online checks, the site
+ * check, the hosts' SDKs and (the action) Octokit are chunks of their own (`action-*.js`, `cli-*.js`), imported
+ * only by a run that needs them.
  */
 /** @returns {import('rollup').RollupOptions} */
 function bundle(input, output, licensesFile) {
@@ -15,6 +17,7 @@ function bundle(input, output, licensesFile) {
     output: { format: 'es', sourcemap: false, ...output },
     plugins: [
       noOptionalPicomatch(),
+      unusedByTheAction(),
       typescript({ tsconfig: './tsconfig.build.json' }),
       nodeResolve({ preferBuiltins: true, exportConditions: ['node'] }),
       commonjs(),
@@ -47,10 +50,51 @@ function noOptionalPicomatch() {
   };
 }
 
+/**
+ * @actions/core statically imports two modules the action never uses: its OIDC client (getIDToken), and through it
+ * @actions/http-client, tunnel and undici; and `platform` (getDetails), and through it @actions/exec and
+ * @actions/io. Those imports would put undici (a third of the action's code) in dist/index.js and load
+ * child_process and more before the first line of every run, although only the online checks (a chunk of their own)
+ * use undici. For those two importers only, the packages are stubs that refuse to be used.
+ */
+const UNUSED_BY_THE_ACTION = [
+  {
+    importer: /[/\\]@actions[/\\]core[/\\]lib[/\\]oidc-utils\.js$/,
+    source: /^@actions\/http-client/,
+    names: ['HttpClient', 'BearerCredentialHandler']
+  },
+  {
+    importer: /[/\\]@actions[/\\]core[/\\]lib[/\\]platform\.js$/,
+    source: /^@actions\/exec$/,
+    names: ['exec', 'getExecOutput']
+  }
+];
+
+function unusedByTheAction() {
+  const PREFIX = '\0unused-by-the-action:';
+  return {
+    name: 'unused-by-the-action',
+    resolveId(source, importer) {
+      const index = UNUSED_BY_THE_ACTION.findIndex(
+        (stub) => importer !== undefined && stub.importer.test(importer) && stub.source.test(source)
+      );
+      return index >= 0 ? `${PREFIX}${index}` : null;
+    },
+    load(id) {
+      if (!id.startsWith(PREFIX)) return null;
+      const stub = UNUSED_BY_THE_ACTION[Number(id.slice(PREFIX.length))];
+      const refuse = "throw new Error('not bundled: the action does not use it');";
+      return stub.names.map((name) => `export function ${name}() { ${refuse} }\n`).join('');
+    }
+  };
+}
+
 export default [
-  // node-fetch (under @netlify/api) imports a module dynamically: inlined, so the action stays one file.
-  bundle('src/index.ts', { file: 'dist/index.js', inlineDynamicImports: true }, 'dist/licenses.txt'),
-  // The CLI keeps the glob library, which it loads only for a glob or an exclusion, in a chunk of its own.
+  bundle(
+    'src/index.ts',
+    { dir: 'dist', entryFileNames: 'index.js', chunkFileNames: 'action-[name].js' },
+    'dist/licenses.txt'
+  ),
   bundle(
     'src/cli-main.ts',
     {

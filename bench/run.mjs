@@ -48,6 +48,8 @@ const TARGETS = {
   speedupVsSecretlint: 2,
   /** clerk-production-gate on the typical project / `node -e 0`. */
   typicalVsNodeStart: 2,
+  /** The action (dist/index.js) on the typical project, offline, / `node -e 0`. */
+  actionVsNodeStart: 2,
   /** Peak RSS on the largest tree / peak RSS on the smallest tree ("flat" memory); also 100 / 10 MiB bundles. */
   memoryGrowth: 1.5,
   /** clerk-production-gate --build-dir / grep -rcE on the 100 MiB bundles, Vite- and next-build-shaped (at most). */
@@ -103,6 +105,7 @@ const memRuns = Math.max(1, Number(opts['mem-runs']));
 
 const NODE = process.execPath;
 const CLI = resolve(ROOT_DIR, opts.cli);
+const ACTION = join(ROOT_DIR, 'dist', 'index.js');
 const SECRETLINT = join(ROOT_DIR, 'node_modules', 'secretlint', 'bin', 'secretlint.js');
 const SECRETLINTRC = 'bench/.secretlintrc.json';
 
@@ -194,6 +197,7 @@ if (!opts['no-cli'] && !onlyOnline) {
     ok: [0, 1],
     count: cliCount
   });
+  if (existsSync(ACTION)) cases.push(actionTypicalCase());
   for (const n of sizes) {
     cases.push({
       id: `cli-${n}`,
@@ -666,6 +670,15 @@ for (const n of sizes) {
     );
   }
 }
+const act = byId['action-typical'];
+if (act) {
+  const name = 'action, typical project (3 files), offline, vs node -e 0';
+  const goal = `< ${TARGETS.actionVsNodeStart}×`;
+  if (ok(act) && ok(base)) {
+    const x = act.medianMs / base.medianMs;
+    target(name, `${fmtX(x)} (+${fmtMs(act.medianMs - base.medianMs)})`, goal, r2(x) < TARGETS.actionVsNodeStart);
+  } else target(name, 'n/a', goal, false, 'a run failed');
+}
 let onlineReport;
 if (online) onlineReport = online.report({ byId, ok, target });
 const typ = byId['cli-typical'];
@@ -886,3 +899,36 @@ console.log(`\nresults written to ${rel(resultsPath)}`);
 
 if (failures.length) process.exit(1);
 if (opts.strict && checks.some((c) => c.pass === false)) process.exit(1);
+
+/**
+ * The action bundle on the typical project as the runner starts a node24 action: cwd the workspace, INPUT_* for
+ * every input of action.yml at its default (offline, no comment), the runner's files in a temporary directory.
+ */
+function actionTypicalCase() {
+  const runner = mkdtempSync(join(tmp, 'runner-'));
+  const files = { GITHUB_OUTPUT: 'output', GITHUB_STEP_SUMMARY: 'summary.md' };
+  const env = { ...childEnv, CI: 'true', GITHUB_ACTIONS: 'true', RUNNER_TEMP: runner, GITHUB_WORKSPACE: typical.dir };
+  for (const [name, file] of Object.entries(files)) env[name] = join(runner, file);
+  const yml = readFileSync(join(ROOT_DIR, 'action.yml'), 'utf8');
+  // `name:` lines under `inputs:` with their `default:`, enough for this file's shape (two-space indented keys).
+  const inputs = yml.slice(yml.indexOf('\ninputs:'), yml.indexOf('\noutputs:'));
+  for (const [, name, block] of inputs.matchAll(/^ {2}([a-z-]+):\n((?: {4}.*\n|\n)*)/gm)) {
+    const value = /^ {4}default: ?(.*)$/m.exec(block)?.[1]?.replace(/^'(.*)'$/, '$1') ?? '';
+    env[`INPUT_${name.toUpperCase()}`] = value.includes('${{') ? '' : value;
+  }
+  Object.assign(env, { INPUT_OFFLINE: 'true', INPUT_COMMENT: 'never', 'INPUT_ENV-FILES': '.' });
+  return {
+    id: 'action-typical',
+    label: 'the action (dist/index.js), typical (3)',
+    tool: 'action',
+    files: typical.manifest.files,
+    argv: [NODE, ACTION],
+    cwd: typical.dir,
+    env,
+    // The runner creates these files, empty, before the step starts.
+    beforeRun: () => {
+      for (const name of Object.keys(files)) writeFileSync(env[name], '');
+    },
+    ok: [0, 1]
+  };
+}

@@ -5,13 +5,14 @@
 import * as core from '@actions/core';
 import { writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { readActionInputs, readPublishInputs } from './action-inputs.js';
-import { readEvent, runUrl } from './github/event.js';
-import { readReportFile } from './github/from-report.js';
-import { publish } from './github/publish.js';
+import { readActionOptions } from './action-inputs.js';
+import { runUrl, type GitHubContext } from './github/event.js';
+import type { Published } from './github/publish.js';
 import { describeError, EXIT_FAILED, EXIT_PASSED, EXIT_USAGE } from './core/errors.js';
 import type { Report } from './core/report.js';
+import type { GateOptionsInput } from './engine/options.js';
 import { runGate } from './engine/run-gate.js';
+import { readGitHubContext, readShellEnvironment } from './shell-environment.js';
 import { planAnnotations } from './reporters/annotations.js';
 import { renderDiagnostics } from './reporters/diagnostics.js';
 import { renderJson } from './reporters/json.js';
@@ -20,34 +21,39 @@ import { buildOutputs } from './reporters/outputs.js';
 import { renderText } from './reporters/text.js';
 import { withoutCommands } from './reporters/workflow-commands.js';
 import { RULE_METAS } from './rules/index.js';
-import { globs } from './sources/glob.js';
-import { runOnlineChecks } from './online/run-online.js';
-import { checkSite } from './site/check-site.js';
-import { readHosts } from './hosts/read-hosts.js';
+import { loadChecks } from './load-checks.js';
 
 export async function run(env: Record<string, string | undefined> = process.env): Promise<number> {
   try {
-    const options = readActionInputs(env);
-    const publishing = readPublishInputs();
-    const workspace = env.GITHUB_WORKSPACE ?? options.cwd;
+    // The environment, read once: the runner's context, the options' environment defaults.
+    const shell = readShellEnvironment(env);
+    const github = readGitHubContext(env);
+    const { gate: options, publishing } = readActionOptions(shell, github);
+    const workspace = github.workspace ?? options.cwd;
     // The report: scanned here, or (fork-safe recipe) read from an earlier run's JSON report.
     const report = publishing.fromReport
-      ? await readReportFile(publishing.fromReport, workspace, RULE_METAS)
+      ? await (await import('./github/from-report.js')).readReportFile(publishing.fromReport, workspace, RULE_METAS)
       : await scan(options);
 
     // The human report echoes paths and names from the input: no line of it may act as a workflow command.
     core.info(withoutCommands(renderText(report, { color: false }) + renderDiagnostics(report)).trimEnd());
-    const reportFile = join(env.RUNNER_TEMP ?? options.cwd, 'clerk-production-gate-report.json');
+    const reportFile = join(github.runnerTemp ?? options.cwd, 'clerk-production-gate-report.json');
     await writeFile(reportFile, renderJson(report));
     const summary = renderMarkdown(report, RULE_METAS, {
-      ...(runLink(env) && { runUrl: runLink(env) }),
+      ...(runUrl(github) && { runUrl: runUrl(github) }),
       fullReport: 'the JSON report (output report-file)'
     });
-    await writeSummary(env, summary);
+    await writeSummary(github, summary);
     if (!publishing.fromReport) annotate(report, options.cwd, workspace);
     for (const [name, value] of Object.entries(buildOutputs(report, reportFile))) core.setOutput(name, value);
     // The pull request last: whatever happens there, the verdict, outputs and summary are already settled.
-    const published = await publish(report, RULE_METAS, publishing, { env, summary, cwd: options.cwd, workspace });
+    // Octokit is loaded only for a run that posts.
+    const published: Published =
+      publishing.comment === 'never' && !publishing.checkRun
+        ? { commentUrl: '', pullRequests: [] }
+        : await (
+            await import('./github/publish.js')
+          ).publish(report, RULE_METAS, publishing, { github, summary, cwd: options.cwd, workspace });
     core.setOutput('comment-url', published.commentUrl);
     core.setOutput('pull-requests', published.pullRequests.join(','));
 
@@ -63,25 +69,15 @@ export async function run(env: Record<string, string | undefined> = process.env)
 }
 
 /** Runs the gate, and masks every secret it found before anything is written. */
-async function scan(options: ReturnType<typeof readActionInputs>): Promise<Report> {
-  const { report, secrets } = await runGate(options, {
-    globs,
-    online: runOnlineChecks,
-    site: checkSite,
-    hosts: readHosts
-  });
+async function scan(options: GateOptionsInput): Promise<Report> {
+  const { report, secrets } = await runGate(options, await loadChecks(options));
   for (const secret of secrets) core.setSecret(secret);
   return report;
 }
 
-function runLink(env: Record<string, string | undefined>): string | undefined {
-  const event = readEvent(env);
-  return event && runUrl(event);
-}
-
 /** The job summary; a runner without one (or a file that cannot be written) costs a warning, not the verdict. */
-async function writeSummary(env: Record<string, string | undefined>, markdown: string): Promise<void> {
-  if (!env.GITHUB_STEP_SUMMARY) return;
+async function writeSummary(github: GitHubContext, markdown: string): Promise<void> {
+  if (!github.stepSummary) return;
   try {
     await core.summary.addRaw(markdown).write();
   } catch (error) {

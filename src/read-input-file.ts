@@ -10,11 +10,7 @@ const MAX_INPUT_FILE_BYTES = 16 * 1024 * 1024;
  * the option and file, never the content. `file` is relative to `cwd`; the label (used in messages) keeps the name
  * as given.
  */
-export async function readInputFile(
-  option: string,
-  file: string,
-  cwd: string
-): Promise<{ label: string; text: string }> {
+export function readInputFile(option: string, file: string, cwd: string): { label: string; text: string } {
   try {
     const read = readRegularFile(resolve(cwd, file), MAX_INPUT_FILE_BYTES);
     if (read.overCap) throw new InputError(`${option}: ${file} is larger than ${sizeInWords(MAX_INPUT_FILE_BYTES)}`);

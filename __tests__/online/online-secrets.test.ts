@@ -178,7 +178,7 @@ describe('the CLI never shows a key', () => {
   );
 
   it.concurrent(
-    '--clerk-api-url http://example.com (not loopback): exit 2, one line naming clerk-api-url, nothing asked',
+    '--clerk-api-url http://example.com (not loopback): exit 2, one line naming --clerk-api-url, nothing asked',
     () =>
       inWorld(healthyProduction(), {}, async (world) => {
         const project = await onlineProject(instanceVariables(world));
@@ -192,7 +192,7 @@ describe('the CLI never shows a key', () => {
           expect(run.stdout).toBe('');
           const lines = run.stderr.trimEnd().split('\n');
           expect(lines).toHaveLength(1);
-          expect(lines[0]).toMatch(/^clerk-production-gate: clerk-api-url: must be an https:\/\/ URL/);
+          expect(lines[0]).toMatch(/^clerk-production-gate: --clerk-api-url: must be an https:\/\/ URL/);
           expect(lines[0]).not.toContain('example.com');
           expect(crashLines(run)).toEqual([]);
           expect(world.clerk.requests).toEqual([]);

@@ -167,9 +167,9 @@ describe('CLI usage and input errors exit 2 with one line', () => {
       'an unknown rule in --ignore',
       ['--ignore', 'no-such-rule'],
       {},
-      /^clerk-production-gate: ignore: names an unknown rule/
+      /^clerk-production-gate: --ignore: names an unknown rule/
     ],
-    ['an unknown framework', ['--framework', 'rails'], {}, /^clerk-production-gate: framework:/],
+    ['an unknown framework', ['--framework', 'rails'], {}, /^clerk-production-gate: --framework:/],
     ['a missing file', ['missing.env'], {}, /missing\.env/],
     ['a glob matching nothing', ['apps/*/.env'], {}, /matched no files/],
     ['a missing --vars-json file', ['--vars-json', 'nope.json'], {}, /--vars-json: cannot read nope\.json \(ENOENT\)/],

@@ -392,7 +392,7 @@ describe('when the site cannot be read', () => {
     const run = await runDistCli(dir, ['--url', 'http://example.com/', ...NO_CLERK]);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
-      'clerk-production-gate: deployment-url: must be an https:// URL (http:// only on a loopback address)\n'
+      'clerk-production-gate: --url: must be an https:// URL (http:// only on a loopback address)\n'
     );
   });
 

@@ -65,7 +65,12 @@ describe('envFilesFor', () => {
     expect(envFilesFor('node', 'test')).toEqual(['.env.test.local', '.env.test', '.env']);
   });
 
-  it.each(['', '../x', 'a/b', 'a\\b', '..'])('rejects the environment name %j', (env) => {
-    expect(() => envFilesFor('vite', env)).toThrow(InputError);
+  it('derives the names from any environment name (planSources skips the ones that cannot be a file name)', () => {
+    expect(envFilesFor('vite', 'review/feature-x')).toEqual([
+      '.env.review/feature-x.local',
+      '.env.review/feature-x',
+      '.env.local',
+      '.env'
+    ]);
   });
 });

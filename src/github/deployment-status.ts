@@ -1,18 +1,29 @@
 import { readFileSync } from 'node:fs';
 import * as z from 'zod/mini';
 
+/** GitHub's Vercel app (`performed_via_github_app.slug`) and its bot account (`creator.login`). */
+const VERCEL_APP_SLUG = 'vercel';
+const VERCEL_BOT_LOGIN = 'vercel[bot]';
+
+const Actor = z.optional(z.nullable(z.object({ login: z.optional(z.string()) })));
+const App = z.optional(z.nullable(z.object({ slug: z.optional(z.string()) })));
+
 /** The parts of a `deployment_status` payload the gate uses (GitHub's webhook docs; optional ones may be absent). */
 const DeploymentStatusPayload = z.object({
   deployment_status: z.object({
     state: z.optional(z.string()),
     environment_url: z.optional(z.nullable(z.string())),
     target_url: z.optional(z.nullable(z.string())),
-    environment: z.optional(z.string())
+    environment: z.optional(z.string()),
+    creator: Actor,
+    performed_via_github_app: App
   }),
   deployment: z.optional(
     z.object({
       environment: z.optional(z.string()),
-      production_environment: z.optional(z.boolean())
+      production_environment: z.optional(z.boolean()),
+      creator: Actor,
+      performed_via_github_app: App
     })
   )
 });
@@ -24,6 +35,8 @@ export interface DeploymentStatus {
   environment?: string;
   /** GitHub's `production_environment`, or a name that says production. */
   isProduction: boolean;
+  /** Created by Vercel's GitHub app, or its URL is on `*.vercel.app`: a deployment the bypass secret is for. */
+  isVercel: boolean;
 }
 
 /**
@@ -46,9 +59,23 @@ export function readDeploymentStatus(eventPath: string | undefined): DeploymentS
   const environment = deployment?.environment ?? status.environment;
   // Vercel names a project's environments `Production – <project>` when a repository has several projects.
   const namedProduction = environment !== undefined && /^production(\s|$)/i.test(environment.trim());
+  const byVercel = [status, deployment].some(
+    (made) => made?.performed_via_github_app?.slug === VERCEL_APP_SLUG || made?.creator?.login === VERCEL_BOT_LOGIN
+  );
   return {
     ...(url !== undefined && { url }),
     ...(environment !== undefined && { environment }),
-    isProduction: deployment?.production_environment === true || namedProduction
+    isProduction: deployment?.production_environment === true || namedProduction,
+    isVercel: byVercel || (url !== undefined && onVercelApp(url))
   };
+}
+
+/** An https URL on a `*.vercel.app` host, Vercel's deployment domain. */
+function onVercelApp(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'https:' && url.hostname.endsWith('.vercel.app');
+  } catch {
+    return false;
+  }
 }

@@ -1,5 +1,29 @@
 import { readFileSync } from 'node:fs';
 
+/** The runner's context of the run, read once from its variables by the action's shell. */
+export interface GitHubContext {
+  /** `GITHUB_EVENT_NAME`. */
+  eventName: string;
+  /** `GITHUB_EVENT_PATH`: the webhook payload. */
+  eventPath?: string;
+  /** `GITHUB_REPOSITORY`, split; empty outside a workflow. */
+  owner: string;
+  repo: string;
+  /** `GITHUB_SHA`. */
+  sha: string;
+  /** `GITHUB_SERVER_URL`, no trailing slash (default https://github.com). */
+  serverUrl: string;
+  /** `GITHUB_API_URL`, `GITHUB_GRAPHQL_URL` (GitHub Enterprise Server, ghe.com). */
+  apiUrl?: string;
+  graphqlUrl?: string;
+  /** `GITHUB_RUN_ID`. */
+  runId?: string;
+  /** `GITHUB_WORKSPACE`, `RUNNER_TEMP`, `GITHUB_STEP_SUMMARY`. */
+  workspace?: string;
+  runnerTemp?: string;
+  stepSummary?: string;
+}
+
 /** What the runner says about the event that started the job. */
 export interface GitHubEvent {
   name: string;
@@ -12,33 +36,34 @@ export interface GitHubEvent {
   runId?: string;
 }
 
-/** From the runner's variables; undefined outside a workflow (no repository). */
-export function readEvent(env: Record<string, string | undefined>): GitHubEvent | undefined {
-  const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
-  if (!owner || !repo) return undefined;
+/** The event with its payload; undefined outside a workflow (no repository). */
+export function readEvent(context: GitHubContext): GitHubEvent | undefined {
+  if (!context.owner || !context.repo) return undefined;
   let payload: Record<string, unknown> = {};
-  if (env.GITHUB_EVENT_PATH) {
+  if (context.eventPath) {
     try {
-      const data = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as unknown;
+      const data = JSON.parse(readFileSync(context.eventPath, 'utf8')) as unknown;
       if (data && typeof data === 'object') payload = data as Record<string, unknown>;
     } catch {
       // An unreadable payload: no pull request from it; the commits lookup still works.
     }
   }
   return {
-    name: env.GITHUB_EVENT_NAME ?? '',
-    owner,
-    repo,
-    sha: env.GITHUB_SHA ?? '',
+    name: context.eventName,
+    owner: context.owner,
+    repo: context.repo,
+    sha: context.sha,
     payload,
-    serverUrl: (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/$/, ''),
-    ...(env.GITHUB_RUN_ID && { runId: env.GITHUB_RUN_ID })
+    serverUrl: context.serverUrl,
+    ...(context.runId && { runId: context.runId })
   };
 }
 
 /** `https://github.com/owner/repo/actions/runs/123`, when the run is known. */
-export function runUrl(event: GitHubEvent): string | undefined {
-  return event.runId ? `${event.serverUrl}/${event.owner}/${event.repo}/actions/runs/${event.runId}` : undefined;
+export function runUrl(event: Pick<GitHubEvent, 'serverUrl' | 'owner' | 'repo' | 'runId'>): string | undefined {
+  return event.runId && event.owner && event.repo
+    ? `${event.serverUrl}/${event.owner}/${event.repo}/actions/runs/${event.runId}`
+    : undefined;
 }
 
 /** The pull request of a `pull_request` / `pull_request_target` payload. */

@@ -22,12 +22,12 @@ const MAX_BYTES = 32 * 1024 * 1024;
  * gate's `netFetch` (30 s a call, 3 minutes in all, capped bodies, guarded redirects), through the runner's proxy
  * when `HTTPS_PROXY` names one, as @actions/github would.
  */
-export function makeOctokit(token: string, env: Record<string, string | undefined>): Octokit {
+export function makeOctokit(token: string, apiUrl: string | undefined): Octokit {
   return getOctokit(
     token,
     {
-      ...(env.GITHUB_API_URL && { baseUrl: env.GITHUB_API_URL }),
-      request: { fetch: githubFetch(env.GITHUB_API_URL ?? 'https://api.github.com') },
+      ...(apiUrl && { baseUrl: apiUrl }),
+      request: { fetch: githubFetch(apiUrl ?? 'https://api.github.com') },
       retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
       throttle: {
         onRateLimit: (_retryAfter: number, _options: unknown, _octokit: unknown, retryCount: number) =>

@@ -4,7 +4,7 @@ import type { Report } from '../core/report.js';
 import { buildComment } from '../reporters/pr-comment.js';
 import type { RuleMeta } from '../rules/rule.js';
 import { writeCheckRun } from './check-run.js';
-import { readEvent, runUrl, type GitHubEvent } from './event.js';
+import { readEvent, runUrl, type GitHubContext, type GitHubEvent } from './event.js';
 import { makeOctokit, type Octokit } from './octokit.js';
 import { pullRequestsOf } from './pull-requests.js';
 import { tokenLogin, writeStickyComment } from './sticky-comment.js';
@@ -40,11 +40,11 @@ export async function publish(
   report: Report,
   rules: ReadonlyMap<string, RuleMeta>,
   settings: PublishSettings,
-  context: { env: Record<string, string | undefined>; summary: string; cwd: string; workspace: string }
+  context: { github: GitHubContext; summary: string; cwd: string; workspace: string }
 ): Promise<Published> {
   const published: Published = { commentUrl: '', pullRequests: [] };
   if (settings.comment === 'never' && !settings.checkRun) return published;
-  const event = readEvent(context.env);
+  const event = readEvent(context.github);
   if (!event) {
     core.notice('Not in a GitHub workflow (no GITHUB_REPOSITORY): nothing posted to a pull request.');
     return published;
@@ -54,7 +54,7 @@ export async function publish(
     return published;
   }
   core.setSecret(settings.token);
-  const octokit = makeOctokit(settings.token, context.env);
+  const octokit = makeOctokit(settings.token, context.github.apiUrl);
   const failures: string[] = [];
   let permission = false;
   const failed = (what: string, error: unknown): void => {
@@ -73,7 +73,14 @@ export async function publish(
     }
   }
   if (settings.comment !== 'never') {
-    await comment(report, rules, settings, { octokit, event, env: context.env, deadline, published, failed });
+    await comment(report, rules, settings, {
+      octokit,
+      event,
+      graphqlUrl: context.github.graphqlUrl,
+      deadline,
+      published,
+      failed
+    });
   }
   if (failures.length > 0) warnNotPosted(failures, permission);
   return published;
@@ -90,7 +97,7 @@ function warnNotPosted(failures: readonly string[], permission: boolean): void {
 interface CommentContext {
   octokit: Octokit;
   event: GitHubEvent;
-  env: Record<string, string | undefined>;
+  graphqlUrl: string | undefined;
   deadline: number;
   published: Published;
   failed: (what: string, error: unknown) => void;
@@ -101,7 +108,7 @@ async function comment(
   report: Report,
   rules: ReadonlyMap<string, RuleMeta>,
   settings: PublishSettings,
-  { octokit, event, env, deadline, published, failed }: CommentContext
+  { octokit, event, graphqlUrl, deadline, published, failed }: CommentContext
 ): Promise<void> {
   let numbers: number[] = [];
   let failedToFind = false;
@@ -119,7 +126,7 @@ async function comment(
   }
   if (numbers.length === 0 && !failedToFind)
     core.notice(`No pull request for this ${event.name || 'run'}: no comment posted.`);
-  const login = numbers.length > 0 ? await tokenLogin(octokit, env.GITHUB_GRAPHQL_URL) : '';
+  const login = numbers.length > 0 ? await tokenLogin(octokit, graphqlUrl) : '';
   const link = runUrl(event);
   for (const number of numbers) {
     try {

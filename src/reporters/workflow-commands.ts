@@ -26,3 +26,23 @@ export function withoutCommands(text: string): string {
   const body = text.endsWith('\n') ? text : `${text}\n`;
   return `::stop-commands::${token}\n${body}::${token}::\n`;
 }
+
+/**
+ * JSON text (a report in pieces) made inert without changing its value: `::` and `##[` occur only inside its
+ * strings, where `:\u003a` and `##\u005b` parse to the same characters. A pattern split between two pieces is
+ * caught by holding the last two characters back until the next piece.
+ */
+export function* neutraliseJson(pieces: Iterable<string>): Generator<string> {
+  let held = '';
+  for (const piece of pieces) {
+    const text = escapeJsonCommands(held + piece);
+    held = text.slice(-2);
+    const ready = text.slice(0, -2);
+    if (ready) yield ready;
+  }
+  if (held) yield held;
+}
+
+function escapeJsonCommands(text: string): string {
+  return text.replaceAll('::', ':\\u003a').replaceAll('##[', '##\\u005b');
+}

@@ -69,9 +69,6 @@ export function detectFramework(dir: string, label: string = dir): Framework {
  *   (github.com/kerimdzhanov/dotenv-flow#files-under-version-control).
  */
 export function envFilesFor(framework: Framework, environment: string): string[] {
-  if (environment === '' || /[/\\\0]/.test(environment) || environment === '.' || environment === '..') {
-    throw new InputError(`environment name ${JSON.stringify(environment)} cannot be used in a dotenv file name`);
-  }
   switch (framework) {
     case 'nextjs':
     case 'expo': {

@@ -54,9 +54,10 @@ export function planSources(options: PlanOptions, globs?: Globs): Plan {
   const roots = includes.length === 0 && excludes.length > 0 ? ['.'] : includes;
   const entries = roots.flatMap((entry) => resolveEntry(cwd, entry, excludes, globs));
 
+  const unnamable = new Map<string, SkippedFile>();
   const loads = (dir: string): { framework: Framework; files: string[] } => {
     const framework = options.framework === 'auto' ? detectFramework(dir, rel(dir)) : options.framework;
-    return { framework, files: envFilesFor(framework, options.environment).map((name) => path.join(dir, name)) };
+    return { framework, files: layeredFiles(dir, rel(dir), envFilesFor(framework, options.environment), unnamable) };
   };
   const keep = (files: string[]): string[] =>
     files.filter((file) => {
@@ -117,7 +118,26 @@ export function planSources(options: PlanOptions, globs?: Globs): Plan {
       groupUnits.delete(dir);
     }
   }
-  return { units: result, skipped };
+  return { units: result, skipped: [...unnamable.values(), ...skipped] };
+}
+
+/**
+ * The paths of a directory's dotenv `names`. An environment name may hold a `/` (`review/feature-x`): the names
+ * derived from it cannot be files, so they go to `unnamable` (skipped with the reason) and the others are read.
+ */
+function layeredFiles(dir: string, shownDir: string, names: string[], unnamable: Map<string, SkippedFile>): string[] {
+  for (const name of names.filter((n) => !isFileName(n))) {
+    const file = shownDir === '.' ? name : `${shownDir}/${name}`;
+    unnamable.set(file, { file, reason: UNNAMABLE_REASON });
+  }
+  return names.filter(isFileName).map((name) => path.join(dir, name));
+}
+
+const UNNAMABLE_REASON = 'the environment name cannot be part of a file name; this dotenv file was not read';
+
+/** One name in a directory: no separator, no NUL, not `.` or `..`. */
+function isFileName(name: string): boolean {
+  return name !== '' && name !== '.' && name !== '..' && !/[/\\\0]/.test(name);
 }
 
 /** Paths in reports: relative to cwd, forward slashes. */
