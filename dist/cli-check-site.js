@@ -1,10 +1,9 @@
-import { n as isHttpsOrLoopback, o as networkWords, m as scrub, B as ByteScanner, p as parsePublishableKey, q as isDevelopmentOrStagingHost, t as artifactFinding, u as secretKeyKind, v as deployedSecretKey, x as ruleApplies, y as deployedDevInstance, z as redact, C as deployedKeyMismatch, E as plural, F as deployedNoClerk, G as formatMessage, S as SITE_RULES, H as deployedSiteUnread, J as bufferSource, K as classifyCandidate } from './cli.js';
-import { u as undiciExports, r as retryAfterMs, e as errorCode } from './cli-http-client.js';
+import { v as scrub, q as checkDeadline, E as plural, F as deployedNoClerk, G as skippedSite, S as SITE_RULES, H as deployedSiteUnread, J as ByteScanner, K as parsePublishableKey, L as isDevelopmentOrStagingHost, M as artifactHit, N as secretKeyKind, P as deployedSecretKey, Q as ruleApplies, R as deployedDevInstance, T as redact, U as deployedKeyMismatch, V as bufferSource, W as classifyCandidate } from './cli.js';
+import { N as NetClient, a as shownUrl, d as dnsServersLookup } from './cli-client.js';
 import 'node:fs';
 import 'node:path';
 import 'node:net';
 import 'node:buffer';
-import 'node:fs/promises';
 import 'node:util';
 import 'node:os';
 import 'node:string_decoder';
@@ -2673,135 +2672,54 @@ function pageScripts(html, pageUrl) {
     return { clerkScripts, scripts: [...scripts.values()] };
 }
 
-const MAX_REDIRECTS = 5;
-const MAX_ATTEMPTS = 3;
-const RETRY_STATUSES = new Set([429, 502, 503, 504]);
 /**
- * GET over HTTP(S) with undici for the deployed site: redirects followed by hand (at most 5, each to https or
- * loopback http, so the bypass secret never leaves the deployment's origin), a timeout per attempt, bounded retries
- * on 429/502/503/504 honouring `Retry-After` within the run's deadline, and a size cap read as the body streams.
- * Never throws; messages name the URL without its query (which may carry a token) and never the secret.
+ * GET for the deployed site on the gate's network client (net/): redirects under its policy (the bypass secret
+ * never leaves the deployment's origin, no hop to an internal address), the one retry policy, and a size cap read
+ * as the body streams, all within the check's deadline. Never throws; messages name the URL without its query (which
+ * may carry a token) and never the secret.
  */
 class SiteClient {
     options;
-    dispatcher;
+    net;
     constructor(options) {
         this.options = options;
-        this.dispatcher = new undiciExports.Agent({
-            connect: { timeout: options.timeoutMs },
-            headersTimeout: options.timeoutMs,
-            bodyTimeout: options.timeoutMs
+        this.net = new NetClient({ timeoutMs: options.timeoutMs, ...(options.lookup && { lookup: options.lookup }) });
+    }
+    async get(url, maxBytes) {
+        const { bypass, origin, deadline } = this.options;
+        const result = await this.net.request({
+            method: 'GET',
+            url,
+            headers: { accept: 'text/html,application/javascript,*/*;q=0.8', 'user-agent': 'clerk-production-gate' },
+            ...(bypass && url.origin === origin && { secretHeaders: { 'x-vercel-protection-bypass': bypass } }),
+            maxBytes,
+            deadline
         });
-    }
-    async get(start, maxBytes) {
-        let url = start;
-        for (let hop = 0;; hop++) {
-            const result = await this.withRetries(url, maxBytes);
-            if (!('location' in result))
-                return result;
-            if (hop >= MAX_REDIRECTS)
-                return fail(url, 'redirect', `more than ${MAX_REDIRECTS} redirects`);
-            let next;
-            try {
-                next = new URL(result.location, url);
-            }
-            catch {
-                return fail(url, 'redirect', 'a redirect to an invalid URL');
-            }
-            if (!isHttpsOrLoopback(next)) {
-                return fail(url, 'redirect', `a redirect to ${shown(next)}, which is not https`);
-            }
-            url = next;
+        if (!result.ok) {
+            const kind = result.kind === 'tls' ? 'network' : result.kind;
+            const reason = scrub(result.reason, bypass ? [bypass] : []);
+            return fail(result.url, kind, reason, result.kind === 'too-large' ? result.status : undefined);
         }
-    }
-    close() {
-        return this.dispatcher.close();
-    }
-    async withRetries(url, maxBytes) {
-        for (let attempt = 1;; attempt++) {
-            const result = await this.attempt(url, maxBytes);
-            if (!('retryAfterMs' in result))
-                return result;
-            const { retryAfterMs, ...failure } = result;
-            if (attempt >= MAX_ATTEMPTS || Date.now() + retryAfterMs >= this.options.deadline)
-                return failure;
-            await new Promise((resolve) => setTimeout(resolve, retryAfterMs));
-        }
-    }
-    async attempt(url, maxBytes) {
-        const headers = {
-            accept: 'text/html,application/javascript,*/*;q=0.8',
-            'user-agent': 'clerk-production-gate'
-        };
-        if (this.options.bypass && url.origin === this.options.origin) {
-            headers['x-vercel-protection-bypass'] = this.options.bypass;
-        }
-        let response;
-        try {
-            response = await undiciExports.request(url, {
-                method: 'GET',
-                headers,
-                dispatcher: this.dispatcher,
-                signal: AbortSignal.timeout(this.options.timeoutMs)
-            });
-        }
-        catch (error) {
-            return this.networkFailure(url, error);
-        }
-        const status = response.statusCode;
-        if (status >= 300 && status < 400 && typeof response.headers.location === 'string') {
-            discard(response.body);
-            return { location: response.headers.location };
-        }
-        if (status < 200 || status >= 300) {
-            discard(response.body);
-            if (status === 401)
-                return fail(url, 'protected', 'HTTP 401 (the deployment is protected)', status);
-            const failure = fail(url, 'http', `HTTP ${status}`, status);
-            return RETRY_STATUSES.has(status)
-                ? { ...failure, retryAfterMs: retryAfterMs(response.headers['retry-after']) }
-                : failure;
-        }
-        const chunks = [];
-        let size = 0;
-        try {
-            for await (const chunk of response.body) {
-                size += chunk.length;
-                if (size > maxBytes) {
-                    discard(response.body);
-                    return fail(url, 'too-large', `larger than ${Math.round(maxBytes / 1024 / 1024)} MB`, status);
-                }
-                chunks.push(chunk);
-            }
-        }
-        catch (error) {
-            return this.networkFailure(url, error);
-        }
-        const type = response.headers['content-type'];
+        const { status } = result;
+        if (status === 401)
+            return fail(result.url, 'protected', 'HTTP 401 (the deployment is protected)', status);
+        if (status < 200 || status >= 300)
+            return fail(result.url, 'http', `HTTP ${status}`, status);
+        const type = result.headers['content-type'];
         return {
             ok: true,
-            url,
+            url: result.url,
             status,
             contentType: (Array.isArray(type) ? type[0] : type) ?? '',
-            body: Buffer.concat(chunks)
+            body: result.body
         };
     }
-    networkFailure(url, error) {
-        const code = errorCode(error);
-        const timeout = code === 'TIMEOUT' || code.endsWith('_TIMEOUT') || code === 'ETIMEDOUT';
-        const words = timeout ? `timed out after ${this.options.timeoutMs / 1000} s` : networkWords(code);
-        return fail(url, timeout ? 'timeout' : 'network', scrub(words, this.options.bypass ? [this.options.bypass] : []));
+    close() {
+        return this.net.close();
     }
 }
-/** Drops a body not wanted: destroying undici's body emits an error no one else listens to, which would crash. */
-function discard(body) {
-    body.on('error', () => undefined);
-    body.destroy();
-}
 /** The URL as messages show it: no user-info, query or fragment (any may carry a token). */
-function shown(url) {
-    return `${url.protocol}//${url.host}${url.pathname}`;
-}
+const shown = shownUrl;
 function fail(url, kind, reason, status) {
     return { ok: false, url, kind, message: `GET ${shown(url)}: ${reason}`, ...(status !== undefined && { status }) };
 }
@@ -2816,15 +2734,18 @@ const CONCURRENCY = 6;
 /**
  * The deployed site: fetches the page at the deployment URL, finds the Clerk instance it loads (the clerk-js
  * script's key and host, keys in inline JSON such as `__NEXT_DATA__` or a framework's serialised props, found by
- * the bundle scanner over the whole page) and scans the same-origin scripts it references the same way.
+ * the bundle scanner over the whole page) and scans the same-origin scripts it references the same way. The whole
+ * check, every hop and chunk included, ends within its deadline: 4 × the API timeout (net/deadline.ts).
  */
 async function checkSite(settings) {
     const pageUrl = new URL(settings.url);
+    const lookup = dnsServersLookup(settings.dnsServers ?? [], settings.timeoutMs);
     const client = new SiteClient({
         timeoutMs: settings.timeoutMs,
-        deadline: Date.now() + 3 * settings.timeoutMs,
+        deadline: checkDeadline(settings.timeoutMs, settings.deadline),
         ...(settings.bypass !== undefined && settings.bypass !== '' && { bypass: settings.bypass }),
-        origin: pageUrl.origin
+        origin: pageUrl.origin,
+        ...(lookup && { lookup })
     });
     try {
         return await readSite(settings, pageUrl, client);
@@ -2833,13 +2754,10 @@ async function checkSite(settings) {
         await client.close();
     }
 }
-async function readSite(settings, pageUrl, client) {
-    const ignored = new Set(settings.ignore);
-    const page = await client.get(pageUrl, MAX_PAGE_BYTES);
-    if (!page.ok)
-        return unread(settings, page, ignored);
+/** The page and its same-origin scripts, each scanned for Clerk artifacts as it arrives. */
+async function readPages(page, client) {
     const scanner = new ByteScanner();
-    const found = [];
+    const read = { page, found: [], clerkScripts: [], chunksRead: 0, chunkBytes: 0, chunkFailures: [] };
     const scan = (fetched) => {
         const seen = new Set();
         for (const candidate of scanner.scan(bufferSource(fetched.body), (c) => classifyCandidate(c) !== null)) {
@@ -2850,13 +2768,8 @@ async function readSite(settings, pageUrl, client) {
             if (seen.has(id))
                 continue;
             seen.add(id);
-            found.push({
-                artifact,
-                url: shown(fetched.url),
-                line: candidate.line,
-                column: candidate.column,
-                excerpt: candidate.excerpt
-            });
+            const { line, column, excerpt } = candidate;
+            read.found.push({ artifact, url: shown(fetched.url), line, column, excerpt });
         }
     };
     scan(page);
@@ -2864,34 +2777,75 @@ async function readSite(settings, pageUrl, client) {
     const { clerkScripts, scripts } = html
         ? pageScripts(page.body.toString('utf8'), page.url)
         : { clerkScripts: [], scripts: [] };
-    const chunks = scripts.filter((u) => u.origin === page.url.origin).slice(0, MAX_CHUNKS);
-    const chunkFailures = [];
-    let chunkBytes = 0;
-    let chunksRead = 0;
-    for (let i = 0; i < chunks.length && chunkBytes < MAX_CHUNK_BYTES; i += CONCURRENCY) {
-        const budget = MAX_CHUNK_BYTES - chunkBytes;
+    read.clerkScripts = clerkScripts;
+    const sameOrigin = scripts.filter((u) => u.origin === page.url.origin);
+    const chunks = sameOrigin.slice(0, MAX_CHUNKS);
+    let attempted = 0;
+    for (let i = 0; i < chunks.length && read.chunkBytes < MAX_CHUNK_BYTES; i += CONCURRENCY) {
+        const budget = MAX_CHUNK_BYTES - read.chunkBytes;
         const batch = await Promise.all(chunks.slice(i, i + CONCURRENCY).map((u) => client.get(u, budget)));
+        attempted += batch.length;
         for (const chunk of batch) {
             if (!chunk.ok) {
-                chunkFailures.push(chunk.message);
+                read.chunkFailures.push(chunk.message);
                 continue;
             }
-            chunkBytes += chunk.body.length;
-            chunksRead++;
+            read.chunkBytes += chunk.body.length;
+            read.chunksRead++;
             scan(chunk);
         }
     }
-    const findings = [];
-    const secrets = [];
-    const pageOrigin = (f) => ({ kind: 'url', url: f.url, line: f.line, column: f.column });
-    // The clerk-js script: its key attribute and the host it loads from.
+    if (attempted < sameOrigin.length) {
+        const cap = chunks.length < sameOrigin.length && attempted === chunks.length
+            ? `the first ${MAX_CHUNKS} are read`
+            : `the scripts read reached ${MAX_CHUNK_BYTES / 1024 / 1024} MB`;
+        read.unread = `${attempted} of ${plural(sameOrigin.length, 'script')} read (${cap})`;
+    }
+    return read;
+}
+async function readSite(settings, pageUrl, client) {
+    const fetchedPage = await client.get(pageUrl, MAX_PAGE_BYTES);
+    if (!fetchedPage.ok)
+        return unread(settings, fetchedPage);
+    const { page, found, clerkScripts, chunksRead, chunkBytes, chunkFailures, unread: notAll } = await readPages(fetchedPage, client);
+    addClerkScripts(found, clerkScripts, page.url);
+    const { hits, secrets, deployedKeys } = judgeFound(found, settings);
+    const clerkFound = deployedKeys.size > 0 || clerkScripts.length > 0 || found.some((f) => f.artifact.kind === 'dev-host');
+    const read = `${shown(page.url)} and ${plural(chunksRead, 'script')} (${Math.ceil((page.body.length + chunkBytes) / 1024)} KB)`;
+    if (!clerkFound) {
+        hits.push({
+            meta: deployedNoClerk,
+            messageId: 'none',
+            data: { url: shown(page.url), chunks: plural(chunksRead, 'script') },
+            severity: 'notice',
+            subject: 'page',
+            value: shown(page.url),
+            origin: { kind: 'url', url: shown(page.url), line: 1, column: 1 }
+        });
+    }
+    let failed;
+    if (chunkFailures.length > 0) {
+        failed = `${plural(chunkFailures.length, 'script')} of the page could not be read (${chunkFailures.slice(0, 3).join('; ')})`;
+        hits.push(unreadHit(failed, settings));
+    }
+    const state = {
+        failed,
+        notAll,
+        clerkFound,
+        compared: settings.expectedKeys.length > 0,
+        tolerated: settings.onApiError === 'warn'
+    };
+    return { hits, checklist: (findings) => siteChecks(findings, settings.isProduction, read, state), secrets };
+}
+/** The clerk-js script's key attribute and the host it loads from, unless already found in the page's text. */
+function addClerkScripts(found, clerkScripts, pageUrl) {
     for (const script of clerkScripts) {
         const key = script.publishableKey?.trim();
         const parsed = key ? parsePublishableKey(key) : null;
         if (key && parsed && !found.some((f) => f.artifact.kind === 'publishable-key' && f.artifact.key === key)) {
             found.push({
                 artifact: { kind: 'publishable-key', key, parsed },
-                url: shown(page.url),
+                url: shown(pageUrl),
                 line: 1,
                 column: 1,
                 excerpt: ''
@@ -2901,16 +2855,22 @@ async function readSite(settings, pageUrl, client) {
         if (host &&
             isDevelopmentOrStagingHost(host) &&
             !found.some((f) => f.artifact.kind === 'dev-host' && f.artifact.host === host)) {
-            found.push({ artifact: { kind: 'dev-host', host }, url: shown(page.url), line: 1, column: 1, excerpt: '' });
+            found.push({ artifact: { kind: 'dev-host', host }, url: shown(pageUrl), line: 1, column: 1, excerpt: '' });
         }
     }
+}
+const pageOrigin = (f) => ({ kind: 'url', url: f.url, line: f.line, column: f.column });
+/** The hits of what was found: secret keys, the development instance, and a key other than the gate read. */
+function judgeFound(found, settings) {
+    const hits = [];
+    const secrets = [];
     const production = settings.isProduction;
     const deployedKeys = new Map();
     for (const f of found) {
         const { artifact } = f;
         if (artifact.kind === 'secret-key') {
             secrets.push(artifact.key);
-            findings.push(artifactFinding(deployedSecretKey, 'found', { what: secretKeyKind(artifact) }, f, pageOrigin(f), ignored));
+            hits.push(artifactHit(deployedSecretKey, 'found', { what: secretKeyKind(artifact) }, f, pageOrigin(f)));
             continue;
         }
         if (artifact.kind === 'publishable-key' && !deployedKeys.has(artifact.key))
@@ -2918,90 +2878,78 @@ async function readSite(settings, pageUrl, client) {
         if (!ruleApplies(deployedDevInstance, production))
             continue;
         if (artifact.kind === 'publishable-key' && artifact.parsed.instanceType === 'development') {
-            findings.push(artifactFinding(deployedDevInstance, 'key', { host: artifact.parsed.frontendApi }, f, pageOrigin(f), ignored));
+            hits.push(artifactHit(deployedDevInstance, 'key', { host: artifact.parsed.frontendApi }, f, pageOrigin(f)));
         }
         else if (artifact.kind === 'dev-host') {
-            findings.push(artifactFinding(deployedDevInstance, 'host', { host: artifact.host }, f, pageOrigin(f), ignored));
+            hits.push(artifactHit(deployedDevInstance, 'host', { host: artifact.host }, f, pageOrigin(f)));
         }
     }
     // deployed-key-mismatch: the deploy did not use the key the gate read.
     const expected = settings.expectedKeys;
-    if (expected.length > 0 && deployedKeys.size > 0) {
-        const matches = [...deployedKeys.keys()].some((key) => expected.some((e) => e.value === key));
-        if (!matches) {
-            const [first] = expected;
-            for (const f of deployedKeys.values()) {
-                if (f.artifact.kind !== 'publishable-key' || !first)
-                    continue;
-                const data = {
-                    deployed: f.artifact.parsed.frontendApi,
-                    name: first.name,
-                    expected: parsePublishableKey(first.value)?.frontendApi ?? redact(first.value)
-                };
-                const severity = production ? 'error' : 'warning';
-                findings.push(artifactFinding(deployedKeyMismatch, 'mismatch', data, f, pageOrigin(f), ignored, severity));
-            }
+    const [first] = expected;
+    const matches = [...deployedKeys.keys()].some((key) => expected.some((e) => e.value === key));
+    if (first && deployedKeys.size > 0 && !matches) {
+        for (const f of deployedKeys.values()) {
+            if (f.artifact.kind !== 'publishable-key')
+                continue;
+            const data = {
+                deployed: f.artifact.parsed.frontendApi,
+                name: first.name,
+                expected: parsePublishableKey(first.value)?.frontendApi ?? redact(first.value)
+            };
+            const severity = production ? 'error' : 'warning';
+            hits.push(artifactHit(deployedKeyMismatch, 'mismatch', data, f, pageOrigin(f), severity));
         }
     }
-    const clerkFound = deployedKeys.size > 0 || clerkScripts.length > 0 || found.some((f) => f.artifact.kind === 'dev-host');
-    const read = `${shown(page.url)} and ${plural(chunksRead, 'script')} (${Math.ceil((page.body.length + chunkBytes) / 1024)} KB)`;
-    if (!clerkFound) {
-        findings.push({
-            rule: deployedNoClerk.id,
-            severity: 'notice',
-            variable: 'page',
-            value: shown(page.url),
-            origin: { kind: 'url', url: shown(page.url), line: 1, column: 1 },
-            message: formatMessage(deployedNoClerk, 'none', { url: shown(page.url), chunks: plural(chunksRead, 'script') }),
-            fix: deployedNoClerk.fix,
-            ...(ignored.has(deployedNoClerk.id) && { suppressed: { by: 'ignore-option' } })
-        });
-    }
-    if (chunkFailures.length > 0) {
-        const message = `${plural(chunkFailures.length, 'script')} of the page could not be read (${chunkFailures.slice(0, 3).join('; ')})`;
-        findings.push(unreadFinding(message, settings, ignored));
-    }
-    const state = { incomplete: chunkFailures.length > 0, clerkFound, compared: expected.length > 0 };
-    return { findings, checks: siteChecks(findings, production, read, state), secrets };
+    return { hits, secrets, deployedKeys };
 }
-function unreadFinding(message, settings, ignored, severity) {
+function unreadHit(message, settings, severity) {
     return {
-        rule: deployedSiteUnread.id,
+        meta: deployedSiteUnread,
+        messageId: 'failed',
+        data: { message },
         severity: severity ?? (settings.onApiError === 'fail' ? 'error' : 'warning'),
-        variable: 'deployment-url',
+        subject: 'deployment-url',
         value: shown(new URL(settings.url)),
-        origin: { kind: 'url', url: shown(new URL(settings.url)), line: 1, column: 1 },
-        message: formatMessage(deployedSiteUnread, 'failed', { message }),
-        fix: deployedSiteUnread.fix,
-        ...(ignored.has(deployedSiteUnread.id) && { suppressed: { by: 'ignore-option' } })
+        origin: { kind: 'url', url: shown(new URL(settings.url)), line: 1, column: 1 }
     };
 }
 /** The page could not be read: protected without a bypass is a skip with the way to enable it; the rest fail. */
-function unread(settings, page, ignored) {
+function unread(settings, page) {
     if (page.kind === 'protected' && !settings.bypass) {
         const reason = `${page.message}: set vercel-protection-bypass (action input, from a secret) or VERCEL_AUTOMATION_BYPASS_SECRET (CLI) to the project's Protection Bypass for Automation secret`;
-        return {
-            findings: [],
-            checks: SITE_RULES.map((m) => ({ id: m.id, title: m.title, status: 'skipped', detail: reason })),
-            secrets: []
-        };
+        return skippedSite(reason);
     }
     // A refused bypass secret is a wrong setting, not a passing outage: always an error.
     const refused = page.kind === 'protected';
     const message = refused ? `${page.message}; the bypass secret was not accepted` : page.message;
-    const finding = unreadFinding(message, settings, ignored, refused ? 'error' : undefined);
+    const hit = unreadHit(message, settings, refused ? 'error' : undefined);
     const checks = SITE_RULES.map((m) => m.id === deployedSiteUnread.id
         ? { id: m.id, title: m.title, status: 'fail', detail: message }
         : { id: m.id, title: m.title, status: 'error', detail: 'the page could not be read' });
-    return { findings: [finding], checks, secrets: [] };
+    return { hits: [hit], checklist: () => checks, secrets: [] };
 }
-function siteChecks(findings, isProduction, read, { incomplete, clerkFound, compared }) {
+/**
+ * One checklist line per site rule. A check that did not see every script (a cap, a script that failed) is
+ * `incomplete`, never `pass`: what it did not read may hold what it looks for.
+ */
+function siteChecks(findings, isProduction, read, state) {
+    const { failed, notAll, clerkFound, compared, tolerated } = state;
+    const missing = notAll ?? (failed === undefined ? undefined : 'not every script could be read');
+    const incomplete = (base, detail) => ({
+        ...base,
+        status: 'incomplete',
+        detail: `${missing}; ${detail}`,
+        ...(tolerated && { tolerated })
+    });
     return SITE_RULES.map((meta) => {
         const base = { id: meta.id, title: meta.title };
         const active = findings.filter((f) => f.rule === meta.id && !f.suppressed).length;
         if (meta.id === deployedSiteUnread.id) {
-            return incomplete
-                ? { ...base, status: 'fail', detail: plural(active, 'finding') }
+            if (failed !== undefined)
+                return { ...base, status: 'fail', detail: plural(active, 'finding') };
+            return notAll !== undefined
+                ? incomplete(base, `read ${read}`)
                 : { ...base, status: 'pass', detail: `read ${read}` };
         }
         // No Clerk on the page is a notice: neither a pass nor a fail of what follows.
@@ -3023,6 +2971,8 @@ function siteChecks(findings, isProduction, read, { incomplete, clerkFound, comp
         }
         if (!clerkFound && meta.id !== deployedSecretKey.id)
             return { ...base, status: 'skipped', detail: 'no Clerk found on the page' };
+        if (missing !== undefined)
+            return incomplete(base, `no findings in ${read}`);
         return { ...base, status: 'pass', detail: `no findings in ${read}` };
     });
 }

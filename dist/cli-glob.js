@@ -9,7 +9,6 @@ import { createRequire } from 'module';
 import { I as InputError, r as readFailure } from './cli.js';
 import 'node:net';
 import 'node:buffer';
-import 'node:fs/promises';
 import 'node:util';
 import 'node:os';
 import 'node:string_decoder';

@@ -4,7 +4,6 @@ import 'node:fs';
 import 'node:path';
 import 'node:net';
 import 'node:buffer';
-import 'node:fs/promises';
 import 'node:util';
 import 'node:os';
 import 'node:string_decoder';
@@ -15,6 +14,19 @@ import 'node:zlib';
 import 'node:stream';
 import './cli-_commonjsHelpers.js';
 import 'node:url';
+import './cli-client.js';
+import 'node:assert';
+import 'node:querystring';
+import 'node:events';
+import 'node:diagnostics_channel';
+import 'node:tls';
+import 'node:perf_hooks';
+import 'node:util/types';
+import 'node:worker_threads';
+import 'node:async_hooks';
+import 'node:console';
+import 'node:dns';
+import 'string_decoder';
 
 let s = 0;
 const S = {

@@ -1,4 +1,4 @@
-import { L as looseObject, R as array, U as optional$1, N as string$1, V as boolean$1, Z as hostApiError, $ as hostVariableUnreadable, a0 as mayConcernClerk, a1 as isPublicVariable, a2 as describeHost, G as formatMessage, E as plural } from './cli.js';
+import { X as isHttpsOrLoopback, v as scrub, Y as scrubDeep, l as looseObject, b as array, Z as isVendorPage, d as optional$1, s as string$1, e as boolean$1, $ as isInternalAddress, a0 as Deadline, a1 as hostApiError, a2 as hostVariableUnreadable, a3 as describeHost, E as plural, a4 as mayConcernClerk, a5 as isPublicVariable } from './cli.js';
 import { setTimeout as setTimeout$1 } from 'node:timers/promises';
 import http from 'node:http';
 import https from 'node:https';
@@ -11,6 +11,7 @@ import { format } from 'node:url';
 import { isIP } from 'node:net';
 import { promises } from 'node:fs';
 import 'node:path';
+import { n as netAgent, u as undiciExports, R as REDIRECT_STATUSES, M as MAX_REDIRECTS, r as redirectTarget, a as shownUrl, g as guardedLookup, b as retryAfterMs } from './cli-client.js';
 
 /**
  * Returns a `Buffer` instance from the given data URI `uri`.
@@ -27729,77 +27730,6 @@ class NetlifyAPI {
 }
 getOperations();
 
-/**
- * What a host client (Vercel, Netlify) hands back: the variables of one project for one deploy target, or one line
- * that says what went wrong and what to fix. Shared helpers for both clients live here too: scrubbing the token out
- * of anything an SDK says, the rule for API base URLs, and bounded concurrency.
- */
-/** What replaces a token, a bearer credential or an authorization header's value. */
-const SCRUBBED = '[token hidden]';
-/**
- * The text with the token taken out: as it is, percent-encoded, in base64, and any `Bearer …` credential whatever
- * it is. An empty token leaves the text as it is (apart from `Bearer …`).
- */
-function scrubToken(text, token) {
-    let out = text;
-    if (token.length > 0) {
-        const forms = new Set([token, encodeURIComponent(token), Buffer.from(token).toString('base64')]);
-        for (const form of forms)
-            out = out.split(form).join(SCRUBBED);
-    }
-    return out.replace(/\b(bearer\s+)(?!\[token hidden\])[^\s"',;}\]]+/gi, `$1${SCRUBBED}`);
-}
-const AUTH_KEYS = /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key)$/i;
-/**
- * A deep, plain copy of anything an SDK threw (an Error with `cause`, `data.headers`, a `Headers`, a `Response`),
- * with every authorization-like header dropped and every string scrubbed of the token. Cycles and depth are bounded;
- * functions are left out. Use it before reading any field of an SDK error into a message.
- */
-function scrubDeep(value, token) {
-    const seen = new WeakSet();
-    const walk = (item, depth) => {
-        if (typeof item === 'string')
-            return scrubToken(item, token);
-        if (item === null || typeof item !== 'object')
-            return typeof item === 'function' ? undefined : item;
-        if (seen.has(item) || depth > 8)
-            return '[…]';
-        seen.add(item);
-        if (item instanceof URL)
-            return scrubToken(item.href, token);
-        if (typeof Headers !== 'undefined' && item instanceof Headers) {
-            return walk(Object.fromEntries(item.entries()), depth + 1);
-        }
-        if (Array.isArray(item))
-            return item.slice(0, 100).map((entry) => walk(entry, depth + 1));
-        const out = {};
-        // An Error's message, name, stack and cause are not enumerable: take them explicitly.
-        const keys = new Set(Object.keys(item));
-        // (An error from another realm, such as fetch's under a test runner's VM, is not `instanceof Error`.)
-        if (item instanceof Error || Object.prototype.toString.call(item) === '[object Error]') {
-            for (const key of ['name', 'message', 'stack', 'cause'])
-                keys.add(key);
-        }
-        for (const key of keys) {
-            if (AUTH_KEYS.test(key)) {
-                out[key] = SCRUBBED;
-                continue;
-            }
-            let entry;
-            try {
-                entry = item[key];
-            }
-            catch {
-                continue;
-            }
-            const copied = walk(entry, depth + 1);
-            if (copied !== undefined)
-                out[key] = copied;
-        }
-        return out;
-    };
-    return walk(value, 0);
-}
 /** One line, at most `max` characters, for text a server or an SDK produced. */
 function oneLine(text, max = 200) {
     const line = text.replace(/\s+/g, ' ').trim();
@@ -27821,9 +27751,7 @@ function checkApiUrl(raw, variable) {
     if (url.username || url.password) {
         return { ok: false, message: `${variable} carries user info: remove it, the token is sent as a header` };
     }
-    if (url.protocol === 'https:')
-        return { ok: true, url };
-    if (url.protocol === 'http:' && isLoopbackIp(url.hostname))
+    if (isHttpsOrLoopback(url))
         return { ok: true, url };
     const shown = `${url.protocol}//${url.host}`;
     return {
@@ -27832,13 +27760,6 @@ function checkApiUrl(raw, variable) {
             ? `${variable} (${shown}) is plain http on a host that is not a loopback IP: use https (the token travels with every call)`
             : `${variable} (${shown}) must be an https:// URL`
     };
-}
-function isLoopbackIp(hostname) {
-    const host = hostname.replace(/^\[|\]$/g, '');
-    if (host === '::1')
-        return true;
-    const parts = host.split('.');
-    return parts.length === 4 && parts[0] === '127' && parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255);
 }
 /**
  * Runs `task` over `items` with at most `limit` in flight, in order of the items. Stops starting new tasks once
@@ -27859,16 +27780,6 @@ async function mapLimit(items, limit, task, stop = () => false) {
     };
     await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
     return results;
-}
-/** `Retry-After` (seconds or an HTTP date) in milliseconds; undefined when absent or unreadable. */
-function parseRetryAfter(header) {
-    if (header === null || header === undefined || header.trim() === '')
-        return undefined;
-    const seconds = Number(header);
-    if (Number.isFinite(seconds))
-        return Math.max(0, seconds * 1000);
-    const date = Date.parse(header);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
 /**
@@ -27906,7 +27817,7 @@ async function readNetlify(settings) {
     const fail = (message, status) => ({
         ok: false,
         ...(status !== undefined && { status }),
-        message: scrubToken(message, token)
+        message: scrub(message, [token])
     });
     const api = checkApiUrl(settings.apiUrl ?? NETLIFY_API_URL, 'NETLIFY_API_URL');
     if (!api.ok)
@@ -27952,20 +27863,7 @@ async function readNetlify(settings) {
         const where = issue?.path.length ? issue.path.map(String).join('.') : '(the body)';
         return fail(`Netlify's environment variables of ${subject} are not in the documented shape (${where}: ${issue?.message ?? 'invalid'}): Netlify's API may have changed; update the gate`);
     }
-    const variables = [];
-    for (const envVar of envVars.data) {
-        const picked = pickValue(envVar.values ?? [], context);
-        if (picked === undefined)
-            continue; // Not set for this context.
-        const secret = envVar.is_secret === true;
-        const hidden = secret && (picked.value === undefined || picked.value === '');
-        if (settings.wanted(envVar.key) && picked.value !== undefined && !hidden) {
-            variables.push({ name: envVar.key, value: picked.value, sensitive: false });
-        }
-        else {
-            variables.push({ name: envVar.key, sensitive: hidden });
-        }
-    }
+    const variables = forContext(envVars.data, context, settings.wanted);
     const settingsUrl = siteSettingsUrl(siteInfo.data);
     return {
         ok: true,
@@ -27977,6 +27875,24 @@ async function readNetlify(settings) {
             variables
         }
     };
+}
+/** The variables a deploy in the context receives: values only for wanted names, a secret without one hidden. */
+function forContext(envVars, context, wanted) {
+    const variables = [];
+    for (const envVar of envVars) {
+        const picked = pickValue(envVar.values ?? [], context);
+        if (picked === undefined)
+            continue; // Not set for this context.
+        const secret = envVar.is_secret === true;
+        const hidden = secret && (picked.value === undefined || picked.value === '');
+        if (wanted(envVar.key) && picked.value !== undefined && !hidden) {
+            variables.push({ name: envVar.key, value: picked.value, sensitive: false });
+        }
+        else {
+            variables.push({ name: envVar.key, sensitive: hidden });
+        }
+    }
+    return variables;
 }
 function parseContext(raw) {
     const text = raw.trim();
@@ -27998,9 +27914,14 @@ function pickValue(values, context) {
         find((v) => v.context === 'branch-deploy') ??
         find((v) => v.context === 'all'));
 }
+/**
+ * The site's Environment variables page: from `admin_url` only when that is https on `app.netlify.com` (it is API
+ * data, shown as a link), else from the site's name, else none.
+ */
 function siteSettingsUrl(site) {
-    if (site.admin_url?.startsWith('https://'))
-        return `${site.admin_url.replace(/\/+$/, '')}/configuration/env`;
+    const admin = site.admin_url === undefined ? undefined : `${site.admin_url.replace(/\/+$/, '')}/configuration/env`;
+    if (admin !== undefined && isVendorPage(admin))
+        return admin;
     if (site.name)
         return `https://app.netlify.com/sites/${encodeURIComponent(site.name)}/configuration/env`;
     return undefined;
@@ -28040,7 +27961,7 @@ function describe$1(step, doing, settings, apiUrl) {
         ];
     }
     // Deep-scrubbed first: a connection error keeps the token in data.headers.Authorization.
-    const clean = scrubDeep(step.error, token);
+    const clean = scrubDeep(step.error, [token]);
     if (typeof clean.status === 'number') {
         const status = clean.status;
         const text = typeof clean.json?.message === 'string' ? clean.json.message : typeof clean.data === 'string' ? clean.data : '';
@@ -35340,21 +35261,123 @@ async function $do(client, request, options) {
     return [result, { status: "complete", request: req, response }];
 }
 
+/** Headers never carried to another origin by a redirect. */
+const CREDENTIAL_HEADERS = ['authorization', 'proxy-authorization', 'cookie', 'x-vercel-protection-bypass'];
+/**
+ * A `fetch` for vendor SDKs on the gate's network policy: the loopback rule (https, or http only to a loopback IP),
+ * every call's timeout bounded by the deadline (the whole body too), the body capped, and redirects followed by hand
+ * under redirect.ts's policy (GET and HEAD, or a 303) with credentials dropped across origins. It does not retry: the
+ * SDKs retry by themselves, each retry a new call under the same deadline. Errors are TypeErrors like fetch's, with
+ * a code and a message that names the URL without its query.
+ */
+function netFetch(options) {
+    const open = options.dispatcher ?? netAgent(options.timeoutMs, options.lookup);
+    const guarded = options.dispatcher ?? netAgent(options.timeoutMs, guardedLookup(options.lookup));
+    const run = async (input, init = {}) => {
+        const request = await asInit(input, init);
+        const first = new URL(request.url);
+        const firstInternal = isInternalAddress(first.hostname);
+        const signal = AbortSignal.any([
+            options.deadline.signal(options.timeoutMs),
+            ...(request.signal ? [request.signal] : [])
+        ]);
+        let url = first;
+        let method = request.init.method ?? 'GET';
+        const headers = new undiciExports.Headers(request.init.headers);
+        for (let hop = 0;; hop++) {
+            if (!isHttpsOrLoopback(url))
+                throw refusal(url, 'ERR_NOT_HTTPS', 'plain http to a host that is not a loopback IP');
+            const dispatcher = firstInternal || url.host === first.host ? open : guarded;
+            const response = await undiciExports.fetch(url, {
+                ...request.init,
+                method,
+                headers,
+                signal,
+                dispatcher,
+                redirect: 'manual'
+            });
+            const location = response.headers.get('location');
+            const follow = method === 'GET' || method === 'HEAD' || response.status === 303;
+            if (!REDIRECT_STATUSES.has(response.status) || location === null || !follow || init.redirect === 'manual') {
+                return capped(response, options.maxBytes);
+            }
+            await response.body?.cancel();
+            if (hop >= MAX_REDIRECTS)
+                throw refusal(url, 'ERR_TOO_MANY_REDIRECTS', `more than ${MAX_REDIRECTS} redirects`);
+            const next = redirectTarget(url, location, firstInternal);
+            if (!next.ok)
+                throw refusal(url, 'ERR_REDIRECT_REFUSED', next.reason);
+            if (next.url.origin !== url.origin)
+                for (const name of CREDENTIAL_HEADERS)
+                    headers.delete(name);
+            if (response.status === 303 && method !== 'HEAD')
+                method = 'GET';
+            url = next.url;
+        }
+    };
+    // undici's Response is the one Node's own fetch returns, from the package rather than the runtime.
+    return run;
+}
+/** The URL and init of a call, a `Request` taken apart (its body read: SDK request bodies are small JSON). */
+async function asInit(input, init) {
+    const plain = { ...init };
+    const signal = plain.signal ?? undefined;
+    delete plain.signal;
+    if (typeof input === 'string' || input instanceof URL)
+        return { url: String(input), init: plain, ...(signal && { signal }) };
+    const body = input.method === 'GET' || input.method === 'HEAD' ? undefined : Buffer.from(await input.arrayBuffer());
+    const own = signal ?? input.signal;
+    return {
+        url: input.url,
+        init: { method: input.method, headers: [...input.headers.entries()], ...(body && { body }), ...plain },
+        signal: own
+    };
+}
+function refusal(url, code, reason) {
+    return Object.assign(new TypeError(`fetch ${shownUrl(url)}: ${reason}`), { code });
+}
+/** The response with its body stopped (a stream error) once it passes `maxBytes`. */
+function capped(response, maxBytes) {
+    if (response.body === null)
+        return response;
+    let size = 0;
+    const limit = new TransformStream({
+        transform(chunk, controller) {
+            size += chunk.byteLength;
+            if (size > maxBytes) {
+                controller.error(Object.assign(new TypeError(`response larger than ${maxBytes} bytes`), { code: 'BODY_TOO_LARGE' }));
+                return;
+            }
+            controller.enqueue(chunk);
+        }
+    });
+    return new undiciExports.Response(response.body.pipeThrough(limit), {
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers
+    });
+}
+
 /**
  * Reads a Vercel project's environment variables for one deploy target through the official `@vercel/sdk`, which
  * validates every answer with its own zod schemas (an answer that drifted from Vercel's documented shape fails
  * here, loudly, instead of being misread).
  *
  *   1. A custom environment is resolved from its slug (`GET /v9/projects/{idOrName}/custom-environments`).
- *   2. The variables are listed (`GET /v10/projects/{idOrName}/env`), page after page (`until=<pagination.next>`).
- *   3. Only the variables the caller wants are read one by one (`GET /v1/projects/{idOrName}/env/{id}`), at most
- *      8 at once: the list does not reliably decrypt values (vercel/sdk issue 118), and the gate must not pull more
- *      secrets than it checks. `type: "sensitive"` variables have no readable value and are not read at all.
+ *   2. The variables are listed (`GET /v10/projects/{idOrName}/env`), page after page (`until=<pagination.next>`),
+ *      at most 100 pages and within the time budget; a list cut short is judged as far as it was read and marked
+ *      `incomplete`.
+ *   3. A `plain` variable's listed value is its value, as Vercel's CLI takes it. Only the `encrypted` variables the
+ *      caller wants are read one by one (`GET /v1/projects/{idOrName}/env/{id}`), at most 8 at once: the list holds
+ *      their ciphertext (vercel/sdk issue 118), and the gate must not pull more secrets than it checks.
+ *      `type: "sensitive"` variables have no readable value and are not read at all.
  *
  * Every call carries `teamId` (an id `team_…`) or `slug` (a team slug) when a team is given. 429 is retried as
  * `Retry-After` says while it fits the time budget (3 × `timeoutMs`); the SDK's own retries stay off. Nothing this
  * module returns contains the token: every message is built from known fields and scrubbed at the end.
  */
+/** The largest answer the SDK may read (a page of variables is far smaller). */
+const SDK_MAX_BYTES = 16 * 1024 * 1024;
 const VERCEL_API_URL = 'https://api.vercel.com';
 /** At most this many per-variable reads in flight at once. */
 const VERCEL_READ_CONCURRENCY = 8;
@@ -35366,7 +35389,7 @@ async function readVercel(settings) {
     const fail = (message, status) => ({
         ok: false,
         ...(status !== undefined && { status }),
-        message: scrubToken(message, settings.token)
+        message: scrub(message, [settings.token])
     });
     const api = checkApiUrl(settings.apiUrl ?? VERCEL_API_URL, 'VERCEL_API_URL');
     if (!api.ok)
@@ -35384,7 +35407,10 @@ async function readVercel(settings) {
         budget: AbortSignal.timeout(budgetMs),
         deadline: Date.now() + budgetMs,
         base: { serverURL: api.url.href.replace(/\/+$/, ''), bearerToken: settings.token },
-        http: new HTTPClient()
+        // The gate's network policy for the SDK: timeouts within the budget, capped bodies, guarded redirects.
+        http: new HTTPClient({
+            fetcher: netFetch({ timeoutMs: settings.timeoutMs, deadline: Deadline.after(budgetMs), maxBytes: SDK_MAX_BYTES })
+        })
     };
     const core = new VercelCore({ ...ctx.base, httpClient: ctx.http });
     // 1. The target.
@@ -35392,52 +35418,17 @@ async function readVercel(settings) {
     if (!resolved.ok)
         return fail(...describe(ctx, resolved.error, { call: 'environments' }));
     const target = resolved.value;
-    // 2. The list, every page.
-    const listed = [];
-    let hidden = 0;
-    let until;
-    for (let page = 1;; page++) {
-        if (page > MAX_PAGES) {
-            return fail(`Vercel: project "${settings.project}" listed more than ${MAX_PAGES} pages of variables; stopped`);
-        }
-        const step = await call(ctx, (options) => projectsFilterProjectEnvs(pageClient(ctx, until), {
-            idOrName: settings.project,
-            ...(target.kind === 'custom' && { customEnvironmentId: target.id }),
-            ...ctx.scope
-        }, options));
-        if (!step.ok)
-            return fail(...describe(ctx, step.error, { call: 'list' }));
-        const body = pageOf(step.value);
-        listed.push(...body.envs);
-        hidden = Math.max(hidden, body.hidden);
-        if (body.next === undefined || body.next === until)
-            break;
-        until = body.next;
-    }
+    // 2. The list, page after page, within bounds.
+    const list = await listVariables(ctx, target);
+    if (!list.ok)
+        return fail(...list.failure);
+    const { listed, hidden, cut } = list;
     // 3. The variables of the target, and the values the caller wants.
     const chosen = chooseForTarget(listed, target);
-    const toRead = chosen.filter((env) => env.type !== 'sensitive' && env.id !== undefined && settings.wanted(env.key));
-    const reads = await mapLimit(toRead, VERCEL_READ_CONCURRENCY, (env) => call(ctx, (options) => projectsGetProjectEnv(core, { idOrName: settings.project, id: env.id, ...ctx.scope }, options)), (step) => !step.ok);
-    const values = new Map();
-    for (const [index, step] of reads.entries()) {
-        const env = toRead[index];
-        if (step === undefined)
-            continue;
-        if (!step.ok)
-            return fail(...describe(ctx, step.error, { call: 'variable', name: env.key }));
-        const body = step.value;
-        const readable = typeof body.value === 'string' && body.decrypted !== false && body.type !== 'sensitive';
-        values.set(env.key, readable ? { value: body.value } : {});
-    }
-    const variables = chosen.map((env) => {
-        const read = values.get(env.key);
-        if (read === undefined)
-            return { name: env.key, sensitive: env.type === 'sensitive' };
-        // A wanted variable the per-variable endpoint would not decrypt is present but not readable.
-        return read.value === undefined
-            ? { name: env.key, sensitive: true }
-            : { name: env.key, value: read.value, sensitive: false };
-    });
+    const read = await readEncrypted(ctx, core, chosen);
+    if (!read.ok)
+        return fail(...read.failure);
+    const variables = chosen.map((env) => hostVariable(env, read.values, settings.wanted));
     return {
         ok: true,
         read: {
@@ -35446,9 +35437,78 @@ async function readVercel(settings) {
             target: target.label,
             settingsUrl: settingsUrl(settings.project, team),
             variables,
-            ...(hidden > 0 && { hidden })
+            ...(hidden > 0 && { hidden }),
+            ...(cut !== undefined && {
+                incomplete: `the variable list was not read to its end (${cut}); the variables listed before were checked`
+            })
         }
     };
+}
+/**
+ * Every page of the list (`until=<pagination.next>`), at most `MAX_PAGES` and none asked for after the deadline;
+ * `cut` says why the list stopped early. A page that fails fails the read.
+ */
+async function listVariables(ctx, target) {
+    const listed = [];
+    let hidden = 0;
+    let until;
+    for (let page = 1;; page++) {
+        const step = await call(ctx, (options) => projectsFilterProjectEnvs(pageClient(ctx, until), {
+            idOrName: ctx.settings.project,
+            ...(target.kind === 'custom' && { customEnvironmentId: target.id }),
+            ...ctx.scope
+        }, options));
+        if (!step.ok)
+            return { ok: false, failure: describe(ctx, step.error, { call: 'list' }) };
+        const body = pageOf(step.value);
+        listed.push(...body.envs);
+        hidden = Math.max(hidden, body.hidden);
+        if (body.next === undefined || body.next === until)
+            return { ok: true, listed, hidden };
+        if (page >= MAX_PAGES)
+            return { ok: true, listed, hidden, cut: `more than ${MAX_PAGES} pages` };
+        if (Date.now() >= ctx.deadline) {
+            return { ok: true, listed, hidden, cut: `the time budget ran out after ${page} pages` };
+        }
+        until = body.next;
+    }
+}
+/**
+ * The values of the wanted `encrypted` variables, read one by one (the list holds their ciphertext), at most
+ * `VERCEL_READ_CONCURRENCY` at once. A read Vercel does not answer decrypted leaves the variable unreadable.
+ */
+async function readEncrypted(ctx, core, chosen) {
+    const toRead = chosen.filter((env) => env.type === 'encrypted' && env.id !== undefined && ctx.settings.wanted(env.key));
+    const reads = await mapLimit(toRead, VERCEL_READ_CONCURRENCY, (env) => call(ctx, (options) => projectsGetProjectEnv(core, { idOrName: ctx.settings.project, id: env.id, ...ctx.scope }, options)), (step) => !step.ok);
+    const values = new Map();
+    for (const [index, step] of reads.entries()) {
+        const env = toRead[index];
+        if (step === undefined)
+            continue;
+        if (!step.ok)
+            return { ok: false, failure: describe(ctx, step.error, { call: 'variable', name: env.key }) };
+        const body = step.value;
+        const readable = typeof body.value === 'string' && body.decrypted === true && body.type === 'encrypted';
+        values.set(env.key, readable ? body.value : undefined);
+    }
+    return { ok: true, values };
+}
+/**
+ * What the gate knows of one variable of the target. `plain`: its listed value is its value (as Vercel's CLI takes
+ * it). `encrypted`: the value read one by one, or unreadable when Vercel would not decrypt it. `sensitive` and the
+ * legacy `secret` (a reference to a removed Secret): present, not readable. `system` (filled in by Vercel at deploy
+ * time) and variables the gate does not check: present only.
+ */
+function hostVariable(env, decrypted, wanted) {
+    const name = env.key;
+    if (env.type === 'sensitive' || env.type === 'secret')
+        return { name, sensitive: true };
+    if (!wanted(name) || env.type === 'system')
+        return { name, sensitive: false };
+    if (env.type === 'plain')
+        return { name, value: env.value, sensitive: false };
+    const value = decrypted.get(name);
+    return value === undefined ? { name, sensitive: true } : { name, value, sensitive: false };
 }
 /**
  * An SDK client for one page of the list. `@vercel/sdk` has no parameter for `until` (the list endpoint's
@@ -35506,7 +35566,7 @@ async function call(ctx, run) {
             return result;
         const error = result.error;
         if (error instanceof VercelError && error.statusCode === 429 && attempt < MAX_ATTEMPTS) {
-            const wait = parseRetryAfter(error.headers.get('retry-after')) ?? 1000;
+            const wait = retryAfterMs(error.headers.get('retry-after')) ?? 1000;
             if (Date.now() + wait < ctx.deadline) {
                 await new Promise((resolve) => setTimeout(resolve, wait));
                 continue;
@@ -35567,58 +35627,14 @@ function describe(ctx, error, where) {
         : where.call === 'environments'
             ? `listing the custom environments of ${subject}`
             : `listing the variables of ${subject}`;
-    const clean = scrubDeep(error, token);
+    const clean = scrubDeep(error, [token]);
     if (error instanceof ResponseValidationError || error instanceof SDKValidationError) {
         return [
             `Vercel's answer ${doing} did not match what @vercel/sdk expects (${validationIssue(error, token)}): Vercel's API may have changed; update the gate`
         ];
     }
     if (error instanceof VercelError) {
-        const status = error.statusCode;
-        const body = parseErrorBody(typeof clean.body === 'string' ? clean.body : '');
-        const said = body.message ? ` Vercel said: "${oneLine(body.message, 160)}".` : '';
-        if (status === 401 || (status === 403 && body.invalidToken)) {
-            return [
-                `Vercel refused the token (${status}) ${doing}: set VERCEL_TOKEN (or the vercel-token input) to a valid token (Account Settings → Tokens) whose scope includes the project's team.${said}`,
-                status
-            ];
-        }
-        if (status === 403) {
-            const fix = team
-                ? `give the token access to team ${team} (a token created with that team in its scope, by a member who can see the project), or check that vercel-team names the project's team`
-                : `the project may belong to a team: set vercel-team to the team's id or slug (\`vercel link\` writes it to .vercel/project.json as orgId) and use a token whose scope includes that team`;
-            return [`Vercel denied access (403) ${doing}: ${fix}.${said}`, status];
-        }
-        if (status === 404) {
-            if (where.call === 'variable') {
-                return [
-                    `Vercel found no variable ${where.name} (404) of ${subject}: it may have been removed while the gate read it; run the gate again.${said}`,
-                    status
-                ];
-            }
-            const place = team
-                ? `in team ${team}`
-                : `in the token's personal account (set vercel-team if it belongs to a team)`;
-            return [
-                `Vercel found no project "${project}" ${place} (404): check vercel-project (the project's id prj_… or its name) and vercel-team.${said}`,
-                status
-            ];
-        }
-        if (status === 429) {
-            const retryAfter = error.headers.get('retry-after');
-            const hint = retryAfter ? ` (Retry-After: ${oneLine(retryAfter, 40)})` : '';
-            return [
-                `Vercel rate-limited the token (429)${hint} ${doing}, and retrying did not fit the time budget of ${timeoutMs * 3} ms: run the gate again later.${said}`,
-                status
-            ];
-        }
-        if (status >= 500) {
-            return [
-                `Vercel's API failed (${status}) ${doing}: run the gate again later; if it persists, see https://www.vercel-status.com.${said}`,
-                status
-            ];
-        }
-        return [`Vercel answered ${status} ${doing}.${said}`, status];
+        return describeStatus(ctx, error, where, doing, typeof clean.body === 'string' ? clean.body : '');
     }
     if (error instanceof RequestTimeoutError || error instanceof RequestAbortedError) {
         const spent = Date.now() >= ctx.deadline;
@@ -35639,6 +35655,56 @@ function describe(ctx, error, where) {
     const text = typeof clean.message === 'string' ? oneLine(clean.message, 160) : 'unknown error';
     return [`Vercel: unexpected error ${doing}: ${text}`];
 }
+/** An HTTP error status as `[message, status]`. */
+function describeStatus(ctx, error, where, doing, errorBody) {
+    const { project, team, timeoutMs } = ctx.settings;
+    const subject = `project "${project}"${team ? ` (team ${team})` : ''}`;
+    const status = error.statusCode;
+    const body = parseErrorBody(errorBody);
+    const said = body.message ? ` Vercel said: "${oneLine(body.message, 160)}".` : '';
+    if (status === 401 || (status === 403 && body.invalidToken)) {
+        return [
+            `Vercel refused the token (${status}) ${doing}: set VERCEL_TOKEN (or the vercel-token input) to a valid token (Account Settings → Tokens) whose scope includes the project's team.${said}`,
+            status
+        ];
+    }
+    if (status === 403) {
+        const fix = team
+            ? `give the token access to team ${team} (a token created with that team in its scope, by a member who can see the project), or check that vercel-team names the project's team`
+            : `the project may belong to a team: set vercel-team to the team's id or slug (\`vercel link\` writes it to .vercel/project.json as orgId) and use a token whose scope includes that team`;
+        return [`Vercel denied access (403) ${doing}: ${fix}.${said}`, status];
+    }
+    if (status === 404) {
+        if (where.call === 'variable') {
+            return [
+                `Vercel found no variable ${where.name} (404) of ${subject}: it may have been removed while the gate read it; run the gate again.${said}`,
+                status
+            ];
+        }
+        const place = team
+            ? `in team ${team}`
+            : `in the token's personal account (set vercel-team if it belongs to a team)`;
+        return [
+            `Vercel found no project "${project}" ${place} (404): check vercel-project (the project's id prj_… or its name) and vercel-team.${said}`,
+            status
+        ];
+    }
+    if (status === 429) {
+        const retryAfter = error.headers.get('retry-after');
+        const hint = retryAfter ? ` (Retry-After: ${oneLine(retryAfter, 40)})` : '';
+        return [
+            `Vercel rate-limited the token (429)${hint} ${doing}, and retrying did not fit the time budget of ${timeoutMs * 3} ms: run the gate again later.${said}`,
+            status
+        ];
+    }
+    if (status >= 500) {
+        return [
+            `Vercel's API failed (${status}) ${doing}: run the gate again later; if it persists, see https://www.vercel-status.com.${said}`,
+            status
+        ];
+    }
+    return [`Vercel answered ${status} ${doing}.${said}`, status];
+}
 function parseErrorBody(text) {
     try {
         const parsed = JSON.parse(text);
@@ -35655,7 +35721,7 @@ function validationIssue(error, token) {
     if (!issue)
         return 'unreadable answer';
     const path = issue.path?.length ? issue.path.map(String).join('.') : '(the body)';
-    return scrubToken(oneLine(`${path}: ${issue.message ?? 'invalid'}`, 160), token);
+    return scrub(oneLine(`${path}: ${issue.message ?? 'invalid'}`, 160), [token]);
 }
 /** The network error code (`ECONNREFUSED`) under fetch's `TypeError: fetch failed`. */
 function networkCode(cause) {
@@ -35677,7 +35743,7 @@ function networkCode(cause) {
 function wantedName(name) {
     return mayConcernClerk(name, '') || isPublicVariable(name);
 }
-/** Reads both hosts at once (SDKs: @vercel/sdk, @netlify/api) and turns what they said into sources and findings. */
+/** Reads both hosts at once (SDKs: @vercel/sdk, @netlify/api) and turns what they said into sources and hits. */
 async function readHosts(plan) {
     const { vercel, netlify, timeoutMs } = plan;
     const [fromVercel, fromNetlify] = await Promise.all([
@@ -35703,7 +35769,7 @@ async function readHosts(plan) {
             })
             : undefined
     ]);
-    const result = { sources: [], findings: [], checks: [] };
+    const result = { sources: [], hits: [], checks: [] };
     const lines = { api: [], unreadable: [], failed: false };
     if (vercel && fromVercel) {
         const origin = { kind: 'host', host: 'vercel', project: vercel.project, target: vercel.targetName };
@@ -35731,21 +35797,14 @@ function take(outcome, origin, plan, result, lines) {
     if (!outcome.ok) {
         // A refused token or an unknown project is a setting to fix, not an outage: an error whatever on-api-error says.
         const configuration = outcome.status === 401 || outcome.status === 403 || outcome.status === 404;
-        const severity = configuration || plan.onApiError === 'fail' ? 'error' : 'warning';
-        result.findings.push({
-            rule: hostApiError.id,
-            severity,
-            variable: origin.host,
-            value: outcome.status ? `HTTP ${outcome.status}` : 'no answer',
-            origin,
-            message: formatMessage(hostApiError, 'failed', { message: outcome.message.replace(/\.$/, '') }),
-            fix: hostApiError.fix
-        });
-        lines.failed = true;
-        lines.api.push(outcome.message.replace(/\.$/, ''));
+        const value = outcome.status ? `HTTP ${outcome.status}` : 'no answer';
+        apiFailure(outcome.message, value, configuration, origin, plan, result, lines);
         return;
     }
     const { read } = outcome;
+    // A list cut short: what was read is judged below, and the gap follows on-api-error like an outage.
+    if (read.incomplete)
+        apiFailure(`${where}: ${read.incomplete}`, 'incomplete', false, origin, plan, result, lines);
     const variables = [];
     const unreadable = [];
     for (const v of read.variables) {
@@ -35756,31 +35815,28 @@ function take(outcome, origin, plan, result, lines) {
             unreadable.push(v.name);
         }
     }
-    result.sources.push({ origin, variables, ...(read.settingsUrl !== undefined && { settingsUrl: read.settingsUrl }) });
-    const fix = read.settingsUrl
-        ? `${hostVariableUnreadable.fix} The project's variables: ${read.settingsUrl}`
-        : hostVariableUnreadable.fix;
+    // The settings page is shown (and linked) only when it is the host's own page.
+    const page = read.settingsUrl !== undefined && isVendorPage(read.settingsUrl) ? read.settingsUrl : undefined;
+    result.sources.push({ origin, variables, ...(page !== undefined && { settingsUrl: page }) });
     const why = origin.host === 'vercel' ? 'sensitive' : 'secret';
     for (const name of unreadable) {
-        result.findings.push({
-            rule: hostVariableUnreadable.id,
-            severity: 'notice',
-            variable: name,
+        result.hits.push({
+            meta: hostVariableUnreadable,
+            messageId: 'sensitive',
+            data: { name, where, why },
+            subject: name,
             value: '(not readable)',
-            origin,
-            message: formatMessage(hostVariableUnreadable, 'sensitive', { name, where, why }),
-            fix
+            origin
         });
     }
     if (read.hidden) {
-        result.findings.push({
-            rule: hostVariableUnreadable.id,
-            severity: 'notice',
-            variable: origin.host,
+        result.hits.push({
+            meta: hostVariableUnreadable,
+            messageId: 'hidden',
+            data: { count: String(read.hidden), where },
+            subject: origin.host,
             value: String(read.hidden),
-            origin,
-            message: formatMessage(hostVariableUnreadable, 'hidden', { count: String(read.hidden), where }),
-            fix
+            origin
         });
     }
     lines.api.push(`${where}: ${plural(read.variables.length, 'variable')}`);
@@ -35788,6 +35844,21 @@ function take(outcome, origin, plan, result, lines) {
         lines.unreadable.push(`${where}: ${unreadable.length} not judged (${why}): ${unreadable.join(', ')}`);
     if (read.hidden)
         lines.unreadable.push(`${where}: ${read.hidden} hidden from the token`);
+}
+function apiFailure(text, value, configuration, origin, plan, result, lines) {
+    const message = text.replace(/\.$/, '');
+    const severity = configuration || plan.onApiError === 'fail' ? 'error' : 'warning';
+    result.hits.push({
+        meta: hostApiError,
+        messageId: 'failed',
+        data: { message },
+        severity,
+        subject: origin.host,
+        value,
+        origin
+    });
+    lines.failed = true;
+    lines.api.push(message);
 }
 
 var readHosts$1 = /*#__PURE__*/Object.freeze({

@@ -1,11 +1,10 @@
-import { d as describeFailure, a as dnsRecordMissing, b as dnsRecordWrongTarget, c as dnsRecordProxied, D as DNS_ORIGIN, e as dnsNotVerified, A as API_ORIGIN, s as sharedOAuthCredentials, w as whyNotOnline, f as skippedOnline, O as Outcome, g as clerkApiError, h as classifySecretKey, i as instanceNotProduction, k as keyInstanceMismatch, j as caaBlocksCertificates, l as frontendApiUnreachable, m as scrub } from './cli.js';
-import { O as OAuthConnection, H as HttpClient, I as Instance, D as Domains, E as Environment, P as PlatformDomain, a as DomainStatus, b as InstanceConfig } from './cli-http-client.js';
-import { promises, lookup } from 'node:dns';
-import { isIP } from 'node:net';
+import { l as looseObject, o as object, s as string, a as literal, n as number, b as array, c as record, _ as _enum, d as optional, e as boolean, f as nullable, u as unknown, g as describeFailure, h as dnsRecordMissing, i as dnsRecordWrongTarget, j as dnsRecordProxied, D as DNS_ORIGIN, k as dnsNotVerified, A as API_ORIGIN, m as sharedOAuthCredentials, w as whyNotOnline, p as skippedOnline, O as Outcome, q as checkDeadline, t as clerkApiError, v as scrub, x as classifySecretKey, y as instanceNotProduction, z as keyInstanceMismatch, B as caaBlocksCertificates, C as frontendApiUnreachable } from './cli.js';
+import { promises } from 'node:dns';
+import { s as serversLookup, N as NetClient } from './cli-client.js';
 import 'node:fs';
 import 'node:path';
+import 'node:net';
 import 'node:buffer';
-import 'node:fs/promises';
 import 'node:util';
 import 'node:os';
 import 'node:string_decoder';
@@ -25,6 +24,87 @@ import 'node:url';
 import 'node:async_hooks';
 import 'node:console';
 import 'string_decoder';
+
+/**
+ * zod schemas of the Clerk responses the gate reads, after the OpenAPI documents in ../shared/reference/clerk
+ * (Backend API 2026-05-12, Frontend API 2026-05-12, Platform API beta). Each lists the fields the gate uses as the
+ * spec types them; objects are loose, so fields the gate does not read may come and go.
+ */
+const nullableString = nullable(string());
+/** Backend API `Instance` (`GET /v1/instance`). */
+const Instance = looseObject({
+    object: literal('instance'),
+    id: string(),
+    environment_type: string()
+});
+/** Backend API `CNameTarget`. */
+const CNameTarget = object({ host: string(), value: string(), required: boolean() });
+/** Backend API `Domain`. */
+const Domain = looseObject({
+    object: literal('domain'),
+    id: string(),
+    name: string(),
+    is_satellite: boolean(),
+    frontend_api_url: string(),
+    proxy_url: optional(nullableString),
+    cname_targets: optional(nullable(array(CNameTarget)))
+});
+/** Backend API `Domains` (`GET /v1/domains`). */
+const Domains = object({ data: array(Domain), total_count: number() });
+/** One `user_settings.social.oauth_<provider>` entry of the Frontend API environment. */
+const SocialProvider = looseObject({ enabled: boolean(), name: optional(string()) });
+/** Frontend API `Client.Environment` (`GET /v1/environment`), the parts the gate reads. */
+const Environment = looseObject({
+    display_config: looseObject({ instance_environment_type: _enum(['production', 'development', 'staging']) }),
+    user_settings: looseObject({ social: record(string(), SocialProvider) })
+});
+/** Platform API domain (`GET /v1/platform/domains/{domainIDOrName}`). */
+const PlatformDomain = looseObject({
+    object: literal('domain'),
+    id: string(),
+    name: string(),
+    application: looseObject({ object: literal('application'), id: string() }),
+    instance: looseObject({ id: string(), environment_type: _enum(['production', 'development']) })
+});
+const FailureHints = nullable(array(looseObject({ code: string(), message: string() })));
+const CnameStatus = looseObject({
+    from: string(),
+    to: string(),
+    verified: boolean(),
+    required: boolean(),
+    failure_hints: FailureHints
+});
+/** Platform API domain status (`GET …/domains/{domain}/status`, and the body of `POST …/dns_check`). */
+const DomainStatus = looseObject({
+    status: _enum(['complete', 'incomplete']),
+    dns: looseObject({
+        status: _enum(['not_started', 'in_progress', 'complete']),
+        cnames: record(string(), CnameStatus)
+    }),
+    ssl: optional(looseObject({ status: optional(string()), failure_hints: optional(FailureHints) })),
+    mail: optional(looseObject({ status: string(), required: boolean() }))
+});
+/** Platform API instance config (`GET …/instances/{env}/config`): key → value, free-form but for its version. */
+const InstanceConfig = looseObject({ config_version: optional(string()) });
+/** A `connection_oauth_<provider>` entry of an instance config. */
+const OAuthConnection = looseObject({
+    enabled: optional(boolean()),
+    client_id: optional(nullableString),
+    client_secret: optional(nullableString),
+    team_id: optional(nullableString),
+    key_id: optional(nullableString)
+});
+/** `ClerkErrors`, the error body of every Clerk API. */
+const ClerkErrors = looseObject({
+    errors: array(looseObject({
+        message: string(),
+        long_message: optional(string()),
+        code: string(),
+        meta: optional(record(string(), unknown()))
+    })),
+    meta: optional(record(string(), unknown())),
+    clerk_trace_id: optional(string())
+});
 
 /** Resolver codes that mean "no such record", an answer rather than a failure. */
 const ABSENT = new Set(['ENODATA', 'ENOTFOUND', 'NXDOMAIN']);
@@ -55,41 +135,9 @@ class DnsClient {
     static isAbsent(result) {
         return !result.ok && ABSENT.has(result.code);
     }
-    /**
-     * A `lookup` for connections (net.connect's option): A, then AAAA, through these servers. IP literals pass as
-     * they are; the hosts in `systemHosts` (the Clerk API: `clerk-api-url` may name a proxy only the system's
-     * resolver knows) go to the system's `dns.lookup`.
-     */
+    /** A `lookup` for connections through these servers (see net/lookup.ts). */
     lookup(systemHosts = []) {
-        return (hostname, options, callback) => {
-            if (systemHosts.includes(hostname.toLowerCase()))
-                return lookup(hostname, options, callback);
-            const all = options.all === true;
-            const family = isIP(hostname);
-            const found = (addresses, code = 'ENOTFOUND') => {
-                if (addresses.length === 0) {
-                    const error = Object.assign(new Error(`no address for ${hostname}`), { code });
-                    callback(error, '', 0);
-                }
-                else if (all)
-                    callback(null, addresses);
-                else
-                    callback(null, addresses[0]?.address ?? '', addresses[0]?.family ?? 4);
-            };
-            if (family !== 0)
-                return found([{ address: hostname, family }]);
-            void (async () => {
-                const v4 = await this.a(hostname);
-                // A chain that ends without an A record answers [] rather than ENODATA.
-                const v6 = v4.ok && v4.value.length > 0 ? undefined : await this.aaaa(hostname);
-                // A look-up that failed (SERVFAIL, a timeout) says so, rather than "not found".
-                const failed = [v4, v6].find((r) => r && !r.ok && !DnsClient.isAbsent(r));
-                found([
-                    ...(v4.ok ? v4.value.map((address) => ({ address, family: 4 })) : []),
-                    ...(v6?.ok ? v6.value.map((address) => ({ address, family: 6 })) : [])
-                ], failed && !failed.ok ? failed.code : 'ENOTFOUND');
-            })();
-        };
+        return serversLookup(this.resolver, systemHosts);
     }
     async query(type, name, run) {
         try {
@@ -108,6 +156,11 @@ const CLERK_CAS = ['letsencrypt.org', 'pki.goog'];
 function normalise(name) {
     const lower = name.toLowerCase();
     return lower.endsWith('.') ? lower.slice(0, -1) : lower;
+}
+/** Letters, digits, `-` and `_` in dot-separated labels of at most 63 characters: nothing that can be markup. */
+function isDnsName(name) {
+    return (name.length <= 253 &&
+        /^(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.)*[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$/.test(name));
 }
 /** Each required CNAME target of the domain, resolved and compared with what Clerk asks for. */
 function checkRecords(domain, dns) {
@@ -133,7 +186,10 @@ function checkRecords(domain, dns) {
                 return { host, target, proxied: addresses };
             return { host, target, label, missing: 'the name has no CNAME, A or AAAA record' };
         }
-        // NXDOMAIN: a DNS provider that appends the zone to every name makes `clerk.example.com.example.com`.
+        // NXDOMAIN: a DNS provider that appends the zone to every name makes `clerk.example.com.example.com`. The
+        // names come from Clerk's answer and go into the fix text: only plain DNS names are looked up and named there.
+        if (!isDnsName(host) || !isDnsName(domainName))
+            return { host, target, label, missing: 'no such name' };
         const doubled = `${host}.${domainName}`;
         const found = await dns.cname(doubled);
         const exists = found.ok || (!found.ok && found.code === 'ENODATA');
@@ -251,6 +307,72 @@ function judgeStatus(domain, status, outcome) {
     });
 }
 
+/** The largest response body read; Clerk's are far smaller. */
+const MAX_BODY_BYTES = 8 * 1024 * 1024;
+/**
+ * JSON over HTTP(S) to the Clerk APIs, on the gate's network client (net/: timeouts within the deadline, the one
+ * retry policy, capped bodies), the body validated with zod. Never throws: every failure comes back as an
+ * ApiFailure whose text names the endpoint and never quotes a key or a header.
+ */
+class HttpClient {
+    options;
+    net;
+    constructor(options) {
+        this.options = options;
+        this.net = new NetClient({ timeoutMs: options.timeoutMs, ...(options.lookup && { lookup: options.lookup }) });
+    }
+    async call(call) {
+        const endpoint = `${call.method} ${call.url.origin}${call.url.pathname}`;
+        const fail = (failure) => ({
+            ok: false,
+            failure: describeFailure({ endpoint, ...failure }, this.options.secrets)
+        });
+        // A call made straight from the answer of another has its connection back in the pool only after this turn:
+        // without the wait, it would open a new connection (a TCP and a TLS round trip) instead of reusing that one.
+        await new Promise((resolve) => setImmediate(resolve));
+        const result = await this.net.request({
+            method: call.method,
+            url: call.url,
+            headers: { accept: 'application/json', 'user-agent': 'clerk-production-gate' },
+            ...(call.headers && { secretHeaders: call.headers }),
+            maxBytes: MAX_BODY_BYTES,
+            deadline: this.options.deadline
+        });
+        if (!result.ok) {
+            const kind = result.kind === 'too-large' || result.kind === 'redirect' ? 'network' : result.kind;
+            return fail({ kind, code: result.code, ...(result.status !== undefined && { status: result.status }) });
+        }
+        const { status } = result;
+        if (call.accept?.includes(status))
+            return { ok: true, status, data: undefined, endpoint };
+        const body = parseJson(result.body.toString('utf8'));
+        if (status < 200 || status >= 300) {
+            const errors = body === undefined ? undefined : ClerkErrors.safeParse(body);
+            return fail({ kind: 'http', status, ...(errors?.success && { clerk: errors.data }) });
+        }
+        if (body === undefined)
+            return fail({ kind: 'invalid-response', status, detail: 'the body is not JSON' });
+        const parsed = call.schema.safeParse(body);
+        if (!parsed.success) {
+            const issue = parsed.error.issues[0];
+            const field = issue?.path.length ? issue.path.map(String).join('.') : '(the body)';
+            return fail({ kind: 'invalid-response', status, detail: `unexpected ${field}: ${issue?.message ?? 'invalid'}` });
+        }
+        return { ok: true, status, data: parsed.data, endpoint };
+    }
+    close() {
+        return this.net.close();
+    }
+}
+function parseJson(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+
 function judgeDevelopmentOAuth(pk, environment, outcome) {
     const host = pk.parsed.frontendApi.toLowerCase();
     if (!environment)
@@ -327,7 +449,7 @@ async function runOnlineChecks(sets, settings) {
     // Clerk API's own, which is the system's business (it may be a proxy).
     const client = new HttpClient({
         timeoutMs: settings.apiTimeoutMs,
-        deadline: Date.now() + 3 * settings.apiTimeoutMs,
+        deadline: checkDeadline(settings.apiTimeoutMs, settings.deadline),
         secrets,
         ...(settings.dnsServers.length > 0 && { lookup: dns.lookup([new URL(settings.clerkApiUrl).hostname]) })
     });
@@ -343,10 +465,37 @@ async function runOnlineChecks(sets, settings) {
 }
 async function checkInstance(set, ctx) {
     const { outcome, settings } = ctx;
+    const keys = keysOf(set);
+    const calls = startCalls(keys, ctx);
+    const [instance, domains, environment, platformDomain] = await Promise.all([
+        calls.instanceCall,
+        calls.domainsCall,
+        calls.environmentCall,
+        calls.platformDomainCall
+    ]);
+    const noLiveKey = skipReasonWithoutLiveKey(set);
+    judgeInstance(instance, keys, noLiveKey, outcome);
+    judgeKeyInstance(domains, keys, noLiveKey, outcome);
+    // DNS records and CAA
+    const [recordOutcomes, caaOutcome] = await Promise.all([calls.records, calls.caa]);
+    judgeRecords(recordOutcomes, domains, noLiveKey, Boolean(keys.platformKey), outcome);
+    judgeCaa(calls.caa !== undefined, caaOutcome, noLiveKey, outcome);
+    judgeFrontendApi(environment, keys, settings.onApiError, outcome);
+    const [statusResult, configResult] = await Promise.all([calls.status, calls.config]);
+    judgePlatform(platformDomain, statusResult, configResult, keys, outcome);
+}
+/** The keys of a set the checks need: the secret key when it is a production one, the publishable key. */
+function keysOf(set) {
     const { secretKey, publishableKey: pk, platformKey } = set;
     const sk = secretKey ? classifySecretKey(secretKey.value) : null;
     const liveSecretKey = sk?.kind === 'secret-key' && sk.instanceType === 'production' ? secretKey : undefined;
     const productionPk = pk?.parsed.instanceType === 'production' ? pk : undefined;
+    return { liveSecretKey, pk, productionPk, platformKey };
+}
+/** Every call, each started as soon as what it needs is known. */
+function startCalls(keys, ctx) {
+    const { settings } = ctx;
+    const { liveSecretKey, pk, productionPk, platformKey } = keys;
     const base = new URL(settings.clerkApiUrl);
     const url = (path) => new URL(`${base.pathname.replace(/\/$/, '')}${path}`, base);
     const bearer = (key) => ({ authorization: `Bearer ${key}`, 'clerk-api-version': CLERK_API_VERSION });
@@ -397,14 +546,10 @@ async function checkInstance(set, ctx) {
         return platform(`${paths.domain}/status`, { method: 'GET', schema: DomainStatus });
     });
     const config = platformPaths?.then((paths) => paths ? platform(paths.config, { method: 'GET', schema: InstanceConfig }) : undefined);
-    const [instance, domains, environment, platformDomain] = await Promise.all([
-        instanceCall,
-        domainsCall,
-        environmentCall,
-        platformDomainCall
-    ]);
-    const noLiveKey = skipReasonWithoutLiveKey(set);
-    // instance-not-production
+    return { instanceCall, domainsCall, environmentCall, platformDomainCall, records, caa, status, config };
+}
+/** instance-not-production */
+function judgeInstance(instance, { liveSecretKey }, noLiveKey, outcome) {
     if (!instance)
         outcome.skip(instanceNotProduction, noLiveKey);
     else if (!instance.ok)
@@ -419,7 +564,9 @@ async function checkInstance(set, ctx) {
     }
     else
         outcome.pass(instanceNotProduction, 'the secret key belongs to a production instance');
-    // key-instance-mismatch
+}
+/** key-instance-mismatch */
+function judgeKeyInstance(domains, { liveSecretKey, pk }, noLiveKey, outcome) {
     if (!domains)
         outcome.skip(keyInstanceMismatch, noLiveKey);
     else if (!domains.ok)
@@ -446,10 +593,10 @@ async function checkInstance(set, ctx) {
             });
         }
     }
-    // DNS records and CAA
-    const [recordOutcomes, caaOutcome] = await Promise.all([records, caa]);
-    judgeRecords(recordOutcomes, domains, noLiveKey, Boolean(platformKey), outcome);
-    if (!caa)
+}
+/** caa-blocks-certificates */
+function judgeCaa(asked, caaOutcome, noLiveKey, outcome) {
+    if (!asked)
         outcome.skip(caaBlocksCertificates, noLiveKey);
     else if (!caaOutcome)
         outcome.skip(caaBlocksCertificates, 'the domains could not be read');
@@ -465,7 +612,9 @@ async function checkInstance(set, ctx) {
     }
     else
         outcome.pass(caaBlocksCertificates, caaOutcome.detail);
-    // frontend-api-unreachable (production key) and shared-oauth-credentials (development key)
+}
+/** frontend-api-unreachable (production key) and shared-oauth-credentials (development key) */
+function judgeFrontendApi(environment, { pk, productionPk }, onApiError, outcome) {
     if (!pk) {
         outcome.skip(frontendApiUnreachable, 'no publishable key was read');
         outcome.skip(sharedOAuthCredentials, 'no publishable key was read');
@@ -493,7 +642,7 @@ async function checkInstance(set, ctx) {
                 variable: productionPk.name,
                 value: host,
                 origin: API_ORIGIN,
-                ...(runnerSide && settings.onApiError === 'warn' && { severity: 'warning' })
+                ...(runnerSide && onApiError === 'warn' && { severity: 'warning' })
             });
         }
         else if (environment.data.display_config.instance_environment_type !== 'production') {
@@ -507,11 +656,12 @@ async function checkInstance(set, ctx) {
         else
             outcome.pass(frontendApiUnreachable, `${host} answers over TLS as a production instance`);
     }
-    // The Platform API: dns-not-verified, and shared-oauth-credentials in production.
+}
+/** The Platform API: dns-not-verified, and shared-oauth-credentials in production. */
+function judgePlatform(platformDomain, statusResult, configResult, { platformKey, productionPk }, outcome) {
     const noPlatform = !platformKey
         ? 'needs CLERK_PLATFORM_API_KEY (optional; Platform API, private beta)'
         : 'needs a production publishable key (for the domain)';
-    const [statusResult, configResult] = await Promise.all([status, config]);
     if (!platformDomain) {
         outcome.skip(dnsNotVerified, noPlatform);
         if (productionPk)

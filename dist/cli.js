@@ -1,9 +1,8 @@
 #!/usr/bin/env node
-import { readFileSync, statSync, existsSync, openSync, fstatSync, readSync, closeSync, readdirSync, mkdtempSync, rmSync, writeSync } from 'node:fs';
-import path, { resolve as resolve$1, join } from 'node:path';
+import { readSync, closeSync, openSync, constants, fstatSync, statSync, existsSync, readdirSync, mkdtempSync, rmSync, writeSync } from 'node:fs';
+import path, { resolve, join } from 'node:path';
 import { isIPv6, isIPv4, BlockList, isIP } from 'node:net';
-import { isUtf8 } from 'node:buffer';
-import { readFile } from 'node:fs/promises';
+import { isUtf8, isAscii } from 'node:buffer';
 import { parseArgs } from 'node:util';
 import { tmpdir } from 'node:os';
 import { StringDecoder } from 'node:string_decoder';
@@ -27,38 +26,67 @@ function describeError(error) {
     return `internal error: ${message} (please report this)`;
 }
 
-const SEVERITY_RANK = { error: 3, warning: 2, notice: 1 };
-/** Severities, most severe first: the order of every report. */
-const SEVERITIES = ['error', 'warning', 'notice'];
-
 /** `1 finding`, `2 findings`. */
 function plural(n, word) {
     return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** Where, without the column: `path/.env:3`, `https://example.com/app.js:1`, or the source's name. */
-function shortOrigin(origin) {
-    if (origin.kind === 'file')
-        return `${origin.file}:${origin.line}`;
-    if (origin.kind === 'url')
-        return `${origin.url}:${origin.line}`;
-    if (origin.kind === 'host')
-        return describeHost(origin);
-    return origin.kind;
+/** Whether the checks alone fail the gate: any `incomplete` check not tolerated, in a production environment. */
+function incompleteFailsGate(checks, isProduction) {
+    return isProduction && checks.some((c) => c.status === 'incomplete' && c.tolerated !== true);
 }
-/** `vercel project my-app (production)`, `netlify site 1234… (deploy-preview)`. */
-function describeHost(origin) {
-    return `${origin.host} ${origin.host === 'vercel' ? 'project' : 'site'} ${origin.project} (${origin.target})`;
+
+/**
+ * A point in time after which no network wait may go on: one per run, and a child per check that ends no later than
+ * its parent. Every call, retry pause and redirect hop waits at most the smaller of its own timeout and the time
+ * left here, so a check ends within its budget however many hops, chunks or retries it needs.
+ *
+ * Budgets, from `api-timeout` (T): each check 4 × T (the longest chain of calls that wait for one another, the
+ * Platform domain, its DNS check and its status, is 3 calls deep, plus a retry pause), the run 8 × T (host reads
+ * first, then the Clerk and deployed-site checks side by side), and a check's never ends after the run's. A call
+ * gives up after T at most.
+ */
+class Deadline {
+    at;
+    budgetMs;
+    constructor(
+    /** Milliseconds since the epoch. */
+    at, 
+    /** The budget it was made with, for messages ("the check's 3 s"). */
+    budgetMs) {
+        this.at = at;
+        this.budgetMs = budgetMs;
+    }
+    /** A deadline `ms` from now. */
+    static after(ms) {
+        return new Deadline(Date.now() + ms, ms);
+    }
+    /** A deadline `ms` from now, but never later than this one. */
+    child(ms) {
+        return new Deadline(Math.min(this.at, Date.now() + ms), ms);
+    }
+    remainingMs() {
+        return Math.max(0, this.at - Date.now());
+    }
+    expired() {
+        return this.remainingMs() <= 0;
+    }
+    /** The longer wait allowed now: `ms`, cut to the time left. */
+    bound(ms) {
+        return Math.min(ms, this.remainingMs());
+    }
+    /** A signal that aborts after `callTimeoutMs` or at this deadline, whichever comes first. */
+    signal(callTimeoutMs) {
+        return AbortSignal.timeout(Math.max(1, this.bound(callTimeoutMs)));
+    }
 }
-/** Human form of an origin: `path/.env:3:1`, `https://example.com/app.js:1:20`, `vars`, `secrets`, `env`, `clerk-api`, `dns`. */
-function describeOrigin(origin) {
-    if (origin.kind === 'file')
-        return `${origin.file}:${origin.line}:${origin.column}`;
-    if (origin.kind === 'url')
-        return `${origin.url}:${origin.line}:${origin.column}`;
-    if (origin.kind === 'host')
-        return describeHost(origin);
-    return origin.kind;
+/** The run's budget for `api-timeout` T: 8 × T. */
+function runDeadline(apiTimeoutMs) {
+    return Deadline.after(8 * apiTimeoutMs);
+}
+/** One check's deadline: 4 × T, within the run's when there is one. */
+function checkDeadline(apiTimeoutMs, run) {
+    return run ? run.child(4 * apiTimeoutMs) : Deadline.after(4 * apiTimeoutMs);
 }
 
 /**
@@ -856,12 +884,13 @@ function missing(evidence, subject, messageId, severity) {
 }
 
 /**
- * The rules on what was built and deployed: the client bundle (bundle-…) and the live site (deployed-…). Like the
- * other rules, each has its messages in one table; scan-build-output.ts and site/ decide when they fire.
+ * The rules on what was built: the client bundle (bundle-…). Like the other rules, each has its messages in one
+ * table; artifacts/check-bundle.ts decides when they fire.
  */
-const meta$2 = (m) => ({ ...m, docs: ruleDocs(m.id) });
+const meta$3 = (m) => ({ ...m, docs: ruleDocs(m.id) });
+/** The fix of a secret key found in built or deployed code. */
 const ROTATE = 'Rotate the key now (Clerk Dashboard → API keys; for a Stripe key, the Stripe Dashboard): once deployed, the bundle is public and the key must be taken as leaked. Then move it to a server-only variable (no NEXT_PUBLIC_, VITE_, PUBLIC_, EXPO_PUBLIC_ or REACT_APP_ prefix), remove it from client code, and rebuild.';
-const bundleDevPublishableKey = meta$2({
+const bundleDevPublishableKey = meta$3({
     id: 'bundle-dev-publishable-key',
     severity: 'error',
     appliesIn: 'production',
@@ -872,7 +901,7 @@ const bundleDevPublishableKey = meta$2({
         found: 'The built file holds a development publishable key (instance {{host}}).'
     }
 });
-const bundleDevFrontendApi = meta$2({
+const bundleDevFrontendApi = meta$3({
     id: 'bundle-dev-frontend-api',
     severity: 'error',
     appliesIn: 'production',
@@ -883,7 +912,7 @@ const bundleDevFrontendApi = meta$2({
         found: 'The built file names the development host {{host}}.'
     }
 });
-const bundleSecretKey = meta$2({
+const bundleSecretKey = meta$3({
     id: 'bundle-secret-key',
     severity: 'error',
     appliesIn: 'always',
@@ -894,6 +923,30 @@ const bundleSecretKey = meta$2({
         found: 'The built file holds a {{what}}: anyone who loads the app can read it.'
     }
 });
+const bundleIncomplete = meta$3({
+    id: 'bundle-incomplete',
+    severity: 'error',
+    appliesIn: 'always',
+    title: 'The built client code could not be read whole',
+    explanation: "The bundle scan left part of the client output unread: a file that is not a regular file (a FIFO, socket or device file, or a symbolic link to one or to a directory), or a file over the scan's size cap (256 MB). A key there would not be found, so the bundle checks cannot pass. In production this fails the gate unless `on-api-error: warn`, which makes it a warning; in other environments it is a warning.",
+    fix: 'Remove the special files and links from the build output (or point build-dirs at the real client output), and rebuild.',
+    messages: {
+        unread: 'The bundle scan is incomplete: {{reasons}}.'
+    }
+});
+/** The bundle rules, in checklist order. */
+const BUNDLE_RULES = [
+    bundleDevPublishableKey,
+    bundleDevFrontendApi,
+    bundleSecretKey,
+    bundleIncomplete
+];
+
+/**
+ * The rules on the live site (deployed-…). Like the other rules, each has its messages in one table;
+ * site/check-site.ts decides when they fire.
+ */
+const meta$2 = (m) => ({ ...m, docs: ruleDocs(m.id) });
 const deployedDevInstance = meta$2({
     id: 'deployed-dev-instance',
     severity: 'error',
@@ -950,8 +1003,6 @@ const deployedNoClerk = meta$2({
         none: 'No Clerk publishable key or clerk-js script was found on {{url}} or the {{chunks}} it loads.'
     }
 });
-/** The bundle rules, in checklist order. */
-const BUNDLE_RULES = [bundleDevPublishableKey, bundleDevFrontendApi, bundleSecretKey];
 /** The deployed-site rules, in checklist order. */
 const SITE_RULES = [
     deployedDevInstance,
@@ -1194,6 +1245,132 @@ function classifyGlobbedFile(name, targetModes, buildMode) {
     return {};
 }
 
+/**
+ * The one way the gate reads a file from disk: only a regular file (whether named directly or through a symbolic
+ * link), never more than a cap. A FIFO, socket or device file (`/dev/zero`, `/dev/stdin`) would block the run or
+ * read without end, so it is refused with the reason. The file is opened with O_NONBLOCK, so opening a FIFO does
+ * not wait for a writer, and its type is taken from the opened descriptor (`fstat`), so a path swapped between a
+ * check and the open cannot slip a device in.
+ */
+class UnreadableFile extends Error {
+    reason;
+    code;
+    name = 'UnreadableFile';
+    constructor(
+    /** Why, in words: `a FIFO (named pipe), not a regular file`, `permission denied`. */
+    reason, 
+    /** The errno code when the system refused it (`ENOENT`, `EACCES`); none when it is not a regular file. */
+    code) {
+        super(reason);
+        this.reason = reason;
+        this.code = code;
+    }
+    /** Nothing is there (or a path component is not a directory): for files the gate only looks for. */
+    get missing() {
+        return this.code === 'ENOENT' || this.code === 'ENOTDIR';
+    }
+}
+/** What is at a path that is not a regular file, in words; undefined for a regular file. */
+function notRegularFile(stats) {
+    if (stats.isFile())
+        return undefined;
+    if (stats.isDirectory())
+        return 'is a directory';
+    if (stats.isFIFO())
+        return 'a FIFO (named pipe), not a regular file';
+    if (stats.isSocket())
+        return 'a socket, not a regular file';
+    if (stats.isCharacterDevice() || stats.isBlockDevice())
+        return 'a device file, not a regular file';
+    return 'not a regular file';
+}
+/** Why a file or directory could not be read, from its error code, in words. */
+function readFailure(code) {
+    switch (code) {
+        case 'ENOENT':
+            return 'no such file or directory';
+        case 'EACCES':
+        case 'EPERM':
+            return 'permission denied';
+        case 'EISDIR':
+            return 'is a directory';
+        case 'ELOOP':
+            return 'too many levels of symbolic links';
+        default:
+            return `cannot read (${code ?? 'unknown error'})`;
+    }
+}
+/**
+ * Opens `abs` for reading when it is a regular file; the caller closes the descriptor. Throws UnreadableFile.
+ */
+function openRegularFile(abs) {
+    let fd;
+    try {
+        fd = openSync(abs, constants.O_RDONLY | constants.O_NONBLOCK);
+    }
+    catch (error) {
+        const code = error.code;
+        // A socket cannot be opened at all (ENXIO): say what it is.
+        const kind = code === 'ENXIO' ? kindAt(abs) : undefined;
+        if (kind !== undefined)
+            throw new UnreadableFile(kind);
+        throw new UnreadableFile(readFailure(code), code);
+    }
+    try {
+        const stats = fstatSync(fd);
+        const why = notRegularFile(stats);
+        if (why !== undefined)
+            throw new UnreadableFile(why, why === 'is a directory' ? 'EISDIR' : undefined);
+        return { fd, size: stats.size };
+    }
+    catch (error) {
+        closeSync(fd);
+        if (error instanceof UnreadableFile)
+            throw error;
+        throw new UnreadableFile(readFailure(error.code), error.code);
+    }
+}
+function kindAt(abs) {
+    try {
+        return notRegularFile(statSync(abs));
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Up to `maxBytes` of the regular file at `abs`; throws UnreadableFile (see openRegularFile). */
+function readRegularFile(abs, maxBytes) {
+    const { fd, size } = openRegularFile(abs);
+    try {
+        // One byte past the cap tells a file over it. fstat's size only sizes the first buffer: a file may grow.
+        let bytes = Buffer.allocUnsafe(Math.min(size, maxBytes) + 1);
+        let filled = 0;
+        for (;;) {
+            if (filled === bytes.length) {
+                if (filled > maxBytes)
+                    return { bytes: bytes.subarray(0, maxBytes), overCap: true };
+                const larger = Buffer.allocUnsafe(Math.min(bytes.length * 2, maxBytes + 1));
+                bytes.copy(larger, 0, 0, filled);
+                bytes = larger;
+            }
+            const n = readSync(fd, bytes, filled, bytes.length - filled, null);
+            if (n === 0)
+                return { bytes: bytes.subarray(0, filled), overCap: false };
+            filled += n;
+        }
+    }
+    catch (error) {
+        throw new UnreadableFile(readFailure(error.code), error.code);
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+/** A byte count for messages: `4 MB`, `512 KB`. */
+function sizeInWords(bytes) {
+    return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
 const FRAMEWORKS = ['nextjs', 'vite', 'remix', 'astro', 'nuxt', 'expo', 'node'];
 /** First match wins: a Next.js or Expo app may also list vite (e.g. for tests), so vite comes last. */
 const DETECTORS = [
@@ -1204,35 +1381,50 @@ const DETECTORS = [
     ['remix', (d) => d.startsWith('@remix-run/') || d === '@react-router/dev'],
     ['vite', (d) => d === 'vite']
 ];
-/** The framework of the app in `dir`, from its package.json (dependencies and devDependencies). */
-function detectFramework(dir, label = dir) {
-    const file = path.join(dir, 'package.json');
+/** The most of a package.json read; a larger one is refused, not judged in part. */
+const MAX_PACKAGE_JSON_BYTES = 4 * 1024 * 1024;
+/**
+ * The package names `dir`'s package.json depends on (dependencies and devDependencies); undefined when there is
+ * none. A package.json that is there but is not a readable regular file of JSON stops the gate (exit 2): what it
+ * names decides which dotenv files and build output are read. `label` names `dir` in messages.
+ */
+function packageDependencies(dir, label = dir) {
+    const name = path.posix.join(label, 'package.json');
     let text;
     try {
-        text = readFileSync(file, 'utf8');
+        const read = readRegularFile(path.join(dir, 'package.json'), MAX_PACKAGE_JSON_BYTES);
+        if (read.overCap)
+            throw new InputError(`${name}: larger than ${sizeInWords(MAX_PACKAGE_JSON_BYTES)}, not read`);
+        text = read.bytes.toString('utf8');
     }
     catch (err) {
-        const code = err.code;
-        if (code === 'ENOENT' || code === 'ENOTDIR')
-            return 'node';
-        throw new InputError(`${path.posix.join(label, 'package.json')}: cannot read (${code ?? 'unknown error'})`);
+        if (!(err instanceof UnreadableFile))
+            throw err;
+        if (err.missing)
+            return undefined;
+        throw new InputError(`${name}: ${err.reason}`);
     }
     let pkg;
     try {
-        pkg = JSON.parse(text);
+        pkg = JSON.parse(text.replace(/^\uFEFF/, ''));
     }
     catch {
-        throw new InputError(`${path.posix.join(label, 'package.json')}: invalid JSON`);
+        throw new InputError(`${name}: invalid JSON`);
     }
     const deps = new Set();
     for (const field of ['dependencies', 'devDependencies']) {
         const section = pkg?.[field];
         if (section && typeof section === 'object')
-            for (const name of Object.keys(section))
-                deps.add(name);
+            for (const dep of Object.keys(section))
+                deps.add(dep);
     }
+    return [...deps];
+}
+/** The framework of the app in `dir`, from its package.json (dependencies and devDependencies). */
+function detectFramework(dir, label = dir) {
+    const deps = packageDependencies(dir, label) ?? [];
     for (const [framework, matches] of DETECTORS)
-        if ([...deps].some(matches))
+        if (deps.some(matches))
             return framework;
     return 'node';
 }
@@ -1249,9 +1441,6 @@ function detectFramework(dir, label = dir) {
  *   (github.com/kerimdzhanov/dotenv-flow#files-under-version-control).
  */
 function envFilesFor(framework, environment) {
-    if (environment === '' || /[/\\\0]/.test(environment) || environment === '.' || environment === '..') {
-        throw new InputError(`environment name ${JSON.stringify(environment)} cannot be used in a dotenv file name`);
-    }
     switch (framework) {
         case 'nextjs':
         case 'expo': {
@@ -1282,6 +1471,8 @@ function needsGlobs(paths) {
     return paths.some((p) => p.startsWith('!') || /[*?[\]{}()|]/.test(p));
 }
 
+/** The most of a dotenv file read: real ones are a few KB; a larger file is refused, not judged in part. */
+const MAX_DOTENV_BYTES = 4 * 1024 * 1024;
 /*
  * Synchronous on purpose: the gate reads its files one after another and keeps only one set in memory at a
  * time, and nothing else runs meanwhile that an asynchronous read would let through.
@@ -1306,10 +1497,16 @@ function pathKind(abs, label) {
 function readDotenvText(abs, label) {
     let bytes;
     try {
-        bytes = readFileSync(abs);
+        const read = readRegularFile(abs, MAX_DOTENV_BYTES);
+        if (read.overCap) {
+            throw new InputError(`${label}: larger than ${sizeInWords(MAX_DOTENV_BYTES)}, not a dotenv file (not read)`);
+        }
+        bytes = read.bytes;
     }
     catch (err) {
-        throw new InputError(`${label}: ${readFailure(err.code)}`);
+        if (err instanceof UnreadableFile)
+            throw new InputError(`${label}: ${err.reason}`);
+        throw err;
     }
     if (bytes.indexOf(0) !== -1)
         throw new InputError(`${label}: contains NUL bytes, not a dotenv text file`);
@@ -1317,20 +1514,6 @@ function readDotenvText(abs, label) {
     if (!isUtf8(bytes))
         throw new InputError(`${label}: not valid UTF-8`);
     return bytes.toString('utf8');
-}
-/** Why a file or directory could not be read, from its error code, in words. */
-function readFailure(code) {
-    switch (code) {
-        case 'ENOENT':
-            return 'no such file or directory';
-        case 'EACCES':
-        case 'EPERM':
-            return 'permission denied';
-        case 'EISDIR':
-            return 'is a directory';
-        default:
-            return `cannot read (${code ?? 'unknown error'})`;
-    }
 }
 
 /**
@@ -1354,9 +1537,10 @@ function planSources(options, globs) {
     // Exclusions alone apply to the default, the working directory.
     const roots = includes.length === 0 && excludes.length > 0 ? ['.'] : includes;
     const entries = roots.flatMap((entry) => resolveEntry(cwd, entry, excludes, globs));
+    const unnamable = new Map();
     const loads = (dir) => {
         const framework = options.framework === 'auto' ? detectFramework(dir, rel(dir)) : options.framework;
-        return { framework, files: envFilesFor(framework, options.environment).map((name) => path.join(dir, name)) };
+        return { framework, files: layeredFiles(dir, rel(dir), envFilesFor(framework, options.environment), unnamable) };
     };
     const keep = (files) => files.filter((file) => {
         if (!isExcluded(rel(file)))
@@ -1423,7 +1607,23 @@ function planSources(options, globs) {
             groupUnits.delete(dir);
         }
     }
-    return { units: result, skipped };
+    return { units: result, skipped: [...unnamable.values(), ...skipped] };
+}
+/**
+ * The paths of a directory's dotenv `names`. An environment name may hold a `/` (`review/feature-x`): the names
+ * derived from it cannot be files, so they go to `unnamable` (skipped with the reason) and the others are read.
+ */
+function layeredFiles(dir, shownDir, names, unnamable) {
+    for (const name of names.filter((n) => !isFileName(n))) {
+        const file = shownDir === '.' ? name : `${shownDir}/${name}`;
+        unnamable.set(file, { file, reason: UNNAMABLE_REASON });
+    }
+    return names.filter(isFileName).map((name) => path.join(dir, name));
+}
+const UNNAMABLE_REASON = 'the environment name cannot be part of a file name; this dotenv file was not read';
+/** One name in a directory: no separator, no NUL, not `.` or `..`. */
+function isFileName(name) {
+    return name !== '' && name !== '.' && name !== '..' && !/[/\\\0]/.test(name);
 }
 /** Paths in reports: relative to cwd, forward slashes. */
 function relativePath(cwd, abs) {
@@ -1538,13 +1738,14 @@ function parseDotenv(text, file) {
     const variables = [];
     const diagnostics = [];
     const valueSpans = [];
+    const lines = { src, lineStarts, valueSpans };
     let line = 1; // of the current name; names come in order, so this only moves forward
     let gapStart = 0; // where the previous match ended
     // One compiled regex for every file (parsing runs synchronously, so sharing its lastIndex is safe).
     const re = DEFINITION;
     re.lastIndex = 0;
     let match;
-    while ((match = execLine(re, src, file, () => lineNumberAt(firstDefinitionAfter(src, gapStart)))) !== null) {
+    while ((match = execLine(re, src, file, () => lineNumberAt(lineStarts, firstDefinitionAfter(src, gapStart)))) !== null) {
         const name = match[1];
         const nameSpan = match.indices?.[1];
         if (name === undefined || nameSpan === undefined)
@@ -1561,25 +1762,14 @@ function parseDotenv(text, file) {
         const variable = { name, value: dotenvValue(match[2]), origin };
         if (mayHaveDirectives) {
             const valueSpan = match.indices?.[2];
-            variable.ignoredRules = directivesFor(line, valueSpan ? valueSpan[1] : nameStart + name.length);
+            variable.ignoredRules = directivesFor(lines, line, valueSpan ? valueSpan[1] : nameStart + name.length);
             if (valueSpan)
                 valueSpans.push({ start: valueSpan[0], end: valueSpan[1] });
         }
         variables.push(variable);
     }
     reportIgnoredLines(gapStart, src.length + 1);
-    // An earlier definition of a name is overridden by the file's last one (dotenv keeps the last).
-    if (variables.length > 1) {
-        const last = new Map();
-        for (let i = variables.length - 1; i >= 0; i--) {
-            const v = variables[i];
-            const winner = last.get(v.name);
-            if (winner === undefined)
-                last.set(v.name, v.origin);
-            else
-                v.shadowedBy = winner;
-        }
-    }
+    markOverridden(variables);
     return { variables, diagnostics };
     /**
      * Lines starting in [from, to) whose first non-blank character is there too and is not a comment's `#`:
@@ -1600,46 +1790,61 @@ function parseDotenv(text, file) {
             while (first < lineEnd && isSpace(src.charCodeAt(first)))
                 first++;
             if (first < lineEnd && first < to && src.charCodeAt(first) !== HASH) {
-                diagnostics.push({ file, line: lineNumberAt(start), message: NOT_A_DEFINITION });
+                diagnostics.push({ file, line: lineNumberAt(lineStarts, start), message: NOT_A_DEFINITION });
             }
             if (end === -1)
                 return;
             start = end + 1;
         }
     }
-    function lineNumberAt(offset) {
-        let lo = 0;
-        let hi = lineStarts.length - 1;
-        while (lo < hi) {
-            const mid = (lo + hi + 1) >> 1;
-            if (lineStarts[mid] <= offset)
-                lo = mid;
-            else
-                hi = mid - 1;
-        }
-        return lo + 1;
+}
+/** An earlier definition of a name is overridden by the file's last one (dotenv keeps the last). */
+function markOverridden(variables) {
+    if (variables.length < 2)
+        return;
+    const last = new Map();
+    for (let i = variables.length - 1; i >= 0; i--) {
+        const v = variables[i];
+        const winner = last.get(v.name);
+        if (winner === undefined)
+            last.set(v.name, v.origin);
+        else
+            v.shadowedBy = winner;
     }
-    /** Rule ids suppressed for the definition on `line` by a directive above it or trailing its value. */
-    function directivesFor(line, valueEnd) {
-        // Trailing comment: the rest of the physical line after the value (after the closing quote when quoted).
-        const lineEnd = src.indexOf('\n', valueEnd);
-        const hash = src.indexOf('#', valueEnd);
-        const trailing = hash === -1 || (lineEnd !== -1 && hash > lineEnd)
-            ? NONE
-            : parseIgnoreDirective(src.slice(hash, lineEnd === -1 ? src.length : lineEnd));
-        const above = line >= 2 ? commentAbove(line - 1) : NONE;
-        return above.length + trailing.length === 0 ? undefined : [...new Set([...above, ...trailing])];
+}
+function lineNumberAt(lineStarts, offset) {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (lineStarts[mid] <= offset)
+            lo = mid;
+        else
+            hi = mid - 1;
     }
-    /** Ignore ids from physical line `n` when it is a standalone comment (not text inside a quoted value). */
-    function commentAbove(n) {
-        const end = n < lineStarts.length ? lineStarts[n] - 1 : src.length;
-        let first = lineStarts[n - 1];
-        while (first < end && isSpace(src.charCodeAt(first)))
-            first++;
-        if (first === end || src.charCodeAt(first) !== HASH || inside(valueSpans, first))
-            return NONE;
-        return parseIgnoreDirective(src.slice(first, end));
-    }
+    return lo + 1;
+}
+/** Rule ids suppressed for the definition on `line` by a directive above it or trailing its value. */
+function directivesFor(text, line, valueEnd) {
+    const { src } = text;
+    // Trailing comment: the rest of the physical line after the value (after the closing quote when quoted).
+    const lineEnd = src.indexOf('\n', valueEnd);
+    const hash = src.indexOf('#', valueEnd);
+    const trailing = hash === -1 || (lineEnd !== -1 && hash > lineEnd)
+        ? NONE
+        : parseIgnoreDirective(src.slice(hash, lineEnd === -1 ? src.length : lineEnd));
+    const above = line >= 2 ? commentAbove(text, line - 1) : NONE;
+    return above.length + trailing.length === 0 ? undefined : [...new Set([...above, ...trailing])];
+}
+/** Ignore ids from physical line `n` when it is a standalone comment (not text inside a quoted value). */
+function commentAbove({ src, lineStarts, valueSpans }, n) {
+    const end = n < lineStarts.length ? lineStarts[n] - 1 : src.length;
+    let first = lineStarts[n - 1];
+    while (first < end && isSpace(src.charCodeAt(first)))
+        first++;
+    if (first === end || src.charCodeAt(first) !== HASH || inside(valueSpans, first))
+        return NONE;
+    return parseIgnoreDirective(src.slice(first, end));
 }
 const NONE = [];
 /**
@@ -1695,6 +1900,31 @@ function inside(spans, offset) {
             return true;
     }
     return false;
+}
+
+/** Where, without the column: `path/.env:3`, `https://example.com/app.js:1`, or the source's name. */
+function shortOrigin(origin) {
+    if (origin.kind === 'file')
+        return `${origin.file}:${origin.line}`;
+    if (origin.kind === 'url')
+        return `${origin.url}:${origin.line}`;
+    if (origin.kind === 'host')
+        return describeHost(origin);
+    return origin.kind;
+}
+/** `vercel project my-app (production)`, `netlify site 1234… (deploy-preview)`. */
+function describeHost(origin) {
+    return `${origin.host} ${origin.host === 'vercel' ? 'project' : 'site'} ${origin.project} (${origin.target})`;
+}
+/** Human form of an origin: `path/.env:3:1`, `https://example.com/app.js:1:20`, `vars`, `secrets`, `env`, `clerk-api`, `dns`. */
+function describeOrigin(origin) {
+    if (origin.kind === 'file')
+        return `${origin.file}:${origin.line}:${origin.column}`;
+    if (origin.kind === 'url')
+        return `${origin.url}:${origin.line}:${origin.column}`;
+    if (origin.kind === 'host')
+        return describeHost(origin);
+    return origin.kind;
 }
 
 /*!
@@ -2024,6 +2254,14 @@ function optionalKeys(shape) {
         return shape[k]._zod.optin !== undefined && shape[k]._zod.optout === "optional";
     });
 }
+
+const NUMBER_FORMAT_RANGES = /*@__PURE__*/ (() => ({
+    safeint: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
+    int32: [-2147483648, 2147483647],
+    uint32: [0, 4294967295],
+    float32: [-34028234663852886e22, 3.4028234663852886e38],
+    float64: [-Number.MAX_VALUE, Number.MAX_VALUE],
+}))();
 // invalid_type | too_big | too_small | invalid_format | not_multiple_of | unrecognized_keys | invalid_union | invalid_key | invalid_element | invalid_value | custom
 function aborted(x, startIndex = 0) {
     if (x.aborted === true)
@@ -2471,7 +2709,7 @@ const _parse = (_Err) => {
     };
     return fn;
 };
-const parse$3 = /* @__PURE__*/ _parse($ZodRealError);
+const parse$2 = /* @__PURE__*/ _parse($ZodRealError);
 const _parseAsync = (_Err) => {
     const fn = async (schema, value, _ctx, params) => {
         const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
@@ -2584,6 +2822,97 @@ const $ZodCheckGreaterThan = /*@__PURE__*/ $constructor("$ZodCheckGreaterThan", 
             inst,
             continue: !def.abort,
         });
+    };
+});
+const $ZodCheckNumberFormat = /*@__PURE__*/ $constructor("$ZodCheckNumberFormat", (inst, def) => {
+    $ZodCheck.init(inst, def); // no format checks
+    def.format = def.format || "float64";
+    const isInt = def.format?.includes("int");
+    const origin = isInt ? "int" : "number";
+    const [minimum, maximum] = NUMBER_FORMAT_RANGES[def.format];
+    inst._zod.check = (payload) => {
+        const input = payload.value;
+        if (isInt) {
+            if (!Number.isInteger(input)) {
+                // invalid_format issue
+                // payload.issues.push({
+                //   expected: def.format,
+                //   format: def.format,
+                //   code: "invalid_format",
+                //   input,
+                //   inst,
+                // });
+                // invalid_type issue
+                payload.issues.push({
+                    expected: origin,
+                    format: def.format,
+                    code: "invalid_type",
+                    continue: false,
+                    input,
+                    inst,
+                });
+                return;
+                // not_multiple_of issue
+                // payload.issues.push({
+                //   code: "not_multiple_of",
+                //   origin: "number",
+                //   input,
+                //   inst,
+                //   divisor: 1,
+                // });
+            }
+            if (!Number.isSafeInteger(input)) {
+                if (input > 0) {
+                    // too_big
+                    payload.issues.push({
+                        input,
+                        code: "too_big",
+                        maximum: Number.MAX_SAFE_INTEGER,
+                        note: "Integers must be within the safe integer range.",
+                        inst,
+                        origin,
+                        inclusive: true,
+                        continue: !def.abort,
+                    });
+                }
+                else {
+                    // too_small
+                    payload.issues.push({
+                        input,
+                        code: "too_small",
+                        minimum: Number.MIN_SAFE_INTEGER,
+                        note: "Integers must be within the safe integer range.",
+                        inst,
+                        origin,
+                        inclusive: true,
+                        continue: !def.abort,
+                    });
+                }
+                return;
+            }
+        }
+        if (input < minimum) {
+            payload.issues.push({
+                origin: "number",
+                input,
+                code: "too_small",
+                minimum,
+                inclusive: true,
+                inst,
+                continue: !def.abort,
+            });
+        }
+        if (input > maximum) {
+            payload.issues.push({
+                origin: "number",
+                input,
+                code: "too_big",
+                maximum,
+                inclusive: true,
+                inst,
+                continue: !def.abort,
+            });
+        }
     };
 });
 const $ZodCheckMinLength = /*@__PURE__*/ $constructor("$ZodCheckMinLength", (inst, def) => {
@@ -2820,6 +3149,10 @@ const $ZodNumber = /*@__PURE__*/ $constructor("$ZodNumber", (inst, def) => {
         });
         return payload;
     };
+});
+const $ZodNumberFormat = /*@__PURE__*/ $constructor("$ZodNumberFormat", (inst, def) => {
+    $ZodCheckNumberFormat.init(inst, def);
+    $ZodNumber.init(inst, def); // no format checks
 });
 const $ZodBoolean = /*@__PURE__*/ $constructor("$ZodBoolean", (inst, def) => {
     $ZodType.init(inst, def);
@@ -3597,6 +3930,16 @@ function _number(Class, params) {
     return new Class(snapshotChecks({ type: "number", checks: [], ...normalizeParams(params) }));
 }
 // @__NO_SIDE_EFFECTS__
+function _int(Class, params) {
+    return new Class({
+        type: "number",
+        check: "number_format",
+        abort: false,
+        format: "safeint",
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
 function _boolean(Class, params) {
     return new Class({
         type: "boolean",
@@ -3678,7 +4021,7 @@ const ZodMiniType = /*@__PURE__*/ $constructor("ZodMiniType", (inst, def) => {
         own(this, "with", value);
     },
     parse(data, params) {
-        return parse$3(this, data, params, { callee: this.parse });
+        return parse$2(this, data, params, { callee: this.parse });
     },
     parseAsync(data, params) {
         return parseAsync(this, data, params, { callee: this.parseAsync });
@@ -3728,6 +4071,13 @@ const ZodMiniNumber = /*@__PURE__*/ $constructor("ZodMiniNumber", (inst, def) =>
 // @__NO_SIDE_EFFECTS__
 function number(params) {
     return _number(ZodMiniNumber, params);
+}
+const ZodMiniNumberFormat = /*@__PURE__*/ $constructor("ZodMiniNumberFormat", (inst, def) => {
+    $ZodNumberFormat.init(inst, def);
+    ZodMiniNumber.init(inst, def);
+});
+function int(params) {
+    return _int(ZodMiniNumberFormat, params);
 }
 const ZodMiniBoolean = /*@__PURE__*/ $constructor("ZodMiniBoolean", (inst, def) => {
     $ZodBoolean.init(inst, def);
@@ -4378,7 +4728,7 @@ var ParseOptions;
  * Parses the given text and returns the object the JSON content represents. On invalid input, the parser tries to be as fault tolerant as possible, but still return a result.
  * Therefore always check the errors list to find out if the input was valid.
  */
-function parse$2(text, errors = [], options = ParseOptions.DEFAULT) {
+function parse$1(text, errors = [], options = ParseOptions.DEFAULT) {
     let currentProperty = null;
     let currentParent = [];
     const previousParents = [];
@@ -4735,7 +5085,7 @@ var SyntaxKind;
  * Parses the given text and returns the object the JSON content represents. On invalid input, the parser tries to be as fault tolerant as possible, but still return a result.
  * Therefore, always check the errors list to find out if the input was valid.
  */
-const parse$1 = parse$2;
+const parse = parse$1;
 var ParseErrorCode;
 (function (ParseErrorCode) {
     ParseErrorCode[ParseErrorCode["InvalidSymbol"] = 1] = "InvalidSymbol";
@@ -4799,7 +5149,7 @@ function parseJsonInput(text, kind, label) {
  */
 function errorPosition(text) {
     const errors = [];
-    parse$1(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
     return lineColumn(text, errors[0]?.offset ?? 0);
 }
 /** 1-based line and column of `offset`; `\r\n`, `\r` and `\n` each end a line. */
@@ -5011,17 +5361,110 @@ function redactKeysIn(text) {
     return text.replace(KEY_SHAPED, (key) => redact(key)).replace(LONG_TOKEN, (token) => redact(token));
 }
 
-/** A 401 or 403: the key was refused. A revoked production key blocks the deploy whatever `on-api-error` says. */
-function isAuthFailure(failure) {
-    return failure.kind === 'http' && (failure.status === 401 || failure.status === 403);
+/**
+ * The one scrubber: takes every secret of the run (Clerk secret and publishable keys, the Platform API key, the
+ * GitHub, Vercel and Netlify tokens, the Vercel bypass secret) out of text a server, an SDK or the network stack
+ * produced, before any of it reaches a message. Each secret is found as it is, percent-encoded, and in base64
+ * (standard and URL-safe, at any alignment inside a longer base64 text, such as a Basic credential); each occurrence
+ * becomes the secret's redacted form (prefix + `…` + last 4). `Bearer`/`Basic` credentials become CREDENTIAL_HIDDEN
+ * whatever they hold. Display redaction of values the gate reports is core/redact.ts.
+ */
+const CREDENTIAL_HIDDEN = '[token hidden]';
+/** Secrets shorter than this are not searched for: too likely to match ordinary text. */
+const MIN_SECRET_LENGTH$1 = 8;
+/** The base64 text that encodes `secret` wherever it starts inside longer data: one core per byte alignment. */
+function base64Cores(secret) {
+    const cores = [];
+    for (let shift = 0; shift < 3; shift++) {
+        const text = Buffer.concat([Buffer.alloc(shift), secret]).toString('base64');
+        // Only whole 3-byte groups made of the secret's bytes alone: the first group holds `shift` foreign bytes.
+        const firstGroup = shift === 0 ? 0 : 1;
+        const lastGroup = Math.floor((shift + secret.length) / 3);
+        const core = text.slice(firstGroup * 4, lastGroup * 4);
+        if (core.length >= 8)
+            cores.push(core);
+    }
+    return cores;
 }
-/** Clerk error codes whose meaning deserves plainer words than the catalogue's. */
-const CLERK_CODES = {
-    clerk_key_invalid: 'the secret key is invalid or revoked',
-    authentication_invalid: 'the key was not accepted',
-    authorization_header_format_invalid: 'the key is not in the form the API expects',
-    too_many_requests: 'rate limited by Clerk'
-};
+/** Every form of one secret to look for, longest first. */
+function formsOf(secret) {
+    const forms = new Set([secret, encodeURIComponent(secret)]);
+    for (const core of base64Cores(Buffer.from(secret, 'utf8'))) {
+        forms.add(core);
+        forms.add(core.replace(/\+/g, '-').replace(/\//g, '_'));
+    }
+    return [...forms].sort((a, b) => b.length - a.length);
+}
+/** A `Bearer`/`Basic` credential (RFC 7235 token68), unless it is already a redacted form (`sk_live_…1234`). */
+const CREDENTIAL = /\b(bearer|basic)(\s+)[A-Za-z0-9._~+/-]{8,}=*(?![…A-Za-z0-9._~+/=-])/gi;
+/** `text` with every form of every secret replaced by its redacted form, and every Bearer/Basic credential hidden. */
+function scrub(text, secrets) {
+    let out = text;
+    for (const secret of secrets) {
+        if (secret.length < MIN_SECRET_LENGTH$1)
+            continue;
+        const shown = redact(secret);
+        for (const form of formsOf(secret))
+            out = out.split(form).join(shown);
+    }
+    return out.replace(CREDENTIAL, `$1$2${CREDENTIAL_HIDDEN}`);
+}
+const AUTH_KEYS = /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key|x-vercel-protection-bypass)$/i;
+/**
+ * A deep, plain copy of anything an SDK threw (an Error with `cause`, `data.headers`, a `Headers`, a `Response`),
+ * with every authorization-like header dropped and every string scrubbed. Cycles and depth are bounded; functions
+ * are left out. Use it before reading any field of an SDK error into a message.
+ */
+function scrubDeep(value, secrets) {
+    const list = [...secrets];
+    const seen = new WeakSet();
+    const walk = (item, depth) => {
+        if (typeof item === 'string')
+            return scrub(item, list);
+        if (item === null || typeof item !== 'object')
+            return typeof item === 'function' ? undefined : item;
+        if (seen.has(item) || depth > 8)
+            return '[…]';
+        seen.add(item);
+        if (item instanceof URL)
+            return scrub(item.href, list);
+        if (typeof Headers !== 'undefined' && item instanceof Headers) {
+            return walk(Object.fromEntries(item.entries()), depth + 1);
+        }
+        if (Array.isArray(item))
+            return item.slice(0, 100).map((entry) => walk(entry, depth + 1));
+        return walkObject(item, (entry) => walk(entry, depth + 1));
+    };
+    return walk(value, 0);
+}
+function walkObject(item, walk) {
+    const out = {};
+    // An Error's message, name, stack and cause are not enumerable: take them explicitly.
+    const keys = new Set(Object.keys(item));
+    // (An error from another realm, such as fetch's under a test runner's VM, is not `instanceof Error`.)
+    if (item instanceof Error || Object.prototype.toString.call(item) === '[object Error]') {
+        for (const key of ['name', 'message', 'stack', 'cause'])
+            keys.add(key);
+    }
+    for (const key of keys) {
+        if (AUTH_KEYS.test(key)) {
+            out[key] = CREDENTIAL_HIDDEN;
+            continue;
+        }
+        let entry;
+        try {
+            entry = item[key];
+        }
+        catch {
+            continue;
+        }
+        const copied = walk(entry);
+        if (copied !== undefined)
+            out[key] = copied;
+    }
+    return out;
+}
+
 /** Words for network and TLS error codes. */
 const NETWORK_CODES = {
     ECONNREFUSED: 'connection refused',
@@ -5037,6 +5480,9 @@ const NETWORK_CODES = {
     UND_ERR_HEADERS_TIMEOUT: 'timed out waiting for the response',
     UND_ERR_BODY_TIMEOUT: 'timed out reading the response',
     BODY_TOO_LARGE: 'response too large',
+    ERR_REDIRECT_REFUSED: 'a redirect was refused',
+    ERR_TOO_MANY_REDIRECTS: 'too many redirects',
+    ERR_INTERNAL_ADDRESS: 'refused: the host name resolves to a loopback, private or link-local address',
     CERT_HAS_EXPIRED: 'its TLS certificate has expired',
     DEPTH_ZERO_SELF_SIGNED_CERT: 'its TLS certificate is self-signed',
     SELF_SIGNED_CERT_IN_CHAIN: 'its TLS certificate chains to an untrusted root',
@@ -5047,11 +5493,46 @@ const NETWORK_CODES = {
 };
 /** Network and TLS error codes of a failed connection: the TLS ones (undici, Node's tls) by prefix. */
 const TLS_CODES = /^(CERT_|UNABLE_TO_|SELF_SIGNED_|DEPTH_ZERO_|ERR_TLS_|ERR_SSL_|HOSTNAME_MISMATCH|EPROTO)/;
+/** A network error code in words, without the `TLS verification failed:` prefix. */
+function codeWords(code) {
+    return NETWORK_CODES[code] ?? code;
+}
 /** A network or TLS error code in words (`connection refused`, `TLS verification failed: …`). */
 function networkWords(code) {
-    const words = NETWORK_CODES[code] ?? code;
-    return TLS_CODES.test(code) ? `TLS verification failed: ${words}` : words;
+    return TLS_CODES.test(code) ? `TLS verification failed: ${codeWords(code)}` : codeWords(code);
 }
+/** The error code of a network failure, looking through undici's and Node's wrappers. */
+function errorCode(error) {
+    let current = error;
+    for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
+        const { code, name } = current;
+        if (typeof code === 'string')
+            return code;
+        if (name === 'TimeoutError' || name === 'AbortError')
+            return 'TIMEOUT';
+        current = current.cause;
+    }
+    return 'UNKNOWN';
+}
+function networkKind(code) {
+    if (TLS_CODES.test(code))
+        return 'tls';
+    if (code === 'TIMEOUT' || code.endsWith('_TIMEOUT') || code === 'ETIMEDOUT')
+        return 'timeout';
+    return 'network';
+}
+
+/** A 401 or 403: the key was refused. A revoked production key blocks the deploy whatever `on-api-error` says. */
+function isAuthFailure(failure) {
+    return failure.kind === 'http' && (failure.status === 401 || failure.status === 403);
+}
+/** Clerk error codes whose meaning deserves plainer words than the catalogue's. */
+const CLERK_CODES = {
+    clerk_key_invalid: 'the secret key is invalid or revoked',
+    authentication_invalid: 'the key was not accepted',
+    authorization_header_format_invalid: 'the key is not in the form the API expects',
+    too_many_requests: 'rate limited by Clerk'
+};
 /** Words for node:dns (c-ares) error codes. */
 const DNS_CODES = {
     ENOTFOUND: 'no such name (NXDOMAIN)',
@@ -5088,28 +5569,20 @@ function reasonOf(failure, secrets) {
         case 'dns':
             return DNS_CODES[failure.code ?? ''] ?? failure.code ?? 'failed';
         case 'tls':
-            return `TLS verification failed: ${NETWORK_CODES[failure.code ?? ''] ?? failure.code}`;
+            return `TLS verification failed: ${codeWords(failure.code ?? 'failed')}`;
         default:
-            return NETWORK_CODES[failure.code ?? ''] ?? failure.code ?? 'failed';
+            return failure.code === undefined ? 'failed' : codeWords(failure.code);
     }
-}
-/** Every occurrence of a secret replaced by its redacted form. */
-function scrub(text, secrets) {
-    let out = text;
-    for (const secret of secrets)
-        if (secret.length >= 8)
-            out = out.split(secret).join(redact(secret));
-    return out;
 }
 
 const API_ORIGIN = { kind: 'clerk-api' };
 const DNS_ORIGIN = { kind: 'dns' };
 const RANK = { skipped: 0, pass: 1, error: 2, fail: 3 };
-/** Each online rule's checklist line and findings, merged over every set of keys checked. */
+/** Each online rule's checklist line and hits, merged over every set of keys checked. */
 class Outcome {
     onApiError;
     lines = new Map();
-    findings = [];
+    hits = [];
     failedEndpoints = new Set();
     constructor(onApiError) {
         this.onApiError = onApiError;
@@ -5121,37 +5594,37 @@ class Outcome {
         this.line(meta, 'skipped', reason);
     }
     fail(meta, messageId, parts) {
-        const finding = {
-            rule: meta.id,
-            severity: parts.severity ?? meta.severity,
-            variable: parts.variable,
+        this.hits.push({
+            meta,
+            messageId,
+            data: parts.data,
+            ...(parts.severity !== undefined && { severity: parts.severity }),
+            ...(parts.fixId !== undefined && { fixId: parts.fixId }),
+            subject: parts.variable,
             value: parts.value,
-            origin: parts.origin,
-            message: formatMessage(meta, messageId, parts.data),
-            fix: parts.fixId ? formatMessage(meta, parts.fixId, parts.data) : meta.fix
-        };
-        this.findings.push(finding);
-        this.line(meta, 'fail', finding.message);
+            origin: parts.origin
+        });
+        this.line(meta, 'fail', formatMessage(meta, messageId, parts.data));
     }
-    /** A call the rule needed gave no answer: the line says so, and the failure is a clerk-api-error finding once. */
+    /** A call the rule needed gave no answer: the line says so, and the failure is a clerk-api-error hit once. */
     failed(meta, failure) {
         this.line(meta, 'error', failure.message);
         if (this.failedEndpoints.has(failure.endpoint))
             return;
         this.failedEndpoints.add(failure.endpoint);
         const severity = isAuthFailure(failure) || this.onApiError === 'fail' ? 'error' : 'warning';
-        this.findings.push({
-            rule: clerkApiError.id,
+        this.hits.push({
+            meta: clerkApiError,
+            messageId: 'failed',
+            data: { message: failure.message },
             severity,
-            variable: failure.endpoint,
+            subject: failure.endpoint,
             value: failure.status ? `HTTP ${failure.status}` : (failure.code ?? failure.kind),
-            origin: failure.kind === 'dns' ? DNS_ORIGIN : API_ORIGIN,
-            message: formatMessage(clerkApiError, 'failed', { message: failure.message }),
-            fix: clerkApiError.fix
+            origin: failure.kind === 'dns' ? DNS_ORIGIN : API_ORIGIN
         });
     }
     result() {
-        const apiFailures = this.findings.filter((f) => f.rule === clerkApiError.id);
+        const apiFailures = this.hits.filter((h) => h.meta === clerkApiError);
         if (!this.lines.has(clerkApiError.id)) {
             const checked = [...this.lines.values()].some((l) => l.status !== 'skipped');
             if (apiFailures.length > 0)
@@ -5166,7 +5639,7 @@ class Outcome {
             const status = line?.status ?? 'skipped';
             return { id: meta.id, title: meta.title, status, detail: line?.details.join('; ') ?? 'skipped' };
         });
-        return { findings: this.findings, checks };
+        return { hits: this.hits, checks };
     }
     line(meta, status, detail) {
         const line = this.lines.get(meta.id);
@@ -5187,6 +5660,10 @@ function skippedOnline(reason) {
         outcome.skip(rule, reason);
     return outcome.result();
 }
+
+const SEVERITY_RANK = { error: 3, warning: 2, notice: 1 };
+/** Severities, most severe first: the order of every report. */
+const SEVERITIES = ['error', 'warning', 'notice'];
 
 /**
  * Running counts of findings, so the verdict, summary and checklist need not keep the findings
@@ -5213,129 +5690,6 @@ class FindingTally {
     forRule(rule) {
         return this.byRule.get(rule) ?? { active: 0, quiet: 0 };
     }
-}
-
-// zod/mini: the same validation as classic zod, in a smaller bundle that starts faster (see bench/README.md).
-const FRAMEWORK_CHOICES = ['auto', ...FRAMEWORKS];
-const FAIL_ON_CHOICES = ['error', 'warning', 'never'];
-const ON_API_ERROR_CHOICES = ['fail', 'warn'];
-const DEFAULT_CLERK_API_URL = 'https://api.clerk.com';
-const oneOf = (choices) => ({ error: `expected one of ${choices.join(', ')}` });
-const nonEmpty$1 = string().check(_trim(), _minLength(1, 'must not be empty'));
-const jsonInput = object({ label: string(), text: string() });
-/** What both shells (action and CLI) hand the engine, validated at the boundary. */
-const gateOptionsSchema = object({
-    cwd: nonEmpty$1,
-    paths: array(string().check(_minLength(1, 'must not be empty'))),
-    framework: _default(_enum(FRAMEWORK_CHOICES, oneOf(FRAMEWORK_CHOICES)), 'auto'),
-    environment: _default(nonEmpty$1, 'production'),
-    productionEnvironments: _default(array(nonEmpty$1).check(_minLength(1, 'must name at least one environment')), [
-        'production'
-    ]),
-    varsJson: optional(jsonInput),
-    secretsJson: optional(jsonInput),
-    // Name/value pairs rather than a record: zod's record drops a `__proto__` key, a valid variable name.
-    processEnv: optional(array(tuple([string(), optional(string())]))),
-    ignore: _default(array(string()).check(refine((ids) => ids.every((id) => RULE_IDS.includes(id)), {
-        error: `names an unknown rule; known rules: ${RULE_IDS.join(', ')}`
-    })), []),
-    failOn: _default(_enum(FAIL_ON_CHOICES, oneOf(FAIL_ON_CHOICES)), 'error'),
-    offline: _default(boolean(), false),
-    /** Per call to Clerk or DNS, in milliseconds. */
-    apiTimeoutMs: _default(number().check(_positive('must be more than 0'), _lte(600_000, 'must be 600 seconds at most')), 10_000),
-    onApiError: _default(_enum(ON_API_ERROR_CHOICES, oneOf(ON_API_ERROR_CHOICES)), 'fail'),
-    clerkApiUrl: _default(string().check(refine(isSafeApiUrl, {
-        error: 'must be an https:// URL (http:// only on a loopback address): the secret key is sent to it'
-    })), DEFAULT_CLERK_API_URL),
-    dnsServers: _default(array(string().check(refine(isDnsServer, { error: 'expected ip or ip:port ([ipv6]:port) entries' }))), []),
-    dnsCheck: _default(boolean(), false),
-    /** Client build output to scan: directories, `auto` (by framework, when built) or `none`. */
-    buildDirs: _default(array(nonEmpty$1), ['auto']),
-    /** The deployed site to read; https, or http on loopback (tests). */
-    deploymentUrl: optional(string().check(refine(isSafeSiteUrl, { error: 'must be an https:// URL (http:// only on a loopback address)' }))),
-    /** Vercel Deployment Protection bypass secret, sent as `x-vercel-protection-bypass`. Never printed. */
-    vercelProtectionBypass: optional(string()),
-    /** The hosts as sources of variables (hosts/): tokens are secrets, never printed. */
-    vercelToken: optional(string()),
-    vercelProject: optional(nonEmpty$1),
-    vercelTeam: optional(nonEmpty$1),
-    vercelApiUrl: optional(string()),
-    netlifyToken: optional(string()),
-    netlifySite: optional(nonEmpty$1),
-    netlifyApiUrl: optional(string()),
-    /** The branch a preview deploys (the pull request's head branch). */
-    gitBranch: optional(nonEmpty$1)
-});
-/** Validates options; a problem becomes an InputError naming the option (never its value). */
-function parseGateOptions(input) {
-    const result = gateOptionsSchema.safeParse(input);
-    if (result.success)
-        return result.data;
-    const issue = result.error.issues[0];
-    const where = issue?.path.length ? issue.path.join('.') : 'options';
-    throw new InputError(`${OPTION_NAMES[String(issue?.path[0])] ?? where}: ${issue?.message ?? 'invalid'}`);
-}
-/** Option names as users know them (action input / CLI flag). */
-const OPTION_NAMES = {
-    framework: 'framework',
-    environment: 'environment',
-    productionEnvironments: 'production-environments',
-    ignore: 'ignore',
-    failOn: 'fail-on',
-    apiTimeoutMs: 'api-timeout',
-    onApiError: 'on-api-error',
-    clerkApiUrl: 'clerk-api-url',
-    dnsServers: 'dns-servers',
-    buildDirs: 'build-dirs',
-    vercelProject: 'vercel-project',
-    vercelTeam: 'vercel-team',
-    netlifySite: 'netlify-site',
-    gitBranch: 'git-branch',
-    deploymentUrl: 'deployment-url'
-};
-/** https, or http to a loopback address (tests, a local proxy): never a key in clear text over a network. */
-function isSafeApiUrl(text) {
-    const url = parseUrl$1(text);
-    return url !== null && !url.username && !url.password && isHttpsOrLoopback(url);
-}
-/** The deployed site: https, or http on loopback; the bypass secret may travel with it, so the same rule. */
-function isSafeSiteUrl(text) {
-    const url = parseUrl$1(text);
-    return url !== null && isHttpsOrLoopback(url);
-}
-function parseUrl$1(text) {
-    try {
-        return new URL(text);
-    }
-    catch {
-        return null;
-    }
-}
-function isHttpsOrLoopback(url) {
-    if (url.protocol === 'https:')
-        return true;
-    if (url.protocol !== 'http:')
-        return false;
-    const host = url.hostname.replace(/^\[|\]$/g, '');
-    return host === '::1' || (isIP(host) === 4 && host.startsWith('127.'));
-}
-/** `1.1.1.1`, `127.0.0.1:5353`, `::1`, `[::1]:5353`. */
-function isDnsServer(text) {
-    const bracketed = /^\[([^\]]+)\](?::(\d{1,5}))?$/.exec(text);
-    if (bracketed)
-        return isIP(bracketed[1] ?? '') === 6 && validPort(bracketed[2]);
-    if (isIP(text) !== 0)
-        return true;
-    const [host = '', port] = text.split(':');
-    return isIP(host) === 4 && text.split(':').length === 2 && validPort(port);
-}
-function validPort(port) {
-    return port === undefined || (/^\d{1,5}$/.test(port) && Number(port) > 0 && Number(port) < 65536);
-}
-/** GitHub environment names are case-insensitive. */
-function isProductionEnvironment(options) {
-    const target = options.environment.toLowerCase();
-    return options.productionEnvironments.some((name) => name.toLowerCase() === target);
 }
 
 /** Names whose values are treated as secrets whatever they hold. */
@@ -5442,11 +5796,19 @@ function withoutCredentials(value) {
 }
 
 /**
- * Turns a rule's hit into a reportable finding: words it from the rule's messages, shows the value safely
- * (secrets redacted), downgrades a shadowed definition to a notice, and records (never drops) a suppression.
+ * The one way from a check's hit to a reportable finding, for every rule: words it from the rule's messages,
+ * shows the value safely (secrets and the keys in an excerpt redacted), downgrades a shadowed definition to a
+ * notice, and records (never drops) a suppression: the `ignore` option or an ignore comment in a dotenv file.
  */
-function toFinding(meta, hit, ignored) {
-    const { variable } = hit;
+function toFinding(hit, ignored) {
+    const finding = 'variable' in hit ? variableFinding(hit) : placeFinding(hit);
+    const suppression = suppressionOf(hit, ignored);
+    if (suppression)
+        finding.suppressed = suppression;
+    return finding;
+}
+function variableFinding(hit) {
+    const { meta, variable } = hit;
     let message = formatMessage(meta, hit.messageId, hit.data);
     if (variable.references && !hit.absent)
         message += ` ${expandedFrom(variable.references)}`;
@@ -5460,30 +5822,612 @@ function toFinding(meta, hit, ignored) {
         value: hit.absent ? '(not set)' : displayValue(variable),
         origin: variable.origin,
         message,
-        fix: hit.fixId === undefined ? meta.fix : formatMessage(meta, hit.fixId, hit.data)
+        fix: fixOf(hit)
     };
     if (variable.shadowedBy)
         finding.shadowedBy = variable.shadowedBy;
     if (variable.references && !hit.absent)
         finding.expandedFrom = variable.references;
-    const suppression = suppressionOf(meta.id, hit, ignored);
-    if (suppression)
-        finding.suppressed = suppression;
     return finding;
+}
+function placeFinding(hit) {
+    const finding = {
+        rule: hit.meta.id,
+        severity: hit.severity ?? hit.meta.severity,
+        variable: hit.subject,
+        value: hit.secret ? redact(hit.value) : hit.value,
+        origin: hit.origin,
+        message: formatMessage(hit.meta, hit.messageId, hit.data),
+        fix: fixOf(hit)
+    };
+    if (hit.excerpt !== undefined)
+        finding.excerpt = redactKeysIn(hit.excerpt);
+    if (hit.original)
+        finding.original = hit.original;
+    return finding;
+}
+function fixOf(hit) {
+    return hit.fixId === undefined ? hit.meta.fix : formatMessage(hit.meta, hit.fixId, hit.data);
 }
 /** `Its value is expanded from ${CLERK_PUBLISHABLE_KEY} (secrets).` */
 function expandedFrom(references) {
     const list = references.map(({ name, origin }) => `\${${name}} (${describeOrigin(origin)})`).join(', ');
     return `Its value is expanded from ${list}.`;
 }
-function suppressionOf(id, hit, ignored) {
+/** The `ignore` option, for every rule; an ignore comment on the variable's line, for a hit on a dotenv variable. */
+function suppressionOf(hit, ignored) {
+    const { id } = hit.meta;
     if (ignored.has(id))
         return { by: 'ignore-option' };
+    if (!('variable' in hit) || hit.absent)
+        return undefined;
     const { origin, ignoredRules } = hit.variable;
-    if (!hit.absent && origin.kind === 'file' && ignoredRules?.includes(id)) {
+    if (origin.kind === 'file' && ignoredRules?.includes(id)) {
         return { by: 'inline-comment', file: origin.file, line: origin.line };
     }
     return undefined;
+}
+
+/**
+ * Where every check's hits go: they become findings here (engine/to-finding.ts: ignore, suppression, shadowing,
+ * masking), are counted, and are kept or handed to a sink. Also collects the secret values found, for masking.
+ */
+class FindingOutput {
+    sink;
+    collectSecrets;
+    tally = new FindingTally();
+    kept = [];
+    secretSet = new Set();
+    ignored;
+    settingsPages;
+    constructor(ignore, hostSources, sink, collectSecrets) {
+        this.sink = sink;
+        this.collectSecrets = collectSecrets;
+        this.ignored = new Set(ignore);
+        this.settingsPages = new Map(hostSources.map((h) => [describeOrigin(h.origin), h.settingsUrl]));
+    }
+    /**
+     * One scope's hits as findings. Within a scope by location. A sink buffers each severity apart; here the stable
+     * sort by severity in `findings()` keeps reading order. Returns the scope's findings, for its checklist lines.
+     */
+    emit(hits) {
+        const found = hits.map((hit) => toFinding(hit, this.ignored));
+        found.sort(byLocation);
+        for (const original of found) {
+            // A finding on a host's variable says where to change it: the project's settings page.
+            const page = original.origin.kind === 'host' ? this.settingsPages.get(describeOrigin(original.origin)) : undefined;
+            const finding = page && !original.fix.includes(page) ? { ...original, fix: `${original.fix} Change it at ${page}.` } : original;
+            this.tally.add(finding);
+            if (this.sink)
+                this.sink.add(finding);
+            else
+                this.kept.push(finding);
+        }
+        return found;
+    }
+    /** Secret values found by a check, for the shell to register with log masking. */
+    keepSecrets(values) {
+        if (this.collectSecrets)
+            for (const secret of values)
+                this.secretSet.add(secret);
+    }
+    /** The secret values among variables read. */
+    keepVariables(variables) {
+        if (this.collectSecrets)
+            this.keepSecrets(secretValues(variables));
+    }
+    get secrets() {
+        return [...this.secretSet];
+    }
+    /** The findings kept (none when a sink took them), by severity. */
+    findings() {
+        return this.kept.sort(bySeverity);
+    }
+}
+function bySeverity(a, b) {
+    return SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity];
+}
+/** Within one scope: files (by path, then line) before vars, secrets and env; then by rule. */
+function byLocation(a, b) {
+    const fileA = a.origin.kind === 'file' ? a.origin : null;
+    const fileB = b.origin.kind === 'file' ? b.origin : null;
+    if (fileA && fileB)
+        return compare(fileA.file, fileB.file) || fileA.line - fileB.line || compare(a.rule, b.rule);
+    if (fileA || fileB)
+        return fileA ? -1 : 1;
+    return compare(a.origin.kind, b.origin.kind) || compare(a.rule, b.rule);
+}
+function compare(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Which addresses the gate treats as internal: the runner itself and the networks behind it. A redirect is never
+ * followed to one of them unless the first URL of the request was itself internal (a test server, a local proxy).
+ */
+const INTERNAL_V4 = [
+    [0x00000000, 8], // 0.0.0.0/8: unspecified, "this network"
+    [0x0a000000, 8], // 10/8: private
+    [0x7f000000, 8], // 127/8: loopback
+    [0xa9fe0000, 16], // 169.254/16: link-local (cloud metadata at 169.254.169.254)
+    [0xac100000, 12], // 172.16/12: private
+    [0xc0a80000, 16], // 192.168/16: private
+    [0x64400000, 10] // 100.64/10: carrier-grade NAT, also used for cloud metadata
+];
+/** An IP literal (IPv4, IPv6, or a URL's `[…]` host) without brackets; `undefined` for a host name. */
+function ipOf(host) {
+    const bare = host.replace(/^\[|\]$/g, '');
+    return isIP(bare) === 0 ? undefined : bare;
+}
+function v4Number(ip) {
+    return ip.split('.').reduce((n, part) => n * 256 + Number(part), 0);
+}
+/** An IPv6 address as eight 16-bit groups (`::` expanded, an embedded IPv4 tail converted). */
+function v6Groups(ip) {
+    let text = ip.toLowerCase().split('%')[0] ?? '';
+    const tail = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
+    if (tail?.[1]) {
+        const n = v4Number(tail[1]);
+        text = `${text.slice(0, -tail[1].length)}${(n >>> 16).toString(16)}:${(n & 0xffff).toString(16)}`;
+    }
+    const [head = '', rest] = text.split('::');
+    const left = head === '' ? [] : head.split(':');
+    const right = rest === undefined || rest === '' ? [] : rest.split(':');
+    const fill = rest === undefined ? [] : new Array(8 - left.length - right.length).fill('0');
+    return [...left, ...fill, ...right].map((g) => parseInt(g, 16));
+}
+/** Loopback: 127.0.0.0/8 or ::1 (also as an IPv4-mapped address). */
+function isLoopbackAddress(host) {
+    const ip = ipOf(host);
+    if (ip === undefined)
+        return false;
+    if (isIP(ip) === 4)
+        return ip.startsWith('127.');
+    const groups = v6Groups(ip);
+    if (groups.slice(0, 7).every((g) => g === 0) && groups[7] === 1)
+        return true;
+    return isMappedV4(groups) && (groups[6] ?? 0) >> 8 === 127;
+}
+function isMappedV4(groups) {
+    return groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff;
+}
+/**
+ * Loopback, private (10/8, 172.16/12, 192.168/16, 100.64/10, fc00::/7), link-local (169.254/16, fe80::/10) or
+ * unspecified (0.0.0.0/8, ::). IPv4-mapped IPv6 addresses are judged as the IPv4 address they carry. A host name is
+ * not an address: false (its resolved addresses are judged when it is connected to, see `guardedLookup`).
+ */
+function isInternalAddress(host) {
+    const ip = ipOf(host);
+    if (ip === undefined)
+        return false;
+    if (isIP(ip) === 4) {
+        const n = v4Number(ip);
+        return INTERNAL_V4.some(([base, bits]) => n >>> (32 - bits) === base >>> (32 - bits));
+    }
+    const groups = v6Groups(ip);
+    if (isMappedV4(groups)) {
+        const g6 = groups[6] ?? 0;
+        const g7 = groups[7] ?? 0;
+        return isInternalAddress(`${g6 >> 8}.${g6 & 255}.${g7 >> 8}.${g7 & 255}`);
+    }
+    const first = groups[0] ?? 0;
+    const unspecifiedOrLoopback = groups.slice(0, 7).every((g) => g === 0) && (groups[7] ?? 0) <= 1;
+    return unspecifiedOrLoopback || (first & 0xfe00) === 0xfc00 || (first & 0xffc0) === 0xfe80;
+}
+/**
+ * The loopback rule for anything that may carry a key or a secret: https, or plain http only to a loopback IP
+ * (127.0.0.0/8, ::1). A host name such as `localhost` is not enough: it resolves through whatever the resolver says.
+ */
+function isHttpsOrLoopback(url) {
+    if (url.protocol === 'https:')
+        return true;
+    return url.protocol === 'http:' && isLoopbackAddress(url.hostname);
+}
+
+/** An API base the secret key is sent to: https (http only on loopback), no credentials in the URL. */
+function isSafeApiUrl(text) {
+    const url = parseUrl(text);
+    return url !== null && !url.username && !url.password && isHttpsOrLoopback(url);
+}
+/** The deployed site: https, or http on loopback; the bypass secret may travel with it, so the same rule. */
+function isSafeSiteUrl(text) {
+    const url = parseUrl(text);
+    return url !== null && isHttpsOrLoopback(url);
+}
+function parseUrl(text) {
+    try {
+        return new URL(text);
+    }
+    catch {
+        return null;
+    }
+}
+/** `1.1.1.1`, `127.0.0.1:5353`, `::1`, `[::1]:5353`. */
+function isDnsServer(text) {
+    const bracketed = /^\[([^\]]+)\](?::(\d{1,5}))?$/.exec(text);
+    if (bracketed)
+        return isIP(bracketed[1] ?? '') === 6 && validPort(bracketed[2]);
+    if (isIP(text) !== 0)
+        return true;
+    const [host = '', port] = text.split(':');
+    return isIP(host) === 4 && text.split(':').length === 2 && validPort(port);
+}
+function validPort(port) {
+    return port === undefined || (/^\d{1,5}$/.test(port) && Number(port) > 0 && Number(port) < 65536);
+}
+
+/**
+ * Every option of the gate, declared once: its key, action input, CLI flag, zod type, action.yml default and
+ * help. The CLI's parser and usage text (options/cli-options.ts), the action's input reader
+ * (options/action-options.ts) and the engine's schema (engine/options.ts) are built from these tables;
+ * __tests__/options/declarations.test.ts fails when action.yml disagrees.
+ *
+ * `kind` says how a raw value (an input's text, a flag's value) becomes the zod type's input:
+ * - text: the string (an empty input is not given);
+ * - list: comma- or newline-separated, a repeatable flag's values joined;
+ * - boolean: `true`/`false` as an input, present or not as a flag;
+ * - seconds: a number of seconds, in milliseconds;
+ * - count: a positive whole number;
+ * - json: JSON text as an input, a file to read as a flag (`{ label, text }`);
+ * - secret: an input or the environment only, never a flag (it would show in `ps` and shell history).
+ * `fromEnvironment` names the variables a shell reads for an option not given (see options/shell-environment.ts).
+ */
+const oneOf = (choices) => ({ error: `expected one of ${choices.join(', ')}` });
+const nonEmpty$2 = string().check(_trim(), _minLength(1, 'must not be empty'));
+const FRAMEWORK_CHOICES = ['auto', ...FRAMEWORKS];
+const FAIL_ON_CHOICES = ['error', 'warning', 'never'];
+const ON_API_ERROR_CHOICES = ['fail', 'warn'];
+const COMMENT_CHOICES = ['always', 'on-failure', 'never'];
+const FORMATS = ['text', 'json', 'markdown', 'sarif'];
+const jsonInput = object({ label: string(), text: string() });
+/** The options the engine takes (engine/options.ts builds its schema from these). */
+const ENGINE_OPTIONS = {
+    paths: {
+        kind: 'list',
+        input: 'env-files',
+        flag: 'path',
+        positional: true,
+        default: '.',
+        schema: _default(array(string().check(_minLength(1, 'must not be empty'))), ['.']),
+        help: 'dotenv files, globs or directories (default: .)'
+    },
+    environment: {
+        kind: 'text',
+        input: 'environment',
+        flag: 'environment',
+        arg: 'NAME',
+        default: '',
+        schema: _default(nonEmpty$2, 'production'),
+        help: 'target environment (default: production)'
+    },
+    productionEnvironments: {
+        kind: 'list',
+        input: 'production-environments',
+        flag: 'production-environments',
+        arg: 'LIST',
+        default: 'production',
+        schema: _default(array(nonEmpty$2).check(_minLength(1, 'must name at least one environment')), ['production']),
+        help: 'names that count as production, comma-separated (default: production)'
+    },
+    varsJson: {
+        kind: 'json',
+        input: 'vars-json',
+        flag: 'vars-json',
+        arg: 'FILE',
+        default: '',
+        schema: optional(jsonInput),
+        help: 'JSON object of variables, as ${{ toJSON(vars) }} gives it'
+    },
+    secretsJson: {
+        kind: 'json',
+        input: 'secrets-json',
+        flag: 'secrets-json',
+        arg: 'FILE',
+        default: '',
+        schema: optional(jsonInput),
+        help: 'JSON object of secrets, as ${{ toJSON(secrets) }} gives it'
+    },
+    framework: {
+        kind: 'text',
+        input: 'framework',
+        flag: 'framework',
+        arg: 'NAME',
+        default: 'auto',
+        schema: _default(_enum(FRAMEWORK_CHOICES, oneOf(FRAMEWORK_CHOICES)), 'auto'),
+        help: `${FRAMEWORK_CHOICES.join('|')} (default: auto)`
+    },
+    ignore: {
+        kind: 'list',
+        input: 'ignore',
+        flag: 'ignore',
+        multiple: true,
+        arg: 'RULES',
+        default: '',
+        schema: _default(array(string()).check(refine((ids) => ids.every((id) => RULE_IDS.includes(id)), {
+            error: `names an unknown rule; known rules: ${RULE_IDS.join(', ')}`
+        })), []),
+        help: 'rule ids to suppress, comma-separated, repeatable'
+    },
+    failOn: {
+        kind: 'text',
+        input: 'fail-on',
+        flag: 'fail-on',
+        arg: 'LEVEL',
+        default: 'error',
+        schema: _default(_enum(FAIL_ON_CHOICES, oneOf(FAIL_ON_CHOICES)), 'error'),
+        help: `${FAIL_ON_CHOICES.join('|')} (default: error)`
+    },
+    offline: {
+        kind: 'boolean',
+        input: 'offline',
+        flag: 'offline',
+        default: 'false',
+        schema: _default(boolean(), false),
+        help: 'skip every network check (Clerk API, DNS, the deployed site)'
+    },
+    apiTimeoutMs: {
+        kind: 'seconds',
+        input: 'api-timeout',
+        flag: 'api-timeout',
+        arg: 'SECONDS',
+        default: '10',
+        schema: _default(number().check(_positive('must be more than 0'), _lte(600_000, 'must be 600 seconds at most')), 10_000),
+        help: 'each call to Clerk or DNS (default: 10); retries stop at 3x this'
+    },
+    onApiError: {
+        kind: 'text',
+        input: 'on-api-error',
+        flag: 'on-api-error',
+        arg: 'fail|warn',
+        default: 'fail',
+        schema: _default(_enum(ON_API_ERROR_CHOICES, oneOf(ON_API_ERROR_CHOICES)), 'fail'),
+        help: 'what a failed call means (default: fail); a refused key always fails'
+    },
+    clerkApiUrl: {
+        kind: 'text',
+        input: 'clerk-api-url',
+        flag: 'clerk-api-url',
+        arg: 'URL',
+        default: 'https://api.clerk.com',
+        schema: _default(string().check(refine(isSafeApiUrl, {
+            error: 'must be an https:// URL (http:// only on a loopback address): the secret key is sent to it'
+        })), 'https://api.clerk.com'),
+        help: 'Clerk Backend/Platform API base (default: https://api.clerk.com)'
+    },
+    dnsServers: {
+        kind: 'list',
+        input: 'dns-servers',
+        flag: 'dns-servers',
+        arg: 'LIST',
+        default: '',
+        schema: _default(array(string().check(refine(isDnsServer, { error: 'expected ip or ip:port ([ipv6]:port) entries' }))), []),
+        help: "DNS servers, ip[:port], comma-separated (default: the system's)"
+    },
+    dnsCheck: {
+        kind: 'boolean',
+        input: 'dns-check',
+        flag: 'dns-check',
+        default: 'false',
+        schema: _default(boolean(), false),
+        help: 'with CLERK_PLATFORM_API_KEY, ask Clerk to check DNS again first'
+    },
+    buildDirs: {
+        kind: 'list',
+        input: 'build-dirs',
+        flag: 'build-dir',
+        multiple: true,
+        arg: 'DIR',
+        default: 'auto',
+        schema: _default(array(nonEmpty$2), ['auto']),
+        help: "client build output to scan, repeatable; auto (default: each detected framework's output) or none"
+    },
+    deploymentUrl: {
+        kind: 'text',
+        input: 'deployment-url',
+        flag: 'url',
+        arg: 'URL',
+        default: '',
+        schema: optional(string()
+            .check(refine(isSafeSiteUrl, { error: 'must be an https:// URL (http:// only on a loopback address)' }))),
+        help: 'the deployed site to read (https://; http:// only on loopback)'
+    },
+    vercelProtectionBypass: {
+        kind: 'secret',
+        input: 'vercel-protection-bypass',
+        default: '',
+        fromEnvironment: 'VERCEL_AUTOMATION_BYPASS_SECRET',
+        schema: optional(string()),
+        help: 'Vercel Deployment Protection bypass secret, sent to the deployment only'
+    },
+    vercelToken: {
+        kind: 'secret',
+        input: 'vercel-token',
+        default: '',
+        fromEnvironment: 'VERCEL_TOKEN',
+        schema: optional(string()),
+        help: "a Vercel token, to read the project's variables"
+    },
+    vercelProject: {
+        kind: 'text',
+        input: 'vercel-project',
+        flag: 'vercel-project',
+        arg: 'ID',
+        default: '',
+        fromEnvironment: 'VERCEL_PROJECT_ID',
+        schema: optional(nonEmpty$2),
+        help: 'Vercel project id or name (default: .vercel/project.json); needs VERCEL_TOKEN'
+    },
+    vercelTeam: {
+        kind: 'text',
+        input: 'vercel-team',
+        flag: 'vercel-team',
+        arg: 'ID',
+        default: '',
+        fromEnvironment: 'VERCEL_ORG_ID (a team_ id)',
+        schema: optional(nonEmpty$2),
+        help: 'Vercel team id or slug (default: the orgId of .vercel/project.json)'
+    },
+    vercelApiUrl: {
+        kind: 'text',
+        fromEnvironment: 'VERCEL_API_URL',
+        schema: optional(string()),
+        help: "Vercel's API base"
+    },
+    netlifyToken: {
+        kind: 'secret',
+        input: 'netlify-token',
+        default: '',
+        fromEnvironment: 'NETLIFY_AUTH_TOKEN',
+        schema: optional(string()),
+        help: "a Netlify token, to read the site's variables"
+    },
+    netlifySite: {
+        kind: 'text',
+        input: 'netlify-site',
+        flag: 'netlify-site',
+        arg: 'ID',
+        default: '',
+        fromEnvironment: 'NETLIFY_SITE_ID',
+        schema: optional(nonEmpty$2),
+        help: 'Netlify site id (default: .netlify/state.json); needs NETLIFY_AUTH_TOKEN'
+    },
+    netlifyApiUrl: {
+        kind: 'text',
+        fromEnvironment: 'NETLIFY_API_URL',
+        schema: optional(string()),
+        help: "Netlify's API base"
+    },
+    gitBranch: {
+        kind: 'text',
+        input: 'git-branch',
+        flag: 'git-branch',
+        arg: 'NAME',
+        default: '',
+        fromEnvironment: 'GITHUB_HEAD_REF, or the branch of GITHUB_REF',
+        schema: optional(nonEmpty$2),
+        help: 'the branch a preview deploys (default: GITHUB_HEAD_REF, or the branch of GITHUB_REF)'
+    }
+};
+/** The options of the shells: where the scan starts and what it reads, how the report is published or printed. */
+const SHELL_OPTIONS = {
+    workingDirectory: {
+        kind: 'text',
+        input: 'working-directory',
+        default: '.',
+        schema: _default(nonEmpty$2, '.'),
+        help: 'directory the env-files paths are relative to'
+    },
+    scanProcessEnv: {
+        kind: 'boolean',
+        input: 'scan-process-env',
+        flag: 'scan-process-env',
+        default: 'false',
+        schema: _default(boolean(), false),
+        help: "also scan this process's environment (minus GITHUB_*, RUNNER_*, INPUT_*, ACTIONS_*)"
+    },
+    githubToken: {
+        kind: 'secret',
+        input: 'github-token',
+        default: '${{ github.token }}',
+        schema: _default(string(), ''),
+        help: 'token for the pull-request comment and the check run'
+    },
+    comment: {
+        kind: 'text',
+        input: 'comment',
+        default: 'always',
+        schema: _default(_enum(COMMENT_CHOICES, oneOf(COMMENT_CHOICES)), 'always'),
+        help: 'when to write the sticky pull-request comment'
+    },
+    prNumber: {
+        kind: 'count',
+        input: 'pr-number',
+        default: '',
+        schema: optional(number().check(int('expected a pull request number'), _positive('expected a pull request number'))),
+        help: 'the pull request to comment on'
+    },
+    checkRun: {
+        kind: 'boolean',
+        input: 'check-run',
+        default: 'false',
+        schema: _default(boolean(), false),
+        help: 'also create a check run per environment'
+    },
+    fromReport: {
+        kind: 'text',
+        input: 'from-report',
+        default: '',
+        schema: optional(string()),
+        help: 'post from this JSON report instead of scanning'
+    },
+    format: {
+        kind: 'text',
+        flag: 'format',
+        arg: 'FORMAT',
+        schema: _default(_enum(FORMATS, oneOf(FORMATS)), 'text'),
+        help: `${FORMATS.join('|')} (default: text)`
+    },
+    output: {
+        kind: 'text',
+        flag: 'output',
+        arg: 'FILE',
+        schema: optional(string()),
+        help: 'write the report to FILE instead of standard output'
+    },
+    noColor: {
+        kind: 'boolean',
+        flag: 'no-color',
+        schema: _default(boolean(), false),
+        help: 'plain text even on a terminal'
+    },
+    help: {
+        kind: 'boolean',
+        flag: 'help',
+        short: 'h',
+        schema: _default(boolean(), false),
+        help: 'show this help'
+    },
+    version: {
+        kind: 'boolean',
+        flag: 'version',
+        short: 'v',
+        schema: _default(boolean(), false),
+        help: 'show the version'
+    }
+};
+
+// zod/mini: the same validation as classic zod, in a smaller bundle that starts faster (see bench/README.md).
+const nonEmpty$1 = string().check(_trim(), _minLength(1, 'must not be empty'));
+/** The zod types of a table of options, by key. */
+function schemasOf(table) {
+    const shape = Object.fromEntries(Object.entries(table).map(([key, spec]) => [key, spec.schema]));
+    // Built key by key from `table`: each key holds that key's schema.
+    return shape;
+}
+/**
+ * What both shells (action and CLI) hand the engine, validated at the boundary: the declared options
+ * (options/declarations.ts), the directory they are relative to, and the runtime variables for scan-process-env.
+ */
+const gateOptionsSchema = object({
+    cwd: nonEmpty$1,
+    // Name/value pairs rather than a record: zod's record drops a `__proto__` key, a valid variable name.
+    processEnv: optional(array(tuple([string(), optional(string())]))),
+    ...schemasOf(ENGINE_OPTIONS)
+});
+/** Validates options; a problem becomes an InputError naming the option's input (never its value). */
+function parseGateOptions(input) {
+    const result = gateOptionsSchema.safeParse(input);
+    if (result.success)
+        return result.data;
+    const issue = result.error.issues[0];
+    const key = String(issue?.path[0] ?? 'options');
+    const declared = ENGINE_OPTIONS;
+    throw new InputError(`${declared[key]?.input ?? key}: ${issue?.message ?? 'invalid'}`);
+}
+/** GitHub environment names are case-insensitive. */
+function isProductionEnvironment(options) {
+    const target = options.environment.toLowerCase();
+    return options.productionEnvironments.some((name) => name.toLowerCase() === target);
 }
 
 /** How a finding names what was found, in place of a variable. */
@@ -5498,30 +6442,27 @@ function secretKeyKind(artifact) {
         ? `2021-era Clerk API key (${artifact.key.startsWith('live_') ? 'live_' : 'test_'}…)`
         : `secret key (${artifact.key.slice(0, 8)}…, Clerk or Stripe format)`;
 }
-/** The value a finding shows: keys redacted, hosts in full (they are not secrets, and the reviewer needs them). */
-function shownValue(artifact) {
-    return artifact.kind === 'dev-host' ? artifact.host : redact(artifact.key);
-}
-/** A finding on something found in built or fetched code. */
-function artifactFinding(meta, messageId, data, hit, origin, ignored, severity = meta.severity) {
-    const finding = {
-        rule: meta.id,
-        severity,
-        variable: ARTIFACT_LABEL[hit.artifact.kind],
-        value: shownValue(hit.artifact),
+/** A hit on something found in built or fetched code: keys are secret (redacted), hosts shown in full. */
+function artifactHit(meta, messageId, data, hit, origin, severity) {
+    const { artifact } = hit;
+    return {
+        meta,
+        messageId,
+        data,
+        ...(severity !== undefined && { severity }),
+        subject: ARTIFACT_LABEL[artifact.kind],
+        value: artifact.kind === 'dev-host' ? artifact.host : artifact.key,
+        secret: artifact.kind !== 'dev-host',
         origin,
-        message: formatMessage(meta, messageId, data),
-        fix: meta.fix,
-        excerpt: redactKeysIn(hit.excerpt)
+        excerpt: hit.excerpt,
+        ...(hit.original && { original: hit.original })
     };
-    if (hit.original)
-        finding.original = hit.original;
-    if (ignored.has(meta.id))
-        finding.suppressed = { by: 'ignore-option' };
-    return finding;
 }
-/** One checklist line per rule: skipped where the rule does not apply or nothing was scanned; else pass or fail. */
-function artifactChecks(rules, findings, isProduction, scanned, notScanned) {
+/**
+ * One checklist line per rule: skipped where the rule does not apply or nothing was scanned; else fail (counting
+ * hits past the listing cap), incomplete when part of the output was not read, or pass.
+ */
+function artifactChecks(rules, findings, isProduction, scanned, notScanned, gaps = {}) {
     return rules.map((meta) => {
         const base = { id: meta.id, title: meta.title };
         if (!ruleApplies(meta, isProduction)) {
@@ -5531,12 +6472,24 @@ function artifactChecks(rules, findings, isProduction, scanned, notScanned) {
         if (scanned === undefined)
             return { ...base, status: 'skipped', detail: notScanned };
         const mine = findings.filter((f) => f.rule === meta.id);
-        const active = mine.filter((f) => !f.suppressed).length;
-        const quiet = mine.length - active;
+        const listed = mine.filter((f) => !f.suppressed).length;
+        // `ignore` is per rule: hits past the cap share the listed ones' suppression.
+        const omitted = gaps.omitted?.get(meta.id) ?? 0;
+        const active = listed > 0 ? listed + omitted : 0;
+        const quiet = mine.length - listed + (listed > 0 ? 0 : omitted);
         const note = quiet > 0 ? ` (${quiet} suppressed)` : '';
-        return active > 0
-            ? { ...base, status: 'fail', detail: `${plural(active, 'finding')} in ${scanned}${note}` }
-            : { ...base, status: 'pass', detail: `no findings in ${scanned}${note}` };
+        const unlisted = listed > 0 && omitted > 0 ? `; ${omitted} not listed` : '';
+        if (active > 0)
+            return { ...base, status: 'fail', detail: `${plural(active, 'finding')} in ${scanned}${unlisted}${note}` };
+        if (gaps.incomplete !== undefined) {
+            return {
+                ...base,
+                status: 'incomplete',
+                detail: `no findings in what was read of ${scanned}, but ${gaps.incomplete}${note}`,
+                ...(gaps.tolerated && { tolerated: true })
+            };
+        }
+        return { ...base, status: 'pass', detail: `no findings in ${scanned}${note}` };
     });
 }
 
@@ -5591,7 +6544,7 @@ function planBuildDirs(cwd, buildDirs, appDirs) {
             continue;
         }
         for (const app of new Set([cwd, ...appDirs])) {
-            for (const candidate of clientOutputOf(app)) {
+            for (const candidate of clientOutputOf(app, rel)) {
                 const abs = path.join(app, candidate);
                 if (!isDirectory(abs) || dirs.has(abs))
                     continue;
@@ -5605,26 +6558,10 @@ function planBuildDirs(cwd, buildDirs, appDirs) {
     }
     return { dirs: [...dirs], skipped };
 }
-function clientOutputOf(app) {
-    const dependencies = dependenciesOf(app);
+function clientOutputOf(app, rel) {
+    const dependencies = packageDependencies(app, rel(app)) ?? [];
     const dirs = CLIENT_OUTPUT.filter(([test]) => dependencies.some(test)).flatMap(([, d]) => d);
     return [...new Set([...dirs, VERCEL_STATIC])];
-}
-/** The package names a package.json depends on; none when it is missing or unreadable (auto only guesses). */
-function dependenciesOf(dir) {
-    try {
-        const json = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
-        if (typeof json !== 'object' || json === null)
-            return [];
-        const record = json;
-        return ['dependencies', 'devDependencies'].flatMap((field) => {
-            const section = record[field];
-            return section && typeof section === 'object' ? Object.keys(section) : [];
-        });
-    }
-    catch {
-        return [];
-    }
 }
 function isDirectory(abs) {
     try {
@@ -5641,6 +6578,88 @@ function isServerDir(abs) {
         if (posix.endsWith(`/${server}`))
             return true;
     return false;
+}
+
+/**
+ * The text of an excerpt of built code around a token, with every other string literal's content replaced by `…`:
+ * the context shows the code's shape (`DATABASE_URL:"…",publishableKey:"pk_test_…"`), never a neighbouring value.
+ *
+ * The excerpt is a window of a minified line, so where a literal starts may lie outside it. The token's own
+ * literal is taken to run from the nearest quote before the token to the same quote after it; outward from there
+ * the code is read quote by quote (each quote opens or closes a literal; an escaped quote counts too, so a JSON
+ * text inside a string literal has its values masked as well). A literal cut by the window's edge is masked up to
+ * the edge, and when the token's own literal has no quote inside the window on a side, that whole side is masked.
+ */
+const QUOTE = new Set([0x22, 0x27, 0x60]);
+const HIDDEN = '…';
+/** Bytes [a, b) of `buf` around the token at [s, e), as text, other literals masked. */
+function maskedExcerpt(buf, a, b, s, e) {
+    const text = (from, to) => Buffer.from(buf.buffer, buf.byteOffset + from, to - from).toString('utf8');
+    let open = s - 1;
+    while (open >= a && !QUOTE.has(buf[open]))
+        open--;
+    let close = -1;
+    if (open >= a) {
+        close = e;
+        while (close < b && buf[close] !== buf[open])
+            close++;
+    }
+    const left = open < a ? (a < s ? HIDDEN : '') : maskLeft(buf, a, open, text) + text(open, s);
+    const right = open < a || close >= b ? (e < b ? HIDDEN : '') : text(e, close + 1) + maskRight(buf, close + 1, b, text);
+    return left + text(s, e) + right;
+}
+/** Code in [a, end), read backwards from `end` (which is outside any literal). */
+function maskLeft(buf, a, end, text) {
+    const parts = [];
+    let i = end;
+    let at = end;
+    while (i > a) {
+        const c = buf[i - 1];
+        if (!QUOTE.has(c)) {
+            i--;
+            continue;
+        }
+        // A quote at i-1 closes a literal that opened at the same quote further left.
+        let j = i - 2;
+        while (j >= a && buf[j] !== c)
+            j--;
+        parts.unshift(text(i - 1, at));
+        if (j < a) {
+            parts.unshift(HIDDEN);
+            return parts.join('');
+        }
+        parts.unshift(text(j, j + 1) + (j + 1 < i - 1 ? HIDDEN : ''));
+        at = j;
+        i = j;
+    }
+    parts.unshift(text(a, at));
+    return parts.join('');
+}
+/** Code in [start, b), read forwards from `start` (which is outside any literal). */
+function maskRight(buf, start, b, text) {
+    const parts = [];
+    let i = start;
+    let at = start;
+    while (i < b) {
+        const c = buf[i];
+        if (!QUOTE.has(c)) {
+            i++;
+            continue;
+        }
+        let j = i + 1;
+        while (j < b && buf[j] !== c)
+            j++;
+        parts.push(text(at, i + 1));
+        if (j >= b) {
+            parts.push(HIDDEN);
+            return parts.join('');
+        }
+        parts.push((j > i + 1 ? HIDDEN : '') + text(j, j + 1));
+        at = j + 1;
+        i = j + 1;
+    }
+    parts.push(text(at, b));
+    return parts.join('');
 }
 
 /**
@@ -5780,7 +6799,10 @@ function hostSpan(buf, p, end) {
         e++;
     return [s, e];
 }
-/** The token with up to EXCERPT bytes of its line on each side, as text (invalid UTF-8 as U+FFFD). */
+/**
+ * The token with up to EXCERPT bytes of its line on each side, as text (invalid UTF-8 as U+FFFD), other string
+ * literals masked (see excerpt.ts).
+ */
 function excerpt(buf, s, e, filled) {
     let a = s;
     while (a > 0 && s - a < EXCERPT && buf[a - 1] !== NEWLINE && buf[a - 1] !== 0x0d)
@@ -5800,7 +6822,7 @@ function excerpt(buf, s, e, filled) {
         a++;
     while (b > e && b < filled && (buf[b] & 0xc0) === 0x80)
         b--;
-    return buf.toString('utf8', a, b);
+    return maskedExcerpt(buf, a, b, s, e);
 }
 /**
  * Line and column of byte offsets, counted lazily: newlines up to the searched end of each window, and a column
@@ -5955,534 +6977,102 @@ function namesAnInstance(host) {
     return (label !== '' && !(suffix === '.accounts.dev' && label === 'clerk') && /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/.test(label));
 }
 
-// src/vlq.ts
-var comma = ",".charCodeAt(0);
-var chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-var intToChar = new Uint8Array(64);
-var charToInt = new Uint8Array(128);
-for (let i = 0; i < chars.length; i++) {
-  const c = chars.charCodeAt(i);
-  intToChar[i] = c;
-  charToInt[c] = i;
-}
-function decodeInteger(reader) {
-  let value = 0;
-  let shift = 0;
-  let integer = 0;
-  do {
-    const c = reader.next();
-    integer = charToInt[c];
-    value |= (integer & 31) << shift;
-    shift += 5;
-  } while (integer & 32);
-  return value;
-}
-function decodeSign(num) {
-  return num & 1 ? -2147483648 | -(num >>> 1) : num >>> 1;
-}
-function hasMoreVlq(reader, max) {
-  if (reader.pos >= max) return false;
-  return reader.peek() !== comma;
-}
-var StringReader = class {
-  constructor(buffer) {
-    this.pos = 0;
-    this.buffer = buffer;
-  }
-  next() {
-    return this.buffer.charCodeAt(this.pos++);
-  }
-  peek() {
-    return this.buffer.charCodeAt(this.pos);
-  }
-  indexOf(char) {
-    const { buffer, pos } = this;
-    const idx = buffer.indexOf(char, pos);
-    return idx === -1 ? buffer.length : idx;
-  }
-};
-
-// src/sourcemap-codec.ts
-function decode(mappings) {
-  const { length } = mappings;
-  const reader = new StringReader(mappings);
-  const decoded = [];
-  let genColumn = 0;
-  let sourcesIndex = 0;
-  let sourceLine = 0;
-  let sourceColumn = 0;
-  let namesIndex = 0;
-  do {
-    const semi = reader.indexOf(";");
-    const line = [];
-    let sorted = true;
-    let lastCol = 0;
-    genColumn = 0;
-    while (reader.pos < semi) {
-      let seg;
-      genColumn += decodeSign(decodeInteger(reader));
-      if (genColumn < lastCol) sorted = false;
-      lastCol = genColumn;
-      if (hasMoreVlq(reader, semi)) {
-        sourcesIndex += decodeSign(decodeInteger(reader));
-        sourceLine += decodeSign(decodeInteger(reader));
-        sourceColumn += decodeSign(decodeInteger(reader));
-        if (hasMoreVlq(reader, semi)) {
-          namesIndex += decodeSign(decodeInteger(reader));
-          seg = [genColumn, sourcesIndex, sourceLine, sourceColumn, namesIndex];
-        } else {
-          seg = [genColumn, sourcesIndex, sourceLine, sourceColumn];
-        }
-      } else {
-        seg = [genColumn];
-      }
-      line.push(seg);
-      reader.pos++;
-    }
-    if (!sorted) sort(line);
-    decoded.push(line);
-    reader.pos = semi + 1;
-  } while (reader.pos <= length);
-  return decoded;
-}
-function sort(line) {
-  line.sort(sortComparator$1);
-}
-function sortComparator$1(a, b) {
-  return a[0] - b[0];
-}
-
-// Matches the scheme of a URL, eg "http://"
-const schemeRegex = /^[\w+.-]+:\/\//;
 /**
- * Matches the parts of a URL:
- * 1. Scheme, including ":", guaranteed.
- * 2. User/password, including "@", optional.
- * 3. Host, including brackets around IP literals, guaranteed.
- * 4. Port, including ":", optional.
- * 5. Path, including "/", optional.
- * 6. Query, including "?", optional.
- * 7. Hash, including "#", optional.
+ * Looks up places in a source map's `mappings` string without decoding the whole map. Libraries
+ * (@jridgewell/trace-mapping, source-map) decode every segment into arrays first: about 12 times the map's size
+ * in memory, and a 16 MB map then costs ~200 MB that lives until a major GC. Here the string is walked once, up
+ * to the last line asked for, keeping only the running sums the format needs (a segment's source, line and column
+ * are deltas from the previous segment's, across lines), so memory does not grow with the map.
+ * Format: https://tc39.es/ecma426/#sec-mappings (Base64 VLQ, `;` between generated lines, `,` between segments).
  */
-const urlRegex = /^([\w+.-]+:)\/\/([^@/#?]*@)?(\[[^\]]+\]|[^:/#?]*)(:\d+)?(\/[^#?]*)?(\?[^#]*)?(#.*)?/;
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const DIGIT = new Int8Array(128).fill(-1);
+for (let i = 0; i < BASE64.length; i++)
+    DIGIT[BASE64.charCodeAt(i)] = i;
+const COMMA = 0x2c;
+const SEMICOLON = 0x3b;
 /**
- * File URLs are weird. They dont' need the regular `//` in the scheme, they may or may not start
- * with a leading `/`, they can have a domain (but only if they don't start with a Windows drive).
- *
- * 1. Host, optional.
- * 2. Path, which may include "/", guaranteed.
- * 3. Query, including "?", optional.
- * 4. Hash, including "#", optional.
+ * For each place, the segment a lookup with the greatest lower bound finds, as trace-mapping's
+ * `originalPositionFor` does by default: the segment of the same generated line with the largest column not after
+ * the place's. Undefined when there is none, when that segment maps to no source, or when the mappings are
+ * malformed before the place's line.
  */
-const fileRegex = /^file:(?:\/\/((?![a-z]:)[^/#?]*)?)?(\/?[^#?]*)(\?[^#]*)?(#.*)?/i;
-function isAbsoluteUrl(input) {
-    return schemeRegex.test(input);
-}
-function isSchemeRelativeUrl(input) {
-    return input.startsWith('//');
-}
-function isAbsolutePath(input) {
-    return input.startsWith('/');
-}
-function isFileUrl(input) {
-    return input.startsWith('file:');
-}
-function isRelative(input) {
-    return /^[.?#]/.test(input);
-}
-function parseAbsoluteUrl(input) {
-    const match = urlRegex.exec(input);
-    return makeUrl(match[1], match[2] || '', match[3], match[4] || '', match[5] || '/', match[6] || '', match[7] || '');
-}
-function parseFileUrl(input) {
-    const match = fileRegex.exec(input);
-    const path = match[2];
-    return makeUrl('file:', '', match[1] || '', '', isAbsolutePath(path) ? path : '/' + path, match[3] || '', match[4] || '');
-}
-function makeUrl(scheme, user, host, port, path, query, hash) {
-    return {
-        scheme,
-        user,
-        host,
-        port,
-        path,
-        query,
-        hash,
-        type: 7 /* Absolute */,
+function mappingsAt(mappings, places) {
+    const result = places.map(() => undefined);
+    const bestColumn = places.map(() => -1);
+    const byLine = new Map();
+    places.forEach((p, i) => byLine.set(p.line, [...(byLine.get(p.line) ?? []), i]));
+    const lastLine = Math.max(-1, ...places.map((p) => p.line));
+    const pick = (i, generated, segment) => {
+        const column = places[i].column;
+        const best = bestColumn[i];
+        // Of segments at one column: the first on an exact match, the last below it (trace-mapping's binary search).
+        if (generated > column || generated < best || (generated === best && best === column))
+            return;
+        bestColumn[i] = generated;
+        result[i] = segment;
     };
-}
-function parseUrl(input) {
-    if (isSchemeRelativeUrl(input)) {
-        const url = parseAbsoluteUrl('http:' + input);
-        url.scheme = '';
-        url.type = 6 /* SchemeRelative */;
-        return url;
-    }
-    if (isAbsolutePath(input)) {
-        const url = parseAbsoluteUrl('http://foo.com' + input);
-        url.scheme = '';
-        url.host = '';
-        url.type = 5 /* AbsolutePath */;
-        return url;
-    }
-    if (isFileUrl(input))
-        return parseFileUrl(input);
-    if (isAbsoluteUrl(input))
-        return parseAbsoluteUrl(input);
-    const url = parseAbsoluteUrl('http://foo.com/' + input);
-    url.scheme = '';
-    url.host = '';
-    url.type = input
-        ? input.startsWith('?')
-            ? 3 /* Query */
-            : input.startsWith('#')
-                ? 2 /* Hash */
-                : 4 /* RelativePath */
-        : 1 /* Empty */;
-    return url;
-}
-function stripPathFilename(path) {
-    // If a path ends with a parent directory "..", then it's a relative path with excess parent
-    // paths. It's not a file, so we can't strip it.
-    if (path.endsWith('/..'))
-        return path;
-    const index = path.lastIndexOf('/');
-    return path.slice(0, index + 1);
-}
-function mergePaths(url, base) {
-    normalizePath(base, base.type);
-    // If the path is just a "/", then it was an empty path to begin with (remember, we're a relative
-    // path).
-    if (url.path === '/') {
-        url.path = base.path;
-    }
-    else {
-        // Resolution happens relative to the base path's directory, not the file.
-        url.path = stripPathFilename(base.path) + url.path;
-    }
-}
-/**
- * The path can have empty directories "//", unneeded parents "foo/..", or current directory
- * "foo/.". We need to normalize to a standard representation.
- */
-function normalizePath(url, type) {
-    const rel = type <= 4 /* RelativePath */;
-    const pieces = url.path.split('/');
-    // We need to preserve the first piece always, so that we output a leading slash. The item at
-    // pieces[0] is an empty string.
-    let pointer = 1;
-    // Positive is the number of real directories we've output, used for popping a parent directory.
-    // Eg, "foo/bar/.." will have a positive 2, and we can decrement to be left with just "foo".
-    let positive = 0;
-    // We need to keep a trailing slash if we encounter an empty directory (eg, splitting "foo/" will
-    // generate `["foo", ""]` pieces). And, if we pop a parent directory. But once we encounter a
-    // real directory, we won't need to append, unless the other conditions happen again.
-    let addTrailingSlash = false;
-    for (let i = 1; i < pieces.length; i++) {
-        const piece = pieces[i];
-        // An empty directory, could be a trailing slash, or just a double "//" in the path.
-        if (!piece) {
-            addTrailingSlash = true;
-            continue;
-        }
-        // If we encounter a real directory, then we don't need to append anymore.
-        addTrailingSlash = false;
-        // A current directory, which we can always drop.
-        if (piece === '.')
-            continue;
-        // A parent directory, we need to see if there are any real directories we can pop. Else, we
-        // have an excess of parents, and we'll need to keep the "..".
-        if (piece === '..') {
-            if (positive) {
-                addTrailingSlash = true;
-                positive--;
-                pointer--;
+    // One pass, every value in locals: this loop runs once per character of the mappings.
+    let line = 0;
+    let wanted = byLine.get(0);
+    const lastColumnOf = (on) => on ? Math.max(...on.map((w) => places[w].column)) : -1;
+    let lastColumn = lastColumnOf(wanted);
+    let generated = 0;
+    let source = 0;
+    let originalLine = 0;
+    let originalColumn = 0;
+    const deltas = [0, 0, 0, 0];
+    let field = 0;
+    let value = 0;
+    let shift = 0;
+    for (let i = 0; i <= mappings.length && line <= lastLine; i++) {
+        const c = i < mappings.length ? mappings.charCodeAt(i) : SEMICOLON;
+        if (c === COMMA || c === SEMICOLON) {
+            if (shift !== 0)
+                return result; // a value cut short
+            if (field > 0) {
+                generated += deltas[0];
+                const mapped = field >= 4;
+                if (mapped) {
+                    source += deltas[1];
+                    originalLine += deltas[2];
+                    originalColumn += deltas[3];
+                }
+                if (wanted) {
+                    // Segments come in column order (bundlers write them so): past the last place of the last line, done.
+                    if (line === lastLine && generated > lastColumn)
+                        return result;
+                    const segment = mapped ? { source, line: originalLine, column: originalColumn } : undefined;
+                    for (const w of wanted)
+                        pick(w, generated, segment);
+                }
             }
-            else if (rel) {
-                // If we're in a relativePath, then we need to keep the excess parents. Else, in an absolute
-                // URL, protocol relative URL, or an absolute path, we don't need to keep excess.
-                pieces[pointer++] = piece;
+            field = 0;
+            if (c === SEMICOLON) {
+                line++;
+                generated = 0;
+                wanted = byLine.get(line);
+                lastColumn = lastColumnOf(wanted);
             }
             continue;
         }
-        // We've encountered a real directory. Move it to the next insertion pointer, which accounts for
-        // any popped or dropped directories.
-        pieces[pointer++] = piece;
-        positive++;
-    }
-    let path = '';
-    for (let i = 1; i < pointer; i++) {
-        path += '/' + pieces[i];
-    }
-    if (!path || (addTrailingSlash && !path.endsWith('/..'))) {
-        path += '/';
-    }
-    url.path = path;
-}
-/**
- * Attempts to resolve `input` URL/path relative to `base`.
- */
-function resolve(input, base) {
-    if (!input && !base)
-        return '';
-    const url = parseUrl(input);
-    let inputType = url.type;
-    if (base && inputType !== 7 /* Absolute */) {
-        const baseUrl = parseUrl(base);
-        const baseType = baseUrl.type;
-        switch (inputType) {
-            case 1 /* Empty */:
-                url.hash = baseUrl.hash;
-            // fall through
-            case 2 /* Hash */:
-                url.query = baseUrl.query;
-            // fall through
-            case 3 /* Query */:
-            case 4 /* RelativePath */:
-                mergePaths(url, baseUrl);
-            // fall through
-            case 5 /* AbsolutePath */:
-                // The host, user, and port are joined, you can't copy one without the others.
-                url.user = baseUrl.user;
-                url.host = baseUrl.host;
-                url.port = baseUrl.port;
-            // fall through
-            case 6 /* SchemeRelative */:
-                // The input doesn't have a schema at least, so we need to copy at least that over.
-                url.scheme = baseUrl.scheme;
+        const digit = c < 128 ? DIGIT[c] : -1;
+        if (digit < 0 || shift > 25)
+            return result;
+        value |= (digit & 31) << shift;
+        shift += 5;
+        if ((digit & 32) === 0) {
+            if (field < 4)
+                deltas[field] = value & 1 ? -(value >>> 1) : value >>> 1;
+            field++;
+            value = 0;
+            shift = 0;
         }
-        if (baseType > inputType)
-            inputType = baseType;
     }
-    normalizePath(url, inputType);
-    const queryHash = url.query + url.hash;
-    switch (inputType) {
-        // This is impossible, because of the empty checks at the start of the function.
-        // case UrlType.Empty:
-        case 2 /* Hash */:
-        case 3 /* Query */:
-            return queryHash;
-        case 4 /* RelativePath */: {
-            // The first char is always a "/", and we need it to be relative.
-            const path = url.path.slice(1);
-            if (!path)
-                return queryHash || '.';
-            if (isRelative(base || input) && !isRelative(path)) {
-                // If base started with a leading ".", or there is no base and input started with a ".",
-                // then we need to ensure that the relative path starts with a ".". We don't know if
-                // relative starts with a "..", though, so check before prepending.
-                return './' + path + queryHash;
-            }
-            return path + queryHash;
-        }
-        case 5 /* AbsolutePath */:
-            return url.path + queryHash;
-        default:
-            return url.scheme + '//' + url.user + url.host + url.port + url.path + queryHash;
-    }
+    return result;
 }
 
-// src/trace-mapping.ts
-
-// src/strip-filename.ts
-function stripFilename(path) {
-  if (!path) return "";
-  const index = path.lastIndexOf("/");
-  return path.slice(0, index + 1);
-}
-
-// src/resolve.ts
-function resolver(mapUrl, sourceRoot) {
-  const from = stripFilename(mapUrl);
-  const prefix = sourceRoot ? sourceRoot + "/" : "";
-  return (source) => resolve(prefix + (source || ""), from);
-}
-
-// src/sourcemap-segment.ts
-var COLUMN = 0;
-var SOURCES_INDEX = 1;
-var SOURCE_LINE = 2;
-var SOURCE_COLUMN = 3;
-var NAMES_INDEX = 4;
-
-// src/sort.ts
-function maybeSort(mappings, owned) {
-  const unsortedIndex = nextUnsortedSegmentLine(mappings, 0);
-  if (unsortedIndex === mappings.length) return mappings;
-  if (!owned) mappings = mappings.slice();
-  for (let i = unsortedIndex; i < mappings.length; i = nextUnsortedSegmentLine(mappings, i + 1)) {
-    mappings[i] = sortSegments(mappings[i], owned);
-  }
-  return mappings;
-}
-function nextUnsortedSegmentLine(mappings, start) {
-  for (let i = start; i < mappings.length; i++) {
-    if (!isSorted(mappings[i])) return i;
-  }
-  return mappings.length;
-}
-function isSorted(line) {
-  for (let j = 1; j < line.length; j++) {
-    if (line[j][COLUMN] < line[j - 1][COLUMN]) {
-      return false;
-    }
-  }
-  return true;
-}
-function sortSegments(line, owned) {
-  if (!owned) line = line.slice();
-  return line.sort(sortComparator);
-}
-function sortComparator(a, b) {
-  return a[COLUMN] - b[COLUMN];
-}
-
-// src/binary-search.ts
-var found = false;
-function binarySearch(haystack, needle, low, high) {
-  while (low <= high) {
-    const mid = low + (high - low >> 1);
-    const cmp = haystack[mid][COLUMN] - needle;
-    if (cmp === 0) {
-      found = true;
-      return mid;
-    }
-    if (cmp < 0) {
-      low = mid + 1;
-    } else {
-      high = mid - 1;
-    }
-  }
-  found = false;
-  return low - 1;
-}
-function upperBound(haystack, needle, index) {
-  for (let i = index + 1; i < haystack.length; index = i++) {
-    if (haystack[i][COLUMN] !== needle) break;
-  }
-  return index;
-}
-function lowerBound(haystack, needle, index) {
-  for (let i = index - 1; i >= 0; index = i--) {
-    if (haystack[i][COLUMN] !== needle) break;
-  }
-  return index;
-}
-function memoizedState() {
-  return {
-    lastKey: -1,
-    lastNeedle: -1,
-    lastIndex: -1
-  };
-}
-function memoizedBinarySearch(haystack, needle, state, key) {
-  const { lastKey, lastNeedle, lastIndex } = state;
-  let low = 0;
-  let high = haystack.length - 1;
-  if (key === lastKey) {
-    if (needle === lastNeedle) {
-      found = lastIndex !== -1 && haystack[lastIndex][COLUMN] === needle;
-      return lastIndex;
-    }
-    if (needle >= lastNeedle) {
-      low = lastIndex === -1 ? 0 : lastIndex;
-    } else {
-      high = lastIndex;
-    }
-  }
-  state.lastKey = key;
-  state.lastNeedle = needle;
-  return state.lastIndex = binarySearch(haystack, needle, low, high);
-}
-
-// src/types.ts
-function parse(map) {
-  return typeof map === "string" ? JSON.parse(map) : map;
-}
-
-// src/trace-mapping.ts
-var LINE_GTR_ZERO = "`line` must be greater than 0 (lines start at line 1)";
-var COL_GTR_EQ_ZERO = "`column` must be greater than or equal to 0 (columns start at column 0)";
-var LEAST_UPPER_BOUND = -1;
-var GREATEST_LOWER_BOUND = 1;
-var TraceMap = class {
-  constructor(map, mapUrl) {
-    const isString = typeof map === "string";
-    if (!isString && map._decodedMemo) return map;
-    const parsed = parse(map);
-    const { version, file, names, sourceRoot, sources, sourcesContent } = parsed;
-    this.version = version;
-    this.file = file;
-    this.names = names || [];
-    this.sourceRoot = sourceRoot;
-    this.sources = sources;
-    this.sourcesContent = sourcesContent;
-    this.ignoreList = parsed.ignoreList || parsed.x_google_ignoreList || void 0;
-    const resolve = resolver(mapUrl, sourceRoot);
-    this.resolvedSources = sources.map(resolve);
-    const { mappings } = parsed;
-    if (typeof mappings === "string") {
-      this._encoded = mappings;
-      this._decoded = void 0;
-    } else if (Array.isArray(mappings)) {
-      this._encoded = void 0;
-      this._decoded = maybeSort(mappings, isString);
-    } else if (parsed.sections) {
-      throw new Error(`TraceMap passed sectioned source map, please use FlattenMap export instead`);
-    } else {
-      throw new Error(`invalid source map: ${JSON.stringify(parsed)}`);
-    }
-    this._decodedMemo = memoizedState();
-    this._bySources = void 0;
-    this._bySourceMemos = void 0;
-  }
-};
-function cast(map) {
-  return map;
-}
-function decodedMappings(map) {
-  var _a;
-  return (_a = cast(map))._decoded || (_a._decoded = decode(cast(map)._encoded));
-}
-function originalPositionFor(map, needle) {
-  let { line, column, bias } = needle;
-  line--;
-  if (line < 0) throw new Error(LINE_GTR_ZERO);
-  if (column < 0) throw new Error(COL_GTR_EQ_ZERO);
-  const decoded = decodedMappings(map);
-  if (line >= decoded.length) return OMapping(null, null, null, null);
-  const segments = decoded[line];
-  const index = traceSegmentInternal(
-    segments,
-    cast(map)._decodedMemo,
-    line,
-    column,
-    bias || GREATEST_LOWER_BOUND
-  );
-  if (index === -1) return OMapping(null, null, null, null);
-  const segment = segments[index];
-  if (segment.length === 1) return OMapping(null, null, null, null);
-  const { names, resolvedSources } = map;
-  return OMapping(
-    resolvedSources[segment[SOURCES_INDEX]],
-    segment[SOURCE_LINE] + 1,
-    segment[SOURCE_COLUMN],
-    segment.length === 5 ? names[segment[NAMES_INDEX]] : null
-  );
-}
-function OMapping(source, line, column, name) {
-  return { source, line, column, name };
-}
-function traceSegmentInternal(segments, memo, line, column, bias) {
-  let index = memoizedBinarySearch(segments, column, memo, line);
-  if (found) {
-    index = (bias === LEAST_UPPER_BOUND ? upperBound : lowerBound)(segments, column, index);
-  } else if (bias === LEAST_UPPER_BOUND) index++;
-  if (index === -1 || index === segments.length) return -1;
-  return index;
-}
-
-/** The part of a source map (version 3) the lookup needs; anything else in it is left to trace-mapping. */
+/** The part of a source map (version 3) the lookup needs; anything else in it is ignored. */
 const SourceMapJson = looseObject({
     version: literal(3),
     mappings: string(),
@@ -6492,102 +7082,118 @@ const SourceMapJson = looseObject({
 /** Bytes read from a file's end to find its `sourceMappingURL` comment (it is the last line). */
 const TAIL = 16 * 1024;
 /**
- * A map larger than this is not read, and the finding keeps only the built file's position. Decoding a map costs
- * about 12 times its size in memory and 25 ms a MB (bench: a 24 MB map, 630 ms and 300 MB): a Vite or Next.js
- * chunk's map is a few MB.
+ * A map larger than this is not read (listed as skipped, with the reason), and the finding keeps only the built
+ * file's position. A map is parsed as JSON and its `mappings` walked only up to the lines asked for, never decoded
+ * whole: a 16 MB map peaks at about 40 MB and costs about a tenth of a full decode (bench/README.md). A Vite or
+ * Next.js chunk's map is a few MB.
  */
 const MAX_MAP_BYTES = 16 * 1024 * 1024;
 const COMMENT = /[#@][ \t]*sourceMappingURL=([^\s'"*]+)/g;
 /**
- * Original positions of built files, through their source maps: `sourceMappingURL` (a file or a data: URL),
- * else `<file>.map` beside the file. Uses @jridgewell/trace-mapping, the library bundlers use, rather than our own
- * VLQ decoding. A missing or broken map only means no original position: the built file's own position stands.
+ * Original positions of places in `file` (1-based line, 1-based UTF-16 column, as the scanner gives them), through
+ * its source map: `sourceMappingURL` (a file under `dir`, or a data: URL), else `<file>.map` beside the file. The
+ * map is read for this call only and dropped after it. A missing map only means no original position; a map that
+ * is there but cannot be used (not a regular file, over the cap, outside the build directory, broken) is named with
+ * the reason. `rel` turns an absolute path into the report's form.
  */
-class SourceMaps {
-    cwd;
-    maps = new Map();
-    constructor(cwd) {
-        this.cwd = cwd;
-    }
-    /** `line` 1-based, `column` 1-based in UTF-16 units, as the scanner gives them. */
-    lookup(file, line, column) {
-        const map = this.mapOf(file);
-        if (!map)
-            return undefined;
-        const original = originalPositionFor(map, { line, column: column - 1 });
-        if (original.source === null || original.line === null || original.column === null)
-            return undefined;
-        return { file: this.display(original.source, file), line: original.line, column: original.column + 1 };
-    }
-    mapOf(file) {
-        let map = this.maps.get(file);
-        if (map === undefined) {
-            map = load(file);
-            this.maps.set(file, map);
-        }
-        return map;
-    }
-    /**
-     * A source as a path relative to the working directory when it is a file under it (`src/main.tsx`), else as
-     * the map names it without a bundler's scheme (`webpack://_N_E/./app/page.tsx` → `app/page.tsx`).
-     */
-    display(source, builtFile) {
-        const scheme = /^[a-z][a-z0-9+.-]*:\/\/[^/]*\//i.exec(source);
-        if (scheme)
-            return source.slice(scheme[0].length).replace(/^(\.\/)+/, '');
-        const absolute = source.startsWith('file://')
-            ? new URL(source).pathname
-            : path.resolve(path.dirname(builtFile), source);
-        const relative = path.relative(this.cwd, absolute);
-        return relative.startsWith('..') || path.isAbsolute(relative) ? source : relative.split(path.sep).join('/');
-    }
-}
-function load(file) {
+function originalPositions(file, dir, cwd, places, rel) {
+    const none = { positions: places.map(() => undefined) };
+    const found = mapText(file, dir, rel);
+    if (found === undefined)
+        return none;
+    if ('reason' in found)
+        return { ...none, skipped: found };
+    let map;
     try {
-        const text = mapText(file);
-        if (text === null)
-            return null;
-        const parsed = SourceMapJson.safeParse(JSON.parse(text));
-        // Sources are resolved by SourceMaps.display, relative to the built file: no mapUrl here.
-        return parsed.success ? new TraceMap(parsed.data) : null;
+        const parsed = SourceMapJson.safeParse(JSON.parse(found.text));
+        if (!parsed.success)
+            return { ...none, skipped: { file: found.label, reason: 'not a version 3 source map' } };
+        map = parsed.data;
     }
     catch {
-        return null;
+        return { ...none, skipped: { file: found.label, reason: 'not valid JSON, not a source map' } };
     }
+    const segments = mappingsAt(map.mappings, places.map((p) => ({ line: p.line - 1, column: p.column - 1 })));
+    const positions = segments.map((segment) => {
+        const source = segment ? map.sources[segment.source] : undefined;
+        if (!segment || source === undefined || source === null)
+            return undefined;
+        const root = map.sourceRoot ? map.sourceRoot.replace(/\/?$/, '/') : '';
+        return { file: display(`${root}${source}`, file, cwd), line: segment.line + 1, column: segment.column + 1 };
+    });
+    return { positions };
 }
-function mapText(file) {
+/**
+ * A source as a path relative to the working directory when it is a file under it (`src/main.tsx`), else as the
+ * map names it without a bundler's scheme (`webpack://_N_E/./app/page.tsx` → `app/page.tsx`).
+ */
+function display(source, builtFile, cwd) {
+    const scheme = /^[a-z][a-z0-9+.-]*:\/\/[^/]*\//i.exec(source);
+    if (scheme)
+        return path.posix.normalize(source.slice(scheme[0].length)).replace(/^(\.\/)+/, '');
+    const absolute = source.startsWith('file://')
+        ? new URL(source).pathname
+        : path.resolve(path.dirname(builtFile), source);
+    const relative = path.relative(cwd, absolute);
+    return relative.startsWith('..') || path.isAbsolute(relative) ? source : relative.split(path.sep).join('/');
+}
+function mapText(file, dir, rel) {
     const url = commentUrl(file);
     if (url?.startsWith('data:'))
-        return dataUrlText(url);
-    const mapFile = url
-        ? path.resolve(path.dirname(file), decodeURIComponent(url.split(/[?#]/)[0] ?? ''))
-        : `${file}.map`;
+        return dataUrlText(url, rel(file));
+    let mapFile;
     try {
-        return readBounded(mapFile);
+        mapFile = url ? path.resolve(path.dirname(file), decodeURIComponent(url.split(/[?#]/)[0] ?? '')) : `${file}.map`;
     }
     catch {
-        return null;
+        return { file: rel(file), reason: 'its sourceMappingURL is not a valid URL; source map not read' };
+    }
+    const inside = path.relative(dir, mapFile);
+    if (inside.startsWith('..') || path.isAbsolute(inside)) {
+        return { file: rel(file), reason: 'its sourceMappingURL points outside the build directory; source map not read' };
+    }
+    try {
+        const read = readRegularFile(mapFile, MAX_MAP_BYTES);
+        if (read.overCap) {
+            return { file: rel(mapFile), reason: `source map larger than ${sizeInWords(MAX_MAP_BYTES)}, not decoded` };
+        }
+        // Most maps are ASCII: latin1 then decodes as a copy, where utf8 decoding costs ~10 ms a MB.
+        return { text: read.bytes.toString(isAscii(read.bytes) ? 'latin1' : 'utf8'), label: rel(mapFile) };
+    }
+    catch (error) {
+        if (!(error instanceof UnreadableFile))
+            throw error;
+        if (error.missing)
+            return undefined;
+        return { file: rel(mapFile), reason: `source map not read: ${error.reason}` };
     }
 }
 /** The last `sourceMappingURL` in the file's tail; a data: URL longer than the tail is read from the whole file. */
 function commentUrl(file) {
-    const fd = openSync(file, 'r');
     let tail;
     let size;
     try {
-        size = fstatSync(fd).size;
-        const buffer = Buffer.alloc(Math.min(TAIL, size));
-        readSync(fd, buffer, 0, buffer.length, size - buffer.length);
-        tail = buffer.toString('utf8');
+        const opened = openRegularFile(file);
+        size = opened.size;
+        try {
+            const buffer = Buffer.alloc(Math.min(TAIL, size));
+            readSync(opened.fd, buffer, 0, buffer.length, size - buffer.length);
+            tail = buffer.toString('utf8');
+        }
+        finally {
+            closeSync(opened.fd);
+        }
+        let url = lastMatch(tail);
+        if (url === undefined && size > TAIL && size <= MAX_MAP_BYTES && tail.includes(';base64,')) {
+            url = lastMatch(readRegularFile(file, MAX_MAP_BYTES).bytes.toString('utf8'));
+        }
+        return url;
     }
-    finally {
-        closeSync(fd);
+    catch (error) {
+        if (error instanceof UnreadableFile)
+            return undefined;
+        throw error;
     }
-    let url = lastMatch(tail);
-    if (url === undefined && size > TAIL && size <= MAX_MAP_BYTES && tail.includes(';base64,')) {
-        url = lastMatch(readFileSync(file, 'utf8'));
-    }
-    return url;
 }
 function lastMatch(text) {
     let url;
@@ -6595,84 +7201,137 @@ function lastMatch(text) {
         url = match[1];
     return url;
 }
-function dataUrlText(url) {
+function dataUrlText(url, label) {
     const comma = url.indexOf(',');
     if (comma === -1)
-        return null;
+        return { file: label, reason: 'its inline source map is not a data: URL with data' };
     const meta = url.slice(5, comma);
     const data = url.slice(comma + 1);
-    return meta.endsWith(';base64') ? Buffer.from(data, 'base64').toString('utf8') : decodeURIComponent(data);
-}
-function readBounded(file) {
-    const fd = openSync(file, 'r');
     try {
-        if (fstatSync(fd).size > MAX_MAP_BYTES)
-            return null;
-        return readFileSync(fd, 'utf8');
+        return {
+            text: meta.endsWith(';base64') ? Buffer.from(data, 'base64').toString('utf8') : decodeURIComponent(data),
+            label
+        };
     }
-    finally {
-        closeSync(fd);
+    catch {
+        return { file: label, reason: 'its inline source map cannot be decoded' };
     }
 }
 
 /** Client files: what the browser loads, and the manifests and texts that travel with it. Never `.map`. */
 const CLIENT_EXTENSIONS = new Set(['.js', '.mjs', '.css', '.html', '.json', '.txt']);
-/** Kept per scan, so a bundle full of one key cannot grow memory: the rest are counted. */
+/**
+ * Hits listed per kind of thing found, so a bundle full of one key cannot grow memory. A cap per kind, not one for
+ * all: what is past it is still counted, masked and judged, and every kind found has a listed hit (a finding)
+ * that decides the verdict.
+ */
 const MAX_HITS = 500;
+/** The most of one built file scanned: real chunks are a few MB. The rest of a larger file is not scanned. */
+const MAX_BUILD_FILE_BYTES = 256 * 1024 * 1024;
 /**
  * Scans every client file under the directories, one file at a time through one reused buffer (see
- * byte-scanner.ts). Each thing found is reported once per file, at its first place. An unreadable file or
- * directory stops the gate (exit 2): a scan that silently missed a file would pass a leaked key.
+ * byte-scanner.ts). Each thing found is reported once per file, at its first place. Only what `wanted` keeps is
+ * a hit (the caller knows which artifacts are findings; a production key never is). Source maps are read only for
+ * a file with hits, one at a time, and dropped after use. An unreadable file or directory stops the gate (exit 2):
+ * a scan that silently missed a file would pass a leaked key. A file that is not a regular file, or over the size
+ * cap, makes the scan incomplete, with the reason.
  */
-function scanBuildOutput(cwd, dirs) {
+function scanBuildOutput(cwd, dirs, wanted) {
     const scanner = new ByteScanner();
-    const maps = new SourceMaps(cwd);
-    const scan = { hits: [], omitted: 0, files: 0, bytes: 0, skipped: [] };
+    const scan = {
+        hits: [],
+        omitted: { 'publishable-key': 0, 'secret-key': 0, 'dev-host': 0 },
+        secrets: new Set(),
+        files: 0,
+        bytes: 0,
+        skipped: [],
+        incomplete: []
+    };
+    const listed = { 'publishable-key': 0, 'secret-key': 0, 'dev-host': 0 };
     const rel = (abs) => path.relative(cwd, abs).split(path.sep).join('/') || '.';
+    const skip = (file, reason) => {
+        scan.skipped.push({ file, reason });
+        scan.incomplete.push(`${file}: ${reason}`);
+    };
     for (const dir of dirs) {
-        for (const file of clientFiles(dir, rel, scan.skipped)) {
-            scan.files++;
+        for (const file of clientFiles(dir, rel, scan.skipped, skip)) {
+            const candidates = scanFile(scanner, file, rel(file), scan, skip);
+            if (candidates === undefined)
+                continue;
+            const kept = [];
             const seen = new Set();
-            for (const candidate of scanFile(scanner, file, rel(file), (n) => (scan.bytes += n))) {
-                // Kept by the scan only when classified as something: SDK constants cost no position.
+            for (const candidate of candidates) {
                 const artifact = classifyCandidate(candidate);
-                if (!artifact)
+                if (!artifact || !wanted(artifact))
                     continue;
+                if (artifact.kind === 'secret-key')
+                    scan.secrets.add(artifact.key);
                 const id = artifact.kind === 'dev-host' ? artifact.host : artifact.key;
                 if (seen.has(id))
                     continue;
                 seen.add(id);
-                if (scan.hits.length >= MAX_HITS) {
-                    scan.omitted++;
-                    continue;
+                if (listed[artifact.kind] >= MAX_HITS)
+                    scan.omitted[artifact.kind]++;
+                else {
+                    listed[artifact.kind]++;
+                    kept.push({ artifact, candidate });
                 }
-                const original = maps.lookup(file, candidate.line, candidate.column);
-                scan.hits.push({
-                    artifact,
-                    file: rel(file),
-                    line: candidate.line,
-                    column: candidate.column,
-                    excerpt: candidate.excerpt,
-                    ...(original && { original })
-                });
             }
+            if (kept.length > 0)
+                scan.hits.push(...withOriginals(file, dir, cwd, kept, rel, scan.skipped));
         }
     }
     return scan;
 }
-function scanFile(scanner, file, label, count) {
+/** The hits of one file, with original positions from its source map (read here, dropped on return). */
+function withOriginals(file, dir, cwd, kept, rel, skipped) {
+    const lookup = originalPositions(file, dir, cwd, kept.map((k) => k.candidate), rel);
+    if (lookup.skipped)
+        skipped.push(lookup.skipped);
+    return kept.map(({ artifact, candidate }, i) => {
+        const original = lookup.positions[i];
+        return {
+            artifact,
+            file: rel(file),
+            line: candidate.line,
+            column: candidate.column,
+            excerpt: candidate.excerpt,
+            ...(original && { original })
+        };
+    });
+}
+/**
+ * The candidates in one file, or undefined when it is not a regular file (skipped, with the reason). A file over
+ * the cap is scanned up to it, and the scan is incomplete.
+ */
+function scanFile(scanner, file, label, scan, skip) {
     let fd;
+    let size;
     try {
-        fd = openSync(file, 'r');
+        ({ fd, size } = openRegularFile(file));
     }
     catch (error) {
-        throw new InputError(`${label}: cannot read (${error.code ?? 'error'})`);
+        if (error instanceof UnreadableFile && error.missing) {
+            scan.skipped.push({ file: label, reason: 'a symbolic link to nothing; nothing to scan' });
+            return undefined;
+        }
+        if (error instanceof UnreadableFile && error.code === undefined) {
+            skip(label, `${error.reason}; not scanned`);
+            return undefined;
+        }
+        throw new InputError(`${label}: cannot read (${error instanceof UnreadableFile ? error.reason : 'error'})`);
     }
+    scan.files++;
+    if (size > MAX_BUILD_FILE_BYTES) {
+        skip(label, `larger than ${sizeInWords(MAX_BUILD_FILE_BYTES)}: only its first ${sizeInWords(MAX_BUILD_FILE_BYTES)} scanned`);
+    }
+    let read = 0;
     try {
         const source = {
             read: (buffer, offset, length) => {
-                const n = readSync(fd, buffer, offset, length, null);
-                count(n);
+                const n = readSync(fd, buffer, offset, Math.min(length, MAX_BUILD_FILE_BYTES - read), null);
+                read += n;
+                scan.bytes += n;
                 return n;
             },
             readAt: (buffer, offset, length, position) => readSync(fd, buffer, offset, length, position)
@@ -6686,8 +7345,12 @@ function scanFile(scanner, file, label, count) {
         closeSync(fd);
     }
 }
-/** Client files under `dir`, sorted, depth first; server output and node_modules are left out; links not followed. */
-function clientFiles(dir, rel, skipped) {
+/**
+ * Client files under `dir`, sorted, depth first; server output and node_modules are left out. A symbolic link to
+ * a file is read as the file it names (only a regular one); a link to a directory is not followed (a loop would
+ * never end), and neither is anything else that is not a regular file: each is skipped with its reason.
+ */
+function clientFiles(dir, rel, skipped, skip) {
     const files = [];
     const walk = (current) => {
         let entries;
@@ -6700,6 +7363,7 @@ function clientFiles(dir, rel, skipped) {
         entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
         for (const entry of entries) {
             const abs = path.join(current, entry.name);
+            const client = CLIENT_EXTENSIONS.has(path.extname(entry.name).toLowerCase());
             if (entry.isDirectory()) {
                 if (entry.name === 'node_modules')
                     continue;
@@ -6709,63 +7373,106 @@ function clientFiles(dir, rel, skipped) {
                 }
                 walk(abs);
             }
-            else if (entry.isFile() && CLIENT_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) {
-                files.push(abs);
+            else if (entry.isSymbolicLink()) {
+                if (linksToDirectory(abs))
+                    skip(rel(abs), 'a symbolic link to a directory, not followed; not scanned');
+                else if (client)
+                    files.push(abs);
+            }
+            else if (client) {
+                // A FIFO, socket or device file: never opened (a FIFO would block, a device read without end).
+                if (entry.isFile())
+                    files.push(abs);
+                else
+                    skip(rel(abs), `${notRegularFile(entry) ?? 'not a regular file'}; not scanned`);
             }
         }
     };
     walk(dir);
     return files;
 }
+function linksToDirectory(abs) {
+    try {
+        return statSync(abs).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
 
 /**
  * The built client bundle: what the browser will load, whatever the variables said. Finds development
  * publishable keys and hosts (production only) and secret keys (everywhere).
  */
-function checkBundle(cwd, buildDirs, appDirs, isProduction, ignored) {
+function checkBundle(cwd, buildDirs, appDirs, isProduction, onApiError = 'fail') {
     const plan = planBuildDirs(cwd, buildDirs, appDirs);
     const notScanned = buildDirs.length === 1 && buildDirs[0] === 'none'
         ? 'build-dirs is none'
         : 'no build output found (build the app before the gate, or set build-dirs)';
     if (plan.dirs.length === 0) {
         return {
-            findings: [],
-            checks: artifactChecks(BUNDLE_RULES, [], isProduction, undefined, notScanned),
+            hits: [],
+            checklist: () => artifactChecks(BUNDLE_RULES, [], isProduction, undefined, notScanned),
             skipped: plan.skipped,
             secrets: [],
             scanned: false
         };
     }
-    const scan = scanBuildOutput(cwd, plan.dirs);
-    const findings = [];
-    const secrets = [];
-    for (const hit of scan.hits) {
-        const origin = { kind: 'file', file: hit.file, line: hit.line, column: hit.column };
-        const { artifact } = hit;
-        if (artifact.kind === 'secret-key') {
-            secrets.push(artifact.key);
-            findings.push(artifactFinding(bundleSecretKey, 'found', { what: secretKeyKind(artifact) }, hit, origin, ignored));
-        }
-        else if (!ruleApplies(bundleDevPublishableKey, isProduction)) {
-            continue;
-        }
-        else if (artifact.kind === 'publishable-key' && artifact.parsed.instanceType === 'development') {
-            const data = { host: artifact.parsed.frontendApi };
-            findings.push(artifactFinding(bundleDevPublishableKey, 'found', data, hit, origin, ignored));
-        }
-        else if (artifact.kind === 'dev-host') {
-            findings.push(artifactFinding(bundleDevFrontendApi, 'found', { host: artifact.host }, hit, origin, ignored));
-        }
-    }
+    const wanted = (a) => a.kind === 'secret-key' ||
+        (ruleApplies(bundleDevPublishableKey, isProduction) &&
+            (a.kind === 'dev-host' || a.parsed.instanceType === 'development'));
+    const scan = scanBuildOutput(cwd, plan.dirs, wanted);
+    const hits = scan.hits.map(toHit);
     const rel = plan.dirs.map((d) => relativeDir(cwd, d));
-    const omitted = scan.omitted > 0 ? `; ${scan.omitted} more not listed` : '';
-    const scanned = `${plural(scan.files, 'file')} (${megabytes(scan.bytes)}) of ${rel.join(', ')}${omitted}`;
+    const scanned = `${plural(scan.files, 'file')} (${megabytes(scan.bytes)}) of ${rel.join(', ')}`;
+    const more = scan.incomplete.length > 3 ? '; …' : '';
+    const incomplete = scan.incomplete.length > 0
+        ? `${plural(scan.incomplete.length, 'file')} not read whole (${scan.incomplete.slice(0, 3).join('; ')}${more})`
+        : undefined;
+    if (incomplete !== undefined)
+        hits.push(incompleteHit(scan, incomplete, isProduction, onApiError));
+    const omitted = new Map([
+        [bundleDevPublishableKey.id, scan.omitted['publishable-key']],
+        [bundleDevFrontendApi.id, scan.omitted['dev-host']],
+        [bundleSecretKey.id, scan.omitted['secret-key']]
+    ]);
     return {
-        findings,
-        checks: artifactChecks(BUNDLE_RULES, findings, isProduction, scanned, notScanned),
+        hits,
+        checklist: (findings) => artifactChecks(BUNDLE_RULES, findings, isProduction, scanned, notScanned, {
+            omitted,
+            ...(incomplete !== undefined && { incomplete, tolerated: onApiError === 'warn' })
+        }),
         skipped: [...plan.skipped, ...scan.skipped],
-        secrets,
+        secrets: [...scan.secrets],
         scanned: true
+    };
+}
+function toHit(hit) {
+    const origin = { kind: 'file', file: hit.file, line: hit.line, column: hit.column };
+    const { artifact } = hit;
+    if (artifact.kind === 'secret-key') {
+        return artifactHit(bundleSecretKey, 'found', { what: secretKeyKind(artifact) }, hit, origin);
+    }
+    if (artifact.kind === 'publishable-key') {
+        return artifactHit(bundleDevPublishableKey, 'found', { host: artifact.parsed.frontendApi }, hit, origin);
+    }
+    return artifactHit(bundleDevFrontendApi, 'found', { host: artifact.host }, hit, origin);
+}
+/**
+ * The hit that a scan left part of the output unread: an error in production (a warning with
+ * `on-api-error: warn`), a warning elsewhere, so a bundle the gate could not read whole never passes silently.
+ */
+function incompleteHit(scan, reasons, isProduction, onApiError) {
+    const first = scan.skipped.find((s) => scan.incomplete.some((i) => i.startsWith(`${s.file}: `)));
+    const file = first?.file ?? '.';
+    return {
+        meta: bundleIncomplete,
+        messageId: 'unread',
+        data: { reasons },
+        severity: isProduction && onApiError === 'fail' ? 'error' : 'warning',
+        subject: 'build-dirs',
+        value: file,
+        origin: { kind: 'file', file, line: 1, column: 1 }
     };
 }
 /** As the findings name files: relative to the working directory. */
@@ -6782,6 +7489,8 @@ function megabytes(bytes) {
  * that is there but unreadable or not in the expected shape is a `LinkFileError` whose message names the file and
  * how to fix it.
  */
+/** The most of a link file read: the CLIs write a few hundred bytes. */
+const MAX_LINK_FILE_BYTES = 1024 * 1024;
 class LinkFileError extends Error {
     file;
     constructor(file, message) {
@@ -6823,13 +7532,17 @@ async function readNetlifyLink(dir) {
 async function readLinkFile(dir, file, schema, fix) {
     let text;
     try {
-        text = await readFile(path.join(dir, file), 'utf8');
+        const read = readRegularFile(path.join(dir, file), MAX_LINK_FILE_BYTES);
+        if (read.overCap)
+            throw new LinkFileError(file, `${file} is larger than 1 MB, not a link file: ${fix}`);
+        text = read.bytes.toString('utf8');
     }
     catch (error) {
-        const code = error.code;
-        if (code === 'ENOENT' || code === 'ENOTDIR')
+        if (!(error instanceof UnreadableFile))
+            throw error;
+        if (error.missing)
             return undefined;
-        throw new LinkFileError(file, `${file} could not be read (${typeof code === 'string' ? code : 'error'}): ${fix}`);
+        throw new LinkFileError(file, `${file} could not be read (${error.code ?? error.reason}): ${fix}`);
     }
     let json;
     try {
@@ -6914,10 +7627,10 @@ async function readHostSources(options, cwd, isProduction, reader) {
         const reason = options.offline && !none ? 'offline mode' : 'no Vercel or Netlify token (VERCEL_TOKEN, NETLIFY_AUTH_TOKEN)';
         if (!none && !options.offline && !reader)
             throw new Error('the host readers were not loaded');
-        return { sources: [], findings: notes, checks: hostChecks(reason, notes) };
+        return { sources: [], hits: notes, checks: hostChecks(reason, notes) };
     }
     const result = await reader(plan);
-    return { ...result, findings: [...notes, ...result.findings] };
+    return { ...result, hits: [...notes, ...result.hits] };
 }
 /** Vercel's target for the environment: production, preview (on the pull request's branch) or a custom one. */
 function vercelTarget(environment, isProduction, gitBranch) {
@@ -6949,13 +7662,13 @@ async function link$1(read) {
 function note(messageId, host, data) {
     const origin = { kind: 'host', host, project: '(not read)', target: '(none)' };
     return {
-        rule: hostVariableUnreadable.id,
-        severity: 'notice',
-        variable: messageId === 'notLinked' ? (data.token ?? '') : (data.input ?? ''),
+        meta: hostVariableUnreadable,
+        messageId,
+        data,
+        fixId: `${messageId}Fix`,
+        subject: messageId === 'notLinked' ? (data.token ?? '') : (data.input ?? ''),
         value: '(not set)',
-        origin,
-        message: formatMessage(hostVariableUnreadable, messageId, data),
-        fix: formatMessage(hostVariableUnreadable, `${messageId}Fix`, data)
+        origin
     };
 }
 /** The checklist when no host was read. */
@@ -6966,18 +7679,15 @@ function hostChecks(reason, notes) {
             id: hostVariableUnreadable.id,
             title: hostVariableUnreadable.title,
             status: 'skipped',
-            detail: notes.length > 0 ? notes.map((n) => n.message).join(' ') : reason
+            detail: notes.length > 0 ? notes.map((n) => formatMessage(n.meta, n.messageId, n.data)).join(' ') : reason
         }
     ];
 }
 
 /** Every deployed-site check skipped, for one reason. */
 function skippedSite(reason) {
-    return {
-        findings: [],
-        checks: SITE_RULES.map((m) => ({ id: m.id, title: m.title, status: 'skipped', detail: reason })),
-        secrets: []
-    };
+    const checks = SITE_RULES.map((m) => ({ id: m.id, title: m.title, status: 'skipped', detail: reason }));
+    return { hits: [], checklist: () => checks, secrets: [] };
 }
 
 /** Diagnostics kept for the report; the rest are counted. */
@@ -6994,6 +7704,8 @@ async function runGate(input, hooks = {}) {
     const options = parseGateOptions(input);
     const cwd = path.resolve(options.cwd);
     const isProduction = isProductionEnvironment(options);
+    // Every network check of the run ends by this deadline (net/deadline.ts).
+    const deadline = runDeadline(options.apiTimeoutMs);
     // The hosts' project variables first: they are runtime sources, which shadow dotenv files.
     const hosts = await readHostSources(options, cwd, isProduction, hooks.hosts);
     const runtime = readRuntime(options, hosts.sources);
@@ -7006,40 +7718,44 @@ async function runGate(input, hooks = {}) {
         targetModes: targetModes(options, mode, isProduction)
     }, hooks.globs);
     const sink = hooks.onPlanned?.(units.length) ?? undefined;
-    const ignored = new Set(options.ignore);
-    const base = { environment: options.environment, isProduction, hasRuntimeSources: runtime.sources.length > 0 };
-    const findings = [];
-    const tally = new FindingTally();
-    const settingsPages = new Map(hosts.sources.map((h) => [describeOrigin(h.origin), h.settingsUrl]));
-    // Within a scope by location. A sink buffers each severity apart; here the stable sort by severity at the end
-    // keeps reading order.
-    const emit = (found) => {
-        found.sort(byLocation);
-        for (const original of found) {
-            // A finding on a host's variable says where to change it: the project's settings page.
-            const page = original.origin.kind === 'host' ? settingsPages.get(describeOrigin(original.origin)) : undefined;
-            const finding = page && !original.fix.includes(page) ? { ...original, fix: `${original.fix} Change it at ${page}.` } : original;
-            tally.add(finding);
-            if (sink)
-                sink.add(finding);
-            else
-                findings.push(finding);
-        }
-    };
-    emit(hosts.findings.map((f) => (ignored.has(f.rule) ? { ...f, suppressed: { by: 'ignore-option' } } : f)));
+    const out = new FindingOutput(options.ignore, hosts.sources, sink, hooks.collectSecrets !== false);
+    out.emit(hosts.hits);
+    const scope = { cwd, runtime, environment: options.environment, isProduction };
+    const variables = checkVariables(units, scope, out);
+    // What was built: the client output on disk.
+    const appDirs = units.flatMap((u) => (u.kind === 'layered' ? [u.dir] : []));
+    const bundle = checkBundle(cwd, options.buildDirs, appDirs, isProduction, options.onApiError);
+    const bundleChecks = bundle.checklist(out.emit(bundle.hits));
+    skipped.push(...bundle.skipped);
+    out.keepSecrets(bundle.secrets);
+    const remote = await checkRemote(options, isProduction, variables.credentials, hooks, out, deadline);
+    out.keepVariables(runtime.variables);
+    const builtScanned = bundle.scanned || remote.siteChecks.some((c) => c.status !== 'skipped');
+    const read = readCheck(variables.sources, skipped.length, builtScanned);
+    const checks = [
+        read,
+        ...hosts.checks,
+        ...ruleChecks(RULES, out.tally, isProduction),
+        ...bundleChecks,
+        ...remote.siteChecks,
+        ...remote.onlineChecks
+    ];
+    const report = gateReport(options, isProduction, out, read, { ...variables, skipped, checks });
+    return { report, secrets: out.secrets };
+}
+/**
+ * The variables, one scope at a time: each dotenv unit, read and judged and then dropped, and the runtime
+ * environment as its own scope last.
+ */
+function checkVariables(units, settings, out) {
+    const { cwd, runtime, environment, isProduction } = settings;
+    const base = { environment, isProduction, hasRuntimeSources: runtime.sources.length > 0 };
     const sources = [];
     const diagnostics = [];
     let diagnosticsTotal = 0;
-    const secrets = new Set();
     const frameworks = new Set();
     let clerkInFiles = false;
-    const keep = (variables) => {
-        if (hooks.collectSecrets !== false)
-            for (const secret of secretValues(variables))
-                secrets.add(secret);
-    };
     const runtimeConcerning = runtime.variables.filter((v) => mayConcernClerk(v.name, v.value));
-    // The keys each app runs with, once per distinct set: what the online checks ask Clerk about.
     const credentials = new Map();
     const noteCredentials = (effective) => {
         const found = credentialsOf(effective);
@@ -7054,13 +7770,13 @@ async function runGate(input, hooks = {}) {
         const variables = contents.variables.filter((v) => mayConcernClerk(v.name, v.value));
         const effective = [...variables.filter((v) => !v.shadowedBy), ...runtimeConcerning];
         const context = { ...base, variables, effective, frameworks: unitFrameworks };
-        emit(check(RULES, context, ignored));
+        out.emit(check(RULES, context));
         noteCredentials(effective);
         clerkInFiles ||= variables.some((v) => isClerkVariable(v.name));
         sources.push(...contents.sources);
         diagnosticsTotal += contents.diagnostics.length;
         diagnostics.push(...contents.diagnostics.slice(0, MAX_DIAGNOSTICS - diagnostics.length));
-        keep(contents.variables);
+        out.keepVariables(contents.variables);
     }
     // The runtime environment as its own scope. Whether keys are missing was already judged with each
     // app's files when there were Clerk variables in them.
@@ -7071,65 +7787,59 @@ async function runGate(input, hooks = {}) {
         effective: runtimeConcerning,
         frameworks
     };
-    emit(check(runtimeRules, runtimeContext, ignored));
+    out.emit(check(runtimeRules, runtimeContext));
     if (!clerkInFiles)
         noteCredentials(runtimeConcerning);
-    // What was built: the client output on disk.
-    const appDirs = units.flatMap((u) => (u.kind === 'layered' ? [u.dir] : []));
-    const bundle = checkBundle(cwd, options.buildDirs, appDirs, isProduction, ignored);
-    emit(bundle.findings);
-    skipped.push(...bundle.skipped);
-    if (hooks.collectSecrets !== false)
-        for (const secret of bundle.secrets)
-            secrets.add(secret);
-    const sets = [...credentials.values()];
-    const settings = { ...options, isProduction };
+    sources.push(...runtime.sources);
+    return {
+        sources,
+        diagnostics,
+        diagnosticsOmitted: diagnosticsTotal - diagnostics.length,
+        credentials: [...credentials.values()]
+    };
+}
+/** The Clerk APIs and the deployed site, at once: neither waits for the other. */
+async function checkRemote(options, isProduction, sets, hooks, out, deadline) {
+    const settings = { ...options, isProduction, deadline };
     const notOnline = whyNotOnline(settings, sets);
     if (!notOnline && !hooks.online)
         throw new Error('the online checks were not loaded');
     const expectedKeys = sets.flatMap((s) => s.publishableKey ? [{ name: s.publishableKey.name, value: s.publishableKey.value }] : []);
-    // The Clerk APIs and the deployed site at once: neither waits for the other.
     const [online, site] = await Promise.all([
         notOnline || !hooks.online ? skippedOnline(notOnline ?? '') : hooks.online(sets, settings),
-        checkDeployedSite(options, isProduction, expectedKeys, hooks.site)
+        checkDeployedSite(options, { isProduction, deadline }, expectedKeys, hooks.site)
     ]);
-    emit(online.findings.map((f) => (ignored.has(f.rule) ? { ...f, suppressed: { by: 'ignore-option' } } : f)));
-    emit(site.findings);
-    if (hooks.collectSecrets !== false)
-        for (const secret of site.secrets)
-            secrets.add(secret);
-    sources.push(...runtime.sources);
-    keep(runtime.variables);
-    findings.sort(bySeverity);
-    const { error: errors, warning: warnings, notice: notices } = tally.bySeverity;
-    const read = readCheck(sources, skipped.length, bundle.scanned || site.checks.some((c) => c.status !== 'skipped'));
+    out.emit(online.hits);
+    const siteChecks = site.checklist(out.emit(site.hits));
+    out.keepSecrets(site.secrets);
+    return { onlineChecks: online.checks, siteChecks };
+}
+/** The report: the verdict from the tally and the read check, and what was read. */
+function gateReport(options, isProduction, out, read, parts) {
+    const { error: errors, warning: warnings, notice: notices } = out.tally.bySeverity;
     // A gate that read no variable and no build output has checked nothing; it must not say the deploy passed.
+    // Nor may one whose check could not read everything, in production.
     const passed = options.failOn === 'never' ||
-        (read.status !== 'fail' && errors === 0 && (options.failOn === 'error' || warnings === 0));
-    const report = {
+        (read.status !== 'fail' &&
+            !incompleteFailsGate(parts.checks, isProduction) &&
+            errors === 0 &&
+            (options.failOn === 'error' || warnings === 0));
+    return {
         environment: options.environment,
         isProduction,
         passed,
         failOn: options.failOn,
-        summary: { errors, warnings, notices, suppressed: tally.suppressed },
-        sources,
-        skipped,
-        findings,
-        checks: [
-            read,
-            ...hosts.checks,
-            ...ruleChecks(RULES, tally, isProduction),
-            ...bundle.checks,
-            ...site.checks,
-            ...online.checks
-        ],
-        diagnostics,
-        diagnosticsOmitted: diagnosticsTotal - diagnostics.length
+        summary: { errors, warnings, notices, suppressed: out.tally.suppressed },
+        sources: parts.sources,
+        skipped: parts.skipped,
+        findings: out.findings(),
+        checks: parts.checks,
+        diagnostics: parts.diagnostics,
+        diagnosticsOmitted: parts.diagnosticsOmitted
     };
-    return { report, secrets: [...secrets] };
 }
 /** The deployed site, when a deployment URL is set: not offline, and only with the check loaded. */
-function checkDeployedSite(options, isProduction, expectedKeys, site) {
+function checkDeployedSite(options, { isProduction, deadline }, expectedKeys, site) {
     if (options.deploymentUrl === undefined)
         return Promise.resolve(skippedSite('no deployment-url'));
     if (options.offline)
@@ -7140,10 +7850,11 @@ function checkDeployedSite(options, isProduction, expectedKeys, site) {
         url: options.deploymentUrl,
         ...(options.vercelProtectionBypass !== undefined && { bypass: options.vercelProtectionBypass }),
         timeoutMs: options.apiTimeoutMs,
+        deadline,
+        dnsServers: options.dnsServers,
         onApiError: options.onApiError,
         isProduction,
-        expectedKeys,
-        ignore: options.ignore
+        expectedKeys
     });
 }
 /**
@@ -7191,28 +7902,12 @@ function readCheck(sources, skipped, builtScanned) {
     const notJudged = skipped > 0 ? `; ${plural(skipped, 'file')} skipped (not loaded for this deploy)` : '';
     return { ...base, status: 'pass', detail: `${plural(variables, 'variable')} from ${from}${notJudged}` };
 }
-function check(rules, context, ignored) {
-    const findings = [];
+function check(rules, context) {
+    const hits = [];
     for (const rule of rules)
         for (const hit of rule.check(context))
-            findings.push(toFinding(rule.meta, hit, ignored));
-    return findings;
-}
-function bySeverity(a, b) {
-    return SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity];
-}
-/** Within one scope: files (by path, then line) before vars, secrets and env; then by rule. */
-function byLocation(a, b) {
-    const fileA = a.origin.kind === 'file' ? a.origin : null;
-    const fileB = b.origin.kind === 'file' ? b.origin : null;
-    if (fileA && fileB)
-        return compare(fileA.file, fileB.file) || fileA.line - fileB.line || compare(a.rule, b.rule);
-    if (fileA || fileB)
-        return fileA ? -1 : 1;
-    return compare(a.origin.kind, b.origin.kind) || compare(a.rule, b.rule);
-}
-function compare(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
+            hits.push({ ...hit, meta: rule.meta });
+    return hits;
 }
 
 /** Splits a list given as one string (action inputs, CLI flags): commas or newlines, blanks dropped. */
@@ -7224,148 +7919,222 @@ function splitList(text) {
         .map((item) => item.trim())
         .filter((item) => item !== '');
 }
+/**
+ * Reads every option of `table`: `raw` gives a shell's value, `fallback` the environment's for an option not
+ * given; each is converted by its kind and checked with its zod type. A problem is an InputError naming the option
+ * as `name` gives it (`--url`, `deployment-url`), or the environment variable; never the value. An option given by
+ * neither is left out, so the engine's default applies.
+ */
+function parseOptions(table, raw, name, fallback = {}) {
+    const values = {};
+    for (const [key, spec] of Object.entries(table)) {
+        let given = convert(spec, raw(spec), name(spec));
+        let label = name(spec);
+        const fromEnvironment = fallback[key];
+        if (given === undefined && fromEnvironment !== undefined && spec.fromEnvironment) {
+            label = spec.fromEnvironment.split(' ')[0] ?? key;
+            given = convert(spec, fromEnvironment, label);
+        }
+        if (given === undefined)
+            continue;
+        const result = spec.schema.safeParse(given);
+        if (!result.success)
+            throw new InputError(`${label}: ${result.error.issues[0]?.message ?? 'invalid'}`);
+        values[key] = result.data;
+    }
+    // Each value was checked by the schema its key's type is read from.
+    return values;
+}
+/** A raw value as its kind's schema input; undefined when not given (an empty input, an absent flag). */
+function convert(spec, raw, name) {
+    if (Array.isArray(raw))
+        return spec.positional ? (raw.length > 0 ? raw : undefined) : listOf(raw);
+    if (raw === undefined || typeof raw === 'boolean' || typeof raw === 'object')
+        return raw;
+    const text = raw.trim();
+    switch (spec.kind) {
+        case 'list':
+            return listOf([raw]);
+        case 'boolean':
+            if (text === '')
+                return undefined;
+            if (text.toLowerCase() === 'true' || text.toLowerCase() === 'false')
+                return text.toLowerCase() === 'true';
+            throw new InputError(`${name}: expected true or false`);
+        case 'seconds':
+            if (text === '')
+                return undefined;
+            if (!Number.isFinite(Number(text)))
+                throw new InputError(`${name}: expected a number of seconds`);
+            return Number(text) * 1000;
+        case 'count':
+            if (text === '')
+                return undefined;
+            if (!/^\d+$/.test(text))
+                throw new InputError(`${name}: expected a whole number`);
+            return Number(text);
+        case 'json':
+            return text === '' ? undefined : { label: `input ${name}`, text: raw };
+        case 'text':
+        case 'secret':
+            return text === '' ? undefined : raw;
+    }
+}
+/** A list's values, each split on commas and newlines; undefined when empty (the default applies). */
+function listOf(values) {
+    const items = values.flatMap((value) => splitList(value));
+    return items.length > 0 ? items : undefined;
+}
 
-const FORMATS = ['text', 'json', 'markdown', 'sarif'];
-const USAGE = `Usage: clerk-production-gate [options] [path ...]
+/** The most of a file named by an option read: a `toJSON(vars)` or `toJSON(secrets)` dump is a few KB. */
+const MAX_INPUT_FILE_BYTES = 16 * 1024 * 1024;
+/**
+ * Reads a file named by an option: a regular file only (a FIFO or device is refused), up to a cap. Failures name
+ * the option and file, never the content. `file` is relative to `cwd`; the label (used in messages) keeps the name
+ * as given.
+ */
+function readInputFile(option, file, cwd) {
+    try {
+        const read = readRegularFile(resolve(cwd, file), MAX_INPUT_FILE_BYTES);
+        if (read.overCap)
+            throw new InputError(`${option}: ${file} is larger than ${sizeInWords(MAX_INPUT_FILE_BYTES)}`);
+        return { label: file, text: read.bytes.toString('utf8') };
+    }
+    catch (error) {
+        if (!(error instanceof UnreadableFile))
+            throw error;
+        throw new InputError(`${option}: cannot read ${file} (${error.code ?? error.reason})`);
+    }
+}
+
+const ALL = [...Object.values(ENGINE_OPTIONS), ...Object.values(SHELL_OPTIONS)];
+const FLAGS = ALL.filter((spec) => spec.flag !== undefined && !spec.positional);
+/** node:util parseArgs' options, from the declarations. */
+function parseArgsOptions() {
+    return Object.fromEntries(FLAGS.map((spec) => [
+        spec.flag ?? '',
+        {
+            type: spec.kind === 'boolean' ? 'boolean' : 'string',
+            ...(spec.multiple && { multiple: true }),
+            ...(spec.short !== undefined && { short: spec.short })
+        }
+    ]));
+}
+/** The usage text, from the declarations. */
+function usage() {
+    const lines = FLAGS.map((spec) => {
+        const left = `${spec.short ? `-${spec.short}, ` : ''}--${spec.flag}${spec.arg ? ` ${spec.arg}` : ''}`;
+        return `  ${left.padEnd(32)}${spec.help}`;
+    });
+    const secrets = ALL.filter((spec) => spec.kind === 'secret' && spec.fromEnvironment).map((spec) => `  ${(spec.fromEnvironment ?? '').padEnd(32)}${spec.help}`);
+    return `Usage: clerk-production-gate [options] [path ...]
 
 Stops a production deploy that still carries Clerk development settings.
 Each path is a dotenv file, a glob ('apps/*/.env*'), or a directory, read the
 way its framework loads it for the target environment. Default: .
 
 Options:
-  --environment NAME              target environment (default: production)
-  --production-environments LIST  names that count as production, comma-separated (default: production)
-  --vars-json FILE                JSON object of variables, as \${{ toJSON(vars) }} gives it
-  --secrets-json FILE             JSON object of secrets, as \${{ toJSON(secrets) }} gives it
-  --scan-process-env              also scan this process's environment (minus GITHUB_*, RUNNER_*, INPUT_*, ACTIONS_*)
-  --framework NAME                auto|nextjs|vite|remix|astro|nuxt|expo|node (default: auto)
-  --ignore RULES                  rule ids to suppress, comma-separated, repeatable
-  --fail-on LEVEL                 error|warning|never (default: error)
-  --offline                       skip every network check (Clerk API, DNS, the deployed site)
-  --api-timeout SECONDS           each call to Clerk or DNS (default: 10); retries stop at 3x this
-  --on-api-error fail|warn        what a failed call means (default: fail); a refused key always fails
-  --clerk-api-url URL             Clerk Backend/Platform API base (default: https://api.clerk.com)
-  --dns-servers LIST              DNS servers, ip[:port], comma-separated (default: the system's)
-  --dns-check                     with CLERK_PLATFORM_API_KEY, ask Clerk to check DNS again first
-  --build-dir DIR                 client build output to scan, repeatable; auto (default: each detected
-                                  framework's output, when built) or none
-  --vercel-project ID             Vercel project id or name (default: .vercel/project.json); needs VERCEL_TOKEN
-  --vercel-team ID                Vercel team id or slug (default: the orgId of .vercel/project.json)
-  --netlify-site ID               Netlify site id (default: .netlify/state.json); needs NETLIFY_AUTH_TOKEN
-  --git-branch NAME               the branch a preview deploys (default: GITHUB_HEAD_REF, or the branch of GITHUB_REF)
-  --url URL                       the deployed site to read (https://; http:// only on loopback); a page
-                                  behind Vercel Deployment Protection needs VERCEL_AUTOMATION_BYPASS_SECRET
-  --format FORMAT                 text|json|markdown|sarif (default: text)
-  --output FILE                   write the report to FILE instead of standard output
-  --no-color                      plain text even on a terminal
-  -h, --help                      show this help
-  -v, --version                   show the version
+${lines.join('\n')}
+
+Secrets, read from the environment only (a flag would show them in ps and shell history):
+${secrets.join('\n')}
 
 Exit codes: 0 passed, 1 the gate failed, 2 usage or input error.`;
-/** Parses argv strictly: an unknown option or a missing value is a usage error (exit 2). */
-function parseCliArgs(argv) {
-    // A token on the command line would be in `ps`, shell history and CI logs: refused, without echoing it.
-    for (const arg of argv) {
-        const flag = /^--(vercel-token|netlify-token|vercel-protection-bypass)(=|$)/.exec(arg)?.[1];
-        if (flag)
-            throw new InputError(`--${flag}: not a flag; ${TOKEN_VARIABLES[flag]} is read from the environment only`);
+}
+/**
+ * Parses argv strictly: an unknown option or a missing value is a usage error (exit 2) naming the flag. Options not
+ * given take the environment's value where the declaration names one (`defaults`).
+ */
+function parseCliArgs(argv, cwd, defaults = {}) {
+    // A secret on the command line would be in `ps`, shell history and CI logs: refused, without echoing it.
+    for (const spec of ALL.filter((s) => s.kind === 'secret' && s.fromEnvironment)) {
+        if (argv.some((arg) => arg === `--${spec.input}` || arg.startsWith(`--${spec.input}=`))) {
+            throw new InputError(`--${spec.input}: not a flag; ${spec.fromEnvironment} is read from the environment only`);
+        }
     }
     let parsed;
     try {
-        parsed = parseArgs({
-            args: argv,
-            allowPositionals: true,
-            strict: true,
-            options: {
-                environment: { type: 'string' },
-                'production-environments': { type: 'string' },
-                'vars-json': { type: 'string' },
-                'secrets-json': { type: 'string' },
-                'scan-process-env': { type: 'boolean', default: false },
-                framework: { type: 'string' },
-                ignore: { type: 'string', multiple: true, default: [] },
-                'fail-on': { type: 'string' },
-                offline: { type: 'boolean', default: false },
-                'api-timeout': { type: 'string' },
-                'on-api-error': { type: 'string' },
-                'clerk-api-url': { type: 'string' },
-                'dns-servers': { type: 'string' },
-                'dns-check': { type: 'boolean', default: false },
-                'build-dir': { type: 'string', multiple: true },
-                url: { type: 'string' },
-                'vercel-project': { type: 'string' },
-                'vercel-team': { type: 'string' },
-                'netlify-site': { type: 'string' },
-                'git-branch': { type: 'string' },
-                format: { type: 'string', default: 'text' },
-                output: { type: 'string' },
-                'no-color': { type: 'boolean', default: false },
-                help: { type: 'boolean', short: 'h', default: false },
-                version: { type: 'boolean', short: 'v', default: false }
-            }
-        });
+        parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: parseArgsOptions() });
     }
     catch (error) {
         throw new InputError(error.message.split('\n')[0] ?? 'invalid arguments');
     }
     const { values, positionals } = parsed;
-    const format = values.format;
-    if (!FORMATS.includes(format))
-        throw new InputError(`--format: expected one of ${FORMATS.join(', ')}`);
+    const raw = (spec) => {
+        if (spec.positional)
+            return positionals;
+        const value = spec.flag === undefined ? undefined : values[spec.flag];
+        if (spec.kind === 'json' && typeof value === 'string')
+            return readInputFile(`--${spec.flag}`, value, cwd);
+        return Array.isArray(value) ? value.filter((v) => typeof v === 'string') : value;
+    };
+    const name = (spec) => (spec.positional ? 'path' : `--${spec.flag ?? spec.input}`);
     return {
-        help: values.help,
-        version: values.version,
-        paths: positionals.length > 0 ? positionals : ['.'],
-        environment: values.environment,
-        productionEnvironments: values['production-environments'] === undefined ? undefined : splitList(values['production-environments']),
-        varsJsonFile: values['vars-json'],
-        secretsJsonFile: values['secrets-json'],
-        scanProcessEnv: values['scan-process-env'],
-        framework: values.framework,
-        ignore: values.ignore.flatMap((item) => splitList(item)),
-        failOn: values['fail-on'],
-        offline: values.offline,
-        apiTimeoutMs: seconds('--api-timeout', values['api-timeout']),
-        onApiError: values['on-api-error'],
-        clerkApiUrl: values['clerk-api-url'],
-        dnsServers: splitList(values['dns-servers']),
-        dnsCheck: values['dns-check'],
-        ...(values['build-dir'] !== undefined && { buildDirs: values['build-dir'] }),
-        ...(values.url !== undefined && { url: values.url }),
-        ...(values['vercel-project'] !== undefined && { vercelProject: values['vercel-project'] }),
-        ...(values['vercel-team'] !== undefined && { vercelTeam: values['vercel-team'] }),
-        ...(values['netlify-site'] !== undefined && { netlifySite: values['netlify-site'] }),
-        ...(values['git-branch'] !== undefined && { gitBranch: values['git-branch'] }),
-        format,
-        output: values.output,
-        color: values['no-color'] ? false : undefined
+        engine: parseOptions(ENGINE_OPTIONS, raw, name, defaults),
+        shell: parseOptions(SHELL_OPTIONS, raw, name)
     };
 }
-const TOKEN_VARIABLES = {
-    'vercel-token': 'VERCEL_TOKEN',
-    'netlify-token': 'NETLIFY_AUTH_TOKEN',
-    'vercel-protection-bypass': 'VERCEL_AUTOMATION_BYPASS_SECRET'
-};
-/** A number of seconds given as a flag, in milliseconds. */
-function seconds(flag, value) {
-    if (value === undefined)
-        return undefined;
-    const n = Number(value);
-    if (value.trim() === '' || !Number.isFinite(n))
-        throw new InputError(`${flag}: expected a number of seconds`);
-    return n * 1000;
+
+/**
+ * The checks a run uses, loaded only then, by both shells: a run pays at start-up only for what it does (each is
+ * a chunk of its own in dist/).
+ * - glob support when a path needs it (the library is a third of the CLI bundle, and most runs name paths);
+ * - the online checks (undici, TLS, DNS) for a run that goes online;
+ * - the deployed-site check when there is a site to read;
+ * - the hosts' SDKs when a host token is there.
+ */
+async function loadChecks(options) {
+    const offline = options.offline === true;
+    const globs = needsGlobs(options.paths ?? ['.']) ? (await import('./cli-glob.js')).globs : undefined;
+    if (globs)
+        await boundYoungGeneration();
+    const online = offline ? undefined : (await import('./cli-run-online.js')).runOnlineChecks;
+    const site = offline || !options.deploymentUrl ? undefined : (await import('./cli-check-site.js')).checkSite;
+    const hostsWanted = !offline && Boolean(options.vercelToken || options.netlifyToken);
+    const hosts = hostsWanted ? (await import('./cli-read-hosts.js').then(function (n) { return n.r; })).readHosts : undefined;
+    return { globs, online, site, hosts };
+}
+/**
+ * Before walking a glob, which may match any number of files, keep V8's young generation at its starting size
+ * instead of letting it grow to 16 MiB a semi-space: the gate allocates short-lived objects for every file, and a
+ * young generation grown during the walk stays grown (see bench/README.md). A GC heuristic read at each
+ * collection, so setting it after start-up is safe; node:v8 is imported only then.
+ */
+async function boundYoungGeneration() {
+    const { setFlagsFromString } = await import('node:v8');
+    setFlagsFromString('--semi-space-growth-factor=1');
 }
 
-/** Reads a file named by an option; failures name the option and file, never the content. */
-/** `file` is relative to `cwd`; the label (used in messages) keeps the name as given. */
-async function readInputFile(option, file, cwd) {
-    try {
-        return { label: file, text: readFileSync(resolve$1(cwd, file), 'utf8') };
-    }
-    catch (error) {
-        const code = error.code ?? 'unreadable';
-        throw new InputError(`${option}: cannot read ${file} (${code})`);
-    }
+function readShellEnvironment(env) {
+    return {
+        inActions: env.GITHUB_ACTIONS === 'true',
+        defaults: optionDefaults(env),
+        color: env.NO_COLOR ? 'never' : env.FORCE_COLOR && env.FORCE_COLOR !== '0' ? 'always' : 'auto',
+        variables: Object.entries(env)
+    };
+}
+/** The values the declarations' `fromEnvironment` name, by option key; empty variables are not set. */
+function optionDefaults(env) {
+    const pairs = [
+        ['vercelProtectionBypass', env.VERCEL_AUTOMATION_BYPASS_SECRET],
+        ['vercelToken', env.VERCEL_TOKEN],
+        ['vercelApiUrl', env.VERCEL_API_URL],
+        ['vercelProject', env.VERCEL_PROJECT_ID],
+        // VERCEL_ORG_ID is a team only when it is a team id; a personal account's id is no team.
+        ['vercelTeam', env.VERCEL_ORG_ID?.startsWith('team_') ? env.VERCEL_ORG_ID : undefined],
+        ['netlifyToken', env.NETLIFY_AUTH_TOKEN],
+        ['netlifyApiUrl', env.NETLIFY_API_URL],
+        ['netlifySite', env.NETLIFY_SITE_ID],
+        ['gitBranch', branchOf(env)]
+    ];
+    return Object.fromEntries(pairs.filter((pair) => Boolean(pair[1])));
+}
+/** The branch a preview deploys: the pull request's head branch, else the pushed branch. */
+function branchOf(env) {
+    if (env.GITHUB_HEAD_REF)
+        return env.GITHUB_HEAD_REF;
+    const ref = env.GITHUB_REF ?? '';
+    return ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : undefined;
 }
 
 /** Small helpers shared by the reporters. */
@@ -7442,6 +8211,26 @@ function withoutCommands(text) {
     const body = text.endsWith('\n') ? text : `${text}\n`;
     return `::stop-commands::${token}\n${body}::${token}::\n`;
 }
+/**
+ * JSON text (a report in pieces) made inert without changing its value: `::` and `##[` occur only inside its
+ * strings, where `:\u003a` and `##\u005b` parse to the same characters. A pattern split between two pieces is
+ * caught by holding the last two characters back until the next piece.
+ */
+function* neutraliseJson(pieces) {
+    let held = '';
+    for (const piece of pieces) {
+        const text = escapeJsonCommands(held + piece);
+        held = text.slice(-2);
+        const ready = text.slice(0, -2);
+        if (ready)
+            yield ready;
+    }
+    if (held)
+        yield held;
+}
+function escapeJsonCommands(text) {
+    return text.replaceAll('::', ':\\u003a').replaceAll('##[', '##\\u005b');
+}
 
 const SGR = {
     bold: [1, 22],
@@ -7456,7 +8245,8 @@ const CHECK_MARK = {
     pass: ['✓', 'green'],
     fail: ['✗', 'red'],
     skipped: ['–', 'dim'],
-    error: ['!', 'yellow']
+    error: ['!', 'yellow'],
+    incomplete: ['◐', 'yellow']
 };
 /** Control characters (ESC, CR, newlines…) in report strings are shown escaped so they cannot drive the terminal. */
 function sanitizeForTerminal(s) {
@@ -7497,7 +8287,9 @@ function renderText(report, options) {
         const detail = check.detail ? ` — ${t(check.detail)}` : '';
         lines.push(`  ${paint(style, mark)} ${t(check.title || check.id)} ${paint('dim', `(${t(check.id)})`)}${detail}`);
     }
-    lines.push('', summaryLine(report.summary));
+    const incomplete = report.checks.filter((c) => c.status === 'incomplete').length;
+    const unread = incomplete > 0 ? `; ${plural(incomplete, 'check')} could not read everything (◐)` : '';
+    lines.push('', `${summaryLine(report.summary)}${unread}`);
     // Run in a CI step, this text is read by the runner too: nothing echoed from the input may be a command.
     return neutraliseCommands(`${lines.join('\n')}\n`);
 }
@@ -7746,6 +8538,26 @@ function* readBack(fd) {
         yield rest;
 }
 
+/**
+ * The vendors' own pages the gate may link to when a URL comes from an API answer or a report: https on the
+ * vendor's known host, nothing else (no other host, port, user info or scheme).
+ */
+const VENDOR_HOSTS = new Set(['app.netlify.com', 'vercel.com', 'dashboard.clerk.com']);
+function isVendorPage(url) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return false;
+    }
+    return (parsed.protocol === 'https:' &&
+        VENDOR_HOSTS.has(parsed.hostname) &&
+        parsed.port === '' &&
+        parsed.username === '' &&
+        parsed.password === '');
+}
+
 /** GFM building blocks for text that may come from the scanned input: nothing in it can become markup. */
 /** One line, no control characters: a newline or CR would end a table row. */
 function oneLine(s) {
@@ -7778,9 +8590,47 @@ function codeSpan(s, inTable = true) {
     const pad = /^[` ]|[` ]$/.test(text) ? ' ' : '';
     return `${fence}${pad}${text}${pad}${fence}`;
 }
-/** Texts the gate writes itself (rule explanations and fixes, never scanned input): their code spans are kept. */
+/** Texts the gate writes itself (rule explanations, never data from an API or a report): kept as written. */
 function trustedMarkdown(s) {
     return oneLine(s).replace(/\|/g, '\\|');
+}
+/** A URL in a text, up to a space or a character that cannot end one unescaped. */
+const URL_IN_TEXT = /https?:\/\/[^\s<>"'`]+/g;
+/**
+ * A fix text, which may carry data from an API answer or a report: everything is escaped but its code spans (kept
+ * as code spans, which cannot hold markup) and the https URLs on a vendor's known host (made links). Any other URL
+ * stays escaped text.
+ */
+function fixMarkdown(s) {
+    const text = oneLine(s);
+    const out = [];
+    let at = 0;
+    for (const run of text.matchAll(/`+/g)) {
+        const start = run.index;
+        if (start < at)
+            continue;
+        // A code span closes at the next run of as many backticks; an unclosed run is text.
+        const close = new RegExp(`(?<!\`)${run[0]}(?!\`)`, 'g');
+        close.lastIndex = start + run[0].length;
+        const end = close.exec(text);
+        if (end === null)
+            continue;
+        out.push(plainWithLinks(text.slice(at, start)), codeSpan(text.slice(start + run[0].length, end.index), false));
+        at = end.index + run[0].length;
+    }
+    out.push(plainWithLinks(text.slice(at)));
+    return out.join('');
+}
+function plainWithLinks(text) {
+    let out = '';
+    let at = 0;
+    for (const match of text.matchAll(URL_IN_TEXT)) {
+        const url = match[0].replace(/[.,;:!?)\]]+$/, '');
+        out += escapeMarkdown(text.slice(at, match.index));
+        out += isVendorPage(url) ? link(escapeMarkdown(url), url) : escapeMarkdown(url);
+        at = match.index + url.length;
+    }
+    return out + escapeMarkdown(text.slice(at));
 }
 /** A link whose URL cannot break out of the link syntax; only http(s) URLs, else the text alone. */
 function link(text, url) {
@@ -7804,7 +8654,20 @@ function shortenStart(s, max) {
 const DEFAULT_MAX_BYTES = 1_000_000;
 const DEFAULT_HEADING = 'Clerk production gate';
 const SEVERITY_ICON = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
-const CHECK_ICON = { pass: '✅', fail: '❌', skipped: '⏭️', error: '⚠️' };
+const CHECK_ICON = {
+    pass: '✅',
+    fail: '❌',
+    skipped: '⏭️',
+    error: '⚠️',
+    incomplete: '🔶'
+};
+const CHECK_COUNTED = {
+    fail: 'failed',
+    error: 'erred',
+    incomplete: 'incomplete',
+    pass: 'passed',
+    skipped: 'skipped'
+};
 /**
  * Table cells stay short enough for five columns to fit GitHub's 1012 px column: code spans do not wrap, so a long
  * value would widen the table. The full value is in the finding's line below the table.
@@ -7910,9 +8773,9 @@ function explanations(shown, rules) {
         lines.push(`**${link(escapeMarkdown(id), meta?.docs)}${title}.** ${meta ? trustedMarkdown(meta.explanation) : ''}`);
         // A rule's findings may each carry their own fix (dev-url on a domain variable): the rule's fix is the default.
         const fixes = [...new Set(findings.map((f) => f.fix))];
-        lines.push('', `**Fix:** ${trustedMarkdown(fixes[0] ?? meta?.fix ?? '')}`, '');
+        lines.push('', `**Fix:** ${fixMarkdown(fixes[0] ?? meta?.fix ?? '')}`, '');
         for (const f of findings) {
-            const otherFix = fixes.length > 1 && f.fix !== fixes[0] ? ` Fix: ${trustedMarkdown(f.fix)}` : '';
+            const otherFix = fixes.length > 1 && f.fix !== fixes[0] ? ` Fix: ${fixMarkdown(f.fix)}` : '';
             lines.push(`- ${codeSpan(where(f), false)} ${codeSpan(f.variable, false)} = ${codeSpan(f.value, false)}: ${escapeMarkdown(f.message)}${builtContext(f)}${otherFix}`);
         }
         lines.push('');
@@ -7951,14 +8814,14 @@ function shortReason(f) {
 /** Failing and erring checks in view; all of them folded below. */
 function checklist(checks) {
     const count = (status) => checks.filter((c) => c.status === status).length;
-    const counts = ['fail', 'error', 'pass', 'skipped']
+    const counts = Object.keys(CHECK_COUNTED)
         .filter((s) => count(s) > 0)
-        .map((s) => `${count(s)} ${s === 'fail' ? 'failed' : s === 'pass' ? 'passed' : s === 'error' ? 'erred' : 'skipped'}`);
+        .map((s) => `${count(s)} ${CHECK_COUNTED[s]}`);
     const line = (c) => {
         const detail = c.detail ? ` — ${escapeMarkdown(c.detail)}` : '';
         return `- ${CHECK_ICON[c.status]} **${escapeMarkdown(c.title || c.id)}** (${codeSpan(c.id, false)})${detail}`;
     };
-    const attention = checks.filter((c) => c.status === 'fail' || c.status === 'error');
+    const attention = checks.filter((c) => c.status === 'fail' || c.status === 'error' || c.status === 'incomplete');
     return [
         `### Checks: ${counts.join(', ')}`,
         '',
@@ -8091,6 +8954,20 @@ function result(f, ruleIndex) {
     }
     return out;
 }
+/**
+ * The run's invocation: checks that could not read everything, or whose calls failed, as tool execution
+ * notifications (`incomplete` at the level that decides the verdict), and `executionSuccessful` false when one of them fails the gate.
+ */
+function invocation(report) {
+    const notes = report.checks
+        .filter((c) => c.status === 'incomplete' || c.status === 'error')
+        .map((c) => ({
+        descriptor: { id: c.id },
+        level: c.status === 'incomplete' && report.isProduction && c.tolerated !== true ? 'error' : 'warning',
+        message: { text: `${c.title || c.id} (${c.status}): ${c.detail}` }
+    }));
+    return { executionSuccessful: !notes.some((n) => n.level === 'error'), toolExecutionNotifications: notes };
+}
 /** SARIF 2.1.0 with one run. Lists every known rule, then any rule id found only in findings. */
 function renderSarif(report, rules) {
     const descriptors = [...rules.values()].map((meta) => describeRule(meta.id, meta, meta.severity));
@@ -8114,6 +8991,7 @@ function renderSarif(report, rules) {
                         rules: descriptors
                     }
                 },
+                invocations: [invocation(report)],
                 columnKind: 'utf16CodeUnits',
                 results: report.findings.map((f) => result(f, index.get(f.rule) ?? 0))
             }
@@ -8123,106 +9001,50 @@ function renderSarif(report, rules) {
 }
 
 /**
- * The hosts' settings from the environment, under the names their own CLIs read: tokens (only ever from here or an
- * action input), API URLs, and the project (`VERCEL_PROJECT_ID`, `VERCEL_ORG_ID` when it is a team,
- * `NETLIFY_SITE_ID`), which flags and inputs override.
- */
-function hostTokensOf(env) {
-    return {
-        ...(env.VERCEL_TOKEN && { vercelToken: env.VERCEL_TOKEN }),
-        ...(env.VERCEL_API_URL && { vercelApiUrl: env.VERCEL_API_URL }),
-        ...(env.VERCEL_PROJECT_ID && { vercelProject: env.VERCEL_PROJECT_ID }),
-        ...(env.VERCEL_ORG_ID?.startsWith('team_') && { vercelTeam: env.VERCEL_ORG_ID }),
-        ...(env.NETLIFY_AUTH_TOKEN && { netlifyToken: env.NETLIFY_AUTH_TOKEN }),
-        ...(env.NETLIFY_API_URL && { netlifyApiUrl: env.NETLIFY_API_URL }),
-        ...(env.NETLIFY_SITE_ID && { netlifySite: env.NETLIFY_SITE_ID })
-    };
-}
-/** The branch a preview deploys: the pull request's head branch, else the pushed branch. */
-function branchOf(env) {
-    if (env.GITHUB_HEAD_REF)
-        return env.GITHUB_HEAD_REF;
-    const ref = env.GITHUB_REF ?? '';
-    return ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : undefined;
-}
-
-/**
  * The command-line shell over the engine: parses flags, runs the gate, prints one report.
  * Imports nothing from @actions/*, so the CLI bundle never loads Octokit.
  */
 /** Runs the CLI and returns its exit code; never throws. */
 async function runCli(io) {
     let spill;
+    // The environment, read once: whether the runner reads our output, colour, the hosts' tokens, the branch.
+    const shell = readShellEnvironment(io.env);
+    const inert = (text) => (shell.inActions && text ? withoutCommands(text) : text);
     try {
-        const args = parseCliArgs(io.argv);
-        if (args.help)
-            return print(io, USAGE, EXIT_PASSED);
-        if (args.version)
+        const args = parseCliArgs(io.argv, io.cwd, shell.defaults);
+        if (args.shell.help)
+            return print(io, usage(), EXIT_PASSED);
+        if (args.shell.version)
             return print(io, VERSION, EXIT_PASSED);
-        // Glob support only when a path needs it: the library is a third of the bundle, and most runs name paths.
-        const globs = needsGlobs(args.paths) ? (await import('./cli-glob.js')).globs : undefined;
-        if (globs)
-            await boundYoungGeneration();
-        // The online checks (undici, TLS, DNS) only for a run that goes online.
-        const online = args.offline ? undefined : (await import('./cli-run-online.js')).runOnlineChecks;
-        const site = args.offline || args.url === undefined ? undefined : (await import('./cli-check-site.js')).checkSite;
-        // Secrets only from the environment (the hosts' own names): a flag would show them in `ps` and shell history.
-        const bypass = io.env.VERCEL_AUTOMATION_BYPASS_SECRET;
-        const hostTokens = hostTokensOf(io.env);
-        // The hosts' SDKs only when a host token is there.
-        const hostsWanted = !args.offline && (hostTokens.vercelToken || hostTokens.netlifyToken);
-        const hosts = hostsWanted ? (await import('./cli-read-hosts.js').then(function (n) { return n.r; })).readHosts : undefined;
+        const options = args.engine;
+        const format = args.shell.format ?? 'text';
+        const hooks = await loadChecks(options);
         const { report } = await runGate({
             cwd: io.cwd,
-            paths: args.paths,
-            ...(args.environment !== undefined && { environment: args.environment }),
-            ...(args.productionEnvironments !== undefined && { productionEnvironments: args.productionEnvironments }),
-            ...(args.framework !== undefined && { framework: args.framework }),
-            ...(args.failOn !== undefined && { failOn: args.failOn }),
-            varsJson: args.varsJsonFile ? await readInputFile('--vars-json', args.varsJsonFile, io.cwd) : undefined,
-            secretsJson: args.secretsJsonFile
-                ? await readInputFile('--secrets-json', args.secretsJsonFile, io.cwd)
-                : undefined,
-            processEnv: args.scanProcessEnv ? Object.entries(io.env) : undefined,
-            ignore: args.ignore,
-            offline: args.offline,
-            ...(args.apiTimeoutMs !== undefined && { apiTimeoutMs: args.apiTimeoutMs }),
-            ...(args.onApiError !== undefined && { onApiError: args.onApiError }),
-            ...(args.clerkApiUrl !== undefined && { clerkApiUrl: args.clerkApiUrl }),
-            dnsServers: args.dnsServers,
-            dnsCheck: args.dnsCheck,
-            ...(args.buildDirs !== undefined && { buildDirs: args.buildDirs }),
-            ...(args.url !== undefined && { deploymentUrl: args.url }),
-            ...(bypass && { vercelProtectionBypass: bypass }),
-            ...hostTokens,
-            ...(args.vercelProject !== undefined && { vercelProject: args.vercelProject }),
-            ...(args.vercelTeam !== undefined && { vercelTeam: args.vercelTeam }),
-            ...(args.netlifySite !== undefined && { netlifySite: args.netlifySite }),
-            ...((args.gitBranch ?? branchOf(io.env)) && { gitBranch: args.gitBranch ?? branchOf(io.env) })
+            ...options,
+            processEnv: args.shell.scanProcessEnv ? shell.variables : undefined
         }, {
-            globs,
-            online,
-            site,
-            hosts,
+            ...hooks,
             collectSecrets: false,
             // A large tree's JSON findings go to disk as they are found, so memory does not grow with them.
             onPlanned: (units) => {
-                if (units >= LARGE_TREE_UNITS && args.format === 'json')
+                if (units >= LARGE_TREE_UNITS && format === 'json')
                     spill = new JsonFindingSpill();
                 return spill;
             }
         });
-        const rendered = render(report, args, io, spill);
-        if (args.output)
-            writeOutput(resolve$1(io.cwd, args.output), args.output, rendered);
+        const output = args.shell.output;
+        const rendered = render(report, format, wantsColor(args.shell.noColor, shell.color, io), spill);
+        if (output)
+            writeOutput(resolve(io.cwd, output), output, rendered);
         else
-            writeInBatches(rendered, (text) => io.stdout.write(text));
-        if (args.format !== 'text' || args.output)
-            io.stderr.write(renderDiagnostics(report));
+            writeInBatches(shell.inActions ? neutraliseOutput(format, rendered) : rendered, (text) => io.stdout.write(text));
+        if (format !== 'text' || output)
+            io.stderr.write(inert(renderDiagnostics(report)));
         return report.passed ? EXIT_PASSED : EXIT_FAILED;
     }
     catch (error) {
-        io.stderr.write(`clerk-production-gate: ${describeError(error)}\n`);
+        io.stderr.write(inert(`clerk-production-gate: ${describeError(error)}\n`));
         return EXIT_USAGE;
     }
     finally {
@@ -8231,43 +9053,37 @@ async function runCli(io) {
 }
 /** Above this many dotenv units (directories or files), the JSON report's findings are spilled to disk. */
 const LARGE_TREE_UNITS = 500;
-/**
- * Before walking a glob, which may match any number of files, keep V8's young generation at its starting size
- * instead of letting it grow to 16 MiB a semi-space: the gate allocates short-lived objects for every file, and a
- * young generation grown during the walk stays grown (see bench/README.md). A GC heuristic read at each
- * collection, so setting it after start-up is safe; node:v8 is imported only then.
- */
-async function boundYoungGeneration() {
-    const { setFlagsFromString } = await import('node:v8');
-    setFlagsFromString('--semi-space-growth-factor=1');
-}
 /** The report as pieces of text, ending with a newline (JSON in pieces: it may be large). */
-function render(report, args, io, spill) {
-    switch (args.format) {
+function render(report, format, color, spill) {
+    switch (format) {
         case 'json':
             return renderJsonChunks(report, spill?.findingsArray());
         case 'markdown':
             return [withNewline(renderMarkdown(report, RULE_METAS))];
         case 'sarif':
             return [withNewline(renderSarif(report, RULE_METAS))];
-        case 'text': {
-            const color = args.color ?? wantsColor(io);
-            const text = withNewline(renderText(report, { color }) + renderDiagnostics(report));
-            // In an Actions step the runner reads standard output for workflow commands: keep the report inert.
-            return [io.env.GITHUB_ACTIONS === 'true' && !args.output ? withoutCommands(text) : text];
-        }
+        case 'text':
+            return [withNewline(renderText(report, { color }) + renderDiagnostics(report))];
     }
+}
+/**
+ * In an Actions step the runner reads standard output for workflow commands: the text and markdown reports are
+ * wrapped between stop-commands markers; JSON and SARIF, whose text must stay valid, escape `:` and `[` in the
+ * strings that could start a command, which leaves the parsed value unchanged.
+ */
+function neutraliseOutput(format, pieces) {
+    if (format === 'json' || format === 'sarif')
+        return neutraliseJson(pieces);
+    return [withoutCommands([...pieces].join(''))];
 }
 function withNewline(text) {
     return text.endsWith('\n') ? text : `${text}\n`;
 }
-/** Colour on a terminal unless NO_COLOR is set; FORCE_COLOR turns it on anywhere. */
-function wantsColor(io) {
-    if (io.env.NO_COLOR)
+/** Colour on a terminal unless --no-color or NO_COLOR; FORCE_COLOR turns it on anywhere. */
+function wantsColor(noColor, color, io) {
+    if (noColor || color === 'never')
         return false;
-    if (io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0')
-        return true;
-    return io.stdout.isTTY === true;
+    return color === 'always' || io.stdout.isTTY === true;
 }
 /**
  * Writes pieces joined into batches of 32 KiB or more: few system calls, and each batch stays under V8's
@@ -8332,4 +9148,4 @@ void runCli({
 });
 const LINGER_MS = 500;
 
-export { hostVariableUnreadable as $, API_ORIGIN as A, ByteScanner as B, deployedKeyMismatch as C, DNS_ORIGIN as D, plural as E, deployedNoClerk as F, formatMessage as G, deployedSiteUnread as H, InputError as I, bufferSource as J, classifyCandidate as K, looseObject as L, object as M, string as N, Outcome as O, literal as P, number as Q, array as R, SITE_RULES as S, record as T, optional as U, boolean as V, nullable as W, unknown as X, TLS_CODES as Y, hostApiError as Z, _enum as _, dnsRecordMissing as a, mayConcernClerk as a0, isPublicVariable as a1, describeHost as a2, dnsRecordWrongTarget as b, dnsRecordProxied as c, describeFailure as d, dnsNotVerified as e, skippedOnline as f, clerkApiError as g, classifySecretKey as h, instanceNotProduction as i, caaBlocksCertificates as j, keyInstanceMismatch as k, frontendApiUnreachable as l, scrub as m, isHttpsOrLoopback as n, networkWords as o, parsePublishableKey as p, isDevelopmentOrStagingHost as q, readFailure as r, sharedOAuthCredentials as s, artifactFinding as t, secretKeyKind as u, deployedSecretKey as v, whyNotOnline as w, ruleApplies as x, deployedDevInstance as y, redact as z };
+export { isInternalAddress as $, API_ORIGIN as A, caaBlocksCertificates as B, frontendApiUnreachable as C, DNS_ORIGIN as D, plural as E, deployedNoClerk as F, skippedSite as G, deployedSiteUnread as H, InputError as I, ByteScanner as J, parsePublishableKey as K, isDevelopmentOrStagingHost as L, artifactHit as M, secretKeyKind as N, Outcome as O, deployedSecretKey as P, ruleApplies as Q, deployedDevInstance as R, SITE_RULES as S, redact as T, deployedKeyMismatch as U, bufferSource as V, classifyCandidate as W, isHttpsOrLoopback as X, scrubDeep as Y, isVendorPage as Z, _enum as _, literal as a, Deadline as a0, hostApiError as a1, hostVariableUnreadable as a2, describeHost as a3, mayConcernClerk as a4, isPublicVariable as a5, errorCode as a6, networkKind as a7, networkWords as a8, array as b, record as c, optional as d, boolean as e, nullable as f, describeFailure as g, dnsRecordMissing as h, dnsRecordWrongTarget as i, dnsRecordProxied as j, dnsNotVerified as k, looseObject as l, sharedOAuthCredentials as m, number as n, object as o, skippedOnline as p, checkDeadline as q, readFailure as r, string as s, clerkApiError as t, unknown as u, scrub as v, whyNotOnline as w, classifySecretKey as x, instanceNotProduction as y, keyInstanceMismatch as z };
