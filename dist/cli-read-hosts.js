@@ -35351,11 +35351,15 @@ function capped(response, maxBytes) {
             controller.enqueue(chunk);
         }
     });
-    return new undiciExports.Response(response.body.pipeThrough(limit), {
+    const wrapped = new undiciExports.Response(response.body.pipeThrough(limit), {
         status: response.status,
         statusText: response.statusText,
         headers: response.headers
     });
+    // A constructed Response has an empty `url`; callers (Octokit's `response.url`, a next page's origin check) need
+    // the address that answered.
+    Object.defineProperty(wrapped, 'url', { value: response.url });
+    return wrapped;
 }
 
 /**

@@ -72,6 +72,7 @@ describe('action.yml', () => {
       'comment-url',
       'errors',
       'findings',
+      'incomplete',
       'passed',
       'pull-requests',
       'report-file',

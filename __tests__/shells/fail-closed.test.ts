@@ -130,7 +130,7 @@ describe('a glob that meets an unreadable directory', () => {
   });
 });
 
-describe('a 10 MB quoted value on line 3', () => {
+describe('a 10 MB quoted value on line 3: over the dotenv cap (4 MB), refused before parsing', () => {
   const huge = 'x'.repeat(10 * 1024 * 1024);
   const variants = {
     'closed "…"': `FIRST=1\n# the next line is too long\nHUGE="${huge}"\nLAST=2\n`,
@@ -145,16 +145,16 @@ describe('a 10 MB quoted value on line 3', () => {
   if (!otherNode) console.log('fail-closed: the other-Node variant is skipped: no /tmp/node24 and no ACTION_E2E_NODE');
 
   describe.each(Object.entries(variants))('%s', (_, text) => {
-    it(`dist/cli.js on this Node (${process.version}): exits 2, one line naming .env:3`, async () => {
+    it(`dist/cli.js on this Node (${process.version}): exits 2, one line naming .env and its cap`, async () => {
       const run = await runDistCli(await project({ '.env': text }), ['--offline', '.env']);
-      expectOneErrorLine(run, /^clerk-production-gate: \.env:3: a value too long for dotenv's parser /);
+      expectOneErrorLine(run, /^clerk-production-gate: \.env: larger than 4 MB, not a dotenv file \(not read\)$/);
     });
 
     (otherNode ? it : it.skip)(
       `dist/cli.js on ${otherNode ? `${otherNode} (${otherVersion})` : 'Node 24 (not found)'}: the same`,
       async () => {
         const run = await runDistCli(await project({ '.env': text }), ['--offline', '.env'], { node: otherNode });
-        expectOneErrorLine(run, /^clerk-production-gate: \.env:3: a value too long for dotenv's parser /);
+        expectOneErrorLine(run, /^clerk-production-gate: \.env: larger than 4 MB, not a dotenv file \(not read\)$/);
       }
     );
 
@@ -166,7 +166,7 @@ describe('a 10 MB quoted value on line 3', () => {
       );
       expect(crashes(result)).toEqual([]);
       expect(result.code).toBe(2);
-      expect(stepError(result)).toEqual([expect.stringMatching(/^\.env:3: a value too long for dotenv's parser /)]);
+      expect(stepError(result)).toEqual([expect.stringMatching(/^\.env: larger than 4 MB, not a dotenv file \(not read\)$/)]);
       expect(/Maximum call stack|RangeError/.test(result.stdout)).toBe(false);
     });
   });
