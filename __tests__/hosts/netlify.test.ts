@@ -281,6 +281,25 @@ describe('readNetlify: failures', () => {
     expect(message).not.toContain(CANARY_TOKEN);
   });
 
+  it('does not follow a redirect: the token never goes to the address a redirect names', async () => {
+    const seen: string[] = [];
+    const elsewhere = http.createServer((req, res) => {
+      seen.push(String(req.headers.authorization ?? '(none)'));
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"account_id":"x"}');
+    });
+    elsewhere.listen(0, '127.0.0.1');
+    await once(elsewhere, 'listening');
+    try {
+      const target = `http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}/api/v1/sites/${SITE_ID}`;
+      const fake = await start(netlifyScenario({ faults: { site: { status: 302, headers: { location: target } } } }));
+      const { message } = failure(await readNetlify(settings(fake)));
+      expect(message).toContain('302');
+      expect(seen).toEqual([]);
+    } finally {
+      await new Promise((resolve) => elsewhere.close(resolve));
+    }
+  });
+
   it('an answer not in the documented shape fails, naming the field', async () => {
     const fake = await start(netlifyScenario({ faults: { env: { status: 200, body: [{ key: 7 }] } } }));
     const { message } = failure(await readNetlify(settings(fake)));

@@ -60,6 +60,15 @@ const EnvVars = z.array(
 
 type Step<T> = { ok: true; value: T } | { ok: false; error: unknown; timedOut: boolean };
 
+/**
+ * Per-call options for `@netlify/api`, which calls node-fetch itself (it takes no fetch function, so src/net/ cannot
+ * carry these calls): the budget's signal, and redirects not followed. node-fetch would follow up to 20 and keep the
+ * token for another port of the same host; a 3xx answer from Netlify's API is an error to report instead.
+ */
+function callOptions(budget: AbortSignal): { signal: AbortSignal; redirect: 'manual' } {
+  return { signal: budget, redirect: 'manual' };
+}
+
 export async function readNetlify(settings: NetlifySettings): Promise<HostOutcome> {
   const { token, timeoutMs } = settings;
   const fail = (message: string, status?: number): HostOutcome => ({
@@ -92,7 +101,7 @@ export async function readNetlify(settings: NetlifySettings): Promise<HostOutcom
   const budget = AbortSignal.timeout(budgetMs);
   const subject = `site "${site}"`;
 
-  const siteStep = await withinBudget(() => client.getSite({ site_id: site }, { signal: budget }), budget);
+  const siteStep = await withinBudget(() => client.getSite({ site_id: site }, callOptions(budget)), budget);
   if (!siteStep.ok) return fail(...describe(siteStep, `reading ${subject}`, settings, api.url));
   const siteInfo = Site.safeParse(siteStep.value);
   if (!siteInfo.success) {
@@ -108,7 +117,7 @@ export async function readNetlify(settings: NetlifySettings): Promise<HostOutcom
           // Netlify's filter knows no `branch` context: for a branch, every value comes back and one is picked here.
           ...(context.kind === 'named' && { context_name: context.name })
         },
-        { signal: budget }
+        callOptions(budget)
       ),
     budget
   );
