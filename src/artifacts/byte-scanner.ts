@@ -10,7 +10,7 @@
 import { maskedExcerpt } from './excerpt.js';
 
 /** What a candidate looks like: a key (`pk_…`, `sk_…`, legacy `test_…`) or a host ending in `.dev…`. */
-export type CandidateKind = 'key' | 'host';
+type CandidateKind = 'key' | 'host';
 
 /** What a candidate is, before its place is worked out. */
 export interface CandidateText {

@@ -15,8 +15,8 @@
  */
 import { forgivingBase64Decode } from './base64.js';
 
-export const PUBLISHABLE_KEY_LIVE_PREFIX = 'pk_live_';
-export const PUBLISHABLE_KEY_TEST_PREFIX = 'pk_test_';
+const PUBLISHABLE_KEY_LIVE_PREFIX = 'pk_live_';
+const PUBLISHABLE_KEY_TEST_PREFIX = 'pk_test_';
 
 export type InstanceType = 'production' | 'development';
 

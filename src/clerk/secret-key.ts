@@ -12,7 +12,7 @@
  */
 import type { InstanceType } from './publishable-key.js';
 
-export type SecretKeyKind = 'secret-key' | 'legacy-api-key';
+type SecretKeyKind = 'secret-key' | 'legacy-api-key';
 
 export interface SecretKeyClass {
   kind: SecretKeyKind;

@@ -2,7 +2,7 @@ import type { CheckResult } from './check.js';
 import type { Finding } from './finding.js';
 import type { SkippedFile, SourceDiagnostic, SourceInfo } from './source.js';
 
-export type FailOn = 'error' | 'warning' | 'never';
+type FailOn = 'error' | 'warning' | 'never';
 
 /** The gate's result; every reporter renders this. Values in it are already redacted. */
 export interface Report {

@@ -16,7 +16,7 @@ function schemasOf<T extends Record<string, { schema: z.ZodMiniType }>>(table: T
  * What both shells (action and CLI) hand the engine, validated at the boundary: the declared options
  * (options/declarations.ts), the directory they are relative to, and the runtime variables for scan-process-env.
  */
-export const gateOptionsSchema = z.object({
+const gateOptionsSchema = z.object({
   cwd: nonEmpty,
   // Name/value pairs rather than a record: zod's record drops a `__proto__` key, a valid variable name.
   processEnv: z.optional(z.array(z.tuple([z.string(), z.optional(z.string())]))),

@@ -103,14 +103,14 @@ export async function readHostSources(
 }
 
 /** Vercel's target for the environment: production, preview (on the pull request's branch) or a custom one. */
-export function vercelTarget(environment: string, isProduction: boolean, gitBranch?: string): VercelTarget {
+function vercelTarget(environment: string, isProduction: boolean, gitBranch?: string): VercelTarget {
   if (isProduction) return { kind: 'production' };
   if (environment.toLowerCase() === 'preview') return { kind: 'preview', ...(gitBranch && { gitBranch }) };
   return { kind: 'environment', name: environment };
 }
 
 /** Netlify's deploy context for the environment. */
-export function netlifyContext(environment: string, isProduction: boolean, gitBranch?: string): string {
+function netlifyContext(environment: string, isProduction: boolean, gitBranch?: string): string {
   if (isProduction) return 'production';
   const name = environment.toLowerCase();
   if (name === 'preview' || name === 'deploy-preview') return 'deploy-preview';

@@ -14,7 +14,7 @@ export interface HostVariable {
   sensitive: boolean;
 }
 
-export interface HostRead {
+interface HostRead {
   host: 'vercel' | 'netlify';
   /** The project (Vercel) or site (Netlify), id or name as given or resolved. */
   project: string;

@@ -18,7 +18,7 @@ import { isVendorPage } from '../core/vendor-links.js';
 import { scrub, scrubDeep } from '../core/scrub.js';
 import { checkApiUrl, oneLine, type HostOutcome, type HostVariable } from './host-variable.js';
 
-export const NETLIFY_API_URL = 'https://api.netlify.com/api/v1';
+const NETLIFY_API_URL = 'https://api.netlify.com/api/v1';
 
 export interface NetlifySettings {
   token: string;

@@ -36,9 +36,9 @@ import { retryAfterMs } from '../net/retry.js';
 /** The largest answer the SDK may read (a page of variables is far smaller). */
 const SDK_MAX_BYTES = 16 * 1024 * 1024;
 
-export const VERCEL_API_URL = 'https://api.vercel.com';
+const VERCEL_API_URL = 'https://api.vercel.com';
 /** At most this many per-variable reads in flight at once. */
-export const VERCEL_READ_CONCURRENCY = 8;
+const VERCEL_READ_CONCURRENCY = 8;
 /** Attempts of one call when Vercel answers 429 (the first included). */
 const MAX_ATTEMPTS = 4;
 /** A list longer than this many pages is taken as a server that never says "last page". */

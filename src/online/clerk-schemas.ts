@@ -15,10 +15,10 @@ export const Instance = z.looseObject({
 });
 
 /** Backend API `CNameTarget`. */
-export const CNameTarget = z.object({ host: z.string(), value: z.string(), required: z.boolean() });
+const CNameTarget = z.object({ host: z.string(), value: z.string(), required: z.boolean() });
 
 /** Backend API `Domain`. */
-export const Domain = z.looseObject({
+const Domain = z.looseObject({
   object: z.literal('domain'),
   id: z.string(),
   name: z.string(),
@@ -96,10 +96,7 @@ export const ClerkErrors = z.looseObject({
   clerk_trace_id: z.optional(z.string())
 });
 
-export type InstanceT = z.infer<typeof Instance>;
 export type DomainT = z.infer<typeof Domain>;
-export type DomainsT = z.infer<typeof Domains>;
 export type EnvironmentT = z.infer<typeof Environment>;
-export type PlatformDomainT = z.infer<typeof PlatformDomain>;
 export type DomainStatusT = z.infer<typeof DomainStatus>;
 export type ClerkErrorsT = z.infer<typeof ClerkErrors>;

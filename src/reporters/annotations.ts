@@ -12,7 +12,7 @@ export interface Annotation {
 }
 
 /** GitHub shows at most this many annotations of each level per step. */
-export const ANNOTATIONS_PER_LEVEL = 10;
+const ANNOTATIONS_PER_LEVEL = 10;
 
 /** Annotation level: shadowed findings are informational notices; suppressed ones get none. */
 function levelOf(f: Finding): Severity | undefined {

@@ -10,7 +10,7 @@ export function summaryLine(summary: Record<'errors' | 'warnings' | 'notices' | 
   return `${counts} (${summary.suppressed} suppressed)`;
 }
 
-export function describeSuppression(s: Suppression): string {
+function describeSuppression(s: Suppression): string {
   return s.by === 'ignore-option'
     ? 'suppressed by the ignore option'
     : `suppressed by an inline comment at ${s.file}:${s.line}`;

@@ -7,7 +7,7 @@ import { z } from 'zod';
  */
 const severity = z.enum(['error', 'warning', 'notice']);
 
-export const jsonLocationSchema = z.union([
+const jsonLocationSchema = z.union([
   z.strictObject({ file: z.string(), line: z.number().int(), column: z.number().int() }),
   /** A page or chunk of the deployed site. */
   z.strictObject({ url: z.string(), line: z.number().int(), column: z.number().int() }),
@@ -16,12 +16,12 @@ export const jsonLocationSchema = z.union([
   z.strictObject({ source: z.enum(['vercel', 'netlify']), project: z.string(), target: z.string() })
 ]);
 
-export const jsonSuppressionSchema = z.discriminatedUnion('by', [
+const jsonSuppressionSchema = z.discriminatedUnion('by', [
   z.strictObject({ by: z.literal('ignore-option') }),
   z.strictObject({ by: z.literal('inline-comment'), file: z.string(), line: z.number().int() })
 ]);
 
-export const jsonFindingSchema = z.strictObject({
+const jsonFindingSchema = z.strictObject({
   rule: z.string(),
   severity,
   variable: z.string(),
@@ -39,7 +39,7 @@ export const jsonFindingSchema = z.strictObject({
   excerpt: z.string().optional()
 });
 
-export const jsonSourceSchema = z.union([
+const jsonSourceSchema = z.union([
   z.strictObject({
     kind: z.literal('file'),
     file: z.string(),
@@ -56,9 +56,9 @@ export const jsonSourceSchema = z.union([
 ]);
 
 /** A file found but not judged (a template, another mode's file, an exclusion), and why. */
-export const jsonSkippedSchema = z.strictObject({ file: z.string(), reason: z.string() });
+const jsonSkippedSchema = z.strictObject({ file: z.string(), reason: z.string() });
 
-export const jsonCheckSchema = z.strictObject({
+const jsonCheckSchema = z.strictObject({
   id: z.string(),
   status: z.enum(['pass', 'fail', 'skipped', 'error', 'incomplete']),
   detail: z.string()

@@ -4,7 +4,7 @@ import type { SourceInfo } from '../core/source.js';
 import type { Origin } from '../core/variable.js';
 import type { JsonFinding, JsonLocation, JsonReport } from './json-schema.js';
 
-export type { JsonFinding, JsonLocation, JsonReport } from './json-schema.js';
+export type { JsonFinding, JsonReport } from './json-schema.js';
 
 /** The JSON report (public contract, see json-schema.ts). Keys are built explicitly so nothing else leaks. */
 export function toJsonReport(report: Report): JsonReport {
@@ -77,7 +77,7 @@ const WRAPPER_OPEN = '{\n  "items": [\n';
 const WRAPPER_CLOSE = '\n  ]\n}';
 
 /** JSON text with every non-ASCII character as a \\u escape (surrogate pairs as two escapes, as JSON allows). */
-export function asciiJson(text: string): string {
+function asciiJson(text: string): string {
   // `…` (every redacted value has one) by plain string replacement, which is much cheaper than a callback
   // per match; anything else non-ASCII (rare) by the general rule.
   const common = text.replaceAll('\u2026', '\\u2026');
@@ -109,7 +109,7 @@ function* arrayChunks(items: readonly unknown[]): Generator<string> {
   yield JSON_ARRAY_CLOSE;
 }
 
-export function toJsonLocation(origin: Origin): JsonLocation {
+function toJsonLocation(origin: Origin): JsonLocation {
   if (origin.kind === 'file') return { file: origin.file, line: origin.line, column: origin.column };
   if (origin.kind === 'url') return { url: origin.url, line: origin.line, column: origin.column };
   if (origin.kind === 'host') return { source: origin.host, project: origin.project, target: origin.target };

@@ -2,7 +2,7 @@
 import { isVendorPage } from '../core/vendor-links.js';
 
 /** One line, no control characters: a newline or CR would end a table row. */
-export function oneLine(s: string): string {
+function oneLine(s: string): string {
   // eslint-disable-next-line no-control-regex
   return s.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
 }

@@ -41,7 +41,7 @@ export interface MarkdownOptions {
   fullReport?: string;
 }
 
-export const DEFAULT_MAX_BYTES = 1_000_000;
+const DEFAULT_MAX_BYTES = 1_000_000;
 const DEFAULT_HEADING = 'Clerk production gate';
 
 const SEVERITY_ICON: Record<Severity, string> = { error: '❌', warning: '⚠️', notice: 'ℹ️' };

@@ -15,7 +15,7 @@ export interface Outputs {
  * GitHub keeps at most 1 MiB of outputs per job; the `findings` output stays well under it so other
  * steps' outputs still fit. The full list is always in the report file.
  */
-export const MAX_FINDINGS_OUTPUT_BYTES = 512 * 1024;
+const MAX_FINDINGS_OUTPUT_BYTES = 512 * 1024;
 
 /** Step outputs (all strings). `findings` is the JSON report's findings array, compact, most severe first. */
 export function buildOutputs(report: Report, reportFile: string, maxBytes = MAX_FINDINGS_OUTPUT_BYTES): Outputs {

@@ -110,7 +110,7 @@ export function buildComment(
 }
 
 /** A finding's identity across runs: rule, variable and where; never its value. */
-export function fingerprint(f: Finding): string {
+function fingerprint(f: Finding): string {
   const where = shortOrigin(f.origin);
   return createHash('sha256')
     .update(`${f.rule}\u0000${f.variable}\u0000${where}`)

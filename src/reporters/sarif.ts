@@ -5,7 +5,7 @@ import { ruleDocs } from '../rules/docs-link.js';
 import type { RuleMeta } from '../rules/rule.js';
 import { VERSION } from '../core/version.js';
 
-export type SarifLevel = 'error' | 'warning' | 'note';
+type SarifLevel = 'error' | 'warning' | 'note';
 
 const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 const INFORMATION_URI = 'https://github.com/clerk-production-gate/clerk-production-gate';

@@ -6,7 +6,7 @@
 import { memo } from '../core/memo.js';
 
 /** Prefixes that make a variable visible to browser code in the frameworks Clerk supports. */
-export const PUBLIC_PREFIXES = [
+const PUBLIC_PREFIXES = [
   'NEXT_PUBLIC_',
   'VITE_',
   'PUBLIC_',

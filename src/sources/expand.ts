@@ -10,7 +10,7 @@ export interface ExpansionEnvironment {
   origins: ReadonlyMap<string, Origin>;
 }
 
-export const NO_ENVIRONMENT: ExpansionEnvironment = { values: {}, origins: new Map() };
+const NO_ENVIRONMENT: ExpansionEnvironment = { values: {}, origins: new Map() };
 
 /**
  * `${NAME}` / `$NAME` expansion as dotenv-expand does it (see dotenv-expand.ts), over dotenv definitions, against
