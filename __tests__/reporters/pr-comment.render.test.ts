@@ -21,7 +21,7 @@ import {
   renderInBrowser,
   type Rendered,
   type RenderedTable
-} from './render-in-browser.js';
+} from '../render/render-in-browser.js';
 
 /**
  * The job summary and the sticky pull-request comment as a reviewer sees them: rendered as GitHub renders markdown,
