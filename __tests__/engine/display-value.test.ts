@@ -48,7 +48,7 @@ describe('displayValue', () => {
     expect(shown('CLERK_FRONTEND_API', `clerk.example.com${secretKey('live')}`)).not.toContain('A1b2C3d4');
   });
 
-  it('redacts values that are neither URLs nor hosts, as before', () => {
+  it('redacts values that are neither URLs nor hosts', () => {
     expect(shown('CLERK_TELEMETRY_DEBUG', 'true')).toBe('…');
     expect(shown('CLERK_FRONTEND_API', 'not a host at all')).toBe(redact('not a host at all'));
     // User-info without a scheme is not read as a host: the whole value is redacted.

@@ -104,7 +104,7 @@ describe('npm pack', () => {
       scanned += found.length;
     }
     expect(scanned).toBeGreaterThan(0); // the bundles do load built-ins: a scan that finds nothing is broken
-  });
+  }, 30_000); // reads and scans every shipped script (megabytes): over the 5 s default on a loaded machine
 
   it(
     'installs into an empty directory without the network, and its bin fails the example with exit 1',

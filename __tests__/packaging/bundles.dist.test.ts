@@ -5,11 +5,13 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 const root = new URL('../../', import.meta.url);
+/** The Node that runs the bundles: E2E_NODE (e.g. Node 24 in CI), else the one running the tests. */
+const node = process.env.E2E_NODE ?? process.execPath;
 
-/** Runs the committed CLI bundle with this Node, as a user would. */
+/** Runs the committed CLI bundle, as a user would. */
 async function distCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['dist/cli.js', ...args], { cwd: root });
+    const { stdout, stderr } = await run(node, ['dist/cli.js', ...args], { cwd: root });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -34,7 +36,7 @@ describe('committed bundles', () => {
   });
 
   it('dist/cli.js keeps its verdict and prints no stack trace when the reader closes the pipe early', async () => {
-    const child = spawn(process.execPath, ['dist/cli.js', '--offline', 'examples/nextjs-app'], { cwd: root });
+    const child = spawn(node, ['dist/cli.js', '--offline', 'examples/nextjs-app'], { cwd: root });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += String(chunk)));
     child.stdout.once('data', () => child.stdout.destroy());

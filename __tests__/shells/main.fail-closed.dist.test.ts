@@ -44,7 +44,7 @@ function expectOneErrorLine(run: DistCliRun, ...parts: (string | RegExp)[]): voi
   expect(run.stdout.length).toBe(0);
   const lines = stderrLines(run);
   expect(lines.length).toBe(1);
-  // Cut short in what a failure prints: a regression might echo the 10 MB value.
+  // Cut short in what a failure prints: a message that echoed the value would be 10 MB.
   const line = (lines[0] ?? '').slice(0, 400);
   expect(line).toMatch(/^clerk-production-gate: /);
   for (const part of parts) {
@@ -166,7 +166,9 @@ describe('a 10 MB quoted value on line 3: over the dotenv cap (4 MB), refused be
       );
       expect(crashes(result)).toEqual([]);
       expect(result.code).toBe(2);
-      expect(stepError(result)).toEqual([expect.stringMatching(/^\.env: larger than 4 MB, not a dotenv file \(not read\)$/)]);
+      expect(stepError(result)).toEqual([
+        expect.stringMatching(/^\.env: larger than 4 MB, not a dotenv file \(not read\)$/)
+      ]);
       expect(/Maximum call stack|RangeError/.test(result.stdout)).toBe(false);
     });
   });

@@ -21,7 +21,7 @@ import {
   renderInBrowser,
   type Rendered,
   type RenderedTable
-} from './render-in-browser.js';
+} from '../render/render-in-browser.js';
 
 /**
  * The job summary and the sticky pull-request comment as a reviewer sees them: rendered as GitHub renders markdown,
@@ -36,7 +36,7 @@ import {
 const RUN_URL = 'https://github.com/acme/app/actions/runs/1';
 const DOC_MD = path.join(ROOT, 'docs', 'pr-comment-example.md');
 const DOC_PNG = path.join(ROOT, 'docs', 'pr-comment-example.png');
-const UPDATE_COMMAND = 'UPDATE_DOCS=1 npm test -- __tests__/render';
+const UPDATE_COMMAND = 'UPDATE_DOCS=1 npm test -- __tests__/reporters/pr-comment.render.test.ts';
 const DOC_HEADER =
   'The pull-request comment of `clerk-production-gate --offline examples/nextjs-app` (environment `production`), ' +
   `as the gate writes it; made by \`${UPDATE_COMMAND}\`, which also takes ` +

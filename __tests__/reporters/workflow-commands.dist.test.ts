@@ -6,7 +6,7 @@
  * Each case runs dist/index.js (through runDistAction, as the runner runs a node action) and dist/cli.js (its own
  * process, text format) with and without GITHUB_ACTIONS=true; stdout AND stderr (the runner reads both for
  * commands) go through a runner-faithful scanner (helpers/runner-commands.ts) that returns what would execute.
- * ACTION_E2E_NODE, ACTION_E2E_BUNDLE and CLI_E2E_BUNDLE run another Node or another build (as action-dist.test.ts).
+ * ACTION_E2E_NODE, ACTION_E2E_BUNDLE and CLI_E2E_BUNDLE run another Node or another build (as shells/main.dist.test.ts).
  */
 import { describe, expect, it, jest } from '@jest/globals';
 import { readFile, writeFile } from 'node:fs/promises';

@@ -92,7 +92,7 @@ describe.each(HOSTILE.map((name) => [inert(name), name]))('a directory named %s'
   });
 });
 
-it('outside Actions the error is one plain line, as before', async () => {
+it('outside Actions the error is one plain line, with no workflow-command wrapping', async () => {
   const run = await runDistCli(await project({}), ['--offline', '--vars-json', 'missing.json']);
   expect(run.stderr).toBe('clerk-production-gate: --vars-json: cannot read missing.json (ENOENT)\n');
 });
