@@ -4,7 +4,7 @@
  * Mirrors `isPublishableKey` / `parsePublishableKey` from `@clerk/shared` 4.41 (src/keys.ts) line for
  * line, so the gate accepts and rejects exactly what Clerk's SDKs do. It is a copy rather than an
  * import because `@clerk/shared` is only a devDependency (used as the test oracle) and the runtime
- * bundle should not carry it. `__tests__/clerk/publishable-key.oracle.test.ts` checks the two agree.
+ * bundle should not carry it. `__tests__/clerk/publishable-key.test.ts` checks the two agree.
  *
  * Things Clerk accepts that one might not expect (all mirrored):
  *  - whitespace (space, TAB, LF, FF, CR) anywhere after the prefix, e.g. a trailing newline;
