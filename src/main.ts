@@ -10,8 +10,9 @@ import { runUrl, type GitHubContext } from './github/event.js';
 import type { Published } from './github/publish.js';
 import { describeError, EXIT_FAILED, EXIT_PASSED, EXIT_USAGE } from './core/errors.js';
 import type { Report } from './core/report.js';
-import type { GateOptionsInput } from './engine/options.js';
+import { parseGateOptions, type GateOptionsInput } from './engine/options.js';
 import { runGate } from './engine/run-gate.js';
+import { runDeadline } from './net/deadline.js';
 import { readGitHubContext, readShellEnvironment } from './shell-environment.js';
 import { planAnnotations } from './reporters/annotations.js';
 import { renderDiagnostics } from './reporters/diagnostics.js';
@@ -47,13 +48,21 @@ export async function run(env: Record<string, string | undefined> = process.env)
     if (!publishing.fromReport) annotate(report, options.cwd, workspace);
     for (const [name, value] of Object.entries(buildOutputs(report, reportFile))) core.setOutput(name, value);
     // The pull request last: whatever happens there, the verdict, outputs and summary are already settled.
-    // Octokit is loaded only for a run that posts.
+    // Octokit is loaded only for a run that posts. Publishing has its own deadline, the run's budget
+    // (runDeadline: 8 × api-timeout) counted from here: the checks may have spent theirs, and the comment must
+    // still go out; every GitHub call, retry and page ends by it.
     const published: Published =
       publishing.comment === 'never' && !publishing.checkRun
         ? { commentUrl: '', pullRequests: [] }
         : await (
             await import('./github/publish.js')
-          ).publish(report, RULE_METAS, publishing, { github, summary, cwd: options.cwd, workspace });
+          ).publish(report, RULE_METAS, publishing, {
+            github,
+            summary,
+            cwd: options.cwd,
+            workspace,
+            deadline: runDeadline(parseGateOptions(options).apiTimeoutMs)
+          });
     core.setOutput('comment-url', published.commentUrl);
     core.setOutput('pull-requests', published.pullRequests.join(','));
 

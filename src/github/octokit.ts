@@ -2,16 +2,15 @@ import { HttpClient } from '@actions/http-client';
 import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
-import { Deadline } from '../net/deadline.js';
+import type { Deadline } from '../net/deadline.js';
 import { netFetch } from '../net/fetch.js';
 
 export type Octokit = ReturnType<typeof getOctokit>;
 
 /** Times a rate-limited call is tried again. */
 const MAX_RETRIES = 2;
-/** Each GitHub call (headers and body), and all of them together for one client. */
+/** Each GitHub call (headers and body), within the publishing deadline. */
 const CALL_TIMEOUT_MS = 30_000;
-const PUBLISH_BUDGET_MS = 3 * 60_000;
 /** The largest answer read (a page of comments or pull requests is far smaller). */
 const MAX_BYTES = 32 * 1024 * 1024;
 
@@ -19,15 +18,15 @@ const MAX_BYTES = 32 * 1024 * 1024;
  * Octokit for the pull-request comment and the check run: GitHub's API at `GITHUB_API_URL` (GitHub Enterprise
  * Server, ghe.com), retried on server errors (plugin-retry) and on rate limits, honouring `retry-after`
  * (plugin-throttling). 429 is left to the throttling plugin, which reads `retry-after`. Requests go through the
- * gate's `netFetch` (30 s a call, 3 minutes in all, capped bodies, guarded redirects), through the runner's proxy
+ * gate's `netFetch` (30 s a call, all of them within `deadline`, capped bodies, guarded redirects), through the runner's proxy
  * when `HTTPS_PROXY` names one, as @actions/github would.
  */
-export function makeOctokit(token: string, apiUrl: string | undefined): Octokit {
+export function makeOctokit(token: string, apiUrl: string | undefined, deadline: Deadline): Octokit {
   return getOctokit(
     token,
     {
       ...(apiUrl && { baseUrl: apiUrl }),
-      request: { fetch: githubFetch(apiUrl ?? 'https://api.github.com') },
+      request: { fetch: githubFetch(apiUrl ?? 'https://api.github.com', deadline) },
       retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
       throttle: {
         onRateLimit: (_retryAfter: number, _options: unknown, _octokit: unknown, retryCount: number) =>
@@ -41,11 +40,11 @@ export function makeOctokit(token: string, apiUrl: string | undefined): Octokit 
   );
 }
 
-function githubFetch(baseUrl: string) {
+function githubFetch(baseUrl: string, deadline: Deadline) {
   const proxy = new HttpClient().getAgentDispatcher(baseUrl);
   return netFetch({
     timeoutMs: CALL_TIMEOUT_MS,
-    deadline: Deadline.after(PUBLISH_BUDGET_MS),
+    deadline,
     maxBytes: MAX_BYTES,
     ...(proxy && { dispatcher: proxy })
   });
