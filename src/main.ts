@@ -9,6 +9,7 @@ import { readActionOptions } from './action-inputs.js';
 import { runUrl, type GitHubContext } from './github/event.js';
 import type { Published } from './github/publish.js';
 import { describeError, EXIT_FAILED, EXIT_PASSED, EXIT_USAGE } from './core/errors.js';
+import { Scrubber } from './core/scrub.js';
 import type { Report } from './core/report.js';
 import { parseGateOptions, type GateOptionsInput } from './engine/options.js';
 import { runGate } from './engine/run-gate.js';
@@ -25,16 +26,20 @@ import { RULE_METAS } from './rules/index.js';
 import { loadChecks } from './load-checks.js';
 
 export async function run(env: Record<string, string | undefined> = process.env): Promise<number> {
+  // Every secret of the run in one place, for every message that quotes an outside answer: the GitHub token here,
+  // the gate adds the host tokens, the bypass secret and every secret it finds.
+  const scrubber = new Scrubber();
   try {
     // The environment, read once: the runner's context, the options' environment defaults.
     const shell = readShellEnvironment(env);
     const github = readGitHubContext(env);
     const { gate: options, publishing } = readActionOptions(shell, github);
+    scrubber.add([publishing.token]);
     const workspace = github.workspace ?? options.cwd;
     // The report: scanned here, or (fork-safe recipe) read from an earlier run's JSON report.
     const report = publishing.fromReport
       ? await (await import('./github/from-report.js')).readReportFile(publishing.fromReport, workspace, RULE_METAS)
-      : await scan(options);
+      : await scan(options, scrubber);
 
     // The human report echoes paths and names from the input: no line of it may act as a workflow command.
     core.info(withoutCommands(renderText(report, { color: false }) + renderDiagnostics(report)).trimEnd());
@@ -61,7 +66,8 @@ export async function run(env: Record<string, string | undefined> = process.env)
             summary,
             cwd: options.cwd,
             workspace,
-            deadline: runDeadline(parseGateOptions(options).apiTimeoutMs)
+            deadline: runDeadline(parseGateOptions(options).apiTimeoutMs),
+            scrubber
           });
     core.setOutput('comment-url', published.commentUrl);
     core.setOutput('pull-requests', published.pullRequests.join(','));
@@ -72,14 +78,14 @@ export async function run(env: Record<string, string | undefined> = process.env)
     );
     return EXIT_FAILED;
   } catch (error) {
-    core.setFailed(describeError(error));
+    core.setFailed(describeError(error, scrubber));
     return EXIT_USAGE;
   }
 }
 
 /** Runs the gate, and masks every secret it found before anything is written. */
-async function scan(options: GateOptionsInput): Promise<Report> {
-  const { report, secrets } = await runGate(options, await loadChecks(options));
+async function scan(options: GateOptionsInput, scrubber: Scrubber): Promise<Report> {
+  const { report, secrets } = await runGate(options, { ...(await loadChecks(options)), scrubber });
   for (const secret of secrets) core.setSecret(secret);
   return report;
 }

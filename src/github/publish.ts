@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { scrub } from '../core/scrub.js';
+import type { Scrubber } from '../core/scrub.js';
 import type { Deadline } from '../net/deadline.js';
 import type { Report } from '../core/report.js';
 import { buildComment } from '../reporters/pr-comment.js';
@@ -38,7 +38,15 @@ export async function publish(
   report: Report,
   rules: ReadonlyMap<string, RuleMeta>,
   settings: PublishSettings,
-  context: { github: GitHubContext; summary: string; cwd: string; workspace: string; deadline: Deadline }
+  context: {
+    github: GitHubContext;
+    summary: string;
+    cwd: string;
+    workspace: string;
+    deadline: Deadline;
+    /** The run's scrubber: GitHub's error texts may quote any secret of the run. */
+    scrubber: Scrubber;
+  }
 ): Promise<Published> {
   const published: Published = { commentUrl: '', pullRequests: [] };
   if (settings.comment === 'never' && !settings.checkRun) return published;
@@ -53,12 +61,13 @@ export async function publish(
     return published;
   }
   core.setSecret(settings.token);
+  context.scrubber.add([settings.token]);
   const octokit = makeOctokit(settings.token, context.github.apiUrl, context.deadline);
   const failures: string[] = [];
   let permission = false;
   const failed = (what: string, error: unknown): void => {
     const status = (error as { status?: unknown }).status;
-    const message = scrub(((error as Error).message ?? String(error)).split('\n')[0] ?? '', [settings.token]);
+    const message = context.scrubber.scrub(((error as Error).message ?? String(error)).split('\n')[0] ?? '');
     failures.push(`${what}: ${typeof status === 'number' ? `${status} ` : ''}${message}`);
     if (typeof status === 'number' && PERMISSION_STATUSES.has(status)) permission = true;
   };

@@ -36,8 +36,7 @@ export function judgeProductionOAuth(config: CallResult<Record<string, unknown>>
       // A connection the gate cannot read might be one on shared credentials: fail closed.
       const detail = `unexpected ${key}: ${parsed.error.issues[0]?.message ?? 'not a connection object'}`;
       const failure = describeFailure(
-        { endpoint: config.endpoint, kind: 'invalid-response', status: config.status, detail },
-        []
+        { endpoint: config.endpoint, kind: 'invalid-response', status: config.status, detail }
       );
       return outcome.failed(sharedOAuthCredentials, failure);
     }
