@@ -52,7 +52,9 @@ export function readEventPayload(eventPath: string): unknown {
   try {
     const read = readRegularFile(eventPath, MAX_EVENT_BYTES);
     if (read.overCap) {
-      throw new InputError(`${label}: larger than ${sizeInWords(MAX_EVENT_BYTES)}, GitHub's cap on a webhook payload (not read)`);
+      throw new InputError(
+        `${label}: larger than ${sizeInWords(MAX_EVENT_BYTES)}, GitHub's cap on a webhook payload (not read)`
+      );
     }
     text = read.bytes.toString('utf8');
   } catch (error) {

@@ -1,11 +1,21 @@
 import { HttpClient } from '@actions/http-client';
-import { getOctokit } from '@actions/github';
+import { Octokit as OctokitCore } from '@octokit/core';
+import { paginateRest } from '@octokit/plugin-paginate-rest';
+import { restEndpointMethods } from '@octokit/plugin-rest-endpoint-methods';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import type { Deadline } from '../net/deadline.js';
 import { netFetch } from '../net/fetch.js';
 
-export type Octokit = ReturnType<typeof getOctokit>;
+/**
+ * Octokit with the plugins @actions/github's `getOctokit` adds (REST methods, pagination), plus retry and
+ * throttling. Built from @octokit/core, not through @actions/github: importing that module builds its `context`,
+ * which reads the whole file GITHUB_EVENT_PATH names with readFileSync, unbounded, and blocks on a FIFO. The gate
+ * reads the payload itself (github/event.ts: a regular file, capped).
+ */
+const GateOctokit = OctokitCore.plugin(restEndpointMethods, paginateRest, retry, throttling);
+
+export type Octokit = InstanceType<typeof GateOctokit>;
 
 /** Times a rate-limited call is tried again. */
 const MAX_RETRIES = 2;
@@ -18,26 +28,25 @@ const MAX_BYTES = 32 * 1024 * 1024;
  * Octokit for the pull-request comment and the check run: GitHub's API at `GITHUB_API_URL` (GitHub Enterprise
  * Server, ghe.com), retried on server errors (plugin-retry) and on rate limits, honouring `retry-after`
  * (plugin-throttling). 429 is left to the throttling plugin, which reads `retry-after`. Requests go through the
- * gate's `netFetch` (30 s a call, all of them within `deadline`, capped bodies, guarded redirects), through the runner's proxy
- * when `HTTPS_PROXY` names one, as @actions/github would.
+ * gate's `netFetch` (30 s a call, all of them within `deadline`, capped bodies, guarded redirects), through the
+ * runner's proxy when `HTTPS_PROXY` names one, as @actions/github would.
  */
 export function makeOctokit(token: string, apiUrl: string | undefined, deadline: Deadline): Octokit {
-  return getOctokit(
-    token,
-    {
-      ...(apiUrl && { baseUrl: apiUrl }),
-      request: { fetch: githubFetch(apiUrl ?? 'https://api.github.com', deadline) },
-      retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
-      throttle: {
-        onRateLimit: (_retryAfter: number, _options: unknown, _octokit: unknown, retryCount: number) =>
-          retryCount < MAX_RETRIES,
-        onSecondaryRateLimit: (_retryAfter: number, _options: unknown, _octokit: unknown, retryCount: number) =>
-          retryCount < MAX_RETRIES
-      }
-    },
-    retry,
-    throttling
-  );
+  const baseUrl = apiUrl ?? 'https://api.github.com';
+  return new GateOctokit({
+    // The scheme @actions/github uses for a token.
+    auth: `token ${token}`,
+    baseUrl,
+    userAgent: 'clerk-production-gate',
+    request: { fetch: githubFetch(baseUrl, deadline) },
+    retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
+    throttle: {
+      onRateLimit: (_retryAfter: number, _options: unknown, _octokit: unknown, retryCount: number) =>
+        retryCount < MAX_RETRIES,
+      onSecondaryRateLimit: (_retryAfter: number, _options: unknown, _octokit: unknown, retryCount: number) =>
+        retryCount < MAX_RETRIES
+    }
+  });
 }
 
 function githubFetch(baseUrl: string, deadline: Deadline) {
