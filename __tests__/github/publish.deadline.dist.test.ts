@@ -20,8 +20,8 @@ describe('the publishing deadline', () => {
       expect(warnings(run)).toEqual(
         expect.arrayContaining([expect.stringContaining('Not posted to the pull request')])
       );
-      // 8 s of publishing budget plus start-up; one call's own timeout (30 s) is far above.
-      expect(elapsed).toBeLessThan(25_000);
+      // 8 s of publishing budget plus start-up; one call's own timeout (30 s), or retry pauses past the deadline, are above.
+      expect(elapsed).toBeLessThan(18_000);
       expect(run.outputs['comment-url']).toBe('');
     });
   });

@@ -13,9 +13,26 @@ import { netFetch } from '../net/fetch.js';
  * which reads the whole file GITHUB_EVENT_PATH names with readFileSync, unbounded, and blocks on a FIFO. The gate
  * reads the payload itself (github/event.ts: a regular file, capped).
  */
-const GateOctokit = OctokitCore.plugin(restEndpointMethods, paginateRest, retry, throttling);
+function octokitClass(deadline: Deadline) {
+  return OctokitCore.plugin(restEndpointMethods, paginateRest, retriesWithin(deadline), retry, throttling);
+}
 
-export type Octokit = InstanceType<typeof GateOctokit>;
+export type Octokit = InstanceType<ReturnType<typeof octokitClass>>;
+
+/**
+ * plugin-retry pauses (retry n + 1)² s before retry n + 1, whatever time is left. Registered before it, this hook sees
+ * each failed attempt first and allows no more retries when the next pause would end past the deadline.
+ */
+function retriesWithin(deadline: Deadline) {
+  return (octokit: OctokitCore): void => {
+    octokit.hook.error('request', (error, options) => {
+      const request = options.request as { retryCount?: number; retries?: number } | undefined;
+      const pauseMs = ((request?.retryCount ?? 0) + 1) ** 2 * 1000;
+      if (request && pauseMs >= deadline.remainingMs()) request.retries = 0;
+      throw error;
+    });
+  };
+}
 
 /** Times a rate-limited call is tried again. */
 const MAX_RETRIES = 2;
@@ -33,6 +50,7 @@ const MAX_BYTES = 32 * 1024 * 1024;
  */
 export function makeOctokit(token: string, apiUrl: string | undefined, deadline: Deadline): Octokit {
   const baseUrl = apiUrl ?? 'https://api.github.com';
+  const GateOctokit = octokitClass(deadline);
   return new GateOctokit({
     // The scheme @actions/github uses for a token.
     auth: `token ${token}`,
@@ -41,10 +59,11 @@ export function makeOctokit(token: string, apiUrl: string | undefined, deadline:
     request: { fetch: githubFetch(baseUrl, deadline) },
     retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
     throttle: {
-      onRateLimit: (_retryAfter: number, _options: unknown, _octokit: unknown, retryCount: number) =>
-        retryCount < MAX_RETRIES,
-      onSecondaryRateLimit: (_retryAfter: number, _options: unknown, _octokit: unknown, retryCount: number) =>
-        retryCount < MAX_RETRIES
+      // A rate limit is waited out only when the wait (`retryAfter`, in seconds) ends before the deadline.
+      onRateLimit: (retryAfter: number, _options: unknown, _octokit: unknown, retryCount: number) =>
+        retryCount < MAX_RETRIES && retryAfter * 1000 < deadline.remainingMs(),
+      onSecondaryRateLimit: (retryAfter: number, _options: unknown, _octokit: unknown, retryCount: number) =>
+        retryCount < MAX_RETRIES && retryAfter * 1000 < deadline.remainingMs()
     }
   });
 }
