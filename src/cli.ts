@@ -5,6 +5,7 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describeError, EXIT_FAILED, EXIT_PASSED, EXIT_USAGE, InputError } from './core/errors.js';
+import { Scrubber } from './core/scrub.js';
 import type { Report } from './core/report.js';
 import { runGate } from './engine/run-gate.js';
 import { parseCliArgs, usage } from './cli-args.js';
@@ -37,6 +38,8 @@ export async function runCli(io: CliIo): Promise<number> {
   // The environment, read once: whether the runner reads our output, colour, the hosts' tokens, the branch.
   const shell = readShellEnvironment(io.env);
   const inert = (text: string): string => (shell.inActions && text ? withoutCommands(text) : text);
+  // Every secret of the run, for every message that quotes an outside answer; the gate adds what it finds.
+  const scrubber = new Scrubber();
   try {
     const args = parseCliArgs(io.argv, io.cwd, shell.defaults);
     if (args.shell.help) return print(io, usage(), EXIT_PASSED);
@@ -52,6 +55,7 @@ export async function runCli(io: CliIo): Promise<number> {
       },
       {
         ...hooks,
+        scrubber,
         collectSecrets: false,
         // A large tree's JSON findings go to disk as they are found, so memory does not grow with them.
         onPlanned: (units) => {
@@ -68,7 +72,7 @@ export async function runCli(io: CliIo): Promise<number> {
     if (format !== 'text' || output) io.stderr.write(inert(renderDiagnostics(report)));
     return report.passed ? EXIT_PASSED : EXIT_FAILED;
   } catch (error) {
-    io.stderr.write(inert(`clerk-production-gate: ${describeError(error)}\n`));
+    io.stderr.write(inert(`clerk-production-gate: ${describeError(error, scrubber)}\n`));
     return EXIT_USAGE;
   } finally {
     spill?.dispose();

@@ -9,9 +9,11 @@ import { readActionOptions } from './action-inputs.js';
 import { runUrl, type GitHubContext } from './github/event.js';
 import type { Published } from './github/publish.js';
 import { describeError, EXIT_FAILED, EXIT_PASSED, EXIT_USAGE } from './core/errors.js';
+import { Scrubber } from './core/scrub.js';
 import type { Report } from './core/report.js';
-import type { GateOptionsInput } from './engine/options.js';
+import { parseGateOptions, type GateOptionsInput } from './engine/options.js';
 import { runGate } from './engine/run-gate.js';
+import { runDeadline } from './net/deadline.js';
 import { readGitHubContext, readShellEnvironment } from './shell-environment.js';
 import { planAnnotations } from './reporters/annotations.js';
 import { renderDiagnostics } from './reporters/diagnostics.js';
@@ -24,16 +26,20 @@ import { RULE_METAS } from './rules/index.js';
 import { loadChecks } from './load-checks.js';
 
 export async function run(env: Record<string, string | undefined> = process.env): Promise<number> {
+  // Every secret of the run in one place, for every message that quotes an outside answer: the GitHub token here,
+  // the gate adds the host tokens, the bypass secret and every secret it finds.
+  const scrubber = new Scrubber();
   try {
     // The environment, read once: the runner's context, the options' environment defaults.
     const shell = readShellEnvironment(env);
     const github = readGitHubContext(env);
     const { gate: options, publishing } = readActionOptions(shell, github);
+    scrubber.add([publishing.token]);
     const workspace = github.workspace ?? options.cwd;
     // The report: scanned here, or (fork-safe recipe) read from an earlier run's JSON report.
     const report = publishing.fromReport
       ? await (await import('./github/from-report.js')).readReportFile(publishing.fromReport, workspace, RULE_METAS)
-      : await scan(options);
+      : await scan(options, scrubber);
 
     // The human report echoes paths and names from the input: no line of it may act as a workflow command.
     core.info(withoutCommands(renderText(report, { color: false }) + renderDiagnostics(report)).trimEnd());
@@ -47,13 +53,22 @@ export async function run(env: Record<string, string | undefined> = process.env)
     if (!publishing.fromReport) annotate(report, options.cwd, workspace);
     for (const [name, value] of Object.entries(buildOutputs(report, reportFile))) core.setOutput(name, value);
     // The pull request last: whatever happens there, the verdict, outputs and summary are already settled.
-    // Octokit is loaded only for a run that posts.
+    // Octokit is loaded only for a run that posts. Publishing has its own deadline, the run's budget
+    // (runDeadline: 8 × api-timeout) counted from here: the checks may have spent theirs, and the comment must
+    // still go out; every GitHub call, retry and page ends by it.
     const published: Published =
       publishing.comment === 'never' && !publishing.checkRun
         ? { commentUrl: '', pullRequests: [] }
         : await (
             await import('./github/publish.js')
-          ).publish(report, RULE_METAS, publishing, { github, summary, cwd: options.cwd, workspace });
+          ).publish(report, RULE_METAS, publishing, {
+            github,
+            summary,
+            cwd: options.cwd,
+            workspace,
+            deadline: runDeadline(parseGateOptions(options).apiTimeoutMs),
+            scrubber
+          });
     core.setOutput('comment-url', published.commentUrl);
     core.setOutput('pull-requests', published.pullRequests.join(','));
 
@@ -63,14 +78,14 @@ export async function run(env: Record<string, string | undefined> = process.env)
     );
     return EXIT_FAILED;
   } catch (error) {
-    core.setFailed(describeError(error));
+    core.setFailed(describeError(error, scrubber));
     return EXIT_USAGE;
   }
 }
 
 /** Runs the gate, and masks every secret it found before anything is written. */
-async function scan(options: GateOptionsInput): Promise<Report> {
-  const { report, secrets } = await runGate(options, await loadChecks(options));
+async function scan(options: GateOptionsInput, scrubber: Scrubber): Promise<Report> {
+  const { report, secrets } = await runGate(options, { ...(await loadChecks(options)), scrubber });
   for (const secret of secrets) core.setSecret(secret);
   return report;
 }

@@ -8,6 +8,7 @@ import { once } from 'node:events';
 import { createServer, type AddressInfo } from 'node:net';
 import * as z from 'zod/mini';
 import { redact } from '../../src/core/redact.js';
+import { Scrubber } from '../../src/core/scrub.js';
 import { Deadline } from '../../src/net/deadline.js';
 import { Instance } from '../../src/online/clerk-schemas.js';
 import { HttpClient, type CallResult } from '../../src/online/http-client.js';
@@ -38,7 +39,7 @@ function client(options: { timeoutMs?: number; budgetMs?: number; secrets?: stri
   const created = new HttpClient({
     timeoutMs: options.timeoutMs ?? 2000,
     deadline: Deadline.after(options.budgetMs ?? 6000),
-    secrets: options.secrets ?? [KEYS.live]
+    scrubber: new Scrubber(options.secrets ?? [KEYS.live])
   });
   clients.push(created);
   return created;

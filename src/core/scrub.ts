@@ -42,13 +42,70 @@ const CREDENTIAL = /\b(bearer|basic)(\s+)[A-Za-z0-9._~+/-]{8,}=*(?![…A-Za-z0-9
 
 /** `text` with every form of every secret replaced by its redacted form, and every Bearer/Basic credential hidden. */
 export function scrub(text: string, secrets: Iterable<string>): string {
+  const found: SecretForms[] = [];
+  for (const secret of secrets) if (secret.length >= MIN_SECRET_LENGTH) found.push(secretForms(secret));
+  return scrubForms(text, found);
+}
+
+/** A secret's redacted form, and every form of it to look for. */
+interface SecretForms {
+  length: number;
+  shown: string;
+  forms: string[];
+}
+
+function secretForms(secret: string): SecretForms {
+  return { length: secret.length, shown: redact(secret), forms: formsOf(secret) };
+}
+
+/** Longer secrets first: one that holds another (a URL and its password) is replaced whole. */
+function scrubForms(text: string, secrets: Iterable<SecretForms>): string {
   let out = text;
-  for (const secret of secrets) {
-    if (secret.length < MIN_SECRET_LENGTH) continue;
-    const shown = redact(secret);
-    for (const form of formsOf(secret)) out = out.split(form).join(shown);
-  }
+  const longestFirst = [...secrets].sort((a, b) => b.length - a.length);
+  for (const { shown, forms } of longestFirst) for (const form of forms) out = out.split(form).join(shown);
   return out.replace(CREDENTIAL, `$1$2${CREDENTIAL_HIDDEN}`);
+}
+
+/**
+ * The run's scrubber: every secret of the run in one place. The shell creates it with the secrets it was given
+ * (the GitHub, Vercel and Netlify tokens, the bypass secret) and hands it down; the gate adds each secret it finds
+ * (Clerk keys, the Platform API key, any other secret variable) as it finds it. Every path that turns text from
+ * outside (a server's answer, an SDK's or the network stack's error) into a message goes through `scrub` or
+ * `scrubDeep`, so an answer from one service that echoes another service's secret shows it redacted.
+ */
+export class Scrubber {
+  /** Each secret with its forms, worked out once. */
+  private readonly known = new Map<string, SecretForms>();
+
+  constructor(secrets: Iterable<string | undefined> = []) {
+    this.add(secrets);
+  }
+
+  /** The run's scrubber when there is one (a new one otherwise), knowing `secrets` too. */
+  static of(scrubber: Scrubber | undefined, secrets: Iterable<string | undefined>): Scrubber {
+    const chosen = scrubber ?? new Scrubber();
+    chosen.add(secrets);
+    return chosen;
+  }
+
+  /** More secrets of the run; empty and short values are ignored (see MIN_SECRET_LENGTH). */
+  add(secrets: Iterable<string | undefined>): void {
+    for (const secret of secrets) {
+      if (secret !== undefined && secret.length >= MIN_SECRET_LENGTH && !this.known.has(secret)) {
+        this.known.set(secret, secretForms(secret));
+      }
+    }
+  }
+
+  /** `text` without any form of any secret known so far. */
+  scrub(text: string): string {
+    return scrubForms(text, this.known.values());
+  }
+
+  /** A deep copy of an SDK's error without credentials or any form of a secret (see `scrubDeep`). */
+  scrubDeep(value: unknown): unknown {
+    return scrubDeep(value, this.known.keys());
+  }
 }
 
 const AUTH_KEYS = /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key|x-vercel-protection-bypass)$/i;

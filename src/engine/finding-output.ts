@@ -1,4 +1,5 @@
 import { SEVERITY_RANK, type Finding } from '../core/finding.js';
+import { Scrubber } from '../core/scrub.js';
 import { describeOrigin, type Variable } from '../core/variable.js';
 import type { Hit } from '../rules/rule.js';
 import type { HostSource } from '../sources/runtime.js';
@@ -13,7 +14,9 @@ export interface FindingSink {
 
 /**
  * Where every check's hits go: they become findings here (engine/to-finding.ts: ignore, suppression, shadowing,
- * masking), are counted, and are kept or handed to a sink. Also collects the secret values found, for masking.
+ * masking), are counted, and are kept or handed to a sink. Also collects the secret values found, for masking,
+ * and tells each to the run's scrubber, which takes every secret known from the texts of findings made from outside
+ * answers (any finding not on a file: hosts, Clerk's APIs, DNS, the deployed site).
  */
 export class FindingOutput {
   readonly tally = new FindingTally();
@@ -26,7 +29,8 @@ export class FindingOutput {
     ignore: readonly string[],
     hostSources: readonly HostSource[],
     private readonly sink: FindingSink | undefined,
-    private readonly collectSecrets: boolean
+    private readonly collectSecrets: boolean,
+    readonly scrubber: Scrubber = new Scrubber()
   ) {
     this.ignored = new Set(ignore);
     this.settingsPages = new Map(hostSources.map((h) => [describeOrigin(h.origin), h.settingsUrl]));
@@ -37,7 +41,7 @@ export class FindingOutput {
    * sort by severity in `findings()` keeps reading order. Returns the scope's findings, for its checklist lines.
    */
   emit(hits: readonly Hit[]): Finding[] {
-    const found = hits.map((hit) => toFinding(hit, this.ignored));
+    const found = hits.map((hit) => this.scrubbed(toFinding(hit, this.ignored)));
     found.sort(byLocation);
     for (const original of found) {
       // A finding on a host's variable says where to change it: the project's settings page.
@@ -52,14 +56,21 @@ export class FindingOutput {
     return found;
   }
 
-  /** Secret values found by a check, for the shell to register with log masking. */
-  keepSecrets(values: Iterable<string>): void {
+  /** Secret values found by a check: for the shell to register with log masking, and for the scrubber. */
+  keepSecrets(values: readonly string[]): void {
+    this.scrubber.add(values);
     if (this.collectSecrets) for (const secret of values) this.secretSet.add(secret);
   }
 
   /** The secret values among variables read. */
   keepVariables(variables: readonly Variable[]): void {
-    if (this.collectSecrets) this.keepSecrets(secretValues(variables));
+    this.keepSecrets(secretValues(variables));
+  }
+
+  /** A finding made from an outside answer (not on a file), with every secret known so far scrubbed from it. */
+  scrubbed(finding: Finding): Finding {
+    if (finding.origin.kind === 'file') return finding;
+    return { ...finding, message: this.scrubber.scrub(finding.message), fix: this.scrubber.scrub(finding.fix) };
   }
 
   get secrets(): string[] {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { plural } from '../core/plural.js';
 import type { Report } from '../core/report.js';
+import { Scrubber } from '../core/scrub.js';
 import { incompleteFailsGate, type CheckResult } from '../core/check.js';
 import { runDeadline, type Deadline } from '../net/deadline.js';
 import type { SourceDiagnostic, SourceInfo } from '../core/source.js';
@@ -40,6 +41,11 @@ export interface GateHooks {
   site?: SiteCheck;
   /** The hosts' readers (Vercel, Netlify SDKs); required when a host token and project are set and not offline. */
   hosts?: HostReader;
+  /**
+   * The run's scrubber (core/scrub.ts), made by the shell with the secrets it holds (the GitHub token); the gate adds
+   * the host tokens and the bypass secret, and every secret it finds as it finds it. A new one when absent.
+   */
+  scrubber?: Scrubber;
   /** Collect secret values for masking (the action needs them, the CLI does not). Default true. */
   collectSecrets?: boolean;
   /**
@@ -65,7 +71,12 @@ export async function runGate(input: GateOptionsInput, hooks: GateHooks = {}): P
   // Every network check of the run ends by this deadline (net/deadline.ts).
   const deadline = runDeadline(options.apiTimeoutMs);
   // The hosts' project variables first: they are runtime sources, which shadow dotenv files.
-  const hosts = await readHostSources(options, cwd, isProduction, hooks.hosts);
+  const scrubber = Scrubber.of(hooks.scrubber, [
+    options.vercelToken,
+    options.netlifyToken,
+    options.vercelProtectionBypass
+  ]);
+  const hosts = await readHostSources(options, cwd, isProduction, hooks.hosts, scrubber);
   const runtime = readRuntime(options, hosts.sources);
   const mode = buildMode(options.environment, isProduction);
   const { units, skipped } = planSources(
@@ -79,7 +90,8 @@ export async function runGate(input: GateOptionsInput, hooks: GateHooks = {}): P
     hooks.globs
   );
   const sink = hooks.onPlanned?.(units.length) ?? undefined;
-  const out = new FindingOutput(options.ignore, hosts.sources, sink, hooks.collectSecrets !== false);
+  const out = new FindingOutput(options.ignore, hosts.sources, sink, hooks.collectSecrets !== false, scrubber);
+  out.keepVariables(runtime.variables);
   out.emit(hosts.hits);
   const scope = { cwd, runtime, environment: options.environment, isProduction };
   const variables = checkVariables(units, scope, out);
@@ -92,7 +104,6 @@ export async function runGate(input: GateOptionsInput, hooks: GateHooks = {}): P
   out.keepSecrets(bundle.secrets);
 
   const remote = await checkRemote(options, isProduction, variables.credentials, hooks, out, deadline);
-  out.keepVariables(runtime.variables);
 
   const builtScanned = bundle.scanned || remote.siteChecks.some((c) => c.status !== 'skipped');
   const read = readCheck(variables.sources, skipped.length, builtScanned);
@@ -105,7 +116,7 @@ export async function runGate(input: GateOptionsInput, hooks: GateHooks = {}): P
     ...remote.onlineChecks
   ];
   const report = gateReport(options, isProduction, out, read, { ...variables, skipped, checks });
-  return { report, secrets: out.secrets };
+  return { report: scrubReport(report, out), secrets: out.secrets };
 }
 
 interface ScopeSettings {
@@ -187,7 +198,7 @@ async function checkRemote(
   out: FindingOutput,
   deadline: Deadline
 ): Promise<{ onlineChecks: CheckResult[]; siteChecks: CheckResult[] }> {
-  const settings = { ...options, isProduction, deadline };
+  const settings = { ...options, isProduction, deadline, scrubber: out.scrubber };
   const notOnline = whyNotOnline(settings, sets);
   if (!notOnline && !hooks.online) throw new Error('the online checks were not loaded');
   const expectedKeys = sets.flatMap((s) =>
@@ -195,7 +206,7 @@ async function checkRemote(
   );
   const [online, site] = await Promise.all([
     notOnline || !hooks.online ? skippedOnline(notOnline ?? '') : hooks.online(sets, settings),
-    checkDeployedSite(options, { isProduction, deadline }, expectedKeys, hooks.site)
+    checkDeployedSite(options, { isProduction, deadline, scrubber: out.scrubber }, expectedKeys, hooks.site)
   ]);
   out.emit(online.hits);
   const siteChecks = site.checklist(out.emit(site.hits));
@@ -238,7 +249,7 @@ function gateReport(
 /** The deployed site, when a deployment URL is set: not offline, and only with the check loaded. */
 function checkDeployedSite(
   options: GateOptions,
-  { isProduction, deadline }: { isProduction: boolean; deadline: Deadline },
+  { isProduction, deadline, scrubber }: { isProduction: boolean; deadline: Deadline; scrubber: Scrubber },
   expectedKeys: SiteSettings['expectedKeys'],
   site: SiteCheck | undefined
 ): Promise<SiteResult> {
@@ -253,8 +264,24 @@ function checkDeployedSite(
     dnsServers: options.dnsServers,
     onApiError: options.onApiError,
     isProduction,
-    expectedKeys
+    expectedKeys,
+    scrubber
   });
+}
+
+/**
+ * The report with every secret the run found scrubbed, once more, from the texts that may quote an outside answer:
+ * the checks' details, the skipped reasons and the findings not on a file. A server's message may quote a secret
+ * the gate only found later in the run (a key in a dotenv file, read after the hosts answered).
+ */
+function scrubReport(report: Report, out: FindingOutput): Report {
+  const { scrubber } = out;
+  return {
+    ...report,
+    checks: report.checks.map((check) => ({ ...check, detail: scrubber.scrub(check.detail) })),
+    skipped: report.skipped.map((skip) => ({ ...skip, reason: scrubber.scrub(skip.reason) })),
+    findings: report.findings.map((finding) => out.scrubbed(finding))
+  };
 }
 
 /**

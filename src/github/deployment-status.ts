@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import * as z from 'zod/mini';
+import { readEventPayload } from './event.js';
 
 /** GitHub's Vercel app (`performed_via_github_app.slug`) and its bot account (`creator.login`). */
 const VERCEL_APP_SLUG = 'vercel';
@@ -42,17 +42,13 @@ export interface DeploymentStatus {
 /**
  * What a `deployment_status` event says about the deploy that finished: where it is and which environment. Vercel,
  * Netlify and others send this event when a deploy is done. An unreadable or unexpected payload gives nothing
- * (the inputs then decide), never a crash.
+ * (the inputs then decide), never a crash. A payload file that cannot be read at all (not a regular file, over
+ * GitHub's 25 MB, not JSON) is an InputError naming it: the run would otherwise judge without the deploy's URL and
+ * environment, which this event is there to give.
  */
 export function readDeploymentStatus(eventPath: string | undefined): DeploymentStatus | undefined {
   if (!eventPath) return undefined;
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(eventPath, 'utf8'));
-  } catch {
-    return undefined;
-  }
-  const parsed = DeploymentStatusPayload.safeParse(data);
+  const parsed = DeploymentStatusPayload.safeParse(readEventPayload(eventPath));
   if (!parsed.success) return undefined;
   const { deployment_status: status, deployment } = parsed.data;
   const url = [status.environment_url, status.target_url].find((u): u is string => typeof u === 'string' && u !== '');

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { InputError } from '../core/errors.js';
+import { readRegularFile, sizeInWords, UnreadableFile } from '../core/read-file.js';
 
 /** The runner's context of the run, read once from its variables by the action's shell. */
 export interface GitHubContext {
@@ -34,18 +35,52 @@ export interface GitHubEvent {
   payload: Record<string, unknown>;
   serverUrl: string;
   runId?: string;
+  /** Why the payload file could not be read (then `payload` is empty), naming the file. */
+  unreadable?: string;
+}
+
+/** GitHub caps a webhook payload at 25 MB: a larger event file is not one GitHub wrote. */
+const MAX_EVENT_BYTES = 25 * 1024 * 1024;
+
+/**
+ * The parsed JSON of the webhook payload file `GITHUB_EVENT_PATH` names: a regular file only (a FIFO or a device
+ * there never blocks the run), at most 25 MB. Throws InputError naming the file when it cannot be read or parsed.
+ */
+export function readEventPayload(eventPath: string): unknown {
+  const label = `GITHUB_EVENT_PATH (${eventPath})`;
+  let text: string;
+  try {
+    const read = readRegularFile(eventPath, MAX_EVENT_BYTES);
+    if (read.overCap) {
+      throw new InputError(
+        `${label}: larger than ${sizeInWords(MAX_EVENT_BYTES)}, GitHub's cap on a webhook payload (not read)`
+      );
+    }
+    text = read.bytes.toString('utf8');
+  } catch (error) {
+    if (error instanceof UnreadableFile) throw new InputError(`${label}: ${error.reason}`);
+    throw error;
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new InputError(`${label}: not JSON`);
+  }
 }
 
 /** The event with its payload; undefined outside a workflow (no repository). */
 export function readEvent(context: GitHubContext): GitHubEvent | undefined {
   if (!context.owner || !context.repo) return undefined;
   let payload: Record<string, unknown> = {};
+  let unreadable: string | undefined;
   if (context.eventPath) {
     try {
-      const data = JSON.parse(readFileSync(context.eventPath, 'utf8')) as unknown;
+      const data = readEventPayload(context.eventPath);
       if (data && typeof data === 'object') payload = data as Record<string, unknown>;
-    } catch {
+    } catch (error) {
       // An unreadable payload: no pull request from it; the commits lookup still works.
+      if (!(error instanceof InputError)) throw error;
+      unreadable = error.message;
     }
   }
   return {
@@ -55,7 +90,8 @@ export function readEvent(context: GitHubContext): GitHubEvent | undefined {
     sha: context.sha,
     payload,
     serverUrl: context.serverUrl,
-    ...(context.runId && { runId: context.runId })
+    ...(context.runId && { runId: context.runId }),
+    ...(unreadable !== undefined && { unreadable })
   };
 }
 

@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { InputError } from '../core/errors.js';
+import { readRegularFile, sizeInWords, UnreadableFile } from '../core/read-file.js';
 import type { Finding } from '../core/finding.js';
 import { KEY_SHAPED, redact } from '../core/redact.js';
 import type { Report } from '../core/report.js';
@@ -14,6 +14,26 @@ function redactKeys(text: string): string {
 }
 
 /**
+ * The most of a report file read: a report of this size lists well over 100,000 findings. A larger one is refused
+ * whole (exit 2), not read in part.
+ */
+const MAX_REPORT_BYTES = 100 * 1024 * 1024;
+
+/** The text of the report file: a regular file only, within the cap; InputError naming it otherwise. */
+function readReportText(file: string, cwd: string): string {
+  try {
+    const read = readRegularFile(resolve(cwd, file), MAX_REPORT_BYTES);
+    if (read.overCap) {
+      throw new InputError(`from-report: ${file} is larger than ${sizeInWords(MAX_REPORT_BYTES)} (not read)`);
+    }
+    return read.bytes.toString('utf8');
+  } catch (error) {
+    if (error instanceof UnreadableFile) throw new InputError(`from-report: cannot read ${file}: ${error.reason}`);
+    throw error;
+  }
+}
+
+/**
  * A JSON report made by an earlier run (`from-report`), for the fork-safe recipe: the gate scans on
  * `pull_request` with a read-only token, and a `workflow_run` job posts from its report. The file comes from the
  * pull request's run, so it is untrusted: validated with zod field by field, and every string in it redacted where
@@ -21,12 +41,7 @@ function redactKeys(text: string): string {
  * spans and links to the vendors' own pages).
  */
 export async function readReportFile(file: string, cwd: string, rules: ReadonlyMap<string, RuleMeta>): Promise<Report> {
-  let text: string;
-  try {
-    text = await readFile(resolve(cwd, file), 'utf8');
-  } catch (error) {
-    throw new InputError(`from-report: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
+  const text = readReportText(file, cwd);
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
-import { scrub } from '../core/scrub.js';
+import type { Scrubber } from '../core/scrub.js';
+import type { Deadline } from '../net/deadline.js';
 import type { Report } from '../core/report.js';
 import { buildComment } from '../reporters/pr-comment.js';
 import type { RuleMeta } from '../rules/rule.js';
@@ -14,8 +15,6 @@ export interface PublishSettings {
   comment: 'always' | 'on-failure' | 'never';
   prNumber?: number;
   checkRun: boolean;
-  /** The run's deadline (ms since epoch); without one, publishing gets `PUBLISH_BUDGET_MS` from its start. */
-  deadline?: number;
 }
 
 export interface Published {
@@ -25,8 +24,6 @@ export interface Published {
 
 /** Statuses that mean the token may not comment here: a fork's read-only token, a missing permission. */
 const PERMISSION_STATUSES = new Set([403, 404, 422]);
-/** The time publishing may take when the run gives no deadline. */
-const PUBLISH_BUDGET_MS = 60_000;
 /** A pull request's comments are read 100 a page: up to 5,000. */
 const MAX_COMMENT_PAGES = 50;
 /** The pull requests of a commit, 100 a page: up to 1,000. */
@@ -34,13 +31,22 @@ const MAX_PULL_PAGES = 10;
 
 /**
  * The report on the pull request: one sticky comment per environment (and a check run, when asked). Whatever
- * happens here is a warning at most: the verdict, exit code, outputs and job summary never depend on it.
+ * happens here is a warning at most: the verdict, exit code, outputs and job summary never depend on it. Every
+ * GitHub call, retry and page read ends by `context.deadline`.
  */
 export async function publish(
   report: Report,
   rules: ReadonlyMap<string, RuleMeta>,
   settings: PublishSettings,
-  context: { github: GitHubContext; summary: string; cwd: string; workspace: string }
+  context: {
+    github: GitHubContext;
+    summary: string;
+    cwd: string;
+    workspace: string;
+    deadline: Deadline;
+    /** The run's scrubber: GitHub's error texts may quote any secret of the run. */
+    scrubber: Scrubber;
+  }
 ): Promise<Published> {
   const published: Published = { commentUrl: '', pullRequests: [] };
   if (settings.comment === 'never' && !settings.checkRun) return published;
@@ -49,22 +55,25 @@ export async function publish(
     core.notice('Not in a GitHub workflow (no GITHUB_REPOSITORY): nothing posted to a pull request.');
     return published;
   }
+  if (event.unreadable !== undefined) core.warning(`${event.unreadable}: the pull request is looked up by commit.`);
   if (!settings.token) {
     core.warning('No github-token: nothing posted to the pull request.');
     return published;
   }
   core.setSecret(settings.token);
-  const octokit = makeOctokit(settings.token, context.github.apiUrl);
+  context.scrubber.add([settings.token]);
+  const octokit = makeOctokit(settings.token, context.github.apiUrl, context.deadline);
   const failures: string[] = [];
   let permission = false;
   const failed = (what: string, error: unknown): void => {
     const status = (error as { status?: unknown }).status;
-    const message = scrub(((error as Error).message ?? String(error)).split('\n')[0] ?? '', [settings.token]);
+    const message = context.scrubber.scrub(((error as Error).message ?? String(error)).split('\n')[0] ?? '');
     failures.push(`${what}: ${typeof status === 'number' ? `${status} ` : ''}${message}`);
     if (typeof status === 'number' && PERMISSION_STATUSES.has(status)) permission = true;
   };
 
-  const deadline = settings.deadline ?? Date.now() + PUBLISH_BUDGET_MS;
+  // Every call, retry and page of publishing ends by the deadline the shell gave (see main.ts).
+  const deadline = context.deadline.at;
   if (settings.checkRun) {
     try {
       await writeCheckRun(octokit, event, report, context.summary, context);

@@ -1,5 +1,6 @@
 import type { CheckResult } from '../core/check.js';
 import { InputError } from '../core/errors.js';
+import type { Scrubber } from '../core/scrub.js';
 import type { Origin } from '../core/variable.js';
 import { formatMessage, type PlaceHit } from '../rules/rule.js';
 import type { HostSource } from '../sources/runtime.js';
@@ -28,6 +29,8 @@ export interface HostPlan {
   netlify?: { token: string; site: string; apiUrl?: string; context: string };
   timeoutMs: number;
   onApiError: 'fail' | 'warn';
+  /** The run's scrubber, for every text the hosts' APIs and SDKs give. */
+  scrubber?: Scrubber;
 }
 
 export interface HostResult {
@@ -48,14 +51,19 @@ export async function readHostSources(
   options: HostOptions,
   cwd: string,
   isProduction: boolean,
-  reader: HostReader | undefined
+  reader: HostReader | undefined,
+  scrubber?: Scrubber
 ): Promise<HostResult> {
   const notes: PlaceHit[] = [];
   const [vercelLink, netlifyLink] = await Promise.all([
     link(() => readVercelLink(cwd)),
     link(() => readNetlifyLink(cwd))
   ]);
-  const plan: HostPlan = { timeoutMs: options.apiTimeoutMs, onApiError: options.onApiError };
+  const plan: HostPlan = {
+    timeoutMs: options.apiTimeoutMs,
+    onApiError: options.onApiError,
+    ...(scrubber !== undefined && { scrubber })
+  };
 
   const vercelProject = options.vercelProject ?? vercelLink?.projectId;
   if (options.vercelToken && vercelProject) {

@@ -15,7 +15,7 @@
 import { NetlifyAPI } from '@netlify/api';
 import * as z from 'zod/mini';
 import { isVendorPage } from '../core/vendor-links.js';
-import { scrub, scrubDeep } from '../core/scrub.js';
+import { Scrubber } from '../core/scrub.js';
 import { checkApiUrl, oneLine, type HostOutcome, type HostVariable } from './host-variable.js';
 
 const NETLIFY_API_URL = 'https://api.netlify.com/api/v1';
@@ -32,6 +32,8 @@ export interface NetlifySettings {
   timeoutMs: number;
   /** Whether the gate checks this name: only those values are kept. */
   wanted: (name: string) => boolean;
+  /** The run's scrubber: every secret of the run is scrubbed from Netlify's and the SDK's texts. */
+  scrubber?: Scrubber;
 }
 
 type Context =
@@ -71,10 +73,11 @@ function callOptions(budget: AbortSignal): { signal: AbortSignal; redirect: 'man
 
 export async function readNetlify(settings: NetlifySettings): Promise<HostOutcome> {
   const { token, timeoutMs } = settings;
+  const scrubber = Scrubber.of(settings.scrubber, [token]);
   const fail = (message: string, status?: number): HostOutcome => ({
     ok: false,
     ...(status !== undefined && { status }),
-    message: scrub(message, [token])
+    message: scrubber.scrub(message)
   });
   const api = checkApiUrl(settings.apiUrl ?? NETLIFY_API_URL, 'NETLIFY_API_URL');
   if (!api.ok) return fail(`Netlify: ${api.message}`);
@@ -232,13 +235,14 @@ function describe(
   apiUrl: URL
 ): [string, number?] {
   const { site, timeoutMs, token } = settings;
+  const scrubber = Scrubber.of(settings.scrubber, [token]);
   if (step.timedOut) {
     return [
       `Netlify did not answer within the time budget (${timeoutMs * 3} ms) ${doing} (@netlify/api retries 429 by itself, so a rate limit ends here too): run the gate again later, or raise its timeout`
     ];
   }
   // Deep-scrubbed first: a connection error keeps the token in data.headers.Authorization.
-  const clean = scrubDeep(step.error, [token]) as {
+  const clean = scrubber.scrubDeep(step.error) as {
     status?: unknown;
     json?: { message?: unknown };
     data?: unknown;

@@ -23,6 +23,7 @@ export function wantedName(name: string): boolean {
 /** Reads both hosts at once (SDKs: @vercel/sdk, @netlify/api) and turns what they said into sources and hits. */
 export async function readHosts(plan: HostPlan): Promise<HostResult> {
   const { vercel, netlify, timeoutMs } = plan;
+  const scrubbing = plan.scrubber !== undefined && { scrubber: plan.scrubber };
   const [fromVercel, fromNetlify] = await Promise.all([
     vercel
       ? readVercel({
@@ -32,7 +33,8 @@ export async function readHosts(plan: HostPlan): Promise<HostResult> {
           target: vercel.target,
           ...(vercel.apiUrl !== undefined && { apiUrl: vercel.apiUrl }),
           timeoutMs,
-          wanted: wantedName
+          wanted: wantedName,
+          ...scrubbing
         })
       : undefined,
     netlify
@@ -42,7 +44,8 @@ export async function readHosts(plan: HostPlan): Promise<HostResult> {
           context: netlify.context,
           ...(netlify.apiUrl !== undefined && { apiUrl: netlify.apiUrl }),
           timeoutMs,
-          wanted: wantedName
+          wanted: wantedName,
+          ...scrubbing
         })
       : undefined
   ]);

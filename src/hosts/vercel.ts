@@ -28,7 +28,7 @@ import { ResponseValidationError } from '@vercel/sdk/models/responsevalidationer
 import { SDKValidationError } from '@vercel/sdk/models/sdkvalidationerror.js';
 import { VercelError } from '@vercel/sdk/models/vercelerror.js';
 import { checkApiUrl, mapLimit, oneLine, type HostOutcome, type HostVariable } from './host-variable.js';
-import { scrub, scrubDeep } from '../core/scrub.js';
+import { Scrubber } from '../core/scrub.js';
 import { Deadline } from '../net/deadline.js';
 import { netFetch } from '../net/fetch.js';
 import { retryAfterMs } from '../net/retry.js';
@@ -60,6 +60,8 @@ export interface VercelSettings {
   timeoutMs: number;
   /** Whether the gate checks this name: only those values are read. */
   wanted: (name: string) => boolean;
+  /** The run's scrubber: every secret of the run is scrubbed from Vercel's and the SDK's texts. */
+  scrubber?: Scrubber;
 }
 
 /** The fields of a listed variable this module reads; each of the SDK's response variants has them. */
@@ -86,6 +88,7 @@ type Where = { call: 'environments' | 'list' } | { call: 'variable'; name: strin
 
 interface Context {
   settings: VercelSettings;
+  scrubber: Scrubber;
   scope: { teamId?: string; slug?: string };
   /** Aborts every request once the time budget is spent. */
   budget: AbortSignal;
@@ -95,10 +98,11 @@ interface Context {
 }
 
 export async function readVercel(settings: VercelSettings): Promise<HostOutcome> {
+  const scrubber = Scrubber.of(settings.scrubber, [settings.token]);
   const fail = (message: string, status?: number): HostOutcome => ({
     ok: false,
     ...(status !== undefined && { status }),
-    message: scrub(message, [settings.token])
+    message: scrubber.scrub(message)
   });
   const api = checkApiUrl(settings.apiUrl ?? VERCEL_API_URL, 'VERCEL_API_URL');
   if (!api.ok) return fail(`Vercel: ${api.message}`);
@@ -111,6 +115,7 @@ export async function readVercel(settings: VercelSettings): Promise<HostOutcome>
   const team = settings.team?.trim() || undefined;
   const ctx: Context = {
     settings,
+    scrubber,
     scope: team === undefined ? {} : team.startsWith('team_') ? { teamId: team } : { slug: team },
     budget: AbortSignal.timeout(budgetMs),
     deadline: Date.now() + budgetMs,
@@ -352,7 +357,7 @@ export function settingsUrl(project: string, team: string | undefined): string {
 
 /** The failure as `[message, status]`: one line naming Vercel, the project and what to fix. */
 function describe(ctx: Context, error: unknown, where: Where): [string, number?] {
-  const { project, team, timeoutMs, token } = ctx.settings;
+  const { project, team, timeoutMs } = ctx.settings;
   const subject = `project "${project}"${team ? ` (team ${team})` : ''}`;
   const doing =
     where.call === 'variable'
@@ -360,11 +365,11 @@ function describe(ctx: Context, error: unknown, where: Where): [string, number?]
       : where.call === 'environments'
         ? `listing the custom environments of ${subject}`
         : `listing the variables of ${subject}`;
-  const clean = scrubDeep(error, [token]) as { message?: unknown; cause?: unknown; body?: unknown };
+  const clean = ctx.scrubber.scrubDeep(error) as { message?: unknown; cause?: unknown; body?: unknown };
 
   if (error instanceof ResponseValidationError || error instanceof SDKValidationError) {
     return [
-      `Vercel's answer ${doing} did not match what @vercel/sdk expects (${validationIssue(error, token)}): Vercel's API may have changed; update the gate`
+      `Vercel's answer ${doing} did not match what @vercel/sdk expects (${validationIssue(error, ctx.scrubber)}): Vercel's API may have changed; update the gate`
     ];
   }
   if (error instanceof VercelError) {
@@ -457,12 +462,12 @@ function parseErrorBody(text: string): { message?: string; invalidToken?: boolea
   }
 }
 
-function validationIssue(error: ResponseValidationError | SDKValidationError, token: string): string {
+function validationIssue(error: ResponseValidationError | SDKValidationError, scrubber: Scrubber): string {
   const cause = error.cause as { issues?: { path?: unknown[]; message?: string }[] } | undefined;
   const issue = cause?.issues?.[0];
   if (!issue) return 'unreadable answer';
   const path = issue.path?.length ? issue.path.map(String).join('.') : '(the body)';
-  return scrub(oneLine(`${path}: ${issue.message ?? 'invalid'}`, 160), [token]);
+  return scrubber.scrub(oneLine(`${path}: ${issue.message ?? 'invalid'}`, 160));
 }
 
 /** The network error code (`ECONNREFUSED`) under fetch's `TypeError: fetch failed`. */

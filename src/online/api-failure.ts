@@ -1,4 +1,4 @@
-import { scrub } from '../core/scrub.js';
+import { Scrubber } from '../core/scrub.js';
 import { codeWords } from '../net/errors.js';
 import type { ClerkErrorsT } from './clerk-schemas.js';
 
@@ -52,21 +52,21 @@ const MAX_SERVER_TEXT = 300;
  */
 export function describeFailure(
   failure: Omit<ApiFailure, 'message' | 'reason'>,
-  secrets: readonly string[]
+  scrubber: Scrubber = new Scrubber()
 ): ApiFailure {
   const trace = failure.clerk?.clerk_trace_id ? ` (Clerk trace id ${failure.clerk.clerk_trace_id})` : '';
-  const reason = scrub(`${reasonOf(failure, secrets)}${trace}`, secrets);
+  const reason = scrubber.scrub(`${reasonOf(failure, scrubber)}${trace}`);
   return { ...failure, reason, message: `${failure.endpoint}: ${reason}` };
 }
 
-function reasonOf(failure: Omit<ApiFailure, 'message' | 'reason'>, secrets: readonly string[]): string {
+function reasonOf(failure: Omit<ApiFailure, 'message' | 'reason'>, scrubber: Scrubber): string {
   switch (failure.kind) {
     case 'http': {
       const first = failure.clerk?.errors[0];
       if (!first) return `HTTP ${failure.status}`;
       // Scrubbed before it is cut: a key cut in two would no longer be found whole.
-      const words = CLERK_CODES[first.code] ?? scrub(first.long_message ?? first.message, secrets);
-      return `HTTP ${failure.status}, ${scrub(first.code, secrets).slice(0, 100)}: ${words.slice(0, MAX_SERVER_TEXT)}`;
+      const words = CLERK_CODES[first.code] ?? scrubber.scrub(first.long_message ?? first.message);
+      return `HTTP ${failure.status}, ${scrubber.scrub(first.code).slice(0, 100)}: ${words.slice(0, MAX_SERVER_TEXT)}`;
     }
     case 'invalid-response':
       return `unexpected response (HTTP ${failure.status}): ${failure.detail ?? 'invalid'}`;

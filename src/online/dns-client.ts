@@ -51,7 +51,7 @@ export class DnsClient {
       return { ok: true, value: await run() };
     } catch (error) {
       const code = String((error as NodeJS.ErrnoException).code ?? 'UNKNOWN');
-      return { ok: false, code, failure: describeFailure({ endpoint: `DNS ${type} ${name}`, kind: 'dns', code }, []) };
+      return { ok: false, code, failure: describeFailure({ endpoint: `DNS ${type} ${name}`, kind: 'dns', code }) };
     }
   }
 }

@@ -1,6 +1,7 @@
 import type { LookupFunction } from 'node:net';
 import type * as z from 'zod/mini';
 import { NetClient } from '../net/client.js';
+import type { Scrubber } from '../core/scrub.js';
 import type { Deadline } from '../net/deadline.js';
 import { ClerkErrors } from './clerk-schemas.js';
 import { describeFailure, type ApiFailure } from './api-failure.js';
@@ -13,8 +14,8 @@ export interface HttpClientOptions {
   timeoutMs: number;
   /** The online check's deadline: no call, retry pause or hop goes past it. */
   deadline: Deadline;
-  /** Values never to show (keys): scrubbed from anything the server or the network stack says. */
-  secrets: readonly string[];
+  /** The run's scrubber: every secret it knows is scrubbed from anything the server or the network stack says. */
+  scrubber: Scrubber;
   /** Resolves host names to connect to (the `dns-servers` setting); the system's resolver when absent. */
   lookup?: LookupFunction;
 }
@@ -48,7 +49,7 @@ export class HttpClient {
     const endpoint = `${call.method} ${call.url.origin}${call.url.pathname}`;
     const fail = (failure: Omit<ApiFailure, 'endpoint' | 'message' | 'reason'>): CallResult<T> => ({
       ok: false,
-      failure: describeFailure({ endpoint, ...failure }, this.options.secrets)
+      failure: describeFailure({ endpoint, ...failure }, this.options.scrubber)
     });
     // A call made straight from the answer of another has its connection back in the pool only after this turn:
     // without the wait, it would open a new connection (a TCP and a TLS round trip) instead of reusing that one.

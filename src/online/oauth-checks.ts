@@ -35,10 +35,12 @@ export function judgeProductionOAuth(config: CallResult<Record<string, unknown>>
     if (!parsed.success) {
       // A connection the gate cannot read might be one on shared credentials: fail closed.
       const detail = `unexpected ${key}: ${parsed.error.issues[0]?.message ?? 'not a connection object'}`;
-      const failure = describeFailure(
-        { endpoint: config.endpoint, kind: 'invalid-response', status: config.status, detail },
-        []
-      );
+      const failure = describeFailure({
+        endpoint: config.endpoint,
+        kind: 'invalid-response',
+        status: config.status,
+        detail
+      });
       return outcome.failed(sharedOAuthCredentials, failure);
     }
     if (parsed.data.enabled !== true) continue;

@@ -1,3 +1,4 @@
+import type { Scrubber } from '../core/scrub.js';
 import type { Deadline } from '../net/deadline.js';
 import type { Credentials } from './credentials.js';
 import type { OnlineResult } from './outcome.js';
@@ -21,6 +22,8 @@ export interface OnlineSettings {
   dnsServers: readonly string[];
   /** Ask the Platform API to check the DNS again before reading its status. */
   dnsCheck: boolean;
+  /** The run's scrubber (core/scrub.ts); the checks add the keys they use. A new one when absent. */
+  scrubber?: Scrubber;
 }
 
 /** The online checks, as the shell hands them to the engine. */

@@ -1,5 +1,5 @@
 import { classifySecretKey } from '../clerk/secret-key.js';
-import { scrub } from '../core/scrub.js';
+import { Scrubber } from '../core/scrub.js';
 import { checkDeadline } from '../net/deadline.js';
 import type { ApiFailure } from './api-failure.js';
 import {
@@ -45,14 +45,15 @@ export async function runOnlineChecks(sets: readonly Credentials[], settings: On
   if (skip) return skippedOnline(skip);
   const outcome = new Outcome(settings.onApiError);
 
-  const secrets = sets.flatMap((s) => [s.secretKey?.value, s.platformKey?.value].filter((v) => v !== undefined));
+  const scrubber = settings.scrubber ?? new Scrubber();
+  scrubber.add(sets.flatMap((s) => [s.secretKey?.value, s.platformKey?.value]));
   const dns = new DnsClient(settings.dnsServers, settings.apiTimeoutMs);
   // One HTTP client for every call. With `dns-servers`, every host it connects to is looked up there, except the
   // Clerk API's own, which is the system's business (it may be a proxy).
   const client = new HttpClient({
     timeoutMs: settings.apiTimeoutMs,
     deadline: checkDeadline(settings.apiTimeoutMs, settings.deadline),
-    secrets,
+    scrubber,
     ...(settings.dnsServers.length > 0 && { lookup: dns.lookup([new URL(settings.clerkApiUrl).hostname]) })
   });
   try {
@@ -60,7 +61,7 @@ export async function runOnlineChecks(sets: readonly Credentials[], settings: On
       sets.map((set) =>
         // A bug here must not cost the report: it becomes a failed call, and the rest still runs and is written.
         checkInstance(set, { client, dns, settings, outcome }).catch((error: unknown) =>
-          outcome.failed(clerkApiError, unexpected(error, secrets))
+          outcome.failed(clerkApiError, unexpected(error, scrubber))
         )
       )
     );
@@ -309,8 +310,8 @@ function judgePlatform(
 }
 
 /** An unexpected error as a failure, its text scrubbed of secrets. */
-function unexpected(error: unknown, secrets: readonly string[]): ApiFailure {
-  const text = scrub(error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error), secrets);
+function unexpected(error: unknown, scrubber: Scrubber): ApiFailure {
+  const text = scrubber.scrub(error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error));
   const reason = `internal error in the online checks: ${text} (please report this)`;
   return { endpoint: 'online checks', kind: 'network', reason, message: reason };
 }

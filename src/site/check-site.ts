@@ -52,7 +52,8 @@ export async function checkSite(settings: SiteSettings): Promise<SiteResult> {
     deadline: checkDeadline(settings.timeoutMs, settings.deadline),
     ...(settings.bypass !== undefined && settings.bypass !== '' && { bypass: settings.bypass }),
     origin: pageUrl.origin,
-    ...(lookup && { lookup })
+    ...(lookup && { lookup }),
+    ...(settings.scrubber && { scrubber: settings.scrubber })
   });
   try {
     return await readSite(settings, pageUrl, client);

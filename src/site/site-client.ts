@@ -1,5 +1,5 @@
 import type { LookupFunction } from 'node:net';
-import { scrub } from '../core/scrub.js';
+import { Scrubber } from '../core/scrub.js';
 import { NetClient } from '../net/client.js';
 import type { Deadline } from '../net/deadline.js';
 import { shownUrl } from '../net/redirect.js';
@@ -25,6 +25,8 @@ export interface SiteClientOptions {
   origin: string;
   /** The `dns-servers` lookup, when set. */
   lookup?: LookupFunction;
+  /** The run's scrubber (it learns the bypass secret here); one of its own when absent. */
+  scrubber?: Scrubber;
 }
 
 /**
@@ -35,9 +37,11 @@ export interface SiteClientOptions {
  */
 export class SiteClient {
   private readonly net: NetClient;
+  private readonly scrubber: Scrubber;
 
   constructor(private readonly options: SiteClientOptions) {
     this.net = new NetClient({ timeoutMs: options.timeoutMs, ...(options.lookup && { lookup: options.lookup }) });
+    this.scrubber = Scrubber.of(options.scrubber, [options.bypass]);
   }
 
   async get(url: URL, maxBytes: number): Promise<Fetched> {
@@ -52,7 +56,7 @@ export class SiteClient {
     });
     if (!result.ok) {
       const kind = result.kind === 'tls' ? 'network' : result.kind;
-      const reason = scrub(result.reason, bypass ? [bypass] : []);
+      const reason = this.scrubber.scrub(result.reason);
       return fail(result.url, kind, reason, result.kind === 'too-large' ? result.status : undefined);
     }
     const { status } = result;

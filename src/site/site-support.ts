@@ -1,5 +1,6 @@
 import type { CheckResult } from '../core/check.js';
 import type { Finding } from '../core/finding.js';
+import type { Scrubber } from '../core/scrub.js';
 import type { Deadline } from '../net/deadline.js';
 import type { Hit } from '../rules/rule.js';
 import { SITE_RULES } from '../rules/site.js';
@@ -21,6 +22,8 @@ export interface SiteSettings {
   isProduction: boolean;
   /** The publishable keys the gate read from the variables, to compare with the deployed one. */
   expectedKeys: readonly { name: string; value: string }[];
+  /** The run's scrubber, for every text the network stack gives. */
+  scrubber?: Scrubber;
 }
 
 export interface SiteResult {

@@ -1,5 +1,7 @@
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../core/errors.js';
+import { notRegularFile, readFailure } from '../core/read-file.js';
 import type { SkippedFile } from '../core/source.js';
 import { classifyGlobbedFile } from './file-roles.js';
 import { detectFramework, envFilesFor, type Framework } from './frameworks.js';
@@ -73,7 +75,7 @@ export function planSources(options: PlanOptions, globs?: Globs): Plan {
     if (kind !== 'dir' || units.has(abs)) continue;
     const { framework, files } = loads(abs);
     // Like the frameworks, skip what is not a regular file at an optional name.
-    const present = keep(files.filter((file) => pathKind(file, rel(file)) === 'file'));
+    const present = keep(regularFiles(files, rel, skipped));
     for (const file of files) taken.add(file);
     units.set(abs, { kind: 'layered', dir: abs, framework, files: present });
   }
@@ -119,6 +121,27 @@ export function planSources(options: PlanOptions, globs?: Globs): Plan {
     }
   }
   return { units: result, skipped: [...unnamable.values(), ...skipped] };
+}
+
+/**
+ * The regular files among a directory's dotenv `files`, missing ones left out. A FIFO, socket or device file at one
+ * of the names (directly or through a symlink) is listed in `skipped` with the reason, and never opened.
+ */
+function regularFiles(files: string[], rel: (abs: string) => string, skipped: SkippedFile[]): string[] {
+  return files.filter((file) => {
+    const kind = pathKind(file, rel(file));
+    if (kind === 'other') skipped.push({ file: rel(file), reason: specialFileReason(file) });
+    return kind === 'file';
+  });
+}
+
+/** Why a special file at a dotenv name is skipped: `a FIFO (named pipe), not a regular file`. */
+function specialFileReason(abs: string): string {
+  try {
+    return notRegularFile(statSync(abs)) ?? 'not a regular file';
+  } catch (error) {
+    return readFailure((error as NodeJS.ErrnoException).code);
+  }
 }
 
 /**
