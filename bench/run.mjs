@@ -21,6 +21,7 @@
 //                        processes (by default they are removed: they add work to every Node start)
 //   --no-online          skip the online cases (the gate against fake Clerk APIs and DNS, bench/online.mjs)
 //   --only-online        run only the online cases (and node -e 0): no trees, no secretlint
+//   --only-startup       run only the start-up cases: node -e 0, the CLI and the action on the typical project
 //   --online-latency MS  latency the fakes add to every HTTP response and DNS answer (default 200)
 //   --no-bundle          skip the bundle scan (the gate's --build-dir on generated 10 and 100 MiB client bundles,
 //                        Vite-shaped, and 100 MiB next-build-shaped, against grep -rcE on the same files; and its
@@ -75,6 +76,7 @@ const { values: opts } = parseArgs({
     'keep-env': { type: 'boolean', default: false },
     'no-online': { type: 'boolean', default: false },
     'only-online': { type: 'boolean', default: false },
+    'only-startup': { type: 'boolean', default: false },
     'online-latency': { type: 'string', default: '200' },
     'no-bundle': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false }
@@ -94,7 +96,9 @@ if (opts.help) {
 }
 
 const onlyOnline = opts['only-online'];
-const sizes = (onlyOnline ? '' : opts.sizes)
+const onlyStartup = opts['only-startup'];
+if (onlyStartup) Object.assign(opts, { 'no-secretlint': true, 'no-bundle': true, 'no-online': true });
+const sizes = (onlyOnline || onlyStartup ? '' : opts.sizes)
   .split(',')
   .map((s) => Number(s.replace(/_/g, '')))
   .filter((n) => Number.isInteger(n) && n > 0)

@@ -15,8 +15,6 @@ import { readShellEnvironment, type ShellEnvironment } from './shell-environment
 import { renderDiagnostics } from './reporters/diagnostics.js';
 import { renderJsonChunks } from './reporters/json.js';
 import { JsonFindingSpill } from './reporters/json-spill.js';
-import { renderMarkdown } from './reporters/markdown.js';
-import { renderSarif } from './reporters/sarif.js';
 import { renderText } from './reporters/text.js';
 import { RULE_METAS } from './rules/index.js';
 import { VERSION } from './core/version.js';
@@ -65,7 +63,7 @@ export async function runCli(io: CliIo): Promise<number> {
       }
     );
     const output = args.shell.output;
-    const rendered = render(report, format, wantsColor(args.shell.noColor, shell.color, io), spill);
+    const rendered = await render(report, format, wantsColor(args.shell.noColor, shell.color, io), spill);
     if (output) writeOutput(resolve(io.cwd, output), output, rendered);
     else
       writeInBatches(shell.inActions ? neutraliseOutput(format, rendered) : rendered, (text) => io.stdout.write(text));
@@ -82,15 +80,23 @@ export async function runCli(io: CliIo): Promise<number> {
 /** Above this many dotenv units (directories or files), the JSON report's findings are spilled to disk. */
 const LARGE_TREE_UNITS = 500;
 
-/** The report as pieces of text, ending with a newline (JSON in pieces: it may be large). */
-function render(report: Report, format: Format, color: boolean, spill?: JsonFindingSpill): Iterable<string> {
+/**
+ * The report as pieces of text, ending with a newline (JSON in pieces: it may be large). The markdown and SARIF
+ * renderers are loaded only for their format (a chunk each in dist/), so a text or JSON run does not parse them.
+ */
+async function render(
+  report: Report,
+  format: Format,
+  color: boolean,
+  spill?: JsonFindingSpill
+): Promise<Iterable<string>> {
   switch (format) {
     case 'json':
       return renderJsonChunks(report, spill?.findingsArray());
     case 'markdown':
-      return [withNewline(renderMarkdown(report, RULE_METAS))];
+      return [withNewline((await import('./reporters/markdown.js')).renderMarkdown(report, RULE_METAS))];
     case 'sarif':
-      return [withNewline(renderSarif(report, RULE_METAS))];
+      return [withNewline((await import('./reporters/sarif.js')).renderSarif(report, RULE_METAS))];
     case 'text':
       return [withNewline(renderText(report, { color }) + renderDiagnostics(report))];
   }

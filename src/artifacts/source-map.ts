@@ -2,6 +2,7 @@ import { isAscii } from 'node:buffer';
 import { closeSync, readSync } from 'node:fs';
 import path from 'node:path';
 import * as z from 'zod/mini';
+import { once } from '../core/memo.js';
 import { openRegularFile, readRegularFile, sizeInWords, UnreadableFile } from '../core/read-file.js';
 import { mappingsAt, type Point } from './vlq-mappings.js';
 
@@ -13,12 +14,14 @@ export interface OriginalPosition {
 }
 
 /** The part of a source map (version 3) the lookup needs; anything else in it is ignored. */
-const SourceMapJson = z.looseObject({
-  version: z.literal(3),
-  mappings: z.string(),
-  sources: z.array(z.nullable(z.string())),
-  sourceRoot: z.optional(z.nullable(z.string()))
-});
+const sourceMapJson = once(() =>
+  z.looseObject({
+    version: z.literal(3),
+    mappings: z.string(),
+    sources: z.array(z.nullable(z.string())),
+    sourceRoot: z.optional(z.nullable(z.string()))
+  })
+);
 
 /** Bytes read from a file's end to find its `sourceMappingURL` comment (it is the last line). */
 const TAIL = 16 * 1024;
@@ -56,9 +59,9 @@ export function originalPositions(
   const found = mapText(file, dir, rel);
   if (found === undefined) return none;
   if ('reason' in found) return { ...none, skipped: found };
-  let map: z.infer<typeof SourceMapJson>;
+  let map: z.infer<ReturnType<typeof sourceMapJson>>;
   try {
-    const parsed = SourceMapJson.safeParse(JSON.parse(found.text));
+    const parsed = sourceMapJson().safeParse(JSON.parse(found.text));
     if (!parsed.success) return { ...none, skipped: { file: found.label, reason: 'not a version 3 source map' } };
     map = parsed.data;
   } catch {

@@ -13,3 +13,12 @@ export function memo<T>(compute: (key: string) => T, limit = 10_000): (key: stri
     return result;
   };
 }
+
+/**
+ * A value built on first use and kept: for zod schemas that only some runs need, so a run that does not use
+ * them does not pay for building them at start-up.
+ */
+export function once<T>(build: () => T): () => T {
+  let value: { built: T } | undefined;
+  return () => (value ??= { built: build() }).built;
+}

@@ -1,31 +1,33 @@
 import * as z from 'zod/mini';
+import { once } from '../core/memo.js';
 import { readEventPayload } from './event.js';
 
 /** GitHub's Vercel app (`performed_via_github_app.slug`) and its bot account (`creator.login`). */
 const VERCEL_APP_SLUG = 'vercel';
 const VERCEL_BOT_LOGIN = 'vercel[bot]';
 
-const Actor = z.optional(z.nullable(z.object({ login: z.optional(z.string()) })));
-const App = z.optional(z.nullable(z.object({ slug: z.optional(z.string()) })));
-
 /** The parts of a `deployment_status` payload the gate uses (GitHub's webhook docs; optional ones may be absent). */
-const DeploymentStatusPayload = z.object({
-  deployment_status: z.object({
-    state: z.optional(z.string()),
-    environment_url: z.optional(z.nullable(z.string())),
-    target_url: z.optional(z.nullable(z.string())),
-    environment: z.optional(z.string()),
-    creator: Actor,
-    performed_via_github_app: App
-  }),
-  deployment: z.optional(
-    z.object({
+const deploymentStatusPayload = once(() => {
+  const Actor = z.optional(z.nullable(z.object({ login: z.optional(z.string()) })));
+  const App = z.optional(z.nullable(z.object({ slug: z.optional(z.string()) })));
+  return z.object({
+    deployment_status: z.object({
+      state: z.optional(z.string()),
+      environment_url: z.optional(z.nullable(z.string())),
+      target_url: z.optional(z.nullable(z.string())),
       environment: z.optional(z.string()),
-      production_environment: z.optional(z.boolean()),
       creator: Actor,
       performed_via_github_app: App
-    })
-  )
+    }),
+    deployment: z.optional(
+      z.object({
+        environment: z.optional(z.string()),
+        production_environment: z.optional(z.boolean()),
+        creator: Actor,
+        performed_via_github_app: App
+      })
+    )
+  });
 });
 
 export interface DeploymentStatus {
@@ -48,7 +50,7 @@ export interface DeploymentStatus {
  */
 export function readDeploymentStatus(eventPath: string | undefined): DeploymentStatus | undefined {
   if (!eventPath) return undefined;
-  const parsed = DeploymentStatusPayload.safeParse(readEventPayload(eventPath));
+  const parsed = deploymentStatusPayload().safeParse(readEventPayload(eventPath));
   if (!parsed.success) return undefined;
   const { deployment_status: status, deployment } = parsed.data;
   const url = [status.environment_url, status.target_url].find((u): u is string => typeof u === 'string' && u !== '');

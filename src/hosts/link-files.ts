@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import * as z from 'zod/mini';
+import { once } from '../core/memo.js';
 import { readRegularFile, UnreadableFile } from '../core/read-file.js';
 
 /** The most of a link file read: the CLIs write a few hundred bytes. */
@@ -41,19 +42,21 @@ export class LinkFileError extends Error {
 export const VERCEL_LINK_FILE = path.join('.vercel', 'project.json');
 export const NETLIFY_LINK_FILE = path.join('.netlify', 'state.json');
 
-const nonEmpty = z.string().check(z.trim(), z.minLength(1));
+const nonEmpty = once(() => z.string().check(z.trim(), z.minLength(1)));
 
-const VercelProjectFile = z.looseObject({
-  projectId: nonEmpty,
-  orgId: z.optional(nonEmpty),
-  projectName: z.optional(z.string())
-});
+const vercelProjectFile = once(() =>
+  z.looseObject({
+    projectId: nonEmpty(),
+    orgId: z.optional(nonEmpty()),
+    projectName: z.optional(z.string())
+  })
+);
 
-const NetlifyStateFile = z.looseObject({ siteId: nonEmpty });
+const netlifyStateFile = once(() => z.looseObject({ siteId: nonEmpty() }));
 
 /** `.vercel/project.json` under `dir`, or undefined when there is none. */
 export async function readVercelLink(dir: string): Promise<VercelLink | undefined> {
-  const data = await readLinkFile(dir, VERCEL_LINK_FILE, VercelProjectFile, 'run `vercel link` again');
+  const data = await readLinkFile(dir, VERCEL_LINK_FILE, vercelProjectFile(), 'run `vercel link` again');
   if (data === undefined) return undefined;
   const { projectId, orgId, projectName } = data;
   return {
@@ -67,7 +70,7 @@ export async function readVercelLink(dir: string): Promise<VercelLink | undefine
 
 /** `.netlify/state.json` under `dir`, or undefined when there is none. */
 export async function readNetlifyLink(dir: string): Promise<NetlifyLink | undefined> {
-  const data = await readLinkFile(dir, NETLIFY_LINK_FILE, NetlifyStateFile, 'run `netlify link` again');
+  const data = await readLinkFile(dir, NETLIFY_LINK_FILE, netlifyStateFile(), 'run `netlify link` again');
   if (data === undefined) return undefined;
   return { file: NETLIFY_LINK_FILE, siteId: data.siteId };
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * The public contract of the JSON report (`version: 1`). Objects are strict: a key that is not
@@ -8,9 +8,9 @@ import { z } from 'zod';
 const severity = z.enum(['error', 'warning', 'notice']);
 
 const jsonLocationSchema = z.union([
-  z.strictObject({ file: z.string(), line: z.number().int(), column: z.number().int() }),
+  z.strictObject({ file: z.string(), line: z.int(), column: z.int() }),
   /** A page or chunk of the deployed site. */
-  z.strictObject({ url: z.string(), line: z.number().int(), column: z.number().int() }),
+  z.strictObject({ url: z.string(), line: z.int(), column: z.int() }),
   z.strictObject({ source: z.enum(['vars', 'secrets', 'env', 'clerk-api', 'dns']) }),
   /** A host's project variables: `{"source": "vercel", "project": …, "target": …}`. */
   z.strictObject({ source: z.enum(['vercel', 'netlify']), project: z.string(), target: z.string() })
@@ -18,7 +18,7 @@ const jsonLocationSchema = z.union([
 
 const jsonSuppressionSchema = z.discriminatedUnion('by', [
   z.strictObject({ by: z.literal('ignore-option') }),
-  z.strictObject({ by: z.literal('inline-comment'), file: z.string(), line: z.number().int() })
+  z.strictObject({ by: z.literal('inline-comment'), file: z.string(), line: z.int() })
 ]);
 
 const jsonFindingSchema = z.strictObject({
@@ -29,29 +29,29 @@ const jsonFindingSchema = z.strictObject({
   location: jsonLocationSchema,
   message: z.string(),
   fix: z.string(),
-  suppressed: jsonSuppressionSchema.optional(),
-  shadowed_by: jsonLocationSchema.optional(),
+  suppressed: z.optional(jsonSuppressionSchema),
+  shadowed_by: z.optional(jsonLocationSchema),
   /** The variables a `${NAME}` expansion put into the value, with where each is defined. */
-  expanded_from: z.array(z.strictObject({ variable: z.string(), location: jsonLocationSchema })).optional(),
+  expanded_from: z.optional(z.array(z.strictObject({ variable: z.string(), location: jsonLocationSchema }))),
   /** For a finding in built code: the position in the original source, from the source map. */
-  original_location: z.strictObject({ file: z.string(), line: z.number().int(), column: z.number().int() }).optional(),
+  original_location: z.optional(z.strictObject({ file: z.string(), line: z.int(), column: z.int() })),
   /** For a finding in built or fetched code: the text around it, secrets redacted. */
-  excerpt: z.string().optional()
+  excerpt: z.optional(z.string())
 });
 
 const jsonSourceSchema = z.union([
   z.strictObject({
     kind: z.literal('file'),
     file: z.string(),
-    variables: z.number().int(),
-    framework: z.string().optional()
+    variables: z.int(),
+    framework: z.optional(z.string())
   }),
-  z.strictObject({ kind: z.enum(['vars', 'secrets', 'env']), variables: z.number().int() }),
+  z.strictObject({ kind: z.enum(['vars', 'secrets', 'env']), variables: z.int() }),
   z.strictObject({
     kind: z.enum(['vercel', 'netlify']),
     project: z.string(),
     target: z.string(),
-    variables: z.number().int()
+    variables: z.int()
   })
 ]);
 
@@ -68,9 +68,9 @@ export const jsonReportSchema = z.strictObject({
   version: z.literal(1),
   environment: z.string(),
   /** Whether the environment counts as production (added after version 1 first shipped: optional to read). */
-  production: z.boolean().optional(),
+  production: z.optional(z.boolean()),
   passed: z.boolean(),
-  summary: z.strictObject({ errors: z.number().int(), warnings: z.number().int(), notices: z.number().int() }),
+  summary: z.strictObject({ errors: z.int(), warnings: z.int(), notices: z.int() }),
   sources: z.array(jsonSourceSchema),
   skipped: z.array(jsonSkippedSchema),
   findings: z.array(jsonFindingSchema),

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { once } from '../core/memo.js';
 import { InputError } from '../core/errors.js';
 import type { Variable } from '../core/variable.js';
 import { parse as parseLenient, type ParseError } from 'jsonc-parser';
@@ -7,7 +8,7 @@ import { parse as parseLenient, type ParseError } from 'jsonc-parser';
  * Checked as name/value pairs (after JSON.parse has made an object): zod's record drops a `__proto__` key,
  * which is a valid variable name, and the gate must not skip a variable without a word.
  */
-const Entries = z.array(z.tuple([z.string(), z.string()]));
+const entriesSchema = once(() => z.array(z.tuple([z.string(), z.string()])));
 
 /** The token GitHub adds to every `toJSON(secrets)`; it is not one of the user's secrets. */
 const GITHUB_TOKEN_KEY = 'github_token';
@@ -29,7 +30,7 @@ export function parseJsonInput(text: string, kind: 'vars' | 'secrets', label: st
     throw new InputError(`${label}: expected a JSON object of name → string`);
   }
   const entries = Object.entries(data);
-  const result = Entries.safeParse(entries);
+  const result = entriesSchema().safeParse(entries);
   if (!result.success) {
     const index = Number(result.error.issues[0]?.path[0]);
     const key = entries[index]?.[0] ?? '?';
