@@ -1,4 +1,4 @@
-import { bU as scrub, cd as checkDeadline, bO as plural, ck as deployedNoClerk, cl as skippedSite, cm as SITE_RULES, cn as deployedSiteUnread, co as ByteScanner, cp as parsePublishableKey, cq as isDevelopmentOrStagingHost, cr as artifactHit, cs as secretKeyKind, ct as deployedSecretKey, cu as ruleApplies, cv as deployedDevInstance, bE as redact, cw as deployedKeyMismatch, cx as bufferSource, cy as classifyCandidate } from './index.js';
+import { S as Scrubber, Q as checkDeadline, n as plural, Z as deployedNoClerk, $ as skippedSite, a0 as SITE_RULES, a1 as deployedSiteUnread, a2 as ByteScanner, a3 as parsePublishableKey, a4 as isDevelopmentOrStagingHost, a5 as artifactHit, a6 as secretKeyKind, a7 as deployedSecretKey, a8 as ruleApplies, a9 as deployedDevInstance, f as redact, aa as deployedKeyMismatch, ab as bufferSource, ac as classifyCandidate } from './index.js';
 import { N as NetClient, a as shownUrl, d as dnsServersLookup } from './action-client.js';
 import 'os';
 import 'crypto';
@@ -2684,9 +2684,11 @@ function pageScripts(html, pageUrl) {
 class SiteClient {
     options;
     net;
+    scrubber;
     constructor(options) {
         this.options = options;
         this.net = new NetClient({ timeoutMs: options.timeoutMs, ...(options.lookup && { lookup: options.lookup }) });
+        this.scrubber = Scrubber.of(options.scrubber, [options.bypass]);
     }
     async get(url, maxBytes) {
         const { bypass, origin, deadline } = this.options;
@@ -2700,7 +2702,7 @@ class SiteClient {
         });
         if (!result.ok) {
             const kind = result.kind === 'tls' ? 'network' : result.kind;
-            const reason = scrub(result.reason, bypass ? [bypass] : []);
+            const reason = this.scrubber.scrub(result.reason);
             return fail(result.url, kind, reason, result.kind === 'too-large' ? result.status : undefined);
         }
         const { status } = result;
@@ -2748,7 +2750,8 @@ async function checkSite(settings) {
         deadline: checkDeadline(settings.timeoutMs, settings.deadline),
         ...(settings.bypass !== undefined && settings.bypass !== '' && { bypass: settings.bypass }),
         origin: pageUrl.origin,
-        ...(lookup && { lookup })
+        ...(lookup && { lookup }),
+        ...(settings.scrubber && { scrubber: settings.scrubber })
     });
     try {
         return await readSite(settings, pageUrl, client);

@@ -18,7 +18,7 @@ import require$$5$2 from 'node:async_hooks';
 import require$$1$2 from 'node:console';
 import require$$1$3, { promises, lookup } from 'node:dns';
 import require$$5$3 from 'string_decoder';
-import { cH as isInternalAddress, cz as isHttpsOrLoopback, cI as errorCode, cJ as networkKind, cK as networkWords } from './index.js';
+import { al as isInternalAddress, ad as isHttpsOrLoopback, am as errorCode, an as networkKind, ao as networkWords } from './index.js';
 
 /** Resolver codes that mean "no such record", an answer rather than a failure. */
 const ABSENT = new Set(['ENODATA', 'ENOTFOUND', 'NXDOMAIN']);
@@ -28398,4 +28398,4 @@ function discard(body) {
     body.destroy();
 }
 
-export { MAX_REDIRECTS as M, NetClient as N, REDIRECT_STATUSES as R, shownUrl as a, retryAfterMs as b, redirectTarget as c, dnsServersLookup as d, guardedLookup as g, netAgent as n, requireUndici as r, serversLookup as s, undiciExports as u };
+export { MAX_REDIRECTS as M, NetClient as N, REDIRECT_STATUSES as R, shownUrl as a, redirectTarget as b, dnsServersLookup as d, guardedLookup as g, netAgent as n, retryAfterMs as r, serversLookup as s, undiciExports as u };

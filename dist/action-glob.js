@@ -6,7 +6,7 @@ import { statSync, stat, realpathSync, realpath, readdirSync, readdir } from 'fs
 import { sep, basename, dirname, resolve, normalize, relative, posix, isAbsolute } from 'path';
 import { fileURLToPath } from 'url';
 import { createRequire } from 'module';
-import { bC as InputError, bW as readFailure } from './index.js';
+import { I as InputError, y as readFailure } from './index.js';
 import 'os';
 import 'crypto';
 import 'node:fs/promises';

@@ -1,4 +1,4 @@
-import { bX as looseObject, bI as object, bM as string, bY as literal, bZ as number, b_ as array, bL as record, b$ as _enum, bJ as optional, bK as boolean, c0 as nullable, c1 as unknown, c2 as describeFailure, c3 as dnsRecordMissing, c4 as dnsRecordWrongTarget, c5 as dnsRecordProxied, c6 as DNS_ORIGIN, c7 as dnsNotVerified, c8 as API_ORIGIN, c9 as sharedOAuthCredentials, ca as whyNotOnline, cb as skippedOnline, cc as Outcome, cd as checkDeadline, ce as clerkApiError, bU as scrub, cf as classifySecretKey, cg as instanceNotProduction, ch as keyInstanceMismatch, ci as caaBlocksCertificates, cj as frontendApiUnreachable } from './index.js';
+import { z as looseObject, k as object, c as string, l as literal, A as number, a as array, m as record, _ as _enum, o as optional, b as boolean, B as nullable, C as unknown, D as describeFailure, E as dnsRecordMissing, F as dnsRecordWrongTarget, G as dnsRecordProxied, H as DNS_ORIGIN, J as dnsNotVerified, L as API_ORIGIN, M as sharedOAuthCredentials, N as whyNotOnline, O as skippedOnline, P as Outcome, S as Scrubber, Q as checkDeadline, R as clerkApiError, T as classifySecretKey, V as instanceNotProduction, W as keyInstanceMismatch, X as caaBlocksCertificates, Y as frontendApiUnreachable } from './index.js';
 import { promises } from 'node:dns';
 import { s as serversLookup, N as NetClient } from './action-client.js';
 import 'os';
@@ -148,7 +148,7 @@ class DnsClient {
         }
         catch (error) {
             const code = String(error.code ?? 'UNKNOWN');
-            return { ok: false, code, failure: describeFailure({ endpoint: `DNS ${type} ${name}`, kind: 'dns', code }, []) };
+            return { ok: false, code, failure: describeFailure({ endpoint: `DNS ${type} ${name}`, kind: 'dns', code }) };
         }
     }
 }
@@ -328,7 +328,7 @@ class HttpClient {
         const endpoint = `${call.method} ${call.url.origin}${call.url.pathname}`;
         const fail = (failure) => ({
             ok: false,
-            failure: describeFailure({ endpoint, ...failure }, this.options.secrets)
+            failure: describeFailure({ endpoint, ...failure }, this.options.scrubber)
         });
         // A call made straight from the answer of another has its connection back in the pool only after this turn:
         // without the wait, it would open a new connection (a TCP and a TLS round trip) instead of reusing that one.
@@ -407,7 +407,12 @@ function judgeProductionOAuth(config, outcome) {
         if (!parsed.success) {
             // A connection the gate cannot read might be one on shared credentials: fail closed.
             const detail = `unexpected ${key}: ${parsed.error.issues[0]?.message ?? 'not a connection object'}`;
-            const failure = describeFailure({ endpoint: config.endpoint, kind: 'invalid-response', status: config.status, detail }, []);
+            const failure = describeFailure({
+                endpoint: config.endpoint,
+                kind: 'invalid-response',
+                status: config.status,
+                detail
+            });
             return outcome.failed(sharedOAuthCredentials, failure);
         }
         if (parsed.data.enabled !== true)
@@ -446,20 +451,21 @@ async function runOnlineChecks(sets, settings) {
     if (skip)
         return skippedOnline(skip);
     const outcome = new Outcome(settings.onApiError);
-    const secrets = sets.flatMap((s) => [s.secretKey?.value, s.platformKey?.value].filter((v) => v !== undefined));
+    const scrubber = settings.scrubber ?? new Scrubber();
+    scrubber.add(sets.flatMap((s) => [s.secretKey?.value, s.platformKey?.value]));
     const dns = new DnsClient(settings.dnsServers, settings.apiTimeoutMs);
     // One HTTP client for every call. With `dns-servers`, every host it connects to is looked up there, except the
     // Clerk API's own, which is the system's business (it may be a proxy).
     const client = new HttpClient({
         timeoutMs: settings.apiTimeoutMs,
         deadline: checkDeadline(settings.apiTimeoutMs, settings.deadline),
-        secrets,
+        scrubber,
         ...(settings.dnsServers.length > 0 && { lookup: dns.lookup([new URL(settings.clerkApiUrl).hostname]) })
     });
     try {
         await Promise.all(sets.map((set) => 
         // A bug here must not cost the report: it becomes a failed call, and the rest still runs and is written.
-        checkInstance(set, { client, dns, settings, outcome }).catch((error) => outcome.failed(clerkApiError, unexpected(error, secrets)))));
+        checkInstance(set, { client, dns, settings, outcome }).catch((error) => outcome.failed(clerkApiError, unexpected(error, scrubber)))));
     }
     finally {
         await client.close();
@@ -680,8 +686,8 @@ function judgePlatform(platformDomain, statusResult, configResult, { platformKey
     judgeProductionOAuth(configResult, outcome);
 }
 /** An unexpected error as a failure, its text scrubbed of secrets. */
-function unexpected(error, secrets) {
-    const text = scrub(error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error), secrets);
+function unexpected(error, scrubber) {
+    const text = scrubber.scrub(error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error));
     const reason = `internal error in the online checks: ${text} (please report this)`;
     return { endpoint: 'online checks', kind: 'network', reason, message: reason };
 }

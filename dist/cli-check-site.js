@@ -1,4 +1,4 @@
-import { v as scrub, q as checkDeadline, E as plural, F as deployedNoClerk, G as skippedSite, S as SITE_RULES, H as deployedSiteUnread, J as ByteScanner, K as parsePublishableKey, L as isDevelopmentOrStagingHost, M as artifactHit, N as secretKeyKind, P as deployedSecretKey, Q as ruleApplies, R as deployedDevInstance, T as redact, U as deployedKeyMismatch, V as bufferSource, W as classifyCandidate } from './cli.js';
+import { S as Scrubber, B as checkDeadline, K as plural, L as deployedNoClerk, M as skippedSite, N as SITE_RULES, P as deployedSiteUnread, Q as ByteScanner, R as parsePublishableKey, T as isDevelopmentOrStagingHost, U as artifactHit, W as secretKeyKind, X as deployedSecretKey, Y as ruleApplies, Z as deployedDevInstance, $ as redact, a0 as deployedKeyMismatch, a1 as bufferSource, a2 as classifyCandidate } from './cli.js';
 import { N as NetClient, a as shownUrl, d as dnsServersLookup } from './cli-client.js';
 import 'node:fs';
 import 'node:path';
@@ -2681,9 +2681,11 @@ function pageScripts(html, pageUrl) {
 class SiteClient {
     options;
     net;
+    scrubber;
     constructor(options) {
         this.options = options;
         this.net = new NetClient({ timeoutMs: options.timeoutMs, ...(options.lookup && { lookup: options.lookup }) });
+        this.scrubber = Scrubber.of(options.scrubber, [options.bypass]);
     }
     async get(url, maxBytes) {
         const { bypass, origin, deadline } = this.options;
@@ -2697,7 +2699,7 @@ class SiteClient {
         });
         if (!result.ok) {
             const kind = result.kind === 'tls' ? 'network' : result.kind;
-            const reason = scrub(result.reason, bypass ? [bypass] : []);
+            const reason = this.scrubber.scrub(result.reason);
             return fail(result.url, kind, reason, result.kind === 'too-large' ? result.status : undefined);
         }
         const { status } = result;
@@ -2745,7 +2747,8 @@ async function checkSite(settings) {
         deadline: checkDeadline(settings.timeoutMs, settings.deadline),
         ...(settings.bypass !== undefined && settings.bypass !== '' && { bypass: settings.bypass }),
         origin: pageUrl.origin,
-        ...(lookup && { lookup })
+        ...(lookup && { lookup }),
+        ...(settings.scrubber && { scrubber: settings.scrubber })
     });
     try {
         return await readSite(settings, pageUrl, client);

@@ -18,7 +18,7 @@ import require$$5$2 from 'node:async_hooks';
 import require$$1$2 from 'node:console';
 import require$$1$3, { promises, lookup } from 'node:dns';
 import require$$5$3 from 'string_decoder';
-import { $ as isInternalAddress, X as isHttpsOrLoopback, a6 as errorCode, a7 as networkKind, a8 as networkWords } from './cli.js';
+import { a4 as isInternalAddress, a3 as isHttpsOrLoopback, ab as errorCode, ac as networkKind, ad as networkWords } from './cli.js';
 
 /** Resolver codes that mean "no such record", an answer rather than a failure. */
 const ABSENT = new Set(['ENODATA', 'ENOTFOUND', 'NXDOMAIN']);

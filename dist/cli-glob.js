@@ -6,7 +6,7 @@ import { statSync, stat, realpathSync, realpath, readdirSync, readdir } from 'fs
 import { sep, basename, dirname, resolve, normalize, relative, posix, isAbsolute } from 'path';
 import { fileURLToPath } from 'url';
 import { createRequire } from 'module';
-import { I as InputError, r as readFailure } from './cli.js';
+import { I as InputError, c as readFailure } from './cli.js';
 import 'node:net';
 import 'node:buffer';
 import 'node:util';

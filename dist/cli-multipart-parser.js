@@ -1,4 +1,5 @@
 import { F as FormData, a as File } from './cli-read-hosts.js';
+import './cli-vendor-links.js';
 import './cli.js';
 import 'node:fs';
 import 'node:path';

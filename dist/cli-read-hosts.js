@@ -1,4 +1,5 @@
-import { X as isHttpsOrLoopback, v as scrub, Y as scrubDeep, l as looseObject, b as array, Z as isVendorPage, d as optional$1, s as string$1, e as boolean$1, $ as isInternalAddress, a0 as Deadline, a1 as hostApiError, a2 as hostVariableUnreadable, a3 as describeHost, E as plural, a4 as mayConcernClerk, a5 as isPublicVariable } from './cli.js';
+import { i as isVendorPage } from './cli-vendor-links.js';
+import { a3 as isHttpsOrLoopback, S as Scrubber, l as looseObject, g as array, j as optional$1, e as string$1, k as boolean$1, a4 as isInternalAddress, a5 as Deadline, a6 as hostApiError, a7 as hostVariableUnreadable, a8 as describeHost, K as plural, a9 as mayConcernClerk, aa as isPublicVariable } from './cli.js';
 import { setTimeout as setTimeout$1 } from 'node:timers/promises';
 import http from 'node:http';
 import https from 'node:https';
@@ -27812,12 +27813,21 @@ const EnvVars = array(looseObject({
     is_secret: optional$1(boolean$1()),
     values: optional$1(array(EnvValue))
 }));
+/**
+ * Per-call options for `@netlify/api`, which calls node-fetch itself (it takes no fetch function, so src/net/ cannot
+ * carry these calls): the budget's signal, and redirects not followed. node-fetch would follow up to 20 and keep the
+ * token for another port of the same host; a 3xx answer from Netlify's API is an error to report instead.
+ */
+function callOptions(budget) {
+    return { signal: budget, redirect: 'manual' };
+}
 async function readNetlify(settings) {
     const { token, timeoutMs } = settings;
+    const scrubber = Scrubber.of(settings.scrubber, [token]);
     const fail = (message, status) => ({
         ok: false,
         ...(status !== undefined && { status }),
-        message: scrub(message, [token])
+        message: scrubber.scrub(message)
     });
     const api = checkApiUrl(settings.apiUrl ?? NETLIFY_API_URL, 'NETLIFY_API_URL');
     if (!api.ok)
@@ -27842,7 +27852,7 @@ async function readNetlify(settings) {
     const budgetMs = timeoutMs * 3;
     const budget = AbortSignal.timeout(budgetMs);
     const subject = `site "${site}"`;
-    const siteStep = await withinBudget(() => client.getSite({ site_id: site }, { signal: budget }), budget);
+    const siteStep = await withinBudget(() => client.getSite({ site_id: site }, callOptions(budget)), budget);
     if (!siteStep.ok)
         return fail(...describe$1(siteStep, `reading ${subject}`, settings, api.url));
     const siteInfo = Site.safeParse(siteStep.value);
@@ -27854,7 +27864,7 @@ async function readNetlify(settings) {
         site_id: site,
         // Netlify's filter knows no `branch` context: for a branch, every value comes back and one is picked here.
         ...(context.kind === 'named' && { context_name: context.name })
-    }, { signal: budget }), budget);
+    }, callOptions(budget)), budget);
     if (!envStep.ok)
         return fail(...describe$1(envStep, `reading the environment variables of ${subject}`, settings, api.url));
     const envVars = EnvVars.safeParse(envStep.value);
@@ -27955,13 +27965,14 @@ function withinBudget(run, budget) {
 /** The failure as `[message, status]`: one line naming Netlify, the site and what to fix. */
 function describe$1(step, doing, settings, apiUrl) {
     const { site, timeoutMs, token } = settings;
+    const scrubber = Scrubber.of(settings.scrubber, [token]);
     if (step.timedOut) {
         return [
             `Netlify did not answer within the time budget (${timeoutMs * 3} ms) ${doing} (@netlify/api retries 429 by itself, so a rate limit ends here too): run the gate again later, or raise its timeout`
         ];
     }
     // Deep-scrubbed first: a connection error keeps the token in data.headers.Authorization.
-    const clean = scrubDeep(step.error, [token]);
+    const clean = scrubber.scrubDeep(step.error);
     if (typeof clean.status === 'number') {
         const status = clean.status;
         const text = typeof clean.json?.message === 'string' ? clean.json.message : typeof clean.data === 'string' ? clean.data : '';
@@ -35390,10 +35401,11 @@ const MAX_ATTEMPTS = 4;
 /** A list longer than this many pages is taken as a server that never says "last page". */
 const MAX_PAGES = 100;
 async function readVercel(settings) {
+    const scrubber = Scrubber.of(settings.scrubber, [settings.token]);
     const fail = (message, status) => ({
         ok: false,
         ...(status !== undefined && { status }),
-        message: scrub(message, [settings.token])
+        message: scrubber.scrub(message)
     });
     const api = checkApiUrl(settings.apiUrl ?? VERCEL_API_URL, 'VERCEL_API_URL');
     if (!api.ok)
@@ -35407,6 +35419,7 @@ async function readVercel(settings) {
     const team = settings.team?.trim() || undefined;
     const ctx = {
         settings,
+        scrubber,
         scope: team === undefined ? {} : team.startsWith('team_') ? { teamId: team } : { slug: team },
         budget: AbortSignal.timeout(budgetMs),
         deadline: Date.now() + budgetMs,
@@ -35624,17 +35637,17 @@ function settingsUrl(project, team) {
 }
 /** The failure as `[message, status]`: one line naming Vercel, the project and what to fix. */
 function describe(ctx, error, where) {
-    const { project, team, timeoutMs, token } = ctx.settings;
+    const { project, team, timeoutMs } = ctx.settings;
     const subject = `project "${project}"${team ? ` (team ${team})` : ''}`;
     const doing = where.call === 'variable'
         ? `reading variable ${where.name} of ${subject}`
         : where.call === 'environments'
             ? `listing the custom environments of ${subject}`
             : `listing the variables of ${subject}`;
-    const clean = scrubDeep(error, [token]);
+    const clean = ctx.scrubber.scrubDeep(error);
     if (error instanceof ResponseValidationError || error instanceof SDKValidationError) {
         return [
-            `Vercel's answer ${doing} did not match what @vercel/sdk expects (${validationIssue(error, token)}): Vercel's API may have changed; update the gate`
+            `Vercel's answer ${doing} did not match what @vercel/sdk expects (${validationIssue(error, ctx.scrubber)}): Vercel's API may have changed; update the gate`
         ];
     }
     if (error instanceof VercelError) {
@@ -35719,13 +35732,13 @@ function parseErrorBody(text) {
         return {};
     }
 }
-function validationIssue(error, token) {
+function validationIssue(error, scrubber) {
     const cause = error.cause;
     const issue = cause?.issues?.[0];
     if (!issue)
         return 'unreadable answer';
     const path = issue.path?.length ? issue.path.map(String).join('.') : '(the body)';
-    return scrub(oneLine(`${path}: ${issue.message ?? 'invalid'}`, 160), [token]);
+    return scrubber.scrub(oneLine(`${path}: ${issue.message ?? 'invalid'}`, 160));
 }
 /** The network error code (`ECONNREFUSED`) under fetch's `TypeError: fetch failed`. */
 function networkCode(cause) {
@@ -35750,6 +35763,7 @@ function wantedName(name) {
 /** Reads both hosts at once (SDKs: @vercel/sdk, @netlify/api) and turns what they said into sources and hits. */
 async function readHosts(plan) {
     const { vercel, netlify, timeoutMs } = plan;
+    const scrubbing = plan.scrubber !== undefined && { scrubber: plan.scrubber };
     const [fromVercel, fromNetlify] = await Promise.all([
         vercel
             ? readVercel({
@@ -35759,7 +35773,8 @@ async function readHosts(plan) {
                 target: vercel.target,
                 ...(vercel.apiUrl !== undefined && { apiUrl: vercel.apiUrl }),
                 timeoutMs,
-                wanted: wantedName
+                wanted: wantedName,
+                ...scrubbing
             })
             : undefined,
         netlify
@@ -35769,7 +35784,8 @@ async function readHosts(plan) {
                 context: netlify.context,
                 ...(netlify.apiUrl !== undefined && { apiUrl: netlify.apiUrl }),
                 timeoutMs,
-                wanted: wantedName
+                wanted: wantedName,
+                ...scrubbing
             })
             : undefined
     ]);

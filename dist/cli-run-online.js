@@ -1,4 +1,4 @@
-import { l as looseObject, o as object, s as string, a as literal, n as number, b as array, c as record, _ as _enum, d as optional, e as boolean, f as nullable, u as unknown, g as describeFailure, h as dnsRecordMissing, i as dnsRecordWrongTarget, j as dnsRecordProxied, D as DNS_ORIGIN, k as dnsNotVerified, A as API_ORIGIN, m as sharedOAuthCredentials, w as whyNotOnline, p as skippedOnline, O as Outcome, q as checkDeadline, t as clerkApiError, v as scrub, x as classifySecretKey, y as instanceNotProduction, z as keyInstanceMismatch, B as caaBlocksCertificates, C as frontendApiUnreachable } from './cli.js';
+import { l as looseObject, o as object, e as string, f as literal, n as number, g as array, i as record, _ as _enum, j as optional, k as boolean, m as nullable, u as unknown, p as describeFailure, q as dnsRecordMissing, t as dnsRecordWrongTarget, v as dnsRecordProxied, D as DNS_ORIGIN, w as dnsNotVerified, A as API_ORIGIN, x as sharedOAuthCredentials, y as whyNotOnline, z as skippedOnline, O as Outcome, S as Scrubber, B as checkDeadline, C as clerkApiError, E as classifySecretKey, F as instanceNotProduction, G as keyInstanceMismatch, H as caaBlocksCertificates, J as frontendApiUnreachable } from './cli.js';
 import { promises } from 'node:dns';
 import { s as serversLookup, N as NetClient } from './cli-client.js';
 import 'node:fs';
@@ -145,7 +145,7 @@ class DnsClient {
         }
         catch (error) {
             const code = String(error.code ?? 'UNKNOWN');
-            return { ok: false, code, failure: describeFailure({ endpoint: `DNS ${type} ${name}`, kind: 'dns', code }, []) };
+            return { ok: false, code, failure: describeFailure({ endpoint: `DNS ${type} ${name}`, kind: 'dns', code }) };
         }
     }
 }
@@ -325,7 +325,7 @@ class HttpClient {
         const endpoint = `${call.method} ${call.url.origin}${call.url.pathname}`;
         const fail = (failure) => ({
             ok: false,
-            failure: describeFailure({ endpoint, ...failure }, this.options.secrets)
+            failure: describeFailure({ endpoint, ...failure }, this.options.scrubber)
         });
         // A call made straight from the answer of another has its connection back in the pool only after this turn:
         // without the wait, it would open a new connection (a TCP and a TLS round trip) instead of reusing that one.
@@ -404,7 +404,12 @@ function judgeProductionOAuth(config, outcome) {
         if (!parsed.success) {
             // A connection the gate cannot read might be one on shared credentials: fail closed.
             const detail = `unexpected ${key}: ${parsed.error.issues[0]?.message ?? 'not a connection object'}`;
-            const failure = describeFailure({ endpoint: config.endpoint, kind: 'invalid-response', status: config.status, detail }, []);
+            const failure = describeFailure({
+                endpoint: config.endpoint,
+                kind: 'invalid-response',
+                status: config.status,
+                detail
+            });
             return outcome.failed(sharedOAuthCredentials, failure);
         }
         if (parsed.data.enabled !== true)
@@ -443,20 +448,21 @@ async function runOnlineChecks(sets, settings) {
     if (skip)
         return skippedOnline(skip);
     const outcome = new Outcome(settings.onApiError);
-    const secrets = sets.flatMap((s) => [s.secretKey?.value, s.platformKey?.value].filter((v) => v !== undefined));
+    const scrubber = settings.scrubber ?? new Scrubber();
+    scrubber.add(sets.flatMap((s) => [s.secretKey?.value, s.platformKey?.value]));
     const dns = new DnsClient(settings.dnsServers, settings.apiTimeoutMs);
     // One HTTP client for every call. With `dns-servers`, every host it connects to is looked up there, except the
     // Clerk API's own, which is the system's business (it may be a proxy).
     const client = new HttpClient({
         timeoutMs: settings.apiTimeoutMs,
         deadline: checkDeadline(settings.apiTimeoutMs, settings.deadline),
-        secrets,
+        scrubber,
         ...(settings.dnsServers.length > 0 && { lookup: dns.lookup([new URL(settings.clerkApiUrl).hostname]) })
     });
     try {
         await Promise.all(sets.map((set) => 
         // A bug here must not cost the report: it becomes a failed call, and the rest still runs and is written.
-        checkInstance(set, { client, dns, settings, outcome }).catch((error) => outcome.failed(clerkApiError, unexpected(error, secrets)))));
+        checkInstance(set, { client, dns, settings, outcome }).catch((error) => outcome.failed(clerkApiError, unexpected(error, scrubber)))));
     }
     finally {
         await client.close();
@@ -677,8 +683,8 @@ function judgePlatform(platformDomain, statusResult, configResult, { platformKey
     judgeProductionOAuth(configResult, outcome);
 }
 /** An unexpected error as a failure, its text scrubbed of secrets. */
-function unexpected(error, secrets) {
-    const text = scrub(error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error), secrets);
+function unexpected(error, scrubber) {
+    const text = scrubber.scrub(error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error));
     const reason = `internal error in the online checks: ${text} (please report this)`;
     return { endpoint: 'online checks', kind: 'network', reason, message: reason };
 }

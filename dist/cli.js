@@ -8,6 +8,180 @@ import { tmpdir } from 'node:os';
 import { StringDecoder } from 'node:string_decoder';
 
 /**
+ * Redacts a value for display as prefix + `…` + last 4.
+ * The prefix is a known non-secret key prefix (`sk_live_`, `pk_test_`, `whsec_`, `test_`, `live_`),
+ * and nothing at all for other values. Short values are fully masked: showing the last 4 characters
+ * of an 8-character secret would reveal half of it.
+ */
+const KNOWN_PREFIXES = ['sk_live_', 'sk_test_', 'pk_live_', 'pk_test_', 'whsec_', 'live_', 'test_', 'ak_'];
+const MIN_LENGTH_FOR_TAIL = 16;
+function redact(value) {
+    if (value === '')
+        return '(empty)';
+    const prefix = KNOWN_PREFIXES.find((p) => value.startsWith(p)) ?? '';
+    const rest = value.slice(prefix.length);
+    if (rest.length < MIN_LENGTH_FOR_TAIL)
+        return `${prefix}…`;
+    return `${prefix}…${rest.slice(-4)}`;
+}
+/** A key-shaped run anywhere in a text: publishable, secret, webhook, Platform API and 2021-era keys. */
+const KEY_SHAPED = /(sk|pk)_(test|live)_[A-Za-z0-9+/=]{8,}|whsec_[A-Za-z0-9+/]{8,}|\bak_[A-Za-z0-9]{8,}|\b(test|live)_[A-Za-z0-9]{16,}/g;
+/** Any other long unbroken token (another service's key, a signed value): shown as `…` + last 4 at most. */
+const LONG_TOKEN = /[A-Za-z0-9+/=_-]{32,}/g;
+/** Every key-shaped run in a free text redacted (prefix + … + last 4), and other long tokens too. */
+function redactKeysIn(text) {
+    return text.replace(KEY_SHAPED, (key) => redact(key)).replace(LONG_TOKEN, (token) => redact(token));
+}
+
+/**
+ * The one scrubber: takes every secret of the run (Clerk secret and publishable keys, the Platform API key, the
+ * GitHub, Vercel and Netlify tokens, the Vercel bypass secret) out of text a server, an SDK or the network stack
+ * produced, before any of it reaches a message. Each secret is found as it is, percent-encoded, and in base64
+ * (standard and URL-safe, at any alignment inside a longer base64 text, such as a Basic credential); each occurrence
+ * becomes the secret's redacted form (prefix + `…` + last 4). `Bearer`/`Basic` credentials become CREDENTIAL_HIDDEN
+ * whatever they hold. Display redaction of values the gate reports is core/redact.ts.
+ */
+const CREDENTIAL_HIDDEN = '[token hidden]';
+/** Secrets shorter than this are not searched for: too likely to match ordinary text. */
+const MIN_SECRET_LENGTH$1 = 8;
+/** The base64 text that encodes `secret` wherever it starts inside longer data: one core per byte alignment. */
+function base64Cores(secret) {
+    const cores = [];
+    for (let shift = 0; shift < 3; shift++) {
+        const text = Buffer.concat([Buffer.alloc(shift), secret]).toString('base64');
+        // Only whole 3-byte groups made of the secret's bytes alone: the first group holds `shift` foreign bytes.
+        const firstGroup = shift === 0 ? 0 : 1;
+        const lastGroup = Math.floor((shift + secret.length) / 3);
+        const core = text.slice(firstGroup * 4, lastGroup * 4);
+        if (core.length >= 8)
+            cores.push(core);
+    }
+    return cores;
+}
+/** Every form of one secret to look for, longest first. */
+function formsOf(secret) {
+    const forms = new Set([secret, encodeURIComponent(secret)]);
+    for (const core of base64Cores(Buffer.from(secret, 'utf8'))) {
+        forms.add(core);
+        forms.add(core.replace(/\+/g, '-').replace(/\//g, '_'));
+    }
+    return [...forms].sort((a, b) => b.length - a.length);
+}
+/** A `Bearer`/`Basic` credential (RFC 7235 token68), unless it is already a redacted form (`sk_live_…1234`). */
+const CREDENTIAL = /\b(bearer|basic)(\s+)[A-Za-z0-9._~+/-]{8,}=*(?![…A-Za-z0-9._~+/=-])/gi;
+/** `text` with every form of every secret replaced by its redacted form, and every Bearer/Basic credential hidden. */
+function scrub(text, secrets) {
+    const found = [];
+    for (const secret of secrets)
+        if (secret.length >= MIN_SECRET_LENGTH$1)
+            found.push(secretForms(secret));
+    return scrubForms(text, found);
+}
+function secretForms(secret) {
+    return { length: secret.length, shown: redact(secret), forms: formsOf(secret) };
+}
+/** Longer secrets first: one that holds another (a URL and its password) is replaced whole. */
+function scrubForms(text, secrets) {
+    let out = text;
+    const longestFirst = [...secrets].sort((a, b) => b.length - a.length);
+    for (const { shown, forms } of longestFirst)
+        for (const form of forms)
+            out = out.split(form).join(shown);
+    return out.replace(CREDENTIAL, `$1$2${CREDENTIAL_HIDDEN}`);
+}
+/**
+ * The run's scrubber: every secret of the run in one place. The shell creates it with the secrets it was given
+ * (the GitHub, Vercel and Netlify tokens, the bypass secret) and hands it down; the gate adds each secret it finds
+ * (Clerk keys, the Platform API key, any other secret variable) as it finds it. Every path that turns text from
+ * outside (a server's answer, an SDK's or the network stack's error) into a message goes through `scrub` or
+ * `scrubDeep`, so an answer from one service that echoes another service's secret shows it redacted.
+ */
+class Scrubber {
+    /** Each secret with its forms, worked out once. */
+    known = new Map();
+    constructor(secrets = []) {
+        this.add(secrets);
+    }
+    /** The run's scrubber when there is one (a new one otherwise), knowing `secrets` too. */
+    static of(scrubber, secrets) {
+        const chosen = scrubber ?? new Scrubber();
+        chosen.add(secrets);
+        return chosen;
+    }
+    /** More secrets of the run; empty and short values are ignored (see MIN_SECRET_LENGTH). */
+    add(secrets) {
+        for (const secret of secrets) {
+            if (secret !== undefined && secret.length >= MIN_SECRET_LENGTH$1 && !this.known.has(secret)) {
+                this.known.set(secret, secretForms(secret));
+            }
+        }
+    }
+    /** `text` without any form of any secret known so far. */
+    scrub(text) {
+        return scrubForms(text, this.known.values());
+    }
+    /** A deep copy of an SDK's error without credentials or any form of a secret (see `scrubDeep`). */
+    scrubDeep(value) {
+        return scrubDeep(value, this.known.keys());
+    }
+}
+const AUTH_KEYS = /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key|x-vercel-protection-bypass)$/i;
+/**
+ * A deep, plain copy of anything an SDK threw (an Error with `cause`, `data.headers`, a `Headers`, a `Response`),
+ * with every authorization-like header dropped and every string scrubbed. Cycles and depth are bounded; functions
+ * are left out. Use it before reading any field of an SDK error into a message.
+ */
+function scrubDeep(value, secrets) {
+    const list = [...secrets];
+    const seen = new WeakSet();
+    const walk = (item, depth) => {
+        if (typeof item === 'string')
+            return scrub(item, list);
+        if (item === null || typeof item !== 'object')
+            return typeof item === 'function' ? undefined : item;
+        if (seen.has(item) || depth > 8)
+            return '[…]';
+        seen.add(item);
+        if (item instanceof URL)
+            return scrub(item.href, list);
+        if (typeof Headers !== 'undefined' && item instanceof Headers) {
+            return walk(Object.fromEntries(item.entries()), depth + 1);
+        }
+        if (Array.isArray(item))
+            return item.slice(0, 100).map((entry) => walk(entry, depth + 1));
+        return walkObject(item, (entry) => walk(entry, depth + 1));
+    };
+    return walk(value, 0);
+}
+function walkObject(item, walk) {
+    const out = {};
+    // An Error's message, name, stack and cause are not enumerable: take them explicitly.
+    const keys = new Set(Object.keys(item));
+    // (An error from another realm, such as fetch's under a test runner's VM, is not `instanceof Error`.)
+    if (item instanceof Error || Object.prototype.toString.call(item) === '[object Error]') {
+        for (const key of ['name', 'message', 'stack', 'cause'])
+            keys.add(key);
+    }
+    for (const key of keys) {
+        if (AUTH_KEYS.test(key)) {
+            out[key] = CREDENTIAL_HIDDEN;
+            continue;
+        }
+        let entry;
+        try {
+            entry = item[key];
+        }
+        catch {
+            continue;
+        }
+        const copied = walk(entry);
+        if (copied !== undefined)
+            out[key] = copied;
+    }
+    return out;
+}
+
+/**
  * A problem with what the user gave us (missing file, broken JSON, malformed dotenv, unknown option).
  * Shells print `message` as one line and exit with code 2; no stack trace is ever shown.
  * Messages name the file and line (or the endpoint) and never include a scanned value.
@@ -18,12 +192,15 @@ class InputError extends Error {
 const EXIT_PASSED = 0;
 const EXIT_FAILED = 1;
 const EXIT_USAGE = 2;
-/** One line, no stack. Unexpected errors say so, since they are bugs to report. */
-function describeError(error) {
+/**
+ * One line, no stack. Unexpected errors say so, since they are bugs to report. An error's text may quote an outside
+ * answer: every secret the run's scrubber knows is taken out (without one, Bearer/Basic credentials still are).
+ */
+function describeError(error, scrubber = new Scrubber()) {
     if (error instanceof InputError)
-        return error.message;
+        return scrubber.scrub(error.message);
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    return `internal error: ${message} (please report this)`;
+    return scrubber.scrub(`internal error: ${message} (please report this)`);
 }
 
 /** `1 finding`, `2 findings`. */
@@ -105,6 +282,14 @@ function memo(compute, limit = 10_000) {
         cache.set(key, result);
         return result;
     };
+}
+/**
+ * A value built on first use and kept: for zod schemas that only some runs need, so a run that does not use
+ * them does not pay for building them at start-up.
+ */
+function once(build) {
+    let value;
+    return () => (value ??= { built: build() }).built;
 }
 
 /**
@@ -204,7 +389,7 @@ function forgivingBase64Decode(data) {
  * Mirrors `isPublishableKey` / `parsePublishableKey` from `@clerk/shared` 4.41 (src/keys.ts) line for
  * line, so the gate accepts and rejects exactly what Clerk's SDKs do. It is a copy rather than an
  * import because `@clerk/shared` is only a devDependency (used as the test oracle) and the runtime
- * bundle should not carry it. `__tests__/clerk/publishable-key.oracle.test.ts` checks the two agree.
+ * bundle should not carry it. `__tests__/clerk/publishable-key.test.ts` checks the two agree.
  *
  * Things Clerk accepts that one might not expect (all mirrored):
  *  - whitespace (space, TAB, LF, FF, CR) anywhere after the prefix, e.g. a trailing newline;
@@ -1216,36 +1401,6 @@ const RULE_METAS = new Map([...RULES.map((rule) => rule.meta), ...ONLINE_RULES, 
 const RULE_IDS = [...RULE_METAS.keys()];
 
 /**
- * What a file matched by a glob is for, judged by its name, when its directory's framework does not load it
- * for the target: a template or another mode's file is skipped (no tool loads it for this deploy); any other
- * dotenv-named file is read on its own, since a deploy script may load it (`docker compose --env-file .env.prod`).
- */
-/** `.env.example`, `.env.local.sample`, `.env.template`, `.env.dist`, `.example.env`, `env.example`, … */
-const TEMPLATE = /(^|[.\-_ ])(example|sample|template|dist)([.\-_ ]|$)/i;
-/** `.env.<mode>` and `.env.<mode>.local`, the files Vite, Next.js and dotenv-flow load per mode. */
-const MODE_FILE = /^\.env\.([^.]+)(\.local)?$/;
-/** `.env.keys` and `.env.vault` (dotenvx, dotenv-vault) follow the `.env.<word>` shape but are no mode. */
-const NOT_MODES = new Set(['local', 'keys', 'vault']);
-/** Names dotenv files go by: `.env`, `.env.*`, `*.env`, `env.*`. */
-const DOTENV_NAME = /^\.env($|\.)|\.env$|^env\./;
-/**
- * @param name the file's base name
- * @param targetModes mode names that mean this deploy (`production`, and the environment's own name)
- * @param buildMode the mode the deploy builds in, for the reason text
- */
-function classifyGlobbedFile(name, targetModes, buildMode) {
-    if (!DOTENV_NAME.test(name))
-        return { skip: 'not a dotenv file name' };
-    if (TEMPLATE.test(name))
-        return { skip: 'a template (example, sample, template or dist): no tool loads it' };
-    const mode = MODE_FILE.exec(name)?.[1]?.toLowerCase();
-    if (mode !== undefined && !NOT_MODES.has(mode) && !targetModes.has(mode)) {
-        return { skip: `loaded only in ${mode} mode, and this deploy builds in ${buildMode} mode` };
-    }
-    return {};
-}
-
-/**
  * The one way the gate reads a file from disk: only a regular file (whether named directly or through a symbolic
  * link), never more than a cap. A FIFO, socket or device file (`/dev/zero`, `/dev/stdin`) would block the run or
  * read without end, so it is refused with the reason. The file is opened with O_NONBLOCK, so opening a FIFO does
@@ -1369,6 +1524,36 @@ function readRegularFile(abs, maxBytes) {
 /** A byte count for messages: `4 MB`, `512 KB`. */
 function sizeInWords(bytes) {
     return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+/**
+ * What a file matched by a glob is for, judged by its name, when its directory's framework does not load it
+ * for the target: a template or another mode's file is skipped (no tool loads it for this deploy); any other
+ * dotenv-named file is read on its own, since a deploy script may load it (`docker compose --env-file .env.prod`).
+ */
+/** `.env.example`, `.env.local.sample`, `.env.template`, `.env.dist`, `.example.env`, `env.example`, … */
+const TEMPLATE = /(^|[.\-_ ])(example|sample|template|dist)([.\-_ ]|$)/i;
+/** `.env.<mode>` and `.env.<mode>.local`, the files Vite, Next.js and dotenv-flow load per mode. */
+const MODE_FILE = /^\.env\.([^.]+)(\.local)?$/;
+/** `.env.keys` and `.env.vault` (dotenvx, dotenv-vault) follow the `.env.<word>` shape but are no mode. */
+const NOT_MODES = new Set(['local', 'keys', 'vault']);
+/** Names dotenv files go by: `.env`, `.env.*`, `*.env`, `env.*`. */
+const DOTENV_NAME = /^\.env($|\.)|\.env$|^env\./;
+/**
+ * @param name the file's base name
+ * @param targetModes mode names that mean this deploy (`production`, and the environment's own name)
+ * @param buildMode the mode the deploy builds in, for the reason text
+ */
+function classifyGlobbedFile(name, targetModes, buildMode) {
+    if (!DOTENV_NAME.test(name))
+        return { skip: 'not a dotenv file name' };
+    if (TEMPLATE.test(name))
+        return { skip: 'a template (example, sample, template or dist): no tool loads it' };
+    const mode = MODE_FILE.exec(name)?.[1]?.toLowerCase();
+    if (mode !== undefined && !NOT_MODES.has(mode) && !targetModes.has(mode)) {
+        return { skip: `loaded only in ${mode} mode, and this deploy builds in ${buildMode} mode` };
+    }
+    return {};
 }
 
 const FRAMEWORKS = ['nextjs', 'vite', 'remix', 'astro', 'nuxt', 'expo', 'node'];
@@ -1556,7 +1741,7 @@ function planSources(options, globs) {
             continue;
         const { framework, files } = loads(abs);
         // Like the frameworks, skip what is not a regular file at an optional name.
-        const present = keep(files.filter((file) => pathKind(file, rel(file)) === 'file'));
+        const present = keep(regularFiles(files, rel, skipped));
         for (const file of files)
             taken.add(file);
         units.set(abs, { kind: 'layered', dir: abs, framework, files: present });
@@ -1608,6 +1793,27 @@ function planSources(options, globs) {
         }
     }
     return { units: result, skipped: [...unnamable.values(), ...skipped] };
+}
+/**
+ * The regular files among a directory's dotenv `files`, missing ones left out. A FIFO, socket or device file at one
+ * of the names (directly or through a symlink) is listed in `skipped` with the reason, and never opened.
+ */
+function regularFiles(files, rel, skipped) {
+    return files.filter((file) => {
+        const kind = pathKind(file, rel(file));
+        if (kind === 'other')
+            skipped.push({ file: rel(file), reason: specialFileReason(file) });
+        return kind === 'file';
+    });
+}
+/** Why a special file at a dotenv name is skipped: `a FIFO (named pipe), not a regular file`. */
+function specialFileReason(abs) {
+    try {
+        return notRegularFile(statSync(abs)) ?? 'not a regular file';
+    }
+    catch (error) {
+        return readFailure(error.code);
+    }
 }
 /**
  * The paths of a directory's dotenv `names`. An environment name may hold a `/` (`review/feature-x`): the names
@@ -4685,35 +4891,6 @@ var CharacterCodes;
     CharacterCodes[CharacterCodes["tab"] = 9] = "tab";
 })(CharacterCodes || (CharacterCodes = {}));
 
-new Array(20).fill(0).map((_, index) => {
-    return ' '.repeat(index);
-});
-const maxCachedValues = 200;
-({
-    ' ': {
-        '\n': new Array(maxCachedValues).fill(0).map((_, index) => {
-            return '\n' + ' '.repeat(index);
-        }),
-        '\r': new Array(maxCachedValues).fill(0).map((_, index) => {
-            return '\r' + ' '.repeat(index);
-        }),
-        '\r\n': new Array(maxCachedValues).fill(0).map((_, index) => {
-            return '\r\n' + ' '.repeat(index);
-        }),
-    },
-    '\t': {
-        '\n': new Array(maxCachedValues).fill(0).map((_, index) => {
-            return '\n' + '\t'.repeat(index);
-        }),
-        '\r': new Array(maxCachedValues).fill(0).map((_, index) => {
-            return '\r' + '\t'.repeat(index);
-        }),
-        '\r\n': new Array(maxCachedValues).fill(0).map((_, index) => {
-            return '\r\n' + '\t'.repeat(index);
-        }),
-    }
-});
-
 /*---------------------------------------------------------------------------------------------
  *  Copyright (c) Microsoft Corporation. All rights reserved.
  *  Licensed under the MIT License. See License.txt in the project root for license information.
@@ -5110,7 +5287,7 @@ var ParseErrorCode;
  * Checked as name/value pairs (after JSON.parse has made an object): zod's record drops a `__proto__` key,
  * which is a valid variable name, and the gate must not skip a variable without a word.
  */
-const Entries = array(tuple([string(), string()]));
+const entriesSchema = once(() => array(tuple([string(), string()])));
 /** The token GitHub adds to every `toJSON(secrets)`; it is not one of the user's secrets. */
 const GITHUB_TOKEN_KEY = 'github_token';
 /**
@@ -5132,7 +5309,7 @@ function parseJsonInput(text, kind, label) {
         throw new InputError(`${label}: expected a JSON object of name → string`);
     }
     const entries = Object.entries(data);
-    const result = Entries.safeParse(entries);
+    const result = entriesSchema().safeParse(entries);
     if (!result.success) {
         const index = Number(result.error.issues[0]?.path[0]);
         const key = entries[index]?.[0] ?? '?';
@@ -5335,136 +5512,6 @@ function whyNotOnline(settings, sets) {
     return undefined;
 }
 
-/**
- * Redacts a value for display as prefix + `…` + last 4.
- * The prefix is a known non-secret key prefix (`sk_live_`, `pk_test_`, `whsec_`, `test_`, `live_`),
- * and nothing at all for other values. Short values are fully masked: showing the last 4 characters
- * of an 8-character secret would reveal half of it.
- */
-const KNOWN_PREFIXES = ['sk_live_', 'sk_test_', 'pk_live_', 'pk_test_', 'whsec_', 'live_', 'test_', 'ak_'];
-const MIN_LENGTH_FOR_TAIL = 16;
-function redact(value) {
-    if (value === '')
-        return '(empty)';
-    const prefix = KNOWN_PREFIXES.find((p) => value.startsWith(p)) ?? '';
-    const rest = value.slice(prefix.length);
-    if (rest.length < MIN_LENGTH_FOR_TAIL)
-        return `${prefix}…`;
-    return `${prefix}…${rest.slice(-4)}`;
-}
-/** A key-shaped run anywhere in a text: publishable, secret, webhook, Platform API and 2021-era keys. */
-const KEY_SHAPED = /(sk|pk)_(test|live)_[A-Za-z0-9+/=]{8,}|whsec_[A-Za-z0-9+/]{8,}|\bak_[A-Za-z0-9]{8,}|\b(test|live)_[A-Za-z0-9]{16,}/g;
-/** Any other long unbroken token (another service's key, a signed value): shown as `…` + last 4 at most. */
-const LONG_TOKEN = /[A-Za-z0-9+/=_-]{32,}/g;
-/** Every key-shaped run in a free text redacted (prefix + … + last 4), and other long tokens too. */
-function redactKeysIn(text) {
-    return text.replace(KEY_SHAPED, (key) => redact(key)).replace(LONG_TOKEN, (token) => redact(token));
-}
-
-/**
- * The one scrubber: takes every secret of the run (Clerk secret and publishable keys, the Platform API key, the
- * GitHub, Vercel and Netlify tokens, the Vercel bypass secret) out of text a server, an SDK or the network stack
- * produced, before any of it reaches a message. Each secret is found as it is, percent-encoded, and in base64
- * (standard and URL-safe, at any alignment inside a longer base64 text, such as a Basic credential); each occurrence
- * becomes the secret's redacted form (prefix + `…` + last 4). `Bearer`/`Basic` credentials become CREDENTIAL_HIDDEN
- * whatever they hold. Display redaction of values the gate reports is core/redact.ts.
- */
-const CREDENTIAL_HIDDEN = '[token hidden]';
-/** Secrets shorter than this are not searched for: too likely to match ordinary text. */
-const MIN_SECRET_LENGTH$1 = 8;
-/** The base64 text that encodes `secret` wherever it starts inside longer data: one core per byte alignment. */
-function base64Cores(secret) {
-    const cores = [];
-    for (let shift = 0; shift < 3; shift++) {
-        const text = Buffer.concat([Buffer.alloc(shift), secret]).toString('base64');
-        // Only whole 3-byte groups made of the secret's bytes alone: the first group holds `shift` foreign bytes.
-        const firstGroup = shift === 0 ? 0 : 1;
-        const lastGroup = Math.floor((shift + secret.length) / 3);
-        const core = text.slice(firstGroup * 4, lastGroup * 4);
-        if (core.length >= 8)
-            cores.push(core);
-    }
-    return cores;
-}
-/** Every form of one secret to look for, longest first. */
-function formsOf(secret) {
-    const forms = new Set([secret, encodeURIComponent(secret)]);
-    for (const core of base64Cores(Buffer.from(secret, 'utf8'))) {
-        forms.add(core);
-        forms.add(core.replace(/\+/g, '-').replace(/\//g, '_'));
-    }
-    return [...forms].sort((a, b) => b.length - a.length);
-}
-/** A `Bearer`/`Basic` credential (RFC 7235 token68), unless it is already a redacted form (`sk_live_…1234`). */
-const CREDENTIAL = /\b(bearer|basic)(\s+)[A-Za-z0-9._~+/-]{8,}=*(?![…A-Za-z0-9._~+/=-])/gi;
-/** `text` with every form of every secret replaced by its redacted form, and every Bearer/Basic credential hidden. */
-function scrub(text, secrets) {
-    let out = text;
-    for (const secret of secrets) {
-        if (secret.length < MIN_SECRET_LENGTH$1)
-            continue;
-        const shown = redact(secret);
-        for (const form of formsOf(secret))
-            out = out.split(form).join(shown);
-    }
-    return out.replace(CREDENTIAL, `$1$2${CREDENTIAL_HIDDEN}`);
-}
-const AUTH_KEYS = /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key|x-vercel-protection-bypass)$/i;
-/**
- * A deep, plain copy of anything an SDK threw (an Error with `cause`, `data.headers`, a `Headers`, a `Response`),
- * with every authorization-like header dropped and every string scrubbed. Cycles and depth are bounded; functions
- * are left out. Use it before reading any field of an SDK error into a message.
- */
-function scrubDeep(value, secrets) {
-    const list = [...secrets];
-    const seen = new WeakSet();
-    const walk = (item, depth) => {
-        if (typeof item === 'string')
-            return scrub(item, list);
-        if (item === null || typeof item !== 'object')
-            return typeof item === 'function' ? undefined : item;
-        if (seen.has(item) || depth > 8)
-            return '[…]';
-        seen.add(item);
-        if (item instanceof URL)
-            return scrub(item.href, list);
-        if (typeof Headers !== 'undefined' && item instanceof Headers) {
-            return walk(Object.fromEntries(item.entries()), depth + 1);
-        }
-        if (Array.isArray(item))
-            return item.slice(0, 100).map((entry) => walk(entry, depth + 1));
-        return walkObject(item, (entry) => walk(entry, depth + 1));
-    };
-    return walk(value, 0);
-}
-function walkObject(item, walk) {
-    const out = {};
-    // An Error's message, name, stack and cause are not enumerable: take them explicitly.
-    const keys = new Set(Object.keys(item));
-    // (An error from another realm, such as fetch's under a test runner's VM, is not `instanceof Error`.)
-    if (item instanceof Error || Object.prototype.toString.call(item) === '[object Error]') {
-        for (const key of ['name', 'message', 'stack', 'cause'])
-            keys.add(key);
-    }
-    for (const key of keys) {
-        if (AUTH_KEYS.test(key)) {
-            out[key] = CREDENTIAL_HIDDEN;
-            continue;
-        }
-        let entry;
-        try {
-            entry = item[key];
-        }
-        catch {
-            continue;
-        }
-        const copied = walk(entry);
-        if (copied !== undefined)
-            out[key] = copied;
-    }
-    return out;
-}
-
 /** Words for network and TLS error codes. */
 const NETWORK_CODES = {
     ECONNREFUSED: 'connection refused',
@@ -5549,20 +5596,20 @@ const MAX_SERVER_TEXT = 300;
  * The failure with its one-line message. Text the server sent (Clerk's error messages) is cut short and
  * scrubbed of every secret, in case an error ever quoted the request.
  */
-function describeFailure(failure, secrets) {
+function describeFailure(failure, scrubber = new Scrubber()) {
     const trace = failure.clerk?.clerk_trace_id ? ` (Clerk trace id ${failure.clerk.clerk_trace_id})` : '';
-    const reason = scrub(`${reasonOf(failure, secrets)}${trace}`, secrets);
+    const reason = scrubber.scrub(`${reasonOf(failure, scrubber)}${trace}`);
     return { ...failure, reason, message: `${failure.endpoint}: ${reason}` };
 }
-function reasonOf(failure, secrets) {
+function reasonOf(failure, scrubber) {
     switch (failure.kind) {
         case 'http': {
             const first = failure.clerk?.errors[0];
             if (!first)
                 return `HTTP ${failure.status}`;
             // Scrubbed before it is cut: a key cut in two would no longer be found whole.
-            const words = CLERK_CODES[first.code] ?? scrub(first.long_message ?? first.message, secrets);
-            return `HTTP ${failure.status}, ${scrub(first.code, secrets).slice(0, 100)}: ${words.slice(0, MAX_SERVER_TEXT)}`;
+            const words = CLERK_CODES[first.code] ?? scrubber.scrub(first.long_message ?? first.message);
+            return `HTTP ${failure.status}, ${scrubber.scrub(first.code).slice(0, 100)}: ${words.slice(0, MAX_SERVER_TEXT)}`;
         }
         case 'invalid-response':
             return `unexpected response (HTTP ${failure.status}): ${failure.detail ?? 'invalid'}`;
@@ -5870,19 +5917,23 @@ function suppressionOf(hit, ignored) {
 
 /**
  * Where every check's hits go: they become findings here (engine/to-finding.ts: ignore, suppression, shadowing,
- * masking), are counted, and are kept or handed to a sink. Also collects the secret values found, for masking.
+ * masking), are counted, and are kept or handed to a sink. Also collects the secret values found, for masking,
+ * and tells each to the run's scrubber, which takes every secret known from the texts of findings made from outside
+ * answers (any finding not on a file: hosts, Clerk's APIs, DNS, the deployed site).
  */
 class FindingOutput {
     sink;
     collectSecrets;
+    scrubber;
     tally = new FindingTally();
     kept = [];
     secretSet = new Set();
     ignored;
     settingsPages;
-    constructor(ignore, hostSources, sink, collectSecrets) {
+    constructor(ignore, hostSources, sink, collectSecrets, scrubber = new Scrubber()) {
         this.sink = sink;
         this.collectSecrets = collectSecrets;
+        this.scrubber = scrubber;
         this.ignored = new Set(ignore);
         this.settingsPages = new Map(hostSources.map((h) => [describeOrigin(h.origin), h.settingsUrl]));
     }
@@ -5891,7 +5942,7 @@ class FindingOutput {
      * sort by severity in `findings()` keeps reading order. Returns the scope's findings, for its checklist lines.
      */
     emit(hits) {
-        const found = hits.map((hit) => toFinding(hit, this.ignored));
+        const found = hits.map((hit) => this.scrubbed(toFinding(hit, this.ignored)));
         found.sort(byLocation);
         for (const original of found) {
             // A finding on a host's variable says where to change it: the project's settings page.
@@ -5905,16 +5956,22 @@ class FindingOutput {
         }
         return found;
     }
-    /** Secret values found by a check, for the shell to register with log masking. */
+    /** Secret values found by a check: for the shell to register with log masking, and for the scrubber. */
     keepSecrets(values) {
+        this.scrubber.add(values);
         if (this.collectSecrets)
             for (const secret of values)
                 this.secretSet.add(secret);
     }
     /** The secret values among variables read. */
     keepVariables(variables) {
-        if (this.collectSecrets)
-            this.keepSecrets(secretValues(variables));
+        this.keepSecrets(secretValues(variables));
+    }
+    /** A finding made from an outside answer (not on a file), with every secret known so far scrubbed from it. */
+    scrubbed(finding) {
+        if (finding.origin.kind === 'file')
+            return finding;
+        return { ...finding, message: this.scrubber.scrub(finding.message), fix: this.scrubber.scrub(finding.fix) };
     }
     get secrets() {
         return [...this.secretSet];
@@ -7073,12 +7130,12 @@ function mappingsAt(mappings, places) {
 }
 
 /** The part of a source map (version 3) the lookup needs; anything else in it is ignored. */
-const SourceMapJson = looseObject({
+const sourceMapJson = once(() => looseObject({
     version: literal(3),
     mappings: string(),
     sources: array(nullable(string())),
     sourceRoot: optional(nullable(string()))
-});
+}));
 /** Bytes read from a file's end to find its `sourceMappingURL` comment (it is the last line). */
 const TAIL = 16 * 1024;
 /**
@@ -7105,7 +7162,7 @@ function originalPositions(file, dir, cwd, places, rel) {
         return { ...none, skipped: found };
     let map;
     try {
-        const parsed = SourceMapJson.safeParse(JSON.parse(found.text));
+        const parsed = sourceMapJson().safeParse(JSON.parse(found.text));
         if (!parsed.success)
             return { ...none, skipped: { file: found.label, reason: 'not a version 3 source map' } };
         map = parsed.data;
@@ -7501,16 +7558,16 @@ class LinkFileError extends Error {
 }
 const VERCEL_LINK_FILE = path.join('.vercel', 'project.json');
 const NETLIFY_LINK_FILE = path.join('.netlify', 'state.json');
-const nonEmpty = string().check(_trim(), _minLength(1));
-const VercelProjectFile = looseObject({
-    projectId: nonEmpty,
-    orgId: optional(nonEmpty),
+const nonEmpty = once(() => string().check(_trim(), _minLength(1)));
+const vercelProjectFile = once(() => looseObject({
+    projectId: nonEmpty(),
+    orgId: optional(nonEmpty()),
     projectName: optional(string())
-});
-const NetlifyStateFile = looseObject({ siteId: nonEmpty });
+}));
+const netlifyStateFile = once(() => looseObject({ siteId: nonEmpty() }));
 /** `.vercel/project.json` under `dir`, or undefined when there is none. */
 async function readVercelLink(dir) {
-    const data = await readLinkFile(dir, VERCEL_LINK_FILE, VercelProjectFile, 'run `vercel link` again');
+    const data = await readLinkFile(dir, VERCEL_LINK_FILE, vercelProjectFile(), 'run `vercel link` again');
     if (data === undefined)
         return undefined;
     const { projectId, orgId, projectName } = data;
@@ -7524,7 +7581,7 @@ async function readVercelLink(dir) {
 }
 /** `.netlify/state.json` under `dir`, or undefined when there is none. */
 async function readNetlifyLink(dir) {
-    const data = await readLinkFile(dir, NETLIFY_LINK_FILE, NetlifyStateFile, 'run `netlify link` again');
+    const data = await readLinkFile(dir, NETLIFY_LINK_FILE, netlifyStateFile(), 'run `netlify link` again');
     if (data === undefined)
         return undefined;
     return { file: NETLIFY_LINK_FILE, siteId: data.siteId };
@@ -7579,13 +7636,17 @@ function isMissing(json, at) {
  * link files the hosts' CLIs write (`.vercel/project.json`, `.netlify/state.json`). A linked project without a
  * token is a notice saying how to enable it; no token and no link: the host is not used. Offline: skipped.
  */
-async function readHostSources(options, cwd, isProduction, reader) {
+async function readHostSources(options, cwd, isProduction, reader, scrubber) {
     const notes = [];
     const [vercelLink, netlifyLink] = await Promise.all([
-        link$1(() => readVercelLink(cwd)),
-        link$1(() => readNetlifyLink(cwd))
+        link(() => readVercelLink(cwd)),
+        link(() => readNetlifyLink(cwd))
     ]);
-    const plan = { timeoutMs: options.apiTimeoutMs, onApiError: options.onApiError };
+    const plan = {
+        timeoutMs: options.apiTimeoutMs,
+        onApiError: options.onApiError,
+        ...(scrubber !== undefined && { scrubber })
+    };
     const vercelProject = options.vercelProject ?? vercelLink?.projectId;
     if (options.vercelToken && vercelProject) {
         const target = vercelTarget(options.environment, isProduction, options.gitBranch);
@@ -7649,7 +7710,7 @@ function netlifyContext(environment, isProduction, gitBranch) {
         return 'deploy-preview';
     return gitBranch ? `branch:${gitBranch}` : 'branch-deploy';
 }
-async function link$1(read) {
+async function link(read) {
     try {
         return await read();
     }
@@ -7707,7 +7768,12 @@ async function runGate(input, hooks = {}) {
     // Every network check of the run ends by this deadline (net/deadline.ts).
     const deadline = runDeadline(options.apiTimeoutMs);
     // The hosts' project variables first: they are runtime sources, which shadow dotenv files.
-    const hosts = await readHostSources(options, cwd, isProduction, hooks.hosts);
+    const scrubber = Scrubber.of(hooks.scrubber, [
+        options.vercelToken,
+        options.netlifyToken,
+        options.vercelProtectionBypass
+    ]);
+    const hosts = await readHostSources(options, cwd, isProduction, hooks.hosts, scrubber);
     const runtime = readRuntime(options, hosts.sources);
     const mode = buildMode(options.environment, isProduction);
     const { units, skipped } = planSources({
@@ -7718,7 +7784,8 @@ async function runGate(input, hooks = {}) {
         targetModes: targetModes(options, mode, isProduction)
     }, hooks.globs);
     const sink = hooks.onPlanned?.(units.length) ?? undefined;
-    const out = new FindingOutput(options.ignore, hosts.sources, sink, hooks.collectSecrets !== false);
+    const out = new FindingOutput(options.ignore, hosts.sources, sink, hooks.collectSecrets !== false, scrubber);
+    out.keepVariables(runtime.variables);
     out.emit(hosts.hits);
     const scope = { cwd, runtime, environment: options.environment, isProduction };
     const variables = checkVariables(units, scope, out);
@@ -7729,7 +7796,6 @@ async function runGate(input, hooks = {}) {
     skipped.push(...bundle.skipped);
     out.keepSecrets(bundle.secrets);
     const remote = await checkRemote(options, isProduction, variables.credentials, hooks, out, deadline);
-    out.keepVariables(runtime.variables);
     const builtScanned = bundle.scanned || remote.siteChecks.some((c) => c.status !== 'skipped');
     const read = readCheck(variables.sources, skipped.length, builtScanned);
     const checks = [
@@ -7741,7 +7807,7 @@ async function runGate(input, hooks = {}) {
         ...remote.onlineChecks
     ];
     const report = gateReport(options, isProduction, out, read, { ...variables, skipped, checks });
-    return { report, secrets: out.secrets };
+    return { report: scrubReport(report, out), secrets: out.secrets };
 }
 /**
  * The variables, one scope at a time: each dotenv unit, read and judged and then dropped, and the runtime
@@ -7800,14 +7866,14 @@ function checkVariables(units, settings, out) {
 }
 /** The Clerk APIs and the deployed site, at once: neither waits for the other. */
 async function checkRemote(options, isProduction, sets, hooks, out, deadline) {
-    const settings = { ...options, isProduction, deadline };
+    const settings = { ...options, isProduction, deadline, scrubber: out.scrubber };
     const notOnline = whyNotOnline(settings, sets);
     if (!notOnline && !hooks.online)
         throw new Error('the online checks were not loaded');
     const expectedKeys = sets.flatMap((s) => s.publishableKey ? [{ name: s.publishableKey.name, value: s.publishableKey.value }] : []);
     const [online, site] = await Promise.all([
         notOnline || !hooks.online ? skippedOnline(notOnline ?? '') : hooks.online(sets, settings),
-        checkDeployedSite(options, { isProduction, deadline }, expectedKeys, hooks.site)
+        checkDeployedSite(options, { isProduction, deadline, scrubber: out.scrubber }, expectedKeys, hooks.site)
     ]);
     out.emit(online.hits);
     const siteChecks = site.checklist(out.emit(site.hits));
@@ -7839,7 +7905,7 @@ function gateReport(options, isProduction, out, read, parts) {
     };
 }
 /** The deployed site, when a deployment URL is set: not offline, and only with the check loaded. */
-function checkDeployedSite(options, { isProduction, deadline }, expectedKeys, site) {
+function checkDeployedSite(options, { isProduction, deadline, scrubber }, expectedKeys, site) {
     if (options.deploymentUrl === undefined)
         return Promise.resolve(skippedSite('no deployment-url'));
     if (options.offline)
@@ -7854,8 +7920,23 @@ function checkDeployedSite(options, { isProduction, deadline }, expectedKeys, si
         dnsServers: options.dnsServers,
         onApiError: options.onApiError,
         isProduction,
-        expectedKeys
+        expectedKeys,
+        scrubber
     });
+}
+/**
+ * The report with every secret the run found scrubbed, once more, from the texts that may quote an outside answer:
+ * the checks' details, the skipped reasons and the findings not on a file. A server's message may quote a secret
+ * the gate only found later in the run (a key in a dotenv file, read after the hosts answered).
+ */
+function scrubReport(report, out) {
+    const { scrubber } = out;
+    return {
+        ...report,
+        checks: report.checks.map((check) => ({ ...check, detail: scrubber.scrub(check.detail) })),
+        skipped: report.skipped.map((skip) => ({ ...skip, reason: scrubber.scrub(skip.reason) })),
+        findings: report.findings.map((finding) => out.scrubbed(finding))
+    };
 }
 /**
  * The mode whose dotenv files a directory's framework loads. A production deploy builds in `production`
@@ -8294,7 +8375,7 @@ function renderText(report, options) {
     return neutraliseCommands(`${lines.join('\n')}\n`);
 }
 /** For a finding in built code or a fetched page: the source-map position and the text around it. */
-function builtContext$1(f, t) {
+function builtContext(f, t) {
     const lines = [];
     if (f.original)
         lines.push(`    source: ${t(`${f.original.file}:${f.original.line}:${f.original.column}`)}`);
@@ -8306,7 +8387,7 @@ function findingLines(f, paint, t) {
     const reason = hiddenReason(f);
     const severity = f.severity.padEnd(7);
     const head = (sev) => `${t(pathAtLineStart(describeOrigin(f.origin)))}  ${sev}  ${t(f.rule)}  ${t(f.variable)} = ${t(f.value)}`;
-    const body = [`    ${t(f.message)}`, ...builtContext$1(f, t), `    fix: ${t(f.fix)}`];
+    const body = [`    ${t(f.message)}`, ...builtContext(f, t), `    fix: ${t(f.fix)}`];
     if (reason === undefined)
         return [head(paint(SEVERITY_STYLE[f.severity], severity)), ...body];
     // Suppressed or shadowed: the whole block dimmed, with a marker that survives without colour.
@@ -8538,467 +8619,8 @@ function* readBack(fd) {
         yield rest;
 }
 
-/**
- * The vendors' own pages the gate may link to when a URL comes from an API answer or a report: https on the
- * vendor's known host, nothing else (no other host, port, user info or scheme).
- */
-const VENDOR_HOSTS = new Set(['app.netlify.com', 'vercel.com', 'dashboard.clerk.com']);
-function isVendorPage(url) {
-    let parsed;
-    try {
-        parsed = new URL(url);
-    }
-    catch {
-        return false;
-    }
-    return (parsed.protocol === 'https:' &&
-        VENDOR_HOSTS.has(parsed.hostname) &&
-        parsed.port === '' &&
-        parsed.username === '' &&
-        parsed.password === '');
-}
-
-/** GFM building blocks for text that may come from the scanned input: nothing in it can become markup. */
-/** One line, no control characters: a newline or CR would end a table row. */
-function oneLine(s) {
-    // eslint-disable-next-line no-control-regex
-    return s.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
-}
-/**
- * Escapes text for GFM: every ASCII punctuation character is backslash-escaped (CommonMark allows
- * it for all of them), so no `<tag>`, `[link](…)`, `|` cell break, emphasis, autolink or entity survives.
- * GitHub finds @mentions after the escapes are gone, so `@` gets a zero-width space after it instead: no one is
- * notified by text the gate echoes.
- */
-function escapeMarkdown(s) {
-    return oneLine(s)
-        .replace(/[!-/:-?[-`{-~]/g, '\\$&')
-        .replace(/@/g, '@\u200b');
-}
-/**
- * A code span: a backtick fence longer than any backtick run in the text, padded when the text starts
- * or ends with a backtick or space. Backslash escapes do not work in code spans, but inside a table
- * GFM takes any `|` preceded by `\` into the cell and drops that one `\` before inline parsing, so
- * there `|` is written `\|`.
- */
-function codeSpan(s, inTable = true) {
-    const text = inTable ? oneLine(s).replace(/\|/g, '\\|') : oneLine(s);
-    if (text === '')
-        return '';
-    const longestRun = (text.match(/`+/g) ?? []).reduce((max, run) => Math.max(max, run.length), 0);
-    const fence = '`'.repeat(longestRun + 1);
-    const pad = /^[` ]|[` ]$/.test(text) ? ' ' : '';
-    return `${fence}${pad}${text}${pad}${fence}`;
-}
-/** Texts the gate writes itself (rule explanations, never data from an API or a report): kept as written. */
-function trustedMarkdown(s) {
-    return oneLine(s).replace(/\|/g, '\\|');
-}
-/** A URL in a text, up to a space or a character that cannot end one unescaped. */
-const URL_IN_TEXT = /https?:\/\/[^\s<>"'`]+/g;
-/**
- * A fix text, which may carry data from an API answer or a report: everything is escaped but its code spans (kept
- * as code spans, which cannot hold markup) and the https URLs on a vendor's known host (made links). Any other URL
- * stays escaped text.
- */
-function fixMarkdown(s) {
-    const text = oneLine(s);
-    const out = [];
-    let at = 0;
-    for (const run of text.matchAll(/`+/g)) {
-        const start = run.index;
-        if (start < at)
-            continue;
-        // A code span closes at the next run of as many backticks; an unclosed run is text.
-        const close = new RegExp(`(?<!\`)${run[0]}(?!\`)`, 'g');
-        close.lastIndex = start + run[0].length;
-        const end = close.exec(text);
-        if (end === null)
-            continue;
-        out.push(plainWithLinks(text.slice(at, start)), codeSpan(text.slice(start + run[0].length, end.index), false));
-        at = end.index + run[0].length;
-    }
-    out.push(plainWithLinks(text.slice(at)));
-    return out.join('');
-}
-function plainWithLinks(text) {
-    let out = '';
-    let at = 0;
-    for (const match of text.matchAll(URL_IN_TEXT)) {
-        const url = match[0].replace(/[.,;:!?)\]]+$/, '');
-        out += escapeMarkdown(text.slice(at, match.index));
-        out += isVendorPage(url) ? link(escapeMarkdown(url), url) : escapeMarkdown(url);
-        at = match.index + url.length;
-    }
-    return out + escapeMarkdown(text.slice(at));
-}
-/** A link whose URL cannot break out of the link syntax; only http(s) URLs, else the text alone. */
-function link(text, url) {
-    if (!url || !/^https?:\/\//.test(url))
-        return text;
-    const safe = url.replace(/[\s()<>|\\`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-    return `[${text}](${safe})`;
-}
-/** At most `max` characters, the middle cut out (`http://localhost:3000/…/sign-in`). */
-function shorten(s, max) {
-    if (s.length <= max)
-        return s;
-    const head = Math.ceil((max - 1) / 2);
-    return `${s.slice(0, head)}…${s.slice(s.length - (max - 1 - head))}`;
-}
-/** At most `max` characters, the start cut off (`…/apps/web/.env.production:3`): a path's end says most. */
-function shortenStart(s, max) {
-    return s.length <= max ? s : `…${s.slice(s.length - max + 1)}`;
-}
-
-const DEFAULT_MAX_BYTES = 1_000_000;
-const DEFAULT_HEADING = 'Clerk production gate';
-const SEVERITY_ICON = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
-const CHECK_ICON = {
-    pass: '✅',
-    fail: '❌',
-    skipped: '⏭️',
-    error: '⚠️',
-    incomplete: '🔶'
-};
-const CHECK_COUNTED = {
-    fail: 'failed',
-    error: 'erred',
-    incomplete: 'incomplete',
-    pass: 'passed',
-    skipped: 'skipped'
-};
-/**
- * Table cells stay short enough for five columns to fit GitHub's 1012 px column: code spans do not wrap, so a long
- * value would widen the table. The full value is in the finding's line below the table.
- */
-const MAX_VARIABLE = 32;
-const MAX_WHERE = 30;
-const MAX_VALUE = 32;
-/** An excerpt of built code: the match and some context on each side. */
-const MAX_EXCERPT = 120;
-/**
- * The report for GitHub: the verdict, the checklist, a compact table of the findings (severity, rule, variable,
- * where, value), each rule's explanation and fix once with its findings' messages, suppressed and shadowed ones
- * folded, the changes since the last run and a link to the run. It keeps within `maxChars` / `maxBytes` by leaving
- * out the least severe findings, and says how many.
- */
-function renderMarkdown(report, rules, options = {}) {
-    const fits = budget(options);
-    const heading = escapeMarkdown(options.heading ?? DEFAULT_HEADING);
-    const verdict = report.passed ? '✅' : '❌';
-    const scope = report.isProduction ? '' : ' (not production)';
-    const head = [
-        ...(options.marker ? [options.marker] : []),
-        `## ${verdict} ${heading}: ${report.passed ? 'passed' : 'failed'}`,
-        '',
-        `Environment ${codeSpan(report.environment, false)}${scope} · ${summaryLine(report.summary)}`,
-        '',
-        ...checklist(report.checks),
-        ...skippedFiles(report)
-    ].join('\n');
-    const tail = [
-        ...changesSection(options.changes),
-        ...(options.runUrl ? [link('Workflow run', options.runUrl), ''] : [])
-    ].join('\n');
-    const active = report.findings.filter((f) => hiddenReason(f) === undefined);
-    const hidden = sortByLocation(report.findings).filter((f) => hiddenReason(f) !== undefined);
-    // The most severe findings (report order) first: suppressed and shadowed ones give way before any active one.
-    const kept = { active: active.length, hidden: hidden.length };
-    let text = compose(head, tail, active, hidden, kept, rules, options);
-    while (!fits(text) && kept.active + kept.hidden > 0) {
-        if (kept.hidden > 0)
-            kept.hidden = Math.max(0, Math.floor(kept.hidden * 0.8) - 1);
-        else
-            kept.active = Math.max(0, Math.floor(kept.active * 0.8) - 1);
-        text = compose(head, tail, active, hidden, kept, rules, options);
-    }
-    return fits(text) ? text : cut(text, options);
-}
-function compose(head, tail, active, hidden, kept, rules, options) {
-    const shown = active.slice(0, kept.active);
-    const more = (n, what) => `…and ${n} more ${what}, left out for length: see ${options.fullReport ?? 'the JSON report'}.`;
-    const parts = [head, '### Findings', ''];
-    if (active.length === 0)
-        parts.push('No active findings.', '');
-    if (shown.length > 0)
-        parts.push(TABLE_HEADER, ...shown.map((f) => row(f, rules, f.severity)), '');
-    if (shown.length < active.length)
-        parts.push(more(active.length - shown.length, 'findings'), '');
-    parts.push(...explanations(shown, rules));
-    if (hidden.length > 0) {
-        const folded = hidden.slice(0, kept.hidden);
-        parts.push(...hiddenSection(folded, hidden.length, rules));
-        if (folded.length < hidden.length)
-            parts.splice(parts.length - 2, 0, '', more(hidden.length - folded.length, 'suppressed or shadowed findings'));
-    }
-    parts.push(tail);
-    return `${parts
-        .join('\n')
-        .replace(/\n{3,}/g, '\n\n')
-        .trimEnd()}\n`;
-}
-const TABLE_HEADER = '| | Rule | Variable | Where | Value |\n|---|---|---|---|---|';
-function where(f) {
-    return shortOrigin(f.origin);
-}
-/** Where built code came from (its source map) and the text around it, for a finding in a bundle or a page. */
-function builtContext(f) {
-    const { original, excerpt } = f;
-    const source = original ? ` Source: ${codeSpan(`${original.file}:${original.line}:${original.column}`, false)}.` : '';
-    return excerpt === undefined ? source : `${source} Excerpt: ${codeSpan(shorten(excerpt, MAX_EXCERPT), false)}`;
-}
-function row(f, rules, severity, why) {
-    const cells = [
-        SEVERITY_ICON[severity],
-        link(escapeMarkdown(f.rule), rules.get(f.rule)?.docs),
-        codeSpan(shorten(f.variable, MAX_VARIABLE)),
-        codeSpan(shortenStart(where(f), MAX_WHERE)),
-        // A folded finding shows why it is folded instead of its value: it does not reach the deploy.
-        why === undefined ? codeSpan(shorten(f.value, MAX_VALUE)) : why
-    ];
-    return `| ${cells.join(' | ')} |`;
-}
-/** Each rule of the shown findings once: what it means and how to fix it, then its findings in full. */
-function explanations(shown, rules) {
-    const byRule = new Map();
-    for (const f of shown)
-        byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
-    if (byRule.size === 0)
-        return [];
-    const lines = ['### What to fix', ''];
-    for (const [id, findings] of byRule) {
-        const meta = rules.get(id);
-        const title = meta ? `: ${escapeMarkdown(meta.title)}` : '';
-        lines.push(`**${link(escapeMarkdown(id), meta?.docs)}${title}.** ${meta ? trustedMarkdown(meta.explanation) : ''}`);
-        // A rule's findings may each carry their own fix (dev-url on a domain variable): the rule's fix is the default.
-        const fixes = [...new Set(findings.map((f) => f.fix))];
-        lines.push('', `**Fix:** ${fixMarkdown(fixes[0] ?? meta?.fix ?? '')}`, '');
-        for (const f of findings) {
-            const otherFix = fixes.length > 1 && f.fix !== fixes[0] ? ` Fix: ${fixMarkdown(f.fix)}` : '';
-            lines.push(`- ${codeSpan(where(f), false)} ${codeSpan(f.variable, false)} = ${codeSpan(f.value, false)}: ${escapeMarkdown(f.message)}${builtContext(f)}${otherFix}`);
-        }
-        lines.push('');
-    }
-    return lines;
-}
-function hiddenSection(shown, total, rules) {
-    const table = shown.length > 0
-        ? [
-            '| | Rule | Variable | Where | Why |\n|---|---|---|---|---|',
-            ...shown.map((f) => row(f, rules, 'notice', escapeMarkdown(shortReason(f))))
-        ]
-        : [];
-    return [
-        '<details>',
-        `<summary>Suppressed and shadowed findings (${total})</summary>`,
-        '',
-        ...table,
-        '',
-        '</details>',
-        ''
-    ];
-}
-/** Why a finding is folded, its path shortened like the table's `Where` cells. */
-function shortReason(f) {
-    if (f.suppressed?.by === 'inline-comment') {
-        return `suppressed by a comment at ${shortenStart(`${f.suppressed.file}:${f.suppressed.line}`, MAX_WHERE)}`;
-    }
-    if (f.suppressed)
-        return 'suppressed by the ignore option';
-    const by = f.shadowedBy;
-    if (!by)
-        return '';
-    return `shadowed by ${by.kind === 'file' ? shortenStart(`${by.file}:${by.line}`, MAX_WHERE) : by.kind}`;
-}
-/** Failing and erring checks in view; all of them folded below. */
-function checklist(checks) {
-    const count = (status) => checks.filter((c) => c.status === status).length;
-    const counts = Object.keys(CHECK_COUNTED)
-        .filter((s) => count(s) > 0)
-        .map((s) => `${count(s)} ${CHECK_COUNTED[s]}`);
-    const line = (c) => {
-        const detail = c.detail ? ` — ${escapeMarkdown(c.detail)}` : '';
-        return `- ${CHECK_ICON[c.status]} **${escapeMarkdown(c.title || c.id)}** (${codeSpan(c.id, false)})${detail}`;
-    };
-    const attention = checks.filter((c) => c.status === 'fail' || c.status === 'error' || c.status === 'incomplete');
-    return [
-        `### Checks: ${counts.join(', ')}`,
-        '',
-        ...attention.map(line),
-        ...(attention.length > 0 ? [''] : []),
-        '<details>',
-        '<summary>Every check</summary>',
-        '',
-        ...checks.map(line),
-        '',
-        '</details>',
-        ''
-    ];
-}
-const MAX_SKIPPED_LISTED = 50;
-/** Files found but not judged, folded: they explain a glob's reach, and are rarely the point. */
-function skippedFiles(report) {
-    if (report.skipped.length === 0)
-        return [];
-    const shown = report.skipped.slice(0, MAX_SKIPPED_LISTED);
-    const more = report.skipped.length - shown.length;
-    return [
-        '<details>',
-        `<summary>Files skipped, not judged (${report.skipped.length})</summary>`,
-        '',
-        ...shown.map(({ file, reason }) => `- ${codeSpan(file, false)} — ${escapeMarkdown(reason)}`),
-        ...(more > 0 ? [`- …and ${more} more (see the JSON report)`] : []),
-        '',
-        '</details>',
-        ''
-    ];
-}
-function changesSection(changes) {
-    if (!changes)
-        return [];
-    const { added, resolved, resolvedUnnamed } = changes;
-    if (added.length + resolved.length + resolvedUnnamed === 0)
-        return [];
-    const lines = ['### Changes since the last run', ''];
-    for (const f of added.slice(0, 20)) {
-        lines.push(`- New: ${SEVERITY_ICON[f.severity]} ${codeSpan(f.rule, false)} ${codeSpan(f.variable, false)} at ${codeSpan(where(f), false)}`);
-    }
-    if (added.length > 20)
-        lines.push(`- …and ${added.length - 20} more new`);
-    for (const text of resolved.slice(0, 20))
-        lines.push(`- Resolved: ${escapeMarkdown(text)}`);
-    const unnamed = resolvedUnnamed + Math.max(0, resolved.length - 20);
-    if (unnamed > 0)
-        lines.push(`- …and ${unnamed} more resolved`);
-    lines.push('');
-    return lines;
-}
-function budget(options) {
-    const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-    const maxChars = options.maxChars ?? Number.POSITIVE_INFINITY;
-    return (text) => text.length <= maxChars && Buffer.byteLength(text, 'utf8') <= maxBytes;
-}
-/** Last resort when even the fixed parts do not fit: cut at a character boundary, and say so. */
-function cut(text, options) {
-    const note = '\n\n…output truncated (see the JSON report)\n';
-    const maxChars = Math.min(options.maxChars ?? Number.POSITIVE_INFINITY, options.maxBytes ?? DEFAULT_MAX_BYTES);
-    let out = text.slice(0, Math.max(0, maxChars - note.length));
-    while (Buffer.byteLength(out + note, 'utf8') > (options.maxBytes ?? DEFAULT_MAX_BYTES))
-        out = out.slice(0, -64);
-    return out.replace(/\uFFFD+$/, '').replace(/[\uD800-\uDBFF]$/, '') + note;
-}
-
 /** Kept equal to package.json's version by a test (bundles must not read package.json at run time). */
 const VERSION = '0.1.0';
-
-const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
-const INFORMATION_URI = 'https://github.com/clerk-production-gate/clerk-production-gate';
-const LEVEL = { error: 'error', warning: 'warning', notice: 'note' };
-/** A relative path as a URI reference: `/` separators, each segment percent-encoded. */
-function artifactUri(file) {
-    const path = file.replace(/\\/g, '/');
-    const encoded = path.split('/').map(encodeURIComponent).join('/');
-    return path.startsWith('/') ? `file://${encoded}` : encoded;
-}
-function physicalLocation(file, line, column) {
-    const region = column === undefined
-        ? { startLine: Math.max(1, line) }
-        : { startLine: Math.max(1, line), startColumn: Math.max(1, column) };
-    return { physicalLocation: { artifactLocation: { uri: artifactUri(file) }, region } };
-}
-function location(origin) {
-    if (origin.kind === 'file')
-        return physicalLocation(origin.file, origin.line, origin.column);
-    if (origin.kind === 'url' || origin.kind === 'host') {
-        return { logicalLocations: [{ name: describeOrigin(origin), kind: 'resource' }] };
-    }
-    return { logicalLocations: [{ name: origin.kind, kind: 'resource' }] };
-}
-function describeRule(id, meta, severity) {
-    if (!meta) {
-        return {
-            id,
-            shortDescription: { text: id },
-            fullDescription: { text: id },
-            helpUri: ruleDocs(id),
-            defaultConfiguration: { level: LEVEL[severity] }
-        };
-    }
-    return {
-        id,
-        shortDescription: { text: meta.title },
-        fullDescription: { text: meta.explanation },
-        help: { text: meta.fix },
-        helpUri: meta.docs,
-        defaultConfiguration: { level: LEVEL[meta.severity] }
-    };
-}
-function result(f, ruleIndex) {
-    // Shadowed definitions never reach the environment: informational, so `note`.
-    const level = f.shadowedBy ? 'note' : LEVEL[f.severity];
-    const shadowed = f.shadowedBy ? ` Shadowed by ${describeOrigin(f.shadowedBy)}; informational.` : '';
-    const out = {
-        ruleId: f.rule,
-        ruleIndex,
-        level,
-        message: { text: `${f.variable} = ${f.value}: ${f.message}${shadowed} Fix: ${f.fix}` },
-        locations: [location(f.origin)]
-    };
-    if (f.suppressed) {
-        out.suppressions = [
-            f.suppressed.by === 'inline-comment'
-                ? { kind: 'inSource', location: physicalLocation(f.suppressed.file, f.suppressed.line) }
-                : { kind: 'external', justification: 'Ignored with the ignore option.' }
-        ];
-    }
-    return out;
-}
-/**
- * The run's invocation: checks that could not read everything, or whose calls failed, as tool execution
- * notifications (`incomplete` at the level that decides the verdict), and `executionSuccessful` false when one of them fails the gate.
- */
-function invocation(report) {
-    const notes = report.checks
-        .filter((c) => c.status === 'incomplete' || c.status === 'error')
-        .map((c) => ({
-        descriptor: { id: c.id },
-        level: c.status === 'incomplete' && report.isProduction && c.tolerated !== true ? 'error' : 'warning',
-        message: { text: `${c.title || c.id} (${c.status}): ${c.detail}` }
-    }));
-    return { executionSuccessful: !notes.some((n) => n.level === 'error'), toolExecutionNotifications: notes };
-}
-/** SARIF 2.1.0 with one run. Lists every known rule, then any rule id found only in findings. */
-function renderSarif(report, rules) {
-    const descriptors = [...rules.values()].map((meta) => describeRule(meta.id, meta, meta.severity));
-    const index = new Map(descriptors.map((d, i) => [d.id, i]));
-    for (const f of report.findings) {
-        if (!index.has(f.rule)) {
-            index.set(f.rule, descriptors.length);
-            descriptors.push(describeRule(f.rule, undefined, f.severity));
-        }
-    }
-    const sarif = {
-        $schema: SARIF_SCHEMA,
-        version: '2.1.0',
-        runs: [
-            {
-                tool: {
-                    driver: {
-                        name: 'clerk-production-gate',
-                        version: VERSION,
-                        informationUri: INFORMATION_URI,
-                        rules: descriptors
-                    }
-                },
-                invocations: [invocation(report)],
-                columnKind: 'utf16CodeUnits',
-                results: report.findings.map((f) => result(f, index.get(f.rule) ?? 0))
-            }
-        ]
-    };
-    return `${JSON.stringify(sarif, null, 2)}\n`;
-}
 
 /**
  * The command-line shell over the engine: parses flags, runs the gate, prints one report.
@@ -9010,6 +8632,8 @@ async function runCli(io) {
     // The environment, read once: whether the runner reads our output, colour, the hosts' tokens, the branch.
     const shell = readShellEnvironment(io.env);
     const inert = (text) => (shell.inActions && text ? withoutCommands(text) : text);
+    // Every secret of the run, for every message that quotes an outside answer; the gate adds what it finds.
+    const scrubber = new Scrubber();
     try {
         const args = parseCliArgs(io.argv, io.cwd, shell.defaults);
         if (args.shell.help)
@@ -9025,6 +8649,7 @@ async function runCli(io) {
             processEnv: args.shell.scanProcessEnv ? shell.variables : undefined
         }, {
             ...hooks,
+            scrubber,
             collectSecrets: false,
             // A large tree's JSON findings go to disk as they are found, so memory does not grow with them.
             onPlanned: (units) => {
@@ -9034,7 +8659,7 @@ async function runCli(io) {
             }
         });
         const output = args.shell.output;
-        const rendered = render(report, format, wantsColor(args.shell.noColor, shell.color, io), spill);
+        const rendered = await render(report, format, wantsColor(args.shell.noColor, shell.color, io), spill);
         if (output)
             writeOutput(resolve(io.cwd, output), output, rendered);
         else
@@ -9044,7 +8669,7 @@ async function runCli(io) {
         return report.passed ? EXIT_PASSED : EXIT_FAILED;
     }
     catch (error) {
-        io.stderr.write(inert(`clerk-production-gate: ${describeError(error)}\n`));
+        io.stderr.write(inert(`clerk-production-gate: ${describeError(error, scrubber)}\n`));
         return EXIT_USAGE;
     }
     finally {
@@ -9053,15 +8678,18 @@ async function runCli(io) {
 }
 /** Above this many dotenv units (directories or files), the JSON report's findings are spilled to disk. */
 const LARGE_TREE_UNITS = 500;
-/** The report as pieces of text, ending with a newline (JSON in pieces: it may be large). */
-function render(report, format, color, spill) {
+/**
+ * The report as pieces of text, ending with a newline (JSON in pieces: it may be large). The markdown and SARIF
+ * renderers are loaded only for their format (a chunk each in dist/), so a text or JSON run does not parse them.
+ */
+async function render(report, format, color, spill) {
     switch (format) {
         case 'json':
             return renderJsonChunks(report, spill?.findingsArray());
         case 'markdown':
-            return [withNewline(renderMarkdown(report, RULE_METAS))];
+            return [withNewline((await import('./cli-markdown.js')).renderMarkdown(report, RULE_METAS))];
         case 'sarif':
-            return [withNewline(renderSarif(report, RULE_METAS))];
+            return [withNewline((await import('./cli-sarif.js')).renderSarif(report, RULE_METAS))];
         case 'text':
             return [withNewline(renderText(report, { color }) + renderDiagnostics(report))];
     }
@@ -9148,4 +8776,4 @@ void runCli({
 });
 const LINGER_MS = 500;
 
-export { isInternalAddress as $, API_ORIGIN as A, caaBlocksCertificates as B, frontendApiUnreachable as C, DNS_ORIGIN as D, plural as E, deployedNoClerk as F, skippedSite as G, deployedSiteUnread as H, InputError as I, ByteScanner as J, parsePublishableKey as K, isDevelopmentOrStagingHost as L, artifactHit as M, secretKeyKind as N, Outcome as O, deployedSecretKey as P, ruleApplies as Q, deployedDevInstance as R, SITE_RULES as S, redact as T, deployedKeyMismatch as U, bufferSource as V, classifyCandidate as W, isHttpsOrLoopback as X, scrubDeep as Y, isVendorPage as Z, _enum as _, literal as a, Deadline as a0, hostApiError as a1, hostVariableUnreadable as a2, describeHost as a3, mayConcernClerk as a4, isPublicVariable as a5, errorCode as a6, networkKind as a7, networkWords as a8, array as b, record as c, optional as d, boolean as e, nullable as f, describeFailure as g, dnsRecordMissing as h, dnsRecordWrongTarget as i, dnsRecordProxied as j, dnsNotVerified as k, looseObject as l, sharedOAuthCredentials as m, number as n, object as o, skippedOnline as p, checkDeadline as q, readFailure as r, string as s, clerkApiError as t, unknown as u, scrub as v, whyNotOnline as w, classifySecretKey as x, instanceNotProduction as y, keyInstanceMismatch as z };
+export { redact as $, API_ORIGIN as A, checkDeadline as B, clerkApiError as C, DNS_ORIGIN as D, classifySecretKey as E, instanceNotProduction as F, keyInstanceMismatch as G, caaBlocksCertificates as H, InputError as I, frontendApiUnreachable as J, plural as K, deployedNoClerk as L, skippedSite as M, SITE_RULES as N, Outcome as O, deployedSiteUnread as P, ByteScanner as Q, parsePublishableKey as R, Scrubber as S, isDevelopmentOrStagingHost as T, artifactHit as U, VERSION as V, secretKeyKind as W, deployedSecretKey as X, ruleApplies as Y, deployedDevInstance as Z, _enum as _, sortByLocation as a, deployedKeyMismatch as a0, bufferSource as a1, classifyCandidate as a2, isHttpsOrLoopback as a3, isInternalAddress as a4, Deadline as a5, hostApiError as a6, hostVariableUnreadable as a7, describeHost as a8, mayConcernClerk as a9, isPublicVariable as aa, errorCode as ab, networkKind as ac, networkWords as ad, shortOrigin as b, readFailure as c, describeOrigin as d, string as e, literal as f, array as g, hiddenReason as h, record as i, optional as j, boolean as k, looseObject as l, nullable as m, number as n, object as o, describeFailure as p, dnsRecordMissing as q, ruleDocs as r, summaryLine as s, dnsRecordWrongTarget as t, unknown as u, dnsRecordProxied as v, dnsNotVerified as w, sharedOAuthCredentials as x, whyNotOnline as y, skippedOnline as z };

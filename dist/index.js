@@ -6,7 +6,7 @@ import { promises, constants } from 'fs';
 import 'path';
 import { writeFile as writeFile$1 } from 'node:fs/promises';
 import path, { resolve, join, relative } from 'node:path';
-import { readFileSync, readSync, closeSync, openSync, constants as constants$1, fstatSync, statSync, existsSync, readdirSync } from 'node:fs';
+import { readSync, closeSync, openSync, constants as constants$1, fstatSync, statSync, existsSync, readdirSync } from 'node:fs';
 import { isIPv6, isIPv4, BlockList, isIP } from 'node:net';
 import { isUtf8, isAscii } from 'node:buffer';
 
@@ -584,6 +584,180 @@ function info(message) {
 }
 
 /**
+ * Redacts a value for display as prefix + `…` + last 4.
+ * The prefix is a known non-secret key prefix (`sk_live_`, `pk_test_`, `whsec_`, `test_`, `live_`),
+ * and nothing at all for other values. Short values are fully masked: showing the last 4 characters
+ * of an 8-character secret would reveal half of it.
+ */
+const KNOWN_PREFIXES = ['sk_live_', 'sk_test_', 'pk_live_', 'pk_test_', 'whsec_', 'live_', 'test_', 'ak_'];
+const MIN_LENGTH_FOR_TAIL = 16;
+function redact(value) {
+    if (value === '')
+        return '(empty)';
+    const prefix = KNOWN_PREFIXES.find((p) => value.startsWith(p)) ?? '';
+    const rest = value.slice(prefix.length);
+    if (rest.length < MIN_LENGTH_FOR_TAIL)
+        return `${prefix}…`;
+    return `${prefix}…${rest.slice(-4)}`;
+}
+/** A key-shaped run anywhere in a text: publishable, secret, webhook, Platform API and 2021-era keys. */
+const KEY_SHAPED = /(sk|pk)_(test|live)_[A-Za-z0-9+/=]{8,}|whsec_[A-Za-z0-9+/]{8,}|\bak_[A-Za-z0-9]{8,}|\b(test|live)_[A-Za-z0-9]{16,}/g;
+/** Any other long unbroken token (another service's key, a signed value): shown as `…` + last 4 at most. */
+const LONG_TOKEN = /[A-Za-z0-9+/=_-]{32,}/g;
+/** Every key-shaped run in a free text redacted (prefix + … + last 4), and other long tokens too. */
+function redactKeysIn(text) {
+    return text.replace(KEY_SHAPED, (key) => redact(key)).replace(LONG_TOKEN, (token) => redact(token));
+}
+
+/**
+ * The one scrubber: takes every secret of the run (Clerk secret and publishable keys, the Platform API key, the
+ * GitHub, Vercel and Netlify tokens, the Vercel bypass secret) out of text a server, an SDK or the network stack
+ * produced, before any of it reaches a message. Each secret is found as it is, percent-encoded, and in base64
+ * (standard and URL-safe, at any alignment inside a longer base64 text, such as a Basic credential); each occurrence
+ * becomes the secret's redacted form (prefix + `…` + last 4). `Bearer`/`Basic` credentials become CREDENTIAL_HIDDEN
+ * whatever they hold. Display redaction of values the gate reports is core/redact.ts.
+ */
+const CREDENTIAL_HIDDEN = '[token hidden]';
+/** Secrets shorter than this are not searched for: too likely to match ordinary text. */
+const MIN_SECRET_LENGTH$1 = 8;
+/** The base64 text that encodes `secret` wherever it starts inside longer data: one core per byte alignment. */
+function base64Cores(secret) {
+    const cores = [];
+    for (let shift = 0; shift < 3; shift++) {
+        const text = Buffer.concat([Buffer.alloc(shift), secret]).toString('base64');
+        // Only whole 3-byte groups made of the secret's bytes alone: the first group holds `shift` foreign bytes.
+        const firstGroup = shift === 0 ? 0 : 1;
+        const lastGroup = Math.floor((shift + secret.length) / 3);
+        const core = text.slice(firstGroup * 4, lastGroup * 4);
+        if (core.length >= 8)
+            cores.push(core);
+    }
+    return cores;
+}
+/** Every form of one secret to look for, longest first. */
+function formsOf(secret) {
+    const forms = new Set([secret, encodeURIComponent(secret)]);
+    for (const core of base64Cores(Buffer.from(secret, 'utf8'))) {
+        forms.add(core);
+        forms.add(core.replace(/\+/g, '-').replace(/\//g, '_'));
+    }
+    return [...forms].sort((a, b) => b.length - a.length);
+}
+/** A `Bearer`/`Basic` credential (RFC 7235 token68), unless it is already a redacted form (`sk_live_…1234`). */
+const CREDENTIAL = /\b(bearer|basic)(\s+)[A-Za-z0-9._~+/-]{8,}=*(?![…A-Za-z0-9._~+/=-])/gi;
+/** `text` with every form of every secret replaced by its redacted form, and every Bearer/Basic credential hidden. */
+function scrub(text, secrets) {
+    const found = [];
+    for (const secret of secrets)
+        if (secret.length >= MIN_SECRET_LENGTH$1)
+            found.push(secretForms(secret));
+    return scrubForms(text, found);
+}
+function secretForms(secret) {
+    return { length: secret.length, shown: redact(secret), forms: formsOf(secret) };
+}
+/** Longer secrets first: one that holds another (a URL and its password) is replaced whole. */
+function scrubForms(text, secrets) {
+    let out = text;
+    const longestFirst = [...secrets].sort((a, b) => b.length - a.length);
+    for (const { shown, forms } of longestFirst)
+        for (const form of forms)
+            out = out.split(form).join(shown);
+    return out.replace(CREDENTIAL, `$1$2${CREDENTIAL_HIDDEN}`);
+}
+/**
+ * The run's scrubber: every secret of the run in one place. The shell creates it with the secrets it was given
+ * (the GitHub, Vercel and Netlify tokens, the bypass secret) and hands it down; the gate adds each secret it finds
+ * (Clerk keys, the Platform API key, any other secret variable) as it finds it. Every path that turns text from
+ * outside (a server's answer, an SDK's or the network stack's error) into a message goes through `scrub` or
+ * `scrubDeep`, so an answer from one service that echoes another service's secret shows it redacted.
+ */
+class Scrubber {
+    /** Each secret with its forms, worked out once. */
+    known = new Map();
+    constructor(secrets = []) {
+        this.add(secrets);
+    }
+    /** The run's scrubber when there is one (a new one otherwise), knowing `secrets` too. */
+    static of(scrubber, secrets) {
+        const chosen = scrubber ?? new Scrubber();
+        chosen.add(secrets);
+        return chosen;
+    }
+    /** More secrets of the run; empty and short values are ignored (see MIN_SECRET_LENGTH). */
+    add(secrets) {
+        for (const secret of secrets) {
+            if (secret !== undefined && secret.length >= MIN_SECRET_LENGTH$1 && !this.known.has(secret)) {
+                this.known.set(secret, secretForms(secret));
+            }
+        }
+    }
+    /** `text` without any form of any secret known so far. */
+    scrub(text) {
+        return scrubForms(text, this.known.values());
+    }
+    /** A deep copy of an SDK's error without credentials or any form of a secret (see `scrubDeep`). */
+    scrubDeep(value) {
+        return scrubDeep(value, this.known.keys());
+    }
+}
+const AUTH_KEYS = /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key|x-vercel-protection-bypass)$/i;
+/**
+ * A deep, plain copy of anything an SDK threw (an Error with `cause`, `data.headers`, a `Headers`, a `Response`),
+ * with every authorization-like header dropped and every string scrubbed. Cycles and depth are bounded; functions
+ * are left out. Use it before reading any field of an SDK error into a message.
+ */
+function scrubDeep(value, secrets) {
+    const list = [...secrets];
+    const seen = new WeakSet();
+    const walk = (item, depth) => {
+        if (typeof item === 'string')
+            return scrub(item, list);
+        if (item === null || typeof item !== 'object')
+            return typeof item === 'function' ? undefined : item;
+        if (seen.has(item) || depth > 8)
+            return '[…]';
+        seen.add(item);
+        if (item instanceof URL)
+            return scrub(item.href, list);
+        if (typeof Headers !== 'undefined' && item instanceof Headers) {
+            return walk(Object.fromEntries(item.entries()), depth + 1);
+        }
+        if (Array.isArray(item))
+            return item.slice(0, 100).map((entry) => walk(entry, depth + 1));
+        return walkObject(item, (entry) => walk(entry, depth + 1));
+    };
+    return walk(value, 0);
+}
+function walkObject(item, walk) {
+    const out = {};
+    // An Error's message, name, stack and cause are not enumerable: take them explicitly.
+    const keys = new Set(Object.keys(item));
+    // (An error from another realm, such as fetch's under a test runner's VM, is not `instanceof Error`.)
+    if (item instanceof Error || Object.prototype.toString.call(item) === '[object Error]') {
+        for (const key of ['name', 'message', 'stack', 'cause'])
+            keys.add(key);
+    }
+    for (const key of keys) {
+        if (AUTH_KEYS.test(key)) {
+            out[key] = CREDENTIAL_HIDDEN;
+            continue;
+        }
+        let entry;
+        try {
+            entry = item[key];
+        }
+        catch {
+            continue;
+        }
+        const copied = walk(entry);
+        if (copied !== undefined)
+            out[key] = copied;
+    }
+    return out;
+}
+
+/**
  * A problem with what the user gave us (missing file, broken JSON, malformed dotenv, unknown option).
  * Shells print `message` as one line and exit with code 2; no stack trace is ever shown.
  * Messages name the file and line (or the endpoint) and never include a scanned value.
@@ -594,12 +768,15 @@ class InputError extends Error {
 const EXIT_PASSED = 0;
 const EXIT_FAILED = 1;
 const EXIT_USAGE = 2;
-/** One line, no stack. Unexpected errors say so, since they are bugs to report. */
-function describeError(error) {
+/**
+ * One line, no stack. Unexpected errors say so, since they are bugs to report. An error's text may quote an outside
+ * answer: every secret the run's scrubber knows is taken out (without one, Bearer/Basic credentials still are).
+ */
+function describeError(error, scrubber = new Scrubber()) {
     if (error instanceof InputError)
-        return error.message;
+        return scrubber.scrub(error.message);
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    return `internal error: ${message} (please report this)`;
+    return scrubber.scrub(`internal error: ${message} (please report this)`);
 }
 
 function getEnumValues(entries) {
@@ -608,9 +785,6 @@ function getEnumValues(entries) {
         .filter(([k, _]) => numericValues.indexOf(+k) === -1)
         .map(([_, v]) => v);
     return values;
-}
-function joinValues(array, separator = "|") {
-    return array.map((val) => stringifyPrimitive(val)).join(separator);
 }
 function jsonStringifyReplacer(_, value) {
     if (typeof value === "bigint")
@@ -643,15 +817,6 @@ function cleanRegex(source) {
     const end = source.endsWith("$") ? source.length - 1 : source.length;
     return source.slice(start, end);
 }
-function floatSafeRemainder(val, step) {
-    const ratio = val / step;
-    const roundedRatio = Math.round(ratio);
-    // `val` and `step` each round to a double before the division rounds again, so a true decimal multiple's quotient can sit up to 1.5 of these scaled epsilons from the integer. A 1x tolerance therefore rejected 2.03 as a multiple of 0.07; 4x covers the worst case with margin.
-    const tolerance = 4 * Number.EPSILON * Math.max(Math.abs(ratio), 1);
-    if (Math.abs(ratio - roundedRatio) < tolerance)
-        return 0;
-    return ratio - roundedRatio;
-}
 function assignProp(target, prop, value) {
     Object.defineProperty(target, prop, {
         value,
@@ -669,103 +834,10 @@ function rawShape(def) {
     const desc = Object.getOwnPropertyDescriptor(def, "shape");
     return desc?.get ? desc.get.raw : desc?.value;
 }
-// where a builder reads its source's keys and descriptors, resolving only a shape a def answers for itself. A shape resolves by object spread, so only its enumerable keys are ever part of it.
-function sourceShape(schema) {
-    return rawShape(schema._zod.def) ?? schema._zod.def.shape;
-}
-// a key whose value is not settled yet, self-caching so every read after the first gets the same one
-function deferProp(target, key, getter) {
-    Object.defineProperty(target, key, {
-        get() {
-            const value = getter();
-            assignProp(this, key, value);
-            return value;
-        },
-        enumerable: true,
-        configurable: true,
-    });
-}
-// Writes a settled key. A plain assignment is much cheaper than `defineProperty` and produces the same descriptor, but it runs whatever setter already answers to the key — an accessor this shape deferred, or an inherited one, which `__proto__` has on every object and prototype pollution can add for any name.
-function putProp(target, key, value) {
-    if (key in target)
-        assignProp(target, key, value);
-    else
-        target[key] = value;
-}
-/**
- * Copies `keys` of `source`'s shape onto `target`, each value passed through `wrap`.
- *
- * A key the source has resolved is copied through now, so the derived shape states it outright and nothing has to resolve it to learn what it holds. A key the source still defers stays deferred, and reads back through the source's own `shape`, so it resolves once and both shapes get that one schema.
- */
-function mirrorShape(target, source, keys, wrap) {
-    const raw = sourceShape(source);
-    for (const key of keys) {
-        const desc = Object.getOwnPropertyDescriptor(raw, key);
-        if (!desc.enumerable)
-            continue;
-        if (desc.get) {
-            deferProp(target, key, () => {
-                const value = source._zod.def.shape[key];
-                return wrap ? wrap(value, key) : value;
-            });
-        }
-        else
-            putProp(target, key, wrap ? wrap(desc.value, key) : desc.value);
-    }
-}
-// same, for a plain shape a caller passed rather than a schema's
-function mirrorProps(target, source) {
-    for (const key of Reflect.ownKeys(source)) {
-        const desc = Object.getOwnPropertyDescriptor(source, key);
-        if (!desc.enumerable)
-            continue;
-        if (desc.get)
-            deferProp(target, key, () => source[key]);
-        else
-            putProp(target, key, desc.value);
-    }
-}
-function mergeDefs(...defs) {
-    const mergedDescriptors = {};
-    for (const def of defs) {
-        const descriptors = Object.getOwnPropertyDescriptors(def);
-        Object.assign(mergedDescriptors, descriptors);
-    }
-    return Object.defineProperties({}, mergedDescriptors);
-}
-function esc(str) {
-    return JSON.stringify(str);
-}
-function slugify(input) {
-    return input
-        .toLowerCase()
-        .trim()
-        .replace(/[^\w\s-]/g, "")
-        .replace(/[\s_-]+/g, "-")
-        .replace(/^-+|-+$/g, "");
-}
 const captureStackTrace = ("captureStackTrace" in Error ? Error.captureStackTrace : (..._args) => { });
 function isObject(data) {
     return typeof data === "object" && data !== null && !Array.isArray(data);
 }
-const allowsEval = /* @__PURE__*/ cached(() => {
-    // Skip the probe under `jitless`: strict CSPs report the caught `new Function` as a `securitypolicyviolation` even though the throw is swallowed.
-    if (globalConfig.jitless) {
-        return false;
-    }
-    // @ts-ignore
-    if (typeof navigator !== "undefined" && navigator?.userAgent?.includes("Cloudflare")) {
-        return false;
-    }
-    try {
-        const F = Function;
-        new F("");
-        return true;
-    }
-    catch (_) {
-        return false;
-    }
-});
 function isPlainObject(o) {
     if (isObject(o) === false)
         return false;
@@ -823,13 +895,6 @@ function normalizeParams(_params) {
         return { ...params, error: () => params.error };
     return params;
 }
-function stringifyPrimitive(value) {
-    if (typeof value === "bigint")
-        return value.toString() + "n";
-    if (typeof value === "string")
-        return `"${value}"`;
-    return `${value}`;
-}
 function optionalKeys(shape) {
     return Object.keys(shape).filter((k) => {
         return shape[k]._zod.optin !== undefined && shape[k]._zod.optout === "optional";
@@ -843,117 +908,6 @@ const NUMBER_FORMAT_RANGES = /*@__PURE__*/ (() => ({
     float32: [-34028234663852886e22, 3.4028234663852886e38],
     float64: [-Number.MAX_VALUE, Number.MAX_VALUE],
 }))();
-const BIGINT_FORMAT_RANGES = {
-    int64: [/* @__PURE__*/ BigInt("-9223372036854775808"), /* @__PURE__*/ BigInt("9223372036854775807")],
-    uint64: [/* @__PURE__*/ BigInt(0), /* @__PURE__*/ BigInt("18446744073709551615")],
-};
-function pick(schema, mask) {
-    const currDef = schema._zod.def;
-    const checks = currDef.checks;
-    const hasChecks = checks && checks.length > 0;
-    if (hasChecks) {
-        throw new Error(".pick() cannot be used on object schemas containing refinements");
-    }
-    const newShape = {};
-    mirrorShape(newShape, schema, maskedKeys(schema, mask));
-    return clone(schema, mergeDefs(currDef, { shape: newShape, checks: [] }));
-}
-// the mask keys that select something, checked against the source's shape without resolving it
-function maskedKeys(schema, mask) {
-    const raw = sourceShape(schema);
-    const keys = [];
-    // `for...in` skips symbols, so a symbol in the mask would select nothing
-    for (const key of Reflect.ownKeys(mask)) {
-        if (!Object.getOwnPropertyDescriptor(raw, key)?.enumerable) {
-            throw new Error(`Unrecognized key: "${String(key)}"`);
-        }
-        if (mask[key])
-            keys.push(key);
-    }
-    return keys;
-}
-function omit(schema, mask) {
-    const currDef = schema._zod.def;
-    const checks = currDef.checks;
-    const hasChecks = checks && checks.length > 0;
-    if (hasChecks) {
-        throw new Error(".omit() cannot be used on object schemas containing refinements");
-    }
-    const omitted = new Set(maskedKeys(schema, mask));
-    const newShape = {};
-    mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)).filter((key) => !omitted.has(key)));
-    return clone(schema, mergeDefs(currDef, { shape: newShape, checks: [] }));
-}
-function extend(schema, shape) {
-    if (!isPlainObject(shape)) {
-        throw new Error("Invalid input to extend: expected a plain object");
-    }
-    const checks = schema._zod.def.checks;
-    const hasChecks = checks && checks.length > 0;
-    if (hasChecks) {
-        // Only throw if new shape overlaps with existing shape. Use getOwnPropertyDescriptor to check key existence without accessing values
-        const existingShape = sourceShape(schema);
-        for (const key of Reflect.ownKeys(shape)) {
-            if (Object.getOwnPropertyDescriptor(existingShape, key) !== undefined) {
-                throw new Error("Cannot overwrite keys on object schemas containing refinements. Use `.safeExtend()` instead.");
-            }
-        }
-    }
-    return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape) }));
-}
-// the source's keys, then the caller's overlaid on top
-function extended(schema, shape) {
-    const newShape = {};
-    mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)));
-    mirrorProps(newShape, shape);
-    return newShape;
-}
-function safeExtend(schema, shape) {
-    if (!isPlainObject(shape)) {
-        throw new Error("Invalid input to safeExtend: expected a plain object");
-    }
-    return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape) }));
-}
-function merge(a, b) {
-    if (!b?._zod?.def) {
-        throw new Error("Invalid input to merge: expected an object schema. To merge a plain shape, use `.extend()`.");
-    }
-    if (a._zod.def.checks?.length) {
-        throw new Error(".merge() cannot be used on object schemas containing refinements. Use .safeExtend() instead.");
-    }
-    const newShape = {};
-    mirrorShape(newShape, a, Reflect.ownKeys(sourceShape(a)));
-    mirrorShape(newShape, b, Reflect.ownKeys(sourceShape(b)));
-    const def = mergeDefs(a._zod.def, {
-        shape: newShape,
-        get catchall() {
-            return b._zod.def.catchall;
-        },
-        checks: b._zod.def.checks ?? [],
-    });
-    return clone(a, def);
-}
-function partial(Class, schema, mask, name = "partial") {
-    const currDef = schema._zod.def;
-    const checks = currDef.checks;
-    const hasChecks = checks && checks.length > 0;
-    if (hasChecks) {
-        throw new Error(`.${name}() cannot be used on object schemas containing refinements`);
-    }
-    const selected = mask ? new Set(maskedKeys(schema, mask)) : undefined;
-    const newShape = {};
-    mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)), Class &&
-        ((value, key) => (selected && !selected.has(key) ? value : new Class({ type: "optional", innerType: value }))));
-    return clone(schema, mergeDefs(schema._zod.def, { shape: newShape, checks: [] }));
-}
-function required(Class, schema, mask) {
-    const selected = mask ? new Set(maskedKeys(schema, mask)) : undefined;
-    const newShape = {};
-    mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)), (value, key) => 
-    // overwrite with non-optional
-    selected && !selected.has(key) ? value : new Class({ type: "nonoptional", innerType: value }));
-    return clone(schema, mergeDefs(schema._zod.def, { shape: newShape }));
-}
 // invalid_type | too_big | too_small | invalid_format | not_multiple_of | unrecognized_keys | invalid_union | invalid_key | invalid_element | invalid_value | custom
 function aborted(x, startIndex = 0) {
     if (x.aborted === true)
@@ -1064,27 +1018,6 @@ function getLengthableOrigin(input) {
         return "string";
     return "unknown";
 }
-function parsedType(data) {
-    const t = typeof data;
-    switch (t) {
-        case "number": {
-            return Number.isNaN(data) ? "nan" : "number";
-        }
-        case "object": {
-            if (data === null) {
-                return "null";
-            }
-            if (Array.isArray(data)) {
-                return "array";
-            }
-            const obj = data;
-            if (obj && Object.getPrototypeOf(obj) !== Object.prototype && "constructor" in obj && obj.constructor) {
-                return obj.constructor.name;
-            }
-        }
-    }
-    return t;
-}
 function issue(...args) {
     const [iss, input, inst] = args;
     if (typeof iss === "string") {
@@ -1124,24 +1057,6 @@ function own$1(inst, key, value, enumerable = true) {
 /** Like {@link own}, for a member that was never an own data property and has to stay out of `Object.keys`. */
 function hide(inst, key, value) {
     return own$1(inst, key, value, false);
-}
-/** Adds members a table derives from the instance: each builds on first read and shadows as own data, and assignment shadows the same way, as when these were own properties. */
-function derived(computes, table) {
-    for (const key in computes) {
-        const compute = computes[key];
-        // an object literal's accessor is configurable and enumerable, and `members` copies the descriptor as written
-        Object.defineProperty(table, key, {
-            configurable: true,
-            enumerable: true,
-            get() {
-                return own$1(this, key, compute(this));
-            },
-            set(value) {
-                own$1(this, key, value);
-            },
-        });
-    }
-    return table;
 }
 function defineBound(proto, key, fn) {
     Object.defineProperty(proto, key, {
@@ -1238,14 +1153,6 @@ function installLazyProp(inst, key, make, enumerable) {
             Object.defineProperty(this, key, { configurable: true, writable: true, enumerable, value });
         },
     });
-}
-/** Marks the thunk `_catch` synthesises for a constant catch value. `Function.length` cannot tell that thunk from a user callback — rest and defaulted parameters both report arity 0 — and a user callback reads `ctx.error`, whose issues only finalize correctly against the caller's per-parse error map. Provenance can say what arity cannot. A plain string key rather than `Symbol.for`, whose call at module scope no bundler can prove pure — the same shape that anchored `urlCanParse` into every build. */
-const CONSTANT_CATCH = "~constantCatch";
-/** Wraps a constant catch value in a thunk tagged with {@link CONSTANT_CATCH}. */
-function constantCatch(value) {
-    const fn = () => value;
-    fn[CONSTANT_CATCH] = true;
-    return fn;
 }
 
 var _a;
@@ -1369,17 +1276,9 @@ class $ZodAsyncError extends Error {
         super(`Encountered Promise during synchronous parse. Use .parseAsync() instead.`);
     }
 }
-class $ZodEncodeError extends Error {
-    constructor(name) {
-        super(`Encountered unidirectional transform during encode: ${name}`);
-        this.name = "ZodEncodeError";
-    }
-}
 (_a = globalThis).__zod_globalConfig ?? (_a.__zod_globalConfig = {});
 const globalConfig = globalThis.__zod_globalConfig;
 function config(newConfig) {
-    if (newConfig)
-        Object.assign(globalConfig, newConfig);
     return globalConfig;
 }
 
@@ -1436,101 +1335,10 @@ const initializer = (inst, def) => {
         });
     }
 };
-const $ZodError = $constructor("$ZodError", initializer);
 const $ZodRealError = $constructor("$ZodError", initializer, undefined, {
     Parent: Error,
 });
-/** Get-or-create `obj[key]` as an own data property. A path segment naming an inherited member
- * ("toString", "constructor") would otherwise read through to the prototype, and assigning
- * "__proto__" would hit the setter instead of creating a key. */
-function node(obj, key, make) {
-    if (!Object.prototype.hasOwnProperty.call(obj, key)) {
-        if (key === "__proto__") {
-            Object.defineProperty(obj, key, { value: make(), writable: true, enumerable: true, configurable: true });
-        }
-        else {
-            obj[key] = make();
-        }
-    }
-    return obj[key];
-}
-function flattenError(error, mapper = (issue) => issue.message) {
-    const fieldErrors = {};
-    const formErrors = [];
-    for (const sub of error.issues) {
-        if (sub.path.length > 0) {
-            node(fieldErrors, sub.path[0], () => []).push(mapper(sub));
-        }
-        else {
-            formErrors.push(mapper(sub));
-        }
-    }
-    return { formErrors, fieldErrors };
-}
-function formatError(error, mapper = (issue) => issue.message) {
-    const fieldErrors = { _errors: [] };
-    const processError = (error, path = []) => {
-        for (const issue of error.issues) {
-            if (issue.code === "invalid_union" && issue.errors.length) {
-                issue.errors.map((issues) => processError({ issues }, [...path, ...issue.path]));
-            }
-            else if (issue.code === "invalid_key") {
-                processError({ issues: issue.issues }, [...path, ...issue.path]);
-            }
-            else if (issue.code === "invalid_element") {
-                processError({ issues: issue.issues }, [...path, ...issue.path]);
-            }
-            else {
-                const fullpath = [...path, ...issue.path];
-                if (fullpath.length === 0) {
-                    fieldErrors._errors.push(mapper(issue));
-                }
-                else {
-                    let curr = fieldErrors;
-                    let i = 0;
-                    while (i < fullpath.length) {
-                        const el = fullpath[i];
-                        const terminal = i === fullpath.length - 1;
-                        // `_errors` is reserved by this legacy format, so merge a matching path segment into the current node instead of treating its array as a child.
-                        if (el === "_errors") {
-                            if (terminal)
-                                curr._errors.push(mapper(issue));
-                            i++;
-                            continue;
-                        }
-                        // A path element may collide with an inherited property name such as
-                        // "__proto__" or "constructor". Truthiness checks read the prototype
-                        // (so no node is created, then ._errors.push throws), and bracket
-                        // assignment of "__proto__" hits the setter instead of creating an
-                        // own key. Guard the read with hasOwnProperty and create the node
-                        // with defineProperty so any path element becomes a real own key.
-                        if (!Object.prototype.hasOwnProperty.call(curr, el)) {
-                            Object.defineProperty(curr, el, {
-                                value: { _errors: [] },
-                                enumerable: true,
-                                writable: true,
-                                configurable: true,
-                            });
-                        }
-                        const node = curr[el];
-                        if (terminal) {
-                            node._errors.push(mapper(issue));
-                        }
-                        curr = node;
-                        i++;
-                    }
-                }
-            }
-        }
-    };
-    processError(error);
-    return fieldErrors;
-}
 
-// Always both keys, so the `_params` read site in `_parse` sees one object shape rather than two.
-function finalizeParams(callee, params) {
-    return { callee: params?.callee ?? callee, Err: params?.Err };
-}
 const _parse = (_Err) => {
     const fn = (schema, value, _ctx, _params) => {
         const ctx = _ctx ? { ..._ctx, async: false } : { async: false };
@@ -1603,180 +1411,11 @@ const _safeParseAsync = (_Err) => async (schema, value, _ctx) => {
     return result.issues.length ? failure(_Err, result.issues, ctx) : { success: true, data: result.value };
 };
 const safeParseAsync = /* @__PURE__*/ _safeParseAsync($ZodRealError);
-// registry mirrors of the compiler's sentinels, so this module never imports the compiler
-const COMPILE_INVALID = /* @__PURE__ */ Symbol.for("zod.compile.invalid");
-const COMPILE_FALLBACK = /* @__PURE__ */ Symbol.for("zod.compile.fallback");
-// Deliberately tiny, because v8 will not inline a body carrying the fallback's object literals and throw. Everything that is not the compiled happy path lives in validateFallback, and that split is worth ~35% on a compiled schema.
-const validate = ((schema, value, _ctx) => {
-    const validator = schema._zod.bag.validator;
-    if (validator !== undefined) {
-        if (validator(value) !== COMPILE_INVALID)
-            return true;
-        // a definite sentinel means the runtime would reject, so skip the re-parse; a ctx can still change the answer
-        if (validator.definite === true && _ctx === undefined)
-            return false;
-    }
-    return validateFallback(schema, value, _ctx);
-});
-function validateFallback(schema, value, _ctx) {
-    const ctx = _ctx
-        ? { ..._ctx, async: false, abortEarly: true }
-        : { async: false, abortEarly: true };
-    const fallbackRun = schema._zod.bag.fallbackRun;
-    let result;
-    if (fallbackRun) {
-        // skip nested fast paths on the fallback, so user callbacks keep the at-most-twice bound
-        ctx[COMPILE_FALLBACK] = true;
-        result = fallbackRun({ value, issues: [] }, ctx);
-    }
-    else {
-        result = schema._zod.run({ value, issues: [] }, ctx);
-    }
-    if (result instanceof Promise) {
-        throw new $ZodAsyncError();
-    }
-    return result.issues.length === 0;
-}
-// no fast path: the compiler keeps async parses on the runtime, because a promise-returning callback that is not declared async compiles to a throw
-const validateAsync$1 = async (schema, value, _ctx) => {
-    const ctx = _ctx
-        ? { ..._ctx, async: true, abortEarly: true }
-        : { async: true, abortEarly: true };
-    let result = schema._zod.run({ value, issues: [] }, ctx);
-    if (result instanceof Promise)
-        result = await result;
-    return result.issues.length === 0;
-};
-const _encode = (_Err) => {
-    const parse = _parse(_Err);
-    const fn = (schema, value, _ctx, _params) => {
-        const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-        return parse(schema, value, ctx, finalizeParams(fn, _params));
-    };
-    return fn;
-};
-const _decode = (_Err) => {
-    const parse = _parse(_Err);
-    const fn = (schema, value, _ctx, _params) => {
-        return parse(schema, value, _ctx, finalizeParams(fn, _params));
-    };
-    return fn;
-};
-const _encodeAsync = (_Err) => {
-    const parseAsync = _parseAsync(_Err);
-    const fn = async (schema, value, _ctx, _params) => {
-        const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-        return (await parseAsync(schema, value, ctx, finalizeParams(fn, _params)));
-    };
-    return fn;
-};
-const _decodeAsync = (_Err) => {
-    const parseAsync = _parseAsync(_Err);
-    const fn = async (schema, value, _ctx, _params) => {
-        return await parseAsync(schema, value, _ctx, finalizeParams(fn, _params));
-    };
-    return fn;
-};
-const _safeEncode = (_Err) => (schema, value, _ctx) => {
-    const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-    return _safeParse(_Err)(schema, value, ctx);
-};
-const _safeDecode = (_Err) => (schema, value, _ctx) => {
-    return _safeParse(_Err)(schema, value, _ctx);
-};
-const _safeEncodeAsync = (_Err) => async (schema, value, _ctx) => {
-    const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-    return _safeParseAsync(_Err)(schema, value, ctx);
-};
-const _safeDecodeAsync = (_Err) => async (schema, value, _ctx) => {
-    return _safeParseAsync(_Err)(schema, value, _ctx);
-};
 
-/**
- * @deprecated CUID v1 is deprecated by its authors due to information leakage
- * (timestamps embedded in the id). Use {@link cuid2} instead.
- * See https://github.com/paralleldrive/cuid.
- */
-const cuid = /^[cC][0-9a-z]{6,}$/;
-const cuid2 = /^[0-9a-z]+$/;
-const ulid = /^[0-7][0-9A-HJKMNP-TV-Za-hjkmnp-tv-z]{25}$/;
-const xid = /^[0-9a-vA-V]{20}$/;
-const ksuid = /^[A-Za-z0-9]{27}$/;
-const nanoid = /^[a-zA-Z0-9_-]{21}$/;
-function nanoidOfLength(length) {
-    return new RegExp(`^[a-zA-Z0-9_-]{${length}}$`);
-}
-/** ISO 8601-1 duration regex. Does not support the 8601-2 extensions like negative durations or fractional/negative components. */
-const duration = /^P(?:(\d+W)|(?!.*W)(?=\d|T\d)(\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+([.,]\d+)?S)?)?)$/;
-/** A regex for any UUID-like identifier: 8-4-4-4-12 hex pattern */
-const guid = /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/;
-/** Returns a regex for validating an RFC 9562/4122 UUID.
- *
- * @param version Optionally specify a version 1-8. If no version is specified, all versions are supported. */
-const uuid = (version) => {
-    if (!version)
-        return /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$/;
-    return new RegExp(`^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-${version}[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12})$`);
-};
-/** Practical email validation */
-const email = /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/;
-// from https://thekevinscott.com/emojis-in-javascript/#writing-a-regular-expression
-// Single character class, not an alternation: the two properties overlap (U+1F9B0-U+1F9B3), so `(A|B)+` backtracks exponentially on a failed match. The leading lookahead then demands one anchor — a pictograph, a regional indicator, or the enclosing keycap — because `\p{Emoji_Component}` on its own covers ASCII digits, `#`, `*`, ZWJ, variation selectors and skin tone modifiers, none of which is an emoji without a base.
-const _emoji$1 = `^(?=[\\s\\S]*[\\p{Extended_Pictographic}\\p{Regional_Indicator}\\u20E3])[\\p{Extended_Pictographic}\\p{Emoji_Component}]+$`;
-function emoji() {
-    return new RegExp(_emoji$1, "u");
-}
-const ipv4 = /^(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])$/;
-const ipv6 = /^(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:))$/;
-const cidrv4 = /^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\/([0-9]|[1-2][0-9]|3[0-2])$/;
-const cidrv6 = /^(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:))\/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$/;
-// https://stackoverflow.com/questions/7860392/determine-if-string-is-in-base64-using-javascript
-const base64 = /^$|^(?:[0-9a-zA-Z+/]{4})*(?:(?:[0-9a-zA-Z+/]{2}==)|(?:[0-9a-zA-Z+/]{3}=))?$/;
-const base64url = /^(?:[A-Za-z0-9_-]{4})*(?:[A-Za-z0-9_-]{2,3})?$/;
-const httpProtocol = /^https?$/;
-// https://blog.stevenlevithan.com/archives/validate-phone-number#r4-3 (regex sans spaces) E.164: leading digit must be 1-9; total digits (excluding '+') between 7-15
-const e164 = /^\+[1-9]\d{6,14}$/;
-const dateSource = `(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))`;
-
-function anchor(source) {
-    return new RegExp(`^${source}$`);
-}
-const date = /*@__PURE__*/ anchor(dateSource);
-function timeSource(args) {
-    const hhmm = `(?:[01]\\d|2[0-3]):[0-5]\\d`;
-    const regex = typeof args.precision === "number"
-        ? args.precision === -1
-            ? `${hhmm}`
-            : args.precision === 0
-                ? `${hhmm}:[0-5]\\d`
-                : `${hhmm}:[0-5]\\d\\.\\d{${args.precision}}`
-        : args.seconds
-            ? `${hhmm}:[0-5]\\d(?:\\.\\d+)?`
-            : `${hhmm}(?::[0-5]\\d(?:\\.\\d+)?)?`;
-    return regex;
-}
-function time(args) {
-    return new RegExp(`^${timeSource(args)}$`);
-}
-// Adapted from https://stackoverflow.com/a/3143231
-function datetime(args) {
-    const opts = ["Z"];
-    // if (args.offset) opts.push(`([+-]\\d{2}:\\d{2})`);
-    if (args.offset)
-        opts.push(`([+-](?:[01]\\d|2[0-3]):[0-5]\\d)`);
-    // RFC 3339 mandates seconds wherever the time carries a `Z` or an offset, so only the unqualified form `local` adds may omit them
-    const qualified = `${timeSource({ precision: args.precision, seconds: true })}(?:${opts.join("|")})`;
-    const timeRegex = args.local ? `${qualified}|${timeSource({ precision: args.precision })}` : qualified;
-    return new RegExp(`^${dateSource}T(?:${timeRegex})$`);
-}
 // the unbounded form of `string()` as a literal, so every plain string shares one instance instead of building its own
 const anyString = /^[\s\S]{0,}$/;
 const number$1 = /^-?\d+(?:\.\d+)?$/;
 const boolean$1 = /^(?:true|false)$/i;
-// regex for string with no uppercase letters
-const lowercase = /^[^A-Z]*$/;
-// regex for string with no lowercase letters
-const uppercase = /^[^a-z]*$/;
 
 // import { $ZodType } from "./schemas.js";
 const $ZodCheck = /*@__PURE__*/ $constructor("$ZodCheck", (inst, def) => {
@@ -1826,28 +1465,6 @@ const $ZodCheckGreaterThan = /*@__PURE__*/ $constructor("$ZodCheckGreaterThan", 
             minimum: typeof def.value === "object" ? def.value.getTime() : def.value,
             input: payload.value,
             inclusive: def.inclusive,
-            inst,
-            continue: !def.abort,
-        });
-    };
-});
-const $ZodCheckMultipleOf = 
-/*@__PURE__*/ $constructor("$ZodCheckMultipleOf", (inst, def) => {
-    $ZodCheck.init(inst, def);
-    inst._zod.check = (payload) => {
-        if (typeof payload.value !== typeof def.value)
-            throw new Error("Cannot mix number and bigint in multiple_of check.");
-        const isMultiple = typeof payload.value === "bigint"
-            ? // `value % 0n` throws, and nothing is a multiple of zero — the number branch already fails this way via NaN
-                def.value !== BigInt(0) && payload.value % def.value === BigInt(0)
-            : floatSafeRemainder(payload.value, def.value) === 0;
-        if (isMultiple)
-            return;
-        payload.issues.push({
-            origin: typeof payload.value,
-            code: "not_multiple_of",
-            divisor: def.value,
-            input: payload.value,
             inst,
             continue: !def.abort,
         });
@@ -1944,29 +1561,6 @@ const $ZodCheckNumberFormat = /*@__PURE__*/ $constructor("$ZodCheckNumberFormat"
         }
     };
 });
-const $ZodCheckMaxLength = /*@__PURE__*/ $constructor("$ZodCheckMaxLength", (inst, def) => {
-    var _a;
-    $ZodCheck.init(inst, def);
-    (_a = inst._zod.def).when ?? (_a.when = _whenHasLength);
-    inst._zod.check = (payload) => {
-        const input = payload.value;
-        const units = input.length;
-        // Strings are measured in Unicode code points, not UTF-16 units. A code point is at most two units, so a string that already fits in units fits in code points; only an overflow has to be counted.
-        const length = typeof input === "string" && units > def.maximum ? codePointLength(input) : units;
-        if (length <= def.maximum)
-            return;
-        const origin = getLengthableOrigin(input);
-        payload.issues.push({
-            origin,
-            code: "too_big",
-            maximum: def.maximum,
-            inclusive: true,
-            input,
-            inst,
-            continue: !def.abort,
-        });
-    };
-});
 const $ZodCheckMinLength = /*@__PURE__*/ $constructor("$ZodCheckMinLength", (inst, def) => {
     var _a;
     $ZodCheck.init(inst, def);
@@ -1992,181 +1586,12 @@ const $ZodCheckMinLength = /*@__PURE__*/ $constructor("$ZodCheckMinLength", (ins
         });
     };
 });
-const $ZodCheckLengthEquals = /*@__PURE__*/ $constructor("$ZodCheckLengthEquals", (inst, def) => {
-    var _a;
-    $ZodCheck.init(inst, def);
-    (_a = inst._zod.def).when ?? (_a.when = _whenHasLength);
-    inst._zod.check = (payload) => {
-        const input = payload.value;
-        const units = input.length;
-        // A code point is one or two UTF-16 units, so outside `[length, length * 2]` units the target is missed either way — and missed in the same direction in both measures.
-        const length = typeof input === "string" && units >= def.length && units <= def.length * 2
-            ? codePointLength(input)
-            : units;
-        if (length === def.length)
-            return;
-        const origin = getLengthableOrigin(input);
-        const tooBig = length > def.length;
-        payload.issues.push({
-            origin,
-            ...(tooBig ? { code: "too_big", maximum: def.length } : { code: "too_small", minimum: def.length }),
-            inclusive: true,
-            exact: true,
-            input: payload.value,
-            inst,
-            continue: !def.abort,
-        });
-    };
-});
-const $ZodCheckStringFormat = /*@__PURE__*/ $constructor("$ZodCheckStringFormat", (inst, def) => {
-    var _a, _b;
-    $ZodCheck.init(inst, def);
-    if (def.pattern)
-        (_a = inst._zod).check ?? (_a.check = (payload) => {
-            def.pattern.lastIndex = 0;
-            if (def.pattern.test(payload.value))
-                return;
-            payload.issues.push({
-                origin: "string",
-                code: "invalid_format",
-                format: def.format,
-                input: payload.value,
-                ...(def.pattern ? { pattern: def.pattern.toString() } : {}),
-                inst,
-                continue: !def.abort,
-            });
-        });
-    else
-        (_b = inst._zod).check ?? (_b.check = () => { });
-});
-const $ZodCheckRegex = /*@__PURE__*/ $constructor("$ZodCheckRegex", (inst, def) => {
-    $ZodCheckStringFormat.init(inst, def);
-    inst._zod.check = (payload) => {
-        def.pattern.lastIndex = 0;
-        if (def.pattern.test(payload.value))
-            return;
-        payload.issues.push({
-            origin: "string",
-            code: "invalid_format",
-            format: "regex",
-            input: payload.value,
-            pattern: def.pattern.toString(),
-            inst,
-            continue: !def.abort,
-        });
-    };
-});
-const $ZodCheckLowerCase = /*@__PURE__*/ $constructor("$ZodCheckLowerCase", (inst, def) => {
-    def.pattern ?? (def.pattern = lowercase);
-    $ZodCheckStringFormat.init(inst, def);
-});
-const $ZodCheckUpperCase = /*@__PURE__*/ $constructor("$ZodCheckUpperCase", (inst, def) => {
-    def.pattern ?? (def.pattern = uppercase);
-    $ZodCheckStringFormat.init(inst, def);
-});
-const $ZodCheckIncludes = /*@__PURE__*/ $constructor("$ZodCheckIncludes", (inst, def) => {
-    $ZodCheck.init(inst, def);
-    const escapedRegex = escapeRegex(def.includes);
-    // `String.prototype.includes(sub, position)` matches `sub` at `position`
-    // OR LATER, so the pattern must allow at least `position` leading chars
-    // (`{N,}`), not exactly `position` chars (`{N}`).
-    const pattern = new RegExp(typeof def.position === "number" ? `^.{${def.position},}${escapedRegex}` : escapedRegex);
-    def.pattern = pattern;
-    inst._zod.check = (payload) => {
-        if (payload.value.includes(def.includes, def.position))
-            return;
-        payload.issues.push({
-            origin: "string",
-            code: "invalid_format",
-            format: "includes",
-            includes: def.includes,
-            input: payload.value,
-            inst,
-            continue: !def.abort,
-        });
-    };
-});
-const $ZodCheckStartsWith = /*@__PURE__*/ $constructor("$ZodCheckStartsWith", (inst, def) => {
-    $ZodCheck.init(inst, def);
-    const pattern = new RegExp(`^${escapeRegex(def.prefix)}.*`);
-    def.pattern ?? (def.pattern = pattern);
-    inst._zod.check = (payload) => {
-        if (payload.value.startsWith(def.prefix))
-            return;
-        payload.issues.push({
-            origin: "string",
-            code: "invalid_format",
-            format: "starts_with",
-            prefix: def.prefix,
-            input: payload.value,
-            inst,
-            continue: !def.abort,
-        });
-    };
-});
-const $ZodCheckEndsWith = /*@__PURE__*/ $constructor("$ZodCheckEndsWith", (inst, def) => {
-    $ZodCheck.init(inst, def);
-    const pattern = new RegExp(`.*${escapeRegex(def.suffix)}$`);
-    def.pattern ?? (def.pattern = pattern);
-    inst._zod.check = (payload) => {
-        if (payload.value.endsWith(def.suffix))
-            return;
-        payload.issues.push({
-            origin: "string",
-            code: "invalid_format",
-            format: "ends_with",
-            suffix: def.suffix,
-            input: payload.value,
-            inst,
-            continue: !def.abort,
-        });
-    };
-});
 const $ZodCheckOverwrite = /*@__PURE__*/ $constructor("$ZodCheckOverwrite", (inst, def) => {
     $ZodCheck.init(inst, def);
     inst._zod.check = (payload) => {
         payload.value = def.tx(payload.value);
     };
 });
-
-class Doc {
-    constructor(args = [], closed = {}) {
-        this.content = [];
-        this.indent = 0;
-        this.args = args;
-        this.closed = closed;
-    }
-    // the compiler catches a child's throw and keeps writing into this doc, so the indent has to unwind with it
-    indented(fn) {
-        this.indent += 1;
-        try {
-            fn(this);
-        }
-        finally {
-            this.indent -= 1;
-        }
-    }
-    write(arg) {
-        if (typeof arg === "function") {
-            arg(this, { execution: "sync" });
-            arg(this, { execution: "async" });
-            return;
-        }
-        const content = arg;
-        const lines = content.split("\n").filter((x) => x);
-        const minIndent = Math.min(...lines.map((x) => x.length - x.trimStart().length));
-        const dedented = lines.map((x) => x.slice(minIndent)).map((x) => " ".repeat(this.indent * 2) + x);
-        for (const line of dedented) {
-            this.content.push(line);
-        }
-    }
-    compile() {
-        const F = Function;
-        const content = this?.content ?? [``];
-        const factory = new F(...Object.keys(this.closed), `return function (${this.args.join(", ")}) {\n${content.join("\n")}\n};`);
-        return factory(...Object.values(this.closed));
-    }
-}
 
 const version = {
     major: 4,
@@ -2339,373 +1764,6 @@ const $ZodString = /*@__PURE__*/ $constructor("$ZodString", (inst, def) => {
             inst,
         });
         return payload;
-    };
-});
-const $ZodStringFormat = /*@__PURE__*/ $constructor("$ZodStringFormat", (inst, def) => {
-    // check initialization must come first
-    $ZodCheckStringFormat.init(inst, def);
-    $ZodString.init(inst, def);
-});
-const $ZodGUID = /*@__PURE__*/ $constructor("$ZodGUID", (inst, def) => {
-    def.pattern ?? (def.pattern = guid);
-    $ZodStringFormat.init(inst, def);
-});
-const $ZodUUID = /*@__PURE__*/ $constructor("$ZodUUID", (inst, def) => {
-    if (def.version) {
-        const versionMap = {
-            v1: 1,
-            v2: 2,
-            v3: 3,
-            v4: 4,
-            v5: 5,
-            v6: 6,
-            v7: 7,
-            v8: 8,
-        };
-        const v = versionMap[def.version];
-        if (v === undefined)
-            throw new Error(`Invalid UUID version: "${def.version}"`);
-        def.pattern ?? (def.pattern = uuid(v));
-    }
-    else
-        def.pattern ?? (def.pattern = uuid());
-    $ZodStringFormat.init(inst, def);
-});
-const $ZodEmail = /*@__PURE__*/ $constructor("$ZodEmail", (inst, def) => {
-    def.pattern ?? (def.pattern = email);
-    $ZodStringFormat.init(inst, def);
-});
-/** The `://` guard rejected the input before the URL constructor saw it. */
-const URL_BAD_FORMAT = 1;
-/** The URL parser rejected the input. */
-const URL_UNPARSEABLE = 2;
-function canParseURL(input) {
-    try {
-        if (typeof URL !== "undefined" && typeof URL.canParse === "function")
-            return URL.canParse(input);
-        new URL(input);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-function validateURL(trimmed, def) {
-    if (!("normalize" in def) && !("hostname" in def) && !("protocol" in def)) {
-        return canParseURL(trimmed) || URL_UNPARSEABLE;
-    }
-    return parseURLObject(trimmed, def);
-}
-/** Parses a URL while preserving the non-normalizing HTTP guard. */
-function parseURLObject(trimmed, def) {
-    // When normalize is off, require :// for http/https URLs. This prevents strings like "http:example.com" or "https:/path" from being silently accepted
-    if (!def.normalize && def.protocol?.source === httpProtocol.source && !/^https?:\/\//i.test(trimmed)) {
-        return URL_BAD_FORMAT;
-    }
-    try {
-        if (typeof URL !== "undefined") {
-            const URLStatic = URL;
-            if (typeof URLStatic.parse === "function")
-                return URLStatic.parse(trimmed) ?? URL_UNPARSEABLE;
-        }
-        // @ts-ignore
-        return new URL(trimmed);
-    }
-    catch {
-        return URL_UNPARSEABLE;
-    }
-}
-const asciiTabOrNewline = /[\t\n\r]/g;
-/** The URL parser deletes every ASCII tab, LF and CR from its input before it parses, so `new URL("https://exa\nmple.com")` reports on `example.com`. Applying the same deletion to the returned value closes the half of that divergence which can move the host; the parser's other rewrite, stripping C0 controls at the edges, cannot. */
-function stripTabAndNewline(value) {
-    return value.replace(asciiTabOrNewline, "");
-}
-function urlHostnameOk(url, hostname) {
-    hostname.lastIndex = 0;
-    return hostname.test(url.hostname);
-}
-function urlProtocolOk(url, protocol) {
-    protocol.lastIndex = 0;
-    return protocol.test(url.protocol.endsWith(":") ? url.protocol.slice(0, -1) : url.protocol);
-}
-const $ZodURL = /*@__PURE__*/ $constructor("$ZodURL", (inst, def) => {
-    $ZodStringFormat.init(inst, def);
-    inst._zod.check = (payload) => {
-        try {
-            // Trim whitespace from input
-            const trimmed = payload.value.trim();
-            const url = validateURL(trimmed, def);
-            if (url === URL_BAD_FORMAT) {
-                payload.issues.push({
-                    code: "invalid_format",
-                    format: "url",
-                    note: "Invalid URL format",
-                    input: payload.value,
-                    inst,
-                    continue: !def.abort,
-                });
-                return;
-            }
-            if (url === URL_UNPARSEABLE) {
-                payload.issues.push({
-                    code: "invalid_format",
-                    format: "url",
-                    input: payload.value,
-                    inst,
-                    continue: !def.abort,
-                });
-                return;
-            }
-            if (url === true) {
-                payload.value = stripTabAndNewline(trimmed);
-                return;
-            }
-            if (def.hostname && !urlHostnameOk(url, def.hostname)) {
-                payload.issues.push({
-                    code: "invalid_format",
-                    format: "url",
-                    note: "Invalid hostname",
-                    pattern: def.hostname.source,
-                    input: payload.value,
-                    inst,
-                    continue: !def.abort,
-                });
-            }
-            if (def.protocol && !urlProtocolOk(url, def.protocol)) {
-                payload.issues.push({
-                    code: "invalid_format",
-                    format: "url",
-                    note: "Invalid protocol",
-                    pattern: def.protocol.source,
-                    input: payload.value,
-                    inst,
-                    continue: !def.abort,
-                });
-            }
-            // Set the output value based on normalize flag
-            payload.value = def.normalize ? url.href : stripTabAndNewline(trimmed);
-            return;
-        }
-        catch (_) {
-            payload.issues.push({
-                code: "invalid_format",
-                format: "url",
-                input: payload.value,
-                inst,
-                continue: !def.abort,
-            });
-        }
-    };
-});
-const $ZodEmoji = /*@__PURE__*/ $constructor("$ZodEmoji", (inst, def) => {
-    def.pattern ?? (def.pattern = emoji());
-    $ZodStringFormat.init(inst, def);
-});
-const $ZodNanoID = /*@__PURE__*/ $constructor("$ZodNanoID", (inst, def) => {
-    if (def.length !== undefined && (!Number.isInteger(def.length) || def.length < 1))
-        throw new Error(`Invalid nanoid length: ${def.length}`);
-    def.pattern ?? (def.pattern = def.length === undefined ? nanoid : nanoidOfLength(def.length));
-    $ZodStringFormat.init(inst, def);
-});
-/**
- * @deprecated CUID v1 is deprecated by its authors due to information leakage
- * (timestamps embedded in the id). Use {@link $ZodCUID2} instead.
- * See https://github.com/paralleldrive/cuid.
- */
-const $ZodCUID = /*@__PURE__*/ $constructor("$ZodCUID", (inst, def) => {
-    def.pattern ?? (def.pattern = cuid);
-    $ZodStringFormat.init(inst, def);
-});
-const $ZodCUID2 = /*@__PURE__*/ $constructor("$ZodCUID2", (inst, def) => {
-    def.pattern ?? (def.pattern = cuid2);
-    $ZodStringFormat.init(inst, def);
-});
-const $ZodULID = /*@__PURE__*/ $constructor("$ZodULID", (inst, def) => {
-    def.pattern ?? (def.pattern = ulid);
-    $ZodStringFormat.init(inst, def);
-});
-const $ZodXID = /*@__PURE__*/ $constructor("$ZodXID", (inst, def) => {
-    def.pattern ?? (def.pattern = xid);
-    $ZodStringFormat.init(inst, def);
-});
-const $ZodKSUID = /*@__PURE__*/ $constructor("$ZodKSUID", (inst, def) => {
-    def.pattern ?? (def.pattern = ksuid);
-    $ZodStringFormat.init(inst, def);
-});
-const $ZodISODateTime = /*@__PURE__*/ $constructor("$ZodISODateTime", (inst, def) => {
-    def.pattern ?? (def.pattern = datetime(def));
-    $ZodStringFormat.init(inst, def);
-});
-const $ZodISODate = /*@__PURE__*/ $constructor("$ZodISODate", (inst, def) => {
-    def.pattern ?? (def.pattern = date);
-    $ZodStringFormat.init(inst, def);
-});
-const $ZodISOTime = /*@__PURE__*/ $constructor("$ZodISOTime", (inst, def) => {
-    def.pattern ?? (def.pattern = time(def));
-    $ZodStringFormat.init(inst, def);
-});
-const $ZodISODuration = /*@__PURE__*/ $constructor("$ZodISODuration", (inst, def) => {
-    def.pattern ?? (def.pattern = duration);
-    $ZodStringFormat.init(inst, def);
-});
-const $ZodIPv4 = /*@__PURE__*/ $constructor("$ZodIPv4", (inst, def) => {
-    def.pattern ?? (def.pattern = ipv4);
-    $ZodStringFormat.init(inst, def);
-});
-/** An IPv6 address is written with hex digits, colons and dots, and nothing else. The guard is what makes the check below an IPv6 check: `new URL("http://[...]")` parses an authority, not an address, so `@` and `\` re-delimit it and `"::@1\\"` validates against the host `0.0.0.1`. The URL parser also deletes ASCII tab, LF and CR rather than failing, which is how `"::1\n"` validated as `::1`. */
-const ipv6Alphabet = /^[0-9a-fA-F:.]+$/;
-function isValidIPv6(value) {
-    if (!ipv6Alphabet.test(value))
-        return false;
-    return canParseURL(`http://[${value}]`);
-}
-const $ZodIPv6 = /*@__PURE__*/ $constructor("$ZodIPv6", (inst, def) => {
-    def.pattern ?? (def.pattern = ipv6);
-    $ZodStringFormat.init(inst, def);
-    inst._zod.check = (payload) => {
-        if (!isValidIPv6(payload.value)) {
-            payload.issues.push({
-                code: "invalid_format",
-                format: "ipv6",
-                input: payload.value,
-                inst,
-                continue: !def.abort,
-            });
-        }
-    };
-});
-const $ZodCIDRv4 = /*@__PURE__*/ $constructor("$ZodCIDRv4", (inst, def) => {
-    def.pattern ?? (def.pattern = cidrv4);
-    $ZodStringFormat.init(inst, def);
-});
-function isValidCIDRv6(value) {
-    const parts = value.split("/");
-    if (parts.length !== 2)
-        return false;
-    const [address, prefix] = parts;
-    if (!prefix)
-        return false;
-    const prefixNum = Number(prefix);
-    if (`${prefixNum}` !== prefix)
-        return false;
-    if (prefixNum < 0 || prefixNum > 128)
-        return false;
-    return isValidIPv6(address);
-}
-const $ZodCIDRv6 = /*@__PURE__*/ $constructor("$ZodCIDRv6", (inst, def) => {
-    def.pattern ?? (def.pattern = cidrv6); // not used for validation
-    $ZodStringFormat.init(inst, def);
-    inst._zod.check = (payload) => {
-        if (!isValidCIDRv6(payload.value)) {
-            payload.issues.push({
-                code: "invalid_format",
-                format: "cidrv6",
-                input: payload.value,
-                inst,
-                continue: !def.abort,
-            });
-        }
-    };
-});
-//////////////////////////////   ZodBase64   //////////////////////////////
-function isValidBase64(data) {
-    if (data === "")
-        return true;
-    // atob ignores whitespace, so reject it up front.
-    if (/\s/.test(data))
-        return false;
-    if (data.length % 4 !== 0)
-        return false;
-    try {
-        // @ts-ignore
-        atob(data);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-// lax on purpose: the quantified regexes.base64 overflows the regex stack on multi-MB input and its leading ^$| alternation leaks through template-literal composition; isValidBase64 enforces length and padding
-const base64Charset = /^[0-9a-zA-Z+/]*={0,2}$/;
-const $ZodBase64 = /*@__PURE__*/ $constructor("$ZodBase64", (inst, def) => {
-    def.pattern ?? (def.pattern = base64Charset);
-    $ZodStringFormat.init(inst, def);
-    inst._zod.check = (payload) => {
-        if (isValidBase64(payload.value))
-            return;
-        payload.issues.push({
-            code: "invalid_format",
-            format: "base64",
-            input: payload.value,
-            inst,
-            continue: !def.abort,
-        });
-    };
-});
-//////////////////////////////   ZodBase64URL   //////////////////////////////
-// lax on purpose: the quantified regexes.base64url overflows the regex stack on multi-MB input; isValidBase64 enforces length on the padded string
-const base64urlCharset = /^[A-Za-z0-9_-]*$/;
-function isValidBase64URL(data) {
-    if (!base64urlCharset.test(data))
-        return false;
-    const base64 = data.replace(/[-_]/g, (c) => (c === "-" ? "+" : "/"));
-    const padded = base64.padEnd(Math.ceil(base64.length / 4) * 4, "=");
-    return isValidBase64(padded);
-}
-const $ZodBase64URL = /*@__PURE__*/ $constructor("$ZodBase64URL", (inst, def) => {
-    def.pattern ?? (def.pattern = base64urlCharset);
-    $ZodStringFormat.init(inst, def);
-    inst._zod.check = (payload) => {
-        if (isValidBase64URL(payload.value))
-            return;
-        payload.issues.push({
-            code: "invalid_format",
-            format: "base64url",
-            input: payload.value,
-            inst,
-            continue: !def.abort,
-        });
-    };
-});
-const $ZodE164 = /*@__PURE__*/ $constructor("$ZodE164", (inst, def) => {
-    def.pattern ?? (def.pattern = e164);
-    $ZodStringFormat.init(inst, def);
-});
-//////////////////////////////   ZodJWT   //////////////////////////////
-function isValidJWT(token, algorithm = null) {
-    try {
-        const tokensParts = token.split(".");
-        if (tokensParts.length !== 3)
-            return false;
-        const [header] = tokensParts;
-        if (!header)
-            return false;
-        // @ts-ignore
-        const parsedHeader = JSON.parse(atob(header));
-        if ("typ" in parsedHeader && parsedHeader?.typ !== "JWT")
-            return false;
-        if (!parsedHeader.alg)
-            return false;
-        if (algorithm && (!("alg" in parsedHeader) || parsedHeader.alg !== algorithm))
-            return false;
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-const $ZodJWT = /*@__PURE__*/ $constructor("$ZodJWT", (inst, def) => {
-    $ZodStringFormat.init(inst, def);
-    inst._zod.check = (payload) => {
-        if (isValidJWT(payload.value, def.alg))
-            return;
-        payload.issues.push({
-            code: "invalid_format",
-            format: "jwt",
-            input: payload.value,
-            inst,
-            continue: !def.abort,
-        });
     };
 });
 const $ZodNumber = /*@__PURE__*/ $constructor("$ZodNumber", (inst, def) => {
@@ -3044,143 +2102,6 @@ const $ZodObject = /*@__PURE__*/ $constructor("$ZodObject", (inst, def) => {
         return handleCatchall(proms, input, payload, ctx, _normalized.value, inst, abortEarly === true);
     };
 });
-const $ZodObjectJIT = /*@__PURE__*/ $constructor("$ZodObjectJIT", (inst, def) => {
-    // requires cast because technically $ZodObject doesn't extend
-    $ZodObject.init(inst, def);
-    const superParse = inst._zod.parse;
-    const _normalized = cached(() => normalizeDef(def));
-    const memo = globalConfig.memoizer;
-    const generateFastpass = (shape) => {
-        const normalized = _normalized.value;
-        const syms = normalized.symbolKeys;
-        // a symbol has no source literal, so it is read as `syms[i]` off the closed-over scope
-        const doc = new Doc(["payload", "ctx"], { shape, inst, memo, syms });
-        const parseStr = (k) => `shape[${k}]._zod.run({ value: input[${k}], issues: [] }, ctx)`;
-        // prefixes in place, like util.prefixIssues. newResult must land before the early return: a catchall runs after this and would otherwise write onto the caller's input
-        const prefixStr = (id, k) => `
-          let ${id}_ab = false;
-          for (let i = 0; i < ${id}.issues.length; i++) {
-            const iss = ${id}.issues[i];
-            iss.path = iss.path ? [${k}, ...iss.path] : [${k}];
-            payload.issues.push(iss);
-            if (iss.continue !== true) ${id}_ab = true;
-          }
-          if (${id}_ab && ctx && ctx.abortEarly) {
-            payload.value = newResult;
-            return payload;
-          }`;
-        doc.write(`const input = payload.value;`);
-        const ids = Object.create(null);
-        let counter = 0;
-        for (const key of normalized.allKeys) {
-            ids[key] = `key_${counter++}`;
-        }
-        // A: preserve key order {
-        doc.write(memo ? `const newResult = memo.alloc(inst, payload, {}, ctx);` : `const newResult = {};`);
-        for (const key of normalized.allKeys) {
-            if (key === "__proto__")
-                continue;
-            const id = ids[key];
-            const k = typeof key === "symbol" ? `syms[${syms.indexOf(key)}]` : esc(key);
-            const isPresent = `${k} in input`;
-            const schema = shape[key];
-            const optin = schema?._zod?.optin;
-            const isOptionalIn = optin !== undefined;
-            const isOptionalOut = schema?._zod?.optout === "optional";
-            doc.write(`const ${id} = ${parseStr(k)};`);
-            if (isOptionalIn && isOptionalOut) {
-                // For optional-in/out schemas, ignore errors on absent keys — and, like the interpreted path, drop the value produced alongside them. The middle rung goes further: it permits absence without supplying anything in its place, so an absent key contributes nothing at all.
-                const assign = optin === "optional" ? `${id}_present` : `${id}.value !== undefined || ${id}_present`;
-                doc.write(`
-        const ${id}_present = ${isPresent};
-        if (!${id}.issues.length || ${id}_present) {
-          if (${id}.issues.length) {${prefixStr(id, k)}
-          }
-
-          if (${assign}) {
-            newResult[${k}] = ${id}.value;
-          }
-        }
-
-      `);
-            }
-            else if (!isOptionalIn) {
-                doc.write(`
-        const ${id}_present = ${isPresent};
-        if (${id}.issues.length) {${prefixStr(id, k)}
-        }
-        if (!${id}_present && !${id}.issues.length) {
-          payload.issues.push({
-            code: "invalid_type",
-            expected: "nonoptional",
-            input: undefined,
-            path: [${k}]
-          });
-          if (ctx && ctx.abortEarly) {
-            payload.value = newResult;
-            return payload;
-          }
-        }
-
-        if (${id}_present) {
-          newResult[${k}] = ${id}.value;
-        }
-
-      `);
-            }
-            else {
-                doc.write(`
-        if (${id}.issues.length) {${prefixStr(id, k)}
-        }
-      `);
-                if (optin === "defaulted") {
-                    doc.write(`newResult[${k}] = ${id}.value;`);
-                }
-                else {
-                    doc.write(`
-        if (${id}.value !== undefined || ${isPresent}) {
-          newResult[${k}] = ${id}.value;
-        }
-      `);
-                }
-            }
-        }
-        doc.write(`payload.value = newResult;`);
-        doc.write(`return payload;`);
-        // closing `shape` in is what pays: turbofan specializes the parser against that one shape object, so every `shape[k]._zod.run` folds to a known callee. as a parameter it stays a generic load and measures 13% slower even with the forwarding frame gone
-        return doc.compile();
-    };
-    let fastpass;
-    const isObject$1 = isObject;
-    const jit = !globalConfig.jitless;
-    const allowsEval$1 = allowsEval;
-    const fastEnabled = jit && allowsEval$1.value; // && !def.catchall;
-    const catchall = def.catchall;
-    let value;
-    inst._zod.parse = (payload, ctx) => {
-        value ?? (value = _normalized.value);
-        const input = payload.value;
-        if (!isObject$1(input)) {
-            payload.issues.push({
-                expected: "object",
-                code: "invalid_type",
-                input,
-                inst,
-            });
-            return payload;
-        }
-        if (jit && fastEnabled && ctx?.async === false && ctx.jitless !== true) {
-            // always synchronous
-            if (!fastpass)
-                fastpass = generateFastpass(def.shape);
-            payload = fastpass(payload, ctx);
-            if (!catchall)
-                return payload;
-            return handleCatchall([], input, payload, ctx, value, inst, ctx?.abortEarly === true);
-        }
-        return superParse(payload, ctx);
-    };
-});
 function handleUnionResults(results, final, inst, ctx) {
     for (const result of results) {
         if (result.issues.length === 0) {
@@ -3344,126 +2265,6 @@ $constructor("$ZodDiscriminatedUnion", (inst, def) => {
         return payload;
     };
 });
-const $ZodIntersection = /*@__PURE__*/ $constructor("$ZodIntersection", (inst, def) => {
-    $ZodType.init(inst, def);
-    inst._zod.parse = (payload, ctx) => {
-        const input = payload.value;
-        const left = def.left._zod.run({ value: input, issues: [] }, ctx);
-        const right = def.right._zod.run({ value: input, issues: [] }, ctx);
-        const async = left instanceof Promise || right instanceof Promise;
-        if (async) {
-            return Promise.all([left, right]).then(([left, right]) => {
-                return handleIntersectionResults(payload, left, right);
-            });
-        }
-        return handleIntersectionResults(payload, left, right);
-    };
-});
-function mergeValues(a, b) {
-    // const aType = parse.t(a);
-    // const bType = parse.t(b);
-    if (a === b) {
-        return { valid: true, data: a };
-    }
-    if (a instanceof Date && b instanceof Date && +a === +b) {
-        return { valid: true, data: a };
-    }
-    if (isPlainObject(a) && isPlainObject(b)) {
-        const bKeys = Object.keys(b);
-        const sharedKeys = Object.keys(a).filter((key) => bKeys.indexOf(key) !== -1);
-        const newObj = { ...a, ...b };
-        if (Object.prototype.hasOwnProperty.call(newObj, "__proto__"))
-            delete newObj.__proto__;
-        for (const key of sharedKeys) {
-            if (key === "__proto__")
-                continue;
-            const sharedValue = mergeValues(a[key], b[key]);
-            if (!sharedValue.valid) {
-                return {
-                    valid: false,
-                    mergeErrorPath: [key, ...sharedValue.mergeErrorPath],
-                };
-            }
-            newObj[key] = sharedValue.data;
-        }
-        return { valid: true, data: newObj };
-    }
-    if (Array.isArray(a) && Array.isArray(b)) {
-        if (a.length !== b.length) {
-            return { valid: false, mergeErrorPath: [] };
-        }
-        const newArray = [];
-        for (let index = 0; index < a.length; index++) {
-            const itemA = a[index];
-            const itemB = b[index];
-            const sharedValue = mergeValues(itemA, itemB);
-            if (!sharedValue.valid) {
-                return {
-                    valid: false,
-                    mergeErrorPath: [index, ...sharedValue.mergeErrorPath],
-                };
-            }
-            newArray.push(sharedValue.data);
-        }
-        return { valid: true, data: newArray };
-    }
-    return { valid: false, mergeErrorPath: [] };
-}
-function handleIntersectionResults(result, left, right) {
-    // Track which side(s) reject each key. A key rejection is reported only when BOTH sides reject it, so a key owned by one branch survives the other's key schema. strictObject reports these as unrecognized_keys; a record with an open key schema reports one invalid_key per key.
-    const unrecKeys = new Map();
-    let unrecIssue;
-    const keyIssues = new Map();
-    const collect = (iss, side) => {
-        let keys;
-        if (iss.code === "unrecognized_keys" && !iss.path?.length) {
-            unrecIssue ?? (unrecIssue = iss);
-            keys = iss.keys;
-        }
-        else if (iss.code === "invalid_key" && iss.origin === "record" && iss.path?.length === 1) {
-            const k = String(iss.path[0]);
-            if (!keyIssues.has(k))
-                keyIssues.set(k, iss);
-            keys = [k];
-        }
-        else {
-            return false;
-        }
-        for (const k of keys) {
-            if (!unrecKeys.has(k))
-                unrecKeys.set(k, {});
-            unrecKeys.get(k)[side] = true;
-        }
-        return true;
-    };
-    for (const iss of left.issues) {
-        if (!collect(iss, "l"))
-            result.issues.push(iss);
-    }
-    for (const iss of right.issues) {
-        if (!collect(iss, "r"))
-            result.issues.push(iss);
-    }
-    // Report only keys rejected by BOTH sides
-    const bothKeys = [...unrecKeys].filter(([, f]) => f.l && f.r).map(([k]) => k);
-    if (bothKeys.length) {
-        const aggregated = unrecIssue ? bothKeys.filter((k) => unrecIssue.keys.includes(k)) : [];
-        if (aggregated.length)
-            result.issues.push({ ...unrecIssue, keys: aggregated });
-        for (const k of bothKeys) {
-            if (!aggregated.includes(k) && keyIssues.has(k))
-                result.issues.push(keyIssues.get(k));
-        }
-    }
-    const merged = mergeValues(left.value, right.value);
-    if (!merged.valid) {
-        if (aborted(result))
-            return result;
-        throw new Error(`Unmergable intersection. Error path: ` + `${JSON.stringify(merged.mergeErrorPath)}`);
-    }
-    result.value = merged.data;
-    return result;
-}
 const $ZodTuple = /*@__PURE__*/ $constructor("$ZodTuple", (inst, def) => {
     $ZodType.init(inst, def);
     const items = def.items;
@@ -3823,29 +2624,6 @@ const $ZodLiteral = /*@__PURE__*/ $constructor("$ZodLiteral", (inst, def) => {
         return payload;
     };
 });
-const $ZodTransform = /*@__PURE__*/ $constructor("$ZodTransform", (inst, def) => {
-    $ZodType.init(inst, def);
-    inst._zod.optin = "optional";
-    globalConfig.memoizer?.guard(inst);
-    inst._zod.parse = (payload, ctx) => {
-        if (ctx.direction === "backward") {
-            throw new $ZodEncodeError(inst.constructor.name);
-        }
-        const _out = def.transform(payload.value, payload);
-        if (ctx.async) {
-            const output = _out instanceof Promise ? _out : Promise.resolve(_out);
-            return output.then((output) => {
-                payload.value = output;
-                return payload;
-            });
-        }
-        if (_out instanceof Promise) {
-            throw new $ZodAsyncError();
-        }
-        payload.value = _out;
-        return payload;
-    };
-});
 function handleOptionalResult(payload, result) {
     // A substituting schema that still failed has no usable answer; yield undefined. Its issues are simply dropped: it ran on a payload of its own, so there is no shared array to truncate and nothing of the caller's to lose with it.
     payload.value = result.issues.length ? undefined : result.value;
@@ -3875,17 +2653,6 @@ const $ZodOptional = /*@__PURE__*/ $constructor("$ZodOptional", (inst, def) => {
                 return result.then((result) => handleOptionalResult(payload, result));
             return handleOptionalResult(payload, result);
         }
-        return def.innerType._zod.run(payload, ctx);
-    };
-});
-const $ZodExactOptional = /*@__PURE__*/ $constructor("$ZodExactOptional", (inst, def) => {
-    // Call parent init - inherits optin/optout = "optional"
-    $ZodOptional.init(inst, def);
-    // Override values/pattern to NOT add undefined
-    defineLazyInternal(inst, "values", (zod) => zod.def.innerType._zod.values);
-    defineLazyInternal(inst, "pattern", (zod) => zod.def.innerType._zod.pattern);
-    // Override parse to just delegate (no undefined handling)
-    inst._zod.parse = (payload, ctx) => {
         return def.innerType._zod.run(payload, ctx);
     };
 });
@@ -3938,135 +2705,6 @@ function handleDefaultResult(payload, def) {
     }
     return payload;
 }
-const $ZodPrefault = /*@__PURE__*/ $constructor("$ZodPrefault", (inst, def) => {
-    $ZodType.init(inst, def);
-    inst._zod.optin = "defaulted";
-    defineLazyInternal(inst, "values", (zod) => zod.def.innerType._zod.values);
-    inst._zod.parse = (payload, ctx) => {
-        if (ctx.direction === "backward") {
-            return def.innerType._zod.run(payload, ctx);
-        }
-        // Forward direction (decode): apply prefault for undefined input
-        if (payload.value === undefined) {
-            payload.value = def.defaultValue;
-        }
-        return def.innerType._zod.run(payload, ctx);
-    };
-});
-const $ZodNonOptional = /*@__PURE__*/ $constructor("$ZodNonOptional", (inst, def) => {
-    $ZodType.init(inst, def);
-    defineLazyInternal(inst, "values", (zod) => {
-        const v = zod.def.innerType._zod.values;
-        return v ? new Set([...v].filter((x) => x !== undefined)) : undefined;
-    });
-    inst._zod.parse = (payload, ctx) => {
-        const result = def.innerType._zod.run(payload, ctx);
-        if (result instanceof Promise) {
-            return result.then((result) => handleNonOptionalResult(result, inst));
-        }
-        return handleNonOptionalResult(result, inst);
-    };
-});
-function handleNonOptionalResult(payload, inst) {
-    if (!payload.issues.length && payload.value === undefined) {
-        payload.issues.push({
-            code: "invalid_type",
-            expected: "nonoptional",
-            input: payload.value,
-            inst,
-        });
-    }
-    return payload;
-}
-function handleCatchResult(payload, result, def, ctx) {
-    if (!result.issues.length) {
-        payload.value = result.value;
-        // The value carries up, so the flag describing it has to carry with it: a back-edge into a node still being parsed must not be frozen by an enclosing readonly, and its checks belong to the node itself. Guarded so the ordinary case adds no own property.
-        if (result.memo)
-            payload.memo = true;
-        return payload;
-    }
-    // Spread the inner's own payload, not ours: `value` has to stay the input the catch was handed, and the inner ran on a payload of its own so its issues are already private to this call.
-    payload.value = def.catchValue({
-        ...result,
-        value: payload.value,
-        error: {
-            issues: result.issues.map((iss) => finalizeIssue(iss, ctx, config())),
-        },
-        input: payload.value,
-    });
-    return payload;
-}
-const $ZodCatch = /*@__PURE__*/ $constructor("$ZodCatch", (inst, def) => {
-    $ZodType.init(inst, def);
-    defineLazyInternal(inst, "optin", (zod) => zod.def.innerType._zod.optin === "defaulted" ? "defaulted" : "optional");
-    defineLazyInternal(inst, "optout", (zod) => zod.def.innerType._zod.optout);
-    defineLazyInternal(inst, "values", (zod) => zod.def.innerType._zod.values);
-    inst._zod.parse = (payload, ctx) => {
-        if (ctx.direction === "backward") {
-            return def.innerType._zod.run(payload, ctx);
-        }
-        // Forward direction (decode): apply catch logic
-        const result = def.innerType._zod.run({ value: payload.value, issues: [] }, ctx);
-        if (result instanceof Promise) {
-            return result.then((result) => handleCatchResult(payload, result, def, ctx));
-        }
-        return handleCatchResult(payload, result, def, ctx);
-    };
-});
-const $ZodPipe = /*@__PURE__*/ $constructor("$ZodPipe", (inst, def) => {
-    $ZodType.init(inst, def);
-    defineLazyInternal(inst, "values", (zod) => zod.def.in._zod.values);
-    defineLazyInternal(inst, "optin", (zod) => zod.def.in._zod.optin);
-    defineLazyInternal(inst, "optout", (zod) => zod.def.out._zod.optout);
-    defineLazyInternal(inst, "propValues", (zod) => zod.def.in._zod.propValues);
-    inst._zod.parse = (payload, ctx) => {
-        if (ctx.direction === "backward") {
-            const right = def.out._zod.run(payload, ctx);
-            if (right instanceof Promise) {
-                return right.then((right) => handlePipeResult(right, def.in, ctx));
-            }
-            return handlePipeResult(right, def.in, ctx);
-        }
-        const left = def.in._zod.run(payload, ctx);
-        if (left instanceof Promise) {
-            return left.then((left) => handlePipeResult(left, def.out, ctx));
-        }
-        return handlePipeResult(left, def.out, ctx);
-    };
-});
-function handlePipeResult(left, next, ctx) {
-    // Any issue stops the pipe, so a failing refinement never feeds its transform. An unrecognized key is the exception: it describes the input's extra properties, not the value being piped, and an enclosing intersection may yet reconcile it.
-    if (left.issues.some((iss) => iss.code !== "unrecognized_keys")) {
-        // prevent further checks
-        left.aborted = true;
-        return left;
-    }
-    return next._zod.run({ value: left.value, issues: left.issues }, ctx);
-}
-const $ZodReadonly = /*@__PURE__*/ $constructor("$ZodReadonly", (inst, def) => {
-    $ZodType.init(inst, def);
-    defineLazyInternal(inst, "propValues", (zod) => zod.def.innerType._zod.propValues);
-    defineLazyInternal(inst, "values", (zod) => zod.def.innerType._zod.values);
-    defineLazyInternal(inst, "optin", (zod) => zod.def.innerType?._zod?.optin);
-    defineLazyInternal(inst, "optout", (zod) => zod.def.innerType?._zod?.optout);
-    inst._zod.parse = (payload, ctx) => {
-        if (ctx.direction === "backward") {
-            return def.innerType._zod.run(payload, ctx);
-        }
-        const result = def.innerType._zod.run(payload, ctx);
-        if (result instanceof Promise) {
-            return result.then(handleReadonlyResult);
-        }
-        return handleReadonlyResult(result);
-    };
-});
-function handleReadonlyResult(payload) {
-    // A repeat visit hands back a node that is still being built; freezing it here would make the rest of its keys fail to assign.
-    if (!payload.memo)
-        payload.value = Object.freeze(payload.value);
-    return payload;
-}
 const $ZodCustom = /*@__PURE__*/ $constructor("$ZodCustom", (inst, def) => {
     $ZodCheck.init(inst, def);
     $ZodType.init(inst, def);
@@ -4109,274 +2747,6 @@ function _string(Class, params) {
     return new Class(snapshotChecks({ type: "string", ...normalizeParams(params) }));
 }
 // @__NO_SIDE_EFFECTS__
-function _email(Class, params) {
-    return new Class({
-        type: "string",
-        format: "email",
-        check: "string_format",
-        abort: false,
-        ...normalizeParams(params),
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _guid(Class, params) {
-    return new Class({
-        type: "string",
-        format: "guid",
-        check: "string_format",
-        abort: false,
-        ...normalizeParams(params),
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _uuid(Class, params) {
-    return new Class({
-        type: "string",
-        format: "uuid",
-        check: "string_format",
-        abort: false,
-        ...normalizeParams(params),
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _uuidv4(Class, params) {
-    return new Class({
-        type: "string",
-        format: "uuid",
-        check: "string_format",
-        abort: false,
-        version: "v4",
-        ...normalizeParams(params),
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _uuidv6(Class, params) {
-    return new Class({
-        type: "string",
-        format: "uuid",
-        check: "string_format",
-        abort: false,
-        version: "v6",
-        ...normalizeParams(params),
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _uuidv7(Class, params) {
-    return new Class({
-        type: "string",
-        format: "uuid",
-        check: "string_format",
-        abort: false,
-        version: "v7",
-        ...normalizeParams(params),
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _url(Class, params) {
-    return new Class({
-        type: "string",
-        format: "url",
-        check: "string_format",
-        abort: false,
-        ...normalizeParams(params),
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _emoji(Class, params) {
-    return new Class({
-        type: "string",
-        format: "emoji",
-        check: "string_format",
-        abort: false,
-        ...normalizeParams(params),
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _nanoid(Class, params) {
-    return new Class({
-        type: "string",
-        format: "nanoid",
-        check: "string_format",
-        abort: false,
-        ...normalizeParams(params),
-    });
-}
-/**
- * @deprecated CUID v1 is deprecated by its authors due to information leakage
- * (timestamps embedded in the id). Use {@link _cuid2} instead.
- * See https://github.com/paralleldrive/cuid.
- */
-// @__NO_SIDE_EFFECTS__
-function _cuid(Class, params) {
-    return new Class({
-        type: "string",
-        format: "cuid",
-        check: "string_format",
-        abort: false,
-        ...normalizeParams(params),
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _cuid2(Class, params) {
-    return new Class({
-        type: "string",
-        format: "cuid2",
-        check: "string_format",
-        abort: false,
-        ...normalizeParams(params),
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _ulid(Class, params) {
-    return new Class({
-        type: "string",
-        format: "ulid",
-        check: "string_format",
-        abort: false,
-        ...normalizeParams(params),
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _xid(Class, params) {
-    return new Class({
-        type: "string",
-        format: "xid",
-        check: "string_format",
-        abort: false,
-        ...normalizeParams(params),
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _ksuid(Class, params) {
-    return new Class({
-        type: "string",
-        format: "ksuid",
-        check: "string_format",
-        abort: false,
-        ...normalizeParams(params),
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _ipv4(Class, params) {
-    return new Class({
-        type: "string",
-        format: "ipv4",
-        check: "string_format",
-        abort: false,
-        ...normalizeParams(params),
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _ipv6(Class, params) {
-    return new Class({
-        type: "string",
-        format: "ipv6",
-        check: "string_format",
-        abort: false,
-        ...normalizeParams(params),
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _cidrv4(Class, params) {
-    return new Class({
-        type: "string",
-        format: "cidrv4",
-        check: "string_format",
-        abort: false,
-        ...normalizeParams(params),
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _cidrv6(Class, params) {
-    return new Class({
-        type: "string",
-        format: "cidrv6",
-        check: "string_format",
-        abort: false,
-        ...normalizeParams(params),
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _base64(Class, params) {
-    return new Class({
-        type: "string",
-        format: "base64",
-        check: "string_format",
-        abort: false,
-        ...normalizeParams(params),
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _base64url(Class, params) {
-    return new Class({
-        type: "string",
-        format: "base64url",
-        check: "string_format",
-        abort: false,
-        ...normalizeParams(params),
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _e164(Class, params) {
-    return new Class({
-        type: "string",
-        format: "e164",
-        check: "string_format",
-        abort: false,
-        ...normalizeParams(params),
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _jwt(Class, params) {
-    return new Class({
-        type: "string",
-        format: "jwt",
-        check: "string_format",
-        abort: false,
-        ...normalizeParams(params),
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _isoDateTime(Class, params) {
-    return new Class({
-        type: "string",
-        format: "datetime",
-        check: "string_format",
-        offset: false,
-        local: false,
-        precision: null,
-        ...normalizeParams(params),
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _isoDate(Class, params) {
-    return new Class({
-        type: "string",
-        format: "date",
-        check: "string_format",
-        ...normalizeParams(params),
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _isoTime(Class, params) {
-    return new Class({
-        type: "string",
-        format: "time",
-        check: "string_format",
-        precision: null,
-        ...normalizeParams(params),
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _isoDuration(Class, params) {
-    return new Class({
-        type: "string",
-        format: "duration",
-        check: "string_format",
-        ...normalizeParams(params),
-    });
-}
-// @__NO_SIDE_EFFECTS__
 function _number(Class, params) {
     return new Class(snapshotChecks({ type: "number", checks: [], ...normalizeParams(params) }));
 }
@@ -4411,15 +2781,6 @@ function _never(Class, params) {
     });
 }
 // @__NO_SIDE_EFFECTS__
-function _lt(value, params) {
-    return new $ZodCheckLessThan({
-        check: "less_than",
-        ...normalizeParams(params),
-        value,
-        inclusive: false,
-    });
-}
-// @__NO_SIDE_EFFECTS__
 function _lte(value, params) {
     return new $ZodCheckLessThan({
         check: "less_than",
@@ -4438,34 +2799,8 @@ function _gt(value, params) {
     });
 }
 // @__NO_SIDE_EFFECTS__
-function _gte(value, params) {
-    return new $ZodCheckGreaterThan({
-        check: "greater_than",
-        ...normalizeParams(params),
-        value,
-        inclusive: true,
-    });
-}
-// @__NO_SIDE_EFFECTS__
 function _positive(params) {
     return _gt(0, params);
-}
-// @__NO_SIDE_EFFECTS__
-function _multipleOf(value, params) {
-    return new $ZodCheckMultipleOf({
-        check: "multiple_of",
-        ...normalizeParams(params),
-        value,
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _maxLength(maximum, params) {
-    const ch = new $ZodCheckMaxLength({
-        check: "max_length",
-        ...normalizeParams(params),
-        maximum,
-    });
-    return ch;
 }
 // @__NO_SIDE_EFFECTS__
 function _minLength(minimum, params) {
@@ -4476,107 +2811,16 @@ function _minLength(minimum, params) {
     });
 }
 // @__NO_SIDE_EFFECTS__
-function _length(length, params) {
-    return new $ZodCheckLengthEquals({
-        check: "length_equals",
-        ...normalizeParams(params),
-        length,
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _regex(pattern, params) {
-    return new $ZodCheckRegex({
-        check: "string_format",
-        format: "regex",
-        ...normalizeParams(params),
-        pattern,
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _lowercase(params) {
-    return new $ZodCheckLowerCase({
-        check: "string_format",
-        format: "lowercase",
-        ...normalizeParams(params),
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _uppercase(params) {
-    return new $ZodCheckUpperCase({
-        check: "string_format",
-        format: "uppercase",
-        ...normalizeParams(params),
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _includes(includes, params) {
-    return new $ZodCheckIncludes({
-        check: "string_format",
-        format: "includes",
-        ...normalizeParams(params),
-        includes,
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _startsWith(prefix, params) {
-    return new $ZodCheckStartsWith({
-        check: "string_format",
-        format: "starts_with",
-        ...normalizeParams(params),
-        prefix,
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _endsWith(suffix, params) {
-    return new $ZodCheckEndsWith({
-        check: "string_format",
-        format: "ends_with",
-        ...normalizeParams(params),
-        suffix,
-    });
-}
-// @__NO_SIDE_EFFECTS__
 function _overwrite(tx) {
     return new $ZodCheckOverwrite({
         check: "overwrite",
         tx,
     });
 }
-// normalize
-// @__NO_SIDE_EFFECTS__
-function _normalize(form) {
-    return _overwrite((input) => input.normalize(form));
-}
 // trim
 // @__NO_SIDE_EFFECTS__
 function _trim() {
     return _overwrite((input) => input.trim());
-}
-// toLowerCase
-// @__NO_SIDE_EFFECTS__
-function _toLowerCase() {
-    return _overwrite((input) => input.toLowerCase());
-}
-// toUpperCase
-// @__NO_SIDE_EFFECTS__
-function _toUpperCase() {
-    return _overwrite((input) => input.toUpperCase());
-}
-// slugify
-// @__NO_SIDE_EFFECTS__
-function _slugify() {
-    return _overwrite((input) => slugify(input));
-}
-// @__NO_SIDE_EFFECTS__
-function _array(Class, element, params) {
-    return new Class({
-        type: "array",
-        element,
-        // get element() {
-        //   return element;
-        // },
-        ...normalizeParams(params),
-    });
 }
 // same as _custom but defaults to abort:false
 // @__NO_SIDE_EFFECTS__
@@ -4588,39 +2832,6 @@ function _refine(Class, fn, _params) {
         ...normalizeParams(_params),
     });
     return schema;
-}
-// @__NO_SIDE_EFFECTS__
-function _superRefine(fn, params) {
-    const ch = _check((payload) => {
-        payload.addIssue = (issue$1) => {
-            if (typeof issue$1 === "string") {
-                payload.issues.push(issue(issue$1, payload.value, ch._zod.def));
-            }
-            else {
-                // for Zod 3 backwards compatibility
-                const _issue = issue$1;
-                if (_issue.fatal)
-                    _issue.continue = false;
-                _issue.code ?? (_issue.code = "custom");
-                if (!("input" in _issue))
-                    _issue.input = payload.value;
-                _issue.inst ?? (_issue.inst = ch);
-                _issue.continue ?? (_issue.continue = !ch._zod.def.abort); // abort is always undefined, so this is always true...
-                payload.issues.push(issue(_issue));
-            }
-        };
-        return fn(payload.value, payload);
-    }, params);
-    return ch;
-}
-// @__NO_SIDE_EFFECTS__
-function _check(fn, params) {
-    const ch = new $ZodCheck({
-        check: "custom",
-        ...normalizeParams(params),
-    });
-    ch._zod.check = fn;
-    return ch;
 }
 
 const ZodMiniType = /*@__PURE__*/ $constructor("ZodMiniType", (inst, def) => {
@@ -4712,6 +2923,14 @@ const ZodMiniUnknown = /*@__PURE__*/ $constructor("ZodMiniUnknown", (inst, def) 
 function unknown() {
     return _unknown(ZodMiniUnknown);
 }
+const ZodMiniNever = /*@__PURE__*/ $constructor("ZodMiniNever", (inst, def) => {
+    $ZodNever.init(inst, def);
+    ZodMiniType.init(inst, def);
+});
+// @__NO_SIDE_EFFECTS__
+function never(params) {
+    return _never(ZodMiniNever, params);
+}
 const ZodMiniArray = /*@__PURE__*/ $constructor("ZodMiniArray", (inst, def) => {
     $ZodArray.init(inst, def);
     ZodMiniType.init(inst, def);
@@ -4738,6 +2957,16 @@ function object(shape, params) {
     };
     return new ZodMiniObject(def);
 }
+// strictObject
+// @__NO_SIDE_EFFECTS__
+function strictObject(shape, params) {
+    return new ZodMiniObject({
+        type: "object",
+        shape,
+        catchall: never(),
+        ...normalizeParams(params),
+    });
+}
 // looseObject
 // @__NO_SIDE_EFFECTS__
 function looseObject(shape, params) {
@@ -4745,6 +2974,31 @@ function looseObject(shape, params) {
         type: "object",
         shape,
         catchall: unknown(),
+        ...normalizeParams(params),
+    });
+}
+const ZodMiniUnion = /*@__PURE__*/ $constructor("ZodMiniUnion", (inst, def) => {
+    $ZodUnion.init(inst, def);
+    ZodMiniType.init(inst, def);
+});
+// @__NO_SIDE_EFFECTS__
+function union(options, params) {
+    return new ZodMiniUnion({
+        type: "union",
+        options: options,
+        ...normalizeParams(params),
+    });
+}
+const ZodMiniDiscriminatedUnion = /*@__PURE__*/ $constructor("ZodMiniDiscriminatedUnion", (inst, def) => {
+    $ZodDiscriminatedUnion.init(inst, def);
+    ZodMiniType.init(inst, def);
+});
+// @__NO_SIDE_EFFECTS__
+function discriminatedUnion(discriminator, options, params) {
+    return new ZodMiniDiscriminatedUnion({
+        type: "union",
+        options: options,
+        discriminator,
         ...normalizeParams(params),
     });
 }
@@ -4859,44 +3113,265 @@ function refine(fn, _params = {}) {
     return _refine(ZodMiniCustom, fn, _params);
 }
 
-/** GitHub's Vercel app (`performed_via_github_app.slug`) and its bot account (`creator.login`). */
-const VERCEL_APP_SLUG = 'vercel';
-const VERCEL_BOT_LOGIN = 'vercel[bot]';
-const Actor = optional(nullable(object({ login: optional(string()) })));
-const App = optional(nullable(object({ slug: optional(string()) })));
-/** The parts of a `deployment_status` payload the gate uses (GitHub's webhook docs; optional ones may be absent). */
-const DeploymentStatusPayload = object({
-    deployment_status: object({
-        state: optional(string()),
-        environment_url: optional(nullable(string())),
-        target_url: optional(nullable(string())),
-        environment: optional(string()),
-        creator: Actor,
-        performed_via_github_app: App
-    }),
-    deployment: optional(object({
-        environment: optional(string()),
-        production_environment: optional(boolean()),
-        creator: Actor,
-        performed_via_github_app: App
-    }))
-});
 /**
- * What a `deployment_status` event says about the deploy that finished: where it is and which environment. Vercel,
- * Netlify and others send this event when a deploy is done. An unreadable or unexpected payload gives nothing
- * (the inputs then decide), never a crash.
+ * A string-keyed memo for pure functions of names or values that repeat from file to file (variable names,
+ * `/sign-in`, a project's domain): a map lookup instead of regular expressions or URL parsing each time.
+ * Bounded, so a huge or hostile tree cannot grow it forever.
  */
-function readDeploymentStatus(eventPath) {
-    if (!eventPath)
+function memo(compute, limit = 10_000) {
+    const cache = new Map();
+    return (key) => {
+        if (cache.has(key))
+            return cache.get(key);
+        const result = compute(key);
+        if (cache.size >= limit)
+            cache.clear();
+        cache.set(key, result);
+        return result;
+    };
+}
+/**
+ * A value built on first use and kept: for zod schemas that only some runs need, so a run that does not use
+ * them does not pay for building them at start-up.
+ */
+function once(build) {
+    let value;
+    return () => (value ??= { built: build() }).built;
+}
+
+/**
+ * The one way the gate reads a file from disk: only a regular file (whether named directly or through a symbolic
+ * link), never more than a cap. A FIFO, socket or device file (`/dev/zero`, `/dev/stdin`) would block the run or
+ * read without end, so it is refused with the reason. The file is opened with O_NONBLOCK, so opening a FIFO does
+ * not wait for a writer, and its type is taken from the opened descriptor (`fstat`), so a path swapped between a
+ * check and the open cannot slip a device in.
+ */
+class UnreadableFile extends Error {
+    reason;
+    code;
+    name = 'UnreadableFile';
+    constructor(
+    /** Why, in words: `a FIFO (named pipe), not a regular file`, `permission denied`. */
+    reason, 
+    /** The errno code when the system refused it (`ENOENT`, `EACCES`); none when it is not a regular file. */
+    code) {
+        super(reason);
+        this.reason = reason;
+        this.code = code;
+    }
+    /** Nothing is there (or a path component is not a directory): for files the gate only looks for. */
+    get missing() {
+        return this.code === 'ENOENT' || this.code === 'ENOTDIR';
+    }
+}
+/** What is at a path that is not a regular file, in words; undefined for a regular file. */
+function notRegularFile(stats) {
+    if (stats.isFile())
         return undefined;
-    let data;
+    if (stats.isDirectory())
+        return 'is a directory';
+    if (stats.isFIFO())
+        return 'a FIFO (named pipe), not a regular file';
+    if (stats.isSocket())
+        return 'a socket, not a regular file';
+    if (stats.isCharacterDevice() || stats.isBlockDevice())
+        return 'a device file, not a regular file';
+    return 'not a regular file';
+}
+/** Why a file or directory could not be read, from its error code, in words. */
+function readFailure(code) {
+    switch (code) {
+        case 'ENOENT':
+            return 'no such file or directory';
+        case 'EACCES':
+        case 'EPERM':
+            return 'permission denied';
+        case 'EISDIR':
+            return 'is a directory';
+        case 'ELOOP':
+            return 'too many levels of symbolic links';
+        default:
+            return `cannot read (${code ?? 'unknown error'})`;
+    }
+}
+/**
+ * Opens `abs` for reading when it is a regular file; the caller closes the descriptor. Throws UnreadableFile.
+ */
+function openRegularFile(abs) {
+    let fd;
     try {
-        data = JSON.parse(readFileSync(eventPath, 'utf8'));
+        fd = openSync(abs, constants$1.O_RDONLY | constants$1.O_NONBLOCK);
+    }
+    catch (error) {
+        const code = error.code;
+        // A socket cannot be opened at all (ENXIO): say what it is.
+        const kind = code === 'ENXIO' ? kindAt(abs) : undefined;
+        if (kind !== undefined)
+            throw new UnreadableFile(kind);
+        throw new UnreadableFile(readFailure(code), code);
+    }
+    try {
+        const stats = fstatSync(fd);
+        const why = notRegularFile(stats);
+        if (why !== undefined)
+            throw new UnreadableFile(why, why === 'is a directory' ? 'EISDIR' : undefined);
+        return { fd, size: stats.size };
+    }
+    catch (error) {
+        closeSync(fd);
+        if (error instanceof UnreadableFile)
+            throw error;
+        throw new UnreadableFile(readFailure(error.code), error.code);
+    }
+}
+function kindAt(abs) {
+    try {
+        return notRegularFile(statSync(abs));
     }
     catch {
         return undefined;
     }
-    const parsed = DeploymentStatusPayload.safeParse(data);
+}
+/** Up to `maxBytes` of the regular file at `abs`; throws UnreadableFile (see openRegularFile). */
+function readRegularFile(abs, maxBytes) {
+    const { fd, size } = openRegularFile(abs);
+    try {
+        // One byte past the cap tells a file over it. fstat's size only sizes the first buffer: a file may grow.
+        let bytes = Buffer.allocUnsafe(Math.min(size, maxBytes) + 1);
+        let filled = 0;
+        for (;;) {
+            if (filled === bytes.length) {
+                if (filled > maxBytes)
+                    return { bytes: bytes.subarray(0, maxBytes), overCap: true };
+                const larger = Buffer.allocUnsafe(Math.min(bytes.length * 2, maxBytes + 1));
+                bytes.copy(larger, 0, 0, filled);
+                bytes = larger;
+            }
+            const n = readSync(fd, bytes, filled, bytes.length - filled, null);
+            if (n === 0)
+                return { bytes: bytes.subarray(0, filled), overCap: false };
+            filled += n;
+        }
+    }
+    catch (error) {
+        throw new UnreadableFile(readFailure(error.code), error.code);
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+/** A byte count for messages: `4 MB`, `512 KB`. */
+function sizeInWords(bytes) {
+    return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+/** GitHub caps a webhook payload at 25 MB: a larger event file is not one GitHub wrote. */
+const MAX_EVENT_BYTES = 25 * 1024 * 1024;
+/**
+ * The parsed JSON of the webhook payload file `GITHUB_EVENT_PATH` names: a regular file only (a FIFO or a device
+ * there never blocks the run), at most 25 MB. Throws InputError naming the file when it cannot be read or parsed.
+ */
+function readEventPayload(eventPath) {
+    const label = `GITHUB_EVENT_PATH (${eventPath})`;
+    let text;
+    try {
+        const read = readRegularFile(eventPath, MAX_EVENT_BYTES);
+        if (read.overCap) {
+            throw new InputError(`${label}: larger than ${sizeInWords(MAX_EVENT_BYTES)}, GitHub's cap on a webhook payload (not read)`);
+        }
+        text = read.bytes.toString('utf8');
+    }
+    catch (error) {
+        if (error instanceof UnreadableFile)
+            throw new InputError(`${label}: ${error.reason}`);
+        throw error;
+    }
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        throw new InputError(`${label}: not JSON`);
+    }
+}
+/** The event with its payload; undefined outside a workflow (no repository). */
+function readEvent(context) {
+    if (!context.owner || !context.repo)
+        return undefined;
+    let payload = {};
+    let unreadable;
+    if (context.eventPath) {
+        try {
+            const data = readEventPayload(context.eventPath);
+            if (data && typeof data === 'object')
+                payload = data;
+        }
+        catch (error) {
+            // An unreadable payload: no pull request from it; the commits lookup still works.
+            if (!(error instanceof InputError))
+                throw error;
+            unreadable = error.message;
+        }
+    }
+    return {
+        name: context.eventName,
+        owner: context.owner,
+        repo: context.repo,
+        sha: context.sha,
+        payload,
+        serverUrl: context.serverUrl,
+        ...(context.runId && { runId: context.runId }),
+        ...(unreadable !== undefined && { unreadable })
+    };
+}
+/** `https://github.com/owner/repo/actions/runs/123`, when the run is known. */
+function runUrl(event) {
+    return event.runId && event.owner && event.repo
+        ? `${event.serverUrl}/${event.owner}/${event.repo}/actions/runs/${event.runId}`
+        : undefined;
+}
+/** The pull request of a `pull_request` / `pull_request_target` payload. */
+function payloadPullRequest(event) {
+    const pr = event.payload.pull_request;
+    if (typeof pr?.number !== 'number')
+        return undefined;
+    return { number: pr.number, ...(typeof pr.head?.sha === 'string' && { headSha: pr.head.sha }) };
+}
+
+/** GitHub's Vercel app (`performed_via_github_app.slug`) and its bot account (`creator.login`). */
+const VERCEL_APP_SLUG = 'vercel';
+const VERCEL_BOT_LOGIN = 'vercel[bot]';
+/** The parts of a `deployment_status` payload the gate uses (GitHub's webhook docs; optional ones may be absent). */
+const deploymentStatusPayload = once(() => {
+    const Actor = optional(nullable(object({ login: optional(string()) })));
+    const App = optional(nullable(object({ slug: optional(string()) })));
+    return object({
+        deployment_status: object({
+            state: optional(string()),
+            environment_url: optional(nullable(string())),
+            target_url: optional(nullable(string())),
+            environment: optional(string()),
+            creator: Actor,
+            performed_via_github_app: App
+        }),
+        deployment: optional(object({
+            environment: optional(string()),
+            production_environment: optional(boolean()),
+            creator: Actor,
+            performed_via_github_app: App
+        }))
+    });
+});
+/**
+ * What a `deployment_status` event says about the deploy that finished: where it is and which environment. Vercel,
+ * Netlify and others send this event when a deploy is done. An unreadable or unexpected payload gives nothing
+ * (the inputs then decide), never a crash. A payload file that cannot be read at all (not a regular file, over
+ * GitHub's 25 MB, not JSON) is an InputError naming it: the run would otherwise judge without the deploy's URL and
+ * environment, which this event is there to give.
+ */
+function readDeploymentStatus(eventPath) {
+    if (!eventPath)
+        return undefined;
+    const parsed = deploymentStatusPayload().safeParse(readEventPayload(eventPath));
     if (!parsed.success)
         return undefined;
     const { deployment_status: status, deployment } = parsed.data;
@@ -4962,7 +3437,7 @@ function forgivingBase64Decode(data) {
  * Mirrors `isPublishableKey` / `parsePublishableKey` from `@clerk/shared` 4.41 (src/keys.ts) line for
  * line, so the gate accepts and rejects exactly what Clerk's SDKs do. It is a copy rather than an
  * import because `@clerk/shared` is only a devDependency (used as the test oracle) and the runtime
- * bundle should not carry it. `__tests__/clerk/publishable-key.oracle.test.ts` checks the two agree.
+ * bundle should not carry it. `__tests__/clerk/publishable-key.test.ts` checks the two agree.
  *
  * Things Clerk accepts that one might not expect (all mirrored):
  *  - whitespace (space, TAB, LF, FF, CR) anywhere after the prefix, e.g. a trailing newline;
@@ -5264,24 +3739,6 @@ function classifySecretKey(value) {
 /** A Svix-style webhook signing secret: `whsec_` + base64. */
 function isWebhookSecret(value) {
     return WEBHOOK_SECRET.test(value);
-}
-
-/**
- * A string-keyed memo for pure functions of names or values that repeat from file to file (variable names,
- * `/sign-in`, a project's domain): a map lookup instead of regular expressions or URL parsing each time.
- * Bounded, so a huge or hostile tree cannot grow it forever.
- */
-function memo(compute, limit = 10_000) {
-    const cache = new Map();
-    return (key) => {
-        if (cache.has(key))
-            return cache.get(key);
-        const result = compute(key);
-        if (cache.size >= limit)
-            cache.clear();
-        cache.set(key, result);
-        return result;
-    };
 }
 
 const cache = new WeakMap();
@@ -6049,132 +4506,6 @@ const RULE_METAS = new Map([...RULES.map((rule) => rule.meta), ...ONLINE_RULES, 
 ]));
 const RULE_IDS = [...RULE_METAS.keys()];
 
-/**
- * The one way the gate reads a file from disk: only a regular file (whether named directly or through a symbolic
- * link), never more than a cap. A FIFO, socket or device file (`/dev/zero`, `/dev/stdin`) would block the run or
- * read without end, so it is refused with the reason. The file is opened with O_NONBLOCK, so opening a FIFO does
- * not wait for a writer, and its type is taken from the opened descriptor (`fstat`), so a path swapped between a
- * check and the open cannot slip a device in.
- */
-class UnreadableFile extends Error {
-    reason;
-    code;
-    name = 'UnreadableFile';
-    constructor(
-    /** Why, in words: `a FIFO (named pipe), not a regular file`, `permission denied`. */
-    reason, 
-    /** The errno code when the system refused it (`ENOENT`, `EACCES`); none when it is not a regular file. */
-    code) {
-        super(reason);
-        this.reason = reason;
-        this.code = code;
-    }
-    /** Nothing is there (or a path component is not a directory): for files the gate only looks for. */
-    get missing() {
-        return this.code === 'ENOENT' || this.code === 'ENOTDIR';
-    }
-}
-/** What is at a path that is not a regular file, in words; undefined for a regular file. */
-function notRegularFile(stats) {
-    if (stats.isFile())
-        return undefined;
-    if (stats.isDirectory())
-        return 'is a directory';
-    if (stats.isFIFO())
-        return 'a FIFO (named pipe), not a regular file';
-    if (stats.isSocket())
-        return 'a socket, not a regular file';
-    if (stats.isCharacterDevice() || stats.isBlockDevice())
-        return 'a device file, not a regular file';
-    return 'not a regular file';
-}
-/** Why a file or directory could not be read, from its error code, in words. */
-function readFailure(code) {
-    switch (code) {
-        case 'ENOENT':
-            return 'no such file or directory';
-        case 'EACCES':
-        case 'EPERM':
-            return 'permission denied';
-        case 'EISDIR':
-            return 'is a directory';
-        case 'ELOOP':
-            return 'too many levels of symbolic links';
-        default:
-            return `cannot read (${code ?? 'unknown error'})`;
-    }
-}
-/**
- * Opens `abs` for reading when it is a regular file; the caller closes the descriptor. Throws UnreadableFile.
- */
-function openRegularFile(abs) {
-    let fd;
-    try {
-        fd = openSync(abs, constants$1.O_RDONLY | constants$1.O_NONBLOCK);
-    }
-    catch (error) {
-        const code = error.code;
-        // A socket cannot be opened at all (ENXIO): say what it is.
-        const kind = code === 'ENXIO' ? kindAt(abs) : undefined;
-        if (kind !== undefined)
-            throw new UnreadableFile(kind);
-        throw new UnreadableFile(readFailure(code), code);
-    }
-    try {
-        const stats = fstatSync(fd);
-        const why = notRegularFile(stats);
-        if (why !== undefined)
-            throw new UnreadableFile(why, why === 'is a directory' ? 'EISDIR' : undefined);
-        return { fd, size: stats.size };
-    }
-    catch (error) {
-        closeSync(fd);
-        if (error instanceof UnreadableFile)
-            throw error;
-        throw new UnreadableFile(readFailure(error.code), error.code);
-    }
-}
-function kindAt(abs) {
-    try {
-        return notRegularFile(statSync(abs));
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Up to `maxBytes` of the regular file at `abs`; throws UnreadableFile (see openRegularFile). */
-function readRegularFile(abs, maxBytes) {
-    const { fd, size } = openRegularFile(abs);
-    try {
-        // One byte past the cap tells a file over it. fstat's size only sizes the first buffer: a file may grow.
-        let bytes = Buffer.allocUnsafe(Math.min(size, maxBytes) + 1);
-        let filled = 0;
-        for (;;) {
-            if (filled === bytes.length) {
-                if (filled > maxBytes)
-                    return { bytes: bytes.subarray(0, maxBytes), overCap: true };
-                const larger = Buffer.allocUnsafe(Math.min(bytes.length * 2, maxBytes + 1));
-                bytes.copy(larger, 0, 0, filled);
-                bytes = larger;
-            }
-            const n = readSync(fd, bytes, filled, bytes.length - filled, null);
-            if (n === 0)
-                return { bytes: bytes.subarray(0, filled), overCap: false };
-            filled += n;
-        }
-    }
-    catch (error) {
-        throw new UnreadableFile(readFailure(error.code), error.code);
-    }
-    finally {
-        closeSync(fd);
-    }
-}
-/** A byte count for messages: `4 MB`, `512 KB`. */
-function sizeInWords(bytes) {
-    return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.ceil(bytes / 1024)} KB`;
-}
-
 const FRAMEWORKS = ['nextjs', 'vite', 'remix', 'astro', 'nuxt', 'expo', 'node'];
 /** First match wins: a Next.js or Expo app may also list vite (e.g. for tests), so vite comes last. */
 const DETECTORS = [
@@ -6858,43 +5189,38 @@ function fromDeployment(given, deployment) {
     };
 }
 
-/** The event with its payload; undefined outside a workflow (no repository). */
-function readEvent(context) {
-    if (!context.owner || !context.repo)
-        return undefined;
-    let payload = {};
-    if (context.eventPath) {
-        try {
-            const data = JSON.parse(readFileSync(context.eventPath, 'utf8'));
-            if (data && typeof data === 'object')
-                payload = data;
-        }
-        catch {
-            // An unreadable payload: no pull request from it; the commits lookup still works.
-        }
-    }
-    return {
-        name: context.eventName,
-        owner: context.owner,
-        repo: context.repo,
-        sha: context.sha,
-        payload,
-        serverUrl: context.serverUrl,
-        ...(context.runId && { runId: context.runId })
-    };
+// zod/mini: the same validation as classic zod, in a smaller bundle that starts faster (see bench/README.md).
+const nonEmpty$1 = string().check(_trim(), _minLength(1, 'must not be empty'));
+/** The zod types of a table of options, by key. */
+function schemasOf(table) {
+    const shape = Object.fromEntries(Object.entries(table).map(([key, spec]) => [key, spec.schema]));
+    // Built key by key from `table`: each key holds that key's schema.
+    return shape;
 }
-/** `https://github.com/owner/repo/actions/runs/123`, when the run is known. */
-function runUrl(event) {
-    return event.runId && event.owner && event.repo
-        ? `${event.serverUrl}/${event.owner}/${event.repo}/actions/runs/${event.runId}`
-        : undefined;
+/**
+ * What both shells (action and CLI) hand the engine, validated at the boundary: the declared options
+ * (options/declarations.ts), the directory they are relative to, and the runtime variables for scan-process-env.
+ */
+const gateOptionsSchema = object({
+    cwd: nonEmpty$1,
+    // Name/value pairs rather than a record: zod's record drops a `__proto__` key, a valid variable name.
+    processEnv: optional(array(tuple([string(), optional(string())]))),
+    ...schemasOf(ENGINE_OPTIONS)
+});
+/** Validates options; a problem becomes an InputError naming the option's input (never its value). */
+function parseGateOptions(input) {
+    const result = gateOptionsSchema.safeParse(input);
+    if (result.success)
+        return result.data;
+    const issue = result.error.issues[0];
+    const key = String(issue?.path[0] ?? 'options');
+    const declared = ENGINE_OPTIONS;
+    throw new InputError(`${declared[key]?.input ?? key}: ${issue?.message ?? 'invalid'}`);
 }
-/** The pull request of a `pull_request` / `pull_request_target` payload. */
-function payloadPullRequest(event) {
-    const pr = event.payload.pull_request;
-    if (typeof pr?.number !== 'number')
-        return undefined;
-    return { number: pr.number, ...(typeof pr.head?.sha === 'string' && { headSha: pr.head.sha }) };
+/** GitHub environment names are case-insensitive. */
+function isProductionEnvironment(options) {
+    const target = options.environment.toLowerCase();
+    return options.productionEnvironments.some((name) => name.toLowerCase() === target);
 }
 
 /** `1 finding`, `2 findings`. */
@@ -7083,7 +5409,7 @@ function planSources(options, globs) {
             continue;
         const { framework, files } = loads(abs);
         // Like the frameworks, skip what is not a regular file at an optional name.
-        const present = keep(files.filter((file) => pathKind(file, rel(file)) === 'file'));
+        const present = keep(regularFiles(files, rel, skipped));
         for (const file of files)
             taken.add(file);
         units.set(abs, { kind: 'layered', dir: abs, framework, files: present });
@@ -7135,6 +5461,27 @@ function planSources(options, globs) {
         }
     }
     return { units: result, skipped: [...unnamable.values(), ...skipped] };
+}
+/**
+ * The regular files among a directory's dotenv `files`, missing ones left out. A FIFO, socket or device file at one
+ * of the names (directly or through a symlink) is listed in `skipped` with the reason, and never opened.
+ */
+function regularFiles(files, rel, skipped) {
+    return files.filter((file) => {
+        const kind = pathKind(file, rel(file));
+        if (kind === 'other')
+            skipped.push({ file: rel(file), reason: specialFileReason(file) });
+        return kind === 'file';
+    });
+}
+/** Why a special file at a dotenv name is skipped: `a FIFO (named pipe), not a regular file`. */
+function specialFileReason(abs) {
+    try {
+        return notRegularFile(statSync(abs)) ?? 'not a regular file';
+    }
+    catch (error) {
+        return readFailure(error.code);
+    }
 }
 /**
  * The paths of a directory's dotenv `names`. An environment name may hold a `/` (`review/feature-x`): the names
@@ -8112,35 +6459,6 @@ var CharacterCodes;
     CharacterCodes[CharacterCodes["tab"] = 9] = "tab";
 })(CharacterCodes || (CharacterCodes = {}));
 
-new Array(20).fill(0).map((_, index) => {
-    return ' '.repeat(index);
-});
-const maxCachedValues = 200;
-({
-    ' ': {
-        '\n': new Array(maxCachedValues).fill(0).map((_, index) => {
-            return '\n' + ' '.repeat(index);
-        }),
-        '\r': new Array(maxCachedValues).fill(0).map((_, index) => {
-            return '\r' + ' '.repeat(index);
-        }),
-        '\r\n': new Array(maxCachedValues).fill(0).map((_, index) => {
-            return '\r\n' + ' '.repeat(index);
-        }),
-    },
-    '\t': {
-        '\n': new Array(maxCachedValues).fill(0).map((_, index) => {
-            return '\n' + '\t'.repeat(index);
-        }),
-        '\r': new Array(maxCachedValues).fill(0).map((_, index) => {
-            return '\r' + '\t'.repeat(index);
-        }),
-        '\r\n': new Array(maxCachedValues).fill(0).map((_, index) => {
-            return '\r\n' + '\t'.repeat(index);
-        }),
-    }
-});
-
 /*---------------------------------------------------------------------------------------------
  *  Copyright (c) Microsoft Corporation. All rights reserved.
  *  Licensed under the MIT License. See License.txt in the project root for license information.
@@ -8537,7 +6855,7 @@ var ParseErrorCode;
  * Checked as name/value pairs (after JSON.parse has made an object): zod's record drops a `__proto__` key,
  * which is a valid variable name, and the gate must not skip a variable without a word.
  */
-const Entries = array(tuple([string(), string()]));
+const entriesSchema = once(() => array(tuple([string(), string()])));
 /** The token GitHub adds to every `toJSON(secrets)`; it is not one of the user's secrets. */
 const GITHUB_TOKEN_KEY = 'github_token';
 /**
@@ -8559,7 +6877,7 @@ function parseJsonInput(text, kind, label) {
         throw new InputError(`${label}: expected a JSON object of name → string`);
     }
     const entries = Object.entries(data);
-    const result = Entries.safeParse(entries);
+    const result = entriesSchema().safeParse(entries);
     if (!result.success) {
         const index = Number(result.error.issues[0]?.path[0]);
         const key = entries[index]?.[0] ?? '?';
@@ -8762,136 +7080,6 @@ function whyNotOnline(settings, sets) {
     return undefined;
 }
 
-/**
- * Redacts a value for display as prefix + `…` + last 4.
- * The prefix is a known non-secret key prefix (`sk_live_`, `pk_test_`, `whsec_`, `test_`, `live_`),
- * and nothing at all for other values. Short values are fully masked: showing the last 4 characters
- * of an 8-character secret would reveal half of it.
- */
-const KNOWN_PREFIXES = ['sk_live_', 'sk_test_', 'pk_live_', 'pk_test_', 'whsec_', 'live_', 'test_', 'ak_'];
-const MIN_LENGTH_FOR_TAIL = 16;
-function redact(value) {
-    if (value === '')
-        return '(empty)';
-    const prefix = KNOWN_PREFIXES.find((p) => value.startsWith(p)) ?? '';
-    const rest = value.slice(prefix.length);
-    if (rest.length < MIN_LENGTH_FOR_TAIL)
-        return `${prefix}…`;
-    return `${prefix}…${rest.slice(-4)}`;
-}
-/** A key-shaped run anywhere in a text: publishable, secret, webhook, Platform API and 2021-era keys. */
-const KEY_SHAPED = /(sk|pk)_(test|live)_[A-Za-z0-9+/=]{8,}|whsec_[A-Za-z0-9+/]{8,}|\bak_[A-Za-z0-9]{8,}|\b(test|live)_[A-Za-z0-9]{16,}/g;
-/** Any other long unbroken token (another service's key, a signed value): shown as `…` + last 4 at most. */
-const LONG_TOKEN = /[A-Za-z0-9+/=_-]{32,}/g;
-/** Every key-shaped run in a free text redacted (prefix + … + last 4), and other long tokens too. */
-function redactKeysIn(text) {
-    return text.replace(KEY_SHAPED, (key) => redact(key)).replace(LONG_TOKEN, (token) => redact(token));
-}
-
-/**
- * The one scrubber: takes every secret of the run (Clerk secret and publishable keys, the Platform API key, the
- * GitHub, Vercel and Netlify tokens, the Vercel bypass secret) out of text a server, an SDK or the network stack
- * produced, before any of it reaches a message. Each secret is found as it is, percent-encoded, and in base64
- * (standard and URL-safe, at any alignment inside a longer base64 text, such as a Basic credential); each occurrence
- * becomes the secret's redacted form (prefix + `…` + last 4). `Bearer`/`Basic` credentials become CREDENTIAL_HIDDEN
- * whatever they hold. Display redaction of values the gate reports is core/redact.ts.
- */
-const CREDENTIAL_HIDDEN = '[token hidden]';
-/** Secrets shorter than this are not searched for: too likely to match ordinary text. */
-const MIN_SECRET_LENGTH$1 = 8;
-/** The base64 text that encodes `secret` wherever it starts inside longer data: one core per byte alignment. */
-function base64Cores(secret) {
-    const cores = [];
-    for (let shift = 0; shift < 3; shift++) {
-        const text = Buffer.concat([Buffer.alloc(shift), secret]).toString('base64');
-        // Only whole 3-byte groups made of the secret's bytes alone: the first group holds `shift` foreign bytes.
-        const firstGroup = shift === 0 ? 0 : 1;
-        const lastGroup = Math.floor((shift + secret.length) / 3);
-        const core = text.slice(firstGroup * 4, lastGroup * 4);
-        if (core.length >= 8)
-            cores.push(core);
-    }
-    return cores;
-}
-/** Every form of one secret to look for, longest first. */
-function formsOf(secret) {
-    const forms = new Set([secret, encodeURIComponent(secret)]);
-    for (const core of base64Cores(Buffer.from(secret, 'utf8'))) {
-        forms.add(core);
-        forms.add(core.replace(/\+/g, '-').replace(/\//g, '_'));
-    }
-    return [...forms].sort((a, b) => b.length - a.length);
-}
-/** A `Bearer`/`Basic` credential (RFC 7235 token68), unless it is already a redacted form (`sk_live_…1234`). */
-const CREDENTIAL = /\b(bearer|basic)(\s+)[A-Za-z0-9._~+/-]{8,}=*(?![…A-Za-z0-9._~+/=-])/gi;
-/** `text` with every form of every secret replaced by its redacted form, and every Bearer/Basic credential hidden. */
-function scrub(text, secrets) {
-    let out = text;
-    for (const secret of secrets) {
-        if (secret.length < MIN_SECRET_LENGTH$1)
-            continue;
-        const shown = redact(secret);
-        for (const form of formsOf(secret))
-            out = out.split(form).join(shown);
-    }
-    return out.replace(CREDENTIAL, `$1$2${CREDENTIAL_HIDDEN}`);
-}
-const AUTH_KEYS = /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key|x-vercel-protection-bypass)$/i;
-/**
- * A deep, plain copy of anything an SDK threw (an Error with `cause`, `data.headers`, a `Headers`, a `Response`),
- * with every authorization-like header dropped and every string scrubbed. Cycles and depth are bounded; functions
- * are left out. Use it before reading any field of an SDK error into a message.
- */
-function scrubDeep(value, secrets) {
-    const list = [...secrets];
-    const seen = new WeakSet();
-    const walk = (item, depth) => {
-        if (typeof item === 'string')
-            return scrub(item, list);
-        if (item === null || typeof item !== 'object')
-            return typeof item === 'function' ? undefined : item;
-        if (seen.has(item) || depth > 8)
-            return '[…]';
-        seen.add(item);
-        if (item instanceof URL)
-            return scrub(item.href, list);
-        if (typeof Headers !== 'undefined' && item instanceof Headers) {
-            return walk(Object.fromEntries(item.entries()), depth + 1);
-        }
-        if (Array.isArray(item))
-            return item.slice(0, 100).map((entry) => walk(entry, depth + 1));
-        return walkObject(item, (entry) => walk(entry, depth + 1));
-    };
-    return walk(value, 0);
-}
-function walkObject(item, walk) {
-    const out = {};
-    // An Error's message, name, stack and cause are not enumerable: take them explicitly.
-    const keys = new Set(Object.keys(item));
-    // (An error from another realm, such as fetch's under a test runner's VM, is not `instanceof Error`.)
-    if (item instanceof Error || Object.prototype.toString.call(item) === '[object Error]') {
-        for (const key of ['name', 'message', 'stack', 'cause'])
-            keys.add(key);
-    }
-    for (const key of keys) {
-        if (AUTH_KEYS.test(key)) {
-            out[key] = CREDENTIAL_HIDDEN;
-            continue;
-        }
-        let entry;
-        try {
-            entry = item[key];
-        }
-        catch {
-            continue;
-        }
-        const copied = walk(entry);
-        if (copied !== undefined)
-            out[key] = copied;
-    }
-    return out;
-}
-
 /** Words for network and TLS error codes. */
 const NETWORK_CODES = {
     ECONNREFUSED: 'connection refused',
@@ -8976,20 +7164,20 @@ const MAX_SERVER_TEXT = 300;
  * The failure with its one-line message. Text the server sent (Clerk's error messages) is cut short and
  * scrubbed of every secret, in case an error ever quoted the request.
  */
-function describeFailure(failure, secrets) {
+function describeFailure(failure, scrubber = new Scrubber()) {
     const trace = failure.clerk?.clerk_trace_id ? ` (Clerk trace id ${failure.clerk.clerk_trace_id})` : '';
-    const reason = scrub(`${reasonOf(failure, secrets)}${trace}`, secrets);
+    const reason = scrubber.scrub(`${reasonOf(failure, scrubber)}${trace}`);
     return { ...failure, reason, message: `${failure.endpoint}: ${reason}` };
 }
-function reasonOf(failure, secrets) {
+function reasonOf(failure, scrubber) {
     switch (failure.kind) {
         case 'http': {
             const first = failure.clerk?.errors[0];
             if (!first)
                 return `HTTP ${failure.status}`;
             // Scrubbed before it is cut: a key cut in two would no longer be found whole.
-            const words = CLERK_CODES[first.code] ?? scrub(first.long_message ?? first.message, secrets);
-            return `HTTP ${failure.status}, ${scrub(first.code, secrets).slice(0, 100)}: ${words.slice(0, MAX_SERVER_TEXT)}`;
+            const words = CLERK_CODES[first.code] ?? scrubber.scrub(first.long_message ?? first.message);
+            return `HTTP ${failure.status}, ${scrubber.scrub(first.code).slice(0, 100)}: ${words.slice(0, MAX_SERVER_TEXT)}`;
         }
         case 'invalid-response':
             return `unexpected response (HTTP ${failure.status}): ${failure.detail ?? 'invalid'}`;
@@ -9297,19 +7485,23 @@ function suppressionOf(hit, ignored) {
 
 /**
  * Where every check's hits go: they become findings here (engine/to-finding.ts: ignore, suppression, shadowing,
- * masking), are counted, and are kept or handed to a sink. Also collects the secret values found, for masking.
+ * masking), are counted, and are kept or handed to a sink. Also collects the secret values found, for masking,
+ * and tells each to the run's scrubber, which takes every secret known from the texts of findings made from outside
+ * answers (any finding not on a file: hosts, Clerk's APIs, DNS, the deployed site).
  */
 class FindingOutput {
     sink;
     collectSecrets;
+    scrubber;
     tally = new FindingTally();
     kept = [];
     secretSet = new Set();
     ignored;
     settingsPages;
-    constructor(ignore, hostSources, sink, collectSecrets) {
+    constructor(ignore, hostSources, sink, collectSecrets, scrubber = new Scrubber()) {
         this.sink = sink;
         this.collectSecrets = collectSecrets;
+        this.scrubber = scrubber;
         this.ignored = new Set(ignore);
         this.settingsPages = new Map(hostSources.map((h) => [describeOrigin(h.origin), h.settingsUrl]));
     }
@@ -9318,7 +7510,7 @@ class FindingOutput {
      * sort by severity in `findings()` keeps reading order. Returns the scope's findings, for its checklist lines.
      */
     emit(hits) {
-        const found = hits.map((hit) => toFinding(hit, this.ignored));
+        const found = hits.map((hit) => this.scrubbed(toFinding(hit, this.ignored)));
         found.sort(byLocation);
         for (const original of found) {
             // A finding on a host's variable says where to change it: the project's settings page.
@@ -9332,16 +7524,22 @@ class FindingOutput {
         }
         return found;
     }
-    /** Secret values found by a check, for the shell to register with log masking. */
+    /** Secret values found by a check: for the shell to register with log masking, and for the scrubber. */
     keepSecrets(values) {
+        this.scrubber.add(values);
         if (this.collectSecrets)
             for (const secret of values)
                 this.secretSet.add(secret);
     }
     /** The secret values among variables read. */
     keepVariables(variables) {
-        if (this.collectSecrets)
-            this.keepSecrets(secretValues(variables));
+        this.keepSecrets(secretValues(variables));
+    }
+    /** A finding made from an outside answer (not on a file), with every secret known so far scrubbed from it. */
+    scrubbed(finding) {
+        if (finding.origin.kind === 'file')
+            return finding;
+        return { ...finding, message: this.scrubber.scrub(finding.message), fix: this.scrubber.scrub(finding.fix) };
     }
     get secrets() {
         return [...this.secretSet];
@@ -9366,40 +7564,6 @@ function byLocation(a, b) {
 }
 function compare(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
-}
-
-// zod/mini: the same validation as classic zod, in a smaller bundle that starts faster (see bench/README.md).
-const nonEmpty$1 = string().check(_trim(), _minLength(1, 'must not be empty'));
-/** The zod types of a table of options, by key. */
-function schemasOf(table) {
-    const shape = Object.fromEntries(Object.entries(table).map(([key, spec]) => [key, spec.schema]));
-    // Built key by key from `table`: each key holds that key's schema.
-    return shape;
-}
-/**
- * What both shells (action and CLI) hand the engine, validated at the boundary: the declared options
- * (options/declarations.ts), the directory they are relative to, and the runtime variables for scan-process-env.
- */
-const gateOptionsSchema = object({
-    cwd: nonEmpty$1,
-    // Name/value pairs rather than a record: zod's record drops a `__proto__` key, a valid variable name.
-    processEnv: optional(array(tuple([string(), optional(string())]))),
-    ...schemasOf(ENGINE_OPTIONS)
-});
-/** Validates options; a problem becomes an InputError naming the option's input (never its value). */
-function parseGateOptions(input) {
-    const result = gateOptionsSchema.safeParse(input);
-    if (result.success)
-        return result.data;
-    const issue = result.error.issues[0];
-    const key = String(issue?.path[0] ?? 'options');
-    const declared = ENGINE_OPTIONS;
-    throw new InputError(`${declared[key]?.input ?? key}: ${issue?.message ?? 'invalid'}`);
-}
-/** GitHub environment names are case-insensitive. */
-function isProductionEnvironment(options) {
-    const target = options.environment.toLowerCase();
-    return options.productionEnvironments.some((name) => name.toLowerCase() === target);
 }
 
 /** How a finding names what was found, in place of a variable. */
@@ -10045,12 +8209,12 @@ function mappingsAt(mappings, places) {
 }
 
 /** The part of a source map (version 3) the lookup needs; anything else in it is ignored. */
-const SourceMapJson = looseObject({
+const sourceMapJson = once(() => looseObject({
     version: literal(3),
     mappings: string(),
     sources: array(nullable(string())),
     sourceRoot: optional(nullable(string()))
-});
+}));
 /** Bytes read from a file's end to find its `sourceMappingURL` comment (it is the last line). */
 const TAIL = 16 * 1024;
 /**
@@ -10077,7 +8241,7 @@ function originalPositions(file, dir, cwd, places, rel) {
         return { ...none, skipped: found };
     let map;
     try {
-        const parsed = SourceMapJson.safeParse(JSON.parse(found.text));
+        const parsed = sourceMapJson().safeParse(JSON.parse(found.text));
         if (!parsed.success)
             return { ...none, skipped: { file: found.label, reason: 'not a version 3 source map' } };
         map = parsed.data;
@@ -10473,16 +8637,16 @@ class LinkFileError extends Error {
 }
 const VERCEL_LINK_FILE = path.join('.vercel', 'project.json');
 const NETLIFY_LINK_FILE = path.join('.netlify', 'state.json');
-const nonEmpty = string().check(_trim(), _minLength(1));
-const VercelProjectFile = looseObject({
-    projectId: nonEmpty,
-    orgId: optional(nonEmpty),
+const nonEmpty = once(() => string().check(_trim(), _minLength(1)));
+const vercelProjectFile = once(() => looseObject({
+    projectId: nonEmpty(),
+    orgId: optional(nonEmpty()),
     projectName: optional(string())
-});
-const NetlifyStateFile = looseObject({ siteId: nonEmpty });
+}));
+const netlifyStateFile = once(() => looseObject({ siteId: nonEmpty() }));
 /** `.vercel/project.json` under `dir`, or undefined when there is none. */
 async function readVercelLink(dir) {
-    const data = await readLinkFile(dir, VERCEL_LINK_FILE, VercelProjectFile, 'run `vercel link` again');
+    const data = await readLinkFile(dir, VERCEL_LINK_FILE, vercelProjectFile(), 'run `vercel link` again');
     if (data === undefined)
         return undefined;
     const { projectId, orgId, projectName } = data;
@@ -10496,7 +8660,7 @@ async function readVercelLink(dir) {
 }
 /** `.netlify/state.json` under `dir`, or undefined when there is none. */
 async function readNetlifyLink(dir) {
-    const data = await readLinkFile(dir, NETLIFY_LINK_FILE, NetlifyStateFile, 'run `netlify link` again');
+    const data = await readLinkFile(dir, NETLIFY_LINK_FILE, netlifyStateFile(), 'run `netlify link` again');
     if (data === undefined)
         return undefined;
     return { file: NETLIFY_LINK_FILE, siteId: data.siteId };
@@ -10551,13 +8715,17 @@ function isMissing(json, at) {
  * link files the hosts' CLIs write (`.vercel/project.json`, `.netlify/state.json`). A linked project without a
  * token is a notice saying how to enable it; no token and no link: the host is not used. Offline: skipped.
  */
-async function readHostSources(options, cwd, isProduction, reader) {
+async function readHostSources(options, cwd, isProduction, reader, scrubber) {
     const notes = [];
     const [vercelLink, netlifyLink] = await Promise.all([
         link$1(() => readVercelLink(cwd)),
         link$1(() => readNetlifyLink(cwd))
     ]);
-    const plan = { timeoutMs: options.apiTimeoutMs, onApiError: options.onApiError };
+    const plan = {
+        timeoutMs: options.apiTimeoutMs,
+        onApiError: options.onApiError,
+        ...(scrubber !== undefined && { scrubber })
+    };
     const vercelProject = options.vercelProject ?? vercelLink?.projectId;
     if (options.vercelToken && vercelProject) {
         const target = vercelTarget(options.environment, isProduction, options.gitBranch);
@@ -10679,7 +8847,12 @@ async function runGate(input, hooks = {}) {
     // Every network check of the run ends by this deadline (net/deadline.ts).
     const deadline = runDeadline(options.apiTimeoutMs);
     // The hosts' project variables first: they are runtime sources, which shadow dotenv files.
-    const hosts = await readHostSources(options, cwd, isProduction, hooks.hosts);
+    const scrubber = Scrubber.of(hooks.scrubber, [
+        options.vercelToken,
+        options.netlifyToken,
+        options.vercelProtectionBypass
+    ]);
+    const hosts = await readHostSources(options, cwd, isProduction, hooks.hosts, scrubber);
     const runtime = readRuntime(options, hosts.sources);
     const mode = buildMode(options.environment, isProduction);
     const { units, skipped } = planSources({
@@ -10690,7 +8863,8 @@ async function runGate(input, hooks = {}) {
         targetModes: targetModes(options, mode, isProduction)
     }, hooks.globs);
     const sink = hooks.onPlanned?.(units.length) ?? undefined;
-    const out = new FindingOutput(options.ignore, hosts.sources, sink, hooks.collectSecrets !== false);
+    const out = new FindingOutput(options.ignore, hosts.sources, sink, hooks.collectSecrets !== false, scrubber);
+    out.keepVariables(runtime.variables);
     out.emit(hosts.hits);
     const scope = { cwd, runtime, environment: options.environment, isProduction };
     const variables = checkVariables(units, scope, out);
@@ -10701,7 +8875,6 @@ async function runGate(input, hooks = {}) {
     skipped.push(...bundle.skipped);
     out.keepSecrets(bundle.secrets);
     const remote = await checkRemote(options, isProduction, variables.credentials, hooks, out, deadline);
-    out.keepVariables(runtime.variables);
     const builtScanned = bundle.scanned || remote.siteChecks.some((c) => c.status !== 'skipped');
     const read = readCheck(variables.sources, skipped.length, builtScanned);
     const checks = [
@@ -10713,7 +8886,7 @@ async function runGate(input, hooks = {}) {
         ...remote.onlineChecks
     ];
     const report = gateReport(options, isProduction, out, read, { ...variables, skipped, checks });
-    return { report, secrets: out.secrets };
+    return { report: scrubReport(report, out), secrets: out.secrets };
 }
 /**
  * The variables, one scope at a time: each dotenv unit, read and judged and then dropped, and the runtime
@@ -10772,14 +8945,14 @@ function checkVariables(units, settings, out) {
 }
 /** The Clerk APIs and the deployed site, at once: neither waits for the other. */
 async function checkRemote(options, isProduction, sets, hooks, out, deadline) {
-    const settings = { ...options, isProduction, deadline };
+    const settings = { ...options, isProduction, deadline, scrubber: out.scrubber };
     const notOnline = whyNotOnline(settings, sets);
     if (!notOnline && !hooks.online)
         throw new Error('the online checks were not loaded');
     const expectedKeys = sets.flatMap((s) => s.publishableKey ? [{ name: s.publishableKey.name, value: s.publishableKey.value }] : []);
     const [online, site] = await Promise.all([
         notOnline || !hooks.online ? skippedOnline(notOnline ?? '') : hooks.online(sets, settings),
-        checkDeployedSite(options, { isProduction, deadline }, expectedKeys, hooks.site)
+        checkDeployedSite(options, { isProduction, deadline, scrubber: out.scrubber }, expectedKeys, hooks.site)
     ]);
     out.emit(online.hits);
     const siteChecks = site.checklist(out.emit(site.hits));
@@ -10811,7 +8984,7 @@ function gateReport(options, isProduction, out, read, parts) {
     };
 }
 /** The deployed site, when a deployment URL is set: not offline, and only with the check loaded. */
-function checkDeployedSite(options, { isProduction, deadline }, expectedKeys, site) {
+function checkDeployedSite(options, { isProduction, deadline, scrubber }, expectedKeys, site) {
     if (options.deploymentUrl === undefined)
         return Promise.resolve(skippedSite('no deployment-url'));
     if (options.offline)
@@ -10826,8 +8999,23 @@ function checkDeployedSite(options, { isProduction, deadline }, expectedKeys, si
         dnsServers: options.dnsServers,
         onApiError: options.onApiError,
         isProduction,
-        expectedKeys
+        expectedKeys,
+        scrubber
     });
+}
+/**
+ * The report with every secret the run found scrubbed, once more, from the texts that may quote an outside answer:
+ * the checks' details, the skipped reasons and the findings not on a file. A server's message may quote a secret
+ * the gate only found later in the run (a key in a dotenv file, read after the hosts answered).
+ */
+function scrubReport(report, out) {
+    const { scrubber } = out;
+    return {
+        ...report,
+        checks: report.checks.map((check) => ({ ...check, detail: scrubber.scrub(check.detail) })),
+        skipped: report.skipped.map((skip) => ({ ...skip, reason: scrubber.scrub(skip.reason) })),
+        findings: report.findings.map((finding) => out.scrubbed(finding))
+    };
 }
 /**
  * The mode whose dotenv files a directory's framework loads. A production deploy builds in `production`
@@ -11714,16 +9902,20 @@ async function boundYoungGeneration() {
  * Exit code: 0 passed, 1 the gate failed, 2 input error (the runner shows any non-zero as failed).
  */
 async function run(env = process.env) {
+    // Every secret of the run in one place, for every message that quotes an outside answer: the GitHub token here,
+    // the gate adds the host tokens, the bypass secret and every secret it finds.
+    const scrubber = new Scrubber();
     try {
         // The environment, read once: the runner's context, the options' environment defaults.
         const shell = readShellEnvironment(env);
         const github = readGitHubContext(env);
         const { gate: options, publishing } = readActionOptions(shell, github);
+        scrubber.add([publishing.token]);
         const workspace = github.workspace ?? options.cwd;
         // The report: scanned here, or (fork-safe recipe) read from an earlier run's JSON report.
         const report = publishing.fromReport
             ? await (await import('./action-from-report.js')).readReportFile(publishing.fromReport, workspace, RULE_METAS)
-            : await scan(options);
+            : await scan(options, scrubber);
         // The human report echoes paths and names from the input: no line of it may act as a workflow command.
         info(withoutCommands(renderText(report, { color: false }) + renderDiagnostics(report)).trimEnd());
         const reportFile = join(github.runnerTemp ?? options.cwd, 'clerk-production-gate-report.json');
@@ -11738,10 +9930,19 @@ async function run(env = process.env) {
         for (const [name, value] of Object.entries(buildOutputs(report, reportFile)))
             setOutput(name, value);
         // The pull request last: whatever happens there, the verdict, outputs and summary are already settled.
-        // Octokit is loaded only for a run that posts.
+        // Octokit is loaded only for a run that posts. Publishing has its own deadline, the run's budget
+        // (runDeadline: 8 × api-timeout) counted from here: the checks may have spent theirs, and the comment must
+        // still go out; every GitHub call, retry and page ends by it.
         const published = publishing.comment === 'never' && !publishing.checkRun
             ? { commentUrl: '', pullRequests: [] }
-            : await (await import('./action-publish.js')).publish(report, RULE_METAS, publishing, { github, summary, cwd: options.cwd, workspace });
+            : await (await import('./action-publish.js')).publish(report, RULE_METAS, publishing, {
+                github,
+                summary,
+                cwd: options.cwd,
+                workspace,
+                deadline: runDeadline(parseGateOptions(options).apiTimeoutMs),
+                scrubber
+            });
         setOutput('comment-url', published.commentUrl);
         setOutput('pull-requests', published.pullRequests.join(','));
         if (report.passed)
@@ -11750,13 +9951,13 @@ async function run(env = process.env) {
         return EXIT_FAILED;
     }
     catch (error) {
-        setFailed(describeError(error));
+        setFailed(describeError(error, scrubber));
         return EXIT_USAGE;
     }
 }
 /** Runs the gate, and masks every secret it found before anything is written. */
-async function scan(options) {
-    const { report, secrets } = await runGate(options, await loadChecks(options));
+async function scan(options, scrubber) {
+    const { report, secrets } = await runGate(options, { ...(await loadChecks(options)), scrubber });
     for (const secret of secrets)
         setSecret(secret);
     return report;
@@ -11804,4 +10005,4 @@ void run().then((code) => {
     setTimeout(() => process.exit(code), 500).unref();
 });
 
-export { $constructor as $, _number as A, BIGINT_FORMAT_RANGES as B, _boolean as C, $ZodObjectJIT as D, installLazyProp as E, $ZodNumber as F, $ZodLiteral as G, globalConfig as H, config as I, $ZodType as J, $ZodBoolean as K, _string as L, _array as M, NUMBER_FORMAT_RANGES as N, $ZodEnum as O, $ZodUnion as P, $ZodDiscriminatedUnion as Q, $ZodString as R, validateAsync$1 as S, validate as T, own$1 as U, hide as V, standardProps as W, _overwrite as X, clone as Y, mergeDefs as Z, _safeDecodeAsync as _, assignProp as a, _lowercase as a$, derived as a0, _isoDuration as a1, _isoTime as a2, _isoDate as a3, _isoDateTime as a4, _e164 as a5, _cidrv6 as a6, _cidrv4 as a7, _ipv6 as a8, _ipv4 as a9, shallowClone as aA, $ZodNonOptional as aB, constantCatch as aC, _refine as aD, _superRefine as aE, _length as aF, _maxLength as aG, _minLength as aH, $ZodArray as aI, _never as aJ, $ZodIntersection as aK, $ZodTransform as aL, $ZodEncodeError as aM, issue as aN, $ZodNullable as aO, $ZodDefault as aP, $ZodPrefault as aQ, $ZodCatch as aR, $ZodPipe as aS, $ZodReadonly as aT, $ZodCustom as aU, _slugify as aV, _toUpperCase as aW, _toLowerCase as aX, _normalize as aY, _trim as aZ, _uppercase as a_, _ksuid as aa, _xid as ab, _base64url as ac, _base64 as ad, _ulid as ae, _cuid2 as af, _cuid as ag, _nanoid as ah, _uuidv7 as ai, _uuidv6 as aj, _uuidv4 as ak, _uuid as al, _guid as am, _emoji as an, _jwt as ao, _url as ap, _email as aq, required as ar, partial as as, omit as at, pick as au, merge as av, safeExtend as aw, extend as ax, $ZodOptional as ay, $ZodExactOptional as az, base64Charset as b, _enum as b$, _endsWith as b0, _startsWith as b1, _includes as b2, _regex as b3, $ZodISODateTime as b4, $ZodISODate as b5, $ZodISOTime as b6, $ZodISODuration as b7, $ZodEmail as b8, $ZodGUID as b9, _unknown as bA, $ZodUnknown as bB, InputError as bC, KEY_SHAPED as bD, redact as bE, hiddenReason as bF, renderMarkdown as bG, shortOrigin as bH, object as bI, optional as bJ, boolean as bK, record as bL, string as bM, payloadPullRequest as bN, plural as bO, Deadline as bP, readEvent as bQ, notice as bR, warning as bS, setSecret as bT, scrub as bU, runUrl as bV, readFailure as bW, looseObject as bX, literal as bY, number as bZ, array as b_, $ZodUUID as ba, $ZodURL as bb, $ZodEmoji as bc, $ZodNanoID as bd, $ZodCUID as be, $ZodCUID2 as bf, $ZodULID as bg, $ZodXID as bh, $ZodKSUID as bi, $ZodIPv4 as bj, $ZodIPv6 as bk, $ZodCIDRv4 as bl, $ZodCIDRv6 as bm, $ZodBase64 as bn, $ZodBase64URL as bo, $ZodE164 as bp, $ZodJWT as bq, _multipleOf as br, _lte as bs, _lt as bt, _gte as bu, _gt as bv, _int as bw, $ZodStringFormat as bx, $ZodNumberFormat as by, $ZodNever as bz, base64 as c, nullable as c0, unknown as c1, describeFailure as c2, dnsRecordMissing as c3, dnsRecordWrongTarget as c4, dnsRecordProxied as c5, DNS_ORIGIN as c6, dnsNotVerified as c7, API_ORIGIN as c8, sharedOAuthCredentials as c9, scrubDeep as cA, isVendorPage as cB, hostApiError as cC, hostVariableUnreadable as cD, describeHost as cE, mayConcernClerk as cF, isPublicVariable as cG, isInternalAddress as cH, errorCode as cI, networkKind as cJ, networkWords as cK, whyNotOnline as ca, skippedOnline as cb, Outcome as cc, checkDeadline as cd, clerkApiError as ce, classifySecretKey as cf, instanceNotProduction as cg, keyInstanceMismatch as ch, caaBlocksCertificates as ci, frontendApiUnreachable as cj, deployedNoClerk as ck, skippedSite as cl, SITE_RULES as cm, deployedSiteUnread as cn, ByteScanner as co, parsePublishableKey as cp, isDevelopmentOrStagingHost as cq, artifactHit as cr, secretKeyKind as cs, deployedSecretKey as ct, ruleApplies as cu, deployedDevInstance as cv, deployedKeyMismatch as cw, bufferSource as cx, classifyCandidate as cy, isHttpsOrLoopback as cz, base64urlCharset as d, base64url as e, $ZodError as f, getEnumValues as g, formatError as h, flattenError as i, joinValues as j, jsonStringifyReplacer as k, _safeEncodeAsync as l, _safeDecode as m, _safeEncode as n, _decodeAsync as o, parsedType as p, _encodeAsync as q, rawShape as r, stringifyPrimitive as s, _decode as t, _encode as u, _safeParseAsync as v, _safeParse as w, _parseAsync as x, _parse as y, normalizeParams as z };
+export { skippedSite as $, number as A, nullable as B, unknown as C, describeFailure as D, dnsRecordMissing as E, dnsRecordWrongTarget as F, dnsRecordProxied as G, DNS_ORIGIN as H, InputError as I, dnsNotVerified as J, KEY_SHAPED as K, API_ORIGIN as L, sharedOAuthCredentials as M, whyNotOnline as N, skippedOnline as O, Outcome as P, checkDeadline as Q, clerkApiError as R, Scrubber as S, classifySecretKey as T, UnreadableFile as U, instanceNotProduction as V, keyInstanceMismatch as W, caaBlocksCertificates as X, frontendApiUnreachable as Y, deployedNoClerk as Z, _enum as _, array as a, SITE_RULES as a0, deployedSiteUnread as a1, ByteScanner as a2, parsePublishableKey as a3, isDevelopmentOrStagingHost as a4, artifactHit as a5, secretKeyKind as a6, deployedSecretKey as a7, ruleApplies as a8, deployedDevInstance as a9, deployedKeyMismatch as aa, bufferSource as ab, classifyCandidate as ac, isHttpsOrLoopback as ad, isVendorPage as ae, Deadline as af, hostApiError as ag, hostVariableUnreadable as ah, describeHost as ai, mayConcernClerk as aj, isPublicVariable as ak, isInternalAddress as al, errorCode as am, networkKind as an, networkWords as ao, boolean as b, string as c, discriminatedUnion as d, sizeInWords as e, redact as f, renderMarkdown as g, hiddenReason as h, int as i, shortOrigin as j, object as k, literal as l, record as m, plural as n, optional as o, payloadPullRequest as p, readEvent as q, readRegularFile as r, strictObject as s, notice as t, union as u, setSecret as v, warning as w, runUrl as x, readFailure as y, looseObject as z };
