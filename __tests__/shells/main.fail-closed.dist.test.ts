@@ -66,7 +66,7 @@ describe('a glob that meets an unreadable directory', () => {
   const isRoot = process.getuid?.() === 0;
   const supported = process.platform !== 'win32' && process.getuid !== undefined;
   const probe = isRoot
-    ? canRunAs(NOBODY.uid, NOBODY.gid, process.env.ACTION_E2E_NODE)
+    ? canRunAs(NOBODY.uid, NOBODY.gid, process.env.E2E_NODE ?? process.env.ACTION_E2E_NODE)
     : { ok: supported, reason: 'no POSIX permissions here' };
   const user = isRoot ? NOBODY : {};
   const itPerms = probe.ok ? it : it.skip;
