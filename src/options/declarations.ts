@@ -417,6 +417,16 @@ export type OptionValues<T extends OptionTable> = {
 export type OptionInputs<T extends OptionTable> = { [K in keyof T]?: z.input<ReturnType<T[K]['schema']>> | undefined };
 
 /**
+ * Whether `value` is the option's fallback (the action passes action.yml's defaults as given inputs): a fallback
+ * is valid and its type outputs it unchanged (__tests__/options/declarations.test.ts), so it needs no check.
+ */
+function isFallback(spec: OptionSpec, value: unknown): boolean {
+  const fallback = spec.fallback;
+  if (!Array.isArray(fallback) || !Array.isArray(value)) return fallback !== undefined && value === fallback;
+  return value.length === fallback.length && value.every((item, index) => item === fallback[index]);
+}
+
+/**
  * Checks one option's value with its zod type; `undefined` (not given) takes the fallback. The same result as
  * the option's type wrapped in zod's `_default(type, fallback)` or `optional(type)`.
  */
@@ -424,7 +434,7 @@ export function parseOption(
   spec: OptionSpec,
   value: unknown
 ): { success: true; data: unknown } | { success: false; message: string } {
-  if (value === undefined) {
+  if (value === undefined || isFallback(spec, value)) {
     return { success: true, data: Array.isArray(spec.fallback) ? [...spec.fallback] : spec.fallback };
   }
   const result = spec.schema().safeParse(value);
