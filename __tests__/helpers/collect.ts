@@ -23,7 +23,7 @@ export interface Collected {
  * The engine streams the same pieces unit by unit (src/engine/run-gate.ts); tests look at the whole picture.
  */
 export async function collectVariables(options: CollectOptions): Promise<Collected> {
-  const runtime = readRuntime(options);
+  const runtime = await readRuntime(options);
   const cwd = path.resolve(options.cwd);
   const collected: Collected = { variables: [], sources: [], diagnostics: [], skipped: [] };
   const plan = planSources({ ...options, targetModes: options.targetModes ?? new Set([options.environment]) }, globs);

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { usage } from '../../src/cli-args.js';
-import { ENGINE_OPTIONS, SHELL_OPTIONS, type OptionSpec } from '../../src/options/declarations.js';
+import { ENGINE_OPTIONS, SHELL_OPTIONS, parseOption, type OptionSpec } from '../../src/options/declarations.js';
 import { REPO_ROOT } from '../helpers/run-dist-action.js';
 
 const DECLARED: readonly OptionSpec[] = [...Object.values(ENGINE_OPTIONS), ...Object.values(SHELL_OPTIONS)];
@@ -50,5 +50,32 @@ describe('the CLI from the declarations', () => {
     expect(new Set(inputs).size).toBe(inputs.length);
     expect(new Set(flags).size).toBe(flags.length);
     expect(DECLARED.filter((spec) => spec.kind === 'secret' && spec.flag !== undefined)).toEqual([]);
+  });
+});
+
+describe('the fallbacks', () => {
+  it('each fallback passes its own type unchanged, so a value equal to it needs no check', () => {
+    const withFallback = DECLARED.filter((spec) => 'fallback' in spec);
+    expect(withFallback.length).toBeGreaterThan(10);
+    for (const spec of withFallback) {
+      expect(spec.schema().parse(spec.fallback)).toEqual(spec.fallback);
+    }
+  });
+
+  it('a list not given gets its own copy of the fallback', () => {
+    const first = parseOption(ENGINE_OPTIONS.paths, undefined);
+    const second = parseOption(ENGINE_OPTIONS.paths, ['.']);
+    expect(first).toEqual({ success: true, data: ['.'] });
+    expect(second).toEqual({ success: true, data: ['.'] });
+    if (first.success && second.success) expect(first.data).not.toBe(second.data);
+    expect(first.success && first.data).not.toBe(ENGINE_OPTIONS.paths.fallback);
+  });
+
+  it('a value other than the fallback is checked by its type, with its message', () => {
+    expect(parseOption(ENGINE_OPTIONS.failOn, 'sometimes')).toEqual({
+      success: false,
+      message: 'expected one of error, warning, never'
+    });
+    expect(parseOption(ENGINE_OPTIONS.environment, '  staging ')).toEqual({ success: true, data: 'staging' });
   });
 });

@@ -1,12 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import { InputError } from '../../src/core/errors.js';
-import { lineColumn, parseJsonInput } from '../../src/sources/json-input.js';
+import { parseJsonInput } from '../../src/sources/json-input.js';
+import { lineColumn } from '../../src/sources/json-position.js';
 
 const secret = 'sk_live_' + 'Zq9'.repeat(12);
 
-function errorOf(fn: () => unknown): InputError {
+async function errorOf(fn: () => Promise<unknown>): Promise<InputError> {
   try {
-    fn();
+    await fn();
   } catch (err) {
     expect(err).toBeInstanceOf(InputError);
     return err as InputError;
@@ -15,61 +16,61 @@ function errorOf(fn: () => unknown): InputError {
 }
 
 describe('parseJsonInput', () => {
-  it('reads a toJSON(vars) object with its origin', () => {
+  it('reads a toJSON(vars) object with its origin', async () => {
     const text = JSON.stringify({ CLERK_DOMAIN: 'example.com', EMPTY: '' }, null, 2);
-    expect(parseJsonInput(text, 'vars', 'vars-json')).toEqual([
+    expect(await parseJsonInput(text, 'vars', 'vars-json')).toEqual([
       { name: 'CLERK_DOMAIN', value: 'example.com', origin: { kind: 'vars' } },
       { name: 'EMPTY', value: '', origin: { kind: 'vars' } }
     ]);
   });
 
-  it('reads secrets and leaves out the github_token GitHub adds', () => {
+  it('reads secrets and leaves out the github_token GitHub adds', async () => {
     const text = JSON.stringify({ github_token: 'ghs_abc', CLERK_SECRET_KEY: secret });
-    expect(parseJsonInput(text, 'secrets', 'secrets-json')).toEqual([
+    expect(await parseJsonInput(text, 'secrets', 'secrets-json')).toEqual([
       { name: 'CLERK_SECRET_KEY', value: secret, origin: { kind: 'secrets' } }
     ]);
   });
 
-  it('treats empty or whitespace input as no variables', () => {
-    expect(parseJsonInput('', 'vars', 'v')).toEqual([]);
-    expect(parseJsonInput(' \n\t', 'secrets', 's')).toEqual([]);
+  it('treats empty or whitespace input as no variables', async () => {
+    expect(await parseJsonInput('', 'vars', 'v')).toEqual([]);
+    expect(await parseJsonInput(' \n\t', 'secrets', 's')).toEqual([]);
   });
 
-  it('reports broken JSON by line and column without quoting the input', () => {
+  it('reports broken JSON by line and column without quoting the input', async () => {
     const text = `{\n  "github_token": "ghs_abc",\n  "CLERK_SECRET_KEY": ${secret}\n}`;
-    const err = errorOf(() => parseJsonInput(text, 'secrets', 'secrets-json'));
+    const err = await errorOf(() => parseJsonInput(text, 'secrets', 'secrets-json'));
     expect(err.message).toBe('secrets-json: invalid JSON at line 3, column 23');
     expect(err.message).not.toContain(secret);
     expect(err.message).not.toContain('sk_live_');
   });
 
-  it('reports an unterminated string where it starts', () => {
+  it('reports an unterminated string where it starts', async () => {
     const text = `{"CLERK_SECRET_KEY": "${secret}`;
-    const err = errorOf(() => parseJsonInput(text, 'secrets', 'secrets-json'));
+    const err = await errorOf(() => parseJsonInput(text, 'secrets', 'secrets-json'));
     expect(err.message).toBe('secrets-json: invalid JSON at line 1, column 22');
     expect(err.message).not.toContain(secret.slice(8));
   });
 
-  it('names the key, never the value, when a value is not a string', () => {
-    const err = errorOf(() => parseJsonInput('{"A":"x","PORT":31337}', 'vars', 'vars-json'));
+  it('names the key, never the value, when a value is not a string', async () => {
+    const err = await errorOf(() => parseJsonInput('{"A":"x","PORT":31337}', 'vars', 'vars-json'));
     expect(err.message).toBe('vars-json: the value of "PORT" is not a string');
     expect(err.message).not.toContain('31337');
   });
 
-  it('keeps names that are also Object.prototype properties, and checks their values too', () => {
+  it('keeps names that are also Object.prototype properties, and checks their values too', async () => {
     const text = `{"__proto__":"${secret}","constructor":"c","toString":"t"}`;
-    expect(parseJsonInput(text, 'secrets', 's').map((v) => [v.name, v.value])).toEqual([
+    expect((await parseJsonInput(text, 'secrets', 's')).map((v) => [v.name, v.value])).toEqual([
       ['__proto__', secret],
       ['constructor', 'c'],
       ['toString', 't']
     ]);
-    expect(errorOf(() => parseJsonInput('{"__proto__":{"A":"x"}}', 'vars', 'v')).message).toBe(
+    expect((await errorOf(() => parseJsonInput('{"__proto__":{"A":"x"}}', 'vars', 'v'))).message).toBe(
       'v: the value of "__proto__" is not a string'
     );
   });
 
-  it('rejects a document that is not an object', () => {
-    expect(errorOf(() => parseJsonInput(`["${secret}"]`, 'secrets', 's')).message).toBe(
+  it('rejects a document that is not an object', async () => {
+    expect((await errorOf(() => parseJsonInput(`["${secret}"]`, 'secrets', 's'))).message).toBe(
       's: expected a JSON object of name → string'
     );
   });
@@ -87,9 +88,9 @@ describe('the position of broken JSON', () => {
     ['{\r\n  "a": tru\r\n}', 'line 2, column 8'],
     ['{"a": 1 // comment\n}', 'line 1, column 9'],
     ['\uFEFF{}', 'line 1, column 1']
-  ])('%j: at the token where the text stops being JSON, %s', (text, where) => {
+  ])('%j: at the token where the text stops being JSON, %s', async (text, where) => {
     expect(() => JSON.parse(text)).toThrow(SyntaxError);
-    expect(errorOf(() => parseJsonInput(text, 'vars', 'v')).message).toBe(`v: invalid JSON at ${where}`);
+    expect((await errorOf(() => parseJsonInput(text, 'vars', 'v'))).message).toBe(`v: invalid JSON at ${where}`);
   });
 });
 

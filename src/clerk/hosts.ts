@@ -5,7 +5,7 @@
  * src/utils/instance.ts). Copied, not imported, because `@clerk/shared` is a devDependency only
  * (the test oracle) and the runtime bundle should not carry it.
  */
-import { isIPv4 as isIPv4Address, isIPv6 as isIPv6Address } from 'node:net';
+import { isIPv4 as isIPv4Address, isIPv6 as isIPv6Address } from '../net/ip.js';
 
 /** `@clerk/shared` constants.ts `LEGACY_DEV_INSTANCE_SUFFIXES`. */
 export const LEGACY_DEV_INSTANCE_SUFFIXES: readonly string[] = ['.lcl.dev', '.lclstage.dev', '.lclclerk.com'];

@@ -15,8 +15,9 @@
  * docker-compose service name `http://api:8080` (legitimate for server-to-server variables).
  * Relative URLs (`/sign-in`) and values with no host give null: they are fine.
  */
-import { BlockList } from 'node:net';
-import { isIPv4 as isIPv4Address, isIPv6 as isIPv6Address } from 'node:net';
+import type { BlockList } from 'node:net';
+import { once } from '../core/memo.js';
+import { isIPv4 as isIPv4Address, isIPv6 as isIPv6Address, newBlockList } from '../net/ip.js';
 import { hostOf } from './hosts.js';
 
 type Range = readonly [address: string, prefix: number, family: 'ipv4' | 'ipv6'];
@@ -54,11 +55,14 @@ const IP_RANGES: ReadonlyArray<readonly [reason: string, ranges: readonly Range[
   ]
 ];
 
-const BLOCK_LISTS: ReadonlyArray<readonly [string, BlockList]> = IP_RANGES.map(([reason, ranges]) => {
-  const list = new BlockList();
-  for (const [address, prefix, family] of ranges) list.addSubnet(address, prefix, family);
-  return [reason, list] as const;
-});
+/** Built on the first IP literal checked (node:net is loaded only then). */
+const blockLists = once((): ReadonlyArray<readonly [string, BlockList]> =>
+  IP_RANGES.map(([reason, ranges]) => {
+    const list = newBlockList();
+    for (const [address, prefix, family] of ranges) list.addSubnet(address, prefix, family);
+    return [reason, list] as const;
+  })
+);
 
 const NAME_SUFFIXES: ReadonlyArray<readonly [suffix: string, reason: string]> = [
   ['.local', 'points at a .local (mDNS) host'],
@@ -70,7 +74,7 @@ const NAME_SUFFIXES: ReadonlyArray<readonly [suffix: string, reason: string]> = 
 function ipReason(address: string, family: 'ipv4' | 'ipv6'): string | null {
   // A zone id (`fe80::1%eth0`) only occurs on link-local addresses; BlockList wants it removed.
   const plain = address.replace(/%.*$/, '');
-  for (const [reason, list] of BLOCK_LISTS) {
+  for (const [reason, list] of blockLists()) {
     if (list.check(plain, family)) return reason;
   }
   return null;

@@ -1,39 +1,61 @@
 // zod/mini: the same validation as classic zod, in a smaller bundle that starts faster (see bench/README.md).
 import * as z from 'zod/mini';
+import { once } from '../core/memo.js';
 import { InputError } from '../core/errors.js';
-import { ENGINE_OPTIONS, type OptionSpec } from '../options/declarations.js';
+import {
+  ENGINE_OPTIONS,
+  parseOption,
+  type OptionInputs,
+  type OptionSpec,
+  type OptionValues
+} from '../options/declarations.js';
 
-const nonEmpty = z.string().check(z.trim(), z.minLength(1, 'must not be empty'));
+/** The fields both shells add to the declared options, each with its zod type (built on first use). */
+const SHELL_FIELDS = {
+  cwd: once(() => z.string().check(z.trim(), z.minLength(1, 'must not be empty'))),
+  // Name/value pairs rather than a record: zod's record drops a `__proto__` key, a valid variable name.
+  processEnv: once(() => z.optional(z.array(z.tuple([z.string(), z.optional(z.string())]))))
+};
 
-/** The zod types of a table of options, by key. */
-function schemasOf<T extends Record<string, { schema: z.ZodMiniType }>>(table: T): { [K in keyof T]: T[K]['schema'] } {
-  const shape = Object.fromEntries(Object.entries(table).map(([key, spec]) => [key, spec.schema]));
-  // Built key by key from `table`: each key holds that key's schema.
-  return shape as { [K in keyof T]: T[K]['schema'] };
-}
+type EngineOptions = typeof ENGINE_OPTIONS;
+type ShellFields = { [K in keyof typeof SHELL_FIELDS]: ReturnType<(typeof SHELL_FIELDS)[K]> };
+/** The keys of `T` whose value may be undefined become optional, as zod's object type makes them. */
+type WithOptionalKeys<T> = { [K in keyof T as undefined extends T[K] ? never : K]: T[K] } & {
+  [K in keyof T as undefined extends T[K] ? K : never]?: T[K];
+};
 
 /**
- * What both shells (action and CLI) hand the engine, validated at the boundary: the declared options
- * (options/declarations.ts), the directory they are relative to, and the runtime variables for scan-process-env.
+ * What both shells (action and CLI) hand the engine: the declared options (options/declarations.ts), the directory
+ * they are relative to, and the runtime variables for scan-process-env.
  */
-const gateOptionsSchema = z.object({
-  cwd: nonEmpty,
-  // Name/value pairs rather than a record: zod's record drops a `__proto__` key, a valid variable name.
-  processEnv: z.optional(z.array(z.tuple([z.string(), z.optional(z.string())]))),
-  ...schemasOf(ENGINE_OPTIONS)
-});
+export type GateOptionsInput = WithOptionalKeys<{ [K in keyof ShellFields]: z.input<ShellFields[K]> }> &
+  OptionInputs<EngineOptions>;
+export type GateOptions = WithOptionalKeys<
+  { [K in keyof ShellFields]: z.output<ShellFields[K]> } & OptionValues<EngineOptions>
+>;
 
-export type GateOptionsInput = z.input<typeof gateOptionsSchema>;
-export type GateOptions = z.output<typeof gateOptionsSchema>;
-
-/** Validates options; a problem becomes an InputError naming the option's input (never its value). */
+/**
+ * Validates options at the boundary, field by field in declaration order (the first problem wins): each option
+ * given is checked with its zod type, built only then; an option not given takes its declared fallback. A problem
+ * becomes an InputError naming the option's input (never its value).
+ */
 export function parseGateOptions(input: GateOptionsInput): GateOptions {
-  const result = gateOptionsSchema.safeParse(input);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const key = String(issue?.path[0] ?? 'options');
-  const declared: Partial<Record<string, OptionSpec>> = ENGINE_OPTIONS;
-  throw new InputError(`${declared[key]?.input ?? key}: ${issue?.message ?? 'invalid'}`);
+  if (typeof input !== 'object' || input === null) throw new InputError('options: expected object');
+  const given: Partial<Record<string, unknown>> = input;
+  const values: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(SHELL_FIELDS)) {
+    const result = schema().safeParse(given[key]);
+    if (!result.success) throw new InputError(`${key}: ${result.error.issues[0]?.message ?? 'invalid'}`);
+    if (result.data !== undefined || key in given) values[key] = result.data;
+  }
+  const declared: Record<string, OptionSpec> = ENGINE_OPTIONS;
+  for (const [key, spec] of Object.entries(declared)) {
+    const result = parseOption(spec, given[key]);
+    if (!result.success) throw new InputError(`${spec.input ?? key}: ${result.message}`);
+    if (result.data !== undefined || key in given) values[key] = result.data;
+  }
+  // Each value was checked by the zod type of its key, or is its key's declared fallback.
+  return values as GateOptions;
 }
 
 /** GitHub environment names are case-insensitive. */

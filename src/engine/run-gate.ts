@@ -77,7 +77,7 @@ export async function runGate(input: GateOptionsInput, hooks: GateHooks = {}): P
     options.vercelProtectionBypass
   ]);
   const hosts = await readHostSources(options, cwd, isProduction, hooks.hosts, scrubber);
-  const runtime = readRuntime(options, hosts.sources);
+  const runtime = await readRuntime(options, hosts.sources);
   const mode = buildMode(options.environment, isProduction);
   const { units, skipped } = planSources(
     {

@@ -1,4 +1,4 @@
-import { isIP } from 'node:net';
+import { isIP } from './ip.js';
 
 /**
  * Which addresses the gate treats as internal: the runner itself and the networks behind it. A redirect is never

@@ -1,6 +1,6 @@
 import { lookup as systemLookup, promises as dns } from 'node:dns';
 import type { LookupFunction } from 'node:net';
-import { isIP } from 'node:net';
+import { isIP } from './ip.js';
 import { isInternalAddress } from './address.js';
 
 interface Address {

@@ -23,7 +23,10 @@ type OptionKind = 'text' | 'list' | 'boolean' | 'seconds' | 'count' | 'json' | '
 
 export interface OptionSpec {
   kind: OptionKind;
-  schema: z.ZodMiniType;
+  /** Builds the zod type of a given value: called only for an option given, so start-up builds none. */
+  schema: () => z.ZodMiniType;
+  /** The value of an option not given (a copy, for a list); without one, the option is left out. */
+  fallback?: unknown;
   /** The action input (action.yml), when the action has it. */
   input?: string;
   /** The CLI flag without `--`, when the CLI has it; `positional` for the operands. */
@@ -43,14 +46,14 @@ export interface OptionSpec {
 }
 
 const oneOf = (choices: readonly string[]) => ({ error: `expected one of ${choices.join(', ')}` });
-const nonEmpty = z.string().check(z.trim(), z.minLength(1, 'must not be empty'));
+const nonEmpty = () => z.string().check(z.trim(), z.minLength(1, 'must not be empty'));
 
 const FRAMEWORK_CHOICES = ['auto', ...FRAMEWORKS] as const;
 const FAIL_ON_CHOICES = ['error', 'warning', 'never'] as const;
 const ON_API_ERROR_CHOICES = ['fail', 'warn'] as const;
 const COMMENT_CHOICES = ['always', 'on-failure', 'never'] as const;
 export const FORMATS = ['text', 'json', 'markdown', 'sarif'] as const;
-const jsonInput = z.object({ label: z.string(), text: z.string() });
+const jsonInput = () => z.object({ label: z.string(), text: z.string() });
 
 /** The options the engine takes (engine/options.ts builds its schema from these). */
 export const ENGINE_OPTIONS = {
@@ -60,7 +63,8 @@ export const ENGINE_OPTIONS = {
     flag: 'path',
     positional: true,
     default: '.',
-    schema: z._default(z.array(z.string().check(z.minLength(1, 'must not be empty'))), ['.']),
+    schema: () => z.array(z.string().check(z.minLength(1, 'must not be empty'))),
+    fallback: ['.'],
     help: 'dotenv files, globs or directories (default: .)'
   },
   environment: {
@@ -69,7 +73,8 @@ export const ENGINE_OPTIONS = {
     flag: 'environment',
     arg: 'NAME',
     default: '',
-    schema: z._default(nonEmpty, 'production'),
+    schema: nonEmpty,
+    fallback: 'production',
     help: 'target environment (default: production)'
   },
   productionEnvironments: {
@@ -78,7 +83,8 @@ export const ENGINE_OPTIONS = {
     flag: 'production-environments',
     arg: 'LIST',
     default: 'production',
-    schema: z._default(z.array(nonEmpty).check(z.minLength(1, 'must name at least one environment')), ['production']),
+    schema: () => z.array(nonEmpty()).check(z.minLength(1, 'must name at least one environment')),
+    fallback: ['production'],
     help: 'names that count as production, comma-separated (default: production)'
   },
   varsJson: {
@@ -87,7 +93,7 @@ export const ENGINE_OPTIONS = {
     flag: 'vars-json',
     arg: 'FILE',
     default: '',
-    schema: z.optional(jsonInput),
+    schema: jsonInput,
     help: 'JSON object of variables, as ${{ toJSON(vars) }} gives it'
   },
   secretsJson: {
@@ -96,7 +102,7 @@ export const ENGINE_OPTIONS = {
     flag: 'secrets-json',
     arg: 'FILE',
     default: '',
-    schema: z.optional(jsonInput),
+    schema: jsonInput,
     help: 'JSON object of secrets, as ${{ toJSON(secrets) }} gives it'
   },
   framework: {
@@ -105,7 +111,8 @@ export const ENGINE_OPTIONS = {
     flag: 'framework',
     arg: 'NAME',
     default: 'auto',
-    schema: z._default(z.enum(FRAMEWORK_CHOICES, oneOf(FRAMEWORK_CHOICES)), 'auto'),
+    schema: () => z.enum(FRAMEWORK_CHOICES, oneOf(FRAMEWORK_CHOICES)),
+    fallback: 'auto',
     help: `${FRAMEWORK_CHOICES.join('|')} (default: auto)`
   },
   ignore: {
@@ -115,14 +122,13 @@ export const ENGINE_OPTIONS = {
     multiple: true,
     arg: 'RULES',
     default: '',
-    schema: z._default(
+    schema: () =>
       z.array(z.string()).check(
         z.refine((ids) => ids.every((id) => RULE_IDS.includes(id)), {
           error: `names an unknown rule; known rules: ${RULE_IDS.join(', ')}`
         })
       ),
-      []
-    ),
+    fallback: [],
     help: 'rule ids to suppress, comma-separated, repeatable'
   },
   failOn: {
@@ -131,7 +137,8 @@ export const ENGINE_OPTIONS = {
     flag: 'fail-on',
     arg: 'LEVEL',
     default: 'error',
-    schema: z._default(z.enum(FAIL_ON_CHOICES, oneOf(FAIL_ON_CHOICES)), 'error'),
+    schema: () => z.enum(FAIL_ON_CHOICES, oneOf(FAIL_ON_CHOICES)),
+    fallback: 'error',
     help: `${FAIL_ON_CHOICES.join('|')} (default: error)`
   },
   offline: {
@@ -139,7 +146,8 @@ export const ENGINE_OPTIONS = {
     input: 'offline',
     flag: 'offline',
     default: 'false',
-    schema: z._default(z.boolean(), false),
+    schema: () => z.boolean(),
+    fallback: false,
     help: 'skip every network check (Clerk API, DNS, the deployed site)'
   },
   apiTimeoutMs: {
@@ -148,10 +156,8 @@ export const ENGINE_OPTIONS = {
     flag: 'api-timeout',
     arg: 'SECONDS',
     default: '10',
-    schema: z._default(
-      z.number().check(z.positive('must be more than 0'), z.lte(600_000, 'must be 600 seconds at most')),
-      10_000
-    ),
+    schema: () => z.number().check(z.positive('must be more than 0'), z.lte(600_000, 'must be 600 seconds at most')),
+    fallback: 10_000,
     help: 'each call to Clerk or DNS (default: 10); retries stop at 3x this'
   },
   onApiError: {
@@ -160,7 +166,8 @@ export const ENGINE_OPTIONS = {
     flag: 'on-api-error',
     arg: 'fail|warn',
     default: 'fail',
-    schema: z._default(z.enum(ON_API_ERROR_CHOICES, oneOf(ON_API_ERROR_CHOICES)), 'fail'),
+    schema: () => z.enum(ON_API_ERROR_CHOICES, oneOf(ON_API_ERROR_CHOICES)),
+    fallback: 'fail',
     help: 'what a failed call means (default: fail); a refused key always fails'
   },
   clerkApiUrl: {
@@ -169,14 +176,13 @@ export const ENGINE_OPTIONS = {
     flag: 'clerk-api-url',
     arg: 'URL',
     default: 'https://api.clerk.com',
-    schema: z._default(
+    schema: () =>
       z.string().check(
         z.refine(isSafeApiUrl, {
           error: 'must be an https:// URL (http:// only on a loopback address): the secret key is sent to it'
         })
       ),
-      'https://api.clerk.com'
-    ),
+    fallback: 'https://api.clerk.com',
     help: 'Clerk Backend/Platform API base (default: https://api.clerk.com)'
   },
   dnsServers: {
@@ -185,10 +191,9 @@ export const ENGINE_OPTIONS = {
     flag: 'dns-servers',
     arg: 'LIST',
     default: '',
-    schema: z._default(
+    schema: () =>
       z.array(z.string().check(z.refine(isDnsServer, { error: 'expected ip or ip:port ([ipv6]:port) entries' }))),
-      []
-    ),
+    fallback: [],
     help: "DNS servers, ip[:port], comma-separated (default: the system's)"
   },
   dnsCheck: {
@@ -196,7 +201,8 @@ export const ENGINE_OPTIONS = {
     input: 'dns-check',
     flag: 'dns-check',
     default: 'false',
-    schema: z._default(z.boolean(), false),
+    schema: () => z.boolean(),
+    fallback: false,
     help: 'with CLERK_PLATFORM_API_KEY, ask Clerk to check DNS again first'
   },
   buildDirs: {
@@ -206,7 +212,8 @@ export const ENGINE_OPTIONS = {
     multiple: true,
     arg: 'DIR',
     default: 'auto',
-    schema: z._default(z.array(nonEmpty), ['auto']),
+    schema: () => z.array(nonEmpty()),
+    fallback: ['auto'],
     help: "client build output to scan, repeatable; auto (default: each detected framework's output) or none"
   },
   deploymentUrl: {
@@ -215,11 +222,10 @@ export const ENGINE_OPTIONS = {
     flag: 'url',
     arg: 'URL',
     default: '',
-    schema: z.optional(
+    schema: () =>
       z
         .string()
-        .check(z.refine(isSafeSiteUrl, { error: 'must be an https:// URL (http:// only on a loopback address)' }))
-    ),
+        .check(z.refine(isSafeSiteUrl, { error: 'must be an https:// URL (http:// only on a loopback address)' })),
     help: 'the deployed site to read (https://; http:// only on loopback)'
   },
   vercelProtectionBypass: {
@@ -227,7 +233,7 @@ export const ENGINE_OPTIONS = {
     input: 'vercel-protection-bypass',
     default: '',
     fromEnvironment: 'VERCEL_AUTOMATION_BYPASS_SECRET',
-    schema: z.optional(z.string()),
+    schema: () => z.string(),
     help: 'Vercel Deployment Protection bypass secret, sent to the deployment only'
   },
   vercelToken: {
@@ -235,7 +241,7 @@ export const ENGINE_OPTIONS = {
     input: 'vercel-token',
     default: '',
     fromEnvironment: 'VERCEL_TOKEN',
-    schema: z.optional(z.string()),
+    schema: () => z.string(),
     help: "a Vercel token, to read the project's variables"
   },
   vercelProject: {
@@ -245,7 +251,7 @@ export const ENGINE_OPTIONS = {
     arg: 'ID',
     default: '',
     fromEnvironment: 'VERCEL_PROJECT_ID',
-    schema: z.optional(nonEmpty),
+    schema: nonEmpty,
     help: 'Vercel project id or name (default: .vercel/project.json); needs VERCEL_TOKEN'
   },
   vercelTeam: {
@@ -255,13 +261,13 @@ export const ENGINE_OPTIONS = {
     arg: 'ID',
     default: '',
     fromEnvironment: 'VERCEL_ORG_ID (a team_ id)',
-    schema: z.optional(nonEmpty),
+    schema: nonEmpty,
     help: 'Vercel team id or slug (default: the orgId of .vercel/project.json)'
   },
   vercelApiUrl: {
     kind: 'text',
     fromEnvironment: 'VERCEL_API_URL',
-    schema: z.optional(z.string()),
+    schema: () => z.string(),
     help: "Vercel's API base"
   },
   netlifyToken: {
@@ -269,7 +275,7 @@ export const ENGINE_OPTIONS = {
     input: 'netlify-token',
     default: '',
     fromEnvironment: 'NETLIFY_AUTH_TOKEN',
-    schema: z.optional(z.string()),
+    schema: () => z.string(),
     help: "a Netlify token, to read the site's variables"
   },
   netlifySite: {
@@ -279,13 +285,13 @@ export const ENGINE_OPTIONS = {
     arg: 'ID',
     default: '',
     fromEnvironment: 'NETLIFY_SITE_ID',
-    schema: z.optional(nonEmpty),
+    schema: nonEmpty,
     help: 'Netlify site id (default: .netlify/state.json); needs NETLIFY_AUTH_TOKEN'
   },
   netlifyApiUrl: {
     kind: 'text',
     fromEnvironment: 'NETLIFY_API_URL',
-    schema: z.optional(z.string()),
+    schema: () => z.string(),
     help: "Netlify's API base"
   },
   gitBranch: {
@@ -295,7 +301,7 @@ export const ENGINE_OPTIONS = {
     arg: 'NAME',
     default: '',
     fromEnvironment: 'GITHUB_HEAD_REF, or the branch of GITHUB_REF',
-    schema: z.optional(nonEmpty),
+    schema: nonEmpty,
     help: 'the branch a preview deploys (default: GITHUB_HEAD_REF, or the branch of GITHUB_REF)'
   }
 } as const satisfies Record<string, OptionSpec>;
@@ -306,7 +312,8 @@ export const SHELL_OPTIONS = {
     kind: 'text',
     input: 'working-directory',
     default: '.',
-    schema: z._default(nonEmpty, '.'),
+    schema: nonEmpty,
+    fallback: '.',
     help: 'directory the env-files paths are relative to'
   },
   scanProcessEnv: {
@@ -314,83 +321,124 @@ export const SHELL_OPTIONS = {
     input: 'scan-process-env',
     flag: 'scan-process-env',
     default: 'false',
-    schema: z._default(z.boolean(), false),
+    schema: () => z.boolean(),
+    fallback: false,
     help: "also scan this process's environment (minus GITHUB_*, RUNNER_*, INPUT_*, ACTIONS_*)"
   },
   githubToken: {
     kind: 'secret',
     input: 'github-token',
     default: '${{ github.token }}',
-    schema: z._default(z.string(), ''),
+    schema: () => z.string(),
+    fallback: '',
     help: 'token for the pull-request comment and the check run'
   },
   comment: {
     kind: 'text',
     input: 'comment',
     default: 'always',
-    schema: z._default(z.enum(COMMENT_CHOICES, oneOf(COMMENT_CHOICES)), 'always'),
+    schema: () => z.enum(COMMENT_CHOICES, oneOf(COMMENT_CHOICES)),
+    fallback: 'always',
     help: 'when to write the sticky pull-request comment'
   },
   prNumber: {
     kind: 'count',
     input: 'pr-number',
     default: '',
-    schema: z.optional(
-      z.number().check(z.int('expected a pull request number'), z.positive('expected a pull request number'))
-    ),
+    schema: () =>
+      z.number().check(z.int('expected a pull request number'), z.positive('expected a pull request number')),
     help: 'the pull request to comment on'
   },
   checkRun: {
     kind: 'boolean',
     input: 'check-run',
     default: 'false',
-    schema: z._default(z.boolean(), false),
+    schema: () => z.boolean(),
+    fallback: false,
     help: 'also create a check run per environment'
   },
   fromReport: {
     kind: 'text',
     input: 'from-report',
     default: '',
-    schema: z.optional(z.string()),
+    schema: () => z.string(),
     help: 'post from this JSON report instead of scanning'
   },
   format: {
     kind: 'text',
     flag: 'format',
     arg: 'FORMAT',
-    schema: z._default(z.enum(FORMATS, oneOf(FORMATS)), 'text'),
+    schema: () => z.enum(FORMATS, oneOf(FORMATS)),
+    fallback: 'text',
     help: `${FORMATS.join('|')} (default: text)`
   },
   output: {
     kind: 'text',
     flag: 'output',
     arg: 'FILE',
-    schema: z.optional(z.string()),
+    schema: () => z.string(),
     help: 'write the report to FILE instead of standard output'
   },
   noColor: {
     kind: 'boolean',
     flag: 'no-color',
-    schema: z._default(z.boolean(), false),
+    schema: () => z.boolean(),
+    fallback: false,
     help: 'plain text even on a terminal'
   },
   help: {
     kind: 'boolean',
     flag: 'help',
     short: 'h',
-    schema: z._default(z.boolean(), false),
+    schema: () => z.boolean(),
+    fallback: false,
     help: 'show this help'
   },
   version: {
     kind: 'boolean',
     flag: 'version',
     short: 'v',
-    schema: z._default(z.boolean(), false),
+    schema: () => z.boolean(),
+    fallback: false,
     help: 'show the version'
   }
 } as const satisfies Record<string, OptionSpec>;
 
 export type OptionTable = Record<string, OptionSpec>;
 
-/** The values a table of options gives, each as its zod type outputs it. */
-export type OptionValues<T extends OptionTable> = { [K in keyof T]: z.output<T[K]['schema']> };
+type Output<S extends OptionSpec> = z.output<ReturnType<S['schema']>>;
+
+/** The values a table of options gives, each as its zod type outputs it; undefined when it has no fallback. */
+export type OptionValues<T extends OptionTable> = {
+  [K in keyof T]: T[K] extends { fallback: unknown } ? Output<T[K]> : Output<T[K]> | undefined;
+};
+
+/** The values a table of options gives as input: any may be left out. */
+export type OptionInputs<T extends OptionTable> = { [K in keyof T]?: z.input<ReturnType<T[K]['schema']>> | undefined };
+
+/**
+ * Whether `value` is the option's fallback (the action passes action.yml's defaults as given inputs): a fallback
+ * is valid and its type outputs it unchanged (__tests__/options/declarations.test.ts), so it needs no check.
+ */
+function isFallback(spec: OptionSpec, value: unknown): boolean {
+  const fallback = spec.fallback;
+  if (!Array.isArray(fallback) || !Array.isArray(value)) return fallback !== undefined && value === fallback;
+  return value.length === fallback.length && value.every((item, index) => item === fallback[index]);
+}
+
+/**
+ * Checks one option's value with its zod type; `undefined` (not given) takes the fallback. The same result as
+ * the option's type wrapped in zod's `_default(type, fallback)` or `optional(type)`.
+ */
+export function parseOption(
+  spec: OptionSpec,
+  value: unknown
+): { success: true; data: unknown } | { success: false; message: string } {
+  if (value === undefined || isFallback(spec, value)) {
+    return { success: true, data: Array.isArray(spec.fallback) ? [...spec.fallback] : spec.fallback };
+  }
+  const result = spec.schema().safeParse(value);
+  return result.success
+    ? { success: true, data: result.data }
+    : { success: false, message: result.error.issues[0]?.message ?? 'invalid' };
+}

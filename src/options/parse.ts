@@ -1,5 +1,5 @@
 import { InputError } from '../core/errors.js';
-import type { OptionSpec, OptionTable, OptionValues } from './declarations.js';
+import { parseOption, type OptionSpec, type OptionTable, type OptionValues } from './declarations.js';
 
 /** Splits a list given as one string (action inputs, CLI flags): commas or newlines, blanks dropped. */
 export function splitList(text: string | undefined): string[] {
@@ -35,8 +35,8 @@ export function parseOptions<T extends OptionTable>(
       given = convert(spec, fromEnvironment, label);
     }
     if (given === undefined) continue;
-    const result = spec.schema.safeParse(given);
-    if (!result.success) throw new InputError(`${label}: ${result.error.issues[0]?.message ?? 'invalid'}`);
+    const result = parseOption(spec, given);
+    if (!result.success) throw new InputError(`${label}: ${result.message}`);
     values[key] = result.data;
   }
   // Each value was checked by the schema its key's type is read from.

@@ -1,4 +1,4 @@
-import { isIP } from 'node:net';
+import { isIP } from '../net/ip.js';
 import { isHttpsOrLoopback } from '../net/address.js';
 
 /** An API base the secret key is sent to: https (http only on loopback), no credentials in the URL. */

@@ -2,7 +2,6 @@ import * as z from 'zod/mini';
 import { once } from '../core/memo.js';
 import { InputError } from '../core/errors.js';
 import type { Variable } from '../core/variable.js';
-import { parse as parseLenient, type ParseError } from 'jsonc-parser';
 
 /**
  * Checked as name/value pairs (after JSON.parse has made an object): zod's record drops a `__proto__` key,
@@ -17,12 +16,14 @@ const GITHUB_TOKEN_KEY = 'github_token';
  * Variables from `${{ toJSON(vars) }}` / `${{ toJSON(secrets) }}`: a JSON object of name → string.
  * Error messages name the label, a position or a key, never a value or any of the input text.
  */
-export function parseJsonInput(text: string, kind: 'vars' | 'secrets', label: string): Variable[] {
+export async function parseJsonInput(text: string, kind: 'vars' | 'secrets', label: string): Promise<Variable[]> {
   if (text.trim() === '') return [];
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
+    // Loaded only here: a run without broken JSON does not load jsonc-parser (bench/README.md).
+    const { errorPosition } = await import('./json-position.js');
     const { line, column } = errorPosition(text);
     throw new InputError(`${label}: invalid JSON at line ${line}, column ${column}`);
   }
@@ -39,23 +40,4 @@ export function parseJsonInput(text: string, kind: 'vars' | 'secrets', label: st
   return result.data
     .filter(([name]) => !(kind === 'secrets' && name === GITHUB_TOKEN_KEY))
     .map(([name, value]) => ({ name, value, origin: { kind } }));
-}
-
-/**
- * Where JSON.parse failed, as line and column of the token where the text stops being JSON. V8's messages quote the
- * input (which may hold secrets) and some ("Unexpected token …") carry no position, so jsonc-parser, strict about
- * comments and trailing commas, finds it.
- */
-function errorPosition(text: string): { line: number; column: number } {
-  const errors: ParseError[] = [];
-  parseLenient(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  return lineColumn(text, errors[0]?.offset ?? 0);
-}
-
-/** 1-based line and column of `offset`; `\r\n`, `\r` and `\n` each end a line. */
-export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const breaks = before.match(/\r\n|\r|\n/g) ?? [];
-  const lastBreak = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'));
-  return { line: breaks.length + 1, column: offset - lastBreak };
 }

@@ -32,16 +32,19 @@ export interface RuntimeVariables {
  * each other (each is reported); for expansion and for shadowing dotenv files the winner is, highest first: the
  * process environment, a host, secrets, vars (see the README's precedence table for why).
  */
-export function readRuntime(options: RuntimeOptions, hosts: readonly HostSource[] = []): RuntimeVariables {
+export async function readRuntime(
+  options: RuntimeOptions,
+  hosts: readonly HostSource[] = []
+): Promise<RuntimeVariables> {
   const groups: { kind: 'env' | 'vars' | 'secrets'; variables: Variable[] }[] = [];
   if (options.processEnv) groups.push({ kind: 'env', variables: readProcessEnv(options.processEnv) });
   if (options.varsJson) {
     const { text, label } = options.varsJson;
-    groups.push({ kind: 'vars', variables: parseJsonInput(text, 'vars', label) });
+    groups.push({ kind: 'vars', variables: await parseJsonInput(text, 'vars', label) });
   }
   if (options.secretsJson) {
     const { text, label } = options.secretsJson;
-    groups.push({ kind: 'secrets', variables: parseJsonInput(text, 'secrets', label) });
+    groups.push({ kind: 'secrets', variables: await parseJsonInput(text, 'secrets', label) });
   }
   const winners = new Map<string, Origin>();
   const values = new Map<string, string>();
