@@ -6,7 +6,7 @@ import 'fs';
 import 'path';
 import 'node:fs/promises';
 import 'node:fs';
-import 'node:net';
+import 'node:module';
 import 'node:buffer';
 
 /**

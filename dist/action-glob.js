@@ -10,7 +10,7 @@ import { I as InputError, y as readFailure } from './index.js';
 import 'os';
 import 'crypto';
 import 'node:fs/promises';
-import 'node:net';
+import 'node:module';
 import 'node:buffer';
 
 var utils = {};

@@ -2,12 +2,13 @@ import { S as Scrubber, B as checkDeadline, K as plural, L as deployedNoClerk, M
 import { N as NetClient, a as shownUrl, d as dnsServersLookup } from './cli-client.js';
 import 'node:fs';
 import 'node:path';
-import 'node:net';
+import 'node:module';
 import 'node:buffer';
 import 'node:util';
 import 'node:os';
 import 'node:string_decoder';
 import 'node:assert';
+import 'node:net';
 import 'node:http';
 import 'node:stream';
 import 'node:querystring';

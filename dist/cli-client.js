@@ -1,5 +1,5 @@
 import require$$0$1 from 'node:assert';
-import require$$0$2, { isIP } from 'node:net';
+import require$$0$2 from 'node:net';
 import http from 'node:http';
 import Stream from 'node:stream';
 import require$$0 from 'node:buffer';
@@ -18,7 +18,7 @@ import require$$5$2 from 'node:async_hooks';
 import require$$1$2 from 'node:console';
 import require$$1$3, { promises, lookup } from 'node:dns';
 import require$$5$3 from 'string_decoder';
-import { a4 as isInternalAddress, a3 as isHttpsOrLoopback, ab as errorCode, ac as networkKind, ad as networkWords } from './cli.js';
+import { ab as isIP, a4 as isInternalAddress, a3 as isHttpsOrLoopback, ac as errorCode, ad as networkKind, ae as networkWords } from './cli.js';
 
 /** Resolver codes that mean "no such record", an answer rather than a failure. */
 const ABSENT = new Set(['ENODATA', 'ENOTFOUND', 'NXDOMAIN']);

@@ -7,7 +7,7 @@ import { sep, basename, dirname, resolve, normalize, relative, posix, isAbsolute
 import { fileURLToPath } from 'url';
 import { createRequire } from 'module';
 import { I as InputError, c as readFailure } from './cli.js';
-import 'node:net';
+import 'node:module';
 import 'node:buffer';
 import 'node:util';
 import 'node:os';

@@ -2,7 +2,7 @@ import { s as summaryLine, h as hiddenReason, a as sortByLocation, b as shortOri
 import { i as isVendorPage } from './cli-vendor-links.js';
 import 'node:fs';
 import 'node:path';
-import 'node:net';
+import 'node:module';
 import 'node:buffer';
 import 'node:util';
 import 'node:os';

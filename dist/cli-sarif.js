@@ -1,7 +1,7 @@
 import { V as VERSION, r as ruleDocs, d as describeOrigin } from './cli.js';
 import 'node:fs';
 import 'node:path';
-import 'node:net';
+import 'node:module';
 import 'node:buffer';
 import 'node:util';
 import 'node:os';
