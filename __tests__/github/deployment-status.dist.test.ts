@@ -3,12 +3,12 @@
  * environment_url is a fake site on loopback that records every request's headers: sent when the user named the
  * site (deployment-url) or when Vercel's app made the deployment, never to another origin the payload names.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startSite, type FakeSite } from '../fakes/site-server.js';
-import { writeCaFile, type CaFile } from '../fakes/test-ca.js';
+import { type FakeSite } from '../fakes/site-server.js';
+import { fakeSites } from '../helpers/fake-sites.js';
 import { project } from '../helpers/run-cli.js';
 import { runDistAction } from '../helpers/run-dist-action.js';
 import { actionBundleOptions } from '../helpers/run-dist-cli.js';
@@ -19,14 +19,9 @@ const PAYLOAD = fileURLToPath(new URL('../fixtures/github/deployment_status/payl
 const BYPASS = 'bypassCANARY0123456789abcdefghijkl';
 const PAGE = '<!doctype html><html><head><title>app</title></head><body>hello</body></html>';
 
-let ca: CaFile;
+const sites = fakeSites();
 let site: FakeSite | undefined;
-beforeAll(() => {
-  ca = writeCaFile();
-});
-afterAll(() => ca.cleanup());
-afterEach(async () => {
-  await site?.close();
+afterEach(() => {
   site = undefined;
 });
 
@@ -41,7 +36,7 @@ async function onDeployment(
   inputs: (origin: string) => Record<string, string>,
   env: Record<string, string> = {}
 ) {
-  site = await startSite({ '/': { headers: { 'content-type': 'text/html' }, body: PAGE } });
+  site = await sites.start({ '/': { headers: { 'content-type': 'text/html' }, body: PAGE } });
   const data = JSON.parse(await readFile(PAYLOAD, 'utf8')) as Payload;
   data.deployment_status.environment_url = `${site.origin}/`;
   data.deployment_status.environment = 'Preview';
@@ -56,7 +51,7 @@ async function onDeployment(
     {
       ...actionBundleOptions(),
       event: { name: 'deployment_status', path },
-      extraEnv: { NODE_EXTRA_CA_CERTS: ca.file, ...env },
+      extraEnv: { NODE_EXTRA_CA_CERTS: sites.caFile(), ...env },
       timeoutMs: 50_000
     }
   );

@@ -4,12 +4,12 @@
  * Next.js + @clerk/nextjs build prerendered (__tests__/fixtures/bundles/nextjs) and their chunks, and the ways a
  * site fails: redirects, Vercel Deployment Protection, a 5xx, a slow answer, a huge page, a page without Clerk.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startSite, type FakeSite, type SiteRoute } from '../fakes/site-server.js';
-import { writeCaFile, type CaFile } from '../fakes/test-ca.js';
+import { type FakeSite, type SiteRoute } from '../fakes/site-server.js';
+import { fakeSites } from '../helpers/fake-sites.js';
 import { fakeSecret } from '../helpers/keys.js';
 import { project } from '../helpers/run-cli.js';
 import { runDistCli } from '../helpers/run-dist-cli.js';
@@ -29,14 +29,9 @@ const CHUNK_CANARY = fakeSecret('sk_live_', 'SiteChunk', 3);
 /** No Clerk API is reachable from the tests: a closed loopback port, so nothing goes online by accident. */
 const NO_CLERK = ['--clerk-api-url', 'http://127.0.0.1:9'];
 
-let ca: CaFile;
+const sites = fakeSites();
 let site: FakeSite | undefined;
-beforeAll(() => {
-  ca = writeCaFile();
-});
-afterAll(() => ca.cleanup());
-afterEach(async () => {
-  await site?.close();
+afterEach(() => {
   site = undefined;
 });
 
@@ -70,7 +65,7 @@ interface JsonReport {
 async function gate(url: string, args: string[] = [], env: Record<string, string> = {}) {
   const dir = await project({ '.env': 'APP_NAME=demo\n' });
   const run = await runDistCli(dir, ['--format', 'json', '--url', url, ...NO_CLERK, ...args], {
-    env: { NODE_EXTRA_CA_CERTS: ca.file, ...env }
+    env: { NODE_EXTRA_CA_CERTS: sites.caFile(), ...env }
   });
   return { ...run, report: JSON.parse(run.stdout || '{}') as JsonReport };
 }
@@ -82,7 +77,7 @@ describe('a recorded Clerk page', () => {
   it('production build: the page, its clerk-js script and its chunks use the production key; passes', async () => {
     // The recorded page really carries the production key, in the clerk-js script and the payload.
     expect(await readFile(join(FIXTURES, 'production/page.html'), 'utf8')).toContain(LIVE_PK);
-    site = await startSite(await recorded('production'));
+    site = await sites.start(await recorded('production'));
     const { code, report } = await gate(`${site.origin}/`);
     expect(report.findings).toEqual([]);
     expect(code).toBe(0);
@@ -101,7 +96,7 @@ describe('a recorded Clerk page', () => {
   });
 
   it('development build: deployed-dev-instance at the clerk-js script key, its host, and the key in the chunks', async () => {
-    site = await startSite(await recorded('development'));
+    site = await sites.start(await recorded('development'));
     const { code, report } = await gate(`${site.origin}/`);
     expect(code).toBe(1);
     const dev = report.findings.filter((f) => f.rule === 'deployed-dev-instance');
@@ -122,7 +117,7 @@ describe('a recorded Clerk page', () => {
   it('a Pages Router page: the key in __NEXT_DATA__ (serialised props) is found', async () => {
     const props = { props: { pageProps: { __clerk_ssr_state: {}, publishableKey: DEV_PK } }, page: '/' };
     const html = `<!doctype html><html><body><div id="__next"></div><script id="__NEXT_DATA__" type="application/json">${JSON.stringify(props)}</script></body></html>`;
-    site = await startSite({ '/': { body: html } });
+    site = await sites.start({ '/': { body: html } });
     const { code, report } = await gate(`${site.origin}/`);
     expect(code).toBe(1);
     expect(report.findings).toEqual([
@@ -143,7 +138,7 @@ describe('a recorded Clerk page', () => {
         body: await readFile(join(dist, 'assets', name))
       };
     }
-    site = await startSite(routes);
+    site = await sites.start(routes);
     const { code, report } = await gate(`${site.origin}/`);
     expect(code).toBe(1);
     const [finding] = report.findings;
@@ -153,7 +148,7 @@ describe('a recorded Clerk page', () => {
   });
 
   it('follows redirects (302, 301, 307) to the page', async () => {
-    site = await startSite(
+    site = await sites.start(
       await recorded(
         'development',
         {
@@ -172,7 +167,7 @@ describe('a recorded Clerk page', () => {
   });
 
   it('refuses a redirect off https (the bypass secret would travel in clear)', async () => {
-    site = await startSite({ '/': { status: 302, headers: { location: 'http://example.com/' } } });
+    site = await sites.start({ '/': { status: 302, headers: { location: 'http://example.com/' } } });
     const { code, report } = await gate(`${site.origin}/`);
     expect(code).toBe(1);
     expect(report.findings).toEqual([
@@ -185,7 +180,7 @@ describe('a recorded Clerk page', () => {
   });
 
   it('a secret key in a chunk is deployed-secret-key in every environment, and never printed', async () => {
-    site = await startSite(
+    site = await sites.start(
       await recorded('production', {
         '/_next/static/chunks/3kg7jw6uvt67h.js': {
           headers: { 'content-type': 'application/javascript' },
@@ -199,7 +194,7 @@ describe('a recorded Clerk page', () => {
         dir,
         ['--format', format, '--environment', 'preview', '--url', `${site.origin}/`, ...NO_CLERK],
         {
-          env: { NODE_EXTRA_CA_CERTS: ca.file }
+          env: { NODE_EXTRA_CA_CERTS: sites.caFile() }
         }
       );
       expect(run.code).toBe(1);
@@ -211,7 +206,7 @@ describe('a recorded Clerk page', () => {
 
   it('a secret key inline in the page itself: deployed-secret-key at the page, never printed, masked by the action', async () => {
     const page = `<!doctype html><html><head><script>window.__cfg={stripe:"${PAGE_CANARY}"}</script></head><body></body></html>`;
-    site = await startSite({ '/': { body: page } });
+    site = await sites.start({ '/': { body: page } });
     const { code, report, stdout, stderr } = await gate(`${site.origin}/`);
     expect(code).toBe(1);
     expect(report.findings.find((f) => f.rule === 'deployed-secret-key')?.location).toEqual({
@@ -224,7 +219,7 @@ describe('a recorded Clerk page', () => {
     const run = await runDistAction(
       workspace,
       { 'clerk-api-url': 'http://127.0.0.1:9', 'deployment-url': `${site.origin}/` },
-      { extraEnv: { NODE_EXTRA_CA_CERTS: ca.file } }
+      { extraEnv: { NODE_EXTRA_CA_CERTS: sites.caFile() } }
     );
     expect(run.code).toBe(1);
     const lines = run.stdout.split('\n');
@@ -234,7 +229,9 @@ describe('a recorded Clerk page', () => {
   });
 
   it('a page without Clerk is a notice: neither a pass of the Clerk checks nor a failure', async () => {
-    site = await startSite({ '/': { body: '<!doctype html><title>Hi</title><script src="/assets/app.js"></script>' } });
+    site = await sites.start({
+      '/': { body: '<!doctype html><title>Hi</title><script src="/assets/app.js"></script>' }
+    });
     const { code, report } = await gate(`${site.origin}/`);
     expect(code).toBe(0);
     expect(report.findings).toEqual([
@@ -251,7 +248,7 @@ describe('a recorded Clerk page', () => {
 describe('the deployed key against the variables', () => {
   /** A preview gate whose vars-json holds `publishable` (and a test secret key), on the recorded development site. */
   async function previewWithKey(publishable: string) {
-    site = await startSite(await recorded('development'));
+    site = await sites.start(await recorded('development'));
     const vars = JSON.stringify({ NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: publishable, CLERK_SECRET_KEY: TEST_SK });
     const dir = await project({ 'vars.json': vars });
     const args = [
@@ -264,7 +261,7 @@ describe('the deployed key against the variables', () => {
       '--url',
       `${site.origin}/`
     ];
-    const run = await runDistCli(dir, [...args, ...NO_CLERK], { env: { NODE_EXTRA_CA_CERTS: ca.file } });
+    const run = await runDistCli(dir, [...args, ...NO_CLERK], { env: { NODE_EXTRA_CA_CERTS: sites.caFile() } });
     return { code: run.code, report: JSON.parse(run.stdout) as JsonReport };
   }
 
@@ -290,7 +287,7 @@ describe('the deployed key against the variables', () => {
 
 describe('when the site cannot be read', () => {
   it('behind Vercel Deployment Protection without the secret: skipped, saying how to enable it', async () => {
-    site = await startSite(await recorded('development', { '/': { bypass: BYPASS } }));
+    site = await sites.start(await recorded('development', { '/': { bypass: BYPASS } }));
     const { code, report } = await gate(`${site.origin}/`);
     expect(code).toBe(0);
     expect(report.findings).toEqual([]);
@@ -304,11 +301,11 @@ describe('when the site cannot be read', () => {
   it('with VERCEL_AUTOMATION_BYPASS_SECRET: the header goes to the deployment only, and the secret is never printed', async () => {
     const routes = await recorded('development');
     for (const route of Object.values(routes)) route.bypass = BYPASS;
-    site = await startSite(routes);
+    site = await sites.start(routes);
     for (const format of ['json', 'text']) {
       const dir = await project({ '.env': 'APP_NAME=demo\n' });
       const run = await runDistCli(dir, ['--format', format, '--url', `${site.origin}/`, ...NO_CLERK], {
-        env: { NODE_EXTRA_CA_CERTS: ca.file, VERCEL_AUTOMATION_BYPASS_SECRET: BYPASS }
+        env: { NODE_EXTRA_CA_CERTS: sites.caFile(), VERCEL_AUTOMATION_BYPASS_SECRET: BYPASS }
       });
       expect(run.code).toBe(1);
       expect(run.stdout).toContain('deployed-dev-instance');
@@ -319,7 +316,7 @@ describe('when the site cannot be read', () => {
   });
 
   it('a refused bypass secret is an error whatever on-api-error says', async () => {
-    site = await startSite({ '/': { bypass: BYPASS, body: 'never' } });
+    site = await sites.start({ '/': { bypass: BYPASS, body: 'never' } });
     const { code, report } = await gate(`${site.origin}/`, ['--on-api-error', 'warn'], {
       VERCEL_AUTOMATION_BYPASS_SECRET: 'wrongSecret0123456789'
     });
@@ -334,7 +331,7 @@ describe('when the site cannot be read', () => {
   });
 
   it('a 5xx is deployed-site-unread: an error by default, a warning with on-api-error warn', async () => {
-    site = await startSite({ '/': { status: 500, body: 'oops' } });
+    site = await sites.start({ '/': { status: 500, body: 'oops' } });
     const failed = await gate(`${site.origin}/`);
     expect(failed.code).toBe(1);
     expect(failed.report.findings).toEqual([
@@ -353,7 +350,7 @@ describe('when the site cannot be read', () => {
     let calls = 0;
     const routes = await recorded('production');
     const page = routes['/']!;
-    site = await startSite({
+    site = await sites.start({
       ...routes,
       get '/'(): SiteRoute {
         calls++;
@@ -367,7 +364,7 @@ describe('when the site cannot be read', () => {
   });
 
   it('a slow page times out at api-timeout, with a message that says so', async () => {
-    site = await startSite({ '/': { delayMs: 5_000, body: 'late' } });
+    site = await sites.start({ '/': { delayMs: 5_000, body: 'late' } });
     const started = Date.now();
     const { code, report } = await gate(`${site.origin}/`, ['--api-timeout', '1']);
     expect(Date.now() - started).toBeLessThan(4_500);
@@ -378,7 +375,7 @@ describe('when the site cannot be read', () => {
   });
 
   it('a page over 5 MB is cut off and reported, without reading it all', async () => {
-    site = await startSite({ '/': { hugeBytes: 64 * 1024 * 1024 } });
+    site = await sites.start({ '/': { hugeBytes: 64 * 1024 * 1024 } });
     const { code, report } = await gate(`${site.origin}/`);
     expect(code).toBe(1);
     expect(report.findings).toEqual([
@@ -397,7 +394,7 @@ describe('when the site cannot be read', () => {
   });
 
   it('--offline does not fetch the site and says so', async () => {
-    site = await startSite(await recorded('development'));
+    site = await sites.start(await recorded('development'));
     const dir = await project({ '.env': 'APP_NAME=demo\n' });
     const run = await runDistCli(dir, ['--format', 'json', '--offline', '--url', `${site.origin}/`]);
     const report = JSON.parse(run.stdout) as JsonReport;
@@ -412,7 +409,7 @@ describe('when the site cannot be read', () => {
 describe('the action on a deployment_status event', () => {
   /** The action on a deployment_status event for `environment`, whose environment_url is the recorded dev site. */
   async function onDeployment(environment: string) {
-    site = await startSite(await recorded('development'));
+    site = await sites.start(await recorded('development'));
     const data = JSON.parse(await readFile(PAYLOAD, 'utf8')) as {
       deployment_status: Record<string, unknown>;
       deployment: Record<string, unknown>;
@@ -426,7 +423,7 @@ describe('the action on a deployment_status event', () => {
     return runDistAction(
       workspace,
       { 'clerk-api-url': 'http://127.0.0.1:9' },
-      { event: { name: 'deployment_status', path }, extraEnv: { NODE_EXTRA_CA_CERTS: ca.file } }
+      { event: { name: 'deployment_status', path }, extraEnv: { NODE_EXTRA_CA_CERTS: sites.caFile() } }
     );
   }
 

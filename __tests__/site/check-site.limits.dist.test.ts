@@ -10,8 +10,8 @@ import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startFakeDns, type FakeDns } from '../fakes/dns-server.js';
-import { startSite, type FakeSite, type SiteRoute } from '../fakes/site-server.js';
-import { writeCaFile, type CaFile } from '../fakes/test-ca.js';
+import { type FakeSite, type SiteRoute } from '../fakes/site-server.js';
+import { fakeSites } from '../helpers/fake-sites.js';
 import { project } from '../helpers/run-cli.js';
 import { runDistCli } from '../helpers/run-dist-cli.js';
 
@@ -22,14 +22,9 @@ const LIVE_PK = `pk_live_${Buffer.from('clerk.example-gate.com$').toString('base
 /** No Clerk API is reachable from the tests: a closed loopback port, so nothing goes online by accident. */
 const NO_CLERK = ['--clerk-api-url', 'http://127.0.0.1:9'];
 
-let ca: CaFile;
+const sites = fakeSites();
 let site: FakeSite | undefined;
-beforeAll(() => {
-  ca = writeCaFile();
-});
-afterAll(() => ca.cleanup());
-afterEach(async () => {
-  await site?.close();
+afterEach(() => {
   site = undefined;
 });
 
@@ -42,7 +37,9 @@ interface JsonReport {
 async function gate(url: string, args: string[] = []) {
   const dir = await project({ '.env': 'APP_NAME=demo\n' });
   const started = performance.now();
-  const run = await runDistCli(dir, ['--url', url, ...NO_CLERK, ...args], { env: { NODE_EXTRA_CA_CERTS: ca.file } });
+  const run = await runDistCli(dir, ['--url', url, ...NO_CLERK, ...args], {
+    env: { NODE_EXTRA_CA_CERTS: sites.caFile() }
+  });
   return { ...run, ms: performance.now() - started };
 }
 
@@ -79,7 +76,7 @@ describe('one deadline for the whole check', () => {
       routes[`/chunks/s${s}/hop5.js`] = script('console.log(1);');
     }
     routes['/'] = page(scripts);
-    site = await startSite(routes);
+    site = await sites.start(routes);
     const { report, ms, code } = await gateJson(`${site.origin}/`, ['--api-timeout', '1']);
     // Hop by hop with a timeout each, this took four batches of 6 × 0.6 s: over 14 s. One deadline: 4 s, plus the
     // process's start and the page.
@@ -124,7 +121,7 @@ describe('redirects to the runner’s own network', () => {
     ['the cloud metadata address', () => 'https://169.254.169.254/latest/meta-data/'],
     ['a private address', () => 'https://10.1.2.3/internal']
   ])('a redirect to %s is refused, and the finding shows no status from it', async (_name, target) => {
-    site = await startSite({ '/': { status: 302, headers: { location: target() } } });
+    site = await sites.start({ '/': { status: 302, headers: { location: target() } } });
     const url = `https://clerk.example.test:${new URL(site.origin).port}/`;
     const { report, code, stderr } = await gateJson(url, ['--dns-servers', dns.address]);
     expect(stderr).toBe('');
@@ -143,7 +140,7 @@ describe('redirects to the runner’s own network', () => {
       '/': { status: 302, headers: { location: '/home' } },
       '/secret': { body: '<!doctype html><p>internal</p>' }
     };
-    site = await startSite(routes);
+    site = await sites.start(routes);
     const port = new URL(site.origin).port;
     routes['/home'] = { status: 302, headers: { location: `https://clerk.other-app.test:${port}/secret` } };
     const origin = `https://clerk.example.test:${new URL(site.origin).port}`;
@@ -157,7 +154,7 @@ describe('redirects to the runner’s own network', () => {
   });
 
   it('a deployment URL on loopback itself may redirect on loopback (tests, a local preview)', async () => {
-    site = await startSite({
+    site = await sites.start({
       '/': { status: 302, headers: { location: '/next' } },
       '/next': page([])
     });
@@ -176,7 +173,7 @@ describe('more scripts than the check reads', () => {
       routes[`/assets/chunk-${s}.js`] = script(s === 56 ? `const key = "${DEV_PK}";` : `console.log(${s});`);
     }
     routes['/'] = page(scripts);
-    return startSite(routes);
+    return sites.start(routes);
   }
 
   it('a development key in script 56 of 60: incomplete ("50 of 60 scripts read"), never pass; production fails', async () => {
