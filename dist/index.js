@@ -645,14 +645,6 @@ function formsOf(secret) {
 }
 /** A `Bearer`/`Basic` credential (RFC 7235 token68), unless it is already a redacted form (`sk_live_…1234`). */
 const CREDENTIAL = /\b(bearer|basic)(\s+)[A-Za-z0-9._~+/-]{8,}=*(?![…A-Za-z0-9._~+/=-])/gi;
-/** `text` with every form of every secret replaced by its redacted form, and every Bearer/Basic credential hidden. */
-function scrub(text, secrets) {
-    const found = [];
-    for (const secret of secrets)
-        if (secret.length >= MIN_SECRET_LENGTH$1)
-            found.push(secretForms(secret));
-    return scrubForms(text, found);
-}
 function secretForms(secret) {
     return { length: secret.length, shown: redact(secret), forms: formsOf(secret) };
 }
@@ -698,28 +690,23 @@ class Scrubber {
     }
     /** A deep copy of an SDK's error without credentials or any form of a secret (see `scrubDeep`). */
     scrubDeep(value) {
-        return scrubDeep(value, this.known.keys());
+        return deepCopy(value, (text) => this.scrub(text));
     }
 }
 const AUTH_KEYS = /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key|x-vercel-protection-bypass)$/i;
-/**
- * A deep, plain copy of anything an SDK threw (an Error with `cause`, `data.headers`, a `Headers`, a `Response`),
- * with every authorization-like header dropped and every string scrubbed. Cycles and depth are bounded; functions
- * are left out. Use it before reading any field of an SDK error into a message.
- */
-function scrubDeep(value, secrets) {
-    const list = [...secrets];
+/** The walk behind `scrubDeep`: each secret's forms are worked out once, not again for every string. */
+function deepCopy(value, scrubText) {
     const seen = new WeakSet();
     const walk = (item, depth) => {
         if (typeof item === 'string')
-            return scrub(item, list);
+            return scrubText(item);
         if (item === null || typeof item !== 'object')
             return typeof item === 'function' ? undefined : item;
         if (seen.has(item) || depth > 8)
             return '[…]';
         seen.add(item);
         if (item instanceof URL)
-            return scrub(item.href, list);
+            return scrubText(item.href);
         if (typeof Headers !== 'undefined' && item instanceof Headers) {
             return walk(Object.fromEntries(item.entries()), depth + 1);
         }

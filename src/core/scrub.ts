@@ -42,9 +42,7 @@ const CREDENTIAL = /\b(bearer|basic)(\s+)[A-Za-z0-9._~+/-]{8,}=*(?![…A-Za-z0-9
 
 /** `text` with every form of every secret replaced by its redacted form, and every Bearer/Basic credential hidden. */
 export function scrub(text: string, secrets: Iterable<string>): string {
-  const found: SecretForms[] = [];
-  for (const secret of secrets) if (secret.length >= MIN_SECRET_LENGTH) found.push(secretForms(secret));
-  return scrubForms(text, found);
+  return new Scrubber(secrets).scrub(text);
 }
 
 /** A secret's redacted form, and every form of it to look for. */
@@ -104,7 +102,7 @@ export class Scrubber {
 
   /** A deep copy of an SDK's error without credentials or any form of a secret (see `scrubDeep`). */
   scrubDeep(value: unknown): unknown {
-    return scrubDeep(value, this.known.keys());
+    return deepCopy(value, (text) => this.scrub(text));
   }
 }
 
@@ -116,14 +114,18 @@ const AUTH_KEYS = /^(authorization|proxy-authorization|cookie|set-cookie|x-api-k
  * are left out. Use it before reading any field of an SDK error into a message.
  */
 export function scrubDeep(value: unknown, secrets: Iterable<string>): unknown {
-  const list = [...secrets];
+  return new Scrubber(secrets).scrubDeep(value);
+}
+
+/** The walk behind `scrubDeep`: each secret's forms are worked out once, not again for every string. */
+function deepCopy(value: unknown, scrubText: (text: string) => string): unknown {
   const seen = new WeakSet<object>();
   const walk = (item: unknown, depth: number): unknown => {
-    if (typeof item === 'string') return scrub(item, list);
+    if (typeof item === 'string') return scrubText(item);
     if (item === null || typeof item !== 'object') return typeof item === 'function' ? undefined : item;
     if (seen.has(item) || depth > 8) return '[…]';
     seen.add(item);
-    if (item instanceof URL) return scrub(item.href, list);
+    if (item instanceof URL) return scrubText(item.href);
     if (typeof Headers !== 'undefined' && item instanceof Headers) {
       return walk(Object.fromEntries(item.entries()), depth + 1);
     }
