@@ -195,7 +195,8 @@ function collectSplit(appDir, outDir, clientDirs, serverDirs, needles) {
 const [kind, from, outDir, key, ...rest] = process.argv.slice(2);
 if (kind === 'vite' && from && outDir) collectVite(from, outDir);
 else if (kind === 'next' && from && outDir && key) collectNext(from, outDir, key);
-else if (kind === 'split' && from && outDir && key && rest.length >= 2) collectSplit(from, outDir, key, rest[0], rest.slice(1));
+else if (kind === 'split' && from && outDir && key && rest.length >= 2)
+  collectSplit(from, outDir, key, rest[0], rest.slice(1));
 else {
   process.stderr.write(
     'usage: node collect.mjs vite <dist dir> <out dir> | next <app dir> <out dir> <key>\n' +
