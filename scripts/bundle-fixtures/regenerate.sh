@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Rebuilds the real client bundles in __tests__/fixtures/bundles/ (see the README there).
 #
-#   bash scripts/bundle-fixtures/regenerate.sh
+#   bash scripts/bundle-fixtures/regenerate.sh              # every app
+#   bash scripts/bundle-fixtures/regenerate.sh expo-web     # only the apps named (see APPS at the end)
 #
 # Needs Node 20.19+ and the npm registry; takes a few minutes. Not part of CI: run it by hand after changing an app
 # or a version, then review and commit the fixtures (and the apps' package-lock.json files).
@@ -61,6 +62,8 @@ prepare_app() {
 node --version
 npm --version
 
+# The first two apps (vite-react/, nextjs/), built and checked together.
+regenerate_vite_react_and_nextjs() {
 step "Vite + React: install"
 prepare_app vite-react
 (cd "$WORK/vite-react" && npm ls --depth=0 vite @vitejs/plugin-react react react-dom @clerk/clerk-react)
@@ -126,4 +129,95 @@ mkdir -p "$FIXTURES"
 rm -rf "$FIXTURES/vite-react" "$FIXTURES/nextjs"
 mv "$OUT/vite-react" "$OUT/nextjs" "$FIXTURES/"
 (cd "$FIXTURES" && du -a vite-react nextjs)
+}
+
+# ---------------------------------------------------------------------------------------------------------------------
+# nextjs-prop/, expo-web/, vite8-clerk-react/: each app builds, checks and replaces its own fixture folders alone
+# (`regenerate.sh nextjs-prop`), trimmed by trim-build.mjs. The fixture folders look like the app root after the build
+# (a package.json with the app's dependencies, the build output where the framework writes it).
+
+# check_fixture DIR VALUE...: fails unless DIR holds each VALUE; check_absent DIR VALUE...: fails if it holds one.
+check_fixture() {
+  local dir="$1" value
+  shift
+  for value in "$@"; do grep -rqF -- "$value" "$dir" || fail_fixb "$dir lacks ${value:0:12}…"; done
+}
+check_absent() {
+  local dir="$1" value
+  shift
+  for value in "$@"; do if grep -rqF -- "$value" "$dir"; then fail_fixb "$dir holds ${value:0:12}…"; fi; done
+}
+fail_fixb() {
+  echo "check failed: $*" >&2
+  exit 1
+}
+# publish_fixtures NAME...: checks that no machine path is in $OUT/NAME, then replaces the fixture folders.
+publish_fixtures() {
+  local name path
+  for name in "$@"; do
+    for path in "$WORK" "$ROOT" "$HOME/"; do
+      if grep -rlF -- "$path" "$OUT/$name"; then fail_fixb "the files above contain the machine path $path"; fi
+    done
+  done
+  mkdir -p "$FIXTURES"
+  for name in "$@"; do
+    rm -rf "${FIXTURES:?}/$name"
+    mv "$OUT/$name" "$FIXTURES/"
+    (cd "$FIXTURES" && du -sh "$name")
+  done
+}
+
+# Next.js 16 (Turbopack), the key given to <ClerkProvider publishableKey={process.env.CLERK_PUBLISHABLE_KEY}> from a
+# server-only variable: the key is in the prerendered pages only. The same app built once more with the minifier off
+# (next.config.unminified.mjs) gives client chunks with index maps: nextjs-turbopack-maps/.
+regenerate_nextjs_prop() {
+  step "Next.js, key as a prop: install"
+  prepare_app nextjs-prop
+  local app="$WORK/nextjs-prop"
+  (cd "$app" && npm ls --depth=0 next react react-dom @clerk/nextjs)
+  next_prop_build() { # next_prop_build KIND FIXTURE VARIANT ENV...
+    local kind="$1" fixture="$2" variant="$3"
+    shift 3
+    step "Next.js, key as a prop: build $fixture/$variant"
+    rm -rf "$app/.next"
+    (cd "$app" && run_clean "$@" npx --no-install next build)
+    node "$HERE/trim-build.mjs" "$kind" "$app" "$OUT/$fixture/$variant" "$DEV_PK" "$PROD_PK" "$CANARY_SK"
+  }
+  next_prop_build next-prop nextjs-prop development CLERK_PUBLISHABLE_KEY="$DEV_PK"
+  next_prop_build next-prop nextjs-prop production CLERK_PUBLISHABLE_KEY="$PROD_PK"
+  next_prop_build next-prop nextjs-prop leaked-secret CLERK_PUBLISHABLE_KEY="$DEV_PK" \
+    NEXT_PUBLIC_CLERK_SECRET_KEY="$CANARY_SK"
+  cp "$app/next.config.unminified.mjs" "$app/next.config.mjs"
+  next_prop_build next-maps nextjs-turbopack-maps leaked-secret CLERK_PUBLISHABLE_KEY="$DEV_PK" \
+    NEXT_PUBLIC_CLERK_SECRET_KEY="$CANARY_SK"
+
+  step "Next.js, key as a prop: checks"
+  local o="$OUT/nextjs-prop"
+  check_fixture "$o/development/.next/server/app" "$DEV_PK" "https://happy-hippo-42.clerk.accounts.dev/npm/@clerk/clerk-js"
+  check_fixture "$o/production/.next/server/app" "$PROD_PK" "https://clerk.example-gate.com/npm/@clerk/clerk-js"
+  check_fixture "$o/leaked-secret/.next/server/app" "$DEV_PK" "$CANARY_SK"
+  check_fixture "$o/leaked-secret/.next/static" "$CANARY_SK"
+  check_absent "$o/development" "$PROD_PK" "$CANARY_SK"
+  check_absent "$o/production" "$DEV_PK" "$CANARY_SK"
+  check_absent "$o/leaked-secret" "$PROD_PK"
+  local variant
+  for variant in development production leaked-secret; do
+    # The key never reaches a client chunk: Next.js inlines NEXT_PUBLIC_ variables only.
+    check_absent "$o/$variant/.next/static" "$DEV_PK" "$PROD_PK"
+    ls "$o/$variant/.next/server/app/clerk-config.json.body" >/dev/null
+  done
+  grep -rqF '"sections"' "$OUT/nextjs-turbopack-maps/leaked-secret/.next/static" ||
+    fail_fixb "nextjs-turbopack-maps has no index map"
+  publish_fixtures nextjs-prop nextjs-turbopack-maps
+}
+
+APPS=(vite-react+nextjs nextjs-prop)
+[ "$#" -gt 0 ] && APPS=("$@")
+for app in "${APPS[@]}"; do
+  case "$app" in
+    vite-react | nextjs | vite-react+nextjs) regenerate_vite_react_and_nextjs ;;
+    nextjs-prop | nextjs-turbopack-maps) regenerate_nextjs_prop ;;
+    *) fail_fixb "unknown app $app (known: vite-react+nextjs nextjs-prop)" ;;
+  esac
+done
 du -sh "$FIXTURES"
