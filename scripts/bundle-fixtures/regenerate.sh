@@ -211,13 +211,78 @@ regenerate_nextjs_prop() {
   publish_fixtures nextjs-prop nextjs-turbopack-maps
 }
 
-APPS=(vite-react+nextjs nextjs-prop)
+# Expo (web export with Metro), @clerk/expo (Clerk Core 3), the key in EXPO_PUBLIC_CLERK_PUBLISHABLE_KEY.
+# `expo export -p web --source-maps` writes one bundle (~0.9 MB) and its map (~3.7 MB), named by a root-relative
+# `//# sourceMappingURL=/_expo/static/js/web/index-<hash>.js.map`. To stay near 1.5 MB per variant, only leaked-secret
+# (development key + canary) keeps the map; production keeps the bundle alone. EXPO_OFFLINE: no call to Expo's API.
+regenerate_expo_web() {
+  step "Expo web: install"
+  prepare_app expo-web
+  local app="$WORK/expo-web"
+  (cd "$app" && npm ls --depth=0 expo @clerk/expo react react-dom react-native react-native-web)
+  expo_build() { # expo_build KIND VARIANT ENV...
+    local kind="$1" variant="$2"
+    shift 2
+    step "Expo web: build $variant"
+    rm -rf "$app/dist"
+    # --clear: Metro's transform cache (in the temp folder, shared by every build) keeps the EXPO_PUBLIC_ values it
+    # inlined; without it, a build with other values gives the previous build's bundle, key included.
+    (cd "$app" && run_clean EXPO_NO_TELEMETRY=1 EXPO_OFFLINE=1 "$@" npx --no-install expo export -p web --source-maps --clear)
+    node "$HERE/trim-build.mjs" "$kind" "$app" "$OUT/expo-web/$variant" "$DEV_PK" "$PROD_PK" "$CANARY_SK"
+  }
+  expo_build expo leaked-secret EXPO_PUBLIC_CLERK_PUBLISHABLE_KEY="$DEV_PK" EXPO_PUBLIC_CLERK_SECRET_KEY="$CANARY_SK"
+  expo_build expo-without-map production EXPO_PUBLIC_CLERK_PUBLISHABLE_KEY="$PROD_PK"
+
+  step "Expo web: checks"
+  local o="$OUT/expo-web"
+  check_fixture "$o/leaked-secret/dist/_expo/static/js/web" "$DEV_PK" "$CANARY_SK" "sourceMappingURL=/_expo/static/js/web/"
+  check_fixture "$o/production/dist/_expo/static/js/web" "$PROD_PK"
+  check_absent "$o/leaked-secret" "$PROD_PK"
+  check_absent "$o/production" "$DEV_PK" "$CANARY_SK"
+  ls "$o"/leaked-secret/dist/_expo/static/js/web/index-*.js.map >/dev/null
+  publish_fixtures expo-web
+}
+
+# Vite 8 + React + @clerk/react (Clerk Core 3), the key in VITE_CLERK_PUBLISHABLE_KEY. @clerk/shared's getEnvVariable
+# reads `import.meta.env[name]`, so Vite inlines the whole env object (twice, unmapped) besides the app's own
+# `import.meta.env.VITE_…` reads. leaked-secret keeps the map; development and production the bundle alone.
+regenerate_vite8_clerk_react() {
+  step "Vite 8 + @clerk/react: install"
+  prepare_app vite8-clerk-react
+  local app="$WORK/vite8-clerk-react"
+  (cd "$app" && npm ls --depth=0 vite @vitejs/plugin-react react react-dom @clerk/react && npm ls rolldown @clerk/shared)
+  vite8_build() { # vite8_build KIND VARIANT ENV...
+    local kind="$1" variant="$2"
+    shift 2
+    step "Vite 8 + @clerk/react: build $variant"
+    (cd "$app" && run_clean "$@" npx --no-install vite build --emptyOutDir)
+    node "$HERE/trim-build.mjs" "$kind" "$app" "$OUT/vite8-clerk-react/$variant" "$DEV_PK" "$PROD_PK" "$CANARY_SK"
+  }
+  vite8_build vite leaked-secret VITE_CLERK_PUBLISHABLE_KEY="$DEV_PK" VITE_CLERK_SECRET_KEY="$CANARY_SK"
+  vite8_build vite-without-map development VITE_CLERK_PUBLISHABLE_KEY="$DEV_PK"
+  vite8_build vite-without-map production VITE_CLERK_PUBLISHABLE_KEY="$PROD_PK"
+
+  step "Vite 8 + @clerk/react: checks"
+  local o="$OUT/vite8-clerk-react"
+  check_fixture "$o/leaked-secret/dist/assets" "$DEV_PK" "$CANARY_SK"
+  check_fixture "$o/development/dist/assets" "$DEV_PK"
+  check_fixture "$o/production/dist/assets" "$PROD_PK"
+  check_absent "$o/leaked-secret" "$PROD_PK"
+  check_absent "$o/development" "$PROD_PK" "$CANARY_SK"
+  check_absent "$o/production" "$DEV_PK" "$CANARY_SK"
+  ls "$o"/leaked-secret/dist/assets/index-*.js.map >/dev/null
+  publish_fixtures vite8-clerk-react
+}
+
+APPS=(vite-react+nextjs nextjs-prop expo-web vite8-clerk-react)
 [ "$#" -gt 0 ] && APPS=("$@")
 for app in "${APPS[@]}"; do
   case "$app" in
     vite-react | nextjs | vite-react+nextjs) regenerate_vite_react_and_nextjs ;;
     nextjs-prop | nextjs-turbopack-maps) regenerate_nextjs_prop ;;
-    *) fail_fixb "unknown app $app (known: vite-react+nextjs nextjs-prop)" ;;
+    expo-web) regenerate_expo_web ;;
+    vite8-clerk-react) regenerate_vite8_clerk_react ;;
+    *) fail_fixb "unknown app $app (known: vite-react+nextjs nextjs-prop expo-web vite8-clerk-react)" ;;
   esac
 done
 du -sh "$FIXTURES"

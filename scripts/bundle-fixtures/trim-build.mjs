@@ -4,7 +4,7 @@
 //
 //   node trim-build.mjs <kind> <app dir> <fixture dir> <value>...
 //
-// kind: next-prop | next-maps | expo | vite. The values are the strings the build must carry (the publishable key,
+// kind: next-prop | next-maps | expo | expo-without-map | vite | vite-without-map. The values are the strings the build must carry (the publishable key,
 // the canary secret): a file is kept when it holds one of them or mentions Clerk (CLERK_HINT), by the rules of its
 // kind below. Every fixture gets `package.json` with the app's name and dependencies only.
 //
@@ -23,7 +23,11 @@ const CLERK_HINT = /clerk|accounts\.dev|pk_test_|lcl\.dev/i;
 /** The example host of a comment in `@clerk/shared` (`Matches patterns like: foo-bar-13.clerk.accounts.dev.`). */
 const DOC_COMMENT_HOST = /foo-bar-13\.clerk\.accounts\.dev/;
 /** Sources whose content stays in the kept maps: the app's own and the Clerk SDK's. */
-const KEPT_SOURCES = /(^|\/)node_modules\/@clerk\/|^(?!.*node_modules\/)(?!.*\[turbopack\])/;
+const APP_AND_CLERK_SOURCES = /(^|\/)node_modules\/@clerk\/|^(?!.*node_modules\/)(?!.*\[turbopack\])/;
+/** The app's own sources and `@clerk/shared` (where `getEnvVariable` reads `import.meta.env`). */
+const APP_AND_CLERK_SHARED_SOURCES = /(^|\/)node_modules\/@clerk\/shared\/|^(?!.*node_modules\/)/;
+/** The app's own sources only (Expo: Clerk's SDK sources alone are ~0.5 MB). */
+const APP_SOURCES = /^(?!.*node_modules\/)(?!.*\[turbopack\])(?!\0)(?!__prelude__)/;
 /**
  * The largest Next.js chunk kept for mentioning Clerk or `process.env.CLERK_PUBLISHABLE_KEY` without holding a value
  * (Clerk's SDK chunk, ~170 KB, is left out: the same bytes are in the nextjs/ fixture).
@@ -58,7 +62,7 @@ function toRelative(source, mapDir, appDir) {
 }
 
 /** Rewrites one source map (plain or index map) as described above; returns how many sourcesContent were nulled. */
-function copyMap(from, to, appDir) {
+function copyMap(from, to, appDir, keptSources) {
   const map = JSON.parse(readFileSync(from, 'utf8'));
   const mapDir = dirname(from);
   let dropped = 0;
@@ -72,7 +76,7 @@ function copyMap(from, to, appDir) {
     m.sources = (m.sources ?? []).map((s) => toRelative(s, mapDir, appDir));
     if (!Array.isArray(m.sourcesContent)) return;
     m.sourcesContent = m.sourcesContent.map((content, i) => {
-      if (content === null || KEPT_SOURCES.test(String(m.sources[i]))) return content;
+      if (content === null || keptSources.test(String(m.sources[i]))) return content;
       dropped += 1;
       return null;
     });
@@ -85,7 +89,8 @@ function copyMap(from, to, appDir) {
 
 /** The file a JS file's `//# sourceMappingURL=` comment names (relative, or root-relative to `root`), or undefined. */
 function mapOf(file, root) {
-  const match = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(readFileSync(file, 'utf8'));
+  // The last such comment line (Expo writes a `//# debugId=` line after it).
+  const match = [...readFileSync(file, 'utf8').matchAll(/^\/\/# sourceMappingURL=(\S+)\s*$/gm)].at(-1);
   if (!match || match[1].startsWith('data:')) return undefined;
   const url = decodeURIComponent(match[1]);
   const candidates = url.startsWith('/') ? [join(root, url), `${file}.map`] : [join(dirname(file), url)];
@@ -111,7 +116,7 @@ function writePackageJson(appDir, outDir) {
  * Copies the files under `from` (relative to the app) that `keep` accepts; with `maps`, a kept JS file that holds a
  * value keeps its source map too.
  */
-function collect(appDir, outDir, from, keep, { values, maps, root = appDir }) {
+function collect(appDir, outDir, from, keep, { values, maps, root = appDir, keptSources = APP_AND_CLERK_SOURCES }) {
   for (const file of walk(join(appDir, from))) {
     const rel = relative(appDir, file);
     if (file.endsWith('.map')) continue;
@@ -123,7 +128,7 @@ function collect(appDir, outDir, from, keep, { values, maps, root = appDir }) {
     const map = maps && holds && /\.m?js$/.test(file) ? mapOf(file, root) : undefined;
     if (map) {
       const mapRel = relative(appDir, map);
-      const dropped = copyMap(map, join(outDir, mapRel), appDir);
+      const dropped = copyMap(map, join(outDir, mapRel), appDir, keptSources);
       say(`  ${rel} (${why}; map ${mapRel} kept, sourcesContent of ${dropped} sources set to null)`);
     } else say(`  ${rel} (${why})`);
   }
@@ -185,21 +190,22 @@ function collectNextMaps(appDir, outDir, values) {
 }
 
 /** Vite or Expo: everything in dist/ but JS that neither holds a value nor mentions Clerk; maps of the kept JS. */
-function collectDist(appDir, outDir, values) {
-  collect(
-    appDir,
-    outDir,
-    'dist',
-    (rel, text, holds) => {
-      if (!/\.m?js$/.test(rel)) return 'as built';
-      return mentions(text, holds);
-    },
-    { values, maps: true, root: join(appDir, 'dist') }
-  );
+function collectDist(appDir, outDir, values, options) {
+  const keep = (rel, text, holds) => (/\.m?js$/.test(rel) ? mentions(text, holds) : 'as built');
+  collect(appDir, outDir, 'dist', keep, { values, root: join(appDir, 'dist'), ...options });
 }
 
 const [kind, appDir, outDir, ...values] = process.argv.slice(2);
-const kinds = { 'next-prop': collectNextProp, 'next-maps': collectNextMaps, expo: collectDist, vite: collectDist };
+const kinds = {
+  'next-prop': collectNextProp,
+  'next-maps': collectNextMaps,
+  // Expo's map is ~3.7 MB: only the app's sources keep their content, and one variant keeps the map at all.
+  expo: (app, out, v) => collectDist(app, out, v, { maps: true, keptSources: APP_SOURCES }),
+  'expo-without-map': (app, out, v) => collectDist(app, out, v, { maps: false }),
+  // Vite 8's map is ~1.8 MB: React's, TanStack Query's and @clerk/react's sources lose their content.
+  vite: (app, out, v) => collectDist(app, out, v, { maps: true, keptSources: APP_AND_CLERK_SHARED_SOURCES }),
+  'vite-without-map': (app, out, v) => collectDist(app, out, v, { maps: false })
+};
 if (!kinds[kind] || !appDir || !outDir || values.length === 0) {
   process.stderr.write(`usage: node trim-build.mjs ${Object.keys(kinds).join('|')} <app dir> <out dir> <value>...\n`);
   process.exit(2);
