@@ -7,7 +7,11 @@
 # Needs Node 20.19+ and the npm registry; takes a few minutes. Not part of CI: run it by hand after changing an app
 # or a version, then review and commit the fixtures (and the apps' package-lock.json files).
 #
-# Each app (vite-react/, nextjs/) is copied to a temp folder, installed there with `npm install` from its
+# Apps: vite-react/ and nextjs/ (built together, collected by collect.mjs), then nextjs-prop/ (also writes
+# nextjs-turbopack-maps), expo-web/ and vite8-clerk-react/ (each alone, trimmed by trim-build.mjs; see the block at the
+# end). The Expo app takes ~5 minutes to install and ~1 minute per build.
+#
+# Each app is copied to a temp folder, installed there with `npm install` from its
 # package-lock.json (exact versions; when the lock file is missing, the one npm writes is copied back next to the app)
 # and built once per key. Nothing is installed or built inside the repository. `npm ci` is not used: vite 8.4.0 names an
 # optional dependency (napi-windows-process-start-time) that the registry does not serve, which `npm install` skips but

@@ -14,9 +14,10 @@
 //   - `sourcesContent` of sources outside the app's own code and the Clerk SDK (React, React Native Web, Next.js,
 //     Expo, …) is set to null, which the source map format allows; `mappings`, `names` and `sources` are left as they
 //     are, in plain and in index maps (`sections`) alike.
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { copy, say, walk } from './files.mjs';
 
 /** Files that mention Clerk: kept besides the ones that hold a value. */
 const CLERK_HINT = /clerk|accounts\.dev|pk_test_|lcl\.dev/i;
@@ -33,23 +34,6 @@ const APP_SOURCES = /^(?!.*node_modules\/)(?!.*\[turbopack\])(?!\0)(?!__prelude_
  * (Clerk's SDK chunk, ~170 KB, is left out: the same bytes are in the nextjs/ fixture).
  */
 const MAX_MENTION_CHUNK = 120_000;
-
-const say = (line) => process.stdout.write(`${line}\n`);
-
-function walk(dir) {
-  const files = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...walk(path));
-    else if (entry.isFile()) files.push(path);
-  }
-  return files;
-}
-
-function copy(from, to) {
-  mkdirSync(dirname(to), { recursive: true });
-  copyFileSync(from, to);
-}
 
 /**
  * A source under the build folder (an absolute machine path) made relative to the map's folder; other sources as
