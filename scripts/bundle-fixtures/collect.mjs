@@ -19,9 +19,10 @@
 //     (the temp build folder) reaches the fixtures;
 //   - `sourcesContent` of the React runtime (react, react-dom, scheduler: ~0.7 MB per map, nothing to do with Clerk)
 //     is set to null, which the source map format allows; `mappings`, `names` and `sources` are left as they are.
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { copy, say, walk } from './files.mjs';
 
 /** Chunks of the Next.js build that mention Clerk: the ones kept. */
 const CLERK_HINT = /clerk|accounts\.dev|pk_test_|lcl\.dev/i;
@@ -33,23 +34,6 @@ const DROPPED_SPLIT_SOURCES = /(^|\/)node_modules\/(?!@clerk\/)/;
 const DROPPED_ALL_PACKAGES = /(^|\/)node_modules\//;
 /** `split` drops a map still larger than this once trimmed. */
 const MAX_SPLIT_MAP_BYTES = 512 * 1024;
-
-const say = (line) => process.stdout.write(`${line}\n`);
-
-function walk(dir) {
-  const files = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...walk(path));
-    else if (entry.isFile()) files.push(path);
-  }
-  return files;
-}
-
-function copy(from, to) {
-  mkdirSync(dirname(to), { recursive: true });
-  copyFileSync(from, to);
-}
 
 function toRelative(source, mapDir) {
   if (source === null || typeof source !== 'string') return source;

@@ -2,8 +2,10 @@
 # Rebuilds the real client bundles in __tests__/fixtures/bundles/ (see the README there).
 #
 #   bash scripts/bundle-fixtures/regenerate.sh            # every app
-#   bash scripts/bundle-fixtures/regenerate.sh astro-server tanstack-start gatsby   # only these (vite-react and
-#                                                          # nextjs are built together)
+#   bash scripts/bundle-fixtures/regenerate.sh astro-server expo-web   # only these (vite-react and nextjs are built
+#                                                          # together; nextjs-prop also writes nextjs-turbopack-maps)
+# Apps: vite-react, nextjs, astro-server, tanstack-start, gatsby (fixa-apps.sh), nextjs-prop, expo-web,
+# vite8-clerk-react (fixb-apps.sh). The Expo app takes ~5 minutes to install and ~1 minute per build.
 #
 # Needs Node 20.19+ and the npm registry; takes a few minutes. Not part of CI: run it by hand after changing an app
 # or a version, then review and commit the fixtures (and the apps' package-lock.json files).
@@ -140,7 +142,13 @@ fi # vite-react, nextjs
 want astro-server && build_astro_server
 want tanstack-start && build_tanstack_start
 want gatsby && build_gatsby
-# ---- end of fixa apps -------------------------------------------------------------------------------------------
+# ---- fixb apps: nextjs-prop (and nextjs-turbopack-maps), expo-web, vite8-clerk-react ------------------------------
+# Each builds alone, trimmed by trim-build.mjs, and replaces its own fixture folders (see fixb-apps.sh).
+. "$HERE/fixb-apps.sh"
+{ want nextjs-prop || want nextjs-turbopack-maps; } && regenerate_nextjs_prop
+want expo-web && regenerate_expo_web
+want vite8-clerk-react && regenerate_vite8_clerk_react
+# ---- end of fixa and fixb apps -------------------------------------------------------------------------------------------
 
 step "checks: no machine path"
 for path in "$WORK" "$ROOT" "$HOME/"; do
