@@ -16,6 +16,12 @@ describe('build-dirs auto: the client output of each framework found, when it ex
     ['@react-router/dev', built('build/client'), ['build/client']],
     ['nuxt', built('.output/public'), ['.output/public']],
     ['@sveltejs/kit', built('.svelte-kit/output/client'), ['.svelte-kit/output/client']],
+    ['next', { ...built('out'), '.next/BUILD_ID': 'b' }, ['out']],
+    [
+      '@sveltejs/kit',
+      { ...built('.svelte-kit/output/prerendered/pages'), ...built('.svelte-kit/output/server') },
+      ['.svelte-kit/output/prerendered']
+    ],
     ['react-scripts', built('build/static'), ['build/static']],
     ['express', built('.vercel/output/static'), ['.vercel/output/static']],
     ['gatsby', built('public'), ['public']],

@@ -12,11 +12,12 @@ import { packageDependencies } from '../sources/frameworks.js';
  * are read as client output (see PRERENDERED).
  */
 const CLIENT_OUTPUT: readonly (readonly [test: (dependency: string) => boolean, dirs: readonly string[]])[] = [
-  [(d) => d === 'next', ['.next/static', '.next/server/app', '.next/server/pages']],
+  // `out` is `output: 'export'` (a static export).
+  [(d) => d === 'next', ['.next/static', '.next/server/app', '.next/server/pages', 'out']],
   [(d) => d === 'vite' || d === 'astro' || d === 'expo', ['dist']],
   [(d) => d.startsWith('@remix-run/') || d === '@react-router/dev', ['build/client', 'public/build']],
   [(d) => d === 'nuxt', ['.output/public']],
-  [(d) => d === '@sveltejs/kit', ['.svelte-kit/output/client']],
+  [(d) => d === '@sveltejs/kit', ['.svelte-kit/output/client', '.svelte-kit/output/prerendered']],
   [(d) => d === 'react-scripts', ['build/static']],
   // TanStack Start and SolidStart: `dist/client` beside `dist/server` (Vite), or Nitro's `.output/public`.
   [(d) => /^@tanstack\/(react-|solid-)?start$/.test(d) || d === '@solidjs/start', ['dist', '.output/public']],
