@@ -6,10 +6,10 @@
  * client code (astro/dist/core/build/plugins/plugin-manifest.js, plugin-scripts.js). Those strings are sent to every
  * browser. Only they are judged here: the server code around them is never read as client code.
  */
-import { readdirSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../core/errors.js';
 import { readRegularFile, sizeInWords, UnreadableFile } from '../core/read-file.js';
+import { directoryEntries } from './build-output.js';
 import { bufferSource, type ByteScanner, type Candidate } from './byte-scanner.js';
 import { classifyCandidate, type Artifact } from './classify-candidate.js';
 
@@ -124,16 +124,7 @@ function positionOf(bytes: Buffer, offset: number): { line: number; column: numb
 function serverModules(dir: string, rel: (abs: string) => string): string[] {
   const files: string[] = [];
   const walk = (current: string): void => {
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(current, { withFileTypes: true });
-    } catch (error) {
-      throw new InputError(
-        `build-dirs: cannot read directory ${rel(current)} (${(error as NodeJS.ErrnoException).code ?? 'error'})`
-      );
-    }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
+    for (const entry of directoryEntries(current, rel)) {
       const abs = path.join(current, entry.name);
       if (entry.isDirectory()) {
         if (entry.name !== 'node_modules') walk(abs);

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import * as z from 'zod/mini';
 import { InputError } from '../core/errors.js';
@@ -226,4 +226,17 @@ export function prerenderedDirsIn(serverDir: string): string[] {
   return PRERENDERED.map(([dir]) => path.join(serverDir, path.basename(dir))).filter(
     (d) => prerenderedExtensions(d) !== undefined && isDirectory(d)
   );
+}
+
+/** A directory's entries, sorted by name; one that cannot be read stops the gate (exit 2), naming it. */
+export function directoryEntries(abs: string, rel: (abs: string) => string): Dirent[] {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(abs, { withFileTypes: true });
+  } catch (error) {
+    throw new InputError(
+      `build-dirs: cannot read directory ${rel(abs)} (${(error as NodeJS.ErrnoException).code ?? 'error'})`
+    );
+  }
+  return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }

@@ -1,10 +1,10 @@
-import { closeSync, readdirSync, readSync, statSync, type Dirent } from 'node:fs';
+import { closeSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../core/errors.js';
 import { notRegularFile, openRegularFile, sizeInWords, UnreadableFile } from '../core/read-file.js';
 import { ByteScanner, type ByteSource, type Candidate } from './byte-scanner.js';
 import { scanAstroInlineScripts } from './astro-inline-scripts.js';
-import { isServerDir, prerenderedDirsIn, prerenderedExtensions } from './build-output.js';
+import { directoryEntries, isServerDir, prerenderedDirsIn, prerenderedExtensions } from './build-output.js';
 import { classifyCandidate, type Artifact } from './classify-candidate.js';
 import { originalPositions, type OriginalPosition } from './source-map.js';
 
@@ -217,16 +217,7 @@ function clientFiles(
 ): string[] {
   const files: string[] = [];
   const walk = (current: string, extensions: ReadonlySet<string>): void => {
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(current, { withFileTypes: true });
-    } catch (error) {
-      throw new InputError(
-        `build-dirs: cannot read directory ${rel(current)} (${(error as NodeJS.ErrnoException).code ?? 'error'})`
-      );
-    }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
+    for (const entry of directoryEntries(current, rel)) {
       const abs = path.join(current, entry.name);
       const client = extensions.has(path.extname(entry.name).toLowerCase());
       if (entry.isDirectory()) {
