@@ -5,6 +5,10 @@
  * Eleventy and Angular. The trees copy the layouts the frameworks write (see README "Frameworks").
  */
 import { describe, expect, it, jest } from '@jest/globals';
+import { cp, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { fakeSecret, publishableKey } from '../helpers/keys.js';
 import { project } from '../helpers/run-cli.js';
 import { runDistCli } from '../helpers/run-dist-cli.js';
@@ -33,6 +37,17 @@ async function gate(cwd: string, args: string[] = []) {
   const run = await runDistCli(cwd, ['--format', 'json', ...args]);
   expect(run.stderr).not.toContain('at ');
   return { code: run.code, report: JSON.parse(run.stdout) as JsonReport, output: run.stdout + run.stderr };
+}
+
+const FIXTURES = fileURLToPath(new URL('../fixtures/bundles/', import.meta.url));
+/** The canary the real leaked-secret builds inlined (see __tests__/fixtures/bundles/README.md). */
+const CANARY = 'sk_test_CANARYbundleLeak0123456789abcdefghijklmnopqrstu';
+
+/** A real build fixture copied to a temp folder, run from as the app's root. */
+async function fixture(name: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'layout-'));
+  await cp(join(FIXTURES, name), dir, { recursive: true });
+  return dir;
 }
 
 const pkg = (...dependencies: string[]) =>
@@ -216,5 +231,35 @@ describe('build folders found by auto', () => {
     const { code, report } = await gate(dir);
     expect(code).toBe(1);
     expect(rules(report)).toEqual([['bundle-dev-publishable-key', 'out/shop/browser/main-X.js']]);
+  });
+});
+
+describe('a real Astro 7 server-output build (node adapter, @clerk/astro; fixtures/bundles/astro-server)', () => {
+  it('production: the server secret in dist/server/virtual_astro_middleware.mjs is no finding; exit 0', async () => {
+    const { code, report, output } = await gate(await fixture('astro-server/production'));
+    expect(report.findings).toEqual([]);
+    expect(code).toBe(0);
+    expect(output).not.toContain('sk_live_SERVERonly');
+  });
+
+  it('development: the key in the client bundle fails; its server copies are not judged', async () => {
+    const { code, report } = await gate(await fixture('astro-server/development'));
+    expect(code).toBe(1);
+    expect(report.findings.map((f) => [f.rule, f.location.file.replace(/\.[\w-]+\.js$/, '.js')])).toEqual([
+      ['bundle-dev-publishable-key', 'dist/client/_astro/internal.js']
+    ]);
+  });
+
+  it('leaked-secret: the canary is found in the inlined script of the server manifest, nowhere else', async () => {
+    const { code, report, output } = await gate(await fixture('astro-server/leaked-secret'), [
+      '--environment',
+      'preview'
+    ]);
+    expect(code).toBe(1);
+    expect(report.findings.map((f) => [f.rule, f.location])).toEqual([
+      ['bundle-secret-key', { file: 'dist/server/entry.mjs', line: 181, column: 4935 }]
+    ]);
+    expect(report.findings[0]?.excerpt).toContain('textContent');
+    expect(output).not.toContain(CANARY);
   });
 });
