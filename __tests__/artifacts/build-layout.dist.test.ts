@@ -263,3 +263,25 @@ describe('a real Astro 7 server-output build (node adapter, @clerk/astro; fixtur
     expect(output).not.toContain(CANARY);
   });
 });
+
+describe('a real TanStack Start build (dist/client + dist/server; fixtures/bundles/tanstack-start)', () => {
+  it('production: no finding; the server half is listed as skipped, not judged', async () => {
+    const { report } = await gate(await fixture('tanstack-start/production'));
+    expect(report.findings).toEqual([]);
+    expect(check(report, 'bundle-secret-key')?.status).toBe('pass');
+    expect(report.skipped).toContainEqual({ file: 'dist/server', reason: 'server output, not sent to the browser' });
+  });
+
+  it('leaked-secret: the canary is found in the client chunks only, never in its server copy', async () => {
+    const { code, report, output } = await gate(await fixture('tanstack-start/leaked-secret'), [
+      '--environment',
+      'preview'
+    ]);
+    expect(code).toBe(1);
+    const files = report.findings.map((f) => f.location.file);
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) expect(file).toMatch(/^dist\/client\/assets\//);
+    expect(report.findings.map((f) => f.rule)).toContain('bundle-secret-key');
+    expect(output).not.toContain(CANARY);
+  });
+});
