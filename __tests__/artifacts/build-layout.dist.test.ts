@@ -285,3 +285,16 @@ describe('a real TanStack Start build (dist/client + dist/server; fixtures/bundl
     expect(output).not.toContain(CANARY);
   });
 });
+
+describe('a site whose pages are named client and server is not server output', () => {
+  it('Docusaurus build/docs/server/index.html beside build/docs/client is read', async () => {
+    const dir = await project({
+      'package.json': pkg('@docusaurus/core'),
+      'build/docs/client/index.html': '<h1>Client</h1>',
+      'build/docs/server/index.html': `<pre>publishableKey: "${DEV_PK}"</pre>`
+    });
+    const { code, report } = await gate(dir);
+    expect(code).toBe(1);
+    expect(rules(report)).toEqual([['bundle-dev-publishable-key', 'build/docs/server/index.html']]);
+  });
+});

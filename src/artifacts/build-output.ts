@@ -198,12 +198,17 @@ const toPosix = (abs: string): string => abs.split(path.sep).join('/');
 
 /**
  * Whether a directory is server output (or a cache) of a framework: one of SERVER_DIRS by its path's end, or a
- * `server` directory beside a `client` or `browser` one (Astro, TanStack Start, Angular SSR).
+ * `server` directory beside a `client` or `browser` one (Astro, TanStack Start, Angular SSR). A `server` folder with
+ * an `index.html` is a site's page (`/docs/server/` beside `/docs/client/`), not server output: it is read.
  */
 export function isServerDir(abs: string): boolean {
   const posix = toPosix(abs);
   if (SERVER_DIRS.some((server) => posix.endsWith(`/${server}`))) return true;
-  return path.basename(abs) === 'server' && CLIENT_SIBLINGS.some((c) => isDirectory(path.join(abs, '..', c)));
+  return (
+    path.basename(abs) === 'server' &&
+    CLIENT_SIBLINGS.some((c) => isDirectory(path.join(abs, '..', c))) &&
+    !existsSync(path.join(abs, 'index.html'))
+  );
 }
 
 /** Whether a directory is server output or inside it. */
