@@ -298,3 +298,35 @@ describe('a site whose pages are named client and server is not server output', 
     expect(rules(report)).toEqual([['bundle-dev-publishable-key', 'build/docs/server/index.html']]);
   });
 });
+
+describe('a real Next 16 build with the key passed as a prop (fixtures/bundles/nextjs-prop)', () => {
+  it('development: the key and the development host are found in the prerendered pages, the only place they are', async () => {
+    const { code, report } = await gate(await fixture('nextjs-prop/development'));
+    expect(code).toBe(1);
+    const at = (file: string) => report.findings.filter((f) => f.location.file === file).map((f) => f.rule);
+    expect(at('.next/server/app/index.html').sort()).toEqual(['bundle-dev-frontend-api', 'bundle-dev-publishable-key']);
+    expect(at('.next/server/app/index.rsc')).toEqual(['bundle-dev-publishable-key']);
+    expect(at('.next/server/app/clerk-config.json.body')).toEqual(['bundle-dev-publishable-key']);
+    expect(at('.next/server/pages/404.html')).toContain('bundle-dev-publishable-key');
+    expect(
+      report.findings.find(
+        (f) => f.location.file === '.next/server/app/index.html' && f.rule === 'bundle-dev-publishable-key'
+      )?.location
+    ).toMatchObject({ line: 1, column: 1057 });
+    for (const f of report.findings)
+      expect(f.location.file).toMatch(/^\.next\/server\/(app|pages)\/.*\.(html|rsc|body)$/);
+  });
+
+  it('production: passes; the server chunks are not judged', async () => {
+    const { code, report } = await gate(await fixture('nextjs-prop/production'));
+    expect(report.findings).toEqual([]);
+    expect(code).toBe(0);
+  });
+
+  it('leaked-secret: the canary in the client chunk and the prerendered page, never in the server chunk', async () => {
+    const { report, output } = await gate(await fixture('nextjs-prop/leaked-secret'), ['--environment', 'preview']);
+    const secrets = report.findings.filter((f) => f.rule === 'bundle-secret-key').map((f) => f.location.file);
+    expect(secrets).toEqual(['.next/server/app/index.html', expect.stringMatching(/^\.next\/static\/chunks\//)]);
+    expect(output).not.toContain(CANARY);
+  });
+});
