@@ -31,7 +31,11 @@ const ROWS: readonly Row[] = [
   ['tanstack-start/production', /^dist\/client\/assets\/index-[^/]+\.js$/, 31, 25791, PROD_PK],
   ['tanstack-start/leaked-secret', /^dist\/client\/assets\/index-[^/]+\.js$/, 31, 25872, CANARY],
   ['tanstack-start/leaked-secret', /^dist\/client\/assets\/routes-[^/]+\.js$/, 1, 3461, CANARY],
-  ['tanstack-start/leaked-secret', /^dist\/server\/assets\/routes-[^/]+\.js$/, 44, 18, CANARY]
+  ['tanstack-start/leaked-secret', /^dist\/server\/assets\/routes-[^/]+\.js$/, 44, 18, CANARY],
+  ['gatsby/development', /^public\/app-[^/]+\.js$/, 2, 78885, DEV_PK],
+  ['gatsby/production', /^public\/app-[^/]+\.js$/, 2, 78885, PROD_PK],
+  ['gatsby/leaked-secret', /^public\/component---src-pages-index-js-[^/]+\.js$/, 1, 680, CANARY],
+  ['gatsby/leaked-secret', /^public\/index\.html$/, 1, 466, CANARY]
 ];
 
 const filesOf = (dir: string): string[] =>

@@ -29,7 +29,9 @@ const CLERK_HINT = /clerk|accounts\.dev|pk_test_|lcl\.dev/i;
 const DROPPED_SOURCES = /(^|\/)node_modules\/(react|react-dom|scheduler)\//;
 /** `split` drops the source of every package but Clerk's (React, the framework's runtime, their helpers). */
 const DROPPED_SPLIT_SOURCES = /(^|\/)node_modules\/(?!@clerk\/)/;
-/** `split` drops a map larger than this (TanStack Start's 2 MB map of its main client chunk) to keep fixtures small. */
+/** Second try for a map still too large: the content of every package, Clerk's too, is dropped (app sources kept). */
+const DROPPED_ALL_PACKAGES = /(^|\/)node_modules\//;
+/** `split` drops a map still larger than this once trimmed. */
 const MAX_SPLIT_MAP_BYTES = 512 * 1024;
 
 const say = (line) => process.stdout.write(`${line}\n`);
@@ -55,8 +57,11 @@ function toRelative(source, mapDir) {
   return isAbsolute(path) ? relative(mapDir, path) : source;
 }
 
-/** Rewrites one source map (plain or indexed with `sections`) as described above and writes it to `to`. */
-function copyMap(from, to, droppedSources = DROPPED_SOURCES) {
+/**
+ * Rewrites one source map (plain or indexed with `sections`) as described above and writes it to `to`; returns how
+ * many sources lost their content, or -1 (nothing written) when the rewritten map is over maxBytes.
+ */
+function copyMap(from, to, droppedSources = DROPPED_SOURCES, maxBytes = Infinity) {
   const map = JSON.parse(readFileSync(from, 'utf8'));
   const mapDir = dirname(from);
   let dropped = 0;
@@ -75,8 +80,10 @@ function copyMap(from, to, droppedSources = DROPPED_SOURCES) {
   };
   if (Array.isArray(map.sections)) for (const section of map.sections) fix(section.map);
   else fix(map);
+  const text = JSON.stringify(map);
+  if (text.length > maxBytes) return -1;
   mkdirSync(dirname(to), { recursive: true });
-  writeFileSync(to, JSON.stringify(map));
+  writeFileSync(to, text);
   return dropped;
 }
 
@@ -149,12 +156,16 @@ function collectClientDir(appDir, outDir, dir, needles) {
     if (map && holds) keptMaps.add(map);
   }
   for (const map of keptMaps) {
-    if (statSync(map).size > MAX_SPLIT_MAP_BYTES) {
-      say(`  ${relative(appDir, map)} dropped (${statSync(map).size} bytes)`);
+    const to = join(outDir, relative(appDir, map));
+    const name = relative(appDir, map);
+    const dropped = copyMap(map, to, DROPPED_SPLIT_SOURCES, MAX_SPLIT_MAP_BYTES);
+    if (dropped >= 0) {
+      say(`  ${name} (sourcesContent of ${dropped} non-Clerk packages set to null)`);
       continue;
     }
-    const dropped = copyMap(map, join(outDir, relative(appDir, map)), DROPPED_SPLIT_SOURCES);
-    say(`  ${relative(appDir, map)} (sourcesContent of ${dropped} non-Clerk packages set to null)`);
+    const all = copyMap(map, to, DROPPED_ALL_PACKAGES, MAX_SPLIT_MAP_BYTES);
+    if (all >= 0) say(`  ${name} (sourcesContent of all ${all} packages, Clerk's too, set to null)`);
+    else say(`  ${name} dropped (over ${MAX_SPLIT_MAP_BYTES} bytes once trimmed)`);
   }
 }
 
@@ -184,7 +195,8 @@ function collectSplit(appDir, outDir, clientDirs, serverDirs, needles) {
 const [kind, from, outDir, key, ...rest] = process.argv.slice(2);
 if (kind === 'vite' && from && outDir) collectVite(from, outDir);
 else if (kind === 'next' && from && outDir && key) collectNext(from, outDir, key);
-else if (kind === 'split' && from && outDir && key && rest.length >= 2) collectSplit(from, outDir, key, rest[0], rest.slice(1));
+else if (kind === 'split' && from && outDir && key && rest.length >= 2)
+  collectSplit(from, outDir, key, rest[0], rest.slice(1));
 else {
   process.stderr.write(
     'usage: node collect.mjs vite <dist dir> <out dir> | next <app dir> <out dir> <key>\n' +

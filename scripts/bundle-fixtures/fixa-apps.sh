@@ -95,3 +95,26 @@ build_tanstack_start() {
   grep -qF -- '?tsr-split=component' "$OUT"/tanstack-start/leaked-secret/dist/client/assets/routes-*.js.map ||
     fail "tanstack-start/leaked-secret: no map source with ?tsr-split=component"
 }
+
+# Gatsby 5 runs on Node 20. Its image stack pins sharp ^0.32, whose install script downloads libvips from outside the
+# npm registry; the app's package.json overrides sharp to 0.34.5, which ships libvips as npm packages (@img/*). The
+# app uses no image processing.
+build_gatsby() {
+  local app="$WORK/gatsby"
+  step "Gatsby: install"
+  prepare_app gatsby
+  (cd "$app" && npm ls --depth=0 gatsby gatsby-plugin-clerk react react-dom)
+  gatsby_build() { # gatsby_build VARIANT ENV...
+    local variant="$1"
+    shift
+    step "Gatsby: build '$variant'"
+    rm -rf "$app/public" "$app/.cache"
+    (cd "$app" && run_clean GATSBY_TELEMETRY_DISABLED=1 "$@" npx --no-install gatsby build)
+    node "$HERE/collect.mjs" split "$app" "$OUT/gatsby/$variant" public - \
+      "$DEV_PK" "$PROD_PK" "$CANARY_SK"
+    check_variant "$OUT/gatsby/$variant" "$variant"
+  }
+  gatsby_build development GATSBY_CLERK_PUBLISHABLE_KEY="$DEV_PK"
+  gatsby_build production GATSBY_CLERK_PUBLISHABLE_KEY="$PROD_PK"
+  gatsby_build leaked-secret GATSBY_CLERK_PUBLISHABLE_KEY="$DEV_PK" GATSBY_CLERK_SECRET_KEY="$CANARY_SK"
+}

@@ -1,0 +1,4 @@
+module.exports = {
+  siteMetadata: { title: 'Bundle fixture' },
+  plugins: ['gatsby-plugin-clerk']
+};
