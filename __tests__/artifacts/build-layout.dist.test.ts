@@ -330,3 +330,30 @@ describe('a real Next 16 build with the key passed as a prop (fixtures/bundles/n
     expect(output).not.toContain(CANARY);
   });
 });
+
+describe('a real Gatsby 5 build (public/; fixtures/bundles/gatsby), found by auto', () => {
+  it('development: fails at the key in public/app-<hash>.js', async () => {
+    const { code, report } = await gate(await fixture('gatsby/development'));
+    expect(code).toBe(1);
+    expect(report.findings.map((f) => [f.rule, f.location.file.replace(/-[0-9a-f]+\.js$/, '.js')])).toEqual([
+      ['bundle-dev-publishable-key', 'public/app.js']
+    ]);
+    expect(check(report, 'bundle-dev-publishable-key')?.detail).toContain('of public');
+  });
+
+  it('production: passes, having scanned public/', async () => {
+    const { code, report } = await gate(await fixture('gatsby/production'));
+    expect(report.findings).toEqual([]);
+    expect(code).toBe(0);
+    expect(check(report, 'bundle-secret-key')).toMatchObject({ status: 'pass' });
+    expect(check(report, 'bundle-secret-key')?.detail).toContain('of public');
+  });
+
+  it('leaked-secret: the canary in the page chunk and the prerendered page', async () => {
+    const { code, report, output } = await gate(await fixture('gatsby/leaked-secret'), ['--environment', 'preview']);
+    expect(code).toBe(1);
+    const secrets = report.findings.filter((f) => f.rule === 'bundle-secret-key').map((f) => f.location.file);
+    expect(secrets).toEqual([expect.stringMatching(/^public\/component---src-pages-index-js-/), 'public/index.html']);
+    expect(output).not.toContain(CANARY);
+  });
+});
