@@ -56,7 +56,7 @@ export function checkBundle(
     a.kind === 'secret-key' ||
     (ruleApplies(bundleDevPublishableKey, isProduction) &&
       (a.kind === 'dev-host' || a.parsed.instanceType === 'development'));
-  const scan = scanBuildOutput(cwd, plan.dirs, wanted);
+  const scan = scanBuildOutput(cwd, plan.dirs, wanted, plan.astroServerDirs);
   const hits: Hit[] = scan.hits.map(toHit);
   const rel = plan.dirs.map((d) => relativeDir(cwd, d));
   const scanned = `${plural(scan.files, 'file')} (${megabytes(scan.bytes)}) of ${rel.join(', ')}`;

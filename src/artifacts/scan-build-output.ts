@@ -1,9 +1,10 @@
-import { closeSync, readdirSync, readSync, statSync, type Dirent } from 'node:fs';
+import { closeSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../core/errors.js';
 import { notRegularFile, openRegularFile, sizeInWords, UnreadableFile } from '../core/read-file.js';
 import { ByteScanner, type ByteSource, type Candidate } from './byte-scanner.js';
-import { isServerDir } from './build-output.js';
+import { scanAstroInlineScripts } from './astro-inline-scripts.js';
+import { directoryEntries, isServerDir, prerenderedDirsIn, prerenderedExtensions } from './build-output.js';
 import { classifyCandidate, type Artifact } from './classify-candidate.js';
 import { originalPositions, type OriginalPosition } from './source-map.js';
 
@@ -53,9 +54,15 @@ export interface BuildScan {
  * a hit (the caller knows which artifacts are findings; a production key never is). Source maps are read only for
  * a file with hits, one at a time, and dropped after use. An unreadable file or directory stops the gate (exit 2):
  * a scan that silently missed a file would pass a leaked key. A file that is not a regular file, or over the size
- * cap, makes the scan incomplete, with the reason.
+ * cap, makes the scan incomplete, with the reason. In `astroServerDirs`, only the scripts Astro inlines into
+ * server-rendered pages are judged (see astro-inline-scripts.ts).
  */
-export function scanBuildOutput(cwd: string, dirs: readonly string[], wanted: (a: Artifact) => boolean): BuildScan {
+export function scanBuildOutput(
+  cwd: string,
+  dirs: readonly string[],
+  wanted: (a: Artifact) => boolean,
+  astroServerDirs: readonly string[] = []
+): BuildScan {
   const scanner = new ByteScanner();
   const scan: BuildScan = {
     hits: [],
@@ -94,7 +101,24 @@ export function scanBuildOutput(cwd: string, dirs: readonly string[], wanted: (a
       if (kept.length > 0) scan.hits.push(...withOriginals(file, dir, cwd, kept, rel, scan.skipped));
     }
   }
+  scanAstroInlineScripts(scanner, astroServerDirs, rel, skip, scan, (candidates) => {
+    const kept: ArtifactHit[] = [];
+    for (const { artifact, candidate, file } of candidates) {
+      if (!wanted(artifact)) continue;
+      if (artifact.kind === 'secret-key') scan.secrets.add(artifact.key);
+      if (listed[artifact.kind] >= MAX_HITS) scan.omitted[artifact.kind]++;
+      else {
+        listed[artifact.kind]++;
+        kept.push(hitAt(artifact, file, candidate));
+      }
+    }
+    scan.hits.push(...kept);
+  });
   return scan;
+}
+
+function hitAt(artifact: Artifact, file: string, candidate: Candidate): ArtifactHit {
+  return { artifact, file, line: candidate.line, column: candidate.column, excerpt: candidate.excerpt };
 }
 
 /** The hits of one file, with original positions from its source map (read here, dropped on return). */
@@ -180,7 +204,8 @@ function scanFile(
 }
 
 /**
- * Client files under `dir`, sorted, depth first; server output and node_modules are left out. A symbolic link to
+ * Client files under `dir`, sorted, depth first; server output and node_modules are left out, but for the
+ * prerendered pages of a server directory (only their page, payload and data files; see build-output.ts). A symbolic link to
  * a file is read as the file it names (only a regular one); a link to a directory is not followed (a loop would
  * never end), and neither is anything else that is not a regular file: each is skipped with its reason.
  */
@@ -191,26 +216,20 @@ function clientFiles(
   skip: (file: string, reason: string) => void
 ): string[] {
   const files: string[] = [];
-  const walk = (current: string): void => {
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(current, { withFileTypes: true });
-    } catch (error) {
-      throw new InputError(
-        `build-dirs: cannot read directory ${rel(current)} (${(error as NodeJS.ErrnoException).code ?? 'error'})`
-      );
-    }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
+  const walk = (current: string, extensions: ReadonlySet<string>): void => {
+    for (const entry of directoryEntries(current, rel)) {
       const abs = path.join(current, entry.name);
-      const client = CLIENT_EXTENSIONS.has(path.extname(entry.name).toLowerCase());
+      const client = extensions.has(path.extname(entry.name).toLowerCase());
       if (entry.isDirectory()) {
         if (entry.name === 'node_modules') continue;
         if (isServerDir(abs)) {
-          skipped.push({ file: rel(abs), reason: 'server output, not sent to the browser' });
+          const prerendered = prerenderedDirsIn(abs);
+          const pages = prerendered.length > 0 ? ' (its prerendered pages are scanned)' : '';
+          skipped.push({ file: rel(abs), reason: `server output, not sent to the browser${pages}` });
+          for (const pagesDir of prerendered) walk(pagesDir, prerenderedExtensions(pagesDir) ?? CLIENT_EXTENSIONS);
           continue;
         }
-        walk(abs);
+        walk(abs, extensions);
       } else if (entry.isSymbolicLink()) {
         if (linksToDirectory(abs)) skip(rel(abs), 'a symbolic link to a directory, not followed; not scanned');
         else if (client) files.push(abs);
@@ -221,7 +240,7 @@ function clientFiles(
       }
     }
   };
-  walk(dir);
+  walk(dir, prerenderedExtensions(dir) ?? CLIENT_EXTENSIONS);
   return files;
 }
 
