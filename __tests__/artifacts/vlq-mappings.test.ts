@@ -10,7 +10,10 @@ import { fileURLToPath } from 'node:url';
 import { mappingsAt, type Point } from '../../src/artifacts/vlq-mappings.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/bundles/', import.meta.url));
-const MAPS = readdirSync(FIXTURES, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.map'));
+/** The fixtures' regular maps (index maps are in map-lookup.test.ts). */
+const MAPS = readdirSync(FIXTURES, { recursive: true, encoding: 'utf8' }).filter(
+  (f) => f.endsWith('.map') && !('sections' in (JSON.parse(readFileSync(join(FIXTURES, f), 'utf8')) as object))
+);
 
 describe('mappingsAt', () => {
   it('finds the fixtures maps', () => {
@@ -32,7 +35,8 @@ describe('mappingsAt', () => {
       const o = originalPositionFor(traced, { line: p.line + 1, column: p.column });
       return o.source === null ? undefined : { line: o.line - 1, column: o.column };
     });
-    const strip = (s: { line: number; column: number } | undefined) => s && { line: s.line, column: s.column };
+    const strip = (s: { line: number; column: number } | null | undefined) =>
+      s ? { line: s.line, column: s.column } : undefined;
     expect(mappingsAt(map.mappings, places).map(strip)).toEqual(expected);
     const single = places.filter((_, i) => i % 13 === 0);
     expect(single.map((p) => strip(mappingsAt(map.mappings, [p])[0]))).toEqual(
@@ -40,9 +44,15 @@ describe('mappingsAt', () => {
     );
   });
 
-  it('gives nothing for malformed mappings or a segment without a source', () => {
+  it('gives nothing for malformed mappings, and null for a segment without a source', () => {
     expect(mappingsAt('!AAA', [{ line: 0, column: 9 }])).toEqual([undefined]);
-    expect(mappingsAt('AAAA,E', [{ line: 0, column: 3 }])).toEqual([undefined]);
+    expect(mappingsAt('AAAA,E', [{ line: 0, column: 3 }])).toEqual([null]);
+    expect(
+      mappingsAt('EAAA', [
+        { line: 0, column: 1 },
+        { line: 1, column: 0 }
+      ])
+    ).toEqual([undefined, undefined]);
     expect(mappingsAt('AAAA,EAAE', [{ line: 0, column: 3 }])).toEqual([{ source: 0, line: 0, column: 2 }]);
   });
 });

@@ -14,7 +14,7 @@ export interface Point {
 }
 
 /** The original place a segment maps to: 0-based source index, line and column. */
-interface Segment {
+export interface Segment {
   source: number;
   line: number;
   column: number;
@@ -30,16 +30,16 @@ const SEMICOLON = 0x3b;
 /**
  * For each place, the segment a lookup with the greatest lower bound finds, as trace-mapping's
  * `originalPositionFor` does by default: the segment of the same generated line with the largest column not after
- * the place's. Undefined when there is none, when that segment maps to no source, or when the mappings are
- * malformed before the place's line.
+ * the place's. Null when that segment maps to no source; undefined when there is no such segment or the mappings
+ * are malformed before the place's line (an index map then looks in the section before, on the same line).
  */
-export function mappingsAt(mappings: string, places: readonly Point[]): (Segment | undefined)[] {
-  const result: (Segment | undefined)[] = places.map(() => undefined);
+export function mappingsAt(mappings: string, places: readonly Point[]): (Segment | null | undefined)[] {
+  const result: (Segment | null | undefined)[] = places.map(() => undefined);
   const bestColumn = places.map(() => -1);
   const byLine = new Map<number, number[]>();
   places.forEach((p, i) => byLine.set(p.line, [...(byLine.get(p.line) ?? []), i]));
   const lastLine = Math.max(-1, ...places.map((p) => p.line));
-  const pick = (i: number, generated: number, segment: Segment | undefined): void => {
+  const pick = (i: number, generated: number, segment: Segment | null): void => {
     const column = (places[i] as Point).column;
     const best = bestColumn[i] as number;
     // Of segments at one column: the first on an exact match, the last below it (trace-mapping's binary search).
@@ -76,7 +76,7 @@ export function mappingsAt(mappings: string, places: readonly Point[]): (Segment
         if (wanted) {
           // Segments come in column order (bundlers write them so): past the last place of the last line, done.
           if (line === lastLine && generated > lastColumn) return result;
-          const segment = mapped ? { source, line: originalLine, column: originalColumn } : undefined;
+          const segment = mapped ? { source, line: originalLine, column: originalColumn } : null;
           for (const w of wanted) pick(w, generated, segment);
         }
       }
