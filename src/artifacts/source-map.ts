@@ -61,7 +61,7 @@ export function originalPositions(
     places.map((p) => ({ line: p.line - 1, column: p.column - 1 }))
   );
   const positions = traced.map(
-    (t) => t && { file: display(t.source, file, cwd), line: t.line + 1, column: t.column + 1 }
+    (t) => t && { file: display(t.source, found.base, cwd), line: t.line + 1, column: t.column + 1 }
   );
   return { positions, ...(notes.length > 0 && { skipped: { file: found.label, reason: notes.join('; ') } }) };
 }
@@ -70,9 +70,10 @@ export function originalPositions(
  * A source as a path relative to the working directory when it is a file under it (`src/main.tsx`), else as the
  * map names it without a bundler's scheme or project marker (`webpack://_N_E/./app/page.tsx` and
  * `turbopack:///[project]/app/page.tsx` → `app/page.tsx`), and without a bundler's query (`index.jsx?tsr-split=…`,
- * `App.vue?vue&type=script`): the query names a part of the file, not another file.
+ * `App.vue?vue&type=script`): the query names a part of the file, not another file. A relative source is
+ * relative to the map file (or to the built file, for an inline map).
  */
-function display(named: string, builtFile: string, cwd: string): string {
+function display(named: string, mapFile: string, cwd: string): string {
   const source = named.replace(/\?.*$/s, '');
   let absolute: string;
   if (/^file:\/\//i.test(source)) {
@@ -87,13 +88,14 @@ function display(named: string, builtFile: string, cwd: string): string {
       const rest = source.slice(scheme[0].length).replace(/^\[project\]\//, '');
       return path.posix.normalize(rest).replace(/^(\.\/)+/, '');
     }
-    absolute = path.resolve(path.dirname(builtFile), source);
+    absolute = path.resolve(path.dirname(mapFile), source);
   }
   const relative = path.relative(cwd, absolute);
   return relative.startsWith('..') || path.isAbsolute(relative) ? source : relative.split(path.sep).join('/');
 }
 
-type MapText = { text: string; label: string } | { file: string; reason: string } | undefined;
+/** A map's text, its name in the report, and the absolute path its relative sources are resolved against. */
+type MapText = { text: string; label: string; base: string } | { file: string; reason: string } | undefined;
 
 /**
  * The map's text: the file `sourceMappingURL` names (relative to the built file; a root-relative URL such as Expo's
@@ -102,7 +104,7 @@ type MapText = { text: string; label: string } | { file: string; reason: string 
  */
 function mapText(file: string, dir: string, rel: (abs: string) => string): MapText {
   const url = commentUrl(file);
-  if (url?.startsWith('data:')) return dataUrlText(url, rel(file));
+  if (url?.startsWith('data:')) return dataUrlText(url, rel(file), file);
   const beside = `${file}.map`;
   let named: string | undefined;
   if (url !== undefined && !/^([a-z][a-z0-9+.-]*:|\/\/)/i.test(url)) {
@@ -134,7 +136,7 @@ function readMap(mapFile: string, rel: (abs: string) => string): MapText {
       return { file: rel(mapFile), reason: `source map larger than ${sizeInWords(MAX_MAP_BYTES)}, not decoded` };
     }
     // Most maps are ASCII: latin1 then decodes as a copy, where utf8 decoding costs ~10 ms a MB.
-    return { text: read.bytes.toString(isAscii(read.bytes) ? 'latin1' : 'utf8'), label: rel(mapFile) };
+    return { text: read.bytes.toString(isAscii(read.bytes) ? 'latin1' : 'utf8'), label: rel(mapFile), base: mapFile };
   } catch (error) {
     if (!(error instanceof UnreadableFile)) throw error;
     if (error.missing) return undefined;
@@ -173,7 +175,7 @@ function lastMatch(text: string): string | undefined {
   return url;
 }
 
-function dataUrlText(url: string, label: string): MapText {
+function dataUrlText(url: string, label: string, base: string): MapText {
   const comma = url.indexOf(',');
   if (comma === -1) return { file: label, reason: 'its inline source map is not a data: URL with data' };
   const meta = url.slice(5, comma);
@@ -181,7 +183,8 @@ function dataUrlText(url: string, label: string): MapText {
   try {
     return {
       text: meta.endsWith(';base64') ? Buffer.from(data, 'base64').toString('utf8') : decodeURIComponent(data),
-      label
+      label,
+      base
     };
   } catch {
     return { file: label, reason: 'its inline source map cannot be decoded' };
