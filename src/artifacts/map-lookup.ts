@@ -94,33 +94,44 @@ function trace(json: unknown, places: readonly Point[], top: boolean, notes: Set
  * index map is one map whose lines are its sections' lines laid end to end, and a lookup finds the nearest segment
  * to the left on the same line, whichever section wrote it.
  */
-function traceSections(sections: readonly Section[], places: readonly Point[], notes: Set<string>) {
-  const inSection = (k: number, p: Point): Result[] => {
+function traceSections(sections: readonly Section[], places: readonly Point[], notes: Set<string>): Result[] {
+  const inSection = (k: number, points: readonly Point[]): Result[] => {
     const section = sections[k] as Section;
     if (section.map === undefined) {
       notes.add('its index map gives a section by URL (not read)');
-      return [undefined];
+      return points.map(() => undefined);
     }
     const { line, column } = section.offset;
-    const local = { line: p.line - line, column: p.line === line ? p.column - column : p.column };
-    return trace(
-      section.map,
-      [local],
-      false,
-      notes,
-      'a section of its index map is not a regular version 3 source map'
-    );
+    const local = points.map((p) => ({ line: p.line - line, column: p.line === line ? p.column - column : p.column }));
+    return trace(section.map, local, false, notes, 'a section of its index map is not a regular version 3 source map');
   };
-  return places.map((place) => {
-    let p = place;
-    for (let k = sectionOf(sections, p); k >= 0; k = sectionOf(sections, p)) {
-      const result = inSection(k, p)[0];
-      const { line, column } = (sections[k] as Section).offset;
-      if (result !== undefined || line !== p.line || column === 0) return result;
-      p = { line, column: column - 1 };
+  const result: Result[] = places.map(() => undefined);
+  // Each round walks every section asked once, with all its places; a place with nothing there moves left.
+  let pending = places.map((p, i) => ({ i, p }));
+  while (pending.length > 0) {
+    const bySection = new Map<number, { i: number; p: Point }[]>();
+    for (const q of pending) {
+      const k = sectionOf(sections, q.p);
+      if (k < 0) continue;
+      const asked = bySection.get(k);
+      if (asked) asked.push(q);
+      else bySection.set(k, [q]);
     }
-    return undefined;
-  });
+    pending = [];
+    for (const [k, asked] of bySection) {
+      const traced = inSection(
+        k,
+        asked.map((q) => q.p)
+      );
+      const { line, column } = (sections[k] as Section).offset;
+      asked.forEach((q, n) => {
+        const t = traced[n];
+        if (t !== undefined || line !== q.p.line || column === 0) result[q.i] = t;
+        else pending.push({ i: q.i, p: { line, column: column - 1 } });
+      });
+    }
+  }
+  return result;
 }
 
 function before(a: Point, b: Point): boolean {
