@@ -13,10 +13,32 @@ import {
   TraceMap,
   type SourceMapSegment
 } from '@jridgewell/trace-mapping';
+import { cp, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { project } from '../helpers/run-cli.js';
 import { runDistCli } from '../helpers/run-dist-cli.js';
 
 jest.setTimeout(60_000);
+
+const FIXTURES = fileURLToPath(new URL('../fixtures/bundles/', import.meta.url));
+const CANARY = 'sk_test_CANARYbundleLeak0123456789abcdefghijklmnopqrstu';
+
+/** A copy of a real build's fixture (an app root after the build), to run the gate in. */
+async function fixture(app: string, variant: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), `${app}-`));
+  await cp(join(FIXTURES, app, variant), dir, { recursive: true });
+  return dir;
+}
+
+/** The gate's JSON report with `args`, run in `dir` (exit 1: there are findings). */
+async function gateWith(dir: string, args: string[]): Promise<JsonReport> {
+  const run = await runDistCli(dir, ['--format', 'json', ...args]);
+  expect(run.stderr).toBe('');
+  expect(run.code).toBe(1);
+  return JSON.parse(run.stdout) as JsonReport;
+}
 
 const DEV_PK = `pk_test_${Buffer.from('happy-hippo-42.clerk.accounts.dev$').toString('base64')}`;
 
@@ -51,12 +73,7 @@ function traced(map: Parameters<typeof AnyMap>[0], at: { line: number; column: n
   return { source: o.source, line: o.line, column: (o.column ?? -1) + 1 };
 }
 
-async function gate(dir: string): Promise<JsonReport> {
-  const run = await runDistCli(dir, ['--format', 'json']);
-  expect(run.stderr).toBe('');
-  expect(run.code).toBe(1);
-  return JSON.parse(run.stdout) as JsonReport;
-}
+const gate = (dir: string): Promise<JsonReport> => gateWith(dir, []);
 
 describe('Turbopack index maps (defect 6)', () => {
   it('a finding in a minified Next.js chunk resolves through the section that covers it to app/leak.jsx', async () => {
@@ -209,6 +226,15 @@ describe('a value inlined several times is reported where the app uses it (defec
 });
 
 describe('source paths and excerpts (minor items)', () => {
+  it("TanStack Start (real build): the code-split route's ?tsr-split query is dropped from its source", async () => {
+    const dir = await fixture('tanstack-start', 'leaked-secret');
+    const report = await gateWith(dir, ['--build-dir', 'dist/client']);
+    const route = report.findings.find((f) => /routes-[^/]+\.js$/.test(f.location.file));
+    expect(route?.rule).toBe('bundle-secret-key');
+    expect(route?.original_location).toEqual({ file: 'src/routes/index.tsx', line: 8, column: 7 });
+    expect(JSON.stringify(report)).not.toContain(CANARY.slice(8));
+  });
+
   it("a bundler query is not part of the source path (TanStack Start's ?tsr-split)", async () => {
     const chunk = `const k="${DEV_PK}";\n//# sourceMappingURL=index-x.js.map\n`;
     const map = regularMap(
