@@ -80,6 +80,12 @@ describe('fileHits', () => {
       'src/pages/index.js'
     ],
     [['turbopack:///[turbopack]/browser/runtime.ts', 'turbopack:///[project]/app/leak.jsx'], 2, 'app/leak.jsx'],
+    [['\0vite/preload-helper.js', '../src/main.tsx'], 2, 'src/main.tsx'],
+    [
+      ['webpack://app/webpack/runtime/define property getters', 'webpack://app/./src/pages/index.js'],
+      2,
+      'src/pages/index.js'
+    ],
     [['../src/a.tsx', '../src/b.tsx'], 1, 'src/a.tsx'],
     [['../node_modules/x/a.js', '../node_modules/y/b.js'], 1, 'node_modules/x/a.js'],
     [[null, null], 1, undefined]

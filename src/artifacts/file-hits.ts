@@ -92,7 +92,7 @@ export function fileHits(
  * including a package's own `src/` its map leads to), nor a bundler's virtual module or runtime.
  */
 function isAppSource(original: OriginalPosition): boolean {
-  return !/(^|\/)node_modules\/|^\0|^(webpack\/(runtime|bootstrap)|\(webpack\)|\[turbopack\]|\[externals\])\//.test(
+  return !/(^|\/)(node_modules\/|\0)|^(webpack\/(runtime|bootstrap)|\(webpack\)|\[turbopack\]|\[externals\])\//.test(
     original.file
   );
 }
