@@ -12,11 +12,20 @@ import {
   type DecodedSourceMap,
   type SourceMapSegment
 } from '@jridgewell/trace-mapping';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { traceMap } from '../../src/artifacts/map-lookup.js';
 import type { Point } from '../../src/artifacts/vlq-mappings.js';
 import { ORACLE_SEED, seededRandom } from '../helpers/random.js';
 
 type Random = ReturnType<typeof seededRandom>;
+
+const FIXTURES = fileURLToPath(new URL('../fixtures/bundles/', import.meta.url));
+/** The real builds' index maps (Next.js with Turbopack). */
+const INDEX_MAPS = readdirSync(FIXTURES, { recursive: true, encoding: 'utf8' }).filter(
+  (f) => f.endsWith('.map') && 'sections' in (JSON.parse(readFileSync(join(FIXTURES, f), 'utf8')) as object)
+);
 
 /** A regular map of a few lines, segments in column order, some mapping to no source. */
 function randomMap(r: Random, name: string) {
@@ -66,6 +75,19 @@ function expected(map: Parameters<typeof AnyMap>[0], places: readonly Point[]) {
 }
 
 describe('traceMap', () => {
+  it('finds the real index maps', () => {
+    expect(INDEX_MAPS.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it.each(INDEX_MAPS)('agrees with AnyMap on %s, every column of its first 40 lines', (file) => {
+    const map = JSON.parse(readFileSync(join(FIXTURES, file), 'utf8')) as Parameters<typeof AnyMap>[0];
+    const places = everyPlace(40, 120);
+    const { traced, notes } = traceMap(map, places);
+    expect(notes).toEqual([]);
+    expect(traced).toEqual(expected(map, places));
+    expect(traced.filter((t) => t !== undefined).length).toBeGreaterThan(0);
+  });
+
   it('agrees with AnyMap on 200 random index maps, places asked at once', () => {
     const r = seededRandom(ORACLE_SEED);
     for (let n = 0; n < 200; n++) {

@@ -13,7 +13,7 @@ import {
   TraceMap,
   type SourceMapSegment
 } from '@jridgewell/trace-mapping';
-import { cp, mkdtemp } from 'node:fs/promises';
+import { cp, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -121,6 +121,22 @@ describe('Turbopack index maps (defect 6)', () => {
       line: expected.line,
       column: expected.column
     });
+    expect(report.skipped.filter((s) => s.file.endsWith('.map'))).toEqual([]);
+  });
+});
+
+describe('Turbopack index maps, real build (defect 6)', () => {
+  it('Next.js 16 with Turbopack: the leaked secret in a client chunk resolves to app/leak.jsx, as AnyMap finds it', async () => {
+    const dir = await fixture('nextjs-turbopack-maps', 'leaked-secret');
+    const report = await gate(dir);
+    const leak = report.findings.find((f) => f.rule === 'bundle-secret-key');
+    expect(leak?.location).toEqual({ file: '.next/static/chunks/3mlaeuklmew9o.js', line: 10, column: 57 });
+    const map = JSON.parse(await readFile(join(dir, '.next/static/chunks/3chhb1nvgl9m8.js.map'), 'utf8')) as Parameters<
+      typeof AnyMap
+    >[0];
+    const expected = traced(map, { line: 10, column: 57 });
+    expect(expected.source).toBe('turbopack:///[project]/app/leak.jsx');
+    expect(leak?.original_location).toEqual({ file: 'app/leak.jsx', line: expected.line, column: expected.column });
     expect(report.skipped.filter((s) => s.file.endsWith('.map'))).toEqual([]);
   });
 });
