@@ -81,6 +81,7 @@ describe('fileHits', () => {
     ],
     [['turbopack:///[turbopack]/browser/runtime.ts', 'turbopack:///[project]/app/leak.jsx'], 2, 'app/leak.jsx'],
     [['\0vite/preload-helper.js', '../src/main.tsx'], 2, 'src/main.tsx'],
+    [['webpack://app/../src/constants.ts', 'webpack://app/./src/pages/index.js'], 2, 'src/pages/index.js'],
     [
       ['webpack://app/webpack/runtime/define property getters', 'webpack://app/./src/pages/index.js'],
       2,

@@ -215,6 +215,10 @@ describe('a value inlined several times is reported where the app uses it (defec
     [
       "gatsby-plugin-clerk's own src/, reached through node_modules",
       'webpack://app/./node_modules/gatsby-plugin-clerk/src/constants.ts'
+    ],
+    [
+      "gatsby-plugin-clerk's src/ as Gatsby's map names it, its node_modules/ prefix lost",
+      'webpack://bundle-fixture-gatsby/../src/constants.ts'
     ]
   ])('%s: the app line is reported', async (_, firstSource) => {
     const { dir, second, map } = await twice(firstSource, '../../src/main.tsx');
@@ -238,6 +242,27 @@ describe('a value inlined several times is reported where the app uses it (defec
     const report = await gate(dir);
     expect(report.findings.map((f) => f.location)).toEqual([{ file: 'dist/assets/index-Bq1.js', ...first }]);
     expect(report.findings[0]?.original_location?.file).toBe('node_modules/@clerk/shared/dist/getEnvVariable.mjs');
+  });
+});
+
+describe('Gatsby 5, real build (defect 8)', () => {
+  it("the key maps into gatsby-plugin-clerk's own src/, shown as the map names it, not as the app's src/", async () => {
+    const dir = await fixture('gatsby', 'development');
+    const report = await gateWith(dir, ['--build-dir', 'public']);
+    const key = report.findings.find((f) => f.rule === 'bundle-dev-publishable-key');
+    expect(key?.location).toEqual({ file: 'public/app-8d015992a9390a8f8aa3.js', line: 2, column: 78885 });
+    expect(key?.original_location).toEqual({
+      file: 'webpack://bundle-fixture-gatsby/../src/constants.ts',
+      line: 20,
+      column: 32
+    });
+  });
+
+  it("the leaked secret in the page chunk maps to the app's src/pages/index.js", async () => {
+    const dir = await fixture('gatsby', 'leaked-secret');
+    const report = await gateWith(dir, ['--build-dir', 'public']);
+    const leak = report.findings.find((f) => f.rule === 'bundle-secret-key' && f.location.file.endsWith('.js'));
+    expect(leak?.original_location).toEqual({ file: 'src/pages/index.js', line: 6, column: 19 });
   });
 });
 

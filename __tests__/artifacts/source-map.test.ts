@@ -70,6 +70,7 @@ describe('originalPositions', () => {
     ['turbopack:///[project]/app/leak.jsx', 'app/leak.jsx'],
     ['webpack://_N_E/./app/page.tsx', 'app/page.tsx'],
     ['../src/routes/index.jsx?tsr-split=component', 'src/routes/index.jsx'],
+    ['webpack://bundle-fixture-gatsby/../src/constants.ts', 'webpack://bundle-fixture-gatsby/../src/constants.ts'],
     ['../src/App.vue?vue&type=script&setup=true&lang.ts', 'src/App.vue'],
     [
       'webpack://app/./node_modules/gatsby-plugin-clerk/src/constants.ts',

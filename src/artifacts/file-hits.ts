@@ -88,11 +88,13 @@ export function fileHits(
 }
 
 /**
- * Code of the app itself, as a source path shown in the report: not a package (anything under `node_modules`,
- * including a package's own `src/` its map leads to), nor a bundler's virtual module or runtime.
+ * Code of the app itself, as a source path shown in the report: not a package (anything under `node_modules`, or
+ * a bundler path still shown with its scheme because it climbs out of the project, as a package's own `src/` that
+ * its map leads to does: `webpack://app/../src/constants.ts`), nor a bundler's virtual module or runtime.
  */
 function isAppSource(original: OriginalPosition): boolean {
-  return !/(^|\/)(node_modules\/|\0)|^(webpack\/(runtime|bootstrap)|\(webpack\)|\[turbopack\]|\[externals\])\//.test(
-    original.file
-  );
+  return !NOT_APP.test(original.file);
 }
+
+const NOT_APP =
+  /(^|\/)(node_modules\/|\0)|^[a-z][a-z0-9+.-]*:\/\/|^(webpack\/(runtime|bootstrap)|\(webpack\)|\[turbopack\]|\[externals\])\//i;

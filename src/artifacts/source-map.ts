@@ -70,7 +70,8 @@ export function originalPositions(
  * A source as a path relative to the working directory when it is a file under it (`src/main.tsx`), else as the
  * map names it without a bundler's scheme or project marker (`webpack://_N_E/./app/page.tsx` and
  * `turbopack:///[project]/app/page.tsx` → `app/page.tsx`), and without a bundler's query (`index.jsx?tsr-split=…`,
- * `App.vue?vue&type=script`): the query names a part of the file, not another file. A relative source is
+ * `App.vue?vue&type=script`): the query names a part of the file, not another file; one that climbs out of the
+ * bundler's project keeps its scheme. A relative source is
  * relative to the map file (or to the built file, for an inline map).
  */
 function display(named: string, mapFile: string, cwd: string): string {
@@ -85,8 +86,10 @@ function display(named: string, mapFile: string, cwd: string): string {
   } else {
     const scheme = /^[a-z][a-z0-9+.-]*:\/\/[^/]*\//i.exec(source);
     if (scheme) {
-      const rest = source.slice(scheme[0].length).replace(/^\[project\]\//, '');
-      return path.posix.normalize(rest).replace(/^(\.\/)+/, '');
+      const rest = path.posix.normalize(source.slice(scheme[0].length).replace(/^\[project\]\//, ''));
+      // A path that climbs out of the project (`webpack://app/../src/constants.ts`: a package's own source, its
+      // `node_modules/<name>/` lost on the way) is kept as named: shown bare it would read as the app's file.
+      return rest === '..' || rest.startsWith('../') ? source : rest.replace(/^(\.\/)+/, '');
     }
     absolute = path.resolve(path.dirname(mapFile), source);
   }
