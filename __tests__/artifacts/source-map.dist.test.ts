@@ -245,6 +245,29 @@ describe('a value inlined several times is reported where the app uses it (defec
   });
 });
 
+describe('Expo web and Vite 8, real builds (defects 7 and 8)', () => {
+  it("Expo: the bundle's root-relative sourceMappingURL leads to its map, and App.js", async () => {
+    const dir = await fixture('expo-web', 'leaked-secret');
+    const report = await gateWith(dir, ['--build-dir', 'dist']);
+    const file = 'dist/_expo/static/js/web/index-3a5f9e1c96a30a55933d7179144f8836.js';
+    expect(report.findings.map((f) => [f.rule, f.location, f.original_location])).toEqual([
+      ['bundle-dev-publishable-key', { file, line: 189, column: 280 }, { file: '/App.js', line: 5, column: 21 }],
+      ['bundle-secret-key', { file, line: 189, column: 341 }, { file: '/App.js', line: 9, column: 16 }]
+    ]);
+    expect(report.skipped).toEqual([]);
+  });
+
+  it('Vite 8: of the three places of each value, the one in src/main.tsx is reported', async () => {
+    const dir = await fixture('vite8-clerk-react', 'leaked-secret');
+    const report = await gateWith(dir, ['--build-dir', 'dist']);
+    const file = 'dist/assets/index-DBNcp8l-.js';
+    expect(report.findings.map((f) => [f.rule, f.location, f.original_location])).toEqual([
+      ['bundle-dev-publishable-key', { file, line: 35, column: 81946 }, { file: 'src/main.tsx', line: 6, column: 7 }],
+      ['bundle-secret-key', { file, line: 35, column: 82008 }, { file: 'src/main.tsx', line: 11, column: 7 }]
+    ]);
+  });
+});
+
 describe('Gatsby 5, real build (defect 8)', () => {
   it("the key maps into gatsby-plugin-clerk's own src/, shown as the map names it, not as the app's src/", async () => {
     const dir = await fixture('gatsby', 'development');
