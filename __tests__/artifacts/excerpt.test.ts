@@ -28,6 +28,10 @@ describe('maskedExcerpt', () => {
     expect(around(`TOKEN`)).toBe('TOKEN');
   });
 
+  it('shows tabs as spaces, and leaves other control characters to the reporters', () => {
+    expect(around(`\t\tconst k = "TOKEN";\t// x\r`)).toBe(`  const k = "TOKEN"; // x\r`);
+  });
+
   it('keeps empty literals as they are', () => {
     expect(around(`a="",b="TOKEN",c=""`)).toBe(`a="",b="TOKEN",c=""`);
   });

@@ -123,11 +123,14 @@ describe('only regular files are read', () => {
       'c.js': `const k="${DEV_PK}";\n//# sourceMappingURL=../../../../../../../../dev/zero\n`
     });
     await symlink('/dev/zero', join(dir, 'dist/b.js.map'));
+    // A root-relative URL is relative to the site root, the build directory: `/dev/zero` is dist/dev/zero.
+    await mkdir(join(dir, 'dist/dev'));
+    await symlink('/dev/zero', join(dir, 'dist/dev/zero'));
     const { code, report, stderr } = await json(dir, [], 20_000);
     expect(stderr).toBe('');
     expect(code).toBe(1);
     expect(report.findings.map((f) => f.location.file)).toEqual(['dist/a.js', 'dist/b.js', 'dist/c.js']);
-    expect(report.skipped).toContainEqual({ file: 'dist/a.js', reason: expect.stringMatching(/outside the build/) });
+    expect(report.skipped).toContainEqual({ file: 'dist/dev/zero', reason: expect.stringMatching(/device file/) });
     expect(report.skipped).toContainEqual({ file: 'dist/b.js.map', reason: expect.stringMatching(/device file/) });
     expect(report.skipped).toContainEqual({ file: 'dist/c.js', reason: expect.stringMatching(/outside the build/) });
   });

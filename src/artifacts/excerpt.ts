@@ -7,6 +7,7 @@
  * the code is read quote by quote (each quote opens or closes a literal; an escaped quote counts too, so a JSON
  * text inside a string literal has its values masked as well). A literal cut by the window's edge is masked up to
  * the edge, and when the token's own literal has no quote inside the window on a side, that whole side is masked.
+ * Tabs show as spaces; every other control character is left for the reporters to escape.
  */
 
 const QUOTE = new Set([0x22, 0x27, 0x60]);
@@ -26,7 +27,8 @@ export function maskedExcerpt(buf: Uint8Array, a: number, b: number, s: number, 
   const left = open < a ? (a < s ? HIDDEN : '') : maskLeft(buf, a, open, text) + text(open, s);
   const right =
     open < a || close >= b ? (e < b ? HIDDEN : '') : text(e, close + 1) + maskRight(buf, close + 1, b, text);
-  return left + text(s, e) + right;
+  // A tab shows as a space: reporters would escape it (`\x09`), and it is only indentation.
+  return (left + text(s, e) + right).replaceAll('\t', ' ');
 }
 
 /** Code in [a, end), read backwards from `end` (which is outside any literal). */

@@ -5,8 +5,9 @@ import { notRegularFile, openRegularFile, sizeInWords, UnreadableFile } from '..
 import { ByteScanner, type ByteSource, type Candidate } from './byte-scanner.js';
 import { scanAstroInlineScripts } from './astro-inline-scripts.js';
 import { directoryEntries, isServerDir, prerenderedDirsIn, prerenderedExtensions } from './build-output.js';
+import { fileHits, thingsIn } from './file-hits.js';
 import { classifyCandidate, type Artifact } from './classify-candidate.js';
-import { originalPositions, type OriginalPosition } from './source-map.js';
+import type { OriginalPosition } from './source-map.js';
 
 /** Client files: what the browser loads, and the manifests and texts that travel with it. Never `.map`. */
 const CLIENT_EXTENSIONS = new Set(['.js', '.mjs', '.css', '.html', '.json', '.txt']);
@@ -50,12 +51,13 @@ export interface BuildScan {
 
 /**
  * Scans every client file under the directories, one file at a time through one reused buffer (see
- * byte-scanner.ts). Each thing found is reported once per file, at its first place. Only what `wanted` keeps is
- * a hit (the caller knows which artifacts are findings; a production key never is). Source maps are read only for
- * a file with hits, one at a time, and dropped after use. An unreadable file or directory stops the gate (exit 2):
- * a scan that silently missed a file would pass a leaked key. A file that is not a regular file, or over the size
- * cap, makes the scan incomplete, with the reason. In `astroServerDirs`, only the scripts Astro inlines into
- * server-rendered pages are judged (see astro-inline-scripts.ts).
+ * byte-scanner.ts). Each thing found is reported once per file: where its source map leads to the app's own code,
+ * else at its first place (file-hits.ts). Only what `wanted` keeps is a hit (the caller knows which artifacts are
+ * findings; a production key never is). Source maps are read only for a file with hits, one at a time, and
+ * dropped after use. An unreadable file or directory stops the gate (exit 2): a scan that silently missed a file
+ * would pass a leaked key. A file that is not a regular file, or over the size cap, makes the scan incomplete,
+ * with the reason. In `astroServerDirs`, only the scripts Astro inlines into server-rendered pages are judged
+ * (see astro-inline-scripts.ts).
  */
 export function scanBuildOutput(
   cwd: string,
@@ -83,22 +85,8 @@ export function scanBuildOutput(
     for (const file of clientFiles(dir, rel, scan.skipped, skip)) {
       const candidates = scanFile(scanner, file, rel(file), scan, skip);
       if (candidates === undefined) continue;
-      const kept: { artifact: Artifact; candidate: Candidate }[] = [];
-      const seen = new Set<string>();
-      for (const candidate of candidates) {
-        const artifact = classifyCandidate(candidate);
-        if (!artifact || !wanted(artifact)) continue;
-        if (artifact.kind === 'secret-key') scan.secrets.add(artifact.key);
-        const id = artifact.kind === 'dev-host' ? artifact.host : artifact.key;
-        if (seen.has(id)) continue;
-        seen.add(id);
-        if (listed[artifact.kind] >= MAX_HITS) scan.omitted[artifact.kind]++;
-        else {
-          listed[artifact.kind]++;
-          kept.push({ artifact, candidate });
-        }
-      }
-      if (kept.length > 0) scan.hits.push(...withOriginals(file, dir, cwd, kept, rel, scan.skipped));
+      const kept = thingsIn(candidates, wanted, scan, listed, MAX_HITS);
+      if (kept.length > 0) scan.hits.push(...fileHits(file, dir, cwd, kept, rel, scan.skipped));
     }
   }
   scanAstroInlineScripts(scanner, astroServerDirs, rel, skip, scan, (candidates) => {
@@ -119,36 +107,6 @@ export function scanBuildOutput(
 
 function hitAt(artifact: Artifact, file: string, candidate: Candidate): ArtifactHit {
   return { artifact, file, line: candidate.line, column: candidate.column, excerpt: candidate.excerpt };
-}
-
-/** The hits of one file, with original positions from its source map (read here, dropped on return). */
-function withOriginals(
-  file: string,
-  dir: string,
-  cwd: string,
-  kept: readonly { artifact: Artifact; candidate: Candidate }[],
-  rel: (abs: string) => string,
-  skipped: BuildScan['skipped']
-): ArtifactHit[] {
-  const lookup = originalPositions(
-    file,
-    dir,
-    cwd,
-    kept.map((k) => k.candidate),
-    rel
-  );
-  if (lookup.skipped) skipped.push(lookup.skipped);
-  return kept.map(({ artifact, candidate }, i) => {
-    const original = lookup.positions[i];
-    return {
-      artifact,
-      file: rel(file),
-      line: candidate.line,
-      column: candidate.column,
-      excerpt: candidate.excerpt,
-      ...(original && { original })
-    };
-  });
 }
 
 /**

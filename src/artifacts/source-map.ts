@@ -1,10 +1,10 @@
 import { isAscii } from 'node:buffer';
 import { closeSync, readSync } from 'node:fs';
 import path from 'node:path';
-import * as z from 'zod/mini';
-import { once } from '../core/memo.js';
+import { fileURLToPath } from 'node:url';
 import { openRegularFile, readRegularFile, sizeInWords, UnreadableFile } from '../core/read-file.js';
-import { mappingsAt, type Point } from './vlq-mappings.js';
+import { traceMap } from './map-lookup.js';
+import type { Point } from './vlq-mappings.js';
 
 /** A position in the original source, as a source map gives it. */
 export interface OriginalPosition {
@@ -12,16 +12,6 @@ export interface OriginalPosition {
   line: number;
   column: number;
 }
-
-/** The part of a source map (version 3) the lookup needs; anything else in it is ignored. */
-const sourceMapJson = once(() =>
-  z.looseObject({
-    version: z.literal(3),
-    mappings: z.string(),
-    sources: z.array(z.nullable(z.string())),
-    sourceRoot: z.optional(z.nullable(z.string()))
-  })
-);
 
 /** Bytes read from a file's end to find its `sourceMappingURL` comment (it is the last line). */
 const TAIL = 16 * 1024;
@@ -43,7 +33,8 @@ interface MapLookup {
 
 /**
  * Original positions of places in `file` (1-based line, 1-based UTF-16 column, as the scanner gives them), through
- * its source map: `sourceMappingURL` (a file under `dir`, or a data: URL), else `<file>.map` beside the file. The
+ * its source map (a regular or an index map): `sourceMappingURL` (a file under `dir`, or a data: URL), else
+ * `<file>.map` beside the file. The
  * map is read for this call only and dropped after it. A missing map only means no original position; a map that
  * is there but cannot be used (not a regular file, over the cap, outside the build directory, broken) is named with
  * the reason. `rel` turns an absolute path into the report's form.
@@ -59,63 +50,96 @@ export function originalPositions(
   const found = mapText(file, dir, rel);
   if (found === undefined) return none;
   if ('reason' in found) return { ...none, skipped: found };
-  let map: z.infer<ReturnType<typeof sourceMapJson>>;
+  let json: unknown;
   try {
-    const parsed = sourceMapJson().safeParse(JSON.parse(found.text));
-    if (!parsed.success) return { ...none, skipped: { file: found.label, reason: 'not a version 3 source map' } };
-    map = parsed.data;
+    json = JSON.parse(found.text);
   } catch {
     return { ...none, skipped: { file: found.label, reason: 'not valid JSON, not a source map' } };
   }
-  const segments = mappingsAt(
-    map.mappings,
+  const { traced, notes } = traceMap(
+    json,
     places.map((p) => ({ line: p.line - 1, column: p.column - 1 }))
   );
-  const positions = segments.map((segment) => {
-    const source = segment ? map.sources[segment.source] : undefined;
-    if (!segment || source === undefined || source === null) return undefined;
-    const root = map.sourceRoot ? map.sourceRoot.replace(/\/?$/, '/') : '';
-    return { file: display(`${root}${source}`, file, cwd), line: segment.line + 1, column: segment.column + 1 };
-  });
-  return { positions };
+  const positions = traced.map(
+    (t) => t && { file: display(t.source, found.base, cwd), line: t.line + 1, column: t.column + 1 }
+  );
+  return { positions, ...(notes.length > 0 && { skipped: { file: found.label, reason: notes.join('; ') } }) };
 }
 
 /**
  * A source as a path relative to the working directory when it is a file under it (`src/main.tsx`), else as the
- * map names it without a bundler's scheme (`webpack://_N_E/./app/page.tsx` → `app/page.tsx`).
+ * map names it without a bundler's scheme or project marker (`webpack://_N_E/./app/page.tsx` and
+ * `turbopack:///[project]/app/page.tsx` → `app/page.tsx`), and without a bundler's query (`index.jsx?tsr-split=…`,
+ * `App.vue?vue&type=script`): the query names a part of the file, not another file; one that climbs out of the
+ * bundler's project keeps its scheme. A relative source is
+ * relative to the map file (or to the built file, for an inline map).
  */
-function display(source: string, builtFile: string, cwd: string): string {
-  const scheme = /^[a-z][a-z0-9+.-]*:\/\/[^/]*\//i.exec(source);
-  if (scheme) return path.posix.normalize(source.slice(scheme[0].length)).replace(/^(\.\/)+/, '');
-  const absolute = source.startsWith('file://')
-    ? new URL(source).pathname
-    : path.resolve(path.dirname(builtFile), source);
+function display(named: string, mapFile: string, cwd: string): string {
+  const source = named.replace(/\?.*$/s, '');
+  let absolute: string;
+  if (/^file:\/\//i.test(source)) {
+    try {
+      absolute = fileURLToPath(source);
+    } catch {
+      return source;
+    }
+  } else {
+    const scheme = /^[a-z][a-z0-9+.-]*:\/\/[^/]*\//i.exec(source);
+    if (scheme) {
+      const rest = path.posix.normalize(source.slice(scheme[0].length).replace(/^\[project\]\//, ''));
+      // A path that climbs out of the project (`webpack://app/../src/constants.ts`: a package's own source, its
+      // `node_modules/<name>/` lost on the way) is kept as named: shown bare it would read as the app's file.
+      return rest === '..' || rest.startsWith('../') ? source : rest.replace(/^(\.\/)+/, '');
+    }
+    absolute = path.resolve(path.dirname(mapFile), source);
+  }
   const relative = path.relative(cwd, absolute);
   return relative.startsWith('..') || path.isAbsolute(relative) ? source : relative.split(path.sep).join('/');
 }
 
-type MapText = { text: string; label: string } | { file: string; reason: string } | undefined;
+/** A map's text, its name in the report, and the absolute path its relative sources are resolved against. */
+type MapText = { text: string; label: string; base: string } | { file: string; reason: string } | undefined;
 
+/**
+ * The map's text: the file `sourceMappingURL` names (relative to the built file; a root-relative URL such as Expo's
+ * `/_expo/static/js/web/index-….js.map` is relative to the site root, the build directory), else `<file>.map`
+ * beside it, which is also tried when the named file is not there or the URL names no file here (`https://…`).
+ */
 function mapText(file: string, dir: string, rel: (abs: string) => string): MapText {
   const url = commentUrl(file);
-  if (url?.startsWith('data:')) return dataUrlText(url, rel(file));
-  let mapFile: string;
-  try {
-    mapFile = url ? path.resolve(path.dirname(file), decodeURIComponent(url.split(/[?#]/)[0] ?? '')) : `${file}.map`;
-  } catch {
-    return { file: rel(file), reason: 'its sourceMappingURL is not a valid URL; source map not read' };
+  if (url?.startsWith('data:')) return dataUrlText(url, rel(file), file);
+  const beside = `${file}.map`;
+  let named: string | undefined;
+  if (url !== undefined && !/^([a-z][a-z0-9+.-]*:|\/\/)/i.test(url)) {
+    try {
+      const pathname = decodeURIComponent(url.split(/[?#]/)[0] ?? '');
+      named = pathname.startsWith('/')
+        ? path.join(dir, path.posix.normalize(pathname))
+        : path.resolve(path.dirname(file), pathname);
+    } catch {
+      return { file: rel(file), reason: 'its sourceMappingURL is not a valid URL; source map not read' };
+    }
+    const inside = path.relative(dir, named);
+    if (inside.startsWith('..') || path.isAbsolute(inside)) {
+      return {
+        file: rel(file),
+        reason: 'its sourceMappingURL points outside the build directory; source map not read'
+      };
+    }
   }
-  const inside = path.relative(dir, mapFile);
-  if (inside.startsWith('..') || path.isAbsolute(inside)) {
-    return { file: rel(file), reason: 'its sourceMappingURL points outside the build directory; source map not read' };
-  }
+  const text = readMap(named ?? beside, rel);
+  return text !== undefined || named === undefined || named === beside ? text : readMap(beside, rel);
+}
+
+/** A map file's text, or why it was not read; undefined when there is no such file. */
+function readMap(mapFile: string, rel: (abs: string) => string): MapText {
   try {
     const read = readRegularFile(mapFile, MAX_MAP_BYTES);
     if (read.overCap) {
       return { file: rel(mapFile), reason: `source map larger than ${sizeInWords(MAX_MAP_BYTES)}, not decoded` };
     }
     // Most maps are ASCII: latin1 then decodes as a copy, where utf8 decoding costs ~10 ms a MB.
-    return { text: read.bytes.toString(isAscii(read.bytes) ? 'latin1' : 'utf8'), label: rel(mapFile) };
+    return { text: read.bytes.toString(isAscii(read.bytes) ? 'latin1' : 'utf8'), label: rel(mapFile), base: mapFile };
   } catch (error) {
     if (!(error instanceof UnreadableFile)) throw error;
     if (error.missing) return undefined;
@@ -154,7 +178,7 @@ function lastMatch(text: string): string | undefined {
   return url;
 }
 
-function dataUrlText(url: string, label: string): MapText {
+function dataUrlText(url: string, label: string, base: string): MapText {
   const comma = url.indexOf(',');
   if (comma === -1) return { file: label, reason: 'its inline source map is not a data: URL with data' };
   const meta = url.slice(5, comma);
@@ -162,7 +186,8 @@ function dataUrlText(url: string, label: string): MapText {
   try {
     return {
       text: meta.endsWith(';base64') ? Buffer.from(data, 'base64').toString('utf8') : decodeURIComponent(data),
-      label
+      label,
+      base
     };
   } catch {
     return { file: label, reason: 'its inline source map cannot be decoded' };

@@ -14,7 +14,7 @@ export interface Point {
 }
 
 /** The original place a segment maps to: 0-based source index, line and column. */
-interface Segment {
+export interface Segment {
   source: number;
   line: number;
   column: number;
@@ -30,29 +30,33 @@ const SEMICOLON = 0x3b;
 /**
  * For each place, the segment a lookup with the greatest lower bound finds, as trace-mapping's
  * `originalPositionFor` does by default: the segment of the same generated line with the largest column not after
- * the place's. Undefined when there is none, when that segment maps to no source, or when the mappings are
- * malformed before the place's line.
+ * the place's. Null when that segment maps to no source; undefined when there is no such segment or the mappings
+ * are malformed before the place's line (an index map then looks in the section before, on the same line).
  */
-export function mappingsAt(mappings: string, places: readonly Point[]): (Segment | undefined)[] {
-  const result: (Segment | undefined)[] = places.map(() => undefined);
-  const bestColumn = places.map(() => -1);
+export function mappingsAt(mappings: string, places: readonly Point[]): (Segment | null | undefined)[] {
+  const result: (Segment | null | undefined)[] = places.map(() => undefined);
   const byLine = new Map<number, number[]>();
-  places.forEach((p, i) => byLine.set(p.line, [...(byLine.get(p.line) ?? []), i]));
-  const lastLine = Math.max(-1, ...places.map((p) => p.line));
-  const pick = (i: number, generated: number, segment: Segment | undefined): void => {
-    const column = (places[i] as Point).column;
-    const best = bestColumn[i] as number;
-    // Of segments at one column: the first on an exact match, the last below it (trace-mapping's binary search).
-    if (generated > column || generated < best || (generated === best && best === column)) return;
-    bestColumn[i] = generated;
-    result[i] = segment;
+  places.forEach((p, i) => {
+    const on = byLine.get(p.line);
+    if (on) on.push(i);
+    else byLine.set(p.line, [i]);
+  });
+  const columnOf = (i: number): number => (places[i] as Point).column;
+  for (const on of byLine.values()) on.sort((a, b) => columnOf(a) - columnOf(b));
+  const lastLine = places.reduce((last, p) => Math.max(last, p.line), -1);
+  // The current line's places by column; those before `next` are settled. Segments come in column order
+  // (bundlers write them so), so each place is settled once: by the first segment at its column (an exact match),
+  // else by the last segment before the first one past it (trace-mapping's binary search finds the same).
+  let wanted = byLine.get(0);
+  let next = 0;
+  let previous: Segment | null | undefined;
+  const settle = (on: number[], generated: number, segment: Segment | null): void => {
+    while (next < on.length && columnOf(on[next] as number) < generated) result[on[next++] as number] = previous;
+    while (next < on.length && columnOf(on[next] as number) === generated) result[on[next++] as number] = segment;
+    previous = segment;
   };
   // One pass, every value in locals: this loop runs once per character of the mappings.
   let line = 0;
-  let wanted = byLine.get(0);
-  const lastColumnOf = (on: number[] | undefined): number =>
-    on ? Math.max(...on.map((w) => (places[w] as Point).column)) : -1;
-  let lastColumn = lastColumnOf(wanted);
   let generated = 0;
   let source = 0;
   let originalLine = 0;
@@ -74,18 +78,18 @@ export function mappingsAt(mappings: string, places: readonly Point[]): (Segment
           originalColumn += deltas[3] as number;
         }
         if (wanted) {
-          // Segments come in column order (bundlers write them so): past the last place of the last line, done.
-          if (line === lastLine && generated > lastColumn) return result;
-          const segment = mapped ? { source, line: originalLine, column: originalColumn } : undefined;
-          for (const w of wanted) pick(w, generated, segment);
+          settle(wanted, generated, mapped ? { source, line: originalLine, column: originalColumn } : null);
+          if (line === lastLine && next === wanted.length) return result;
         }
       }
       field = 0;
       if (c === SEMICOLON) {
+        if (wanted) settle(wanted, Infinity, null);
         line++;
         generated = 0;
         wanted = byLine.get(line);
-        lastColumn = lastColumnOf(wanted);
+        next = 0;
+        previous = undefined;
       }
       continue;
     }
