@@ -7,7 +7,15 @@ const RUNTIME_SENTENCE =
   "this framework reads Clerk's keys at runtime: pass its variables (vars-json, secrets-json or a host)";
 
 function summary(overrides: Partial<ReadSummary>): ReadSummary {
-  return { sources: [], skipped: 0, builtScanned: false, clerkRead: false, runtimeKeys: [], ...overrides };
+  return {
+    sources: [],
+    skipped: 0,
+    builtScanned: false,
+    clerkRead: false,
+    deployedClerk: false,
+    runtimeKeys: [],
+    ...overrides
+  };
 }
 
 const envFile = (variables: number): SourceInfo => ({ kind: 'file', file: '.env', variables }) as SourceInfo;
@@ -45,5 +53,12 @@ describe('readCheck (the checklist line variables-read, which decides exit 1 whe
       summary({ sources: [envFile(2)], builtScanned: true, clerkRead: true, runtimeKeys: [NUXT] })
     );
     expect(check).toMatchObject({ status: 'pass', detail: '2 variables from 1 file' });
+  });
+});
+
+describe('readCheck: the deployed site as evidence of a runtime-read key', () => {
+  it('a deployed page that showed Clerk stands in for the variables of a runtime framework', () => {
+    const check = readCheck(summary({ builtScanned: true, deployedClerk: true, runtimeKeys: [NUXT] }));
+    expect(check.status).toBe('skipped');
   });
 });

@@ -8,6 +8,7 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fakeSites } from '../helpers/fake-sites.js';
 import { PROD_HOST, publishableKey, secretKey } from '../helpers/keys.js';
 import { project } from '../helpers/run-cli.js';
 import { actionBundleOptions, runDistCli } from '../helpers/run-dist-cli.js';
@@ -167,6 +168,51 @@ describe('dist/cli.js: the build is the evidence when it carries the key', () =>
     const { code, report } = await gate(dir);
     expect(readLine(report)?.status).toBe('skipped');
     expect(code).toBe(0);
+  });
+});
+
+describe('dist/cli.js: the deployed site shows the key a server hands the browser', () => {
+  const sites = fakeSites();
+  /** No Clerk API is reachable from the tests: a closed loopback port, so nothing goes online by accident. */
+  const NO_CLERK = ['--clerk-api-url', 'http://127.0.0.1:9'];
+  const page = (script: string) => ({
+    '/': { body: `<!DOCTYPE html><html><head>${script}</head><body></body></html>` }
+  });
+  const clerkJs = `<script async crossorigin="anonymous" data-clerk-publishable-key="${LIVE_PK}" src="https://${PROD_HOST}/npm/@clerk/clerk-js@5/dist/clerk.browser.js"></script>`;
+
+  async function gateSite(routes: Record<string, { body: string }>) {
+    const site = await sites.start(routes);
+    const run = await runDistCli(await nuxtBuild(), ['--format', 'json', '--url', site.origin, ...NO_CLERK], {
+      env: { NODE_EXTRA_CA_CERTS: sites.caFile() }
+    });
+    return { code: run.code, report: JSON.parse(run.stdout) as JsonReport };
+  }
+
+  it('nuxt build, no variable, a deployed page that loads the production instance: exit 0', async () => {
+    const { code, report } = await gateSite(page(clerkJs));
+    expect(report.checks.find((c) => c.id === 'deployed-no-clerk')?.status).toBe('pass');
+    expect(readLine(report)?.status).toBe('skipped');
+    expect(code).toBe(0);
+  });
+
+  it('nuxt build, no variable, a deployed page without Clerk: exit 1', async () => {
+    const { code, report } = await gateSite(page('<title>demo</title>'));
+    expect(readLine(report)?.status).toBe('fail');
+    expect(code).toBe(1);
+  });
+});
+
+describe('dist/cli.js: a build directory named in build-dirs is traced to its app', () => {
+  it('apps/web/.output/public of a nuxt build, gated from the repository root with no variable: exit 1', async () => {
+    const root = await project({
+      'package.json': JSON.stringify({ private: true, workspaces: ['apps/*'] }),
+      'apps/web/package.json': JSON.stringify({ dependencies: { nuxt: '4.2.0', '@clerk/nuxt': '3.0.16' } }),
+      'apps/web/.output/public/_nuxt/entry.js': CHUNK,
+      'apps/web/.output/server/index.mjs': 'export {};\n'
+    });
+    const { code, report } = await gate(root, ['--build-dir', 'apps/web/.output/public']);
+    expect(readLine(report)?.detail).toBe(`apps/web: Nuxt (.output/server): ${RUNTIME}; no variable was read`);
+    expect(code).toBe(1);
   });
 });
 

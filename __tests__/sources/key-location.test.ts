@@ -104,3 +104,21 @@ describe('runtimeKeyApps: which builds cannot show the Clerk keys the app runs w
     expect(runtimeKeyApps(root, [root])).toEqual([]);
   });
 });
+
+describe('runtimeKeyApps: the app that holds a build directory named in build-dirs', () => {
+  it('finds the nearest package.json above a named build directory, inside the working directory', async () => {
+    const root = await project({
+      'package.json': '{}',
+      'apps/web/package.json': JSON.stringify({ dependencies: { nuxt: '4.2.0', '@clerk/nuxt': '3.0.16' } }),
+      'apps/web/.output/public/_nuxt/a.js': 'x',
+      'apps/web/.output/server/index.mjs': 'x'
+    });
+    expect(runtimeKeyApps(root, [root], ['auto', 'apps/web/.output/public'])).toEqual([
+      { app: 'apps/web', framework: 'Nuxt', evidence: '.output/server' }
+    ]);
+    expect(runtimeKeyApps(root, [root], ['auto'])).toEqual([]);
+    // A build directory outside the working directory is not traced to an app.
+    const other = join(root, 'other');
+    expect(runtimeKeyApps(other, [other], ['../apps/web/.output/public'])).toEqual([]);
+  });
+});

@@ -30,6 +30,8 @@ export interface ReadSummary {
   builtScanned: boolean;
   /** Whether a Clerk variable with a value was read, from any source. */
   clerkRead: boolean;
+  /** Whether the deployed site was read and showed a Clerk instance: the keys a server hands the browser. */
+  deployedClerk: boolean;
   /** The apps whose Clerk keys a server reads at runtime (sources/key-location.ts). */
   runtimeKeys: readonly RuntimeKeyApp[];
 }
@@ -37,19 +39,21 @@ export interface ReadSummary {
 /**
  * The first line of the checklist: how much the gate read. It fails the gate (exit 1, whatever `fail-on` but
  * `never`) when the gate judged nothing that shows the keys the app runs with: no variable and no build output, or
- * no Clerk variable for an app whose framework reads Clerk's keys at runtime (its build output cannot show them).
+ * no Clerk variable for an app whose framework reads Clerk's keys at runtime (its build output cannot show them;
+ * the deployed site, when it was read and showed Clerk, can).
  * Build output alone, of a framework that compiles the key into it, is evidence: the line is skipped, not failed.
  */
 export function readCheck(read: ReadSummary): CheckResult {
-  const { sources, skipped, builtScanned, clerkRead, runtimeKeys } = read;
+  const { sources, skipped, builtScanned, clerkRead, deployedClerk, runtimeKeys } = read;
   const variables = sources.reduce((sum, s) => sum + s.variables, 0);
   const base = { id: 'variables-read', title: 'Variables read from the deployment environment' };
-  if (runtimeKeys.length > 0 && !clerkRead) {
+  if (runtimeKeys.length > 0 && !clerkRead && !deployedClerk) {
     const apps = runtimeKeys.map(({ app, framework, evidence }) => {
       const where = app === '.' ? '' : `${app}: `;
       return `${where}${framework} (${evidence}): this framework reads Clerk's keys at runtime`;
     });
-    const what = variables === 0 ? 'no variable was read' : `${plural(variables, 'variable')} read, none of them Clerk's`;
+    const what =
+      variables === 0 ? 'no variable was read' : `${plural(variables, 'variable')} read, none of them Clerk's`;
     return {
       ...base,
       status: 'fail',

@@ -113,8 +113,10 @@ export async function runGate(input: GateOptionsInput, hooks: GateHooks = {}): P
     skipped: skipped.length,
     builtScanned,
     clerkRead: variables.clerkRead,
+    // The deployed page shows the instance a server hands the browser, whatever reads the keys.
+    deployedClerk: remote.siteChecks.some((c) => c.id === 'deployed-no-clerk' && c.status === 'pass'),
     // Only asked when it matters: with a Clerk variable read, the variables are judged whatever the framework.
-    runtimeKeys: variables.clerkRead ? [] : runtimeKeyApps(cwd, [cwd, ...appDirs])
+    runtimeKeys: variables.clerkRead ? [] : runtimeKeyApps(cwd, [cwd, ...appDirs], options.buildDirs)
   });
   const checks = [
     read,

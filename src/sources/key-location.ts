@@ -110,12 +110,19 @@ export interface RuntimeKeyApp {
 }
 
 /**
- * The apps among `appDirs` (absolute; the working directory's first) that use a Clerk SDK and whose framework's
- * build on disk reads Clerk's keys at runtime. An app with no build output on disk is not judged here.
+ * The apps that use a Clerk SDK and whose framework's build on disk reads Clerk's keys at runtime: among `appDirs`
+ * (absolute; the working directory's first) and the apps that hold the build directories named in `buildDirs`
+ * (the nearest directory with a package.json, up to the working directory). An app with no build output on disk is
+ * not judged here.
  */
-export function runtimeKeyApps(cwd: string, appDirs: readonly string[]): RuntimeKeyApp[] {
+export function runtimeKeyApps(
+  cwd: string,
+  appDirs: readonly string[],
+  buildDirs: readonly string[] = []
+): RuntimeKeyApp[] {
   const found: RuntimeKeyApp[] = [];
-  for (const dir of new Set(appDirs)) {
+  const named = buildDirs.filter((d) => d !== 'auto' && d !== 'none').map((d) => appHolding(cwd, path.resolve(cwd, d)));
+  for (const dir of new Set([...appDirs, ...named.filter((d) => d !== undefined)])) {
     const app = (path.relative(cwd, dir) || '.').split(path.sep).join('/');
     const dependencies = packageDependencies(dir, app) ?? [];
     if (!dependencies.some(isClerkSdk)) continue;
@@ -126,6 +133,17 @@ export function runtimeKeyApps(cwd: string, appDirs: readonly string[]): Runtime
     }
   }
   return found;
+}
+
+/** The nearest directory from `dir` up to `cwd` with a package.json; undefined outside `cwd` or without one. */
+function appHolding(cwd: string, dir: string): string | undefined {
+  const root = path.resolve(cwd);
+  for (let at = dir; ; at = path.dirname(at)) {
+    const inside = path.relative(root, at);
+    if (inside === '..' || inside.startsWith(`..${path.sep}`) || path.isAbsolute(inside)) return undefined;
+    if (exists(path.join(at, 'package.json'))) return at;
+    if (at === root) return undefined;
+  }
 }
 
 /** The output that shows the keys are read at runtime; undefined for a static build or no build. */
