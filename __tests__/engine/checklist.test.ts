@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { SourceInfo } from '../../src/core/source.js';
 import { readCheck, type ReadSummary } from '../../src/engine/checklist.js';
 
-const NUXT = { app: '.', framework: 'Nuxt', evidence: '.output/server' };
+const NUXT = { dir: '/work/app', app: '.', framework: 'Nuxt', evidence: '.output/server' };
 const RUNTIME_SENTENCE =
   "this framework reads Clerk's keys at runtime: pass its variables (vars-json, secrets-json or a host)";
 
@@ -48,11 +48,21 @@ describe('readCheck (the checklist line variables-read, which decides exit 1 whe
     );
   });
 
-  it("a Clerk variable read: the runtime framework's variables are judged, the line passes", () => {
-    const check = readCheck(
-      summary({ sources: [envFile(2)], builtScanned: true, clerkRead: true, runtimeKeys: [NUXT] })
-    );
+  it("a Clerk variable read for the app: the runtime framework's variables are judged, the line passes", () => {
+    // The engine leaves out of runtimeKeys every app a Clerk variable was read for.
+    const check = readCheck(summary({ sources: [envFile(2)], builtScanned: true, clerkRead: true, runtimeKeys: [] }));
     expect(check).toMatchObject({ status: 'pass', detail: '2 variables from 1 file' });
+  });
+
+  it('a Clerk variable read for another app only: the runtime app still fails', () => {
+    const admin = { ...NUXT, app: 'apps/admin' };
+    const check = readCheck(
+      summary({ sources: [envFile(2)], builtScanned: true, clerkRead: true, runtimeKeys: [admin] })
+    );
+    expect(check.status).toBe('fail');
+    expect(check.detail).toBe(
+      `apps/admin: Nuxt (.output/server): ${RUNTIME_SENTENCE}; no Clerk variable was read for it`
+    );
   });
 });
 

@@ -6,7 +6,7 @@
  * package.json naming the framework and its Clerk SDK, and the output paths each framework writes.
  */
 import { describe, expect, it, jest } from '@jest/globals';
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fakeSites } from '../helpers/fake-sites.js';
 import { PROD_HOST, publishableKey, secretKey } from '../helpers/keys.js';
@@ -73,6 +73,16 @@ describe('dist/cli.js: a framework that reads Clerk keys at runtime', () => {
     await writeFile(join(dir, 'vars.json'), JSON.stringify({ NUXT_PUBLIC_CLERK_PUBLISHABLE_KEY: LIVE_PK }));
     await writeFile(join(dir, 'secrets.json'), JSON.stringify({ NUXT_CLERK_SECRET_KEY: secretKey('live') }));
     const { code, report } = await gate(dir, ['--vars-json', 'vars.json', '--secrets-json', 'secrets.json']);
+    expect(readLine(report)?.status).toBe('pass');
+    expect(code).toBe(0);
+  });
+
+  it("a dotenv file named outside the app's own directory still counts for it: no false alarm", async () => {
+    const dir = await nuxtBuild();
+    await writeFile(join(dir, 'clerk.production.env'), `NUXT_PUBLIC_CLERK_PUBLISHABLE_KEY=${LIVE_PK}\n`);
+    await mkdir(join(dir, 'config'));
+    await writeFile(join(dir, 'config/prod.env'), `NUXT_CLERK_SECRET_KEY=${secretKey('live')}\n`);
+    const { code, report } = await gate(dir, ['clerk.production.env', 'config/prod.env']);
     expect(readLine(report)?.status).toBe('pass');
     expect(code).toBe(0);
   });
@@ -213,6 +223,31 @@ describe('dist/cli.js: a build directory named in build-dirs is traced to its ap
     const { code, report } = await gate(root, ['--build-dir', 'apps/web/.output/public']);
     expect(readLine(report)?.detail).toBe(`apps/web: Nuxt (.output/server): ${RUNTIME}; no variable was read`);
     expect(code).toBe(1);
+  });
+});
+
+describe('dist/cli.js: a monorepo judges each app on its own', () => {
+  it("one app's Clerk variables do not stand in for another app that reads its keys at runtime", async () => {
+    const root = await project({
+      'package.json': JSON.stringify({ private: true }),
+      'apps/web/package.json': JSON.stringify({ dependencies: { next: '16.0.0', '@clerk/nextjs': '7.9.17' } }),
+      'apps/web/.env.production': `NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY=${LIVE_PK}\nCLERK_SECRET_KEY=${secretKey('live')}\n`,
+      'apps/web/.next/BUILD_ID': 'b1\n',
+      'apps/web/.next/static/chunks/main.js': `const k="${LIVE_PK}";\n`,
+      'apps/admin/package.json': JSON.stringify({ dependencies: { nuxt: '4.2.0', '@clerk/nuxt': '3.0.16' } }),
+      'apps/admin/.env': 'DATABASE_URL=postgres://db.internal/admin\n',
+      'apps/admin/.output/public/_nuxt/entry.js': CHUNK,
+      'apps/admin/.output/server/index.mjs': 'export {};\n'
+    });
+    const both = await gate(root, ['apps/web', 'apps/admin']);
+    expect(readLine(both.report)?.detail).toBe(
+      `apps/admin: Nuxt (.output/server): ${RUNTIME}; no Clerk variable was read for it`
+    );
+    expect(both.code).toBe(1);
+    // The Next.js app alone: its variables and its build are judged, and pass.
+    const web = await gate(root, ['apps/web']);
+    expect(readLine(web.report)?.status).toBe('pass');
+    expect(web.code).toBe(0);
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { cp } from 'node:fs/promises';
 import { join } from 'node:path';
-import { runtimeKeyApps } from '../../src/sources/key-location.js';
+import { runtimeKeyApps, type RuntimeKeyApp } from '../../src/sources/key-location.js';
 import { project } from '../helpers/run-cli.js';
 
 /** An app root: a package.json naming `dependencies` (devDependencies with `dev`), and the given output files. */
@@ -14,9 +14,14 @@ async function app(dependencies: string[], files: string[], dev: string[] = []):
   return project(tree);
 }
 
+/** What the report shows of each app (the absolute directory is for the engine). */
+function shown(apps: RuntimeKeyApp[]) {
+  return apps.map(({ app, framework, evidence }) => ({ app, framework, evidence }));
+}
+
 async function judged(dependencies: string[], files: string[], dev: string[] = []) {
   const dir = await app(dependencies, files, dev);
-  return runtimeKeyApps(dir, [dir]);
+  return shown(runtimeKeyApps(dir, [dir]));
 }
 
 describe('runtimeKeyApps: which builds cannot show the Clerk keys the app runs with', () => {
@@ -98,10 +103,10 @@ describe('runtimeKeyApps: which builds cannot show the Clerk keys the app runs w
     const nested = await project({});
     const dir = join(nested, 'apps', 'web');
     await cp(sub, dir, { recursive: true });
-    expect(runtimeKeyApps(nested, [nested, dir])).toEqual([
+    expect(shown(runtimeKeyApps(nested, [nested, dir]))).toEqual([
       { app: 'apps/web', framework: 'Nuxt', evidence: '.output/server' }
     ]);
-    expect(runtimeKeyApps(root, [root])).toEqual([]);
+    expect(shown(runtimeKeyApps(root, [root]))).toEqual([]);
   });
 });
 
@@ -113,12 +118,12 @@ describe('runtimeKeyApps: the app that holds a build directory named in build-di
       'apps/web/.output/public/_nuxt/a.js': 'x',
       'apps/web/.output/server/index.mjs': 'x'
     });
-    expect(runtimeKeyApps(root, [root], ['auto', 'apps/web/.output/public'])).toEqual([
+    expect(shown(runtimeKeyApps(root, [root], ['auto', 'apps/web/.output/public']))).toEqual([
       { app: 'apps/web', framework: 'Nuxt', evidence: '.output/server' }
     ]);
-    expect(runtimeKeyApps(root, [root], ['auto'])).toEqual([]);
+    expect(shown(runtimeKeyApps(root, [root], ['auto']))).toEqual([]);
     // A build directory outside the working directory is not traced to an app.
     const other = join(root, 'other');
-    expect(runtimeKeyApps(other, [other], ['../apps/web/.output/public'])).toEqual([]);
+    expect(shown(runtimeKeyApps(other, [other], ['../apps/web/.output/public']))).toEqual([]);
   });
 });

@@ -28,11 +28,14 @@ export interface ReadSummary {
   skipped: number;
   /** Whether any build output (or the deployed site) was judged. */
   builtScanned: boolean;
-  /** Whether a Clerk variable with a value was read, from any source. */
+  /** Whether a Clerk variable with a value was read, from any source (for any app). */
   clerkRead: boolean;
   /** Whether the deployed site was read and showed a Clerk instance: the keys a server hands the browser. */
   deployedClerk: boolean;
-  /** The apps whose Clerk keys a server reads at runtime (sources/key-location.ts). */
+  /**
+   * The apps whose Clerk keys a server reads at runtime (sources/key-location.ts) and for which no Clerk variable
+   * was read: none in their own files, none from a runtime source.
+   */
   runtimeKeys: readonly RuntimeKeyApp[];
 }
 
@@ -47,13 +50,17 @@ export function readCheck(read: ReadSummary): CheckResult {
   const { sources, skipped, builtScanned, clerkRead, deployedClerk, runtimeKeys } = read;
   const variables = sources.reduce((sum, s) => sum + s.variables, 0);
   const base = { id: 'variables-read', title: 'Variables read from the deployment environment' };
-  if (runtimeKeys.length > 0 && !clerkRead && !deployedClerk) {
+  if (runtimeKeys.length > 0 && !deployedClerk) {
     const apps = runtimeKeys.map(({ app, framework, evidence }) => {
       const where = app === '.' ? '' : `${app}: `;
       return `${where}${framework} (${evidence}): this framework reads Clerk's keys at runtime`;
     });
     const what =
-      variables === 0 ? 'no variable was read' : `${plural(variables, 'variable')} read, none of them Clerk's`;
+      variables === 0
+        ? 'no variable was read'
+        : clerkRead
+          ? 'no Clerk variable was read for it'
+          : `${plural(variables, 'variable')} read, none of them Clerk's`;
     return {
       ...base,
       status: 'fail',

@@ -14,7 +14,7 @@ import type { Globs } from '../sources/glob-support.js';
 import { planSources, type SourceUnit } from '../sources/plan.js';
 import { readUnit } from '../sources/read-unit.js';
 import { readRuntime, type RuntimeVariables } from '../sources/runtime.js';
-import { runtimeKeyApps } from '../sources/key-location.js';
+import { appHolding, runtimeKeyApps } from '../sources/key-location.js';
 import { readCheck, ruleChecks } from './checklist.js';
 import { credentialsKey, credentialsOf, type Credentials } from '../online/credentials.js';
 import { whyNotOnline, type OnlineChecks } from '../online/online-support.js';
@@ -115,8 +115,10 @@ export async function runGate(input: GateOptionsInput, hooks: GateHooks = {}): P
     clerkRead: variables.clerkRead,
     // The deployed page shows the instance a server hands the browser, whatever reads the keys.
     deployedClerk: remote.siteChecks.some((c) => c.id === 'deployed-no-clerk' && c.status === 'pass'),
-    // Only asked when it matters: with a Clerk variable read, the variables are judged whatever the framework.
-    runtimeKeys: variables.clerkRead ? [] : runtimeKeyApps(cwd, [cwd, ...appDirs], options.buildDirs)
+    // Each app whose own files named no Clerk key; a runtime source reaches every app.
+    runtimeKeys: variables.clerkForAll
+      ? []
+      : runtimeKeyApps(cwd, [cwd, ...appDirs], options.buildDirs).filter((a) => !variables.clerkApps.has(a.dir))
   });
   const checks = [
     read,
@@ -145,6 +147,13 @@ interface VariablesRead {
   credentials: Credentials[];
   /** Whether a Clerk variable with a value was read, from any source. */
   clerkRead: boolean;
+  /**
+   * Whether one was read for every app: from the runtime sources (vars, secrets, a host), or from files that
+   * belong to no app in particular (no package.json above them).
+   */
+  clerkForAll: boolean;
+  /** The apps (absolute directories) whose own dotenv files held one. */
+  clerkApps: Set<string>;
 }
 
 /**
@@ -159,7 +168,8 @@ function checkVariables(units: readonly SourceUnit[], settings: ScopeSettings, o
   let diagnosticsTotal = 0;
   const frameworks = new Set<string>();
   let clerkInFiles = false;
-  let clerkRead = false;
+  const clerkApps = new Set<string>();
+  let clerkForAll = runtime.variables.some(isSetClerkVariable);
 
   const runtimeConcerning = runtime.variables.filter((v) => mayConcernClerk(v.name, v.value));
   const credentials = new Map<string, Credentials>();
@@ -177,7 +187,11 @@ function checkVariables(units: readonly SourceUnit[], settings: ScopeSettings, o
     out.emit(check(RULES, context));
     noteCredentials(effective);
     clerkInFiles ||= variables.some((v) => isClerkVariable(v.name));
-    clerkRead ||= variables.some(isSetClerkVariable);
+    if (variables.some(isSetClerkVariable)) {
+      const app = appHolding(cwd, unit.kind === 'layered' ? unit.dir : path.dirname(path.resolve(cwd, unit.file)));
+      if (app === undefined) clerkForAll = true;
+      else clerkApps.add(app);
+    }
     sources.push(...contents.sources);
     diagnosticsTotal += contents.diagnostics.length;
     diagnostics.push(...contents.diagnostics.slice(0, MAX_DIAGNOSTICS - diagnostics.length));
@@ -201,7 +215,9 @@ function checkVariables(units: readonly SourceUnit[], settings: ScopeSettings, o
     diagnostics,
     diagnosticsOmitted: diagnosticsTotal - diagnostics.length,
     credentials: [...credentials.values()],
-    clerkRead: clerkRead || runtimeConcerning.some(isSetClerkVariable)
+    clerkRead: clerkForAll || clerkApps.size > 0,
+    clerkForAll,
+    clerkApps
   };
 }
 

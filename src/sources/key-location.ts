@@ -102,6 +102,8 @@ function isClerkSdk(dependency: string): boolean {
 
 /** An app whose Clerk keys a server reads at runtime, with the output on disk that shows it. */
 export interface RuntimeKeyApp {
+  /** The app's directory, absolute. */
+  dir: string;
   /** The app's directory, relative to the working directory (`.` for it). */
   app: string;
   framework: string;
@@ -129,14 +131,17 @@ export function runtimeKeyApps(
     for (const framework of RUNTIME_KEY_FRAMEWORKS) {
       if (!dependencies.some(framework.marks)) continue;
       const evidence = runtimeEvidence(dir, framework);
-      if (evidence !== undefined) found.push({ app, framework: framework.name, evidence });
+      if (evidence !== undefined) found.push({ dir, app, framework: framework.name, evidence });
     }
   }
   return found;
 }
 
-/** The nearest directory from `dir` up to `cwd` with a package.json; undefined outside `cwd` or without one. */
-function appHolding(cwd: string, dir: string): string | undefined {
+/**
+ * The app a directory belongs to: the nearest directory from `dir` up to `cwd` with a package.json; undefined
+ * outside `cwd` or without one.
+ */
+export function appHolding(cwd: string, dir: string): string | undefined {
   const root = path.resolve(cwd);
   for (let at = dir; ; at = path.dirname(at)) {
     const inside = path.relative(root, at);
