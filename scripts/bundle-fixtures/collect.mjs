@@ -2,6 +2,17 @@
 //
 //   node collect.mjs vite <dist dir> <fixture dir>
 //   node collect.mjs next <app dir> <fixture dir> <publishable key>
+//   node collect.mjs split <app dir> <fixture dir> <client dirs> <server dirs> <needle>...
+//
+// `split` is for frameworks that write client and server output side by side (Astro server output, TanStack Start)
+// or client output only (Gatsby `public/`); <client dirs> and <server dirs> are comma-separated paths relative to the
+// app (`-` for none), the needles are the build's keys and secrets. It keeps, in the client dirs, every HTML and CSS
+// file, every other file that holds a needle or mentions Clerk, the maps of the files that hold a needle, and the maps
+// that have no file beside them (Astro writes the map of a script it inlines into the page, without the script); in the
+// server dirs, only the files (no maps) that hold a needle or mention Clerk. The app's own folder, written as an
+// absolute path into server chunks (Astro's manifest, component file names), is replaced by `/app` there: those files
+// are the only copied files that are not byte for byte the build's. The app's package.json is written to the fixture
+// root with its name and dependencies only, so the fixture looks like the app root to the gate's `auto` detection.
 //
 // JS, CSS and HTML files are copied byte for byte. Source maps (.map) are the only files changed:
 //   - an absolute path in `sources` or `sourceRoot` becomes a path relative to the map's folder, so no machine path
@@ -112,10 +123,64 @@ function collectNext(appDir, outDir, key) {
   say('  page.html (= .next/server/app/index.html)');
 }
 
-const [kind, from, outDir, key] = process.argv.slice(2);
+function hasMapBeside(map) {
+  try {
+    return statSync(map.slice(0, -'.map'.length)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function collectClientDir(appDir, outDir, dir, needles) {
+  const files = walk(join(appDir, dir));
+  const keptMaps = new Set(files.filter((f) => f.endsWith('.map') && !hasMapBeside(f)));
+  for (const file of files) {
+    if (file.endsWith('.map')) continue;
+    const text = readFileSync(file, 'latin1');
+    const holds = needles.some((n) => text.includes(n));
+    if (!holds && !CLERK_HINT.test(text) && !/\.(html|css)$/.test(file)) continue;
+    copy(file, join(outDir, relative(appDir, file)));
+    say(`  ${relative(appDir, file)}${holds ? ' (holds a key or secret)' : ''}`);
+    const map = /\.(m?js|css)$/.test(file) ? mapOf(file) : undefined;
+    if (map && holds) keptMaps.add(map);
+  }
+  for (const map of keptMaps) {
+    const dropped = copyMap(map, join(outDir, relative(appDir, map)));
+    say(`  ${relative(appDir, map)} (${dropped} React runtime sources nulled)`);
+  }
+}
+
+function collectServerDir(appDir, outDir, dir, needles) {
+  for (const file of walk(join(appDir, dir))) {
+    if (file.endsWith('.map')) continue;
+    const text = readFileSync(file, 'utf8');
+    const holds = needles.some((n) => text.includes(n));
+    if (!holds && !CLERK_HINT.test(text)) continue;
+    const to = join(outDir, relative(appDir, file));
+    mkdirSync(dirname(to), { recursive: true });
+    writeFileSync(to, text.split(`file://${appDir}/`).join('file:///app/').split(`${appDir}/`).join('/app/'));
+    say(`  ${relative(appDir, file)} (server${holds ? '; holds a key or secret' : ''}; app folder written as /app)`);
+  }
+}
+
+function collectSplit(appDir, outDir, clientDirs, serverDirs, needles) {
+  const list = (dirs) => (dirs === '-' ? [] : dirs.split(','));
+  for (const dir of list(clientDirs)) collectClientDir(appDir, outDir, dir, needles);
+  for (const dir of list(serverDirs)) collectServerDir(appDir, outDir, dir, needles);
+  const pkg = JSON.parse(readFileSync(join(appDir, 'package.json'), 'utf8'));
+  const trimmed = { name: pkg.name, dependencies: pkg.dependencies, devDependencies: pkg.devDependencies };
+  writeFileSync(join(outDir, 'package.json'), `${JSON.stringify(trimmed, null, 2)}\n`);
+  say('  package.json (name and dependencies)');
+}
+
+const [kind, from, outDir, key, ...rest] = process.argv.slice(2);
 if (kind === 'vite' && from && outDir) collectVite(from, outDir);
 else if (kind === 'next' && from && outDir && key) collectNext(from, outDir, key);
+else if (kind === 'split' && from && outDir && key && rest.length >= 2) collectSplit(from, outDir, key, rest[0], rest.slice(1));
 else {
-  process.stderr.write('usage: node collect.mjs vite <dist dir> <out dir> | next <app dir> <out dir> <key>\n');
+  process.stderr.write(
+    'usage: node collect.mjs vite <dist dir> <out dir> | next <app dir> <out dir> <key>\n' +
+      '       | split <app dir> <out dir> <client dirs> <server dirs> <needle>...\n'
+  );
   process.exit(2);
 }

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Rebuilds the real client bundles in __tests__/fixtures/bundles/ (see the README there).
 #
-#   bash scripts/bundle-fixtures/regenerate.sh
+#   bash scripts/bundle-fixtures/regenerate.sh            # every app
+#   bash scripts/bundle-fixtures/regenerate.sh astro-server tanstack-start gatsby   # only these (vite-react and
+#                                                          # nextjs are built together)
 #
 # Needs Node 20.19+ and the npm registry; takes a few minutes. Not part of CI: run it by hand after changing an app
 # or a version, then review and commit the fixtures (and the apps' package-lock.json files).
@@ -37,17 +39,28 @@ PROD_PK="$(node -p "'pk_live_' + Buffer.from('clerk.example-gate.com\$').toStrin
 CANARY_SK='sk_test_CANARYbundleLeak0123456789abcdefghijklmnopqrstu'
 
 step() { printf '\n==> %s\n' "$*"; }
+fail() {
+  echo "check failed: $*" >&2
+  exit 1
+}
+
+# The apps named on the command line, or all of them.
+SELECTED="${*:-all}"
+want() { [ "$SELECTED" = all ] || [[ " $SELECTED " == *" $1 "* ]]; }
 
 # A clean environment for the package manager and the builds, plus the variables given as arguments.
+# NODE_EXTRA_CA_CERTS is passed on when set: behind a TLS-inspecting proxy npm needs it to reach the registry.
 run_clean() {
-  env -i PATH="$PATH" HOME="$HOME" LANG=C.UTF-8 CI=1 NEXT_TELEMETRY_DISABLED=1 "$@"
+  env -i PATH="$PATH" HOME="$HOME" LANG=C.UTF-8 CI=1 NEXT_TELEMETRY_DISABLED=1 \
+    ${NODE_EXTRA_CA_CERTS:+NODE_EXTRA_CA_CERTS="$NODE_EXTRA_CA_CERTS"} "$@"
 }
 
 # prepare_app NAME: copies scripts/bundle-fixtures/NAME to the temp folder and installs its dependencies there.
 prepare_app() {
   local name="$1" dir="$WORK/$1"
   mkdir -p "$dir"
-  tar -C "$HERE/$name" --exclude=node_modules --exclude=dist --exclude=.next --exclude=next-env.d.ts -cf - . |
+  tar -C "$HERE/$name" --exclude=node_modules --exclude=dist --exclude=.next --exclude=next-env.d.ts \
+    --exclude=.astro --exclude=.output --exclude=.cache --exclude=./public --exclude=.tanstack -cf - . |
     tar -C "$dir" -xf -
   local had_lock=0
   [ -f "$dir/package-lock.json" ] && had_lock=1
@@ -61,6 +74,7 @@ prepare_app() {
 node --version
 npm --version
 
+if want vite-react || want nextjs; then
 step "Vite + React: install"
 prepare_app vite-react
 (cd "$WORK/vite-react" && npm ls --depth=0 vite @vitejs/plugin-react react react-dom @clerk/clerk-react)
@@ -92,10 +106,6 @@ next_build development "$DEV_PK"
 next_build production "$PROD_PK"
 
 step "checks"
-fail() {
-  echo "check failed: $*" >&2
-  exit 1
-}
 # No machine path in any fixture file (source maps above all).
 for path in "$WORK" "$ROOT" "$HOME/"; do
   if grep -rlF -- "$path" "$OUT"; then fail "the files above contain the machine path $path"; fi
@@ -121,9 +131,28 @@ for variant in vite-react/development vite-react/production nextjs/development n
   if grep -rqE -- 'sk_(test|live)_[A-Za-z0-9]{20}' "$OUT/$variant"; then fail "$variant contains a secret key"; fi
 done
 
+fi # vite-react, nextjs
+
+# ---- fixa apps: astro-server, tanstack-start, gatsby -------------------------------------------------------------
+# Each builds alone (`regenerate.sh astro-server`) and checks its own output; see "Astro server output",
+# "TanStack Start" and "Gatsby" in __tests__/fixtures/bundles/README.md.
+. "$HERE/fixa-apps.sh"
+want astro-server && build_astro_server
+want tanstack-start && build_tanstack_start
+want gatsby && build_gatsby
+# ---- end of fixa apps -------------------------------------------------------------------------------------------
+
+step "checks: no machine path"
+for path in "$WORK" "$ROOT" "$HOME/"; do
+  if grep -rlF -- "$path" "$OUT"; then fail "the files above contain the machine path $path"; fi
+done
+
 step "fixtures"
 mkdir -p "$FIXTURES"
-rm -rf "$FIXTURES/vite-react" "$FIXTURES/nextjs"
-mv "$OUT/vite-react" "$OUT/nextjs" "$FIXTURES/"
-(cd "$FIXTURES" && du -a vite-react nextjs)
+for app in "$OUT"/*; do
+  name="$(basename "$app")"
+  rm -rf "${FIXTURES:?}/$name"
+  mv "$app" "$FIXTURES/"
+  (cd "$FIXTURES" && du -s "$name")
+done
 du -sh "$FIXTURES"
