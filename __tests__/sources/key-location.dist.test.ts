@@ -8,6 +8,7 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { fakeSites } from '../helpers/fake-sites.js';
 import { PROD_HOST, publishableKey, secretKey } from '../helpers/keys.js';
 import { project } from '../helpers/run-cli.js';
@@ -168,6 +169,14 @@ describe('dist/cli.js: the build is the evidence when it carries the key', () =>
     const { code, report } = await gate(dir);
     expect(readLine(report)?.status).toBe('skipped');
     expect(code).toBe(0);
+  });
+
+  it('Astro server output (a real build, production key, no variable): the runtime check does not fail it', async () => {
+    const fixture = fileURLToPath(new URL('../fixtures/bundles/astro-server/production/', import.meta.url));
+    const run = await runDistCli(fixture, ['--offline', '--format', 'json']);
+    const report = JSON.parse(run.stdout) as JsonReport;
+    // Which directories are scanned is another check's business; this one says the build is the evidence.
+    expect(readLine(report)).toMatchObject({ status: 'skipped' });
   });
 
   it('a Nuxt server build that does not use a Clerk SDK is no false alarm', async () => {

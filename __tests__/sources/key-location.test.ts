@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
+import { existsSync } from 'node:fs';
 import { cp } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { runtimeKeyApps, type RuntimeKeyApp } from '../../src/sources/key-location.js';
 import { project } from '../helpers/run-cli.js';
 
@@ -126,4 +128,17 @@ describe('runtimeKeyApps: the app that holds a build directory named in build-di
     const other = join(root, 'other');
     expect(shown(runtimeKeyApps(other, [other], ['../apps/web/.output/public']))).toEqual([]);
   });
+});
+
+describe('runtimeKeyApps on real builds (__tests__/fixtures/bundles)', () => {
+  const fixtures = fileURLToPath(new URL('../fixtures/bundles/', import.meta.url));
+
+  it.each(['production', 'development', 'leaked-secret'])(
+    'Astro server output (%s) compiles the key into its client build: not a runtime read, though dist/server exists',
+    (variant) => {
+      const dir = join(fixtures, 'astro-server', variant);
+      expect(existsSync(join(dir, 'dist/server'))).toBe(true);
+      expect(runtimeKeyApps(dir, [dir])).toEqual([]);
+    }
+  );
 });
