@@ -27,6 +27,10 @@ import { fileURLToPath } from 'node:url';
 const CLERK_HINT = /clerk|accounts\.dev|pk_test_|lcl\.dev/i;
 /** Packages whose original source is dropped from source maps to keep the fixtures small. */
 const DROPPED_SOURCES = /(^|\/)node_modules\/(react|react-dom|scheduler)\//;
+/** `split` drops the source of every package but Clerk's (React, the framework's runtime, their helpers). */
+const DROPPED_SPLIT_SOURCES = /(^|\/)node_modules\/(?!@clerk\/)/;
+/** `split` drops a map larger than this (TanStack Start's 2 MB map of its main client chunk) to keep fixtures small. */
+const MAX_SPLIT_MAP_BYTES = 512 * 1024;
 
 const say = (line) => process.stdout.write(`${line}\n`);
 
@@ -52,7 +56,7 @@ function toRelative(source, mapDir) {
 }
 
 /** Rewrites one source map (plain or indexed with `sections`) as described above and writes it to `to`. */
-function copyMap(from, to) {
+function copyMap(from, to, droppedSources = DROPPED_SOURCES) {
   const map = JSON.parse(readFileSync(from, 'utf8'));
   const mapDir = dirname(from);
   let dropped = 0;
@@ -61,7 +65,7 @@ function copyMap(from, to) {
     m.sources = (m.sources ?? []).map((s) => toRelative(s, mapDir));
     if (Array.isArray(m.sourcesContent)) {
       m.sourcesContent = m.sourcesContent.map((content, i) => {
-        if (content !== null && DROPPED_SOURCES.test(String(m.sources[i]))) {
+        if (content !== null && droppedSources.test(String(m.sources[i]))) {
           dropped += 1;
           return null;
         }
@@ -145,8 +149,12 @@ function collectClientDir(appDir, outDir, dir, needles) {
     if (map && holds) keptMaps.add(map);
   }
   for (const map of keptMaps) {
-    const dropped = copyMap(map, join(outDir, relative(appDir, map)));
-    say(`  ${relative(appDir, map)} (${dropped} React runtime sources nulled)`);
+    if (statSync(map).size > MAX_SPLIT_MAP_BYTES) {
+      say(`  ${relative(appDir, map)} dropped (${statSync(map).size} bytes)`);
+      continue;
+    }
+    const dropped = copyMap(map, join(outDir, relative(appDir, map)), DROPPED_SPLIT_SOURCES);
+    say(`  ${relative(appDir, map)} (sourcesContent of ${dropped} non-Clerk packages set to null)`);
   }
 }
 

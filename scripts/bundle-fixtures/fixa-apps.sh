@@ -71,3 +71,27 @@ build_astro_server() {
   grep -qF -- "\"var e=\`$CANARY_SK\`;" "$OUT/astro-server/leaked-secret/dist/server/entry.mjs" ||
     fail "astro-server/leaked-secret: the inlined script is not in dist/server/entry.mjs"
 }
+
+build_tanstack_start() {
+  local app="$WORK/tanstack-start" path
+  path="$(new_node_path)"
+  step "TanStack Start: install"
+  PATH="$path" prepare_app tanstack-start
+  (cd "$app" && PATH="$path" npm ls --depth=0 @tanstack/react-start @tanstack/react-router @clerk/tanstack-react-start vite)
+  tanstack_build() { # tanstack_build VARIANT ENV...
+    local variant="$1"
+    shift
+    step "TanStack Start: build '$variant'"
+    rm -rf "$app/dist"
+    (cd "$app" && PATH="$path" run_clean "$@" npx --no-install vite build)
+    node "$HERE/collect.mjs" split "$app" "$OUT/tanstack-start/$variant" dist/client dist/server \
+      "$DEV_PK" "$PROD_PK" "$CANARY_SK" "$DEV_SERVER_SK" "$PROD_SERVER_SK"
+    check_variant "$OUT/tanstack-start/$variant" "$variant"
+  }
+  # No development variant: the main client chunk is 465 KB (React, the router, Clerk), two variants fill the budget.
+  tanstack_build production VITE_CLERK_PUBLISHABLE_KEY="$PROD_PK" CLERK_SECRET_KEY="$PROD_SERVER_SK"
+  tanstack_build leaked-secret VITE_CLERK_PUBLISHABLE_KEY="$DEV_PK" CLERK_SECRET_KEY="$DEV_SERVER_SK" \
+    VITE_CLERK_SECRET_KEY="$CANARY_SK"
+  grep -qF -- '?tsr-split=component' "$OUT"/tanstack-start/leaked-secret/dist/client/assets/routes-*.js.map ||
+    fail "tanstack-start/leaked-secret: no map source with ?tsr-split=component"
+}
