@@ -6,7 +6,7 @@
  * package.json naming the framework and its Clerk SDK, and the output paths each framework writes.
  */
 import { describe, expect, it, jest } from '@jest/globals';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { cp, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fakeSites } from '../helpers/fake-sites.js';
@@ -187,6 +187,44 @@ describe('dist/cli.js: the build is the evidence when it carries the key', () =>
     const { code, report } = await gate(dir);
     expect(readLine(report)?.status).toBe('skipped');
     expect(code).toBe(0);
+  });
+});
+
+describe('dist/cli.js: a real TanStack Start build (__tests__/fixtures/bundles/tanstack-start)', () => {
+  /** The key the fixture was built with (see the fixtures' README). */
+  const FIXTURE_LIVE_PK = `pk_live_${Buffer.from('clerk.example-gate.com$').toString('base64')}`;
+  const fixture = fileURLToPath(new URL('../fixtures/bundles/tanstack-start/production/', import.meta.url));
+
+  async function copied(): Promise<string> {
+    const dir = await project({});
+    await cp(fixture, dir, { recursive: true });
+    return dir;
+  }
+
+  it('production build with no variable: exit 1, the server hands the browser its runtime key', async () => {
+    const { code, report } = await gate(await copied());
+    expect(readLine(report)).toEqual({
+      id: 'variables-read',
+      status: 'fail',
+      detail: `TanStack Start (dist/server): ${RUNTIME}; no variable was read`
+    });
+    expect(code).toBe(1);
+  });
+
+  it('production build with its variables passed: exit 0', async () => {
+    const dir = await copied();
+    await writeFile(join(dir, 'vars.json'), JSON.stringify({ VITE_CLERK_PUBLISHABLE_KEY: FIXTURE_LIVE_PK }));
+    await writeFile(join(dir, 'secrets.json'), JSON.stringify({ CLERK_SECRET_KEY: secretKey('live') }));
+    const { code, report } = await gate(dir, ['--vars-json', 'vars.json', '--secrets-json', 'secrets.json']);
+    expect(readLine(report)?.status).toBe('pass');
+    expect(report.findings).toEqual([]);
+    expect(code).toBe(0);
+  });
+
+  it('dist/index.js on the same build with no variable: exit 1', async () => {
+    const run = await runDistAction(await copied(), {}, actionBundleOptions());
+    expect(run.outputs.passed).toBe('false');
+    expect(run.code).toBe(1);
   });
 });
 
