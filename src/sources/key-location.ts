@@ -82,8 +82,8 @@ const RUNTIME_KEY_FRAMEWORKS: readonly RuntimeKeyFramework[] = [
   {
     name: 'SolidStart',
     marks: (d) => d === '@solidjs/start',
-    server: ['.output/server'],
-    client: ['.output/public'],
+    server: ['.output/server', 'dist/server'],
+    client: ['.output/public', 'dist/client'],
     prerendered: []
   }
 ];
