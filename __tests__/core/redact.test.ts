@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { redact } from '../../src/core/redact.js';
+import { redact, redactKeysIn } from '../../src/core/redact.js';
 
 describe('redact', () => {
   it('keeps a known prefix and the last 4 characters of a long value', () => {
@@ -8,6 +8,11 @@ describe('redact', () => {
   it('fully masks a short value', () => {
     expect(redact('hunter2')).toBe('…');
     expect(redact('sk_test_short')).toBe('sk_test_…');
+  });
+  it("keeps a Stripe restricted key's prefix, and redacts one in free text", () => {
+    const rk = 'rk_live_' + 'a'.repeat(30) + 'WXYZ';
+    expect(redact(rk)).toBe('rk_live_…WXYZ');
+    expect(redactKeysIn(`key: "${'rk_test_' + 'b'.repeat(12)}"`)).toBe('key: "rk_test_…"');
   });
   it('marks an empty value', () => {
     expect(redact('')).toBe('(empty)');

@@ -31,3 +31,17 @@ describe('secretValues (log masking)', () => {
     expect(secretValues([variable('NEXT_PUBLIC_CLERK_SIGN_IN_URL', 'https://example.com/sign-in')])).toEqual([]);
   });
 });
+
+describe('secretValues: secret shapes in variables not named like secrets', () => {
+  it('registers an sk_, rk_ or whsec_ value in any variable, so a leak in NUXT_PUBLIC_LEAKED is masked', () => {
+    const sk = secretKey('live');
+    const rk = `rk_live_51${'FakeStripeKey0'.repeat(6)}`;
+    const whsec = 'whsec_' + 'c'.repeat(32);
+    const values = secretValues([
+      variable('NUXT_PUBLIC_LEAKED', sk),
+      variable('VITE_PAYMENTS', rk),
+      variable('PUBLIC_HOOK', whsec)
+    ]);
+    expect(values.sort()).toEqual([sk, rk, whsec].sort());
+  });
+});

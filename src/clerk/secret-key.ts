@@ -21,6 +21,7 @@ export interface SecretKeyClass {
 
 const SECRET_KEY = /^(sk_)?(test|live)_[A-Za-z0-9]+$/;
 const WEBHOOK_SECRET = /^whsec_[A-Za-z0-9+/]+={0,2}$/;
+const RESTRICTED_KEY = /^rk_(test|live)_[A-Za-z0-9]+$/;
 
 export function classifySecretKey(value: string): SecretKeyClass | null {
   const match = SECRET_KEY.exec(value);
@@ -34,4 +35,12 @@ export function classifySecretKey(value: string): SecretKeyClass | null {
 /** A Svix-style webhook signing secret: `whsec_` + base64. */
 export function isWebhookSecret(value: string): boolean {
   return WEBHOOK_SECRET.test(value);
+}
+
+/**
+ * A Stripe restricted API key (`rk_test_…` / `rk_live_…`). Not Clerk's, but a secret wherever it is found, like
+ * Stripe's `sk_` keys, which `classifySecretKey` cannot tell from Clerk's.
+ */
+export function isRestrictedKey(value: string): boolean {
+  return RESTRICTED_KEY.test(value);
 }

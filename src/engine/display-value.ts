@@ -6,7 +6,7 @@ import { isSecretVariable } from './secret-values.js';
 /** Longer URLs are cut: a report row is not the place for them. */
 const MAX_SHOWN = 200;
 /** A key prefix anywhere in the value: a URL with a key pasted into it is a secret. */
-const EMBEDDED_KEY = /(sk|pk)_(test|live)_|whsec_|(^|[^a-z])(test|live)_[A-Za-z0-9]{16}/i;
+const EMBEDDED_KEY = /(sk|pk|rk)_(test|live)_|whsec_|(^|[^a-z])(test|live)_[A-Za-z0-9]{16}/i;
 /** A long unbroken token in the path or query (an API key, a signed link): not something to print. */
 const TOKEN_IN_PATH = /[A-Za-z0-9_+=-]{24,}/;
 

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { plural } from '../core/plural.js';
 import type { Report } from '../core/report.js';
 import { Scrubber } from '../core/scrub.js';
 import { incompleteFailsGate, type CheckResult } from '../core/check.js';
@@ -8,12 +7,15 @@ import type { SourceDiagnostic, SourceInfo } from '../core/source.js';
 import type { Variable } from '../core/variable.js';
 import { isClerkVariable, mayConcernClerk } from '../rules/clerk-variables.js';
 import { RULES } from '../rules/index.js';
+import { isBlank } from '../rules/variables/blank.js';
+import { publishableKeyOf } from '../rules/variables/facts.js';
 import type { Hit, Rule, RuleContext } from '../rules/rule.js';
 import type { Globs } from '../sources/glob-support.js';
 import { planSources, type SourceUnit } from '../sources/plan.js';
 import { readUnit } from '../sources/read-unit.js';
 import { readRuntime, type RuntimeVariables } from '../sources/runtime.js';
-import { ruleChecks } from './checklist.js';
+import { appHolding, runtimeKeyApps } from '../sources/key-location.js';
+import { readCheck, ruleChecks } from './checklist.js';
 import { credentialsKey, credentialsOf, type Credentials } from '../online/credentials.js';
 import { whyNotOnline, type OnlineChecks } from '../online/online-support.js';
 import { skippedOnline } from '../online/outcome.js';
@@ -106,7 +108,18 @@ export async function runGate(input: GateOptionsInput, hooks: GateHooks = {}): P
   const remote = await checkRemote(options, isProduction, variables.credentials, hooks, out, deadline);
 
   const builtScanned = bundle.scanned || remote.siteChecks.some((c) => c.status !== 'skipped');
-  const read = readCheck(variables.sources, skipped.length, builtScanned);
+  const read = readCheck({
+    sources: variables.sources,
+    skipped: skipped.length,
+    builtScanned,
+    clerkRead: variables.clerkRead,
+    // The deployed page shows the instance a server hands the browser, whatever reads the keys.
+    deployedClerk: remote.siteChecks.some((c) => c.id === 'deployed-no-clerk' && c.status === 'pass'),
+    // Each app whose own files named no Clerk key; a runtime source reaches every app.
+    runtimeKeys: variables.clerkForAll
+      ? []
+      : runtimeKeyApps(cwd, [cwd, ...appDirs], options.buildDirs).filter((a) => !variables.clerkApps.has(a.dir))
+  });
   const checks = [
     read,
     ...hosts.checks,
@@ -132,6 +145,15 @@ interface VariablesRead {
   diagnosticsOmitted: number;
   /** The keys each app runs with, once per distinct set: what the online checks ask Clerk about. */
   credentials: Credentials[];
+  /** Whether a Clerk variable with a value was read, from any source. */
+  clerkRead: boolean;
+  /**
+   * Whether one was read for every app: from the runtime sources (vars, secrets, a host), or from files that
+   * belong to no app in particular (no package.json above them).
+   */
+  clerkForAll: boolean;
+  /** The apps (absolute directories) whose own dotenv files held one. */
+  clerkApps: Set<string>;
 }
 
 /**
@@ -146,6 +168,8 @@ function checkVariables(units: readonly SourceUnit[], settings: ScopeSettings, o
   let diagnosticsTotal = 0;
   const frameworks = new Set<string>();
   let clerkInFiles = false;
+  const clerkApps = new Set<string>();
+  let clerkForAll = runtime.variables.some(isSetClerkVariable);
 
   const runtimeConcerning = runtime.variables.filter((v) => mayConcernClerk(v.name, v.value));
   const credentials = new Map<string, Credentials>();
@@ -163,6 +187,11 @@ function checkVariables(units: readonly SourceUnit[], settings: ScopeSettings, o
     out.emit(check(RULES, context));
     noteCredentials(effective);
     clerkInFiles ||= variables.some((v) => isClerkVariable(v.name));
+    if (variables.some(isSetClerkVariable)) {
+      const app = appHolding(cwd, unit.kind === 'layered' ? unit.dir : path.dirname(path.resolve(cwd, unit.file)));
+      if (app === undefined) clerkForAll = true;
+      else clerkApps.add(app);
+    }
     sources.push(...contents.sources);
     diagnosticsTotal += contents.diagnostics.length;
     diagnostics.push(...contents.diagnostics.slice(0, MAX_DIAGNOSTICS - diagnostics.length));
@@ -185,7 +214,10 @@ function checkVariables(units: readonly SourceUnit[], settings: ScopeSettings, o
     sources,
     diagnostics,
     diagnosticsOmitted: diagnosticsTotal - diagnostics.length,
-    credentials: [...credentials.values()]
+    credentials: [...credentials.values()],
+    clerkRead: clerkForAll || clerkApps.size > 0,
+    clerkForAll,
+    clerkApps
   };
 }
 
@@ -312,25 +344,13 @@ const MODE_ALIASES: Readonly<Record<string, readonly string[]>> = {
   preview: ['pre']
 };
 
-/** The first line of the checklist: how much the gate read. Nothing read is a failure, not a pass. */
-function readCheck(sources: readonly SourceInfo[], skipped: number, builtScanned: boolean): CheckResult {
-  const variables = sources.reduce((sum, s) => sum + s.variables, 0);
-  const base = { id: 'variables-read', title: 'Variables read from the deployment environment' };
-  if (variables === 0 && builtScanned) {
-    return { ...base, status: 'skipped', detail: 'no variable was read; the gate judged the build output only' };
-  }
-  if (variables === 0) {
-    return {
-      ...base,
-      status: 'fail',
-      detail: 'no variable was read: point env-files at the app, or pass vars-json / secrets-json'
-    };
-  }
-  const files = sources.filter((s) => s.kind === 'file').length;
-  const runtime = sources.filter((s) => s.kind !== 'file').map((s) => (s.kind === 'host' ? s.host : s.kind));
-  const from = [files > 0 ? plural(files, 'file') : '', ...runtime].filter(Boolean).join(', ');
-  const notJudged = skipped > 0 ? `; ${plural(skipped, 'file')} skipped (not loaded for this deploy)` : '';
-  return { ...base, status: 'pass', detail: `${plural(variables, 'variable')} from ${from}${notJudged}` };
+/**
+ * A Clerk variable that tells the gate something: a Clerk name or a Clerk publishable key, with a value (or a
+ * host's write-only variable, set but unreadable). A committed empty placeholder tells nothing.
+ */
+function isSetClerkVariable(variable: Variable): boolean {
+  const set = variable.unreadable === true || !isBlank(variable.value);
+  return set && (isClerkVariable(variable.name) || publishableKeyOf(variable) !== null);
 }
 
 function check(rules: readonly Rule[], context: RuleContext): Hit[] {

@@ -1,5 +1,5 @@
 import type { Variable } from '../core/variable.js';
-import { classifySecretKey, isWebhookSecret } from '../clerk/secret-key.js';
+import { classifySecretKey, isRestrictedKey, isWebhookSecret } from '../clerk/secret-key.js';
 
 /** Names whose values are treated as secrets whatever they hold. */
 const SECRET_NAME = /(SECRET|PASSWORD|PASSWD|TOKEN|PRIVATE|CREDENTIAL|API_KEY|_KEY$)/i;
@@ -35,6 +35,7 @@ export function isSecretVariable({ name, value, origin }: Variable): boolean {
     origin.kind === 'secrets' ||
     classifySecretKey(value) !== null ||
     isWebhookSecret(value) ||
+    isRestrictedKey(value) ||
     (SECRET_NAME.test(name) && !PUBLIC_KEY_NAME.test(name))
   );
 }

@@ -13,6 +13,7 @@ const PUBLIC_PREFIXES = [
   'EXPO_PUBLIC_',
   'NUXT_PUBLIC_',
   'REACT_APP_',
+  'VUE_APP_',
   'GATSBY_',
   'PLASMO_PUBLIC_'
 ] as const;
@@ -73,10 +74,16 @@ export function isClerkUrlVariable(name: string): boolean {
 }
 
 /**
- * Whether any rule could concern this variable: a Clerk name, the development-console switch, or a value
- * shaped like a Clerk key. The engine hands rules only these (most variables of a project are not Clerk's),
+ * Whether any rule could concern this variable: a Clerk name, the development-console switch, a value shaped
+ * like a Clerk key, or one shaped like a secret that no public variable may hold (`rk_…`, `whsec_…`). The engine hands rules only these (most variables of a project are not Clerk's),
  * and a test checks that every rule finds the same with and without this filter.
  */
 export function mayConcernClerk(name: string, value: string): boolean {
-  return classOf(name).concernsClerk || value.startsWith('pk_') || value.startsWith('sk_');
+  return (
+    classOf(name).concernsClerk ||
+    value.startsWith('pk_') ||
+    value.startsWith('sk_') ||
+    value.startsWith('rk_') ||
+    value.startsWith('whsec_')
+  );
 }

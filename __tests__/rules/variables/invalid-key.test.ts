@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { invalidKey } from '../../../src/rules/variables/invalid-key.js';
+import { secretInPublicVariable } from '../../../src/rules/variables/secret-in-public-variable.js';
 import { PROD_HOST, publishableKey, secretKey } from '../../helpers/keys.js';
 import { context, variable } from '../../helpers/variables.js';
 import { messageOf } from '../../helpers/messages.js';
@@ -47,4 +48,15 @@ describe('invalid-key', () => {
     const hits = invalidKey.check(context([variable('CLERK_SECRET_KEY', placeholder)]));
     expect(messageOf(invalidKey, hits[0])).not.toContain(placeholder);
   });
+});
+
+describe('invalid-key leaves a secret in a public key variable to secret-in-public-variable', () => {
+  it.each([secretKey('live'), 'whsec_' + 'c'.repeat(32), `rk_live_51${'FakeStripeKey0'.repeat(6)}`])(
+    'NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY holding %s is one finding, not two',
+    (value) => {
+      const variables = [variable('NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY', value)];
+      expect(invalidKey.check(context(variables))).toEqual([]);
+      expect(secretInPublicVariable.check(context(variables))).toHaveLength(1);
+    }
+  );
 });

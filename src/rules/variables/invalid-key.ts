@@ -1,6 +1,6 @@
 import { secretKeyOf } from './facts.js';
 import { publishableKeyProblem } from '../../clerk/publishable-key.js';
-import { isWebhookSecret } from '../../clerk/secret-key.js';
+import { isRestrictedKey, isWebhookSecret } from '../../clerk/secret-key.js';
 import { isPublicVariable, isPublishableKeyVariable, isSecretKeyVariable } from '../clerk-variables.js';
 import { isBlank } from './blank.js';
 import { ruleDocs } from '../docs-link.js';
@@ -29,7 +29,9 @@ export const invalidKey: Rule = defineRule(
       if (isBlank(value)) return null;
       if (isPublishableKeyVariable(name)) {
         // A secret in a public variable is secret-in-public-variable's finding, not a malformed key.
-        if (isPublicVariable(name) && (secretKeyOf(variable) || isWebhookSecret(value))) return null;
+        if (isPublicVariable(name) && (secretKeyOf(variable) || isWebhookSecret(value) || isRestrictedKey(value))) {
+          return null;
+        }
         const problem = publishableKeyProblem(value);
         return problem ? { variable, messageId: 'notPublishableKey', data: { name, problem } } : null;
       }
