@@ -9,9 +9,13 @@ import { createRequire } from 'node:module';
 import type * as Crypto from 'node:crypto';
 
 const UUID_BYTES = 16;
+/** Bytes read at a time: one read for the run's few tokens, as node:crypto keeps a cache of 128 UUIDs' worth. */
+const POOL_BYTES = UUID_BYTES * 16;
+
+let pool: { source: string; bytes: Buffer; used: number } | undefined;
 
 export function randomUUID(source = '/dev/urandom'): string {
-  const bytes = kernelBytes(source);
+  const bytes = takeBytes(source);
   if (!bytes) return (createRequire(import.meta.url)('node:crypto') as typeof Crypto).randomUUID();
   bytes[6] = (bytes[6]! & 0x0f) | 0x40; // version 4
   bytes[8] = (bytes[8]! & 0x3f) | 0x80; // RFC 9562 variant
@@ -19,7 +23,18 @@ export function randomUUID(source = '/dev/urandom'): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-/** 16 bytes read from `source`, or undefined when it cannot be opened or gives fewer. */
+/** 16 bytes from `source` not given out before, or undefined when it cannot be opened or gives too few. */
+function takeBytes(source: string): Buffer | undefined {
+  if (pool?.source !== source || pool.used === POOL_BYTES) {
+    const bytes = kernelBytes(source);
+    pool = bytes && { source, bytes, used: 0 };
+    if (!pool) return undefined;
+  }
+  pool.used += UUID_BYTES;
+  return pool.bytes.subarray(pool.used - UUID_BYTES, pool.used);
+}
+
+/** POOL_BYTES read from `source`, or undefined when it cannot be opened or gives fewer. */
 function kernelBytes(source: string): Buffer | undefined {
   let fd: number;
   try {
@@ -28,8 +43,8 @@ function kernelBytes(source: string): Buffer | undefined {
     return undefined;
   }
   try {
-    const bytes = Buffer.alloc(UUID_BYTES);
-    return readSync(fd, bytes, 0, UUID_BYTES, null) === UUID_BYTES ? bytes : undefined;
+    const bytes = Buffer.alloc(POOL_BYTES);
+    return readSync(fd, bytes, 0, POOL_BYTES, null) === POOL_BYTES ? bytes : undefined;
   } catch {
     return undefined;
   } finally {
