@@ -2,6 +2,7 @@ import commonjs from '@rollup/plugin-commonjs';
 import json from '@rollup/plugin-json';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import typescript from '@rollup/plugin-typescript';
+import { fileURLToPath } from 'node:url';
 import license from 'rollup-plugin-license';
 
 /**
@@ -26,6 +27,7 @@ function bundle(input, output, licensesFile) {
     plugins: [
       noOptionalPicomatch(),
       unusedByTheAction(),
+      randomUUIDWithoutCrypto(),
       typescript({ tsconfig: './tsconfig.build.json' }),
       nodeResolve({ preferBuiltins: true, exportConditions: ['node'] }),
       commonjs(),
@@ -93,6 +95,22 @@ function unusedByTheAction() {
       const stub = UNUSED_BY_THE_ACTION[Number(id.slice(PREFIX.length))];
       const refuse = "throw new Error('not bundled: the action does not use it');";
       return stub.names.map((name) => `export function ${name}() { ${refuse} }\n`).join('');
+    }
+  };
+}
+
+/**
+ * @actions/core imports node:crypto only for `randomUUID` (an output's heredoc delimiter). Loading node:crypto costs
+ * about 8 ms of every action run's start-up; src/core/random-uuid.ts gives the same unguessable UUID from the
+ * kernel's generator and loads node:crypto only where there is no /dev/urandom.
+ */
+function randomUUIDWithoutCrypto() {
+  return {
+    name: 'random-uuid-without-crypto',
+    resolveId(source, importer) {
+      if (source !== 'crypto' || !/[/\\]@actions[/\\]core[/\\]lib[/\\]file-command\.js$/.test(importer ?? ''))
+        return null;
+      return fileURLToPath(new URL('src/core/random-uuid.ts', import.meta.url));
     }
   };
 }

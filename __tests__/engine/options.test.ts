@@ -113,3 +113,24 @@ describe('on-api-error', () => {
     expect(refusal({ onApiError: 'ignore' as never })).toBe('on-api-error: expected one of fail, warn');
   });
 });
+
+describe('the fields the shells add', () => {
+  it('takes a plain working directory and name/value pairs as given', () => {
+    const env: [string, string | undefined][] = [
+      ['A', '1'],
+      ['B', undefined]
+    ];
+    const options = parseGateOptions({ ...BASE, processEnv: env });
+    expect(options.cwd).toBe('/tmp');
+    expect(options.processEnv).toEqual(env);
+    expect(parseGateOptions(BASE).processEnv).toBeUndefined();
+  });
+
+  it('checks anything else with the field type: trimmed, refused with its message', () => {
+    expect(parseGateOptions({ ...BASE, cwd: ' /tmp ' }).cwd).toBe('/tmp');
+    expect(parseGateOptions({ ...BASE, processEnv: [['A']] }).processEnv).toEqual([['A']]);
+    expect(refusal({ cwd: '  ' })).toBe('cwd: must not be empty');
+    const numbers: unknown = [['A', 1]];
+    expect(refusal({ processEnv: numbers as GateOptionsInput['processEnv'] })).toMatch(/^processEnv: /);
+  });
+});

@@ -62,6 +62,28 @@ describe('the fallbacks', () => {
     }
   });
 
+  it('each choice and each boolean passes its own type unchanged, so it needs no check', () => {
+    const withChoices = DECLARED.filter((spec) => spec.choices !== undefined);
+    expect(withChoices.length).toBeGreaterThanOrEqual(5);
+    for (const spec of withChoices) {
+      for (const choice of spec.choices ?? []) expect(spec.schema().parse(choice)).toBe(choice);
+      expect(spec.schema().safeParse('not-a-choice').success).toBe(false);
+    }
+    const booleans = DECLARED.filter((spec) => spec.kind === 'boolean');
+    expect(booleans.length).toBeGreaterThan(3);
+    for (const spec of booleans) for (const value of [true, false]) expect(spec.schema().parse(value)).toBe(value);
+  });
+
+  it('a choice or a boolean is taken as given; anything else is still checked by its type', () => {
+    expect(parseOption(SHELL_OPTIONS.comment, 'never')).toEqual({ success: true, data: 'never' });
+    expect(parseOption(ENGINE_OPTIONS.offline, true)).toEqual({ success: true, data: true });
+    expect(parseOption(SHELL_OPTIONS.comment, 'Never')).toEqual({
+      success: false,
+      message: 'expected one of always, on-failure, never'
+    });
+    expect(parseOption(ENGINE_OPTIONS.offline, 'true').success).toBe(false);
+  });
+
   it('a list not given gets its own copy of the fallback', () => {
     const first = parseOption(ENGINE_OPTIONS.paths, undefined);
     const second = parseOption(ENGINE_OPTIONS.paths, ['.']);

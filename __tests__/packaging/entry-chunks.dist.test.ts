@@ -30,6 +30,23 @@ describe('entry chunks hold what every run needs', () => {
     expect(sarif.runs[0].results.length).toBeGreaterThan(0);
   });
 
+  it('neither entry holds the build-output scanner: a chunk loaded when there is build output', async () => {
+    for (const file of ['dist/cli.js', 'dist/index.js']) {
+      const entry = await read(file);
+      expect(entry).toContain('function checkBundle(');
+      expect(entry).not.toMatch(/^function scanBuildOutput\(/m);
+      expect(entry).not.toMatch(/^class ByteScanner\b/m);
+    }
+  });
+
+  it('dist/index.js does not import node:crypto (@actions/core gets its randomUUID from /dev/urandom)', async () => {
+    const entry = await read('dist/index.js');
+    expect(entry).toMatch(/^import .* from 'node:fs';$/m);
+    expect(entry).not.toMatch(/^import .* from '(node:)?crypto';$/m);
+    expect(entry).not.toContain('globalThis.crypto');
+    expect(entry).toMatch(/const delimiter = `ghadelimiter_\$\{randomUUID\(\)\}`/);
+  });
+
   it("neither entry builds jsonc-parser's formatter cache at import", async () => {
     for (const file of ['dist/cli.js', 'dist/index.js']) expect(await read(file)).not.toContain('maxCachedValues');
   });

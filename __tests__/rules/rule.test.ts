@@ -50,7 +50,7 @@ describe('rule messages, in one table per rule', () => {
 });
 
 describe('build-output and deployed-site rule messages', () => {
-  const code = ['src/artifacts/check-bundle.ts', 'src/site/check-site.ts']
+  const code = ['src/artifacts/scan-bundle.ts', 'src/site/check-site.ts']
     .map((f) => readFileSync(f, 'utf8'))
     .join('\n');
   const used = new Set([...code.matchAll(/'(\w+)'/g)].map((m) => m[1] as string));

@@ -1,20 +1,10 @@
-import path from 'node:path';
 import type { CheckResult } from '../core/check.js';
 import type { Finding } from '../core/finding.js';
-import { plural } from '../core/plural.js';
 import type { SkippedFile } from '../core/source.js';
-import { ruleApplies, type Hit, type PlaceHit } from '../rules/rule.js';
-import { artifactChecks, artifactHit, secretKeyKind } from './artifact-findings.js';
-import {
-  BUNDLE_RULES,
-  bundleDevFrontendApi,
-  bundleDevPublishableKey,
-  bundleIncomplete,
-  bundleSecretKey
-} from '../rules/bundle.js';
+import type { Hit } from '../rules/rule.js';
+import { artifactChecks } from './artifact-findings.js';
+import { BUNDLE_RULES } from '../rules/bundle.js';
 import { planBuildDirs } from './build-output.js';
-import type { Artifact } from './classify-candidate.js';
-import { scanBuildOutput, type ArtifactHit, type BuildScan } from './scan-build-output.js';
 
 export interface BundleResult {
   hits: Hit[];
@@ -31,13 +21,13 @@ export interface BundleResult {
  * The built client bundle: what the browser will load, whatever the variables said. Finds development
  * publishable keys and hosts (production only) and secret keys (everywhere).
  */
-export function checkBundle(
+export async function checkBundle(
   cwd: string,
   buildDirs: readonly string[],
   appDirs: readonly string[],
   isProduction: boolean,
   onApiError: 'fail' | 'warn' = 'fail'
-): BundleResult {
+): Promise<BundleResult> {
   const plan = planBuildDirs(cwd, buildDirs, appDirs);
   const notScanned =
     buildDirs.length === 1 && buildDirs[0] === 'none'
@@ -52,73 +42,8 @@ export function checkBundle(
       scanned: false
     };
   }
-  const wanted = (a: Artifact): boolean =>
-    a.kind === 'secret-key' ||
-    (ruleApplies(bundleDevPublishableKey, isProduction) &&
-      (a.kind === 'dev-host' || a.parsed.instanceType === 'development'));
-  const scan = scanBuildOutput(cwd, plan.dirs, wanted, plan.astroServerDirs);
-  const hits: Hit[] = scan.hits.map(toHit);
-  const rel = plan.dirs.map((d) => relativeDir(cwd, d));
-  const scanned = `${plural(scan.files, 'file')} (${megabytes(scan.bytes)}) of ${rel.join(', ')}`;
-  const more = scan.incomplete.length > 3 ? '; …' : '';
-  const incomplete =
-    scan.incomplete.length > 0
-      ? `${plural(scan.incomplete.length, 'file')} not read whole (${scan.incomplete.slice(0, 3).join('; ')}${more})`
-      : undefined;
-  if (incomplete !== undefined) hits.push(incompleteHit(scan, incomplete, isProduction, onApiError));
-  const omitted = new Map([
-    [bundleDevPublishableKey.id, scan.omitted['publishable-key']],
-    [bundleDevFrontendApi.id, scan.omitted['dev-host']],
-    [bundleSecretKey.id, scan.omitted['secret-key']]
-  ]);
-  return {
-    hits,
-    checklist: (findings) =>
-      artifactChecks(BUNDLE_RULES, findings, isProduction, scanned, notScanned, {
-        omitted,
-        ...(incomplete !== undefined && { incomplete, tolerated: onApiError === 'warn' })
-      }),
-    skipped: [...plan.skipped, ...scan.skipped],
-    secrets: [...scan.secrets],
-    scanned: true
-  };
-}
-
-function toHit(hit: ArtifactHit): PlaceHit {
-  const origin = { kind: 'file' as const, file: hit.file, line: hit.line, column: hit.column };
-  const { artifact } = hit;
-  if (artifact.kind === 'secret-key') {
-    return artifactHit(bundleSecretKey, 'found', { what: secretKeyKind(artifact) }, hit, origin);
-  }
-  if (artifact.kind === 'publishable-key') {
-    return artifactHit(bundleDevPublishableKey, 'found', { host: artifact.parsed.frontendApi }, hit, origin);
-  }
-  return artifactHit(bundleDevFrontendApi, 'found', { host: artifact.host }, hit, origin);
-}
-
-/**
- * The hit that a scan left part of the output unread: an error in production (a warning with
- * `on-api-error: warn`), a warning elsewhere, so a bundle the gate could not read whole never passes silently.
- */
-function incompleteHit(scan: BuildScan, reasons: string, isProduction: boolean, onApiError: 'fail' | 'warn'): PlaceHit {
-  const first = scan.skipped.find((s) => scan.incomplete.some((i) => i.startsWith(`${s.file}: `)));
-  const file = first?.file ?? '.';
-  return {
-    meta: bundleIncomplete,
-    messageId: 'unread',
-    data: { reasons },
-    severity: isProduction && onApiError === 'fail' ? 'error' : 'warning',
-    subject: 'build-dirs',
-    value: file,
-    origin: { kind: 'file', file, line: 1, column: 1 }
-  };
-}
-
-/** As the findings name files: relative to the working directory. */
-function relativeDir(cwd: string, dir: string): string {
-  return (path.relative(cwd, dir) || '.').split(path.sep).join('/');
-}
-
-function megabytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+  // The scanner's modules are a chunk of their own, loaded only when there is build output: a run without any
+  // does not compile them at start-up (bench/README.md).
+  const { scanBundle } = await import('./scan-bundle.js');
+  return scanBundle(cwd, plan, isProduction, onApiError, notScanned);
 }

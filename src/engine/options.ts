@@ -10,15 +10,34 @@ import {
   type OptionValues
 } from '../options/declarations.js';
 
-/** The fields both shells add to the declared options, each with its zod type (built on first use). */
+/**
+ * The fields both shells add to the declared options, each with its zod type (built on first use) and `plain`: a
+ * value its type passes unchanged, taken without building the type (as the shells give them), so a run builds no
+ * zod type it does not need (bench/README.md).
+ */
 const SHELL_FIELDS = {
-  cwd: once(() => z.string().check(z.trim(), z.minLength(1, 'must not be empty'))),
+  cwd: {
+    schema: once(() => z.string().check(z.trim(), z.minLength(1, 'must not be empty'))),
+    plain: (value: unknown) => typeof value === 'string' && value !== '' && value.trim() === value
+  },
   // Name/value pairs rather than a record: zod's record drops a `__proto__` key, a valid variable name.
-  processEnv: once(() => z.optional(z.array(z.tuple([z.string(), z.optional(z.string())]))))
+  processEnv: {
+    schema: once(() => z.optional(z.array(z.tuple([z.string(), z.optional(z.string())])))),
+    plain: (value: unknown) => value === undefined || (Array.isArray(value) && value.every(isNameValuePair))
+  }
 };
 
+function isNameValuePair(pair: unknown): boolean {
+  return (
+    Array.isArray(pair) &&
+    pair.length === 2 &&
+    typeof pair[0] === 'string' &&
+    (pair[1] === undefined || typeof pair[1] === 'string')
+  );
+}
+
 type EngineOptions = typeof ENGINE_OPTIONS;
-type ShellFields = { [K in keyof typeof SHELL_FIELDS]: ReturnType<(typeof SHELL_FIELDS)[K]> };
+type ShellFields = { [K in keyof typeof SHELL_FIELDS]: ReturnType<(typeof SHELL_FIELDS)[K]['schema']> };
 /** The keys of `T` whose value may be undefined become optional, as zod's object type makes them. */
 type WithOptionalKeys<T> = { [K in keyof T as undefined extends T[K] ? never : K]: T[K] } & {
   [K in keyof T as undefined extends T[K] ? K : never]?: T[K];
@@ -43,7 +62,11 @@ export function parseGateOptions(input: GateOptionsInput): GateOptions {
   if (typeof input !== 'object' || input === null) throw new InputError('options: expected object');
   const given: Partial<Record<string, unknown>> = input;
   const values: Record<string, unknown> = {};
-  for (const [key, schema] of Object.entries(SHELL_FIELDS)) {
+  for (const [key, { schema, plain }] of Object.entries(SHELL_FIELDS)) {
+    if (plain(given[key])) {
+      if (given[key] !== undefined || key in given) values[key] = given[key];
+      continue;
+    }
     const result = schema().safeParse(given[key]);
     if (!result.success) throw new InputError(`${key}: ${result.error.issues[0]?.message ?? 'invalid'}`);
     if (result.data !== undefined || key in given) values[key] = result.data;

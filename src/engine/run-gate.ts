@@ -100,7 +100,7 @@ export async function runGate(input: GateOptionsInput, hooks: GateHooks = {}): P
 
   // What was built: the client output on disk.
   const appDirs = units.flatMap((u) => (u.kind === 'layered' ? [u.dir] : []));
-  const bundle = checkBundle(cwd, options.buildDirs, appDirs, isProduction, options.onApiError);
+  const bundle = await checkBundle(cwd, options.buildDirs, appDirs, isProduction, options.onApiError);
   const bundleChecks = bundle.checklist(out.emit(bundle.hits));
   skipped.push(...bundle.skipped);
   out.keepSecrets(bundle.secrets);

@@ -56,7 +56,7 @@ const netlifyStateFile = once(() => z.looseObject({ siteId: nonEmpty() }));
 
 /** `.vercel/project.json` under `dir`, or undefined when there is none. */
 export async function readVercelLink(dir: string): Promise<VercelLink | undefined> {
-  const data = await readLinkFile(dir, VERCEL_LINK_FILE, vercelProjectFile(), 'run `vercel link` again');
+  const data = await readLinkFile(dir, VERCEL_LINK_FILE, vercelProjectFile, 'run `vercel link` again');
   if (data === undefined) return undefined;
   const { projectId, orgId, projectName } = data;
   return {
@@ -70,7 +70,7 @@ export async function readVercelLink(dir: string): Promise<VercelLink | undefine
 
 /** `.netlify/state.json` under `dir`, or undefined when there is none. */
 export async function readNetlifyLink(dir: string): Promise<NetlifyLink | undefined> {
-  const data = await readLinkFile(dir, NETLIFY_LINK_FILE, netlifyStateFile(), 'run `netlify link` again');
+  const data = await readLinkFile(dir, NETLIFY_LINK_FILE, netlifyStateFile, 'run `netlify link` again');
   if (data === undefined) return undefined;
   return { file: NETLIFY_LINK_FILE, siteId: data.siteId };
 }
@@ -78,7 +78,7 @@ export async function readNetlifyLink(dir: string): Promise<NetlifyLink | undefi
 async function readLinkFile<T>(
   dir: string,
   file: string,
-  schema: z.ZodMiniType<T>,
+  schema: () => z.ZodMiniType<T>,
   fix: string
 ): Promise<T | undefined> {
   let text: string;
@@ -97,7 +97,7 @@ async function readLinkFile<T>(
   } catch {
     throw new LinkFileError(file, `${file} is not valid JSON: ${fix}`);
   }
-  const parsed = schema.safeParse(json);
+  const parsed = schema().safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue?.path.length ? issue.path.map(String).join('.') : undefined;

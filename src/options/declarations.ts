@@ -27,6 +27,8 @@ export interface OptionSpec {
   schema: () => z.ZodMiniType;
   /** The value of an option not given (a copy, for a list); without one, the option is left out. */
   fallback?: unknown;
+  /** For an option that takes one of a few words: the words, each of which its type passes unchanged. */
+  choices?: readonly string[];
   /** The action input (action.yml), when the action has it. */
   input?: string;
   /** The CLI flag without `--`, when the CLI has it; `positional` for the operands. */
@@ -112,6 +114,7 @@ export const ENGINE_OPTIONS = {
     arg: 'NAME',
     default: 'auto',
     schema: () => z.enum(FRAMEWORK_CHOICES, oneOf(FRAMEWORK_CHOICES)),
+    choices: FRAMEWORK_CHOICES,
     fallback: 'auto',
     help: `${FRAMEWORK_CHOICES.join('|')} (default: auto)`
   },
@@ -138,6 +141,7 @@ export const ENGINE_OPTIONS = {
     arg: 'LEVEL',
     default: 'error',
     schema: () => z.enum(FAIL_ON_CHOICES, oneOf(FAIL_ON_CHOICES)),
+    choices: FAIL_ON_CHOICES,
     fallback: 'error',
     help: `${FAIL_ON_CHOICES.join('|')} (default: error)`
   },
@@ -167,6 +171,7 @@ export const ENGINE_OPTIONS = {
     arg: 'fail|warn',
     default: 'fail',
     schema: () => z.enum(ON_API_ERROR_CHOICES, oneOf(ON_API_ERROR_CHOICES)),
+    choices: ON_API_ERROR_CHOICES,
     fallback: 'fail',
     help: 'what a failed call means (default: fail); a refused key always fails'
   },
@@ -338,6 +343,7 @@ export const SHELL_OPTIONS = {
     input: 'comment',
     default: 'always',
     schema: () => z.enum(COMMENT_CHOICES, oneOf(COMMENT_CHOICES)),
+    choices: COMMENT_CHOICES,
     fallback: 'always',
     help: 'when to write the sticky pull-request comment'
   },
@@ -369,6 +375,7 @@ export const SHELL_OPTIONS = {
     flag: 'format',
     arg: 'FORMAT',
     schema: () => z.enum(FORMATS, oneOf(FORMATS)),
+    choices: FORMATS,
     fallback: 'text',
     help: `${FORMATS.join('|')} (default: text)`
   },
@@ -417,10 +424,14 @@ export type OptionValues<T extends OptionTable> = {
 export type OptionInputs<T extends OptionTable> = { [K in keyof T]?: z.input<ReturnType<T[K]['schema']>> | undefined };
 
 /**
- * Whether `value` is the option's fallback (the action passes action.yml's defaults as given inputs): a fallback
- * is valid and its type outputs it unchanged (__tests__/options/declarations.test.ts), so it needs no check.
+ * Whether `value` passes the option's type unchanged without building it, as a fallback (the action passes
+ * action.yml's defaults as given inputs), a boolean of a boolean option or one of its `choices` do
+ * (__tests__/options/declarations.test.ts). A run whose options are all such builds no zod type: zod's code is
+ * not even compiled at start-up (bench/README.md).
  */
-function isFallback(spec: OptionSpec, value: unknown): boolean {
+function needsNoCheck(spec: OptionSpec, value: unknown): boolean {
+  if (spec.kind === 'boolean' && typeof value === 'boolean') return true;
+  if (typeof value === 'string' && spec.choices?.includes(value)) return true;
   const fallback = spec.fallback;
   if (!Array.isArray(fallback) || !Array.isArray(value)) return fallback !== undefined && value === fallback;
   return value.length === fallback.length && value.every((item, index) => item === fallback[index]);
@@ -434,9 +445,10 @@ export function parseOption(
   spec: OptionSpec,
   value: unknown
 ): { success: true; data: unknown } | { success: false; message: string } {
-  if (value === undefined || isFallback(spec, value)) {
+  if (value === undefined) {
     return { success: true, data: Array.isArray(spec.fallback) ? [...spec.fallback] : spec.fallback };
   }
+  if (needsNoCheck(spec, value)) return { success: true, data: value };
   const result = spec.schema().safeParse(value);
   return result.success
     ? { success: true, data: result.data }

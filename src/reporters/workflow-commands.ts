@@ -3,6 +3,7 @@
  * workflow command, and so is `##[command]` anywhere in a line. Text the gate echoes from its input (paths,
  * variable names) must never become one: `::error title=Deploy approved::…`, `::add-mask::`, `::stop-commands::`.
  */
+import { randomUUID } from '../core/random-uuid.js';
 
 /** A path shown first on a line: `./` in front when it would start with `::`. */
 export function pathAtLineStart(file: string): string {
@@ -22,7 +23,7 @@ export function neutraliseCommands(text: string): string {
  * command. The token is random, so the text cannot end the block itself.
  */
 export function withoutCommands(text: string): string {
-  const token = `clerk-production-gate-${globalThis.crypto.randomUUID()}`;
+  const token = `clerk-production-gate-${randomUUID()}`;
   const body = text.endsWith('\n') ? text : `${text}\n`;
   return `::stop-commands::${token}\n${body}::${token}::\n`;
 }
