@@ -1,13 +1,13 @@
-import { S as Scrubber, Q as checkDeadline, n as plural, Z as deployedNoClerk, $ as skippedSite, a0 as SITE_RULES, a1 as deployedSiteUnread, a2 as ByteScanner, a3 as parsePublishableKey, a4 as isDevelopmentOrStagingHost, a5 as artifactHit, a6 as secretKeyKind, a7 as deployedSecretKey, a8 as ruleApplies, a9 as deployedDevInstance, f as redact, aa as deployedKeyMismatch, ab as bufferSource, ac as classifyCandidate } from './index.js';
+import { S as Scrubber, Q as checkDeadline, n as plural, Z as deployedNoClerk, $ as skippedSite, a0 as SITE_RULES, a1 as deployedSiteUnread, a2 as parsePublishableKey, a3 as isDevelopmentOrStagingHost, a4 as artifactHit, a5 as secretKeyKind, a6 as deployedSecretKey, a7 as ruleApplies, a8 as deployedDevInstance, f as redact, a9 as deployedKeyMismatch } from './index.js';
+import { B as ByteScanner, b as bufferSource, c as classifyCandidate } from './action-classify-candidate.js';
 import { N as NetClient, a as shownUrl, d as dnsServersLookup } from './action-client.js';
 import 'os';
-import 'crypto';
+import 'node:fs';
+import 'node:module';
 import 'fs';
 import 'path';
 import 'node:fs/promises';
 import 'node:path';
-import 'node:fs';
-import 'node:module';
 import 'node:buffer';
 import 'node:assert';
 import 'node:net';

@@ -18,7 +18,7 @@ import require$$5$2 from 'node:async_hooks';
 import require$$1$2 from 'node:console';
 import require$$1$3, { promises, lookup } from 'node:dns';
 import require$$5$3 from 'string_decoder';
-import { am as isIP, al as isInternalAddress, ad as isHttpsOrLoopback, an as errorCode, ao as networkKind, ap as networkWords } from './index.js';
+import { aj as isIP, ai as isInternalAddress, aa as isHttpsOrLoopback, ak as errorCode, al as networkKind, am as networkWords } from './index.js';
 
 /** Resolver codes that mean "no such record", an answer rather than a failure. */
 const ABSENT = new Set(['ENODATA', 'ENOTFOUND', 'NXDOMAIN']);

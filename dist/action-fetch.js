@@ -1,5 +1,5 @@
 import { n as netAgent, g as guardedLookup, u as undiciExports, R as REDIRECT_STATUSES, M as MAX_REDIRECTS, b as redirectTarget, a as shownUrl } from './action-client.js';
-import { al as isInternalAddress, ad as isHttpsOrLoopback } from './index.js';
+import { ai as isInternalAddress, aa as isHttpsOrLoopback } from './index.js';
 
 /** Headers never carried to another origin by a redirect. */
 const CREDENTIAL_HEADERS = ['authorization', 'proxy-authorization', 'cookie', 'x-vercel-protection-bypass'];

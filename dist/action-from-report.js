@@ -1,12 +1,11 @@
 import { resolve } from 'node:path';
 import { s as strictObject, a as array, i as int, b as boolean, o as optional, c as string, l as literal, _ as _enum, u as union, d as discriminatedUnion, I as InputError, r as readRegularFile, e as sizeInWords, U as UnreadableFile, K as KEY_SHAPED, f as redact } from './index.js';
 import 'os';
-import 'crypto';
+import 'node:fs';
+import 'node:module';
 import 'fs';
 import 'path';
 import 'node:fs/promises';
-import 'node:fs';
-import 'node:module';
 import 'node:buffer';
 
 /**

@@ -8,9 +8,8 @@ import { fileURLToPath } from 'url';
 import { createRequire } from 'module';
 import { I as InputError, y as readFailure } from './index.js';
 import 'os';
-import 'crypto';
-import 'node:fs/promises';
 import 'node:module';
+import 'node:fs/promises';
 import 'node:buffer';
 
 var utils = {};

@@ -1,13 +1,12 @@
 import { F as FormData, a as File } from './action-read-hosts.js';
 import './index.js';
 import 'os';
-import 'crypto';
+import 'node:fs';
+import 'node:module';
 import 'fs';
 import 'path';
 import 'node:fs/promises';
 import 'node:path';
-import 'node:fs';
-import 'node:module';
 import 'node:buffer';
 import 'node:timers/promises';
 import 'node:http';

@@ -1,4 +1,4 @@
-import { ad as isHttpsOrLoopback, S as Scrubber, z as looseObject, a as array, ae as isVendorPage, o as optional$1, c as string$1, b as boolean$1, af as Deadline, ag as hostApiError, ah as hostVariableUnreadable, ai as describeHost, n as plural, aj as mayConcernClerk, ak as isPublicVariable } from './index.js';
+import { aa as isHttpsOrLoopback, S as Scrubber, z as looseObject, a as array, ab as isVendorPage, o as optional$1, c as string$1, b as boolean$1, ac as Deadline, ad as hostApiError, ae as hostVariableUnreadable, af as describeHost, n as plural, ag as mayConcernClerk, ah as isPublicVariable } from './index.js';
 import { setTimeout as setTimeout$1 } from 'node:timers/promises';
 import http from 'node:http';
 import https from 'node:https';

@@ -1,14 +1,13 @@
-import { z as looseObject, k as object, c as string, l as literal, A as number, a as array, m as record, _ as _enum, o as optional, b as boolean, B as nullable, C as unknown, D as describeFailure, E as dnsRecordMissing, F as dnsRecordWrongTarget, G as dnsRecordProxied, H as DNS_ORIGIN, J as dnsNotVerified, L as API_ORIGIN, M as sharedOAuthCredentials, N as whyNotOnline, O as skippedOnline, P as Outcome, S as Scrubber, Q as checkDeadline, R as clerkApiError, T as classifySecretKey, V as instanceNotProduction, W as keyInstanceMismatch, X as caaBlocksCertificates, Y as frontendApiUnreachable } from './index.js';
+import { z as looseObject, k as object, c as string, l as literal, A as number, a as array, m as record, _ as _enum, o as optional, b as boolean, B as unknown, C as nullable, D as describeFailure, E as dnsRecordMissing, F as dnsRecordWrongTarget, G as dnsRecordProxied, H as DNS_ORIGIN, J as dnsNotVerified, L as API_ORIGIN, M as sharedOAuthCredentials, N as whyNotOnline, O as skippedOnline, P as Outcome, S as Scrubber, Q as checkDeadline, R as clerkApiError, T as classifySecretKey, V as instanceNotProduction, W as keyInstanceMismatch, X as caaBlocksCertificates, Y as frontendApiUnreachable } from './index.js';
 import { promises } from 'node:dns';
 import { s as serversLookup, N as NetClient } from './action-client.js';
 import 'os';
-import 'crypto';
+import 'node:fs';
+import 'node:module';
 import 'fs';
 import 'path';
 import 'node:fs/promises';
 import 'node:path';
-import 'node:fs';
-import 'node:module';
 import 'node:buffer';
 import 'node:assert';
 import 'node:net';

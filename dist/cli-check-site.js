@@ -1,4 +1,5 @@
-import { S as Scrubber, B as checkDeadline, K as plural, L as deployedNoClerk, M as skippedSite, N as SITE_RULES, P as deployedSiteUnread, Q as ByteScanner, R as parsePublishableKey, T as isDevelopmentOrStagingHost, U as artifactHit, W as secretKeyKind, X as deployedSecretKey, Y as ruleApplies, Z as deployedDevInstance, $ as redact, a0 as deployedKeyMismatch, a1 as bufferSource, a2 as classifyCandidate } from './cli.js';
+import { S as Scrubber, B as checkDeadline, K as plural, L as deployedNoClerk, M as skippedSite, N as SITE_RULES, P as deployedSiteUnread, Q as parsePublishableKey, R as isDevelopmentOrStagingHost, T as artifactHit, U as secretKeyKind, W as deployedSecretKey, X as ruleApplies, Y as deployedDevInstance, Z as redact, $ as deployedKeyMismatch } from './cli.js';
+import { B as ByteScanner, b as bufferSource, c as classifyCandidate } from './cli-classify-candidate.js';
 import { N as NetClient, a as shownUrl, d as dnsServersLookup } from './cli-client.js';
 import 'node:fs';
 import 'node:path';

@@ -18,7 +18,7 @@ import require$$5$2 from 'node:async_hooks';
 import require$$1$2 from 'node:console';
 import require$$1$3, { promises, lookup } from 'node:dns';
 import require$$5$3 from 'string_decoder';
-import { ab as isIP, a4 as isInternalAddress, a3 as isHttpsOrLoopback, ac as errorCode, ad as networkKind, ae as networkWords } from './cli.js';
+import { a8 as isIP, a1 as isInternalAddress, a0 as isHttpsOrLoopback, a9 as errorCode, aa as networkKind, ab as networkWords } from './cli.js';
 
 /** Resolver codes that mean "no such record", an answer rather than a failure. */
 const ABSENT = new Set(['ENODATA', 'ENOTFOUND', 'NXDOMAIN']);

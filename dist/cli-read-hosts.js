@@ -1,5 +1,5 @@
 import { i as isVendorPage } from './cli-vendor-links.js';
-import { a3 as isHttpsOrLoopback, S as Scrubber, l as looseObject, g as array, j as optional$1, e as string$1, k as boolean$1, a4 as isInternalAddress, a5 as Deadline, a6 as hostApiError, a7 as hostVariableUnreadable, a8 as describeHost, K as plural, a9 as mayConcernClerk, aa as isPublicVariable } from './cli.js';
+import { a0 as isHttpsOrLoopback, S as Scrubber, l as looseObject, g as array, j as optional$1, e as string$1, k as boolean$1, a1 as isInternalAddress, a2 as Deadline, a3 as hostApiError, a4 as hostVariableUnreadable, a5 as describeHost, K as plural, a6 as mayConcernClerk, a7 as isPublicVariable } from './cli.js';
 import { setTimeout as setTimeout$1 } from 'node:timers/promises';
 import http from 'node:http';
 import https from 'node:https';

@@ -2,18 +2,18 @@
 import { readSync, closeSync, openSync, constants, fstatSync, statSync, existsSync, readdirSync, mkdtempSync, rmSync, writeSync } from 'node:fs';
 import path, { resolve, join } from 'node:path';
 import { createRequire } from 'node:module';
-import { isUtf8, isAscii } from 'node:buffer';
+import { isUtf8 } from 'node:buffer';
 import { parseArgs } from 'node:util';
 import { tmpdir } from 'node:os';
 import { StringDecoder } from 'node:string_decoder';
 
 /**
  * Redacts a value for display as prefix + `…` + last 4.
- * The prefix is a known non-secret key prefix (`sk_live_`, `pk_test_`, `whsec_`, `test_`, `live_`),
+ * The prefix is a known non-secret key prefix (`sk_live_`, `pk_test_`, `rk_live_`, `whsec_`, `test_`, `live_`),
  * and nothing at all for other values. Short values are fully masked: showing the last 4 characters
  * of an 8-character secret would reveal half of it.
  */
-const KNOWN_PREFIXES = ['sk_live_', 'sk_test_', 'pk_live_', 'pk_test_', 'whsec_', 'live_', 'test_', 'ak_'];
+const KNOWN_PREFIXES = ['sk_live_', 'sk_test_', 'pk_live_', 'pk_test_', 'rk_live_', 'rk_test_', 'whsec_', 'live_', 'test_', 'ak_'];
 const MIN_LENGTH_FOR_TAIL = 16;
 function redact(value) {
     if (value === '')
@@ -25,7 +25,7 @@ function redact(value) {
     return `${prefix}…${rest.slice(-4)}`;
 }
 /** A key-shaped run anywhere in a text: publishable, secret, webhook, Platform API and 2021-era keys. */
-const KEY_SHAPED = /(sk|pk)_(test|live)_[A-Za-z0-9+/=]{8,}|whsec_[A-Za-z0-9+/]{8,}|\bak_[A-Za-z0-9]{8,}|\b(test|live)_[A-Za-z0-9]{16,}/g;
+const KEY_SHAPED = /(sk|pk|rk)_(test|live)_[A-Za-z0-9+/=]{8,}|whsec_[A-Za-z0-9+/]{8,}|\bak_[A-Za-z0-9]{8,}|\b(test|live)_[A-Za-z0-9]{16,}/g;
 /** Any other long unbroken token (another service's key, a signed value): shown as `…` + last 4 at most. */
 const LONG_TOKEN = /[A-Za-z0-9+/=_-]{32,}/g;
 /** Every key-shaped run in a free text redacted (prefix + … + last 4), and other long tokens too. */
@@ -190,11 +190,6 @@ function describeError(error, scrubber = new Scrubber()) {
     return scrubber.scrub(`internal error: ${message} (please report this)`);
 }
 
-/** `1 finding`, `2 findings`. */
-function plural(n, word) {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
 /** Whether the checks alone fail the gate: any `incomplete` check not tolerated, in a production environment. */
 function incompleteFailsGate(checks, isProduction) {
     return isProduction && checks.some((c) => c.status === 'incomplete' && c.tolerated !== true);
@@ -292,6 +287,7 @@ const PUBLIC_PREFIXES = [
     'EXPO_PUBLIC_',
     'NUXT_PUBLIC_',
     'REACT_APP_',
+    'VUE_APP_',
     'GATSBY_',
     'PLASMO_PUBLIC_'
 ];
@@ -329,12 +325,16 @@ function isClerkUrlVariable(name) {
     return classOf(name).url;
 }
 /**
- * Whether any rule could concern this variable: a Clerk name, the development-console switch, or a value
- * shaped like a Clerk key. The engine hands rules only these (most variables of a project are not Clerk's),
+ * Whether any rule could concern this variable: a Clerk name, the development-console switch, a value shaped
+ * like a Clerk key, or one shaped like a secret that no public variable may hold (`rk_…`, `whsec_…`). The engine hands rules only these (most variables of a project are not Clerk's),
  * and a test checks that every rule finds the same with and without this filter.
  */
 function mayConcernClerk(name, value) {
-    return classOf(name).concernsClerk || value.startsWith('pk_') || value.startsWith('sk_');
+    return (classOf(name).concernsClerk ||
+        value.startsWith('pk_') ||
+        value.startsWith('sk_') ||
+        value.startsWith('rk_') ||
+        value.startsWith('whsec_'));
 }
 
 /**
@@ -671,6 +671,7 @@ function localUrlReason(value) {
 
 const SECRET_KEY = /^(sk_)?(test|live)_[A-Za-z0-9]+$/;
 const WEBHOOK_SECRET = /^whsec_[A-Za-z0-9+/]+={0,2}$/;
+const RESTRICTED_KEY = /^rk_(test|live)_[A-Za-z0-9]+$/;
 function classifySecretKey(value) {
     const match = SECRET_KEY.exec(value);
     if (!match)
@@ -683,6 +684,13 @@ function classifySecretKey(value) {
 /** A Svix-style webhook signing secret: `whsec_` + base64. */
 function isWebhookSecret(value) {
     return WEBHOOK_SECRET.test(value);
+}
+/**
+ * A Stripe restricted API key (`rk_test_…` / `rk_live_…`). Not Clerk's, but a secret wherever it is found, like
+ * Stripe's `sk_` keys, which `classifySecretKey` cannot tell from Clerk's.
+ */
+function isRestrictedKey(value) {
+    return RESTRICTED_KEY.test(value);
 }
 
 const cache = new WeakMap();
@@ -936,8 +944,9 @@ const invalidKey = defineRule({
             return null;
         if (isPublishableKeyVariable(name)) {
             // A secret in a public variable is secret-in-public-variable's finding, not a malformed key.
-            if (isPublicVariable(name) && (secretKeyOf(variable) || isWebhookSecret(value)))
+            if (isPublicVariable(name) && (secretKeyOf(variable) || isWebhookSecret(value) || isRestrictedKey(value))) {
                 return null;
+            }
             const problem = publishableKeyProblem(value);
             return problem ? { variable, messageId: 'notPublishableKey', data: { name, problem } } : null;
         }
@@ -1346,29 +1355,41 @@ const ONLINE_RULES = [
     clerkApiError
 ];
 
+/**
+ * A secret in any browser-exposed variable, whatever its name: a value shaped like a secret key (`sk_test_…`,
+ * `sk_live_…`: Clerk's and Stripe's share the shape), a Stripe restricted key (`rk_…`) or a webhook signing secret
+ * (`whsec_…`) is published with the client bundle. A legacy `test_…`/`live_…` API key is too plain a shape to judge
+ * outside a Clerk API key variable.
+ */
 const secretInPublicVariable = defineRule({
     id: 'secret-in-public-variable',
     severity: 'error',
     title: 'Secret in a client-exposed variable',
-    explanation: 'Variables with a public prefix (`NEXT_PUBLIC_`, `VITE_`, `PUBLIC_`, `EXPO_PUBLIC_`, …) are inlined into the JavaScript sent to every visitor. A secret key or webhook signing secret there is published to the world.',
+    explanation: 'Variables with a public prefix (`NEXT_PUBLIC_`, `VITE_`, `PUBLIC_`, `EXPO_PUBLIC_`, `NUXT_PUBLIC_`, …) are inlined into the JavaScript sent to every visitor. A secret key, restricted key or webhook signing secret there is published to the world, whatever the variable is called.',
     fix: 'Move the value to a variable without a public prefix (e.g. `CLERK_SECRET_KEY`, `CLERK_WEBHOOK_SIGNING_SECRET`), then roll the secret in the Clerk Dashboard: it has been exposed.',
     docs: ruleDocs('secret-in-public-variable'),
     appliesIn: 'always',
     messages: {
         secretKey: '{{name}} is exposed to the browser and holds a secret key.',
         legacyApiKey: '{{name}} is exposed to the browser and holds a legacy API key.',
-        webhookSecret: '{{name}} is exposed to the browser and holds a webhook signing secret.'
+        webhookSecret: '{{name}} is exposed to the browser and holds a webhook signing secret.',
+        restrictedKey: '{{name}} is exposed to the browser and holds a restricted API key (`rk_…`).',
+        fixAnyService: 'Move the value to a variable without a public prefix, then roll the secret with the service that issued it (Clerk Dashboard → API keys for a Clerk key, Stripe Dashboard → Developers → API keys for a Stripe key): it has been exposed.'
     }
 }, ({ variables }) => {
     return hitsPerVariable(variables, (variable) => {
         const { name, value } = variable;
-        if (!isPublicVariable(name) || !isClerkVariable(name))
+        if (!isPublicVariable(name))
             return null;
         const key = secretKeyOf(variable);
         const messageId = (key?.kind === 'secret-key' && 'secretKey') ||
             (key?.kind === 'legacy-api-key' && isLegacyApiKeyVariable(name) && 'legacyApiKey') ||
-            (isWebhookSecret(value) && 'webhookSecret');
-        return messageId ? { variable, messageId, data: { name } } : null;
+            (isWebhookSecret(value) && 'webhookSecret') ||
+            (isRestrictedKey(value) && 'restrictedKey');
+        if (!messageId)
+            return null;
+        // A variable not named for Clerk may hold another service's secret (Stripe's share the `sk_` shape).
+        return { variable, messageId, data: { name }, ...(!isClerkVariable(name) && { fixId: 'fixAnyService' }) };
     });
 });
 
@@ -1975,7 +1996,7 @@ function parseDotenv(text, file) {
      */
     function reportIgnoredLines(from, to) {
         let start = from;
-        if (from > 0 && src.charCodeAt(from - 1) !== NEWLINE$1) {
+        if (from > 0 && src.charCodeAt(from - 1) !== NEWLINE) {
             const newline = src.indexOf('\n', from);
             if (newline === -1)
                 return;
@@ -2067,7 +2088,7 @@ function firstDefinitionAfter(src, from) {
     return match ? from + match.index : from;
 }
 const HASH = 0x23;
-const NEWLINE$1 = 0x0a;
+const NEWLINE = 0x0a;
 const DIRECTIVE_WORD = 'clerk-production-gate-ignore';
 /** What String.prototype.trim removes at the start of a line (without the line break, already split off). */
 function isSpace(code) {
@@ -3631,6 +3652,76 @@ const $ZodObject = /*@__PURE__*/ $constructor("$ZodObject", (inst, def) => {
         return handleCatchall(proms, input, payload, ctx, _normalized.value, inst, abortEarly === true);
     };
 });
+function handleUnionResults(results, final, inst, ctx) {
+    for (const result of results) {
+        if (result.issues.length === 0) {
+            final.value = result.value;
+            return final;
+        }
+    }
+    const nonaborted = results.filter((r) => !aborted(r));
+    if (nonaborted.length === 1) {
+        final.value = nonaborted[0].value;
+        return nonaborted[0];
+    }
+    final.issues.push({
+        code: "invalid_union",
+        input: final.value,
+        inst,
+        errors: results.map((result) => result.issues.map((iss) => finalizeIssue(iss, ctx, config()))),
+    });
+    return final;
+}
+const $ZodUnion = /*@__PURE__*/ $constructor("$ZodUnion", (inst, def) => {
+    $ZodType.init(inst, def);
+    defineLazyInternal(inst, "optin", (zod) => zod.def.options.some((o) => o._zod.optin === "defaulted")
+        ? "defaulted"
+        : zod.def.options.some((o) => o._zod.optin !== undefined)
+            ? "optional"
+            : undefined);
+    defineLazyInternal(inst, "optout", (zod) => zod.def.options.some((o) => o._zod.optout === "optional") ? "optional" : undefined);
+    defineLazyInternal(inst, "values", (zod) => {
+        if (zod.def.options.every((o) => o._zod.values)) {
+            return new Set(zod.def.options.flatMap((option) => Array.from(option._zod.values)));
+        }
+        return undefined;
+    });
+    defineLazyInternal(inst, "pattern", (zod) => {
+        if (zod.def.options.every((o) => o._zod.pattern)) {
+            const patterns = zod.def.options.map((o) => o._zod.pattern);
+            return new RegExp(`^(${patterns.map((p) => cleanRegex(p.source)).join("|")})$`);
+        }
+        return undefined;
+    });
+    const first = def.options.length === 1 ? def.options[0]._zod.run : null;
+    inst._zod.parse = (payload, ctx) => {
+        if (first) {
+            return first(payload, ctx);
+        }
+        let async = false;
+        const results = [];
+        for (const option of def.options) {
+            const result = option._zod.run({
+                value: payload.value,
+                issues: [],
+            }, ctx);
+            if (result instanceof Promise) {
+                results.push(result);
+                async = true;
+            }
+            else {
+                if (result.issues.length === 0)
+                    return result;
+                results.push(result);
+            }
+        }
+        if (!async)
+            return handleUnionResults(results, payload, inst, ctx);
+        return Promise.all(results).then((results) => {
+            return handleUnionResults(results, payload, inst, ctx);
+        });
+    };
+});
 const $ZodTuple = /*@__PURE__*/ $constructor("$ZodTuple", (inst, def) => {
     $ZodType.init(inst, def);
     const items = def.items;
@@ -4127,6 +4218,15 @@ function _gt(value, params) {
     });
 }
 // @__NO_SIDE_EFFECTS__
+function _gte(value, params) {
+    return new $ZodCheckGreaterThan({
+        check: "greater_than",
+        ...normalizeParams(params),
+        value,
+        inclusive: true,
+    });
+}
+// @__NO_SIDE_EFFECTS__
 function _positive(params) {
     return _gt(0, params);
 }
@@ -4284,6 +4384,18 @@ function looseObject(shape, params) {
         type: "object",
         shape,
         catchall: unknown(),
+        ...normalizeParams(params),
+    });
+}
+const ZodMiniUnion = /*@__PURE__*/ $constructor("ZodMiniUnion", (inst, def) => {
+    $ZodUnion.init(inst, def);
+    ZodMiniType.init(inst, def);
+});
+// @__NO_SIDE_EFFECTS__
+function union(options, params) {
+    return new ZodMiniUnion({
+        type: "union",
+        options: options,
         ...normalizeParams(params),
     });
 }
@@ -4542,6 +4654,157 @@ function readUnit(unit, cwd, runtime) {
     return { variables, sources, diagnostics: layers.flatMap((l) => l.diagnostics) };
 }
 
+/**
+ * Where an app's Clerk keys are read: compiled into the client build, or read by a server at runtime. When the
+ * build carries the key, the build output is evidence of it; when a server reads it at runtime, the build output
+ * proves nothing about it and only the deployment's variables can.
+ *
+ * Compiled into the client build (the build is evidence): Next.js (`NEXT_PUBLIC_` is inlined at build), Vite
+ * (`VITE_`), Astro (`@clerk/astro` reads `import.meta.env.PUBLIC_CLERK_PUBLISHABLE_KEY`, an `astro:env` client
+ * variable, in the browser), Expo (`EXPO_PUBLIC_`), Gatsby, Create React App.
+ *
+ * Read at runtime (the server hands the key to the browser), by each SDK's source:
+ * - Nuxt, `nuxt build`: `@clerk/nuxt` puts the key in `runtimeConfig.public.clerk`, which a server fills from
+ *   `NUXT_PUBLIC_CLERK_PUBLISHABLE_KEY` when it starts and serialises into each page it renders. `nuxt generate`
+ *   (nitro's `static` preset) prerenders the pages with the key in their HTML and writes no server: the build is
+ *   evidence there.
+ * - Remix: `@clerk/remix`'s `rootAuthLoader` reads `CLERK_PUBLISHABLE_KEY` from the request's context or
+ *   `process.env`, and `ClerkApp` takes it from the loader's data.
+ * - React Router (framework mode): `@clerk/react-router`'s `ReactRouterClerkProvider` takes the key only from the
+ *   loader's `clerkState`, read on the server; in SPA mode (`ssr: false`) it is a prop compiled into the build.
+ * - SvelteKit: `svelte-clerk` reads `PUBLIC_CLERK_PUBLISHABLE_KEY` from `$env/dynamic/public`, which the server
+ *   fills at runtime.
+ * - TanStack Start and SolidStart: `@clerk/tanstack-react-start` and `clerk-solidjs` prefer the key in the
+ *   server's initial state, read from `process.env` at runtime, over the `VITE_CLERK_PUBLISHABLE_KEY` compiled
+ *   into the client: the compiled one is only a fallback.
+ *
+ * Which one a build is, is told from what is on disk, per app: server output present means a server reads the
+ * keys; client output alone with a prerendered `index.html` (or Nuxt's `200.html`) is a static or SPA build, whose
+ * pages and bundle carry the key. Client output alone without one is taken as the client half of a server build
+ * (fail closed).
+ */
+const RUNTIME_KEY_FRAMEWORKS = [
+    {
+        name: 'Nuxt',
+        marks: (d) => d === 'nuxt',
+        server: ['.output/server', '.vercel/output/functions'],
+        client: ['.output/public'],
+        prerendered: ['.output/public/index.html', '.output/public/200.html']
+    },
+    {
+        name: 'Remix',
+        marks: (d) => d.startsWith('@remix-run/'),
+        server: ['build/server', 'build/index.js'],
+        client: ['build/client', 'public/build'],
+        prerendered: ['build/client/index.html']
+    },
+    {
+        name: 'React Router',
+        marks: (d) => d === '@react-router/dev',
+        server: ['build/server'],
+        client: ['build/client'],
+        prerendered: ['build/client/index.html']
+    },
+    {
+        name: 'SvelteKit',
+        marks: (d) => d === '@sveltejs/kit',
+        server: ['.svelte-kit/output/server'],
+        client: ['.svelte-kit/output/client'],
+        prerendered: []
+    },
+    {
+        name: 'TanStack Start',
+        marks: (d) => d === '@tanstack/react-start' || d === '@tanstack/solid-start' || d === '@tanstack/start',
+        server: ['dist/server', '.output/server'],
+        client: ['dist/client', '.output/public'],
+        prerendered: []
+    },
+    {
+        name: 'SolidStart',
+        marks: (d) => d === '@solidjs/start',
+        server: ['.output/server', 'dist/server'],
+        client: ['.output/public', 'dist/client'],
+        prerendered: []
+    }
+];
+/** Packages named for Clerk that do not mean the app runs Clerk: tooling, types, the SDKs' internals. */
+const NOT_AN_SDK = new Set(['@clerk/testing', '@clerk/types', '@clerk/shared', '@clerk/upgrade', '@clerk/dev-cli']);
+/**
+ * Whether a dependency is a Clerk SDK: Clerk's own (`@clerk/nuxt`, `@clerk/remix`, …) or a community one named for
+ * Clerk (`svelte-clerk`, `clerk-sveltekit`, `clerk-solidjs`, `vue-clerk`, `@hono/clerk-auth`).
+ */
+function isClerkSdk(dependency) {
+    if (NOT_AN_SDK.has(dependency))
+        return false;
+    return dependency.startsWith('@clerk/') || /(^|[/-])clerk(-|$)/.test(dependency);
+}
+/**
+ * The apps that use a Clerk SDK and whose framework's build on disk reads Clerk's keys at runtime: among `appDirs`
+ * (absolute; the working directory's first) and the apps that hold the build directories named in `buildDirs`
+ * (the nearest directory with a package.json, up to the working directory). An app with no build output on disk is
+ * not judged here.
+ */
+function runtimeKeyApps(cwd, appDirs, buildDirs = []) {
+    const found = [];
+    const named = buildDirs.filter((d) => d !== 'auto' && d !== 'none').map((d) => appHolding(cwd, path.resolve(cwd, d)));
+    for (const dir of new Set([...appDirs, ...named.filter((d) => d !== undefined)])) {
+        const app = (path.relative(cwd, dir) || '.').split(path.sep).join('/');
+        const dependencies = packageDependencies(dir, app) ?? [];
+        if (!dependencies.some(isClerkSdk))
+            continue;
+        for (const framework of RUNTIME_KEY_FRAMEWORKS) {
+            if (!dependencies.some(framework.marks))
+                continue;
+            const evidence = runtimeEvidence(dir, framework);
+            if (evidence !== undefined)
+                found.push({ dir, app, framework: framework.name, evidence });
+        }
+    }
+    return found;
+}
+/**
+ * The app a directory belongs to: the nearest directory from `dir` up to `cwd` with a package.json; undefined
+ * outside `cwd` or without one.
+ */
+function appHolding(cwd, dir) {
+    const root = path.resolve(cwd);
+    for (let at = dir;; at = path.dirname(at)) {
+        const inside = path.relative(root, at);
+        if (inside === '..' || inside.startsWith(`..${path.sep}`) || path.isAbsolute(inside))
+            return undefined;
+        if (exists(path.join(at, 'package.json')))
+            return at;
+        if (at === root)
+            return undefined;
+    }
+}
+/** The output that shows the keys are read at runtime; undefined for a static build or no build. */
+function runtimeEvidence(dir, framework) {
+    const server = framework.server.find((p) => exists(path.join(dir, p)));
+    if (server !== undefined)
+        return server;
+    const client = framework.client.find((p) => exists(path.join(dir, p)));
+    if (client === undefined)
+        return undefined;
+    if (framework.prerendered.some((p) => exists(path.join(dir, p))))
+        return undefined;
+    return `${client} without a prerendered page`;
+}
+function exists(abs) {
+    try {
+        statSync(abs);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
+/** `1 finding`, `2 findings`. */
+function plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
 /** One checklist line per rule: pass, fail, or skipped when the rule does not apply here. */
 function ruleChecks(rules, tally, isProduction) {
     return rules.map(({ meta }) => {
@@ -4556,6 +4819,49 @@ function ruleChecks(rules, tally, isProduction) {
             ? { ...base, status: 'fail', detail: `${plural(active, 'finding')}${note}` }
             : { ...base, status: 'pass', detail: `no findings${note}` };
     });
+}
+/**
+ * The first line of the checklist: how much the gate read. It fails the gate (exit 1, whatever `fail-on` but
+ * `never`) when the gate judged nothing that shows the keys the app runs with: no variable and no build output, or
+ * no Clerk variable for an app whose framework reads Clerk's keys at runtime (its build output cannot show them;
+ * the deployed site, when it was read and showed Clerk, can).
+ * Build output alone, of a framework that compiles the key into it, is evidence: the line is skipped, not failed.
+ */
+function readCheck(read) {
+    const { sources, skipped, builtScanned, clerkRead, deployedClerk, runtimeKeys } = read;
+    const variables = sources.reduce((sum, s) => sum + s.variables, 0);
+    const base = { id: 'variables-read', title: 'Variables read from the deployment environment' };
+    if (runtimeKeys.length > 0 && !deployedClerk) {
+        const apps = runtimeKeys.map(({ app, framework, evidence }) => {
+            const where = app === '.' ? '' : `${app}: `;
+            return `${where}${framework} (${evidence}): this framework reads Clerk's keys at runtime`;
+        });
+        const what = variables === 0
+            ? 'no variable was read'
+            : clerkRead
+                ? 'no Clerk variable was read for it'
+                : `${plural(variables, 'variable')} read, none of them Clerk's`;
+        return {
+            ...base,
+            status: 'fail',
+            detail: `${apps.join('; ')}: pass its variables (vars-json, secrets-json or a host); ${what}`
+        };
+    }
+    if (variables === 0 && builtScanned) {
+        return { ...base, status: 'skipped', detail: 'no variable was read; the gate judged the build output only' };
+    }
+    if (variables === 0) {
+        return {
+            ...base,
+            status: 'fail',
+            detail: 'no variable was read: point env-files at the app, or pass vars-json / secrets-json'
+        };
+    }
+    const files = sources.filter((s) => s.kind === 'file').length;
+    const runtime = sources.filter((s) => s.kind !== 'file').map((s) => (s.kind === 'host' ? s.host : s.kind));
+    const from = [files > 0 ? plural(files, 'file') : '', ...runtime].filter(Boolean).join(', ');
+    const notJudged = skipped > 0 ? `; ${plural(skipped, 'file')} skipped (not loaded for this deploy)` : '';
+    return { ...base, status: 'pass', detail: `${plural(variables, 'variable')} from ${from}${notJudged}` };
 }
 
 const PLATFORM_KEY_NAME = /(^|_)CLERK_PLATFORM_API_KEY$/;
@@ -4857,6 +5163,7 @@ function isSecretVariable({ name, value, origin }) {
     return (origin.kind === 'secrets' ||
         classifySecretKey(value) !== null ||
         isWebhookSecret(value) ||
+        isRestrictedKey(value) ||
         (SECRET_NAME.test(name) && !PUBLIC_KEY_NAME.test(name)));
 }
 /**
@@ -4882,7 +5189,7 @@ function secretValues(variables) {
 /** Longer URLs are cut: a report row is not the place for them. */
 const MAX_SHOWN = 200;
 /** A key prefix anywhere in the value: a URL with a key pasted into it is a secret. */
-const EMBEDDED_KEY = /(sk|pk)_(test|live)_|whsec_|(^|[^a-z])(test|live)_[A-Za-z0-9]{16}/i;
+const EMBEDDED_KEY = /(sk|pk|rk)_(test|live)_|whsec_|(^|[^a-z])(test|live)_[A-Za-z0-9]{16}/i;
 /** A long unbroken token in the path or query (an API key, a signed link): not something to print. */
 const TOKEN_IN_PATH = /[A-Za-z0-9_+=-]{24,}/;
 /**
@@ -5280,6 +5587,7 @@ const ENGINE_OPTIONS = {
         arg: 'NAME',
         default: 'auto',
         schema: () => _enum(FRAMEWORK_CHOICES, oneOf(FRAMEWORK_CHOICES)),
+        choices: FRAMEWORK_CHOICES,
         fallback: 'auto',
         help: `${FRAMEWORK_CHOICES.join('|')} (default: auto)`
     },
@@ -5303,6 +5611,7 @@ const ENGINE_OPTIONS = {
         arg: 'LEVEL',
         default: 'error',
         schema: () => _enum(FAIL_ON_CHOICES, oneOf(FAIL_ON_CHOICES)),
+        choices: FAIL_ON_CHOICES,
         fallback: 'error',
         help: `${FAIL_ON_CHOICES.join('|')} (default: error)`
     },
@@ -5332,6 +5641,7 @@ const ENGINE_OPTIONS = {
         arg: 'fail|warn',
         default: 'fail',
         schema: () => _enum(ON_API_ERROR_CHOICES, oneOf(ON_API_ERROR_CHOICES)),
+        choices: ON_API_ERROR_CHOICES,
         fallback: 'fail',
         help: 'what a failed call means (default: fail); a refused key always fails'
     },
@@ -5496,6 +5806,7 @@ const SHELL_OPTIONS = {
         input: 'comment',
         default: 'always',
         schema: () => _enum(COMMENT_CHOICES, oneOf(COMMENT_CHOICES)),
+        choices: COMMENT_CHOICES,
         fallback: 'always',
         help: 'when to write the sticky pull-request comment'
     },
@@ -5526,6 +5837,7 @@ const SHELL_OPTIONS = {
         flag: 'format',
         arg: 'FORMAT',
         schema: () => _enum(FORMATS, oneOf(FORMATS)),
+        choices: FORMATS,
         fallback: 'text',
         help: `${FORMATS.join('|')} (default: text)`
     },
@@ -5561,10 +5873,16 @@ const SHELL_OPTIONS = {
     }
 };
 /**
- * Whether `value` is the option's fallback (the action passes action.yml's defaults as given inputs): a fallback
- * is valid and its type outputs it unchanged (__tests__/options/declarations.test.ts), so it needs no check.
+ * Whether `value` passes the option's type unchanged without building it, as a fallback (the action passes
+ * action.yml's defaults as given inputs), a boolean of a boolean option or one of its `choices` do
+ * (__tests__/options/declarations.test.ts). A run whose options are all such builds no zod type: zod's code is
+ * not even compiled at start-up (bench/README.md).
  */
-function isFallback(spec, value) {
+function needsNoCheck(spec, value) {
+    if (spec.kind === 'boolean' && typeof value === 'boolean')
+        return true;
+    if (typeof value === 'string' && spec.choices?.includes(value))
+        return true;
     const fallback = spec.fallback;
     if (!Array.isArray(fallback) || !Array.isArray(value))
         return fallback !== undefined && value === fallback;
@@ -5575,9 +5893,11 @@ function isFallback(spec, value) {
  * the option's type wrapped in zod's `_default(type, fallback)` or `optional(type)`.
  */
 function parseOption(spec, value) {
-    if (value === undefined || isFallback(spec, value)) {
+    if (value === undefined) {
         return { success: true, data: Array.isArray(spec.fallback) ? [...spec.fallback] : spec.fallback };
     }
+    if (needsNoCheck(spec, value))
+        return { success: true, data: value };
     const result = spec.schema().safeParse(value);
     return result.success
         ? { success: true, data: result.data }
@@ -5585,12 +5905,28 @@ function parseOption(spec, value) {
 }
 
 // zod/mini: the same validation as classic zod, in a smaller bundle that starts faster (see bench/README.md).
-/** The fields both shells add to the declared options, each with its zod type (built on first use). */
+/**
+ * The fields both shells add to the declared options, each with its zod type (built on first use) and `plain`: a
+ * value its type passes unchanged, taken without building the type (as the shells give them), so a run builds no
+ * zod type it does not need (bench/README.md).
+ */
 const SHELL_FIELDS = {
-    cwd: once(() => string().check(_trim(), _minLength(1, 'must not be empty'))),
+    cwd: {
+        schema: once(() => string().check(_trim(), _minLength(1, 'must not be empty'))),
+        plain: (value) => typeof value === 'string' && value !== '' && value.trim() === value
+    },
     // Name/value pairs rather than a record: zod's record drops a `__proto__` key, a valid variable name.
-    processEnv: once(() => optional(array(tuple([string(), optional(string())]))))
+    processEnv: {
+        schema: once(() => optional(array(tuple([string(), optional(string())])))),
+        plain: (value) => value === undefined || (Array.isArray(value) && value.every(isNameValuePair))
+    }
 };
+function isNameValuePair(pair) {
+    return (Array.isArray(pair) &&
+        pair.length === 2 &&
+        typeof pair[0] === 'string' &&
+        (pair[1] === undefined || typeof pair[1] === 'string'));
+}
 /**
  * Validates options at the boundary, field by field in declaration order (the first problem wins): each option
  * given is checked with its zod type, built only then; an option not given takes its declared fallback. A problem
@@ -5601,7 +5937,12 @@ function parseGateOptions(input) {
         throw new InputError('options: expected object');
     const given = input;
     const values = {};
-    for (const [key, schema] of Object.entries(SHELL_FIELDS)) {
+    for (const [key, { schema, plain }] of Object.entries(SHELL_FIELDS)) {
+        if (plain(given[key])) {
+            if (given[key] !== undefined || key in given)
+                values[key] = given[key];
+            continue;
+        }
         const result = schema().safeParse(given[key]);
         if (!result.success)
             throw new InputError(`${key}: ${result.error.issues[0]?.message ?? 'invalid'}`);
@@ -5690,21 +6031,30 @@ function artifactChecks(rules, findings, isProduction, scanned, notScanned, gaps
 
 /**
  * Where a framework writes the code the browser loads, by the package that marks the framework. Server output
- * (`.next/server`, `.output/server`, `build/server`) is not here and never scanned as client code (see
- * SERVER_DIRS): server secrets belong there.
+ * (`.next/server`, `.output/server`, `dist/server` beside `dist/client`) is never scanned as client code (see
+ * isServerDir): server secrets belong there. Next's prerendered pages are the exception: served as they are, they
+ * are read as client output (see PRERENDERED).
  */
 const CLIENT_OUTPUT = [
-    [(d) => d === 'next', ['.next/static']],
+    // `out` is `output: 'export'` (a static export).
+    [(d) => d === 'next', ['.next/static', '.next/server/app', '.next/server/pages', 'out']],
     [(d) => d === 'vite' || d === 'astro' || d === 'expo', ['dist']],
     [(d) => d.startsWith('@remix-run/') || d === '@react-router/dev', ['build/client', 'public/build']],
     [(d) => d === 'nuxt', ['.output/public']],
-    [(d) => d === '@sveltejs/kit', ['.svelte-kit/output/client']],
-    [(d) => d === 'react-scripts', ['build/static']]
+    [(d) => d === '@sveltejs/kit', ['.svelte-kit/output/client', '.svelte-kit/output/prerendered']],
+    [(d) => d === 'react-scripts', ['build/static']],
+    // TanStack Start and SolidStart: `dist/client` beside `dist/server` (Vite), or Nitro's `.output/public`.
+    [(d) => /^@tanstack\/(react-|solid-)?start$/.test(d) || d === '@solidjs/start', ['dist', '.output/public']],
+    // Qwik City: `dist/` (the SSR build goes to `server/` beside it).
+    [(d) => d === '@builder.io/qwik-city' || d === '@qwik.dev/router', ['dist']],
+    [(d) => d === 'gatsby', ['public']],
+    [(d) => d === '@docusaurus/core', ['build']],
+    [(d) => d === '@11ty/eleventy', ['_site']]
 ];
 /** Vercel's Build Output API (`vercel build`): every framework's static client files. */
 const VERCEL_STATIC = '.vercel/output/static';
 /** Directories under a build directory that hold server code or caches, never client code. */
-const SERVER_DIRS = new Set([
+const SERVER_DIRS = [
     '.next/server',
     '.next/cache',
     '.next/standalone',
@@ -5712,11 +6062,24 @@ const SERVER_DIRS = new Set([
     'build/server',
     '.svelte-kit/output/server',
     '.vercel/output/functions'
-]);
+];
+/** Beside one of these, a `server` directory is a framework's server build (Astro, TanStack Start, Angular SSR). */
+const CLIENT_SIBLINGS = ['client', 'browser'];
 /**
- * The build directories to scan. Named ones must exist (a typo must not pass silently). `auto` takes, for the
- * working directory and each app directory the gate read, the client output of the frameworks its package.json
- * names, when that output exists, and `.vercel/output/static`. `none` scans nothing.
+ * Server directories whose prerendered files are served to the browser as they are, and which files those are:
+ * Next's App Router pages (`.html`, the RSC payload `.rsc`, a static route's `.body`) and Pages Router pages
+ * (`.html`, and the `getStaticProps` data `.json` served under `/_next/data`). Their JS is server code.
+ */
+const PRERENDERED = [
+    ['.next/server/app', new Set(['.html', '.rsc', '.body'])],
+    ['.next/server/pages', new Set(['.html', '.json'])]
+];
+/** Where an Astro adapter writes the server build: node (`dist/server`), Netlify, Vercel. */
+const ASTRO_SERVER_OUTPUT = ['dist/server', '.netlify/build', '.vercel/output/functions'];
+/**
+ * The build directories to scan. Named ones must exist (a typo must not pass silently) and must not be server
+ * output. `auto` takes, for the working directory and each app directory the gate read, the client output of the
+ * frameworks its package.json names, when that output exists, and `.vercel/output/static`. `none` scans nothing.
  *
  * A Next.js `.next` without `BUILD_ID` is `next dev`'s output, which holds the development key by design: it is
  * skipped with the reason, so a local run after `next dev` is not a false alarm.
@@ -5725,6 +6088,7 @@ function planBuildDirs(cwd, buildDirs, appDirs) {
     const dirs = new Set();
     const skipped = [];
     const rel = (abs) => path.relative(cwd, abs).split(path.sep).join('/') || '.';
+    const apps = [...new Set([cwd, ...appDirs])];
     for (const entry of buildDirs) {
         if (entry === 'none')
             continue;
@@ -5732,18 +6096,18 @@ function planBuildDirs(cwd, buildDirs, appDirs) {
             const abs = path.resolve(cwd, entry);
             if (!isDirectory(abs))
                 throw new InputError(`build-dirs: ${entry} is not a directory (build the app first?)`);
-            if (isServerDir(abs)) {
+            if (prerenderedExtensions(abs) === undefined && insideServerDir(abs)) {
                 throw new InputError(`build-dirs: ${entry} is server output, not client code (secrets belong there)`);
             }
             dirs.add(abs);
             continue;
         }
-        for (const app of new Set([cwd, ...appDirs])) {
+        for (const app of apps) {
             for (const candidate of clientOutputOf(app, rel)) {
                 const abs = path.join(app, candidate);
                 if (!isDirectory(abs) || dirs.has(abs))
                     continue;
-                if (candidate === '.next/static' && !existsSync(path.join(app, '.next/BUILD_ID'))) {
+                if (candidate.startsWith('.next/') && !existsSync(path.join(app, '.next/BUILD_ID'))) {
                     skipped.push({ file: rel(abs), reason: 'a next dev build (no .next/BUILD_ID), not a production build' });
                     continue;
                 }
@@ -5751,12 +6115,80 @@ function planBuildDirs(cwd, buildDirs, appDirs) {
             }
         }
     }
-    return { dirs: [...dirs], skipped };
+    const scanned = dirs.size > 0;
+    const astroServerDirs = scanned ? apps.flatMap((app) => astroServerOutput(app, rel)) : [];
+    return { dirs: [...dirs], skipped, astroServerDirs };
 }
 function clientOutputOf(app, rel) {
     const dependencies = packageDependencies(app, rel(app)) ?? [];
     const dirs = CLIENT_OUTPUT.filter(([test]) => dependencies.some(test)).flatMap(([, d]) => d);
+    if (dependencies.includes('@angular/core'))
+        dirs.push(...angularBrowserOutput(app, rel));
     return [...new Set([...dirs, VERCEL_STATIC])];
+}
+function astroServerOutput(app, rel) {
+    if (!(packageDependencies(app, rel(app)) ?? []).includes('astro'))
+        return [];
+    return ASTRO_SERVER_OUTPUT.map((d) => path.join(app, d)).filter(isDirectory);
+}
+/** The most of an angular.json read; a larger one is refused, not judged in part. */
+const MAX_ANGULAR_JSON_BYTES = 4 * 1024 * 1024;
+const outputPathSchema = union([string(), object({ base: string(), browser: optional(string()) })]);
+const angularJsonSchema = object({
+    projects: optional(record(string(), object({
+        architect: optional(object({
+            build: optional(object({ options: optional(object({ outputPath: optional(outputPathSchema) })) }))
+        }))
+    })))
+});
+/**
+ * Angular's browser output, relative to the app: for each project in angular.json, `<outputPath>/browser` (the
+ * application builder; `outputPath.browser` when set) or `<outputPath>` itself (the older browser builder), and
+ * without an angular.json, every `dist/<project>/browser`. The `server` beside `browser` is never scanned.
+ */
+function angularBrowserOutput(app, rel) {
+    const name = path.posix.join(rel(app), 'angular.json');
+    let text;
+    try {
+        const read = readRegularFile(path.join(app, 'angular.json'), MAX_ANGULAR_JSON_BYTES);
+        if (read.overCap)
+            throw new InputError(`${name}: larger than ${sizeInWords(MAX_ANGULAR_JSON_BYTES)}, not read`);
+        text = read.bytes.toString('utf8');
+    }
+    catch (err) {
+        if (!(err instanceof UnreadableFile))
+            throw err;
+        if (!err.missing)
+            throw new InputError(`${name}: ${err.reason}`);
+        return dirsNamed(path.join(app, 'dist'), 'browser').map((d) => path.relative(app, d));
+    }
+    let parsed;
+    try {
+        parsed = angularJsonSchema.parse(JSON.parse(text.replace(/^\uFEFF/, '')));
+    }
+    catch {
+        throw new InputError(`${name}: not a readable angular.json (JSON with projects.<name>.architect.build.options)`);
+    }
+    return Object.values(parsed.projects ?? {}).flatMap((project) => {
+        const outputPath = project.architect?.build?.options?.outputPath;
+        if (outputPath === undefined)
+            return [];
+        const base = typeof outputPath === 'string' ? outputPath : outputPath.base;
+        const browser = typeof outputPath === 'string' ? 'browser' : (outputPath.browser ?? 'browser');
+        const nested = path.join(base, browser);
+        return [isDirectory(path.join(app, nested)) ? nested : base];
+    });
+}
+/** The directories named `name` one level under `dir`, sorted. */
+function dirsNamed(dir, name) {
+    let entries;
+    try {
+        entries = readdirSync(dir).sort();
+    }
+    catch {
+        return [];
+    }
+    return entries.map((e) => path.join(dir, e, name)).filter(isDirectory);
 }
 function isDirectory(abs) {
     try {
@@ -5766,840 +6198,56 @@ function isDirectory(abs) {
         return false;
     }
 }
-/** Whether a directory is server output (or a cache) of a framework, by its path's end. */
+const toPosix = (abs) => abs.split(path.sep).join('/');
+/**
+ * Whether a directory is server output (or a cache) of a framework: one of SERVER_DIRS by its path's end, or a
+ * `server` directory beside a `client` or `browser` one (Astro, TanStack Start, Angular SSR). A `server` folder with
+ * an `index.html` is a site's page (`/docs/server/` beside `/docs/client/`), not server output: it is read.
+ */
 function isServerDir(abs) {
-    const posix = abs.split(path.sep).join('/');
-    for (const server of SERVER_DIRS)
-        if (posix.endsWith(`/${server}`))
+    const posix = toPosix(abs);
+    if (SERVER_DIRS.some((server) => posix.endsWith(`/${server}`)))
+        return true;
+    return (path.basename(abs) === 'server' &&
+        CLIENT_SIBLINGS.some((c) => isDirectory(path.join(abs, '..', c))) &&
+        !existsSync(path.join(abs, 'index.html')));
+}
+/** Whether a directory is server output or inside it. */
+function insideServerDir(abs) {
+    for (let dir = abs; path.dirname(dir) !== dir; dir = path.dirname(dir))
+        if (isServerDir(dir))
             return true;
     return false;
 }
-
 /**
- * The text of an excerpt of built code around a token, with every other string literal's content replaced by `…`:
- * the context shows the code's shape (`DATABASE_URL:"…",publishableKey:"pk_test_…"`), never a neighbouring value.
- *
- * The excerpt is a window of a minified line, so where a literal starts may lie outside it. The token's own
- * literal is taken to run from the nearest quote before the token to the same quote after it; outward from there
- * the code is read quote by quote (each quote opens or closes a literal; an escaped quote counts too, so a JSON
- * text inside a string literal has its values masked as well). A literal cut by the window's edge is masked up to
- * the edge, and when the token's own literal has no quote inside the window on a side, that whole side is masked.
+ * The extensions read as client output in a directory of prerendered pages (or under one), such as
+ * `.next/server/app`; undefined for any other directory.
  */
-const QUOTE = new Set([0x22, 0x27, 0x60]);
-const HIDDEN = '…';
-/** Bytes [a, b) of `buf` around the token at [s, e), as text, other literals masked. */
-function maskedExcerpt(buf, a, b, s, e) {
-    const text = (from, to) => Buffer.from(buf.buffer, buf.byteOffset + from, to - from).toString('utf8');
-    let open = s - 1;
-    while (open >= a && !QUOTE.has(buf[open]))
-        open--;
-    let close = -1;
-    if (open >= a) {
-        close = e;
-        while (close < b && buf[close] !== buf[open])
-            close++;
-    }
-    const left = open < a ? (a < s ? HIDDEN : '') : maskLeft(buf, a, open, text) + text(open, s);
-    const right = open < a || close >= b ? (e < b ? HIDDEN : '') : text(e, close + 1) + maskRight(buf, close + 1, b, text);
-    return left + text(s, e) + right;
+function prerenderedExtensions(abs) {
+    const posix = `${toPosix(abs)}/`;
+    return PRERENDERED.find(([dir]) => posix.includes(`/${dir}/`))?.[1];
 }
-/** Code in [a, end), read backwards from `end` (which is outside any literal). */
-function maskLeft(buf, a, end, text) {
-    const parts = [];
-    let i = end;
-    let at = end;
-    while (i > a) {
-        const c = buf[i - 1];
-        if (!QUOTE.has(c)) {
-            i--;
-            continue;
-        }
-        // A quote at i-1 closes a literal that opened at the same quote further left.
-        let j = i - 2;
-        while (j >= a && buf[j] !== c)
-            j--;
-        parts.unshift(text(i - 1, at));
-        if (j < a) {
-            parts.unshift(HIDDEN);
-            return parts.join('');
-        }
-        parts.unshift(text(j, j + 1) + (j + 1 < i - 1 ? HIDDEN : ''));
-        at = j;
-        i = j;
-    }
-    parts.unshift(text(a, at));
-    return parts.join('');
+/** The prerendered-page directories inside a server directory (`.next/server/app`, `.next/server/pages`). */
+function prerenderedDirsIn(serverDir) {
+    return PRERENDERED.map(([dir]) => path.join(serverDir, path.basename(dir))).filter((d) => prerenderedExtensions(d) !== undefined && isDirectory(d));
 }
-/** Code in [start, b), read forwards from `start` (which is outside any literal). */
-function maskRight(buf, start, b, text) {
-    const parts = [];
-    let i = start;
-    let at = start;
-    while (i < b) {
-        const c = buf[i];
-        if (!QUOTE.has(c)) {
-            i++;
-            continue;
-        }
-        let j = i + 1;
-        while (j < b && buf[j] !== c)
-            j++;
-        parts.push(text(at, i + 1));
-        if (j >= b) {
-            parts.push(HIDDEN);
-            return parts.join('');
-        }
-        parts.push((j > i + 1 ? HIDDEN : '') + text(j, j + 1));
-        at = j + 1;
-        i = j + 1;
-    }
-    parts.push(text(at, b));
-    return parts.join('');
-}
-
-/**
- * Finds Clerk keys and development hosts in built client code, as bytes. Minified bundles are a few files with
- * very long lines, so the scan never splits lines or decodes text: it reads through one reused buffer and looks
- * only at the bytes around two anchors that every candidate contains:
- *  - `_` preceded by `test` or `live` (`pk_test_`, `sk_live_`, legacy `test_…`): one memchr pass;
- *  - `v` preceded by `.de` (every development or staging suffix but Clerk's internal `lclclerk.com` ends in `.dev`).
- * Single-byte searches are memchr; multi-byte `Buffer.indexOf` passes cost several times more (bench/README.md).
- * Positions (line, UTF-16 column, as source maps count them) are worked out only for a candidate.
- */
-/** Bytes read per window. */
-const WINDOW = 1 << 20;
-/** The longest token looked at: longer runs are not keys or hosts (a publishable key is ~60–120 bytes). */
-const MAX_TOKEN = 512;
-/** Context kept before a window's new bytes: a host's start and the excerpt. */
-const BACK = 1024;
-const EXCERPT = 48;
-const UNDERSCORE = 0x5f;
-const LOWER_V = 0x76;
-const NEWLINE = 0x0a;
-/** One scanner per run: its buffers are reused for every file. */
-class ByteScanner {
-    buffer = Buffer.allocUnsafe(BACK + WINDOW + MAX_TOKEN);
-    side = Buffer.allocUnsafe(64 * 1024);
-    /**
-     * Every candidate in `source`, in order; with `keep`, only those it keeps. Positions and excerpts are worked out
-     * only for kept ones (a bundle carries dozens of Clerk's own constants, and a column on a long line costs).
-     */
-    scan(source, keep) {
-        const buf = this.buffer;
-        const found = [];
-        const position = new Positions(source, this.side);
-        // buf[0] is at `base` in the data; [0, start) was searched before (context only); [start, filled) is new.
-        let base = 0;
-        let start = 0;
-        let filled = 0;
-        for (;;) {
-            let eof = false;
-            while (filled < buf.length) {
-                const n = source.read(buf, filled, buf.length - filled);
-                if (n === 0) {
-                    eof = true;
-                    break;
-                }
-                filled += n;
-            }
-            // A candidate starting within MAX_TOKEN of the end waits for the next window, which will hold all of it.
-            const limit = eof ? filled : filled - MAX_TOKEN;
-            this.searchWindow(buf, start, limit, filled, eof, base, position, found, keep);
-            if (eof)
-                return found;
-            position.advance(buf, base, base + limit);
-            const keepFrom = Math.max(0, limit - BACK);
-            buf.copyWithin(0, keepFrom, filled);
-            base += keepFrom;
-            start = limit - keepFrom;
-            filled -= keepFrom;
-        }
-    }
-    searchWindow(buf, from, limit, filled, eof, base, position, found, keep) {
-        // Two sorted lists of anchors, merged so candidates come in order.
-        const keys = [];
-        for (let p = buf.indexOf(UNDERSCORE, from); p !== -1 && p < limit; p = buf.indexOf(UNDERSCORE, p + 1)) {
-            if (isTestOrLive(buf, p))
-                keys.push(p);
-        }
-        const hosts = [];
-        for (let p = buf.indexOf(LOWER_V, from); p !== -1 && p < limit; p = buf.indexOf(LOWER_V, p + 1)) {
-            if (p >= 3 && buf[p - 1] === 0x65 && buf[p - 2] === 0x64 && buf[p - 3] === 0x2e)
-                hosts.push(p);
-        }
-        const end = eof ? filled : Math.min(filled, limit + MAX_TOKEN);
-        let i = 0;
-        let j = 0;
-        let lastEnd = -1;
-        while (i < keys.length || j < hosts.length) {
-            const takeKey = j >= hosts.length || (i < keys.length && keys[i] < hosts[j]);
-            const anchor = takeKey ? keys[i++] : hosts[j++];
-            const span = takeKey ? keySpan(buf, anchor, end) : hostSpan(buf, anchor, end);
-            // A host inside a key's text (or the second anchor of one token) is the same candidate.
-            if (!span || span[0] < lastEnd)
-                continue;
-            lastEnd = span[1];
-            const [s, e] = span;
-            const text = {
-                kind: takeKey ? 'key' : 'host',
-                text: buf.toString('latin1', s, e),
-                before: s > 0 ? buf[s - 1] : 0,
-                after: e < filled ? buf[e] : 0
-            };
-            if (keep && !keep(text))
-                continue;
-            const { line, column } = position.at(buf, base, s);
-            found.push({ ...text, line, column, excerpt: excerpt(buf, s, e, filled) });
-        }
-    }
-}
-/** `test_` or `live_` ending at the `_` at `p`. */
-function isTestOrLive(buf, p) {
-    if (p < 4)
-        return false;
-    const a = buf[p - 4];
-    const b = buf[p - 3];
-    const c = buf[p - 2];
-    const d = buf[p - 1];
-    return ((a === 0x74 && b === 0x65 && c === 0x73 && d === 0x74) || (a === 0x6c && b === 0x69 && c === 0x76 && d === 0x65));
-}
-const isAlnum = (c) => c !== undefined && ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a));
-const isBase64 = (c) => isAlnum(c) || c === 0x2b || c === 0x2f || c === 0x3d;
-const isTokenByte = (c) => isBase64(c) || c === UNDERSCORE || c === 0x2d || c === 0x24;
-const isHostChar = (c) => isAlnum(c) || c === 0x2e || c === 0x2d;
-/**
- * The key around the `_` of `test_`/`live_` at `p`: `pk_`/`sk_` before it when there, then the body (base64 for a
- * publishable key, letters and digits otherwise). Null when glued to a word (`latest_`, `xsk_test_`).
- */
-function keySpan(buf, p, end) {
-    let s = p - 4;
-    const prefixed = s >= 3 && buf[s - 1] === UNDERSCORE && buf[s - 2] === 0x6b && (buf[s - 3] === 0x70 || buf[s - 3] === 0x73);
-    if (prefixed)
-        s -= 3;
-    if (s > 0 && (isAlnum(buf[s - 1]) || buf[s - 1] === UNDERSCORE || buf[s - 1] === 0x24))
-        return null;
-    const body = prefixed && buf[s] === 0x70 ? isBase64 : isAlnum;
-    let e = p + 1;
-    while (e < end && e - s < MAX_TOKEN && body(buf[e]))
-        e++;
-    return [s, e];
-}
-/** The host around the `v` of `.dev` at `p`: letters, digits, dots and dashes on both sides. */
-function hostSpan(buf, p, end) {
-    let s = p - 3;
-    while (s > 0 && p - s < MAX_TOKEN && isHostChar(buf[s - 1]))
-        s--;
-    let e = p + 1;
-    while (e < end && e - s < MAX_TOKEN && isHostChar(buf[e]))
-        e++;
-    return [s, e];
-}
-/**
- * The token with up to EXCERPT bytes of its line on each side, as text (invalid UTF-8 as U+FFFD), other string
- * literals masked (see excerpt.ts).
- */
-function excerpt(buf, s, e, filled) {
-    let a = s;
-    while (a > 0 && s - a < EXCERPT && buf[a - 1] !== NEWLINE && buf[a - 1] !== 0x0d)
-        a--;
-    let b = e;
-    while (b < filled && b - e < EXCERPT && buf[b] !== NEWLINE && buf[b] !== 0x0d)
-        b++;
-    // Never start or end inside a word (part of another key would be shown without its prefix, so unredacted),
-    // nor inside a UTF-8 sequence.
-    if (a > 0 && isTokenByte(buf[a - 1]))
-        while (a < s && isTokenByte(buf[a]))
-            a++;
-    if (b < filled && isTokenByte(buf[b]))
-        while (b > e && isTokenByte(buf[b - 1]))
-            b--;
-    while (a < s && (buf[a] & 0xc0) === 0x80)
-        a++;
-    while (b > e && b < filled && (buf[b] & 0xc0) === 0x80)
-        b--;
-    return maskedExcerpt(buf, a, b, s, e);
-}
-/**
- * Line and column of byte offsets, counted lazily: newlines up to the searched end of each window, and a column
- * only when a candidate needs one (from the line's start, re-reading bytes before the window if the line began
- * there: a minified line can be megabytes long).
- */
-class Positions {
-    source;
-    side;
-    line = 1;
-    /** Offset in the data of the current line's first byte. */
-    lineStart = 0;
-    /** Offset up to which newlines have been counted. */
-    counted = 0;
-    /** The last column worked out, to count on from it on the same line. */
-    memo = { offset: 0, column: 1 };
-    constructor(source, side) {
-        this.source = source;
-        this.side = side;
-    }
-    /** Counts newlines up to `offset` (in the data), which must be in the window. */
-    advance(buf, base, offset) {
-        let p = buf.indexOf(NEWLINE, this.counted - base);
-        while (p !== -1 && p + base < offset) {
-            this.line++;
-            this.lineStart = p + base + 1;
-            p = buf.indexOf(NEWLINE, p + 1);
-        }
-        this.counted = Math.max(this.counted, offset);
-    }
-    at(buf, base, index) {
-        const offset = base + index;
-        this.advance(buf, base, offset);
-        const from = this.memo.offset >= this.lineStart && this.memo.offset <= offset
-            ? this.memo
-            : { offset: this.lineStart, column: 1 };
-        let units = 0;
-        if (from.offset >= base)
-            units = utf16Units(buf, from.offset - base, index);
-        else {
-            units = this.unitsBefore(from.offset, base) + utf16Units(buf, 0, index);
-        }
-        this.memo = { offset, column: from.column + units };
-        return { line: this.line, column: this.memo.column };
-    }
-    /** UTF-16 units in the data's bytes [from, to), re-read through the side buffer. */
-    unitsBefore(from, to) {
-        let units = 0;
-        for (let at = from; at < to;) {
-            const n = this.source.readAt(this.side, 0, Math.min(this.side.length, to - at), at);
-            if (n === 0)
-                break;
-            units += utf16Units(this.side, 0, n);
-            at += n;
-        }
-        return units;
-    }
-}
-/** UTF-16 code units that bytes [from, to) of UTF-8 decode to: every byte but continuations, and two for 4-byte sequences. */
-function utf16Units(buf, from, to) {
-    let units = 0;
-    for (let i = from; i < to; i++) {
-        const c = buf[i];
-        if (c < 0x80)
-            units++;
-        else if (c >= 0xf0)
-            units += 2;
-        else if (c >= 0xc0)
-            units++;
-    }
-    return units;
-}
-/** A ByteSource over bytes already in memory (a fetched page or chunk). */
-function bufferSource(data) {
-    let at = 0;
-    const copy = (target, offset, length, position) => {
-        const n = Math.max(0, Math.min(length, data.length - position));
-        target.set(data.subarray(position, position + n), offset);
-        return n;
-    };
-    return {
-        read(target, offset, length) {
-            const n = copy(target, offset, length, at);
-            at += n;
-            return n;
-        },
-        readAt: copy
-    };
-}
-
-const QUOTES = new Set([0x22, 0x27, 0x60]);
-/** Shortest body of a secret key we call one: Clerk's are 40+ characters, Stripe's 99; `sk_test_` alone is a constant. */
-const MIN_SECRET_BODY = 20;
-/** 2021-era API keys (`test_…`, `live_…`) are long random runs; shorter `test_…` strings are names. */
-const MIN_LEGACY_BODY = 30;
-/**
- * Hosts that Clerk's SDKs carry as constants, development or not: the Backend API and Frontend API proxies of
- * Clerk's staging and local environments (`api.clerkstage.dev`, `frontend-api.clerkstage.dev`). Bare suffixes (`accounts.dev`, `.lcl.dev`) are ruled
- * out by shape below.
- */
-const SDK_HOSTS = /^(api|frontend-api)\./;
-/**
- * Decides what a candidate is:
- *  - a publishable key only when `@clerk/shared` would parse it (so the bare prefix `pk_test_` and Stripe's
- *    `pk_test_51…` are not);
- *  - a secret key (Clerk's or Stripe's: the same prefixes) with a body of 20+ letters and digits; a legacy
- *    `test_`/`live_` API key only between quotes, 30+ characters, so identifiers such as `test_mode` are not;
- *  - a development host when the offline gate's host rules call it one and it names an instance: it has a label
- *    before the suffix (`accounts.dev` and `.lcl.dev` are the SDK's suffix lists) and is not `api.…`.
- */
-function classifyCandidate(candidate) {
-    const { text } = candidate;
-    if (candidate.kind === 'key') {
-        if (text.startsWith('pk_')) {
-            const parsed = parsePublishableKey(text);
-            return parsed ? { kind: 'publishable-key', key: text, parsed } : null;
-        }
-        if (text.startsWith('sk_')) {
-            return text.length - 'sk_test_'.length >= MIN_SECRET_BODY
-                ? { kind: 'secret-key', key: text, legacy: false }
-                : null;
-        }
-        const quoted = QUOTES.has(candidate.before) && candidate.after === candidate.before;
-        return quoted && text.length - 'test_'.length >= MIN_LEGACY_BODY
-            ? { kind: 'secret-key', key: text, legacy: true }
-            : null;
-    }
-    const host = text.toLowerCase().replace(/\.$/, '');
-    if (host.startsWith('.') || host.startsWith('-') || SDK_HOSTS.test(host))
-        return null;
-    if (!isDevelopmentOrStagingHost(host) || !namesAnInstance(host))
-        return null;
-    return { kind: 'dev-host', host };
-}
-/** Suffixes a development host has; a host must have a label of its own before one of them. */
-const INSTANCE_SUFFIXES = [
-    '.clerk.accounts.dev',
-    '.accounts.dev',
-    '.accountsstage.dev',
-    '.lcl.dev',
-    '.lclstage.dev',
-    '.stg.dev',
-    '.stgstage.dev',
-    '.clerkstage.dev'
-];
-function namesAnInstance(host) {
-    const suffix = INSTANCE_SUFFIXES.find((s) => host.endsWith(s));
-    if (!suffix)
-        return false;
-    const label = host.slice(0, -suffix.length);
-    // `clerk.accounts.dev` is `clerk` + `.accounts.dev`: the suffix itself, not an instance.
-    return (label !== '' && !(suffix === '.accounts.dev' && label === 'clerk') && /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/.test(label));
-}
-
-/**
- * Looks up places in a source map's `mappings` string without decoding the whole map. Libraries
- * (@jridgewell/trace-mapping, source-map) decode every segment into arrays first: about 12 times the map's size
- * in memory, and a 16 MB map then costs ~200 MB that lives until a major GC. Here the string is walked once, up
- * to the last line asked for, keeping only the running sums the format needs (a segment's source, line and column
- * are deltas from the previous segment's, across lines), so memory does not grow with the map.
- * Format: https://tc39.es/ecma426/#sec-mappings (Base64 VLQ, `;` between generated lines, `,` between segments).
- */
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-const DIGIT = new Int8Array(128).fill(-1);
-for (let i = 0; i < BASE64.length; i++)
-    DIGIT[BASE64.charCodeAt(i)] = i;
-const COMMA = 0x2c;
-const SEMICOLON = 0x3b;
-/**
- * For each place, the segment a lookup with the greatest lower bound finds, as trace-mapping's
- * `originalPositionFor` does by default: the segment of the same generated line with the largest column not after
- * the place's. Undefined when there is none, when that segment maps to no source, or when the mappings are
- * malformed before the place's line.
- */
-function mappingsAt(mappings, places) {
-    const result = places.map(() => undefined);
-    const bestColumn = places.map(() => -1);
-    const byLine = new Map();
-    places.forEach((p, i) => byLine.set(p.line, [...(byLine.get(p.line) ?? []), i]));
-    const lastLine = Math.max(-1, ...places.map((p) => p.line));
-    const pick = (i, generated, segment) => {
-        const column = places[i].column;
-        const best = bestColumn[i];
-        // Of segments at one column: the first on an exact match, the last below it (trace-mapping's binary search).
-        if (generated > column || generated < best || (generated === best && best === column))
-            return;
-        bestColumn[i] = generated;
-        result[i] = segment;
-    };
-    // One pass, every value in locals: this loop runs once per character of the mappings.
-    let line = 0;
-    let wanted = byLine.get(0);
-    const lastColumnOf = (on) => on ? Math.max(...on.map((w) => places[w].column)) : -1;
-    let lastColumn = lastColumnOf(wanted);
-    let generated = 0;
-    let source = 0;
-    let originalLine = 0;
-    let originalColumn = 0;
-    const deltas = [0, 0, 0, 0];
-    let field = 0;
-    let value = 0;
-    let shift = 0;
-    for (let i = 0; i <= mappings.length && line <= lastLine; i++) {
-        const c = i < mappings.length ? mappings.charCodeAt(i) : SEMICOLON;
-        if (c === COMMA || c === SEMICOLON) {
-            if (shift !== 0)
-                return result; // a value cut short
-            if (field > 0) {
-                generated += deltas[0];
-                const mapped = field >= 4;
-                if (mapped) {
-                    source += deltas[1];
-                    originalLine += deltas[2];
-                    originalColumn += deltas[3];
-                }
-                if (wanted) {
-                    // Segments come in column order (bundlers write them so): past the last place of the last line, done.
-                    if (line === lastLine && generated > lastColumn)
-                        return result;
-                    const segment = mapped ? { source, line: originalLine, column: originalColumn } : undefined;
-                    for (const w of wanted)
-                        pick(w, generated, segment);
-                }
-            }
-            field = 0;
-            if (c === SEMICOLON) {
-                line++;
-                generated = 0;
-                wanted = byLine.get(line);
-                lastColumn = lastColumnOf(wanted);
-            }
-            continue;
-        }
-        const digit = c < 128 ? DIGIT[c] : -1;
-        if (digit < 0 || shift > 25)
-            return result;
-        value |= (digit & 31) << shift;
-        shift += 5;
-        if ((digit & 32) === 0) {
-            if (field < 4)
-                deltas[field] = value & 1 ? -(value >>> 1) : value >>> 1;
-            field++;
-            value = 0;
-            shift = 0;
-        }
-    }
-    return result;
-}
-
-/** The part of a source map (version 3) the lookup needs; anything else in it is ignored. */
-const sourceMapJson = once(() => looseObject({
-    version: literal(3),
-    mappings: string(),
-    sources: array(nullable(string())),
-    sourceRoot: optional(nullable(string()))
-}));
-/** Bytes read from a file's end to find its `sourceMappingURL` comment (it is the last line). */
-const TAIL = 16 * 1024;
-/**
- * A map larger than this is not read (listed as skipped, with the reason), and the finding keeps only the built
- * file's position. A map is parsed as JSON and its `mappings` walked only up to the lines asked for, never decoded
- * whole: a 16 MB map peaks at about 40 MB and costs about a tenth of a full decode (bench/README.md). A Vite or
- * Next.js chunk's map is a few MB.
- */
-const MAX_MAP_BYTES = 16 * 1024 * 1024;
-const COMMENT = /[#@][ \t]*sourceMappingURL=([^\s'"*]+)/g;
-/**
- * Original positions of places in `file` (1-based line, 1-based UTF-16 column, as the scanner gives them), through
- * its source map: `sourceMappingURL` (a file under `dir`, or a data: URL), else `<file>.map` beside the file. The
- * map is read for this call only and dropped after it. A missing map only means no original position; a map that
- * is there but cannot be used (not a regular file, over the cap, outside the build directory, broken) is named with
- * the reason. `rel` turns an absolute path into the report's form.
- */
-function originalPositions(file, dir, cwd, places, rel) {
-    const none = { positions: places.map(() => undefined) };
-    const found = mapText(file, dir, rel);
-    if (found === undefined)
-        return none;
-    if ('reason' in found)
-        return { ...none, skipped: found };
-    let map;
+/** A directory's entries, sorted by name; one that cannot be read stops the gate (exit 2), naming it. */
+function directoryEntries(abs, rel) {
+    let entries;
     try {
-        const parsed = sourceMapJson().safeParse(JSON.parse(found.text));
-        if (!parsed.success)
-            return { ...none, skipped: { file: found.label, reason: 'not a version 3 source map' } };
-        map = parsed.data;
-    }
-    catch {
-        return { ...none, skipped: { file: found.label, reason: 'not valid JSON, not a source map' } };
-    }
-    const segments = mappingsAt(map.mappings, places.map((p) => ({ line: p.line - 1, column: p.column - 1 })));
-    const positions = segments.map((segment) => {
-        const source = segment ? map.sources[segment.source] : undefined;
-        if (!segment || source === undefined || source === null)
-            return undefined;
-        const root = map.sourceRoot ? map.sourceRoot.replace(/\/?$/, '/') : '';
-        return { file: display(`${root}${source}`, file, cwd), line: segment.line + 1, column: segment.column + 1 };
-    });
-    return { positions };
-}
-/**
- * A source as a path relative to the working directory when it is a file under it (`src/main.tsx`), else as the
- * map names it without a bundler's scheme (`webpack://_N_E/./app/page.tsx` → `app/page.tsx`).
- */
-function display(source, builtFile, cwd) {
-    const scheme = /^[a-z][a-z0-9+.-]*:\/\/[^/]*\//i.exec(source);
-    if (scheme)
-        return path.posix.normalize(source.slice(scheme[0].length)).replace(/^(\.\/)+/, '');
-    const absolute = source.startsWith('file://')
-        ? new URL(source).pathname
-        : path.resolve(path.dirname(builtFile), source);
-    const relative = path.relative(cwd, absolute);
-    return relative.startsWith('..') || path.isAbsolute(relative) ? source : relative.split(path.sep).join('/');
-}
-function mapText(file, dir, rel) {
-    const url = commentUrl(file);
-    if (url?.startsWith('data:'))
-        return dataUrlText(url, rel(file));
-    let mapFile;
-    try {
-        mapFile = url ? path.resolve(path.dirname(file), decodeURIComponent(url.split(/[?#]/)[0] ?? '')) : `${file}.map`;
-    }
-    catch {
-        return { file: rel(file), reason: 'its sourceMappingURL is not a valid URL; source map not read' };
-    }
-    const inside = path.relative(dir, mapFile);
-    if (inside.startsWith('..') || path.isAbsolute(inside)) {
-        return { file: rel(file), reason: 'its sourceMappingURL points outside the build directory; source map not read' };
-    }
-    try {
-        const read = readRegularFile(mapFile, MAX_MAP_BYTES);
-        if (read.overCap) {
-            return { file: rel(mapFile), reason: `source map larger than ${sizeInWords(MAX_MAP_BYTES)}, not decoded` };
-        }
-        // Most maps are ASCII: latin1 then decodes as a copy, where utf8 decoding costs ~10 ms a MB.
-        return { text: read.bytes.toString(isAscii(read.bytes) ? 'latin1' : 'utf8'), label: rel(mapFile) };
+        entries = readdirSync(abs, { withFileTypes: true });
     }
     catch (error) {
-        if (!(error instanceof UnreadableFile))
-            throw error;
-        if (error.missing)
-            return undefined;
-        return { file: rel(mapFile), reason: `source map not read: ${error.reason}` };
+        throw new InputError(`build-dirs: cannot read directory ${rel(abs)} (${error.code ?? 'error'})`);
     }
-}
-/** The last `sourceMappingURL` in the file's tail; a data: URL longer than the tail is read from the whole file. */
-function commentUrl(file) {
-    let tail;
-    let size;
-    try {
-        const opened = openRegularFile(file);
-        size = opened.size;
-        try {
-            const buffer = Buffer.alloc(Math.min(TAIL, size));
-            readSync(opened.fd, buffer, 0, buffer.length, size - buffer.length);
-            tail = buffer.toString('utf8');
-        }
-        finally {
-            closeSync(opened.fd);
-        }
-        let url = lastMatch(tail);
-        if (url === undefined && size > TAIL && size <= MAX_MAP_BYTES && tail.includes(';base64,')) {
-            url = lastMatch(readRegularFile(file, MAX_MAP_BYTES).bytes.toString('utf8'));
-        }
-        return url;
-    }
-    catch (error) {
-        if (error instanceof UnreadableFile)
-            return undefined;
-        throw error;
-    }
-}
-function lastMatch(text) {
-    let url;
-    for (const match of text.matchAll(COMMENT))
-        url = match[1];
-    return url;
-}
-function dataUrlText(url, label) {
-    const comma = url.indexOf(',');
-    if (comma === -1)
-        return { file: label, reason: 'its inline source map is not a data: URL with data' };
-    const meta = url.slice(5, comma);
-    const data = url.slice(comma + 1);
-    try {
-        return {
-            text: meta.endsWith(';base64') ? Buffer.from(data, 'base64').toString('utf8') : decodeURIComponent(data),
-            label
-        };
-    }
-    catch {
-        return { file: label, reason: 'its inline source map cannot be decoded' };
-    }
-}
-
-/** Client files: what the browser loads, and the manifests and texts that travel with it. Never `.map`. */
-const CLIENT_EXTENSIONS = new Set(['.js', '.mjs', '.css', '.html', '.json', '.txt']);
-/**
- * Hits listed per kind of thing found, so a bundle full of one key cannot grow memory. A cap per kind, not one for
- * all: what is past it is still counted, masked and judged, and every kind found has a listed hit (a finding)
- * that decides the verdict.
- */
-const MAX_HITS = 500;
-/** The most of one built file scanned: real chunks are a few MB. The rest of a larger file is not scanned. */
-const MAX_BUILD_FILE_BYTES = 256 * 1024 * 1024;
-/**
- * Scans every client file under the directories, one file at a time through one reused buffer (see
- * byte-scanner.ts). Each thing found is reported once per file, at its first place. Only what `wanted` keeps is
- * a hit (the caller knows which artifacts are findings; a production key never is). Source maps are read only for
- * a file with hits, one at a time, and dropped after use. An unreadable file or directory stops the gate (exit 2):
- * a scan that silently missed a file would pass a leaked key. A file that is not a regular file, or over the size
- * cap, makes the scan incomplete, with the reason.
- */
-function scanBuildOutput(cwd, dirs, wanted) {
-    const scanner = new ByteScanner();
-    const scan = {
-        hits: [],
-        omitted: { 'publishable-key': 0, 'secret-key': 0, 'dev-host': 0 },
-        secrets: new Set(),
-        files: 0,
-        bytes: 0,
-        skipped: [],
-        incomplete: []
-    };
-    const listed = { 'publishable-key': 0, 'secret-key': 0, 'dev-host': 0 };
-    const rel = (abs) => path.relative(cwd, abs).split(path.sep).join('/') || '.';
-    const skip = (file, reason) => {
-        scan.skipped.push({ file, reason });
-        scan.incomplete.push(`${file}: ${reason}`);
-    };
-    for (const dir of dirs) {
-        for (const file of clientFiles(dir, rel, scan.skipped, skip)) {
-            const candidates = scanFile(scanner, file, rel(file), scan, skip);
-            if (candidates === undefined)
-                continue;
-            const kept = [];
-            const seen = new Set();
-            for (const candidate of candidates) {
-                const artifact = classifyCandidate(candidate);
-                if (!artifact || !wanted(artifact))
-                    continue;
-                if (artifact.kind === 'secret-key')
-                    scan.secrets.add(artifact.key);
-                const id = artifact.kind === 'dev-host' ? artifact.host : artifact.key;
-                if (seen.has(id))
-                    continue;
-                seen.add(id);
-                if (listed[artifact.kind] >= MAX_HITS)
-                    scan.omitted[artifact.kind]++;
-                else {
-                    listed[artifact.kind]++;
-                    kept.push({ artifact, candidate });
-                }
-            }
-            if (kept.length > 0)
-                scan.hits.push(...withOriginals(file, dir, cwd, kept, rel, scan.skipped));
-        }
-    }
-    return scan;
-}
-/** The hits of one file, with original positions from its source map (read here, dropped on return). */
-function withOriginals(file, dir, cwd, kept, rel, skipped) {
-    const lookup = originalPositions(file, dir, cwd, kept.map((k) => k.candidate), rel);
-    if (lookup.skipped)
-        skipped.push(lookup.skipped);
-    return kept.map(({ artifact, candidate }, i) => {
-        const original = lookup.positions[i];
-        return {
-            artifact,
-            file: rel(file),
-            line: candidate.line,
-            column: candidate.column,
-            excerpt: candidate.excerpt,
-            ...(original && { original })
-        };
-    });
-}
-/**
- * The candidates in one file, or undefined when it is not a regular file (skipped, with the reason). A file over
- * the cap is scanned up to it, and the scan is incomplete.
- */
-function scanFile(scanner, file, label, scan, skip) {
-    let fd;
-    let size;
-    try {
-        ({ fd, size } = openRegularFile(file));
-    }
-    catch (error) {
-        if (error instanceof UnreadableFile && error.missing) {
-            scan.skipped.push({ file: label, reason: 'a symbolic link to nothing; nothing to scan' });
-            return undefined;
-        }
-        if (error instanceof UnreadableFile && error.code === undefined) {
-            skip(label, `${error.reason}; not scanned`);
-            return undefined;
-        }
-        throw new InputError(`${label}: cannot read (${error instanceof UnreadableFile ? error.reason : 'error'})`);
-    }
-    scan.files++;
-    if (size > MAX_BUILD_FILE_BYTES) {
-        skip(label, `larger than ${sizeInWords(MAX_BUILD_FILE_BYTES)}: only its first ${sizeInWords(MAX_BUILD_FILE_BYTES)} scanned`);
-    }
-    let read = 0;
-    try {
-        const source = {
-            read: (buffer, offset, length) => {
-                const n = readSync(fd, buffer, offset, Math.min(length, MAX_BUILD_FILE_BYTES - read), null);
-                read += n;
-                scan.bytes += n;
-                return n;
-            },
-            readAt: (buffer, offset, length, position) => readSync(fd, buffer, offset, length, position)
-        };
-        return scanner.scan(source, (candidate) => classifyCandidate(candidate) !== null);
-    }
-    catch (error) {
-        throw new InputError(`${label}: cannot read (${error.code ?? 'error'})`);
-    }
-    finally {
-        closeSync(fd);
-    }
-}
-/**
- * Client files under `dir`, sorted, depth first; server output and node_modules are left out. A symbolic link to
- * a file is read as the file it names (only a regular one); a link to a directory is not followed (a loop would
- * never end), and neither is anything else that is not a regular file: each is skipped with its reason.
- */
-function clientFiles(dir, rel, skipped, skip) {
-    const files = [];
-    const walk = (current) => {
-        let entries;
-        try {
-            entries = readdirSync(current, { withFileTypes: true });
-        }
-        catch (error) {
-            throw new InputError(`build-dirs: cannot read directory ${rel(current)} (${error.code ?? 'error'})`);
-        }
-        entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-        for (const entry of entries) {
-            const abs = path.join(current, entry.name);
-            const client = CLIENT_EXTENSIONS.has(path.extname(entry.name).toLowerCase());
-            if (entry.isDirectory()) {
-                if (entry.name === 'node_modules')
-                    continue;
-                if (isServerDir(abs)) {
-                    skipped.push({ file: rel(abs), reason: 'server output, not sent to the browser' });
-                    continue;
-                }
-                walk(abs);
-            }
-            else if (entry.isSymbolicLink()) {
-                if (linksToDirectory(abs))
-                    skip(rel(abs), 'a symbolic link to a directory, not followed; not scanned');
-                else if (client)
-                    files.push(abs);
-            }
-            else if (client) {
-                // A FIFO, socket or device file: never opened (a FIFO would block, a device read without end).
-                if (entry.isFile())
-                    files.push(abs);
-                else
-                    skip(rel(abs), `${notRegularFile(entry) ?? 'not a regular file'}; not scanned`);
-            }
-        }
-    };
-    walk(dir);
-    return files;
-}
-function linksToDirectory(abs) {
-    try {
-        return statSync(abs).isDirectory();
-    }
-    catch {
-        return false;
-    }
+    return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /**
  * The built client bundle: what the browser will load, whatever the variables said. Finds development
  * publishable keys and hosts (production only) and secret keys (everywhere).
  */
-function checkBundle(cwd, buildDirs, appDirs, isProduction, onApiError = 'fail') {
+async function checkBundle(cwd, buildDirs, appDirs, isProduction, onApiError = 'fail') {
     const plan = planBuildDirs(cwd, buildDirs, appDirs);
     const notScanned = buildDirs.length === 1 && buildDirs[0] === 'none'
         ? 'build-dirs is none'
@@ -6613,69 +6261,10 @@ function checkBundle(cwd, buildDirs, appDirs, isProduction, onApiError = 'fail')
             scanned: false
         };
     }
-    const wanted = (a) => a.kind === 'secret-key' ||
-        (ruleApplies(bundleDevPublishableKey, isProduction) &&
-            (a.kind === 'dev-host' || a.parsed.instanceType === 'development'));
-    const scan = scanBuildOutput(cwd, plan.dirs, wanted);
-    const hits = scan.hits.map(toHit);
-    const rel = plan.dirs.map((d) => relativeDir(cwd, d));
-    const scanned = `${plural(scan.files, 'file')} (${megabytes(scan.bytes)}) of ${rel.join(', ')}`;
-    const more = scan.incomplete.length > 3 ? '; …' : '';
-    const incomplete = scan.incomplete.length > 0
-        ? `${plural(scan.incomplete.length, 'file')} not read whole (${scan.incomplete.slice(0, 3).join('; ')}${more})`
-        : undefined;
-    if (incomplete !== undefined)
-        hits.push(incompleteHit(scan, incomplete, isProduction, onApiError));
-    const omitted = new Map([
-        [bundleDevPublishableKey.id, scan.omitted['publishable-key']],
-        [bundleDevFrontendApi.id, scan.omitted['dev-host']],
-        [bundleSecretKey.id, scan.omitted['secret-key']]
-    ]);
-    return {
-        hits,
-        checklist: (findings) => artifactChecks(BUNDLE_RULES, findings, isProduction, scanned, notScanned, {
-            omitted,
-            ...(incomplete !== undefined && { incomplete, tolerated: onApiError === 'warn' })
-        }),
-        skipped: [...plan.skipped, ...scan.skipped],
-        secrets: [...scan.secrets],
-        scanned: true
-    };
-}
-function toHit(hit) {
-    const origin = { kind: 'file', file: hit.file, line: hit.line, column: hit.column };
-    const { artifact } = hit;
-    if (artifact.kind === 'secret-key') {
-        return artifactHit(bundleSecretKey, 'found', { what: secretKeyKind(artifact) }, hit, origin);
-    }
-    if (artifact.kind === 'publishable-key') {
-        return artifactHit(bundleDevPublishableKey, 'found', { host: artifact.parsed.frontendApi }, hit, origin);
-    }
-    return artifactHit(bundleDevFrontendApi, 'found', { host: artifact.host }, hit, origin);
-}
-/**
- * The hit that a scan left part of the output unread: an error in production (a warning with
- * `on-api-error: warn`), a warning elsewhere, so a bundle the gate could not read whole never passes silently.
- */
-function incompleteHit(scan, reasons, isProduction, onApiError) {
-    const first = scan.skipped.find((s) => scan.incomplete.some((i) => i.startsWith(`${s.file}: `)));
-    const file = first?.file ?? '.';
-    return {
-        meta: bundleIncomplete,
-        messageId: 'unread',
-        data: { reasons },
-        severity: isProduction && onApiError === 'fail' ? 'error' : 'warning',
-        subject: 'build-dirs',
-        value: file,
-        origin: { kind: 'file', file, line: 1, column: 1 }
-    };
-}
-/** As the findings name files: relative to the working directory. */
-function relativeDir(cwd, dir) {
-    return (path.relative(cwd, dir) || '.').split(path.sep).join('/');
-}
-function megabytes(bytes) {
-    return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+    // The scanner's modules are a chunk of their own, loaded only when there is build output: a run without any
+    // does not compile them at start-up (bench/README.md).
+    const { scanBundle } = await import('./cli-scan-bundle.js');
+    return scanBundle(cwd, plan, isProduction, onApiError, notScanned);
 }
 
 /**
@@ -6705,7 +6294,7 @@ const vercelProjectFile = once(() => looseObject({
 const netlifyStateFile = once(() => looseObject({ siteId: nonEmpty() }));
 /** `.vercel/project.json` under `dir`, or undefined when there is none. */
 async function readVercelLink(dir) {
-    const data = await readLinkFile(dir, VERCEL_LINK_FILE, vercelProjectFile(), 'run `vercel link` again');
+    const data = await readLinkFile(dir, VERCEL_LINK_FILE, vercelProjectFile, 'run `vercel link` again');
     if (data === undefined)
         return undefined;
     const { projectId, orgId, projectName } = data;
@@ -6719,7 +6308,7 @@ async function readVercelLink(dir) {
 }
 /** `.netlify/state.json` under `dir`, or undefined when there is none. */
 async function readNetlifyLink(dir) {
-    const data = await readLinkFile(dir, NETLIFY_LINK_FILE, netlifyStateFile(), 'run `netlify link` again');
+    const data = await readLinkFile(dir, NETLIFY_LINK_FILE, netlifyStateFile, 'run `netlify link` again');
     if (data === undefined)
         return undefined;
     return { file: NETLIFY_LINK_FILE, siteId: data.siteId };
@@ -6746,7 +6335,7 @@ async function readLinkFile(dir, file, schema, fix) {
     catch {
         throw new LinkFileError(file, `${file} is not valid JSON: ${fix}`);
     }
-    const parsed = schema.safeParse(json);
+    const parsed = schema().safeParse(json);
     if (!parsed.success) {
         const issue = parsed.error.issues[0];
         const field = issue?.path.length ? issue.path.map(String).join('.') : undefined;
@@ -6929,13 +6518,24 @@ async function runGate(input, hooks = {}) {
     const variables = checkVariables(units, scope, out);
     // What was built: the client output on disk.
     const appDirs = units.flatMap((u) => (u.kind === 'layered' ? [u.dir] : []));
-    const bundle = checkBundle(cwd, options.buildDirs, appDirs, isProduction, options.onApiError);
+    const bundle = await checkBundle(cwd, options.buildDirs, appDirs, isProduction, options.onApiError);
     const bundleChecks = bundle.checklist(out.emit(bundle.hits));
     skipped.push(...bundle.skipped);
     out.keepSecrets(bundle.secrets);
     const remote = await checkRemote(options, isProduction, variables.credentials, hooks, out, deadline);
     const builtScanned = bundle.scanned || remote.siteChecks.some((c) => c.status !== 'skipped');
-    const read = readCheck(variables.sources, skipped.length, builtScanned);
+    const read = readCheck({
+        sources: variables.sources,
+        skipped: skipped.length,
+        builtScanned,
+        clerkRead: variables.clerkRead,
+        // The deployed page shows the instance a server hands the browser, whatever reads the keys.
+        deployedClerk: remote.siteChecks.some((c) => c.id === 'deployed-no-clerk' && c.status === 'pass'),
+        // Each app whose own files named no Clerk key; a runtime source reaches every app.
+        runtimeKeys: variables.clerkForAll
+            ? []
+            : runtimeKeyApps(cwd, [cwd, ...appDirs], options.buildDirs).filter((a) => !variables.clerkApps.has(a.dir))
+    });
     const checks = [
         read,
         ...hosts.checks,
@@ -6959,6 +6559,8 @@ function checkVariables(units, settings, out) {
     let diagnosticsTotal = 0;
     const frameworks = new Set();
     let clerkInFiles = false;
+    const clerkApps = new Set();
+    let clerkForAll = runtime.variables.some(isSetClerkVariable);
     const runtimeConcerning = runtime.variables.filter((v) => mayConcernClerk(v.name, v.value));
     const credentials = new Map();
     const noteCredentials = (effective) => {
@@ -6977,6 +6579,13 @@ function checkVariables(units, settings, out) {
         out.emit(check(RULES, context));
         noteCredentials(effective);
         clerkInFiles ||= variables.some((v) => isClerkVariable(v.name));
+        if (variables.some(isSetClerkVariable)) {
+            const app = appHolding(cwd, unit.kind === 'layered' ? unit.dir : path.dirname(path.resolve(cwd, unit.file)));
+            if (app === undefined)
+                clerkForAll = true;
+            else
+                clerkApps.add(app);
+        }
         sources.push(...contents.sources);
         diagnosticsTotal += contents.diagnostics.length;
         diagnostics.push(...contents.diagnostics.slice(0, MAX_DIAGNOSTICS - diagnostics.length));
@@ -6999,7 +6608,10 @@ function checkVariables(units, settings, out) {
         sources,
         diagnostics,
         diagnosticsOmitted: diagnosticsTotal - diagnostics.length,
-        credentials: [...credentials.values()]
+        credentials: [...credentials.values()],
+        clerkRead: clerkForAll || clerkApps.size > 0,
+        clerkForAll,
+        clerkApps
     };
 }
 /** The Clerk APIs and the deployed site, at once: neither waits for the other. */
@@ -7101,25 +6713,13 @@ const MODE_ALIASES = {
     development: ['dev'],
     preview: ['pre']
 };
-/** The first line of the checklist: how much the gate read. Nothing read is a failure, not a pass. */
-function readCheck(sources, skipped, builtScanned) {
-    const variables = sources.reduce((sum, s) => sum + s.variables, 0);
-    const base = { id: 'variables-read', title: 'Variables read from the deployment environment' };
-    if (variables === 0 && builtScanned) {
-        return { ...base, status: 'skipped', detail: 'no variable was read; the gate judged the build output only' };
-    }
-    if (variables === 0) {
-        return {
-            ...base,
-            status: 'fail',
-            detail: 'no variable was read: point env-files at the app, or pass vars-json / secrets-json'
-        };
-    }
-    const files = sources.filter((s) => s.kind === 'file').length;
-    const runtime = sources.filter((s) => s.kind !== 'file').map((s) => (s.kind === 'host' ? s.host : s.kind));
-    const from = [files > 0 ? plural(files, 'file') : '', ...runtime].filter(Boolean).join(', ');
-    const notJudged = skipped > 0 ? `; ${plural(skipped, 'file')} skipped (not loaded for this deploy)` : '';
-    return { ...base, status: 'pass', detail: `${plural(variables, 'variable')} from ${from}${notJudged}` };
+/**
+ * A Clerk variable that tells the gate something: a Clerk name or a Clerk publishable key, with a value (or a
+ * host's write-only variable, set but unreadable). A committed empty placeholder tells nothing.
+ */
+function isSetClerkVariable(variable) {
+    const set = variable.unreadable === true || !isBlank(variable.value);
+    return set && (isClerkVariable(variable.name) || publishableKeyOf(variable) !== null);
 }
 function check(rules, context) {
     const hits = [];
@@ -7406,6 +7006,57 @@ function sortByLocation(findings) {
 }
 
 /**
+ * A random (version 4) UUID, from the kernel's generator through /dev/urandom where there is one (the Linux and
+ * macOS runners), else from node:crypto. Loading node:crypto (and Web Crypto) costs about 8 ms of every action
+ * run's start-up, reading 16 bytes a fraction of a millisecond (bench/README.md). The tokens that keep echoed text
+ * from ending a `::stop-commands::` block or an output's heredoc must be unguessable, so never Math.random.
+ */
+const UUID_BYTES = 16;
+/** Bytes read at a time: one read for the run's few tokens, as node:crypto keeps a cache of 128 UUIDs' worth. */
+const POOL_BYTES = UUID_BYTES * 16;
+let pool;
+function randomUUID(source = '/dev/urandom') {
+    const bytes = takeBytes(source);
+    if (!bytes)
+        return createRequire(import.meta.url)('node:crypto').randomUUID();
+    bytes[6] = (bytes[6] & 0x0f) | 0x40; // version 4
+    bytes[8] = (bytes[8] & 0x3f) | 0x80; // RFC 9562 variant
+    const hex = bytes.toString('hex');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+/** 16 bytes from `source` not given out before, or undefined when it cannot be opened or gives too few. */
+function takeBytes(source) {
+    if (pool?.source !== source || pool.used === POOL_BYTES) {
+        const bytes = kernelBytes(source);
+        pool = bytes && { source, bytes, used: 0 };
+        if (!pool)
+            return undefined;
+    }
+    pool.used += UUID_BYTES;
+    return pool.bytes.subarray(pool.used - UUID_BYTES, pool.used);
+}
+/** POOL_BYTES read from `source`, or undefined when it cannot be opened or gives fewer. */
+function kernelBytes(source) {
+    let fd;
+    try {
+        fd = openSync(source, 'r');
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        const bytes = Buffer.alloc(POOL_BYTES);
+        return readSync(fd, bytes, 0, POOL_BYTES, null) === POOL_BYTES ? bytes : undefined;
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+
+/**
  * The Actions runner reads every line a step prints: a line that starts with `::` (after leading blanks) is a
  * workflow command, and so is `##[command]` anywhere in a line. Text the gate echoes from its input (paths,
  * variable names) must never become one: `::error title=Deploy approved::…`, `::add-mask::`, `::stop-commands::`.
@@ -7426,7 +7077,7 @@ function neutraliseCommands(text) {
  * command. The token is random, so the text cannot end the block itself.
  */
 function withoutCommands(text) {
-    const token = `clerk-production-gate-${globalThis.crypto.randomUUID()}`;
+    const token = `clerk-production-gate-${randomUUID()}`;
     const body = text.endsWith('\n') ? text : `${text}\n`;
     return `::stop-commands::${token}\n${body}::${token}::\n`;
 }
@@ -7914,4 +7565,4 @@ void runCli({
 });
 const LINGER_MS = 500;
 
-export { redact as $, API_ORIGIN as A, checkDeadline as B, clerkApiError as C, DNS_ORIGIN as D, classifySecretKey as E, instanceNotProduction as F, keyInstanceMismatch as G, caaBlocksCertificates as H, InputError as I, frontendApiUnreachable as J, plural as K, deployedNoClerk as L, skippedSite as M, SITE_RULES as N, Outcome as O, deployedSiteUnread as P, ByteScanner as Q, parsePublishableKey as R, Scrubber as S, isDevelopmentOrStagingHost as T, artifactHit as U, VERSION as V, secretKeyKind as W, deployedSecretKey as X, ruleApplies as Y, deployedDevInstance as Z, _enum as _, sortByLocation as a, deployedKeyMismatch as a0, bufferSource as a1, classifyCandidate as a2, isHttpsOrLoopback as a3, isInternalAddress as a4, Deadline as a5, hostApiError as a6, hostVariableUnreadable as a7, describeHost as a8, mayConcernClerk as a9, isPublicVariable as aa, isIP as ab, errorCode as ac, networkKind as ad, networkWords as ae, shortOrigin as b, readFailure as c, describeOrigin as d, string as e, literal as f, array as g, hiddenReason as h, record as i, optional as j, boolean as k, looseObject as l, nullable as m, number as n, object as o, describeFailure as p, dnsRecordMissing as q, ruleDocs as r, summaryLine as s, dnsRecordWrongTarget as t, unknown as u, dnsRecordProxied as v, dnsNotVerified as w, sharedOAuthCredentials as x, whyNotOnline as y, skippedOnline as z };
+export { deployedKeyMismatch as $, API_ORIGIN as A, checkDeadline as B, clerkApiError as C, DNS_ORIGIN as D, classifySecretKey as E, instanceNotProduction as F, keyInstanceMismatch as G, caaBlocksCertificates as H, InputError as I, frontendApiUnreachable as J, plural as K, deployedNoClerk as L, skippedSite as M, SITE_RULES as N, Outcome as O, deployedSiteUnread as P, parsePublishableKey as Q, isDevelopmentOrStagingHost as R, Scrubber as S, artifactHit as T, secretKeyKind as U, VERSION as V, deployedSecretKey as W, ruleApplies as X, deployedDevInstance as Y, redact as Z, _enum as _, sortByLocation as a, isHttpsOrLoopback as a0, isInternalAddress as a1, Deadline as a2, hostApiError as a3, hostVariableUnreadable as a4, describeHost as a5, mayConcernClerk as a6, isPublicVariable as a7, isIP as a8, errorCode as a9, networkKind as aa, networkWords as ab, readRegularFile as ac, sizeInWords as ad, UnreadableFile as ae, directoryEntries as af, once as ag, int as ah, _gte as ai, openRegularFile as aj, prerenderedExtensions as ak, isServerDir as al, prerenderedDirsIn as am, notRegularFile as an, bundleDevPublishableKey as ao, bundleDevFrontendApi as ap, bundleSecretKey as aq, artifactChecks as ar, BUNDLE_RULES as as, bundleIncomplete as at, shortOrigin as b, readFailure as c, describeOrigin as d, string as e, literal as f, array as g, hiddenReason as h, record as i, optional as j, boolean as k, looseObject as l, nullable as m, number as n, object as o, describeFailure as p, dnsRecordMissing as q, ruleDocs as r, summaryLine as s, dnsRecordWrongTarget as t, unknown as u, dnsRecordProxied as v, dnsNotVerified as w, sharedOAuthCredentials as x, whyNotOnline as y, skippedOnline as z };
