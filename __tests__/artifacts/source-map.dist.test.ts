@@ -129,7 +129,10 @@ describe('Turbopack index maps, real build (defect 6)', () => {
   it('Next.js 16 with Turbopack: the leaked secret in a client chunk resolves to app/leak.jsx, as AnyMap finds it', async () => {
     const dir = await fixture('nextjs-turbopack-maps', 'leaked-secret');
     const report = await gate(dir);
-    const leak = report.findings.find((f) => f.rule === 'bundle-secret-key');
+    // The prerendered page holds the rendered canary too (.next/server/app/index.html): the chunk's finding is here.
+    const leak = report.findings.find(
+      (f) => f.rule === 'bundle-secret-key' && f.location.file === '.next/static/chunks/3mlaeuklmew9o.js'
+    );
     expect(leak?.location).toEqual({ file: '.next/static/chunks/3mlaeuklmew9o.js', line: 10, column: 57 });
     const map = JSON.parse(await readFile(join(dir, '.next/static/chunks/3chhb1nvgl9m8.js.map'), 'utf8')) as Parameters<
       typeof AnyMap
@@ -138,6 +141,16 @@ describe('Turbopack index maps, real build (defect 6)', () => {
     expect(expected.source).toBe('turbopack:///[project]/app/leak.jsx');
     expect(leak?.original_location).toEqual({ file: 'app/leak.jsx', line: expected.line, column: expected.column });
     expect(report.skipped.filter((s) => s.file.endsWith('.map'))).toEqual([]);
+  });
+
+  it("the unminified SDK chunk's doc-comment example host (foo-bar-13.clerk.accounts.dev) is not a finding", async () => {
+    const dir = await fixture('nextjs-turbopack-maps', 'leaked-secret');
+    const chunk = await readFile(join(dir, '.next/static/chunks/3w4j9ea2uuv37.js'), 'utf8');
+    expect(chunk.split('\n')[4760]).toContain('foo-bar-13.clerk.accounts.dev');
+    const report = await gate(dir);
+    const inSdkChunk = report.findings.filter((f) => f.location.file === '.next/static/chunks/3w4j9ea2uuv37.js');
+    expect(inSdkChunk).toEqual([]);
+    expect(report.findings.some((f) => f.rule === 'bundle-secret-key')).toBe(true);
   });
 });
 
