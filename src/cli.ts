@@ -30,14 +30,15 @@ export interface CliIo {
   stderr: { write(text: string): unknown };
 }
 
-/** Runs the CLI and returns its exit code; never throws. */
-export async function runCli(io: CliIo): Promise<number> {
+/**
+ * Runs the CLI and returns its exit code; never throws. `scrubber` holds every secret of the run, for every message
+ * that quotes an outside answer (the gate adds what it finds); the entry point keeps it for its last-resort handler.
+ */
+export async function runCli(io: CliIo, scrubber: Scrubber = new Scrubber()): Promise<number> {
   let spill: JsonFindingSpill | undefined;
   // The environment, read once: whether the runner reads our output, colour, the hosts' tokens, the branch.
   const shell = readShellEnvironment(io.env);
   const inert = (text: string): string => (shell.inActions && text ? withoutCommands(text) : text);
-  // Every secret of the run, for every message that quotes an outside answer; the gate adds what it finds.
-  const scrubber = new Scrubber();
   try {
     const args = parseCliArgs(io.argv, io.cwd, shell.defaults);
     if (args.shell.help) return print(io, usage(), EXIT_PASSED);

@@ -25,10 +25,12 @@ import { withoutCommands } from './reporters/workflow-commands.js';
 import { RULE_METAS } from './rules/index.js';
 import { loadChecks } from './load-checks.js';
 
-export async function run(env: Record<string, string | undefined> = process.env): Promise<number> {
+export async function run(
+  env: Record<string, string | undefined> = process.env,
+  scrubber: Scrubber = new Scrubber()
+): Promise<number> {
   // Every secret of the run in one place, for every message that quotes an outside answer: the GitHub token here,
   // the gate adds the host tokens, the bypass secret and every secret it finds.
-  const scrubber = new Scrubber();
   try {
     // The environment, read once: the runner's context, the options' environment defaults.
     const shell = readShellEnvironment(env);
