@@ -347,6 +347,18 @@ const MIN_LEGACY_BODY = 30;
  */
 const SDK_HOSTS = /^(api|frontend-api)\./;
 /**
+ * The example hosts of `@clerk/shared`'s and `@clerk/backend`'s doc comments (`url.ts`: "Matches patterns like:
+ * foo-bar-13.clerk.accounts.dev"). An unminified build (Turbopack with `turbopackMinify: false`) keeps those
+ * comments in the client chunks; they name no instance of the app.
+ */
+const SDK_EXAMPLE_HOSTS = new Set([
+    'foo-bar-13.clerk.accounts.dev',
+    'foo-bar-13.accounts.dev',
+    'foo-bar-13.accountsstage.dev',
+    'accounts.foo.bar-13.lcl.dev',
+    'magical-marmoset-51.clerk.accounts.dev'
+]);
+/**
  * Decides what a candidate is:
  *  - a publishable key only when `@clerk/shared` would parse it (so the bare prefix `pk_test_` and Stripe's
  *    `pk_test_51…` are not);
@@ -373,7 +385,7 @@ function classifyCandidate(candidate) {
             : null;
     }
     const host = text.toLowerCase().replace(/\.$/, '');
-    if (host.startsWith('.') || host.startsWith('-') || SDK_HOSTS.test(host))
+    if (host.startsWith('.') || host.startsWith('-') || SDK_HOSTS.test(host) || SDK_EXAMPLE_HOSTS.has(host))
         return null;
     if (!isDevelopmentOrStagingHost(host) || !namesAnInstance(host))
         return null;

@@ -7415,14 +7415,15 @@ const VERSION = '0.1.0';
  * The command-line shell over the engine: parses flags, runs the gate, prints one report.
  * Imports nothing from @actions/*, so the CLI bundle never loads Octokit.
  */
-/** Runs the CLI and returns its exit code; never throws. */
-async function runCli(io) {
+/**
+ * Runs the CLI and returns its exit code; never throws. `scrubber` holds every secret of the run, for every message
+ * that quotes an outside answer (the gate adds what it finds); the entry point keeps it for its last-resort handler.
+ */
+async function runCli(io, scrubber = new Scrubber()) {
     let spill;
     // The environment, read once: whether the runner reads our output, colour, the hosts' tokens, the branch.
     const shell = readShellEnvironment(io.env);
     const inert = (text) => (shell.inActions && text ? withoutCommands(text) : text);
-    // Every secret of the run, for every message that quotes an outside answer; the gate adds what it finds.
-    const scrubber = new Scrubber();
     try {
         const args = parseCliArgs(io.argv, io.cwd, shell.defaults);
         if (args.shell.help)
@@ -7539,6 +7540,8 @@ function print(io, text, code) {
 }
 
 /** Entry point of dist/cli.js. */
+// Every secret of the run, also for the last-resort handler below: a secret the run found is scrubbed there too.
+const scrubber = new Scrubber();
 // A reader that stops early (`| head`) closes the pipe: not worth a stack trace. The run still finishes,
 // so the exit code is still the verdict (exiting here could turn a failed gate into a 0).
 process.stdout.on('error', (error) => {
@@ -7548,7 +7551,7 @@ process.stdout.on('error', (error) => {
 // A bug that escapes every handler (an error event no one listens to) still ends in one line and exit 2, never a
 // stack trace (which could quote what the failing code held).
 process.on('uncaughtException', (error) => {
-    process.stderr.write(`clerk-production-gate: ${describeError(error)}\n`);
+    process.stderr.write(`clerk-production-gate: ${describeError(error, scrubber)}\n`);
     process.exit(EXIT_USAGE);
 });
 void runCli({
@@ -7557,7 +7560,7 @@ void runCli({
     env: process.env,
     stdout: process.stdout,
     stderr: process.stderr
-}).then((code) => {
+}, scrubber).then((code) => {
     process.exitCode = code;
     // @netlify/api sleeps out a rate limit with a timer that cannot be cancelled: once the report is written, such a
     // timer must not hold the process (the timer here does not hold it either: it fires only if something else does).

@@ -8607,10 +8607,9 @@ async function boundYoungGeneration() {
  * The GitHub Action shell over the engine: inputs → gate → masking, summary, annotations, outputs.
  * Exit code: 0 passed, 1 the gate failed, 2 input error (the runner shows any non-zero as failed).
  */
-async function run(env = process.env) {
+async function run(env = process.env, scrubber = new Scrubber()) {
     // Every secret of the run in one place, for every message that quotes an outside answer: the GitHub token here,
     // the gate adds the host tokens, the bypass secret and every secret it finds.
-    const scrubber = new Scrubber();
     try {
         // The environment, read once: the runner's context, the options' environment defaults.
         const shell = readShellEnvironment(env);
@@ -8700,12 +8699,14 @@ function annotate(report, cwd, workspace) {
 }
 
 /** Entry point of dist/index.js, the action: one plain call, as the runner starts it. */
+// Every secret of the run, also for the last-resort handler below: a secret the run found is scrubbed there too.
+const scrubber = new Scrubber();
 // A bug that escapes every handler still fails the step with one line, never a stack trace.
 process.on('uncaughtException', (error) => {
-    setFailed(describeError(error));
+    setFailed(describeError(error, scrubber));
     process.exit(EXIT_USAGE);
 });
-void run().then((code) => {
+void run(process.env, scrubber).then((code) => {
     process.exitCode = code;
     // An SDK timer that cannot be cancelled (@netlify/api's rate-limit sleep) must not hold the step once it is done.
     setTimeout(() => process.exit(code), 500).unref();
