@@ -13,7 +13,18 @@ import { StringDecoder } from 'node:string_decoder';
  * and nothing at all for other values. Short values are fully masked: showing the last 4 characters
  * of an 8-character secret would reveal half of it.
  */
-const KNOWN_PREFIXES = ['sk_live_', 'sk_test_', 'pk_live_', 'pk_test_', 'rk_live_', 'rk_test_', 'whsec_', 'live_', 'test_', 'ak_'];
+const KNOWN_PREFIXES = [
+    'sk_live_',
+    'sk_test_',
+    'pk_live_',
+    'pk_test_',
+    'rk_live_',
+    'rk_test_',
+    'whsec_',
+    'live_',
+    'test_',
+    'ak_'
+];
 const MIN_LENGTH_FOR_TAIL = 16;
 function redact(value) {
     if (value === '')
